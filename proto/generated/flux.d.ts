@@ -1,0 +1,706 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+
+/** Namespace flux. */
+export namespace flux {
+
+    /** Namespace v1. */
+    namespace v1 {
+
+        /**
+         * Properties of a Payload.
+         * @deprecated Use flux.v1.Payload.$Properties instead.
+         */
+        interface IPayload extends flux.v1.Payload.$Properties {
+        }
+
+        /** Represents a Payload. */
+        class Payload {
+
+            /**
+             * Constructs a new Payload.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.Payload.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Payload contentType. */
+            contentType: string;
+
+            /** Payload data. */
+            data: Uint8Array;
+
+            /**
+             * Creates a new Payload instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Payload instance
+             */
+            static create(properties: flux.v1.Payload.$Shape): flux.v1.Payload & flux.v1.Payload.$Shape;
+            static create(properties?: flux.v1.Payload.$Properties): flux.v1.Payload;
+
+            /**
+             * Encodes the specified Payload message. Does not implicitly {@link flux.v1.Payload.verify|verify} messages.
+             * @param message Payload message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.Payload.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified Payload message, length delimited. Does not implicitly {@link flux.v1.Payload.verify|verify} messages.
+             * @param message Payload message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.Payload.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Payload message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.Payload & flux.v1.Payload.$Shape} Payload
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.Payload & flux.v1.Payload.$Shape;
+
+            /**
+             * Decodes a Payload message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.Payload & flux.v1.Payload.$Shape} Payload
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.Payload & flux.v1.Payload.$Shape;
+
+            /**
+             * Verifies a Payload message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Payload message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Payload
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.Payload;
+
+            /**
+             * Creates a plain object from a Payload message. Also converts values to other types if specified.
+             * @param message Payload
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.Payload, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Payload to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for Payload
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Payload {
+
+            /** Properties of a Payload. */
+            interface $Properties {
+
+                /** Payload contentType */
+                contentType?: (string|null);
+
+                /** Payload data */
+                data?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Payload. */
+            type $Shape = flux.v1.Payload.$Properties;
+        }
+
+        /**
+         * Properties of an ErrorInfo.
+         * @deprecated Use flux.v1.ErrorInfo.$Properties instead.
+         */
+        interface IErrorInfo extends flux.v1.ErrorInfo.$Properties {
+        }
+
+        /** Represents an ErrorInfo. */
+        class ErrorInfo {
+
+            /**
+             * Constructs a new ErrorInfo.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.ErrorInfo.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ErrorInfo name. */
+            name: string;
+
+            /** ErrorInfo message. */
+            message: string;
+
+            /** ErrorInfo code. */
+            code: string;
+
+            /**
+             * Creates a new ErrorInfo instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ErrorInfo instance
+             */
+            static create(properties: flux.v1.ErrorInfo.$Shape): flux.v1.ErrorInfo & flux.v1.ErrorInfo.$Shape;
+            static create(properties?: flux.v1.ErrorInfo.$Properties): flux.v1.ErrorInfo;
+
+            /**
+             * Encodes the specified ErrorInfo message. Does not implicitly {@link flux.v1.ErrorInfo.verify|verify} messages.
+             * @param message ErrorInfo message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.ErrorInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ErrorInfo message, length delimited. Does not implicitly {@link flux.v1.ErrorInfo.verify|verify} messages.
+             * @param message ErrorInfo message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.ErrorInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an ErrorInfo message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.ErrorInfo & flux.v1.ErrorInfo.$Shape} ErrorInfo
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.ErrorInfo & flux.v1.ErrorInfo.$Shape;
+
+            /**
+             * Decodes an ErrorInfo message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.ErrorInfo & flux.v1.ErrorInfo.$Shape} ErrorInfo
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.ErrorInfo & flux.v1.ErrorInfo.$Shape;
+
+            /**
+             * Verifies an ErrorInfo message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an ErrorInfo message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ErrorInfo
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.ErrorInfo;
+
+            /**
+             * Creates a plain object from an ErrorInfo message. Also converts values to other types if specified.
+             * @param message ErrorInfo
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.ErrorInfo, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ErrorInfo to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ErrorInfo
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ErrorInfo {
+
+            /** Properties of an ErrorInfo. */
+            interface $Properties {
+
+                /** ErrorInfo name */
+                name?: (string|null);
+
+                /** ErrorInfo message */
+                message?: (string|null);
+
+                /** ErrorInfo code */
+                code?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an ErrorInfo. */
+            type $Shape = flux.v1.ErrorInfo.$Properties;
+        }
+
+        /**
+         * Properties of a TaskCommand.
+         * @deprecated Use flux.v1.TaskCommand.$Properties instead.
+         */
+        interface ITaskCommand extends flux.v1.TaskCommand.$Properties {
+        }
+
+        /** Represents a TaskCommand. */
+        class TaskCommand {
+
+            /**
+             * Constructs a new TaskCommand.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.TaskCommand.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TaskCommand executionId. */
+            executionId: string;
+
+            /** TaskCommand taskId. */
+            taskId: string;
+
+            /** TaskCommand taskName. */
+            taskName: string;
+
+            /** TaskCommand attempt. */
+            attempt: number;
+
+            /** TaskCommand args. */
+            args?: (flux.v1.Payload.$Properties|null);
+
+            /**
+             * Creates a new TaskCommand instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TaskCommand instance
+             */
+            static create(properties: flux.v1.TaskCommand.$Shape): flux.v1.TaskCommand & flux.v1.TaskCommand.$Shape;
+            static create(properties?: flux.v1.TaskCommand.$Properties): flux.v1.TaskCommand;
+
+            /**
+             * Encodes the specified TaskCommand message. Does not implicitly {@link flux.v1.TaskCommand.verify|verify} messages.
+             * @param message TaskCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.TaskCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified TaskCommand message, length delimited. Does not implicitly {@link flux.v1.TaskCommand.verify|verify} messages.
+             * @param message TaskCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.TaskCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TaskCommand message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.TaskCommand & flux.v1.TaskCommand.$Shape} TaskCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.TaskCommand & flux.v1.TaskCommand.$Shape;
+
+            /**
+             * Decodes a TaskCommand message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.TaskCommand & flux.v1.TaskCommand.$Shape} TaskCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.TaskCommand & flux.v1.TaskCommand.$Shape;
+
+            /**
+             * Verifies a TaskCommand message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a TaskCommand message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns TaskCommand
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.TaskCommand;
+
+            /**
+             * Creates a plain object from a TaskCommand message. Also converts values to other types if specified.
+             * @param message TaskCommand
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.TaskCommand, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this TaskCommand to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for TaskCommand
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace TaskCommand {
+
+            /** Properties of a TaskCommand. */
+            interface $Properties {
+
+                /** TaskCommand executionId */
+                executionId?: (string|null);
+
+                /** TaskCommand taskId */
+                taskId?: (string|null);
+
+                /** TaskCommand taskName */
+                taskName?: (string|null);
+
+                /** TaskCommand attempt */
+                attempt?: (number|null);
+
+                /** TaskCommand args */
+                args?: (flux.v1.Payload.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a TaskCommand. */
+            type $Shape = flux.v1.TaskCommand.$Properties;
+        }
+
+        /**
+         * Properties of a TaskResult.
+         * @deprecated Use flux.v1.TaskResult.$Properties instead.
+         */
+        interface ITaskResult extends flux.v1.TaskResult.$Properties {
+        }
+
+        /** Represents a TaskResult. */
+        class TaskResult {
+
+            /**
+             * Constructs a new TaskResult.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.TaskResult.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TaskResult executionId. */
+            executionId: string;
+
+            /** TaskResult taskId. */
+            taskId: string;
+
+            /** TaskResult attempt. */
+            attempt: number;
+
+            /** TaskResult output. */
+            output?: (flux.v1.Payload.$Properties|null);
+
+            /** TaskResult error. */
+            error?: (flux.v1.ErrorInfo.$Properties|null);
+
+            /** TaskResult outcome. */
+            outcome?: ("output"|"error");
+
+            /**
+             * Creates a new TaskResult instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TaskResult instance
+             */
+            static create(properties: flux.v1.TaskResult.$Shape): flux.v1.TaskResult & flux.v1.TaskResult.$Shape;
+            static create(properties?: flux.v1.TaskResult.$Properties): flux.v1.TaskResult;
+
+            /**
+             * Encodes the specified TaskResult message. Does not implicitly {@link flux.v1.TaskResult.verify|verify} messages.
+             * @param message TaskResult message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.TaskResult.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified TaskResult message, length delimited. Does not implicitly {@link flux.v1.TaskResult.verify|verify} messages.
+             * @param message TaskResult message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.TaskResult.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TaskResult message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.TaskResult & flux.v1.TaskResult.$Shape} TaskResult
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.TaskResult & flux.v1.TaskResult.$Shape;
+
+            /**
+             * Decodes a TaskResult message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.TaskResult & flux.v1.TaskResult.$Shape} TaskResult
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.TaskResult & flux.v1.TaskResult.$Shape;
+
+            /**
+             * Verifies a TaskResult message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a TaskResult message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns TaskResult
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.TaskResult;
+
+            /**
+             * Creates a plain object from a TaskResult message. Also converts values to other types if specified.
+             * @param message TaskResult
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.TaskResult, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this TaskResult to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for TaskResult
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace TaskResult {
+
+            /** Properties of a TaskResult. */
+            interface $Properties {
+
+                /** TaskResult executionId */
+                executionId?: (string|null);
+
+                /** TaskResult taskId */
+                taskId?: (string|null);
+
+                /** TaskResult attempt */
+                attempt?: (number|null);
+
+                /** TaskResult output */
+                output?: (flux.v1.Payload.$Properties|null);
+
+                /** TaskResult error */
+                error?: (flux.v1.ErrorInfo.$Properties|null);
+
+                /** TaskResult outcome */
+                outcome?: ("output"|"error");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of a TaskResult. */
+            type $Shape = {
+              executionId?: string|null;
+              taskId?: string|null;
+              attempt?: number|null;
+              output?: flux.v1.Payload.$Shape|null;
+              error?: flux.v1.ErrorInfo.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ outcome?: undefined; output?: null; error?: null }|{ outcome?: "output"; output: flux.v1.Payload.$Shape; error?: null }|{ outcome?: "error"; output?: null; error: flux.v1.ErrorInfo.$Shape })
+            );
+        }
+
+        /**
+         * Properties of an ExecutionEvent.
+         * @deprecated Use flux.v1.ExecutionEvent.$Properties instead.
+         */
+        interface IExecutionEvent extends flux.v1.ExecutionEvent.$Properties {
+        }
+
+        /** Represents an ExecutionEvent. */
+        class ExecutionEvent {
+
+            /**
+             * Constructs a new ExecutionEvent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.ExecutionEvent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ExecutionEvent id. */
+            id: string;
+
+            /** ExecutionEvent type. */
+            type: string;
+
+            /** ExecutionEvent sourceId. */
+            sourceId: string;
+
+            /** ExecutionEvent name. */
+            name: string;
+
+            /** ExecutionEvent value. */
+            value?: (flux.v1.Payload.$Properties|null);
+
+            /** ExecutionEvent time. */
+            time: string;
+
+            /**
+             * Creates a new ExecutionEvent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ExecutionEvent instance
+             */
+            static create(properties: flux.v1.ExecutionEvent.$Shape): flux.v1.ExecutionEvent & flux.v1.ExecutionEvent.$Shape;
+            static create(properties?: flux.v1.ExecutionEvent.$Properties): flux.v1.ExecutionEvent;
+
+            /**
+             * Encodes the specified ExecutionEvent message. Does not implicitly {@link flux.v1.ExecutionEvent.verify|verify} messages.
+             * @param message ExecutionEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.ExecutionEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ExecutionEvent message, length delimited. Does not implicitly {@link flux.v1.ExecutionEvent.verify|verify} messages.
+             * @param message ExecutionEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.ExecutionEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an ExecutionEvent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.ExecutionEvent & flux.v1.ExecutionEvent.$Shape} ExecutionEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.ExecutionEvent & flux.v1.ExecutionEvent.$Shape;
+
+            /**
+             * Decodes an ExecutionEvent message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.ExecutionEvent & flux.v1.ExecutionEvent.$Shape} ExecutionEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.ExecutionEvent & flux.v1.ExecutionEvent.$Shape;
+
+            /**
+             * Verifies an ExecutionEvent message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an ExecutionEvent message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ExecutionEvent
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.ExecutionEvent;
+
+            /**
+             * Creates a plain object from an ExecutionEvent message. Also converts values to other types if specified.
+             * @param message ExecutionEvent
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.ExecutionEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ExecutionEvent to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ExecutionEvent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ExecutionEvent {
+
+            /** Properties of an ExecutionEvent. */
+            interface $Properties {
+
+                /** ExecutionEvent id */
+                id?: (string|null);
+
+                /** ExecutionEvent type */
+                type?: (string|null);
+
+                /** ExecutionEvent sourceId */
+                sourceId?: (string|null);
+
+                /** ExecutionEvent name */
+                name?: (string|null);
+
+                /** ExecutionEvent value */
+                value?: (flux.v1.Payload.$Properties|null);
+
+                /** ExecutionEvent time */
+                time?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an ExecutionEvent. */
+            type $Shape = flux.v1.ExecutionEvent.$Properties;
+        }
+    }
+}

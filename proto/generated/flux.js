@@ -1,0 +1,1933 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Array = $util.global.Array, $Number = $util.global.Number;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const flux = $root.flux = (() => {
+
+    /**
+     * Namespace flux.
+     * @exports flux
+     * @namespace
+     */
+    const flux = {};
+
+    flux.v1 = (function() {
+
+        /**
+         * Namespace v1.
+         * @memberof flux
+         * @namespace
+         */
+        const v1 = {};
+
+        v1.Payload = (function() {
+
+            /**
+             * Properties of a Payload.
+             * @typedef {Object} flux.v1.Payload.$Properties
+             * @property {string|null} [contentType] Payload contentType
+             * @property {Uint8Array|null} [data] Payload data
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Payload.
+             * @memberof flux.v1
+             * @interface IPayload
+             * @augments flux.v1.Payload.$Properties
+             * @deprecated Use flux.v1.Payload.$Properties instead.
+             */
+
+            /**
+             * Shape of a Payload.
+             * @typedef {flux.v1.Payload.$Properties} flux.v1.Payload.$Shape
+             */
+
+            /**
+             * Constructs a new Payload.
+             * @memberof flux.v1
+             * @classdesc Represents a Payload.
+             * @constructor
+             * @param {flux.v1.Payload.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Payload = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Payload contentType.
+             * @member {string} contentType
+             * @memberof flux.v1.Payload
+             * @instance
+             */
+            Payload.prototype.contentType = "";
+
+            /**
+             * Payload data.
+             * @member {Uint8Array} data
+             * @memberof flux.v1.Payload
+             * @instance
+             */
+            Payload.prototype.data = $util.newBuffer([]);
+
+            /**
+             * Creates a new Payload instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.Payload
+             * @static
+             * @param {flux.v1.Payload.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.Payload} Payload instance
+             * @type {{
+             *   (properties: flux.v1.Payload.$Shape): flux.v1.Payload & flux.v1.Payload.$Shape;
+             *   (properties?: flux.v1.Payload.$Properties): flux.v1.Payload;
+             * }}
+             */
+            Payload.create = function(properties) {
+                return new Payload(properties);
+            };
+
+            /**
+             * Encodes the specified Payload message. Does not implicitly {@link flux.v1.Payload.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.Payload
+             * @static
+             * @param {flux.v1.Payload.$Properties} message Payload message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Payload.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.contentType != null && $Object.hasOwnProperty.call(message, "contentType") && message.contentType !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.contentType);
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.data);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Payload message, length delimited. Does not implicitly {@link flux.v1.Payload.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.Payload
+             * @static
+             * @param {flux.v1.Payload.$Properties} message Payload message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Payload.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Payload message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.Payload
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.Payload & flux.v1.Payload.$Shape} Payload
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Payload.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.Payload();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.contentType = value;
+                            else
+                                delete message.contentType;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.data = value;
+                            else
+                                delete message.data;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a Payload message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.Payload
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.Payload & flux.v1.Payload.$Shape} Payload
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Payload.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Payload message.
+             * @function verify
+             * @memberof flux.v1.Payload
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Payload.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.contentType != null && $Object.hasOwnProperty.call(message, "contentType"))
+                    if (!$util.isString(message.contentType))
+                        return "contentType: string expected";
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                    if (!(message.data && typeof message.data.length === "number" || $util.isString(message.data)))
+                        return "data: buffer expected";
+                return null;
+            };
+
+            /**
+             * Creates a Payload message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.Payload
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.Payload} Payload
+             */
+            Payload.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.Payload)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.Payload: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.Payload();
+                if (object.contentType != null)
+                    if (typeof object.contentType !== "string" || object.contentType.length)
+                        message.contentType = $String(object.contentType);
+                if (object.data != null)
+                    if (object.data.length)
+                        if (typeof object.data === "string")
+                            $util.base64.decode(object.data, message.data = $util.newBuffer($util.base64.length(object.data)), 0);
+                        else if (object.data.length >= 0)
+                            message.data = object.data;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Payload message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.Payload
+             * @static
+             * @param {flux.v1.Payload} message Payload
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Payload.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.contentType = "";
+                    if (options.bytes === $String)
+                        object.data = "";
+                    else {
+                        object.data = [];
+                        if (options.bytes !== $Array)
+                            object.data = $util.newBuffer(object.data);
+                    }
+                }
+                if (message.contentType != null && $Object.hasOwnProperty.call(message, "contentType"))
+                    object.contentType = message.contentType;
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                    object.data = options.bytes === $String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.data) : message.data;
+                return object;
+            };
+
+            /**
+             * Converts this Payload to JSON.
+             * @function toJSON
+             * @memberof flux.v1.Payload
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Payload.prototype.toJSON = function() {
+                return Payload.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Payload
+             * @function getTypeUrl
+             * @memberof flux.v1.Payload
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Payload.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.Payload";
+            };
+
+            return Payload;
+        })();
+
+        v1.ErrorInfo = (function() {
+
+            /**
+             * Properties of an ErrorInfo.
+             * @typedef {Object} flux.v1.ErrorInfo.$Properties
+             * @property {string|null} [name] ErrorInfo name
+             * @property {string|null} [message] ErrorInfo message
+             * @property {string|null} [code] ErrorInfo code
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an ErrorInfo.
+             * @memberof flux.v1
+             * @interface IErrorInfo
+             * @augments flux.v1.ErrorInfo.$Properties
+             * @deprecated Use flux.v1.ErrorInfo.$Properties instead.
+             */
+
+            /**
+             * Shape of an ErrorInfo.
+             * @typedef {flux.v1.ErrorInfo.$Properties} flux.v1.ErrorInfo.$Shape
+             */
+
+            /**
+             * Constructs a new ErrorInfo.
+             * @memberof flux.v1
+             * @classdesc Represents an ErrorInfo.
+             * @constructor
+             * @param {flux.v1.ErrorInfo.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ErrorInfo = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ErrorInfo name.
+             * @member {string} name
+             * @memberof flux.v1.ErrorInfo
+             * @instance
+             */
+            ErrorInfo.prototype.name = "";
+
+            /**
+             * ErrorInfo message.
+             * @member {string} message
+             * @memberof flux.v1.ErrorInfo
+             * @instance
+             */
+            ErrorInfo.prototype.message = "";
+
+            /**
+             * ErrorInfo code.
+             * @member {string} code
+             * @memberof flux.v1.ErrorInfo
+             * @instance
+             */
+            ErrorInfo.prototype.code = "";
+
+            /**
+             * Creates a new ErrorInfo instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.ErrorInfo
+             * @static
+             * @param {flux.v1.ErrorInfo.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.ErrorInfo} ErrorInfo instance
+             * @type {{
+             *   (properties: flux.v1.ErrorInfo.$Shape): flux.v1.ErrorInfo & flux.v1.ErrorInfo.$Shape;
+             *   (properties?: flux.v1.ErrorInfo.$Properties): flux.v1.ErrorInfo;
+             * }}
+             */
+            ErrorInfo.create = function(properties) {
+                return new ErrorInfo(properties);
+            };
+
+            /**
+             * Encodes the specified ErrorInfo message. Does not implicitly {@link flux.v1.ErrorInfo.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.ErrorInfo
+             * @static
+             * @param {flux.v1.ErrorInfo.$Properties} message ErrorInfo message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ErrorInfo.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.message);
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.code);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified ErrorInfo message, length delimited. Does not implicitly {@link flux.v1.ErrorInfo.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.ErrorInfo
+             * @static
+             * @param {flux.v1.ErrorInfo.$Properties} message ErrorInfo message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ErrorInfo.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an ErrorInfo message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.ErrorInfo
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.ErrorInfo & flux.v1.ErrorInfo.$Shape} ErrorInfo
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ErrorInfo.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.ErrorInfo();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.name = value;
+                            else
+                                delete message.name;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.message = value;
+                            else
+                                delete message.message;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.code = value;
+                            else
+                                delete message.code;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an ErrorInfo message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.ErrorInfo
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.ErrorInfo & flux.v1.ErrorInfo.$Shape} ErrorInfo
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ErrorInfo.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an ErrorInfo message.
+             * @function verify
+             * @memberof flux.v1.ErrorInfo
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ErrorInfo.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                    if (!$util.isString(message.name))
+                        return "name: string expected";
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                    if (!$util.isString(message.message))
+                        return "message: string expected";
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                    if (!$util.isString(message.code))
+                        return "code: string expected";
+                return null;
+            };
+
+            /**
+             * Creates an ErrorInfo message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.ErrorInfo
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.ErrorInfo} ErrorInfo
+             */
+            ErrorInfo.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.ErrorInfo)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.ErrorInfo: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.ErrorInfo();
+                if (object.name != null)
+                    if (typeof object.name !== "string" || object.name.length)
+                        message.name = $String(object.name);
+                if (object.message != null)
+                    if (typeof object.message !== "string" || object.message.length)
+                        message.message = $String(object.message);
+                if (object.code != null)
+                    if (typeof object.code !== "string" || object.code.length)
+                        message.code = $String(object.code);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an ErrorInfo message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.ErrorInfo
+             * @static
+             * @param {flux.v1.ErrorInfo} message ErrorInfo
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ErrorInfo.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.name = "";
+                    object.message = "";
+                    object.code = "";
+                }
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                    object.name = message.name;
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                    object.message = message.message;
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                    object.code = message.code;
+                return object;
+            };
+
+            /**
+             * Converts this ErrorInfo to JSON.
+             * @function toJSON
+             * @memberof flux.v1.ErrorInfo
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ErrorInfo.prototype.toJSON = function() {
+                return ErrorInfo.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ErrorInfo
+             * @function getTypeUrl
+             * @memberof flux.v1.ErrorInfo
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ErrorInfo.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.ErrorInfo";
+            };
+
+            return ErrorInfo;
+        })();
+
+        v1.TaskCommand = (function() {
+
+            /**
+             * Properties of a TaskCommand.
+             * @typedef {Object} flux.v1.TaskCommand.$Properties
+             * @property {string|null} [executionId] TaskCommand executionId
+             * @property {string|null} [taskId] TaskCommand taskId
+             * @property {string|null} [taskName] TaskCommand taskName
+             * @property {number|null} [attempt] TaskCommand attempt
+             * @property {flux.v1.Payload.$Properties|null} [args] TaskCommand args
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TaskCommand.
+             * @memberof flux.v1
+             * @interface ITaskCommand
+             * @augments flux.v1.TaskCommand.$Properties
+             * @deprecated Use flux.v1.TaskCommand.$Properties instead.
+             */
+
+            /**
+             * Shape of a TaskCommand.
+             * @typedef {flux.v1.TaskCommand.$Properties} flux.v1.TaskCommand.$Shape
+             */
+
+            /**
+             * Constructs a new TaskCommand.
+             * @memberof flux.v1
+             * @classdesc Represents a TaskCommand.
+             * @constructor
+             * @param {flux.v1.TaskCommand.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TaskCommand = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TaskCommand executionId.
+             * @member {string} executionId
+             * @memberof flux.v1.TaskCommand
+             * @instance
+             */
+            TaskCommand.prototype.executionId = "";
+
+            /**
+             * TaskCommand taskId.
+             * @member {string} taskId
+             * @memberof flux.v1.TaskCommand
+             * @instance
+             */
+            TaskCommand.prototype.taskId = "";
+
+            /**
+             * TaskCommand taskName.
+             * @member {string} taskName
+             * @memberof flux.v1.TaskCommand
+             * @instance
+             */
+            TaskCommand.prototype.taskName = "";
+
+            /**
+             * TaskCommand attempt.
+             * @member {number} attempt
+             * @memberof flux.v1.TaskCommand
+             * @instance
+             */
+            TaskCommand.prototype.attempt = 0;
+
+            /**
+             * TaskCommand args.
+             * @member {flux.v1.Payload.$Properties|null|undefined} args
+             * @memberof flux.v1.TaskCommand
+             * @instance
+             */
+            TaskCommand.prototype.args = null;
+
+            /**
+             * Creates a new TaskCommand instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.TaskCommand
+             * @static
+             * @param {flux.v1.TaskCommand.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.TaskCommand} TaskCommand instance
+             * @type {{
+             *   (properties: flux.v1.TaskCommand.$Shape): flux.v1.TaskCommand & flux.v1.TaskCommand.$Shape;
+             *   (properties?: flux.v1.TaskCommand.$Properties): flux.v1.TaskCommand;
+             * }}
+             */
+            TaskCommand.create = function(properties) {
+                return new TaskCommand(properties);
+            };
+
+            /**
+             * Encodes the specified TaskCommand message. Does not implicitly {@link flux.v1.TaskCommand.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.TaskCommand
+             * @static
+             * @param {flux.v1.TaskCommand.$Properties} message TaskCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TaskCommand.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId") && message.executionId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.executionId);
+                if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId") && message.taskId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.taskId);
+                if (message.taskName != null && $Object.hasOwnProperty.call(message, "taskName") && message.taskName !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.taskName);
+                if (message.attempt != null && $Object.hasOwnProperty.call(message, "attempt") && message.attempt !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.attempt);
+                if (message.args != null && $Object.hasOwnProperty.call(message, "args"))
+                    $root.flux.v1.Payload.encode(message.args, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified TaskCommand message, length delimited. Does not implicitly {@link flux.v1.TaskCommand.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.TaskCommand
+             * @static
+             * @param {flux.v1.TaskCommand.$Properties} message TaskCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TaskCommand.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a TaskCommand message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.TaskCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.TaskCommand & flux.v1.TaskCommand.$Shape} TaskCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TaskCommand.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.TaskCommand();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.executionId = value;
+                            else
+                                delete message.executionId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.taskId = value;
+                            else
+                                delete message.taskId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.taskName = value;
+                            else
+                                delete message.taskName;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.attempt = value;
+                            else
+                                delete message.attempt;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.args = $root.flux.v1.Payload.decode(reader, reader.size(), $undefined, _depth + 1, message.args);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a TaskCommand message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.TaskCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.TaskCommand & flux.v1.TaskCommand.$Shape} TaskCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TaskCommand.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a TaskCommand message.
+             * @function verify
+             * @memberof flux.v1.TaskCommand
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            TaskCommand.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    if (!$util.isString(message.executionId))
+                        return "executionId: string expected";
+                if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId"))
+                    if (!$util.isString(message.taskId))
+                        return "taskId: string expected";
+                if (message.taskName != null && $Object.hasOwnProperty.call(message, "taskName"))
+                    if (!$util.isString(message.taskName))
+                        return "taskName: string expected";
+                if (message.attempt != null && $Object.hasOwnProperty.call(message, "attempt"))
+                    if (!$util.isInteger(message.attempt))
+                        return "attempt: integer expected";
+                if (message.args != null && $Object.hasOwnProperty.call(message, "args")) {
+                    let error = $root.flux.v1.Payload.verify(message.args, _depth + 1);
+                    if (error)
+                        return "args." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a TaskCommand message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.TaskCommand
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.TaskCommand} TaskCommand
+             */
+            TaskCommand.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.TaskCommand)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.TaskCommand: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.TaskCommand();
+                if (object.executionId != null)
+                    if (typeof object.executionId !== "string" || object.executionId.length)
+                        message.executionId = $String(object.executionId);
+                if (object.taskId != null)
+                    if (typeof object.taskId !== "string" || object.taskId.length)
+                        message.taskId = $String(object.taskId);
+                if (object.taskName != null)
+                    if (typeof object.taskName !== "string" || object.taskName.length)
+                        message.taskName = $String(object.taskName);
+                if (object.attempt != null)
+                    if ($Number(object.attempt) !== 0)
+                        message.attempt = object.attempt >>> 0;
+                if (object.args != null) {
+                    if (!$util.isObject(object.args))
+                        throw $TypeError(".flux.v1.TaskCommand.args: object expected");
+                    message.args = $root.flux.v1.Payload.fromObject(object.args, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a TaskCommand message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.TaskCommand
+             * @static
+             * @param {flux.v1.TaskCommand} message TaskCommand
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TaskCommand.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.executionId = "";
+                    object.taskId = "";
+                    object.taskName = "";
+                    object.attempt = 0;
+                    object.args = null;
+                }
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    object.executionId = message.executionId;
+                if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId"))
+                    object.taskId = message.taskId;
+                if (message.taskName != null && $Object.hasOwnProperty.call(message, "taskName"))
+                    object.taskName = message.taskName;
+                if (message.attempt != null && $Object.hasOwnProperty.call(message, "attempt"))
+                    object.attempt = message.attempt;
+                if (message.args != null && $Object.hasOwnProperty.call(message, "args"))
+                    object.args = $root.flux.v1.Payload.toObject(message.args, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this TaskCommand to JSON.
+             * @function toJSON
+             * @memberof flux.v1.TaskCommand
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TaskCommand.prototype.toJSON = function() {
+                return TaskCommand.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for TaskCommand
+             * @function getTypeUrl
+             * @memberof flux.v1.TaskCommand
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            TaskCommand.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.TaskCommand";
+            };
+
+            return TaskCommand;
+        })();
+
+        v1.TaskResult = (function() {
+
+            /**
+             * Properties of a TaskResult.
+             * @typedef {Object} flux.v1.TaskResult.$Properties
+             * @property {string|null} [executionId] TaskResult executionId
+             * @property {string|null} [taskId] TaskResult taskId
+             * @property {number|null} [attempt] TaskResult attempt
+             * @property {flux.v1.Payload.$Properties|null} [output] TaskResult output
+             * @property {flux.v1.ErrorInfo.$Properties|null} [error] TaskResult error
+             * @property {"output"|"error"} [outcome] TaskResult outcome
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TaskResult.
+             * @memberof flux.v1
+             * @interface ITaskResult
+             * @augments flux.v1.TaskResult.$Properties
+             * @deprecated Use flux.v1.TaskResult.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a TaskResult.
+             * @typedef {{
+             *   executionId?: string|null;
+             *   taskId?: string|null;
+             *   attempt?: number|null;
+             *   output?: flux.v1.Payload.$Shape|null;
+             *   error?: flux.v1.ErrorInfo.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ outcome?: undefined; output?: null; error?: null }|{ outcome?: "output"; output: flux.v1.Payload.$Shape; error?: null }|{ outcome?: "error"; output?: null; error: flux.v1.ErrorInfo.$Shape })
+             * )} flux.v1.TaskResult.$Shape
+             */
+
+            /**
+             * Constructs a new TaskResult.
+             * @memberof flux.v1
+             * @classdesc Represents a TaskResult.
+             * @constructor
+             * @param {flux.v1.TaskResult.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TaskResult = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TaskResult executionId.
+             * @member {string} executionId
+             * @memberof flux.v1.TaskResult
+             * @instance
+             */
+            TaskResult.prototype.executionId = "";
+
+            /**
+             * TaskResult taskId.
+             * @member {string} taskId
+             * @memberof flux.v1.TaskResult
+             * @instance
+             */
+            TaskResult.prototype.taskId = "";
+
+            /**
+             * TaskResult attempt.
+             * @member {number} attempt
+             * @memberof flux.v1.TaskResult
+             * @instance
+             */
+            TaskResult.prototype.attempt = 0;
+
+            /**
+             * TaskResult output.
+             * @member {flux.v1.Payload.$Properties|null|undefined} output
+             * @memberof flux.v1.TaskResult
+             * @instance
+             */
+            TaskResult.prototype.output = null;
+
+            /**
+             * TaskResult error.
+             * @member {flux.v1.ErrorInfo.$Properties|null|undefined} error
+             * @memberof flux.v1.TaskResult
+             * @instance
+             */
+            TaskResult.prototype.error = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * TaskResult outcome.
+             * @member {"output"|"error"|undefined} outcome
+             * @memberof flux.v1.TaskResult
+             * @instance
+             */
+            $Object.defineProperty(TaskResult.prototype, "outcome", {
+                get: $util.oneOfGetter($oneOfFields = ["output", "error"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new TaskResult instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.TaskResult
+             * @static
+             * @param {flux.v1.TaskResult.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.TaskResult} TaskResult instance
+             * @type {{
+             *   (properties: flux.v1.TaskResult.$Shape): flux.v1.TaskResult & flux.v1.TaskResult.$Shape;
+             *   (properties?: flux.v1.TaskResult.$Properties): flux.v1.TaskResult;
+             * }}
+             */
+            TaskResult.create = function(properties) {
+                return new TaskResult(properties);
+            };
+
+            /**
+             * Encodes the specified TaskResult message. Does not implicitly {@link flux.v1.TaskResult.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.TaskResult
+             * @static
+             * @param {flux.v1.TaskResult.$Properties} message TaskResult message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TaskResult.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId") && message.executionId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.executionId);
+                if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId") && message.taskId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.taskId);
+                if (message.attempt != null && $Object.hasOwnProperty.call(message, "attempt") && message.attempt !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.attempt);
+                if (message.output != null && $Object.hasOwnProperty.call(message, "output"))
+                    $root.flux.v1.Payload.encode(message.output, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    $root.flux.v1.ErrorInfo.encode(message.error, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified TaskResult message, length delimited. Does not implicitly {@link flux.v1.TaskResult.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.TaskResult
+             * @static
+             * @param {flux.v1.TaskResult.$Properties} message TaskResult message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TaskResult.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a TaskResult message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.TaskResult
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.TaskResult & flux.v1.TaskResult.$Shape} TaskResult
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TaskResult.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.TaskResult();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.executionId = value;
+                            else
+                                delete message.executionId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.taskId = value;
+                            else
+                                delete message.taskId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.attempt = value;
+                            else
+                                delete message.attempt;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            message.output = $root.flux.v1.Payload.decode(reader, reader.size(), $undefined, _depth + 1, message.output);
+                            message.outcome = "output";
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.error = $root.flux.v1.ErrorInfo.decode(reader, reader.size(), $undefined, _depth + 1, message.error);
+                            message.outcome = "error";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a TaskResult message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.TaskResult
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.TaskResult & flux.v1.TaskResult.$Shape} TaskResult
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TaskResult.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a TaskResult message.
+             * @function verify
+             * @memberof flux.v1.TaskResult
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            TaskResult.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                let properties = {};
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    if (!$util.isString(message.executionId))
+                        return "executionId: string expected";
+                if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId"))
+                    if (!$util.isString(message.taskId))
+                        return "taskId: string expected";
+                if (message.attempt != null && $Object.hasOwnProperty.call(message, "attempt"))
+                    if (!$util.isInteger(message.attempt))
+                        return "attempt: integer expected";
+                if (message.output != null && $Object.hasOwnProperty.call(message, "output")) {
+                    properties.outcome = 1;
+                    {
+                        let error = $root.flux.v1.Payload.verify(message.output, _depth + 1);
+                        if (error)
+                            return "output." + error;
+                    }
+                }
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error")) {
+                    if (properties.outcome === 1)
+                        return "outcome: multiple values";
+                    properties.outcome = 1;
+                    {
+                        let error = $root.flux.v1.ErrorInfo.verify(message.error, _depth + 1);
+                        if (error)
+                            return "error." + error;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a TaskResult message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.TaskResult
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.TaskResult} TaskResult
+             */
+            TaskResult.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.TaskResult)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.TaskResult: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.TaskResult();
+                if (object.executionId != null)
+                    if (typeof object.executionId !== "string" || object.executionId.length)
+                        message.executionId = $String(object.executionId);
+                if (object.taskId != null)
+                    if (typeof object.taskId !== "string" || object.taskId.length)
+                        message.taskId = $String(object.taskId);
+                if (object.attempt != null)
+                    if ($Number(object.attempt) !== 0)
+                        message.attempt = object.attempt >>> 0;
+                if (object.output != null) {
+                    if (!$util.isObject(object.output))
+                        throw $TypeError(".flux.v1.TaskResult.output: object expected");
+                    message.output = $root.flux.v1.Payload.fromObject(object.output, _depth + 1);
+                }
+                if (object.error != null) {
+                    if (!$util.isObject(object.error))
+                        throw $TypeError(".flux.v1.TaskResult.error: object expected");
+                    message.error = $root.flux.v1.ErrorInfo.fromObject(object.error, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a TaskResult message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.TaskResult
+             * @static
+             * @param {flux.v1.TaskResult} message TaskResult
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TaskResult.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.executionId = "";
+                    object.taskId = "";
+                    object.attempt = 0;
+                }
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    object.executionId = message.executionId;
+                if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId"))
+                    object.taskId = message.taskId;
+                if (message.attempt != null && $Object.hasOwnProperty.call(message, "attempt"))
+                    object.attempt = message.attempt;
+                if (message.output != null && $Object.hasOwnProperty.call(message, "output")) {
+                    object.output = $root.flux.v1.Payload.toObject(message.output, options, _depth + 1);
+                    if (options.oneofs)
+                        object.outcome = "output";
+                }
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error")) {
+                    object.error = $root.flux.v1.ErrorInfo.toObject(message.error, options, _depth + 1);
+                    if (options.oneofs)
+                        object.outcome = "error";
+                }
+                return object;
+            };
+
+            /**
+             * Converts this TaskResult to JSON.
+             * @function toJSON
+             * @memberof flux.v1.TaskResult
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TaskResult.prototype.toJSON = function() {
+                return TaskResult.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for TaskResult
+             * @function getTypeUrl
+             * @memberof flux.v1.TaskResult
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            TaskResult.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.TaskResult";
+            };
+
+            return TaskResult;
+        })();
+
+        v1.ExecutionEvent = (function() {
+
+            /**
+             * Properties of an ExecutionEvent.
+             * @typedef {Object} flux.v1.ExecutionEvent.$Properties
+             * @property {string|null} [id] ExecutionEvent id
+             * @property {string|null} [type] ExecutionEvent type
+             * @property {string|null} [sourceId] ExecutionEvent sourceId
+             * @property {string|null} [name] ExecutionEvent name
+             * @property {flux.v1.Payload.$Properties|null} [value] ExecutionEvent value
+             * @property {string|null} [time] ExecutionEvent time
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an ExecutionEvent.
+             * @memberof flux.v1
+             * @interface IExecutionEvent
+             * @augments flux.v1.ExecutionEvent.$Properties
+             * @deprecated Use flux.v1.ExecutionEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of an ExecutionEvent.
+             * @typedef {flux.v1.ExecutionEvent.$Properties} flux.v1.ExecutionEvent.$Shape
+             */
+
+            /**
+             * Constructs a new ExecutionEvent.
+             * @memberof flux.v1
+             * @classdesc Represents an ExecutionEvent.
+             * @constructor
+             * @param {flux.v1.ExecutionEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ExecutionEvent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ExecutionEvent id.
+             * @member {string} id
+             * @memberof flux.v1.ExecutionEvent
+             * @instance
+             */
+            ExecutionEvent.prototype.id = "";
+
+            /**
+             * ExecutionEvent type.
+             * @member {string} type
+             * @memberof flux.v1.ExecutionEvent
+             * @instance
+             */
+            ExecutionEvent.prototype.type = "";
+
+            /**
+             * ExecutionEvent sourceId.
+             * @member {string} sourceId
+             * @memberof flux.v1.ExecutionEvent
+             * @instance
+             */
+            ExecutionEvent.prototype.sourceId = "";
+
+            /**
+             * ExecutionEvent name.
+             * @member {string} name
+             * @memberof flux.v1.ExecutionEvent
+             * @instance
+             */
+            ExecutionEvent.prototype.name = "";
+
+            /**
+             * ExecutionEvent value.
+             * @member {flux.v1.Payload.$Properties|null|undefined} value
+             * @memberof flux.v1.ExecutionEvent
+             * @instance
+             */
+            ExecutionEvent.prototype.value = null;
+
+            /**
+             * ExecutionEvent time.
+             * @member {string} time
+             * @memberof flux.v1.ExecutionEvent
+             * @instance
+             */
+            ExecutionEvent.prototype.time = "";
+
+            /**
+             * Creates a new ExecutionEvent instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.ExecutionEvent
+             * @static
+             * @param {flux.v1.ExecutionEvent.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.ExecutionEvent} ExecutionEvent instance
+             * @type {{
+             *   (properties: flux.v1.ExecutionEvent.$Shape): flux.v1.ExecutionEvent & flux.v1.ExecutionEvent.$Shape;
+             *   (properties?: flux.v1.ExecutionEvent.$Properties): flux.v1.ExecutionEvent;
+             * }}
+             */
+            ExecutionEvent.create = function(properties) {
+                return new ExecutionEvent(properties);
+            };
+
+            /**
+             * Encodes the specified ExecutionEvent message. Does not implicitly {@link flux.v1.ExecutionEvent.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.ExecutionEvent
+             * @static
+             * @param {flux.v1.ExecutionEvent.$Properties} message ExecutionEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExecutionEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.type);
+                if (message.sourceId != null && $Object.hasOwnProperty.call(message, "sourceId") && message.sourceId !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.sourceId);
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.name);
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    $root.flux.v1.Payload.encode(message.value, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                if (message.time != null && $Object.hasOwnProperty.call(message, "time") && message.time !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.time);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified ExecutionEvent message, length delimited. Does not implicitly {@link flux.v1.ExecutionEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.ExecutionEvent
+             * @static
+             * @param {flux.v1.ExecutionEvent.$Properties} message ExecutionEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExecutionEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an ExecutionEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.ExecutionEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.ExecutionEvent & flux.v1.ExecutionEvent.$Shape} ExecutionEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExecutionEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.ExecutionEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.type = value;
+                            else
+                                delete message.type;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.sourceId = value;
+                            else
+                                delete message.sourceId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.name = value;
+                            else
+                                delete message.name;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.value = $root.flux.v1.Payload.decode(reader, reader.size(), $undefined, _depth + 1, message.value);
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.time = value;
+                            else
+                                delete message.time;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an ExecutionEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.ExecutionEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.ExecutionEvent & flux.v1.ExecutionEvent.$Shape} ExecutionEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExecutionEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an ExecutionEvent message.
+             * @function verify
+             * @memberof flux.v1.ExecutionEvent
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ExecutionEvent.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isString(message.id))
+                        return "id: string expected";
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type"))
+                    if (!$util.isString(message.type))
+                        return "type: string expected";
+                if (message.sourceId != null && $Object.hasOwnProperty.call(message, "sourceId"))
+                    if (!$util.isString(message.sourceId))
+                        return "sourceId: string expected";
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                    if (!$util.isString(message.name))
+                        return "name: string expected";
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value")) {
+                    let error = $root.flux.v1.Payload.verify(message.value, _depth + 1);
+                    if (error)
+                        return "value." + error;
+                }
+                if (message.time != null && $Object.hasOwnProperty.call(message, "time"))
+                    if (!$util.isString(message.time))
+                        return "time: string expected";
+                return null;
+            };
+
+            /**
+             * Creates an ExecutionEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.ExecutionEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.ExecutionEvent} ExecutionEvent
+             */
+            ExecutionEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.ExecutionEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.ExecutionEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.ExecutionEvent();
+                if (object.id != null)
+                    if (typeof object.id !== "string" || object.id.length)
+                        message.id = $String(object.id);
+                if (object.type != null)
+                    if (typeof object.type !== "string" || object.type.length)
+                        message.type = $String(object.type);
+                if (object.sourceId != null)
+                    if (typeof object.sourceId !== "string" || object.sourceId.length)
+                        message.sourceId = $String(object.sourceId);
+                if (object.name != null)
+                    if (typeof object.name !== "string" || object.name.length)
+                        message.name = $String(object.name);
+                if (object.value != null) {
+                    if (!$util.isObject(object.value))
+                        throw $TypeError(".flux.v1.ExecutionEvent.value: object expected");
+                    message.value = $root.flux.v1.Payload.fromObject(object.value, _depth + 1);
+                }
+                if (object.time != null)
+                    if (typeof object.time !== "string" || object.time.length)
+                        message.time = $String(object.time);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an ExecutionEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.ExecutionEvent
+             * @static
+             * @param {flux.v1.ExecutionEvent} message ExecutionEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ExecutionEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.id = "";
+                    object.type = "";
+                    object.sourceId = "";
+                    object.name = "";
+                    object.value = null;
+                    object.time = "";
+                }
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type"))
+                    object.type = message.type;
+                if (message.sourceId != null && $Object.hasOwnProperty.call(message, "sourceId"))
+                    object.sourceId = message.sourceId;
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                    object.name = message.name;
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    object.value = $root.flux.v1.Payload.toObject(message.value, options, _depth + 1);
+                if (message.time != null && $Object.hasOwnProperty.call(message, "time"))
+                    object.time = message.time;
+                return object;
+            };
+
+            /**
+             * Converts this ExecutionEvent to JSON.
+             * @function toJSON
+             * @memberof flux.v1.ExecutionEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ExecutionEvent.prototype.toJSON = function() {
+                return ExecutionEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ExecutionEvent
+             * @function getTypeUrl
+             * @memberof flux.v1.ExecutionEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ExecutionEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.ExecutionEvent";
+            };
+
+            return ExecutionEvent;
+        })();
+
+        return v1;
+    })();
+
+    return flux;
+})();
+
+export {
+  $root as default
+};

@@ -1,0 +1,52 @@
+/**
+ * The wire messages as strict TypeScript types. They are the generated protobuf shapes with every
+ * field required, so in-process delivery and NATS delivery carry exactly the same data.
+ */
+import { flux } from './generated/flux.js';
+
+export const wire = flux.v1;
+
+export const JSON_CONTENT_TYPE = 'application/json';
+
+/** A serialised value. `data` empty means undefined. */
+export interface Payload {
+  contentType: string;
+  data: Uint8Array;
+}
+
+export interface ErrorInfo {
+  name: string;
+  message: string;
+  code?: string;
+}
+
+export interface TaskCommand {
+  executionId: string;
+  taskId: string;
+  taskName: string;
+  attempt: number;
+  args: Payload;
+}
+
+export type TaskResult =
+  | { executionId: string; taskId: string; attempt: number; outcome: 'output'; output: Payload }
+  | { executionId: string; taskId: string; attempt: number; outcome: 'error'; error: ErrorInfo };
+
+// Compile-time proof that the strict types are valid generated message properties.
+const _command: flux.v1.TaskCommand.$Properties = {} as TaskCommand;
+const _result: flux.v1.TaskResult.$Properties = {} as TaskResult;
+void _command;
+void _result;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Wraps a JSON text (or undefined) as a payload. */
+export function jsonPayload(json: string | undefined): Payload {
+  return { contentType: JSON_CONTENT_TYPE, data: json === undefined ? new Uint8Array(0) : encoder.encode(json) };
+}
+
+/** The JSON text a payload carries, or undefined for an empty one. */
+export function payloadJson(payload: Payload): string | undefined {
+  return payload.data.length === 0 ? undefined : decoder.decode(payload.data);
+}

@@ -1,0 +1,84 @@
+/**
+ * Deterministic built-ins. Each is a durable step, so on replay it returns what it returned the
+ * first time, with the same type. Outside a workflow they simply run (except `pause`).
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import { toMilliseconds, type Duration } from './duration.js';
+import { FluxError } from './errors.js';
+import { currentSession } from './scope.js';
+import { taskCaller } from './task.js';
+import { registerTask } from './registry.js';
+import type { TaskDefinition } from './task-definition.js';
+
+function builtIn<A extends unknown[], R>(name: string, fn: (...args: A) => R) {
+  const definition: TaskDefinition = { name, fn, options: {} };
+  registerTask(definition);
+  return taskCaller<A, Awaited<R>>(definition);
+}
+
+const nowTask = builtIn('now', () => Date.now());
+const uuid4Task = builtIn('uuid4', () => randomUUID());
+const randintTask = builtIn('randint', (a: number, b: number) => randomInt(a, b + 1));
+const indexTask = builtIn('choice', (length: number) => randomInt(length));
+const randrangeTask = builtIn('randrange', (start: number, stop: number, step: number) => {
+  const count = Math.ceil((stop - start) / step);
+  if (count <= 0) throw new RangeError(`randrange(${start}, ${stop}, ${step}) is an empty range`);
+  return start + step * randomInt(count);
+});
+
+/**
+ * Pauses the execution until it is resumed; returns the value it is resumed with.
+ * `output` is shown to whoever resumes it (the paused execution's `output`).
+ */
+export function pause<T = unknown>(name: string, output?: unknown): Promise<T> {
+  const session = currentSession();
+  if (!session) return Promise.reject(new FluxError('NOT_IN_WORKFLOW', `pause('${name}') can only be called inside a workflow body`));
+  try {
+    return session.pause(name, output) as Promise<T>;
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** The current time, recorded: a replay sees the same `Date`. */
+export async function now(): Promise<Date> {
+  return new Date(await nowTask());
+}
+
+/** A random UUID (v4), recorded. */
+export function uuid4(): Promise<string> {
+  return uuid4Task();
+}
+
+/** A random integer N with a <= N <= b, recorded. */
+export async function randint(a: number, b: number): Promise<number> {
+  assertIntegers('randint', a, b);
+  if (a > b) throw new RangeError(`randint(${a}, ${b}): a must not exceed b`);
+  return randintTask(a, b);
+}
+
+/** Like Python's `random.randrange`: `randrange(stop)` or `randrange(start, stop, step?)`, recorded. */
+export async function randrange(start: number, stop?: number, step = 1): Promise<number> {
+  const [from, to] = stop === undefined ? [0, start] : [start, stop];
+  assertIntegers('randrange', from, to, step);
+  if (step === 0) throw new RangeError('randrange: step must not be zero');
+  return randrangeTask(from, to, step);
+}
+
+/** One of `items`, chosen at random and recorded (the index is recorded, the item is yours). */
+export async function choice<T>(items: readonly T[]): Promise<T> {
+  if (items.length === 0) throw new RangeError('choice: cannot choose from an empty list');
+  return items[await indexTask(items.length)]!;
+}
+
+/** Waits durably: a resumed or replayed execution waits only for what remains. */
+export function sleep(duration: Duration): Promise<void> {
+  const milliseconds = toMilliseconds(duration);
+  const session = currentSession();
+  if (!session) return new Promise((resolve) => setTimeout(resolve, milliseconds));
+  return session.sleep(milliseconds);
+}
+
+function assertIntegers(fn: string, ...values: number[]): void {
+  for (const v of values) if (!Number.isSafeInteger(v)) throw new RangeError(`${fn}: ${v} is not an integer`);
+}

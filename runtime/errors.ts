@@ -1,0 +1,113 @@
+/**
+ * Every error flux-actors raises. Each has a stable `code` (assert on it, not on the wording) and,
+ * where one applies, the execution id. Errors that crossed a process or the wire are recognised by
+ * `code`/`name` (see `isFluxError`), never by `instanceof` alone.
+ */
+import type { ExecutionState } from './execution-state.js';
+
+export interface FluxErrorOptions {
+  executionId?: string;
+  cause?: unknown;
+}
+
+export class FluxError extends Error {
+  readonly code: string;
+  readonly executionId: string | undefined;
+
+  constructor(code: string, message: string, options: FluxErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.executionId = options.executionId;
+  }
+}
+
+/** A failure inside an execution: a task error rebuilt from the log, or a failed child. */
+export class ExecutionError extends FluxError {
+  constructor(message: string, options: FluxErrorOptions & { code?: string } = {}) {
+    super(options.code ?? 'EXECUTION_ERROR', message, options);
+  }
+}
+
+export class WorkflowNotFoundError extends FluxError {
+  constructor(readonly workflowName: string, options: FluxErrorOptions = {}) {
+    super('WORKFLOW_NOT_FOUND', `workflow '${workflowName}' is not defined in this process; import the module that defines it`, options);
+  }
+}
+
+export class ExecutionNotFoundError extends FluxError {
+  constructor(executionId: string) {
+    super('EXECUTION_NOT_FOUND', `execution ${executionId} does not exist in this runtime's store`, { executionId });
+  }
+}
+
+/** An operation that the execution's state machine refuses, e.g. resuming a finished execution. */
+export class ExecutionStateError extends FluxError {
+  constructor(
+    executionId: string,
+    readonly state: ExecutionState,
+    readonly operation: string,
+    readonly expected: readonly ExecutionState[],
+  ) {
+    super(
+      'INVALID_EXECUTION_STATE',
+      `execution ${executionId} is ${state}; only a ${expected.join(' or ')} execution can be ${operation}`,
+      { executionId },
+    );
+  }
+}
+
+/** The execution belongs to another workflow than the one asked to continue it. */
+export class WorkflowMismatchError extends FluxError {
+  constructor(executionId: string, readonly expected: string, readonly actual: string) {
+    super('WORKFLOW_MISMATCH', `execution ${executionId} belongs to workflow '${actual}', not '${expected}'`, { executionId });
+  }
+}
+
+/** Another process appended to the execution's log while this one was driving it. */
+export class ExecutionConflictError extends FluxError {
+  constructor(executionId: string, cause?: unknown) {
+    super('EXECUTION_CONFLICT', `execution ${executionId} was changed by another process while this one drove it; nothing was overwritten`, { executionId, cause });
+  }
+}
+
+/** A value that JSON cannot carry faithfully: a function, a symbol, a BigInt, a cycle, NaN. */
+export class SerializationError extends FluxError {
+  constructor(readonly what: string, detail: string, options: FluxErrorOptions = {}) {
+    super('SERIALIZATION_ERROR', `${what} cannot be serialised: ${detail}`, options);
+  }
+}
+
+/** Replay of a workflow body stopped matching its recorded log. */
+export class NonDeterminismError extends FluxError {
+  constructor(message: string, executionId: string) {
+    super('NON_DETERMINISM', message, { executionId });
+  }
+}
+
+/** A workflow or task defined wrongly, e.g. an anonymous function without a name. */
+export class DefinitionError extends FluxError {
+  constructor(message: string) {
+    super('INVALID_DEFINITION', message);
+  }
+}
+
+/** True for any flux error, including one rebuilt from a log or a wire message. */
+export function isFluxError(error: unknown): error is FluxError {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
+}
+
+/** Turns anything thrown into an Error, so every boundary deals with one type. */
+export function ensureError(thrown: unknown): Error {
+  if (thrown instanceof Error) return thrown;
+  const error = new Error(typeof thrown === 'string' ? thrown : `non-error thrown: ${safeString(thrown)}`);
+  return error;
+}
+
+function safeString(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,53 @@
+/** The event log's vocabulary: Flux's event type names, as strings. */
+export const EVENT_TYPES = [
+  'WORKFLOW_STARTED', 'WORKFLOW_COMPLETED', 'WORKFLOW_FAILED', 'WORKFLOW_PAUSED', 'WORKFLOW_RESUMED',
+  'WORKFLOW_CANCELLING', 'WORKFLOW_CANCELLED',
+  'TASK_STARTED', 'TASK_COMPLETED', 'TASK_FAILED', 'TASK_PAUSED', 'TASK_RESUMED', 'TASK_CANCELLED',
+  'TASK_RETRY_STARTED', 'TASK_RETRY_COMPLETED', 'TASK_RETRY_FAILED',
+  'TASK_FALLBACK_STARTED', 'TASK_FALLBACK_COMPLETED', 'TASK_FALLBACK_FAILED',
+  'TASK_ROLLBACK_STARTED', 'TASK_ROLLBACK_COMPLETED', 'TASK_ROLLBACK_FAILED',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** One entry of an execution's log, as users see it. */
+export interface ExecutionEvent<V = unknown> {
+  /** `<execution id>:<seq>`: stable, unique, and the de-duplication key when the log is on the wire. */
+  id: string;
+  type: EventType;
+  /** The execution id for workflow events, the task call's id for task events. */
+  sourceId: string;
+  /** The workflow or task name. */
+  name: string;
+  value: V;
+  /** ISO 8601, UTC. */
+  time: string;
+}
+
+/**
+ * An event as the stores keep it: the value stays JSON text until someone reads it, so replaying a
+ * long history parses only the values the workflow body actually receives.
+ */
+export interface StoredEvent {
+  seq: number;
+  type: EventType;
+  sourceId: string;
+  name: string;
+  /** JSON text, or undefined when the event carries no value. */
+  valueJson: string | undefined;
+  time: string;
+}
+
+export function eventId(executionId: string, seq: number): string {
+  return `${executionId}:${seq}`;
+}
+
+const LIFECYCLE_TYPES: ReadonlySet<EventType> = new Set<EventType>([
+  'WORKFLOW_STARTED', 'WORKFLOW_COMPLETED', 'WORKFLOW_FAILED', 'WORKFLOW_PAUSED', 'WORKFLOW_RESUMED',
+  'WORKFLOW_CANCELLING', 'WORKFLOW_CANCELLED',
+]);
+
+/** Workflow-level events: the only ones the execution machine sees. */
+export function isLifecycleEvent(type: EventType): boolean {
+  return LIFECYCLE_TYPES.has(type);
+}

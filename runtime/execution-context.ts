@@ -1,0 +1,92 @@
+/** What a workflow body receives, and what `run`, `resume` and `inspect` return. */
+import { decodeValue } from './serialization.js';
+import { eventId, type ExecutionEvent, type StoredEvent } from './events.js';
+import { isFinished, type ExecutionState } from './execution-state.js';
+
+export interface ExecutionContextData {
+  executionId: string;
+  name: string;
+  state: ExecutionState;
+  /** The log; read lazily, so a caller that never looks at `events` never pays for parsing them. */
+  log: readonly StoredEvent[];
+}
+
+/**
+ * One execution as seen at a moment: its id, workflow, input, state, output and whole event log.
+ * Inside a workflow body `state` is `'running'`; `run`/`resume` return it once finished or paused.
+ *
+ * @example
+ * const ctx = await greet.run('world');
+ * if (ctx.hasSucceeded) console.log(ctx.output);
+ */
+export class ExecutionContext<I = unknown, O = unknown> {
+  readonly executionId: string;
+  readonly name: string;
+  readonly state: ExecutionState;
+  private readonly log: readonly StoredEvent[];
+  private cachedEvents: ExecutionEvent[] | undefined;
+
+  constructor(data: ExecutionContextData) {
+    this.executionId = data.executionId;
+    this.name = data.name;
+    this.state = data.state;
+    this.log = data.log;
+  }
+
+  /** The workflow's input, as recorded in the log. */
+  get input(): I {
+    return decodeValue(this.log[0]?.valueJson) as I;
+  }
+
+  /**
+   * The result: the workflow's return value once succeeded, `{ name, message, code? }` once failed,
+   * the pause's output while paused; undefined otherwise.
+   */
+  get output(): O {
+    const type = OUTPUT_EVENT[this.state];
+    if (!type) return undefined as O;
+    for (let i = this.log.length - 1; i >= 0; i--) {
+      if (this.log[i]!.type === type) return decodeValue(this.log[i]!.valueJson) as O;
+    }
+    return undefined as O;
+  }
+
+  /** The execution's whole log, across every run and resume. */
+  get events(): ExecutionEvent[] {
+    if (this.cachedEvents?.length !== this.log.length) this.cachedEvents = this.log.map((e) => toExecutionEvent(this.executionId, e));
+    return this.cachedEvents;
+  }
+
+  get hasFinished(): boolean {
+    return isFinished(this.state);
+  }
+  get hasSucceeded(): boolean {
+    return this.state === 'succeeded';
+  }
+  get hasFailed(): boolean {
+    return this.state === 'failed';
+  }
+  get isPaused(): boolean {
+    return this.state === 'paused';
+  }
+  get isRunning(): boolean {
+    return this.state === 'running';
+  }
+  get isCancelled(): boolean {
+    return this.state === 'cancelled';
+  }
+
+  toJSON(): { executionId: string; name: string; state: ExecutionState; input: I; output: O; events: ExecutionEvent[] } {
+    return { executionId: this.executionId, name: this.name, state: this.state, input: this.input, output: this.output, events: this.events };
+  }
+}
+
+const OUTPUT_EVENT: Partial<Record<ExecutionState, StoredEvent['type']>> = {
+  succeeded: 'WORKFLOW_COMPLETED',
+  failed: 'WORKFLOW_FAILED',
+  paused: 'TASK_PAUSED',
+};
+
+export function toExecutionEvent(executionId: string, e: StoredEvent): ExecutionEvent {
+  return { id: eventId(executionId, e.seq), type: e.type, sourceId: e.sourceId, name: e.name, value: decodeValue(e.valueJson), time: e.time };
+}

@@ -1,0 +1,41 @@
+/** One execution's log as its driver sees it: what was recorded, plus what this run appends. */
+import type { EventType, StoredEvent } from './events.js';
+import type { ExecutionState } from './execution-state.js';
+import type { EventStore } from './stores/event-store.js';
+
+export class ExecutionLog {
+  readonly events: StoredEvent[];
+
+  constructor(
+    private readonly store: EventStore,
+    readonly executionId: string,
+    readonly workflow: string,
+    recorded: StoredEvent[],
+  ) {
+    this.events = recorded;
+  }
+
+  append(type: EventType, sourceId: string, name: string, valueJson: string | undefined): StoredEvent {
+    const event: StoredEvent = { seq: this.events.length + 1, type, sourceId, name, valueJson, time: new Date().toISOString() };
+    this.events.push(event);
+    this.store.append(this.executionId, event);
+    return event;
+  }
+
+  /** Records the execution's new state in the store's index, in the same commit as the events before it. */
+  setState(state: ExecutionState): void {
+    const createdAt = this.events[0]?.time ?? new Date().toISOString();
+    const updatedAt = this.events[this.events.length - 1]?.time ?? createdAt;
+    this.store.index({ executionId: this.executionId, workflow: this.workflow, state, createdAt, updatedAt });
+  }
+
+  /** The most recent event of a type, searching backwards (the events wanted are near the end). */
+  last(type: EventType): StoredEvent | undefined {
+    for (let i = this.events.length - 1; i >= 0; i--) if (this.events[i]!.type === type) return this.events[i];
+    return undefined;
+  }
+
+  commit(): Promise<void> {
+    return this.store.commit(this.executionId);
+  }
+}

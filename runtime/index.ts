@@ -1,0 +1,40 @@
+/**
+ * flux-actors: durable workflows for TypeScript, built as an actor system.
+ *
+ * @example
+ * import { workflow, task, ExecutionContext } from 'flux-actors';
+ *
+ * const processData = task(async function processData(data: string) { return data.toUpperCase(); });
+ * const myWorkflow = workflow(async function myWorkflow(ctx: ExecutionContext<string>) {
+ *   return await processData(ctx.input);
+ * });
+ * const ctx = await myWorkflow.run('hello'); // ctx.output === 'HELLO'
+ */
+export { workflow } from './workflow.js';
+export type { Workflow, RunOptions, ResumeOptions, RunArgs } from './workflow.js';
+export { task } from './task.js';
+export type { Task } from './task.js';
+export type { TaskOptions } from './task-definition.js';
+export type { WorkflowOptions, WorkflowFunction } from './workflow-definition.js';
+export { pause, now, uuid4, randint, randrange, choice, sleep } from './builtins.js';
+export { ExecutionContext } from './execution-context.js';
+export type { ExecutionEvent, EventType } from './events.js';
+export { EVENT_TYPES } from './events.js';
+export type { ExecutionState } from './execution-state.js';
+export { createRuntime } from './runtime.js';
+export type { Runtime, RuntimeOptions, StartOptions, ExecutionHandle, ExecutionSummary } from './runtime.js';
+export type { ListFilter } from './stores/event-store.js';
+export type { Duration } from './duration.js';
+export {
+  FluxError,
+  ExecutionError,
+  WorkflowNotFoundError,
+  ExecutionNotFoundError,
+  ExecutionStateError,
+  WorkflowMismatchError,
+  ExecutionConflictError,
+  SerializationError,
+  NonDeterminismError,
+  DefinitionError,
+  isFluxError,
+} from './errors.js';

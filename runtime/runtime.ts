@@ -1,0 +1,160 @@
+/**
+ * A runtime owns a store, the executions it is driving, and a task executor. The embedded runtime
+ * runs everything in this process; its store is in memory or a SQLite file that other processes
+ * can open too.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import { ExecutionActor } from '../actors/execution-actor.js';
+import { accepts, rebuildSnapshot, stateOf, type ExecutionSnapshot } from '../actors/lifecycle.js';
+import { TaskExecutor } from '../actors/task-executor.js';
+import { ExecutionNotFoundError, ExecutionStateError, WorkflowMismatchError, WorkflowNotFoundError } from './errors.js';
+import { ExecutionContext } from './execution-context.js';
+import { ExecutionLog } from './execution-log.js';
+import type { StoredEvent } from './events.js';
+import { findTask, findWorkflow } from './registry.js';
+import { encodeValue } from './serialization.js';
+import type { EventStore, ExecutionRecord, ListFilter } from './stores/event-store.js';
+import { MemoryStore } from './stores/memory-store.js';
+import { SqliteStore } from './stores/sqlite-store.js';
+import type { WorkflowDefinition } from './workflow-definition.js';
+
+export interface RuntimeOptions {
+  /** `'memory'`, or `{ sqlite: path }` for a durable file. Default: SQLite at `$FLUX_HOME/flux.db`. */
+  store?: 'memory' | { sqlite: string };
+}
+
+export interface StartOptions {
+  /** Continue this execution instead of starting a new one (Flux's `run(execution_id=...)`). */
+  executionId?: string;
+}
+
+/** A started execution: its id at once, its result when it finishes or pauses. */
+export interface ExecutionHandle<I = unknown, O = unknown> {
+  readonly executionId: string;
+  result(): Promise<ExecutionContext<I, O>>;
+}
+
+export type ExecutionSummary = ExecutionRecord;
+
+export interface Runtime {
+  readonly kind: string;
+  run<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionContext<I, O>>;
+  start<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionHandle<I, O>>;
+  /** Resumes a paused execution: the `pause()` it stopped at returns `value`. */
+  resume<I = unknown, O = unknown>(executionId: string, value?: unknown, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>>;
+  inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
+  list(filter?: ListFilter): Promise<ExecutionSummary[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a runtime. Returns a promise for every kind, so `await createRuntime(...)` works the same
+ * for the embedded stores and for NATS.
+ *
+ * @example
+ * const runtime = await createRuntime({ store: 'memory' });
+ * const ctx = await myWorkflow.run('hello', { runtime });
+ * await runtime.close();
+ */
+export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  const store = options.store ?? { sqlite: defaultDatabasePath() };
+  return new EmbeddedRuntime(store === 'memory' ? new MemoryStore() : new SqliteStore(store.sqlite));
+}
+
+export function defaultDatabasePath(): string {
+  return `${process.env.FLUX_HOME || './.flux'}/flux.db`;
+}
+
+export class EmbeddedRuntime implements Runtime {
+  private readonly active = new Map<string, ExecutionActor<unknown, unknown>>();
+  private readonly executor = new TaskExecutor(findTask);
+
+  constructor(readonly store: EventStore) {}
+
+  get kind(): string {
+    return this.store.kind;
+  }
+
+  async run<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options: StartOptions = {}): Promise<ExecutionContext<I, O>> {
+    return (await this.start(workflow, input, options)).result();
+  }
+
+  async start<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options: StartOptions = {}): Promise<ExecutionHandle<I, O>> {
+    if (options.executionId) return this.continue(workflow, options.executionId);
+    const inputJson = encodeValue(input, `the input of workflow '${workflow.name}'`);
+    const actor = this.host(workflow, new ExecutionLog(this.store, uuidv7(), workflow.name, []));
+    actor.send({ type: 'START', inputJson });
+    return handleOf(actor);
+  }
+
+  async resume<I, O>(executionId: string, value?: unknown, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>> {
+    const valueJson = encodeValue(value, `the resume value for execution ${executionId}`);
+    const { definition, events } = await this.load(executionId, workflow);
+    const snapshot = rebuildSnapshot(executionId, events);
+    if (!accepts(snapshot, 'RESUME')) throw new ExecutionStateError(executionId, stateOf(snapshot), 'resumed', ['paused']);
+    const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
+    actor.send({ type: 'RESUME', valueJson });
+    return actor.done;
+  }
+
+  async inspect<I, O>(executionId: string): Promise<ExecutionContext<I, O>> {
+    const events = await this.store.load(executionId);
+    if (events.length === 0) throw new ExecutionNotFoundError(executionId);
+    const state = stateOf(rebuildSnapshot(executionId, events));
+    return new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state, log: events });
+  }
+
+  list(filter?: ListFilter): Promise<ExecutionSummary[]> {
+    return this.store.list(filter);
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.active.values()].map((actor) => actor.done));
+    await this.store.close();
+  }
+
+  /** `run(..., { executionId })`: paused resumes, running-but-orphaned recovers, finished is returned as is. */
+  private async continue<I, O>(workflow: WorkflowDefinition<I, O>, executionId: string): Promise<ExecutionHandle<I, O>> {
+    const { definition, events } = await this.load(executionId, workflow);
+    const snapshot = rebuildSnapshot(executionId, events);
+    const state = stateOf(snapshot);
+    if (state === 'paused') {
+      const done = this.resume(executionId, undefined, definition);
+      done.catch(() => {}); // reported through result(); must not be an unhandled rejection meanwhile
+      return { executionId, result: () => done };
+    }
+    if (state !== 'running') {
+      const ctx = new ExecutionContext<I, O>({ executionId, name: definition.name, state, log: events });
+      return { executionId, result: async () => ctx };
+    }
+    const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
+    actor.send({ type: 'RECOVER' });
+    return handleOf(actor);
+  }
+
+  private async load<I, O>(executionId: string, workflow?: WorkflowDefinition<I, O>): Promise<{ definition: WorkflowDefinition<I, O>; events: StoredEvent[] }> {
+    if (this.active.has(executionId)) throw new ExecutionStateError(executionId, 'running', 'continued', ['paused']);
+    const events = await this.store.load(executionId);
+    if (events.length === 0) throw new ExecutionNotFoundError(executionId);
+    const recorded = events[0]!.name;
+    if (workflow && workflow.name !== recorded) throw new WorkflowMismatchError(executionId, workflow.name, recorded);
+    const definition = (workflow ?? findWorkflow(recorded)) as WorkflowDefinition<I, O> | undefined;
+    if (!definition) throw new WorkflowNotFoundError(recorded, { executionId });
+    return { definition, events };
+  }
+
+  private host<I, O>(definition: WorkflowDefinition<I, O>, log: ExecutionLog, snapshot?: ExecutionSnapshot): ExecutionActor<I, O> {
+    const actor = new ExecutionActor<I, O>(definition, log, this.executor, snapshot);
+    this.active.set(actor.executionId, actor as ExecutionActor<unknown, unknown>);
+    // The caller may never ask for the result; a failed commit must not become an unhandled rejection.
+    actor.done.then(
+      () => this.active.delete(actor.executionId),
+      () => this.active.delete(actor.executionId),
+    );
+    return actor;
+  }
+}
+
+function handleOf<I, O>(actor: ExecutionActor<I, O>): ExecutionHandle<I, O> {
+  return { executionId: actor.executionId, result: () => actor.done };
+}

@@ -1,0 +1,88 @@
+/**
+ * Values cross the log and the wire as JSON. A value JSON cannot carry faithfully is refused here,
+ * before it reaches the log, so a log never holds a value that would replay differently.
+ */
+import { SerializationError, isFluxError } from './errors.js';
+import type { ErrorInfo } from '../proto/messages.js';
+
+/**
+ * Encodes a value as canonical JSON (object keys sorted, so equal values give equal text and equal
+ * call identities). Returns undefined for undefined. Throws `SerializationError` naming `what`.
+ */
+export function encodeValue(value: unknown, what: string): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return JSON.stringify(value, canonicalReplacer);
+  } catch (thrown) {
+    const detail = thrown instanceof Unserialisable ? thrown.message : (thrown as Error).message;
+    throw new SerializationError(what, detail, { cause: thrown });
+  }
+}
+
+export function decodeValue(json: string | undefined): unknown {
+  return json === undefined ? undefined : JSON.parse(json);
+}
+
+/** Thrown inside the replacer; `encodeValue` turns it into a `SerializationError` naming `what`. */
+class Unserialisable extends Error {}
+
+function canonicalReplacer(this: unknown, key: string, value: unknown): unknown {
+  switch (typeof value) {
+    case 'function':
+      throw new Unserialisable(`${describeKey(key)} is a function (${(value as { name?: string }).name || 'anonymous'}), not data`);
+    case 'symbol':
+      throw new Unserialisable(`${describeKey(key)} is a symbol, not data`);
+    case 'bigint':
+      throw new Unserialisable(`${describeKey(key)} is a BigInt (${String(value)}n), which has no JSON form; pass it as a string`);
+    case 'number':
+      if (!Number.isFinite(value)) throw new Unserialisable(`${describeKey(key)} is ${String(value)}, which has no JSON form`);
+      return value;
+    case 'object':
+      return value === null || Array.isArray(value) ? value : sortedObject(key, value);
+    default:
+      return value;
+  }
+}
+
+function sortedObject(key: string, value: object): object {
+  if (value instanceof Map || value instanceof Set) {
+    throw new Unserialisable(`${describeKey(key)} is a ${value.constructor.name}, which has no JSON form; convert it to an array or object`);
+  }
+  const keys = Object.keys(value);
+  if (isSorted(keys)) return value;
+  const sorted: Record<string, unknown> = {};
+  for (const k of keys.sort()) sorted[k] = (value as Record<string, unknown>)[k];
+  return sorted;
+}
+
+function isSorted(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
+}
+
+function describeKey(key: string): string {
+  return key === '' ? 'the value' : `the value at key '${key}'`;
+}
+
+/** The plain form of an error that the log stores: `{ name, message, code? }`. */
+export function toErrorInfo(thrown: unknown): ErrorInfo {
+  if (thrown instanceof Error) {
+    const info: ErrorInfo = { name: thrown.name, message: thrown.message };
+    if (isFluxError(thrown) || typeof (thrown as { code?: unknown }).code === 'string') {
+      info.code = (thrown as unknown as { code: string }).code;
+    }
+    return info;
+  }
+  return { name: 'Error', message: typeof thrown === 'string' ? thrown : String(thrown) };
+}
+
+/**
+ * Rebuilds an error from its stored form. The body sees this same object whether the failure
+ * happened just now or is being replayed, so catch blocks behave identically on replay.
+ */
+export function fromErrorInfo(info: ErrorInfo, extra: Record<string, unknown> = {}): Error {
+  const error = new Error(info.message);
+  error.name = info.name;
+  if (info.code) (error as Error & { code?: string }).code = info.code;
+  return Object.assign(error, extra);
+}
