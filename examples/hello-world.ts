@@ -1,4 +1,6 @@
+/** The smallest workflow: one task, one result. Run: npx tsx examples/hello-world.ts */
 import { workflow, task, type ExecutionContext } from 'flux-actors';
+import { isMain } from './main.js';
 
 const processData = task(async function processData(data: string) {
   return data.toUpperCase();
@@ -8,8 +10,7 @@ export const helloWorld = workflow(async function helloWorld(ctx: ExecutionConte
   return `Hello, ${await processData(ctx.input)}`;
 });
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const ctx = await helloWorld.run('world');
   console.log(ctx.state, ctx.output);
-  console.log(JSON.stringify(ctx.toJSON(), null, 2));
 }

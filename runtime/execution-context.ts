@@ -25,6 +25,7 @@ export class ExecutionContext<I = unknown, O = unknown> {
   readonly state: ExecutionState;
   private readonly log: readonly StoredEvent[];
   private cachedEvents: ExecutionEvent[] | undefined;
+  private cachedInput: { value: I } | undefined;
 
   constructor(data: ExecutionContextData) {
     this.executionId = data.executionId;
@@ -35,7 +36,8 @@ export class ExecutionContext<I = unknown, O = unknown> {
 
   /** The workflow's input, as recorded in the log. */
   get input(): I {
-    return decodeValue(this.log[0]?.valueJson) as I;
+    this.cachedInput ??= { value: decodeValue(this.log[0]?.valueJson) as I };
+    return this.cachedInput.value;
   }
 
   /**

@@ -39,6 +39,7 @@ export class Replay {
   /** Cleared once the body stops following the recorded order; from then on outcomes go out at once. */
   private strict = true;
   private stallCheckScheduled = false;
+  private turnScheduled = false;
 
   /** @param busy whether live work (a task, a timer) is still in flight: a reason to wait, not a stall. */
   constructor(events: readonly StoredEvent[], private readonly busy: () => boolean) {
@@ -61,11 +62,12 @@ export class Replay {
     return undefined;
   }
 
-  /** Hands a recorded outcome to `settle` when every outcome recorded before it has been handed out. */
+  /** Hands a recorded outcome to `settle` once every outcome recorded before it has been handed out. */
   deliver(taskId: string, settle: Settle): void {
     if (!this.strict) return settle(this.outcomes.get(taskId)!);
     this.waiting.set(taskId, settle);
-    this.pump();
+    if (this.deliveryOrder[this.next] === taskId) this.scheduleTurn(this.waiting.size > 1);
+    else this.scheduleStallCheck();
   }
 
   /** Live work finished: if the body was waiting on the recorded order, look again. */
@@ -86,16 +88,32 @@ export class Replay {
     }
   }
 
-  private pump(): void {
-    while (this.next < this.deliveryOrder.length) {
-      const taskId = this.deliveryOrder[this.next]!;
-      const settle = this.waiting.get(taskId);
-      if (!settle) return this.scheduleStallCheck();
-      this.waiting.delete(taskId);
-      this.next++;
-      settle(this.outcomes.get(taskId)!);
-    }
+  /**
+   * Delivery happens in turns, one outcome per turn, never inside the call that asked for it (the
+   * caller has not attached its continuations yet). When the next outcome is already waiting too, it
+   * is a concurrent block: the next turn comes after the event loop has run every continuation of
+   * this one, as it did when the outcomes first arrived one by one. A sequential body (one call
+   * waiting at a time) gets its turns as microtasks, so replaying a long history stays cheap.
+   */
+  private scheduleTurn(afterContinuations: boolean): void {
+    if (this.turnScheduled) return;
+    this.turnScheduled = true;
+    if (afterContinuations) setImmediate(this.turn);
+    else queueMicrotask(this.turn);
   }
+
+  private readonly turn = (): void => {
+    this.turnScheduled = false;
+    const taskId = this.deliveryOrder[this.next];
+    const settle = taskId === undefined ? undefined : this.waiting.get(taskId);
+    if (!settle) return this.scheduleStallCheck();
+    this.waiting.delete(taskId!);
+    this.next++;
+    settle(this.outcomes.get(taskId!)!);
+    const following = this.deliveryOrder[this.next];
+    if (following !== undefined && this.waiting.has(following)) this.scheduleTurn(true);
+    else if (this.waiting.size > 0) this.scheduleStallCheck();
+  };
 
   /**
    * The body may be waiting on an outcome recorded later than one it has not asked for (it changed,
@@ -108,7 +126,7 @@ export class Replay {
     this.stallCheckScheduled = true;
     setImmediate(() => {
       this.stallCheckScheduled = false;
-      if (this.waiting.size === 0 || this.busy()) return;
+      if (this.waiting.size === 0 || this.busy() || this.turnScheduled) return;
       this.strict = false;
       for (const taskId of this.deliveryOrder.slice(this.next)) {
         const settle = this.waiting.get(taskId);
