@@ -1,5 +1,6 @@
 /** What a workflow body receives, and what `run`, `resume` and `inspect` return. */
 import { decodeValue } from './serialization.js';
+import type { ErrorInfo } from '../proto/messages.js';
 import { eventId, type ExecutionEvent, type StoredEvent } from './events.js';
 import { isFinished, type ExecutionState } from './execution-state.js';
 
@@ -51,6 +52,11 @@ export class ExecutionContext<I = unknown, O = unknown> {
       if (this.log[i]!.type === type) return decodeValue(this.log[i]!.valueJson) as O;
     }
     return undefined as O;
+  }
+
+  /** The failure, typed, when the execution failed (the same object as `output` then). */
+  get error(): ErrorInfo | undefined {
+    return this.state === 'failed' ? (this.output as unknown as ErrorInfo) : undefined;
   }
 
   /** The execution's whole log, across every run and resume. */

@@ -21,6 +21,7 @@ export { ExecutionContext } from './execution-context.js';
 export type { ExecutionEvent, EventType } from './events.js';
 export { EVENT_TYPES } from './events.js';
 export type { ExecutionState } from './execution-state.js';
+export type { ErrorInfo } from '../proto/messages.js';
 export { createRuntime } from './runtime.js';
 export type { Runtime, RuntimeOptions, StartOptions, ExecutionHandle, ExecutionSummary } from './runtime.js';
 export type { ListFilter } from './stores/event-store.js';

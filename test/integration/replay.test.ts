@@ -44,7 +44,7 @@ for (const kind of STORE_KINDS) {
       variant = 'different-call';
       const ctx = await changing.resume(paused.executionId, 1, { runtime });
       expect(ctx.hasFailed).to.equal(true);
-      const output = ctx.output as { name: string; message: string; code: string };
+      const output = ctx.error!;
       expect(output.code).to.equal('NON_DETERMINISM');
       expect(output.name).to.equal('NonDeterminismError');
       expect(output.message).to.contain(paused.executionId);
@@ -61,8 +61,8 @@ for (const kind of STORE_KINDS) {
       variant = 'skips-call';
       const ctx = await changing.resume(paused.executionId, 1, { runtime });
       // The body now pauses at call 2 where the log recorded echo('b'): a new call while one is unmatched.
-      expect((ctx.output as { code: string }).code).to.equal('NON_DETERMINISM');
-      expect((ctx.output as { message: string }).message).to.contain("task 'echo' (call 2");
+      expect(ctx.error!.code).to.equal('NON_DETERMINISM');
+      expect(ctx.error!.message).to.contain("task 'echo' (call 2");
 
       const shortened = workflow(async function shortenedBody() {
         await echo('x');
@@ -94,7 +94,7 @@ for (const kind of STORE_KINDS) {
       const p2 = await endsEarly2.run(undefined, { runtime });
       long = false;
       const failed = await endsEarly2.resume(p2.executionId, null, { runtime });
-      expect((failed.output as { code: string }).code).to.equal('NON_DETERMINISM');
+      expect(failed.error!.code).to.equal('NON_DETERMINISM');
     });
 
     it('replays a race the way it ran: outcomes are delivered in recorded order, not call order', async () => {

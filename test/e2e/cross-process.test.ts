@@ -1,0 +1,64 @@
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { tempDir } from '../fixtures/runtimes.js';
+
+const run = promisify(execFile);
+const CHILD = join(import.meta.dirname, '..', 'fixtures', 'child.ts');
+
+interface ContextJson {
+  executionId: string;
+  state: string;
+  output: unknown;
+  events: { id: string; type: string; sourceId: string; value: unknown }[];
+}
+
+describe('a new process continues what another one paused (SQLite)', function () {
+  this.timeout(60_000);
+  let home: string;
+  let sideEffects: string;
+
+  before(() => {
+    home = tempDir('flux-e2e-');
+    sideEffects = join(home, 'side-effects.log');
+    writeFileSync(sideEffects, '');
+  });
+  after(() => rmSync(home, { recursive: true, force: true }));
+
+  async function child(...args: string[]): Promise<ContextJson> {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+      env: { ...process.env, FLUX_HOME: home, SIDE_EFFECTS_FILE: sideEffects },
+    });
+    return JSON.parse(stdout) as ContextJson;
+  }
+
+  it('pauses in one process, resumes in another, and runs no completed task twice', async () => {
+    const paused = await child('run', 'book');
+    expect(paused.state).to.equal('paused');
+    expect(paused.output).to.deep.equal({ reservation: 'r-book' });
+
+    const done = await child('resume', paused.executionId, 'ada');
+    expect(done.state).to.equal('succeeded');
+    const recordedUuid = paused.events.find((e) => e.sourceId.startsWith('uuid4_') && e.type === 'TASK_COMPLETED')!.value;
+    expect(done.output).to.deep.equal({ orderId: recordedUuid, confirmation: 'r-book confirmed by ada' });
+    expect(done.events.slice(0, paused.events.length)).to.deep.equal(paused.events);
+
+    const lines = readFileSync(sideEffects, 'utf8').trim().split('\n');
+    expect(lines.map((l) => l.split(' ').slice(1).join(' '))).to.deep.equal(['reserve book', 'confirm r-book']);
+    const pids = new Set(lines.map((l) => l.split(' ')[0]));
+    expect(pids.size).to.equal(2);
+
+    const again = await child('resume', paused.executionId, 'grace').then(() => undefined, (e: { stderr: string }) => e.stderr);
+    expect(again).to.contain('INVALID_EXECUTION_STATE');
+  });
+
+  it('computes the same task ids in a fresh process', async () => {
+    const a = await child('run', 'pen');
+    const b = await child('run', 'pen');
+    const ids = (c: ContextJson) => c.events.filter((e) => e.type === 'TASK_STARTED').map((e) => e.sourceId);
+    expect(ids(a)).to.deep.equal(ids(b));
+    expect(ids(a)).to.have.length(3);
+  });
+});

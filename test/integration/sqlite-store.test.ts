@@ -1,0 +1,71 @@
+import { expect } from 'chai';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { workflow, task, pause, createRuntime, ExecutionConflictError, ExecutionContext } from 'flux-actors';
+import { SqliteStore } from '../../runtime/stores/sqlite-store.js';
+import type { StoredEvent } from '../../runtime/events.js';
+import { tempDir } from '../fixtures/runtimes.js';
+
+const event = (seq: number, type: StoredEvent['type'] = 'TASK_STARTED'): StoredEvent => ({
+  seq, type, sourceId: 's', name: 'n', valueJson: JSON.stringify(seq), time: new Date().toISOString(),
+});
+
+describe('the SQLite store', () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('commits each execution of a batch on its own: a conflict in one costs no other its events', async () => {
+    const store = new SqliteStore(join(dir, 'flux.db'));
+    store.append('a', event(1));
+    await store.commit('a');
+    store.append('a', event(1)); // seq 1 is taken: another driver got there first
+    store.append('a', event(2));
+    store.append('b', event(1));
+    store.append('b', event(2));
+    const [a, b] = await Promise.allSettled([store.commit('a'), store.commit('b')]);
+    expect(a.status).to.equal('rejected');
+    expect((a as PromiseRejectedResult).reason).to.be.instanceOf(ExecutionConflictError);
+    expect(b.status).to.equal('fulfilled');
+    expect((await store.load('a')).map((e) => e.seq)).to.deep.equal([1]);
+    expect((await store.load('b')).map((e) => e.valueJson)).to.deep.equal(['1', '2']);
+    await store.close();
+  });
+
+  it('lets only one of two runtimes resume the same paused execution', async () => {
+    const dbPath = join(dir, 'flux.db');
+    let runs = 0;
+    const step = task(async function conflictStep(value: string) {
+      runs++;
+      return value;
+    });
+    const flow = workflow(async function conflictFlow(ctx: ExecutionContext<string>) {
+      const value = await pause<string>('p');
+      return await step(`${ctx.input}:${value}`);
+    });
+    const first = await createRuntime({ store: { sqlite: dbPath } });
+    const second = await createRuntime({ store: { sqlite: dbPath } });
+    const paused = await flow.run('x', { runtime: first });
+    const results = await Promise.allSettled([flow.resume(paused.executionId, 'one', { runtime: first }), flow.resume(paused.executionId, 'two', { runtime: second })]);
+    const rejected = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+    expect(rejected).to.have.length(1);
+    expect(rejected[0]!.reason).to.include({ code: 'EXECUTION_CONFLICT', executionId: paused.executionId });
+    const final = await first.inspect(paused.executionId);
+    expect(final.state).to.equal('succeeded');
+    expect(final.events.filter((e) => e.type === 'WORKFLOW_RESUMED')).to.have.length(1);
+    expect(final.events.map((e) => e.id)).to.deep.equal(final.events.map((_, i) => `${paused.executionId}:${i + 1}`));
+    await first.close();
+    await second.close();
+  });
+
+  it('refuses a database written by a newer schema', async () => {
+    const dbPath = join(dir, 'flux.db');
+    const store = new SqliteStore(dbPath);
+    await store.close();
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(dbPath);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => new SqliteStore(dbPath)).to.throw(/newer flux-actors \(schema 99\)/);
+  });
+});

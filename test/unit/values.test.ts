@@ -1,0 +1,49 @@
+import { expect } from 'chai';
+import { encodeValue, decodeValue, toErrorInfo, fromErrorInfo } from '../../runtime/serialization.js';
+import { argumentsHash, CallCounter } from '../../runtime/identity.js';
+import { toMilliseconds } from '../../runtime/duration.js';
+import { SerializationError } from '../../runtime/errors.js';
+
+describe('values, identities and durations', () => {
+  it('encodes canonically: equal objects give equal text whatever their key order', () => {
+    expect(encodeValue({ b: 1, a: { d: 2, c: 3 } }, 'v')).to.equal('{"a":{"c":3,"d":2},"b":1}');
+    expect(encodeValue([{ y: 1, x: 2 }], 'v')).to.equal(encodeValue([{ x: 2, y: 1 }], 'v'));
+    expect(encodeValue(undefined, 'v')).to.equal(undefined);
+    expect(decodeValue(undefined)).to.equal(undefined);
+    expect(decodeValue(encodeValue({ when: new Date(0) }, 'v'))).to.deep.equal({ when: '1970-01-01T00:00:00.000Z' });
+  });
+
+  it('refuses what JSON would silently change, naming where', () => {
+    expect(() => encodeValue({ f: () => 1 }, 'the thing')).to.throw(SerializationError, "the thing cannot be serialised: the value at key 'f' is a function");
+    expect(() => encodeValue([NaN], 'x')).to.throw(SerializationError, 'NaN');
+    expect(() => encodeValue({ s: new Set([1]) }, 'x')).to.throw(SerializationError, 'Set');
+    expect(() => encodeValue(Symbol('s'), 'x')).to.throw(SerializationError, 'symbol');
+  });
+
+  it('keeps an error as { name, message, code? } and rebuilds it', () => {
+    const original = Object.assign(new RangeError('too big'), { code: 'E_BIG' });
+    const info = toErrorInfo(original);
+    expect(info).to.deep.equal({ name: 'RangeError', message: 'too big', code: 'E_BIG' });
+    const rebuilt = fromErrorInfo(info, { taskName: 't' });
+    expect(rebuilt).to.be.instanceOf(Error);
+    expect(rebuilt).to.include({ name: 'RangeError', message: 'too big', code: 'E_BIG', taskName: 't' });
+    expect(toErrorInfo('plain string')).to.deep.equal({ name: 'Error', message: 'plain string' });
+  });
+
+  it('derives call ids from name, argument hash and occurrence', () => {
+    expect(argumentsHash('[1,2]')).to.equal(argumentsHash('[1,2]')).and.to.have.length(12);
+    expect(argumentsHash('[1,2]')).not.to.equal(argumentsHash('[2,1]'));
+    const counter = new CallCounter();
+    const h = argumentsHash('[1]');
+    expect([counter.next('t', h), counter.next('t', h), counter.next('u', h)]).to.deep.equal([`t_${h}_1`, `t_${h}_2`, `u_${h}_1`]);
+  });
+
+  it('reads durations as milliseconds or strings', () => {
+    expect(toMilliseconds(250)).to.equal(250);
+    expect(toMilliseconds('250ms')).to.equal(250);
+    expect(toMilliseconds('2s')).to.equal(2000);
+    expect(toMilliseconds('5m')).to.equal(300_000);
+    expect(() => toMilliseconds('soon')).to.throw(RangeError, 'invalid duration');
+    expect(() => toMilliseconds(-1)).to.throw(RangeError);
+  });
+});
