@@ -8,14 +8,13 @@
  * same code path.
  */
 import { createActor, type Actor } from 'xstate';
-import { executionMachine, type ExecutionHost, type ExecutionMachineEvent } from './execution-machine.js';
+import { attachHost, executionMachine, type ExecutionHost, type ExecutionMachineEvent } from './execution-machine.js';
 import { stateOf, type ExecutionSnapshot } from './lifecycle.js';
 import type { TaskExecutor } from './task-executor.js';
 import { ExecutionContext } from '../runtime/execution-context.js';
 import type { ExecutionLog } from '../runtime/execution-log.js';
 import type { StoredEvent } from '../runtime/events.js';
 import { NonDeterminismError } from '../runtime/errors.js';
-import { argumentsHash, CallCounter } from '../runtime/identity.js';
 import { Replay, type RecordedCall } from '../runtime/replay.js';
 import { scopeStorage, type WorkflowSession } from '../runtime/scope.js';
 import { decodeValue, encodeValue, fromErrorInfo, toErrorInfo } from '../runtime/serialization.js';
@@ -39,7 +38,6 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   private readonly actor: Actor<typeof executionMachine>;
   private readonly live = new Map<string, LiveCall>();
   private replay = new Replay([], () => false);
-  private calls = new CallCounter();
   private bodyActive = false;
   /** Set by the first driving event: a restored snapshot is already settled and must not count as an ending. */
   private driven = false;
@@ -53,10 +51,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   ) {
     this.executionId = log.executionId;
     this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
-    this.actor = createActor(executionMachine, {
-      input: { executionId: this.executionId, host: this },
-      ...(snapshot && { snapshot: executionMachine.resolveState({ value: snapshot.value, context: { executionId: this.executionId, host: this } }) }),
-    });
+    this.actor = createActor(executionMachine, { input: { executionId: this.executionId }, ...(snapshot && { snapshot }) });
+    attachHost(this.actor, this);
     this.actor.subscribe({ next: (s) => this.onState(stateOf(s)), error: (e) => this.settle.reject(e as Error) });
     this.actor.start();
   }
@@ -96,7 +92,6 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
 
   runBody(sendBack: (event: ExecutionMachineEvent) => void): void {
     this.replay = new Replay(this.log.events, () => this.live.size > 0);
-    this.calls = new CallCounter();
     this.bodyActive = true;
     const ctx = new ExecutionContext<I>({ executionId: this.executionId, name: this.definition.name, state: 'running', log: this.log.events });
     scopeStorage.run({ kind: 'workflow', session: this }, async () => this.definition.fn(ctx)).then(
@@ -115,10 +110,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
 
   callTask(definition: TaskDefinition, args: unknown[]): Promise<unknown> {
     const argsJson = encodeValue(args, `the arguments of task '${definition.name}'`)!;
-    const taskId = this.calls.next(definition.name, argumentsHash(argsJson));
-    const match = this.replay.match(taskId);
-    if (match.kind === 'recorded') return this.replayed(taskId);
-    if (match.kind === 'new' && this.diverges(definition.name, argsJson)) return never();
+    const call = this.replay.identify(definition.name, argsJson);
+    if (typeof call !== 'string' && call.outcome) return this.replayed(call);
+    if (typeof call === 'string' && this.diverges(definition.name, argsJson)) return never();
+    const taskId = typeof call === 'string' ? call : call.taskId;
     this.log.append('TASK_STARTED', taskId, definition.name, argsJson);
     return new Promise((resolve, reject) => {
       this.live.set(taskId, { name: definition.name, resolve, reject });
@@ -129,10 +124,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
 
   pause(name: string, output: unknown): Promise<unknown> {
     const argsJson = encodeValue([name], 'the name of a pause')!;
-    const taskId = this.calls.next('pause', argumentsHash(argsJson));
-    const match = this.replay.match(taskId);
-    if (match.kind === 'recorded') return this.replayed(taskId);
-    if (match.kind === 'new' && this.diverges('pause', argsJson)) return never();
+    const call = this.replay.identify('pause', argsJson);
+    if (typeof call !== 'string' && call.outcome) return this.replayed(call);
+    if (typeof call === 'string' && this.diverges('pause', argsJson)) return never();
+    const taskId = typeof call === 'string' ? call : call.taskId;
     const outputJson = encodeValue(output, `the output of pause '${name}'`);
     this.log.append('TASK_STARTED', taskId, 'pause', argsJson);
     this.log.append('TASK_PAUSED', taskId, 'pause', outputJson);
@@ -143,11 +138,11 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   /** A durable timer: the wake time is the recorded start plus the duration, so a replay waits only for what remains. */
   sleep(milliseconds: number): Promise<void> {
     const argsJson = JSON.stringify([milliseconds]);
-    const taskId = this.calls.next('sleep', argumentsHash(argsJson));
-    const match = this.replay.match(taskId);
-    if (match.kind === 'recorded') return this.replayed(taskId) as Promise<void>;
-    if (match.kind === 'new' && this.diverges('sleep', argsJson)) return never();
-    const started = match.kind === 'open' ? match.call.started : this.log.append('TASK_STARTED', taskId, 'sleep', argsJson);
+    const call = this.replay.identify('sleep', argsJson);
+    if (typeof call !== 'string' && call.outcome) return this.replayed(call) as Promise<void>;
+    if (typeof call === 'string' && this.diverges('sleep', argsJson)) return never();
+    const taskId = typeof call === 'string' ? call : call.taskId;
+    const started = typeof call === 'string' ? this.log.append('TASK_STARTED', taskId, 'sleep', argsJson) : call.started;
     const remaining = Math.max(0, Date.parse(started.time) + milliseconds - Date.now());
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.onTaskResult({ executionId: this.executionId, taskId, attempt: 1, outcome: 'output', output: jsonPayload(undefined) }), remaining);
@@ -157,8 +152,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
 
   // --- internals ----------------------------------------------------------------------------------
 
-  private replayed(taskId: string): Promise<unknown> {
-    return new Promise((resolve, reject) => this.replay.deliver(taskId, (outcome) => settleFromEvent(outcome, this.executionId, resolve, reject)));
+  private replayed(call: RecordedCall): Promise<unknown> {
+    return new Promise((resolve, reject) => this.replay.deliver(call, (outcome) => settleFromEvent(outcome, this.executionId, resolve, reject)));
   }
 
   /** Task results arrive here, from the executor or a timer; a result for a left-behind body is dropped. */

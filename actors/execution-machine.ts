@@ -8,7 +8,7 @@
  * the pure `transition` function rebuilds its state without running anything (see `lifecycle.ts`).
  * Per-task events never pass through here: a replayed step must cost microseconds, not a transition.
  */
-import { fromCallback, setup } from 'xstate';
+import { fromCallback, setup, type AnyActorRef } from 'xstate';
 import type { ErrorInfo } from '../proto/messages.js';
 
 export type ExecutionMachineEvent =
@@ -32,15 +32,24 @@ export interface ExecutionHost {
   stopBody(): void;
 }
 
+/** Plain data only: XState walks the context when it restores a snapshot. */
 export interface ExecutionMachineContext {
   executionId: string;
-  host: ExecutionHost | undefined;
+}
+
+// The host of each live actor, found from the actor itself; a pure transition (rebuilding a state
+// from the log) has no host, and none of its actions run anyway.
+const hosts = new WeakMap<AnyActorRef, ExecutionHost>();
+
+/** Attaches the host before the actor starts. */
+export function attachHost(actor: AnyActorRef, host: ExecutionHost): void {
+  hosts.set(actor, host);
 }
 
 export const executionMachine = setup({
   types: {
     context: {} as ExecutionMachineContext,
-    input: {} as { executionId: string; host?: ExecutionHost },
+    input: {} as { executionId: string },
     events: {} as ExecutionMachineEvent,
   },
   actors: {
@@ -50,18 +59,18 @@ export const executionMachine = setup({
     }),
   },
   actions: {
-    record: ({ context, event }) => context.host?.record(event),
+    record: ({ self, event }) => hosts.get(self)?.record(event),
   },
 }).createMachine({
   id: 'execution',
-  context: ({ input }) => ({ executionId: input.executionId, host: input.host }),
+  context: ({ input }) => ({ executionId: input.executionId }),
   initial: 'created',
   states: {
     created: {
       on: { START: { target: 'running', actions: 'record' } },
     },
     running: {
-      invoke: { src: 'body', input: ({ context }) => context.host },
+      invoke: { src: 'body', input: ({ self }) => hosts.get(self) },
       on: {
         PAUSE: { target: 'paused', actions: 'record' },
         SUCCEED: { target: 'succeeded', actions: 'record' },

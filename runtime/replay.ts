@@ -10,6 +10,7 @@
  *   body that ends before reaching every recorded call. The execution actor fails loudly on both.
  */
 import type { EventType, StoredEvent } from './events.js';
+import { argumentsHash, callBase, callId, parseCallId } from './identity.js';
 
 const OUTCOME_TYPES: ReadonlySet<EventType> = new Set<EventType>(['TASK_COMPLETED', 'TASK_FAILED', 'TASK_RESUMED']);
 
@@ -20,20 +21,24 @@ export interface RecordedCall {
   position: number;
   argsJson: string | undefined;
   started: StoredEvent;
+  outcome: StoredEvent | undefined;
+  matched: boolean;
 }
-
-export type Match =
-  | { kind: 'recorded'; outcome: StoredEvent }
-  | { kind: 'open'; call: RecordedCall }
-  | { kind: 'new' };
 
 type Settle = (outcome: StoredEvent) => void;
 
+/** The calls recorded with one name and one argument hash, by occurrence, and how many this run made. */
+interface CallsWithBase {
+  recorded: RecordedCall[];
+  made: number;
+}
+
 export class Replay {
-  private readonly outcomes = new Map<string, StoredEvent>();
+  // One map, one look-up per replayed call: this is the hot path of a long replay.
   private readonly calls = new Map<string, RecordedCall>();
-  private readonly deliveryOrder: string[] = [];
-  private readonly matched = new Set<string>();
+  private readonly byBase = new Map<string, CallsWithBase>();
+  private readonly deliveryOrder: RecordedCall[] = [];
+  private matchedCount = 0;
   private readonly waiting = new Map<string, Settle>();
   private next = 0;
   /** Cleared once the body stops following the recorded order; from then on outcomes go out at once. */
@@ -46,27 +51,34 @@ export class Replay {
     for (const event of events) this.index(event);
   }
 
-  /** Looks a call up and counts it as reached. */
-  match(taskId: string): Match {
-    const call = this.calls.get(taskId);
-    if (!call) return { kind: 'new' };
-    this.matched.add(taskId);
-    const outcome = this.outcomes.get(taskId);
-    return outcome ? { kind: 'recorded', outcome } : { kind: 'open', call };
+  /**
+   * Gives a call its identity (`<name>_<hash>_<n>`: the n-th call with that name and those
+   * arguments, so ids do not depend on timing) and counts it as reached. Returns the recorded call
+   * when the log has one (with an `outcome` if it finished), else the new call's id.
+   */
+  identify(name: string, argsJson: string): RecordedCall | string {
+    const base = callBase(name, argumentsHash(argsJson));
+    let calls = this.byBase.get(base);
+    if (!calls) this.byBase.set(base, (calls = { recorded: [], made: 0 }));
+    const occurrence = ++calls.made;
+    const call = calls.recorded[occurrence - 1];
+    if (!call) return callId(base, occurrence);
+    if (!call.matched) (call.matched = true), this.matchedCount++;
+    return call;
   }
 
   /** The first recorded call this run has not reached, if any: the evidence of a divergence. */
   firstUnmatched(): RecordedCall | undefined {
-    if (this.matched.size === this.calls.size) return undefined;
-    for (const call of this.calls.values()) if (!this.matched.has(call.taskId)) return call;
+    if (this.matchedCount === this.calls.size) return undefined;
+    for (const call of this.calls.values()) if (!call.matched) return call;
     return undefined;
   }
 
   /** Hands a recorded outcome to `settle` once every outcome recorded before it has been handed out. */
-  deliver(taskId: string, settle: Settle): void {
-    if (!this.strict) return settle(this.outcomes.get(taskId)!);
-    this.waiting.set(taskId, settle);
-    if (this.deliveryOrder[this.next] === taskId) this.scheduleTurn(this.waiting.size > 1);
+  deliver(call: RecordedCall, settle: Settle): void {
+    if (!this.strict) return settle(call.outcome!);
+    this.waiting.set(call.taskId, settle);
+    if (this.deliveryOrder[this.next] === call) this.scheduleTurn(this.waiting.size > 1);
     else this.scheduleStallCheck();
   }
 
@@ -78,13 +90,19 @@ export class Replay {
   private index(event: StoredEvent): void {
     if (event.type === 'TASK_STARTED') {
       if (!this.calls.has(event.sourceId)) {
-        this.calls.set(event.sourceId, {
-          taskId: event.sourceId, name: event.name, position: this.calls.size + 1, argsJson: event.valueJson, started: event,
-        });
+        const call: RecordedCall = {
+          taskId: event.sourceId, name: event.name, position: this.calls.size + 1, argsJson: event.valueJson, started: event, outcome: undefined, matched: false,
+        };
+        this.calls.set(event.sourceId, call);
+        const { base, occurrence } = parseCallId(event.sourceId);
+        let calls = this.byBase.get(base);
+        if (!calls) this.byBase.set(base, (calls = { recorded: [], made: 0 }));
+        calls.recorded[occurrence - 1] = call;
       }
-    } else if (OUTCOME_TYPES.has(event.type) && !this.outcomes.has(event.sourceId)) {
-      this.outcomes.set(event.sourceId, event);
-      this.deliveryOrder.push(event.sourceId);
+    } else if (OUTCOME_TYPES.has(event.type)) {
+      const call = this.calls.get(event.sourceId);
+      // An outcome always follows its start in a log this runtime wrote; the first outcome counts.
+      if (call && !call.outcome) (call.outcome = event), this.deliveryOrder.push(call);
     }
   }
 
@@ -104,14 +122,14 @@ export class Replay {
 
   private readonly turn = (): void => {
     this.turnScheduled = false;
-    const taskId = this.deliveryOrder[this.next];
-    const settle = taskId === undefined ? undefined : this.waiting.get(taskId);
+    const call = this.deliveryOrder[this.next];
+    const settle = call && this.waiting.get(call.taskId);
     if (!settle) return this.scheduleStallCheck();
-    this.waiting.delete(taskId!);
+    this.waiting.delete(call.taskId);
     this.next++;
-    settle(this.outcomes.get(taskId!)!);
+    settle(call.outcome!);
     const following = this.deliveryOrder[this.next];
-    if (following !== undefined && this.waiting.has(following)) this.scheduleTurn(true);
+    if (following !== undefined && this.waiting.has(following.taskId)) this.scheduleTurn(true);
     else if (this.waiting.size > 0) this.scheduleStallCheck();
   };
 
@@ -128,9 +146,9 @@ export class Replay {
       this.stallCheckScheduled = false;
       if (this.waiting.size === 0 || this.busy() || this.turnScheduled) return;
       this.strict = false;
-      for (const taskId of this.deliveryOrder.slice(this.next)) {
-        const settle = this.waiting.get(taskId);
-        if (settle) (this.waiting.delete(taskId), settle(this.outcomes.get(taskId)!));
+      for (const call of this.deliveryOrder.slice(this.next)) {
+        const settle = this.waiting.get(call.taskId);
+        if (settle) (this.waiting.delete(call.taskId), settle(call.outcome!));
       }
     });
   }

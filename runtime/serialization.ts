@@ -11,6 +11,8 @@ import type { ErrorInfo } from '../proto/messages.js';
  */
 export function encodeValue(value: unknown, what: string): string | undefined {
   if (value === undefined) return undefined;
+  // Most task arguments and results are a few strings and numbers: they need no replacer.
+  if (isPlainScalar(value) || (Array.isArray(value) && value.every(isPlainScalar))) return JSON.stringify(value);
   try {
     return JSON.stringify(value, canonicalReplacer);
   } catch (thrown) {
@@ -21,6 +23,10 @@ export function encodeValue(value: unknown, what: string): string | undefined {
 
 export function decodeValue(json: string | undefined): unknown {
   return json === undefined ? undefined : JSON.parse(json);
+}
+
+function isPlainScalar(value: unknown): boolean {
+  return typeof value === 'string' || typeof value === 'boolean' || value === null || (typeof value === 'number' && Number.isFinite(value));
 }
 
 /** Thrown inside the replacer; `encodeValue` turns it into a `SerializationError` naming `what`. */

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createActor } from 'xstate';
-import { executionMachine, type ExecutionHost, type ExecutionMachineEvent } from '../../actors/execution-machine.js';
+import { attachHost, executionMachine, type ExecutionHost, type ExecutionMachineEvent } from '../../actors/execution-machine.js';
 import { accepts, rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
 import type { EventType, StoredEvent } from '../../runtime/events.js';
 
@@ -39,7 +39,9 @@ describe('the execution machine', () => {
       runBody: (send) => ((sendBack = send), bodyRuns++),
       stopBody: () => bodyStops++,
     };
-    const actor = createActor(executionMachine, { input: { executionId: 'x', host } }).start();
+    const actor = createActor(executionMachine, { input: { executionId: 'x' } });
+    attachHost(actor, host);
+    actor.start();
     actor.send({ type: 'START' });
     expect(bodyRuns).to.equal(1);
     actor.send({ type: 'PAUSE', taskId: 't', name: 'p' });
@@ -55,8 +57,10 @@ describe('the execution machine', () => {
   it('recovers a running execution by starting its body again', () => {
     let bodyRuns = 0;
     const host: ExecutionHost = { record: () => {}, runBody: () => bodyRuns++, stopBody: () => {} };
-    const snapshot = executionMachine.resolveState({ value: 'running', context: { executionId: 'x', host } });
-    const actor = createActor(executionMachine, { input: { executionId: 'x', host }, snapshot }).start();
+    const snapshot = executionMachine.resolveState({ value: 'running', context: { executionId: 'x' } });
+    const actor = createActor(executionMachine, { input: { executionId: 'x' }, snapshot });
+    attachHost(actor, host);
+    actor.start();
     expect(bodyRuns).to.equal(0);
     actor.send({ type: 'RECOVER' });
     expect(bodyRuns).to.equal(1);

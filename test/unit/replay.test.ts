@@ -1,36 +1,45 @@
 import { expect } from 'chai';
-import { Replay } from '../../runtime/replay.js';
+import { Replay, type RecordedCall } from '../../runtime/replay.js';
+import { argumentsHash, callBase, callId } from '../../runtime/identity.js';
 import type { EventType, StoredEvent } from '../../runtime/events.js';
 
 let seq = 0;
+/** The id the runtime gives the n-th call of `name` with these arguments. */
+const id = (name: string, argsJson = '[]', n = 1) => callId(callBase(name, argumentsHash(argsJson)), n);
 const ev = (type: EventType, sourceId: string, valueJson?: string): StoredEvent => ({
   seq: ++seq, type, sourceId, name: sourceId.split('_')[0]!, valueJson, time: '2026-01-01T00:00:00.000Z',
 });
+const started = (name: string, argsJson = '[]', n = 1) => ev('TASK_STARTED', id(name, argsJson, n), argsJson);
+const completed = (name: string, value: string, argsJson = '[]', n = 1) => ev('TASK_COMPLETED', id(name, argsJson, n), value);
 
 describe('the replay engine', () => {
-  it('matches recorded, open and new calls', () => {
-    const replay = new Replay([ev('TASK_STARTED', 'a_1', '[1]'), ev('TASK_COMPLETED', 'a_1', '2'), ev('TASK_STARTED', 'b_1', '[]')], () => false);
-    expect(replay.match('a_1')).to.include({ kind: 'recorded' });
-    expect(replay.match('b_1')).to.include({ kind: 'open' });
-    expect(replay.match('c_1')).to.deep.equal({ kind: 'new' });
+  it('identifies recorded, open and new calls, counting repeated calls apart', () => {
+    const replay = new Replay([started('a', '[1]'), completed('a', '2', '[1]'), started('a', '[1]', 2), started('b')], () => false);
+    const first = replay.identify('a', '[1]') as RecordedCall;
+    expect(first.outcome?.valueJson).to.equal('2');
+    const second = replay.identify('a', '[1]') as RecordedCall;
+    expect(second.taskId).to.equal(id('a', '[1]', 2));
+    expect(second.outcome).to.equal(undefined); // started, never finished: runs again
+    expect(replay.identify('a', '[1]')).to.equal(id('a', '[1]', 3));
+    expect(replay.firstUnmatched()).to.include({ taskId: id('b'), position: 3 });
+    expect(replay.identify('b', '[]')).to.include({ taskId: id('b') });
     expect(replay.firstUnmatched()).to.equal(undefined);
   });
 
   it('names the first recorded call not reached, with its position and arguments', () => {
-    const replay = new Replay([ev('TASK_STARTED', 'a_1', '[1]'), ev('TASK_COMPLETED', 'a_1', '2'), ev('TASK_STARTED', 'b_1', '["x"]'), ev('TASK_COMPLETED', 'b_1')], () => false);
-    replay.match('a_1');
-    expect(replay.firstUnmatched()).to.include({ taskId: 'b_1', position: 2, argsJson: '["x"]' });
+    const replay = new Replay([started('a', '[1]'), completed('a', '2', '[1]'), started('b', '["x"]'), completed('b', '1', '["x"]')], () => false);
+    replay.identify('a', '[1]');
+    expect(replay.firstUnmatched()).to.include({ taskId: id('b', '["x"]'), position: 2, argsJson: '["x"]', name: 'b' });
   });
 
   it('delivers outcomes in recorded order whatever order the calls come in', async () => {
     const replay = new Replay([
-      ev('TASK_STARTED', 'a_1'), ev('TASK_STARTED', 'b_1'), ev('TASK_STARTED', 'c_1'),
-      ev('TASK_COMPLETED', 'c_1', '"c"'), ev('TASK_COMPLETED', 'a_1', '"a"'), ev('TASK_COMPLETED', 'b_1', '"b"'),
+      started('a'), started('b'), started('c'), completed('c', '"c"'), completed('a', '"a"'), completed('b', '"b"'),
     ], () => false);
     const delivered: string[] = [];
-    const all = ['a_1', 'b_1', 'c_1'].map((id) => new Promise<void>((resolve) => {
-      replay.match(id);
-      replay.deliver(id, (outcome) => (delivered.push(JSON.parse(outcome.valueJson!) as string), resolve()));
+    const all = ['a', 'b', 'c'].map((name) => new Promise<void>((resolve) => {
+      const call = replay.identify(name, '[]') as RecordedCall;
+      replay.deliver(call, (outcome) => (delivered.push(JSON.parse(outcome.valueJson!) as string), resolve()));
     }));
     expect(delivered).to.deep.equal([]); // never inside the call that asked
     await Promise.all(all);
@@ -38,22 +47,18 @@ describe('the replay engine', () => {
   });
 
   it('stops insisting on the recorded order rather than hang when the body never asks for the next outcome', async () => {
-    const replay = new Replay([
-      ev('TASK_STARTED', 'a_1'), ev('TASK_STARTED', 'b_1'), ev('TASK_COMPLETED', 'a_1', '1'), ev('TASK_COMPLETED', 'b_1', '2'),
-    ], () => false);
-    replay.match('b_1');
-    const outcome = await new Promise<StoredEvent>((resolve) => replay.deliver('b_1', resolve));
+    const replay = new Replay([started('a'), started('b'), completed('a', '1'), completed('b', '2')], () => false);
+    const b = replay.identify('b', '[]') as RecordedCall;
+    const outcome = await new Promise<StoredEvent>((resolve) => replay.deliver(b, resolve));
     expect(outcome.valueJson).to.equal('2');
-    expect(replay.firstUnmatched()).to.include({ taskId: 'a_1' });
+    expect(replay.firstUnmatched()).to.include({ taskId: id('a') });
   });
 
   it('waits while live work is in flight before giving up the order', async () => {
     let busy = true;
-    const replay = new Replay([
-      ev('TASK_STARTED', 'a_1'), ev('TASK_STARTED', 'b_1'), ev('TASK_COMPLETED', 'a_1', '1'), ev('TASK_COMPLETED', 'b_1', '2'),
-    ], () => busy);
+    const replay = new Replay([started('a'), started('b'), completed('a', '1'), completed('b', '2')], () => busy);
     let delivered = false;
-    replay.deliver('b_1', () => (delivered = true));
+    replay.deliver(replay.identify('b', '[]') as RecordedCall, () => (delivered = true));
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(delivered).to.equal(false);
     busy = false;

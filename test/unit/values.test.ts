@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { encodeValue, decodeValue, toErrorInfo, fromErrorInfo } from '../../runtime/serialization.js';
-import { argumentsHash, CallCounter } from '../../runtime/identity.js';
+import { argumentsHash, callBase, callId, parseCallId } from '../../runtime/identity.js';
 import { toMilliseconds } from '../../runtime/duration.js';
 import { SerializationError } from '../../runtime/errors.js';
 
@@ -33,9 +33,10 @@ describe('values, identities and durations', () => {
   it('derives call ids from name, argument hash and occurrence', () => {
     expect(argumentsHash('[1,2]')).to.equal(argumentsHash('[1,2]')).and.to.have.length(12);
     expect(argumentsHash('[1,2]')).not.to.equal(argumentsHash('[2,1]'));
-    const counter = new CallCounter();
     const h = argumentsHash('[1]');
-    expect([counter.next('t', h), counter.next('t', h), counter.next('u', h)]).to.deep.equal([`t_${h}_1`, `t_${h}_2`, `u_${h}_1`]);
+    expect(h).to.match(/^[0-9a-f]{12}$/);
+    expect(callId(callBase('my_task', h), 2)).to.equal(`my_task_${h}_2`);
+    expect(parseCallId(`my_task_${h}_2`)).to.deep.equal({ base: `my_task_${h}`, occurrence: 2 });
   });
 
   it('reads durations as milliseconds or strings', () => {

@@ -1,0 +1,119 @@
+/**
+ * The workloads of ../shared/WORKLOADS.md, written against the public API only. Each checks its own
+ * result: a wrong answer throws, whatever its speed.
+ */
+import { workflow, task, pause, type ExecutionContext, type Runtime } from 'flux-actors';
+
+export interface Figures {
+  [name: string]: number;
+}
+
+let stepRuns = 0;
+const step = task(async function benchStep(i: number) {
+  stepRuns++;
+  return i + 1;
+});
+
+const sequential = workflow(async function benchSequential(ctx: ExecutionContext<number>) {
+  let value = 0;
+  for (let i = 0; i < ctx.input; i++) value = await step(value);
+  return value;
+});
+
+const oneStep = workflow(async function benchOneStep() {
+  return await step(0);
+});
+
+const pausing = workflow(async function benchPausing(ctx: ExecutionContext<number>) {
+  let value = 0;
+  for (let i = 0; i < ctx.input; i++) value = await step(value);
+  const resumed = await pause<number>('resume_me');
+  return value + resumed;
+});
+
+/** Available when node runs with --expose-gc (as `npm run bench` does). */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function check(condition: boolean, what: string): void {
+  if (!condition) throw new Error(`benchmark result is wrong: ${what}`);
+}
+
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export const median = (samples: number[]) => percentile(samples, 50);
+
+/** W1: 100 sequential steps, 20 executions one after another. */
+export async function w1(runtime: Runtime): Promise<Figures> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    const ctx = await sequential.run(100, { runtime });
+    latencies.push(performance.now() - t);
+    check(ctx.output === 100, `W1 output ${String(ctx.output)}`);
+  }
+  const wall = performance.now() - started;
+  return { stepsPerSecond: (20 * 100) / (wall / 1000), latencyP50Ms: median(latencies) };
+}
+
+/** W2: 20 executions of W1's workflow started together. */
+export async function w2(runtime: Runtime): Promise<Figures> {
+  const started = performance.now();
+  const results = await Promise.all(Array.from({ length: 20 }, () => sequential.run(100, { runtime })));
+  const wall = performance.now() - started;
+  check(results.every((ctx) => ctx.output === 100), 'W2 outputs');
+  return { stepsPerSecond: (20 * 100) / (wall / 1000) };
+}
+
+/** W3: a 1-step workflow, 300 executions one after another. */
+export async function w3(runtime: Runtime): Promise<Figures> {
+  const latencies: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t = performance.now();
+    const ctx = await oneStep.run(undefined, { runtime });
+    latencies.push(performance.now() - t);
+    check(ctx.output === 1, 'W3 output');
+  }
+  return { p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), p99Ms: percentile(latencies, 99) };
+}
+
+/** W5: a workflow that pauses; resume with a value and await the result; 100 runs. */
+export async function w5(runtime: Runtime): Promise<Figures> {
+  const latencies: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const paused = await pausing.run(0, { runtime });
+    check(paused.isPaused, 'W5 paused');
+    const t = performance.now();
+    const done = await pausing.resume(paused.executionId, i, { runtime });
+    latencies.push(performance.now() - t);
+    check(done.output === i, 'W5 output');
+  }
+  return { resumeP50Ms: median(latencies) };
+}
+
+/** W6: H completed steps then a pause, resumed; resume-to-result for H = 1,000 and 10,000. */
+export async function w6(runtime: Runtime, repeats = 5): Promise<Figures> {
+  const timeFor = async (history: number): Promise<number> => {
+    const samples: number[] = [];
+    for (let r = 0; r < repeats; r++) {
+      const paused = await pausing.run(history, { runtime });
+      const before = stepRuns;
+      collectGarbage(); // the untimed run that built the history leaves garbage; do not bill it to the resume
+      const t = performance.now();
+      const done = await pausing.resume(paused.executionId, 1, { runtime });
+      samples.push(performance.now() - t);
+      check(done.output === history + 1, 'W6 output');
+      check(stepRuns === before, `W6 re-ran ${stepRuns - before} completed steps on replay`);
+    }
+    return median(samples);
+  };
+  const small = await timeFor(1_000);
+  const large = await timeFor(10_000);
+  const marginalMs = (large - small) / 9_000;
+  return { h1000Ms: small, h10000Ms: large, marginalUsPerStep: marginalMs * 1000, fixedMs: small - marginalMs * 1_000 };
+}
