@@ -153,7 +153,9 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   // --- internals ----------------------------------------------------------------------------------
 
   private replayed(call: RecordedCall): Promise<unknown> {
-    return new Promise((resolve, reject) => this.replay.deliver(call, (outcome) => settleFromEvent(outcome, this.executionId, resolve, reject)));
+    // The fast path of a long replay: a sequential body gets an already-settled promise.
+    if (this.replay.takeNow(call)) return settledFromEvent(call.outcome!, this.executionId);
+    return new Promise((resolve, reject) => this.replay.deliver(call, (outcome) => settledFromEvent(outcome, this.executionId).then(resolve, reject)));
   }
 
   /** Task results arrive here, from the executor or a timer; a result for a left-behind body is dropped. */
@@ -220,9 +222,9 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   }
 }
 
-function settleFromEvent(outcome: StoredEvent, executionId: string, resolve: (v: unknown) => void, reject: (e: Error) => void): void {
-  if (outcome.type === 'TASK_FAILED') reject(taskError(JSON.parse(outcome.valueJson!) as ErrorInfo, outcome.name, executionId));
-  else resolve(decodeValue(outcome.valueJson));
+function settledFromEvent(outcome: StoredEvent, executionId: string): Promise<unknown> {
+  if (outcome.type === 'TASK_FAILED') return Promise.reject(taskError(JSON.parse(outcome.valueJson!) as ErrorInfo, outcome.name, executionId));
+  return Promise.resolve(decodeValue(outcome.valueJson));
 }
 
 /** The error a failed task throws into the body: the original's name, message and code, rebuilt from the log. */

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type Runtime } from 'flux-actors';
-import { w1, w2, w3, w5, w6, type Figures } from './workloads.js';
+import { collectGarbage, median, w1, w2, w3, w5, w6, type Figures } from './workloads.js';
 
 interface Target {
   name: string;
@@ -39,6 +39,15 @@ const workloads: [string, (runtime: Runtime) => Promise<Figures>][] = [
   ['W6 replay', w6],
 ];
 
+/** Timed rounds per workload; each figure reported is the median over them (this VM is noisy). */
+const ROUNDS = 5;
+
+function medianOfRounds(rounds: Figures[]): Figures {
+  const figures: Figures = {};
+  for (const key of Object.keys(rounds[0]!)) figures[key] = median(rounds.map((r) => r[key]!));
+  return figures;
+}
+
 const only = process.argv.slice(2);
 const results: Record<string, Record<string, Figures>> = {};
 const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version, natsServer: 'not used (embedded runtimes only)' };
@@ -50,8 +59,13 @@ for (const target of targets) {
   for (const [name, run] of workloads) {
     const { runtime, dispose } = await target.open();
     await run(runtime); // warm-up round, untimed
-    const figures = await run(runtime);
+    const rounds: Figures[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      collectGarbage();
+      rounds.push(await run(runtime));
+    }
     await dispose();
+    const figures = medianOfRounds(rounds);
     results[target.name]![name] = figures;
     const shown = Object.entries(figures).map(([k, v]) => `${k}=${v < 10 ? v.toFixed(3) : Math.round(v)}`).join('  ');
     console.log(`${target.name.padEnd(7)} ${name.padEnd(26)} ${shown}`);

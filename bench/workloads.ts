@@ -32,7 +32,7 @@ const pausing = workflow(async function benchPausing(ctx: ExecutionContext<numbe
 });
 
 /** Available when node runs with --expose-gc (as `npm run bench` does). */
-function collectGarbage(): void {
+export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
@@ -97,7 +97,7 @@ export async function w5(runtime: Runtime): Promise<Figures> {
 }
 
 /** W6: H completed steps then a pause, resumed; resume-to-result for H = 1,000 and 10,000. */
-export async function w6(runtime: Runtime, repeats = 5): Promise<Figures> {
+export async function w6(runtime: Runtime, repeats = 3): Promise<Figures> {
   const timeFor = async (history: number): Promise<number> => {
     const samples: number[] = [];
     for (let r = 0; r < repeats; r++) {

@@ -1,6 +1,6 @@
 /**
- * The replay engine: an index of what an execution's log recorded, matched against the calls the
- * workflow body makes as it runs again.
+ * The replay engine: matches the calls a workflow body makes as it runs again against what its log
+ * recorded.
  *
  * - A call whose outcome is recorded gets that outcome back, never runs again.
  * - Recorded outcomes are delivered in the order they were recorded, so a body whose concurrency
@@ -8,47 +8,44 @@
  * - A call that started but never finished (the process died, or a pause) runs again.
  * - A call the log does not know, while recorded calls are still unmatched, is a divergence; so is a
  *   body that ends before reaching every recorded call. The execution actor fails loudly on both.
+ *
+ * A deterministic body makes its calls in the order the log recorded their starts, so matching
+ * walks the log in lockstep: one comparison per call, nothing built, nothing kept. Only when the
+ * body leaves that order, or replay is over and new calls need occurrence numbers, is the full
+ * `CallIndex` built. Delivery walks the log's outcomes the same way.
  */
-import type { EventType, StoredEvent } from './events.js';
-import { argumentsHash, callBase, callId, parseCallId } from './identity.js';
+import { CallIndex, OUTCOME_TYPES, type RecordedCall } from './call-index.js';
+import type { StoredEvent } from './events.js';
+import { argumentsHash, callBase } from './identity.js';
 
-const OUTCOME_TYPES: ReadonlySet<EventType> = new Set<EventType>(['TASK_COMPLETED', 'TASK_FAILED', 'TASK_RESUMED']);
-
-export interface RecordedCall {
-  taskId: string;
-  name: string;
-  /** 1-based position among the calls the log records. */
-  position: number;
-  argsJson: string | undefined;
-  started: StoredEvent;
-  outcome: StoredEvent | undefined;
-  matched: boolean;
-}
+export type { RecordedCall } from './call-index.js';
 
 type Settle = (outcome: StoredEvent) => void;
 
-/** The calls recorded with one name and one argument hash, by occurrence, and how many this run made. */
-interface CallsWithBase {
-  recorded: RecordedCall[];
-  made: number;
-}
+/** How far to look ahead for a call's outcome before building the index instead. */
+const OUTCOME_LOOKAHEAD = 256;
 
 export class Replay {
-  // One map, one look-up per replayed call: this is the hot path of a long replay.
-  private readonly calls = new Map<string, RecordedCall>();
-  private readonly byBase = new Map<string, CallsWithBase>();
-  private readonly deliveryOrder: RecordedCall[] = [];
-  private matchedCount = 0;
-  private readonly waiting = new Map<string, Settle>();
-  private next = 0;
+  /** Only what was recorded before this run counts; the run appends to the same array. */
+  private readonly end: number;
+  private index: CallIndex | undefined;
+  /** Lockstep: the next event to read as a recorded start, and how many calls matched so far. */
+  private startCursor = 0;
+  private lockstepMatched = 0;
+  /** Starts to pass over: a call that ran again after a crash has its start recorded twice. */
+  private readonly repeatedStart: Uint8Array;
+  /** Delivery: the next outcome in the log that the body has not received. */
+  private outcomeCursor = 0;
+  private readonly waiting = new Map<string, { call: RecordedCall; settle: Settle }>();
   /** Cleared once the body stops following the recorded order; from then on outcomes go out at once. */
   private strict = true;
-  private stallCheckScheduled = false;
   private turnScheduled = false;
+  private stallCheckScheduled = false;
 
   /** @param busy whether live work (a task, a timer) is still in flight: a reason to wait, not a stall. */
-  constructor(events: readonly StoredEvent[], private readonly busy: () => boolean) {
-    for (const event of events) this.index(event);
+  constructor(private readonly events: readonly StoredEvent[], private readonly busy: () => boolean) {
+    this.end = events.length;
+    this.repeatedStart = new Uint8Array(this.end);
   }
 
   /**
@@ -57,28 +54,40 @@ export class Replay {
    * when the log has one (with an `outcome` if it finished), else the new call's id.
    */
   identify(name: string, argsJson: string): RecordedCall | string {
-    const base = callBase(name, argumentsHash(argsJson));
-    let calls = this.byBase.get(base);
-    if (!calls) this.byBase.set(base, (calls = { recorded: [], made: 0 }));
-    const occurrence = ++calls.made;
-    const call = calls.recorded[occurrence - 1];
-    if (!call) return callId(base, occurrence);
-    if (!call.matched) (call.matched = true), this.matchedCount++;
-    return call;
+    if (!this.index) {
+      const at = this.nextStart();
+      const start = this.events[at];
+      // Same name and same arguments at the same place: by induction, the same call and occurrence.
+      if (start && start.name === name && start.valueJson === argsJson) return this.takeStart(at);
+      this.index = new CallIndex(this.events, this.end, this.startCursor);
+    }
+    return this.index.identify(callBase(name, argumentsHash(argsJson)));
   }
 
   /** The first recorded call this run has not reached, if any: the evidence of a divergence. */
   firstUnmatched(): RecordedCall | undefined {
-    if (this.matchedCount === this.calls.size) return undefined;
-    for (const call of this.calls.values()) if (!call.matched) return call;
-    return undefined;
+    if (this.index) return this.index.firstUnmatched();
+    const at = this.nextStart();
+    return at < this.end ? this.describe(at, undefined) : undefined;
+  }
+
+  /**
+   * Whether the call's outcome may go to the body right now: it is the next one recorded and no
+   * other call is waiting (a sequential body). The caller then returns a settled promise, and the
+   * outcome counts as delivered. Otherwise the caller must `deliver`.
+   */
+  takeNow(call: RecordedCall): boolean {
+    if (!this.strict) return true;
+    if (this.waiting.size > 0 || this.nextOutcome() !== call.outcome) return false;
+    this.outcomeCursor++;
+    return true;
   }
 
   /** Hands a recorded outcome to `settle` once every outcome recorded before it has been handed out. */
   deliver(call: RecordedCall, settle: Settle): void {
     if (!this.strict) return settle(call.outcome!);
-    this.waiting.set(call.taskId, settle);
-    if (this.deliveryOrder[this.next] === call) this.scheduleTurn(this.waiting.size > 1);
+    this.waiting.set(call.taskId, { call, settle });
+    if (this.nextOutcome() === call.outcome) this.scheduleTurn(this.waiting.size > 1);
     else this.scheduleStallCheck();
   }
 
@@ -87,23 +96,46 @@ export class Replay {
     if (this.waiting.size > 0) this.scheduleStallCheck();
   }
 
-  private index(event: StoredEvent): void {
-    if (event.type === 'TASK_STARTED') {
-      if (!this.calls.has(event.sourceId)) {
-        const call: RecordedCall = {
-          taskId: event.sourceId, name: event.name, position: this.calls.size + 1, argsJson: event.valueJson, started: event, outcome: undefined, matched: false,
-        };
-        this.calls.set(event.sourceId, call);
-        const { base, occurrence } = parseCallId(event.sourceId);
-        let calls = this.byBase.get(base);
-        if (!calls) this.byBase.set(base, (calls = { recorded: [], made: 0 }));
-        calls.recorded[occurrence - 1] = call;
-      }
-    } else if (OUTCOME_TYPES.has(event.type)) {
-      const call = this.calls.get(event.sourceId);
-      // An outcome always follows its start in a log this runtime wrote; the first outcome counts.
-      if (call && !call.outcome) (call.outcome = event), this.deliveryOrder.push(call);
+  private nextStart(): number {
+    let at = this.startCursor;
+    while (at < this.end && (this.events[at]!.type !== 'TASK_STARTED' || this.repeatedStart[at] === 1)) at++;
+    return (this.startCursor = at);
+  }
+
+  private takeStart(at: number): RecordedCall {
+    this.startCursor = at + 1;
+    const outcome = this.findOutcome(at);
+    if (outcome === 'far') {
+      // The outcome is far from the start (a long call among many others): index it all once.
+      this.index = new CallIndex(this.events, this.end, this.startCursor);
+      return this.index.calls.get(this.events[at]!.sourceId)!;
     }
+    this.lockstepMatched++;
+    return this.describe(at, outcome, true);
+  }
+
+  /** Looks ahead for the outcome of the call started at `at`, marking repeated starts on the way. */
+  private findOutcome(at: number): StoredEvent | undefined | 'far' {
+    const taskId = this.events[at]!.sourceId;
+    const limit = Math.min(this.end, at + 1 + OUTCOME_LOOKAHEAD);
+    for (let i = at + 1; i < limit; i++) {
+      const event = this.events[i]!;
+      if (event.sourceId !== taskId) continue;
+      if (OUTCOME_TYPES.has(event.type)) return event;
+      if (event.type === 'TASK_STARTED') this.repeatedStart[i] = 1;
+    }
+    return limit === this.end ? undefined : 'far';
+  }
+
+  private describe(at: number, outcome: StoredEvent | undefined, matched = false): RecordedCall {
+    const started = this.events[at]!;
+    const position = this.lockstepMatched + (matched ? 0 : 1);
+    return { taskId: started.sourceId, name: started.name, position, argsJson: started.valueJson, started, outcome, matched };
+  }
+
+  private nextOutcome(): StoredEvent | undefined {
+    while (this.outcomeCursor < this.end && !OUTCOME_TYPES.has(this.events[this.outcomeCursor]!.type)) this.outcomeCursor++;
+    return this.events[this.outcomeCursor];
   }
 
   /**
@@ -122,14 +154,14 @@ export class Replay {
 
   private readonly turn = (): void => {
     this.turnScheduled = false;
-    const call = this.deliveryOrder[this.next];
-    const settle = call && this.waiting.get(call.taskId);
-    if (!settle) return this.scheduleStallCheck();
-    this.waiting.delete(call.taskId);
-    this.next++;
-    settle(call.outcome!);
-    const following = this.deliveryOrder[this.next];
-    if (following !== undefined && this.waiting.has(following.taskId)) this.scheduleTurn(true);
+    const outcome = this.nextOutcome();
+    const waiter = outcome && this.waiting.get(outcome.sourceId);
+    if (!waiter || waiter.call.outcome !== outcome) return this.scheduleStallCheck();
+    this.waiting.delete(outcome.sourceId);
+    this.outcomeCursor++;
+    waiter.settle(outcome);
+    const following = this.nextOutcome();
+    if (following && this.waiting.get(following.sourceId)?.call.outcome === following) this.scheduleTurn(true);
     else if (this.waiting.size > 0) this.scheduleStallCheck();
   };
 
@@ -146,10 +178,9 @@ export class Replay {
       this.stallCheckScheduled = false;
       if (this.waiting.size === 0 || this.busy() || this.turnScheduled) return;
       this.strict = false;
-      for (const call of this.deliveryOrder.slice(this.next)) {
-        const settle = this.waiting.get(call.taskId);
-        if (settle) (this.waiting.delete(call.taskId), settle(call.outcome!));
-      }
+      const waiters = [...this.waiting.values()].sort((a, b) => a.call.outcome!.seq - b.call.outcome!.seq);
+      this.waiting.clear();
+      for (const { call, settle } of waiters) settle(call.outcome!);
     });
   }
 }
