@@ -17,3 +17,11 @@ export function resolveName(kind: 'task' | 'workflow', fn: { name: string }, exp
   if (kind === 'task' && BUILT_IN_NAMES.has(name)) throw new DefinitionError(`task name '${name}' is reserved for the built-in ${name}()`);
   return name;
 }
+
+/** Refuses options this version does not implement (or misspelt ones) instead of ignoring them. */
+export function checkOptions(kind: 'task' | 'workflow', options: object, known: readonly string[]): void {
+  const unknown = Object.keys(options).filter((key) => !known.includes(key));
+  if (unknown.length > 0) {
+    throw new DefinitionError(`${kind} option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not supported by this version of flux-actors; supported: ${known.join(', ')}`);
+  }
+}

@@ -2,7 +2,7 @@
  * `task(fn)`: a function whose calls inside a workflow are durable steps. Called anywhere else, it
  * simply runs.
  */
-import { resolveName } from './names.js';
+import { checkOptions, resolveName } from './names.js';
 import { registerTask } from './registry.js';
 import { currentSession } from './scope.js';
 import type { TaskDefinition, TaskOptions } from './task-definition.js';
@@ -36,6 +36,7 @@ task.withOptions = function withOptions(options: TaskOptions) {
 };
 
 function defineTask<A extends unknown[], R>(fn: (...args: A) => R, options: TaskOptions): Task<A, Awaited<R>> {
+  checkOptions('task', options, ['name']);
   const definition: TaskDefinition = { name: resolveName('task', fn, options.name), fn, options };
   registerTask(definition);
   return taskCaller<A, Awaited<R>>(definition);

@@ -3,11 +3,10 @@ import type { ExecutionContext } from './execution-context.js';
 
 export type WorkflowFunction<I, O> = (ctx: ExecutionContext<I>) => Promise<O> | O;
 
+/** Options of `workflow.withOptions`. Secrets and output storage arrive with the secret manager. */
 export interface WorkflowOptions {
   /** The workflow's durable name; defaults to the function's name. */
   name?: string;
-  /** Secrets the body may read (see issue #3: secrets). */
-  secretRequests?: string[];
 }
 
 export interface WorkflowDefinition<I = unknown, O = unknown> {

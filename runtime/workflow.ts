@@ -4,7 +4,7 @@
  */
 import { getDefaultRuntime } from './default-runtime.js';
 import type { ExecutionContext } from './execution-context.js';
-import { resolveName } from './names.js';
+import { checkOptions, resolveName } from './names.js';
 import { registerWorkflow } from './registry.js';
 import type { ExecutionHandle, Runtime } from './runtime.js';
 import type { WorkflowDefinition, WorkflowFunction, WorkflowOptions } from './workflow-definition.js';
@@ -56,6 +56,7 @@ workflow.withOptions = function withOptions(options: WorkflowOptions) {
 };
 
 function defineWorkflow<I, O>(fn: WorkflowFunction<I, O>, options: WorkflowOptions): Workflow<I, O> {
+  checkOptions('workflow', options, ['name']);
   const name = resolveName('workflow', fn, options.name);
   const definition: Workflow<I, O> = {
     name,

@@ -7,6 +7,7 @@ import { tempDir } from '../fixtures/runtimes.js';
 
 const run = promisify(execFile);
 const CHILD = join(import.meta.dirname, '..', 'fixtures', 'child.ts');
+const CHILD_WITHOUT_WORKFLOW = join(import.meta.dirname, '..', 'fixtures', 'child-without-workflow.ts');
 
 interface ContextJson {
   executionId: string;
@@ -28,10 +29,14 @@ describe('a new process continues what another one paused (SQLite)', function ()
   after(() => rmSync(home, { recursive: true, force: true }));
 
   async function child(...args: string[]): Promise<ContextJson> {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+    return spawnJson(CHILD, args) as Promise<ContextJson>;
+  }
+
+  async function spawnJson(script: string, args: string[]): Promise<unknown> {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', script, ...args], {
       env: { ...process.env, FLUX_HOME: home, SIDE_EFFECTS_FILE: sideEffects },
     });
-    return JSON.parse(stdout) as ContextJson;
+    return JSON.parse(stdout) as unknown;
   }
 
   it('pauses in one process, resumes in another, and runs no completed task twice', async () => {
@@ -52,6 +57,15 @@ describe('a new process continues what another one paused (SQLite)', function ()
 
     const again = await child('resume', paused.executionId, 'grace').then(() => undefined, (e: { stderr: string }) => e.stderr);
     expect(again).to.contain('INVALID_EXECUTION_STATE');
+  });
+
+  it('refuses to resume in a process that does not define the workflow, and leaves it paused', async () => {
+    const paused = await child('run', 'lamp');
+    const answer = await spawnJson(CHILD_WITHOUT_WORKFLOW, [paused.executionId]);
+    expect(answer).to.deep.include({ code: 'WORKFLOW_NOT_FOUND', executionId: paused.executionId });
+    expect((answer as { message: string }).message).to.contain("workflow 'crossProcessOrder' is not defined in this process");
+    const done = await child('resume', paused.executionId, 'ada');
+    expect(done.state).to.equal('succeeded');
   });
 
   it('computes the same task ids in a fresh process', async () => {

@@ -179,6 +179,12 @@ describe('definitions', () => {
     expect(flow.name).to.equal('named_flow');
   });
 
+  it('refuses options it does not implement instead of ignoring them', () => {
+    const options = { name: 'retrying', retryMaxAttempts: 3 } as unknown as { name: string };
+    expect(() => task.withOptions(options)(async () => 1)).to.throw(DefinitionError, "task option 'retryMaxAttempts' is not supported");
+    expect(() => workflow.withOptions({ nmae: 'typo' } as unknown as { name: string })(async function typo() {})).to.throw(DefinitionError, "'nmae'");
+  });
+
   it('runs a task called outside any workflow as a plain function', async () => {
     expect(await double(21)).to.equal(42);
   });
