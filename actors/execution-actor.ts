@@ -14,6 +14,7 @@ import type { TaskExecutor } from './task-executor.js';
 import { ExecutionContext } from '../runtime/execution-context.js';
 import type { ExecutionLog } from '../runtime/execution-log.js';
 import type { StoredEvent } from '../runtime/events.js';
+import type { ExecutionState } from '../runtime/execution-state.js';
 import { NonDeterminismError } from '../runtime/errors.js';
 import { Replay, type RecordedCall } from '../runtime/replay.js';
 import { scopeStorage, type WorkflowSession } from '../runtime/scope.js';
@@ -29,7 +30,7 @@ interface LiveCall {
   timer?: NodeJS.Timeout;
 }
 
-const SETTLED_STATES = new Set(['paused', 'succeeded', 'failed', 'cancelled']);
+const SETTLED_STATES: ReadonlySet<ExecutionState> = new Set<ExecutionState>(['paused', 'succeeded', 'failed', 'cancelled']);
 const never = <T>(): Promise<T> => new Promise<T>(() => {});
 
 export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, WorkflowSession {
@@ -214,10 +215,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.log.setState('running');
   }
 
-  private onState(state: string): void {
+  private onState(state: ExecutionState): void {
     if (!this.driven || !SETTLED_STATES.has(state)) return;
     this.actor.stop();
-    const ctx = new ExecutionContext<I, O>({ executionId: this.executionId, name: this.definition.name, state: state as 'paused', log: this.log.events });
+    const ctx = new ExecutionContext<I, O>({ executionId: this.executionId, name: this.definition.name, state, log: this.log.events });
     this.log.commit().then(() => this.settle.resolve(ctx), (error) => this.settle.reject(error));
   }
 }

@@ -39,10 +39,11 @@ export class MemoryStore implements EventStore {
   }
 
   async list(filter: ListFilter = {}): Promise<ExecutionRecord[]> {
-    const matches = [...this.records.values()].filter(
+    // Newest first, as the SQLite store lists them.
+    const matches = [...this.records.values()].reverse().filter(
       (r) => (!filter.state || r.state === filter.state) && (!filter.workflow || r.workflow === filter.workflow),
     );
-    return matches.slice(-(filter.limit ?? matches.length));
+    return filter.limit === undefined ? matches : matches.slice(0, filter.limit);
   }
 
   async close(): Promise<void> {}

@@ -162,6 +162,9 @@ for (const kind of STORE_KINDS) {
       const mine = await runtime.list({ workflow: 'sumOfDoubles' });
       expect(mine.map((r) => r.executionId)).to.include(ok.executionId);
       expect(mine.every((r) => r.workflow === 'sumOfDoubles' && r.state === 'succeeded')).to.equal(true);
+      const newer = await sumOfDoubles.run([2], { runtime });
+      const newestFirst = await runtime.list({ workflow: 'sumOfDoubles', limit: 1 });
+      expect(newestFirst.map((r) => r.executionId)).to.deep.equal([newer.executionId]);
     });
   });
 }
