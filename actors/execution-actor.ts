@@ -3,19 +3,20 @@
  * finishes). Its lifecycle is the execution machine; the workflow body runs as the machine's `body`
  * child; task calls become task commands to the executor, and every step lands in the log.
  *
- * A body that pauses is left behind: its pending `pause()` never settles in this run. Resuming starts
- * a new actor that replays the log, so a resume in this process and one in another process are the
- * same code path.
+ * A body that pauses is left behind: its pending `pause()` never settles in this run, and it may
+ * start nothing more. Resuming starts a new actor that replays the log, so a resume in this process
+ * and one in another process are the same code path.
  */
 import { createActor, type Actor } from 'xstate';
 import { attachHost, executionMachine, type ExecutionHost, type ExecutionMachineEvent } from './execution-machine.js';
 import { stateOf, type ExecutionSnapshot } from './lifecycle.js';
 import type { TaskExecutor } from './task-executor.js';
+import { Delivery } from '../runtime/delivery.js';
+import { NonDeterminismError } from '../runtime/errors.js';
 import { ExecutionContext } from '../runtime/execution-context.js';
 import type { ExecutionLog } from '../runtime/execution-log.js';
-import type { StoredEvent } from '../runtime/events.js';
 import type { ExecutionState } from '../runtime/execution-state.js';
-import { NonDeterminismError } from '../runtime/errors.js';
+import type { StoredEvent } from '../runtime/events.js';
 import { Replay, type RecordedCall } from '../runtime/replay.js';
 import { scopeStorage, type WorkflowSession } from '../runtime/scope.js';
 import { decodeValue, encodeValue, fromErrorInfo, toErrorInfo } from '../runtime/serialization.js';
@@ -23,11 +24,15 @@ import type { TaskDefinition } from '../runtime/task-definition.js';
 import type { WorkflowDefinition } from '../runtime/workflow-definition.js';
 import { jsonPayload, payloadJson, type ErrorInfo, type TaskResult } from '../proto/messages.js';
 
+/** A call running now: a task at an executor, or a durable timer. */
 interface LiveCall {
+  taskId: string;
   name: string;
   resolve(value: unknown): void;
   reject(error: Error): void;
   timer?: NodeJS.Timeout;
+  /** Set when the result arrives; it is recorded when the body receives it. */
+  result?: TaskResult;
 }
 
 const SETTLED_STATES: ReadonlySet<ExecutionState> = new Set<ExecutionState>(['paused', 'succeeded', 'failed', 'cancelled']);
@@ -38,8 +43,11 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   readonly done: Promise<ExecutionContext<I, O>>;
   private readonly actor: Actor<typeof executionMachine>;
   private readonly live = new Map<string, LiveCall>();
-  private replay = new Replay([], () => false);
+  private replay = new Replay([]);
+  private delivery = new Delivery(this.replay);
   private bodyActive = false;
+  /** The pause the body asked for, while calls already running finish and are recorded. */
+  private pausing: { taskId: string; name: string } | undefined;
   /** Set by the first driving event: a restored snapshot is already settled and must not count as an ending. */
   private driven = false;
   private settle!: { resolve(ctx: ExecutionContext<I, O>): void; reject(error: Error): void };
@@ -92,17 +100,18 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   }
 
   runBody(sendBack: (event: ExecutionMachineEvent) => void): void {
-    this.replay = new Replay(this.log.events, () => this.live.size > 0);
+    this.replay = new Replay(this.log.events);
+    this.delivery = new Delivery(this.replay);
     this.bodyActive = true;
-    const ctx = new ExecutionContext<I>({ executionId: this.executionId, name: this.definition.name, state: 'running', log: this.log.events });
-    scopeStorage.run({ kind: 'workflow', session: this }, async () => this.definition.fn(ctx)).then(
-      (output) => this.bodyEnded(sendBack, () => ({ type: 'SUCCEED', outputJson: encodeValue(output, `the output of workflow '${this.definition.name}'`) })),
-      (error) => this.bodyEnded(sendBack, () => ({ type: 'FAIL', error: toErrorInfo(error) })),
-    );
+    // A run that continues a recorded log (resume, recovery) first makes sure it is the only driver:
+    // if another process appended first, the commit fails and no task runs twice.
+    if (this.log.events.length <= 1) return this.startBody(sendBack);
+    this.log.commit().then(() => this.startBody(sendBack), (error: Error) => this.abort(error));
   }
 
   stopBody(): void {
     this.bodyActive = false;
+    this.delivery.stop();
     for (const call of this.live.values()) clearTimeout(call.timer);
     this.live.clear();
   }
@@ -110,84 +119,155 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   // --- WorkflowSession: what the body's task calls and built-ins ask of the actor ---------------
 
   callTask(definition: TaskDefinition, args: unknown[]): Promise<unknown> {
-    const argsJson = encodeValue(args, `the arguments of task '${definition.name}'`)!;
-    const call = this.replay.identify(definition.name, argsJson);
+    if (!this.accepting()) return never();
+    const name = definition.name;
+    const argsJson = encodeValue(args, `the arguments of task '${name}'`, this.executionId)!;
+    const call = this.replay.identify(name, argsJson);
     if (typeof call !== 'string' && call.outcome) return this.replayed(call);
-    if (typeof call === 'string' && this.diverges(definition.name, argsJson)) return never();
+    if (!this.mayStart(call, name, argsJson)) return never();
     const taskId = typeof call === 'string' ? call : call.taskId;
-    this.log.append('TASK_STARTED', taskId, definition.name, argsJson);
-    return new Promise((resolve, reject) => {
-      this.live.set(taskId, { name: definition.name, resolve, reject });
-      const command = { executionId: this.executionId, taskId, taskName: definition.name, attempt: 1, args: jsonPayload(argsJson) };
+    this.log.append('TASK_STARTED', taskId, name, argsJson);
+    return this.startLive(taskId, name, () => {
+      const command = { executionId: this.executionId, taskId, taskName: name, attempt: 1, args: jsonPayload(argsJson) };
       this.executor.send(command, this.onTaskResult, definition);
     });
   }
 
   pause(name: string, output: unknown): Promise<unknown> {
-    const argsJson = encodeValue([name], 'the name of a pause')!;
+    if (!this.accepting()) return never();
+    const argsJson = encodeValue([name], 'the name of a pause', this.executionId)!;
     const call = this.replay.identify('pause', argsJson);
     if (typeof call !== 'string' && call.outcome) return this.replayed(call);
-    if (typeof call === 'string' && this.diverges('pause', argsJson)) return never();
+    const outputJson = encodeValue(output, `the output of pause '${name}'`, this.executionId);
+    if (!this.mayStart(call, 'pause', argsJson)) return never();
     const taskId = typeof call === 'string' ? call : call.taskId;
-    const outputJson = encodeValue(output, `the output of pause '${name}'`);
     this.log.append('TASK_STARTED', taskId, 'pause', argsJson);
     this.log.append('TASK_PAUSED', taskId, 'pause', outputJson);
-    this.actor.send({ type: 'PAUSE', taskId, name });
+    this.beginPause(taskId, name);
     return never();
   }
 
   /** A durable timer: the wake time is the recorded start plus the duration, so a replay waits only for what remains. */
   sleep(milliseconds: number): Promise<void> {
+    if (!this.accepting()) return never();
     const argsJson = JSON.stringify([milliseconds]);
     const call = this.replay.identify('sleep', argsJson);
     if (typeof call !== 'string' && call.outcome) return this.replayed(call) as Promise<void>;
-    if (typeof call === 'string' && this.diverges('sleep', argsJson)) return never();
-    const taskId = typeof call === 'string' ? call : call.taskId;
-    const started = typeof call === 'string' ? this.log.append('TASK_STARTED', taskId, 'sleep', argsJson) : call.started;
+    if (!this.mayStart(call, 'sleep', argsJson)) return never();
+    const started = typeof call === 'string' ? this.log.append('TASK_STARTED', call, 'sleep', argsJson) : call.started;
     const remaining = Math.max(0, Date.parse(started.time) + milliseconds - Date.now());
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.onTaskResult({ executionId: this.executionId, taskId, attempt: 1, outcome: 'output', output: jsonPayload(undefined) }), remaining);
-      this.live.set(taskId, { name: 'sleep', resolve: () => resolve(), reject, timer });
-    });
+    const taskId = started.sourceId;
+    return this.startLive(taskId, 'sleep', (live) => {
+      const woke: TaskResult = { executionId: this.executionId, taskId, attempt: 1, outcome: 'output', output: jsonPayload(undefined) };
+      live.timer = setTimeout(() => this.onTaskResult(woke), remaining);
+    }) as Promise<void>;
   }
 
   // --- internals ----------------------------------------------------------------------------------
 
-  private replayed(call: RecordedCall): Promise<unknown> {
-    // The fast path of a long replay: a sequential body gets an already-settled promise.
-    if (this.replay.takeNow(call)) return settledFromEvent(call.outcome!, this.executionId);
-    return new Promise((resolve, reject) => this.replay.deliver(call, (outcome) => settledFromEvent(outcome, this.executionId).then(resolve, reject)));
+  /** New calls are refused once the body is left behind or has asked to pause. */
+  private accepting(): boolean {
+    return this.bodyActive && !this.pausing;
   }
 
-  /** Task results arrive here, from the executor or a timer; a result for a left-behind body is dropped. */
-  private readonly onTaskResult = (result: TaskResult): void => {
-    const call = this.live.get(result.taskId);
-    if (!call || !this.bodyActive) return;
-    this.live.delete(result.taskId);
-    if (result.outcome === 'output') {
-      const outputJson = payloadJson(result.output);
-      this.log.append('TASK_COMPLETED', result.taskId, call.name, outputJson);
-      call.resolve(decodeValue(outputJson));
-    } else {
-      this.log.append('TASK_FAILED', result.taskId, call.name, JSON.stringify(result.error));
-      call.reject(taskError(result.error, call.name, this.executionId));
+  /**
+   * Whether a call that has no recorded outcome may run: not when it is new while recorded calls are
+   * unmatched (a divergence), and not once the log can no longer be written.
+   */
+  private mayStart(call: RecordedCall | string, name: string, argsJson: string): boolean {
+    if (typeof call === 'string') {
+      const expected = this.replay.firstUnmatched();
+      if (expected) {
+        this.fail(new NonDeterminismError(
+          `execution ${this.executionId} diverged from its log: replay expected ${describeCall(expected)} but the workflow called '${name}' with arguments ${argsJson}`,
+          this.executionId,
+        ));
+        return false;
+      }
     }
-    this.replay.poke();
-  };
-
-  /** A new call while recorded ones are unmatched: fail the execution; the call never settles. */
-  private diverges(name: string, argsJson: string): boolean {
-    const expected = this.replay.firstUnmatched();
-    if (!expected) return false;
-    this.fail(new NonDeterminismError(
-      `execution ${this.executionId} diverged from its log: replay expected ${describeCall(expected)} but the workflow called '${name}' with arguments ${argsJson}`,
-      this.executionId,
-    ));
+    if (this.log.failure) {
+      this.abort(this.log.failure);
+      return false;
+    }
     return true;
   }
 
-  private bodyEnded(sendBack: (event: ExecutionMachineEvent) => void, outcome: () => ExecutionMachineEvent): void {
+  private replayed(call: RecordedCall): Promise<unknown> {
+    // The fast path of a long replay: a sequential body gets an already-settled promise.
+    if (this.delivery.takeNow(call)) return settledFromEvent(call.outcome!, this.executionId);
+    return new Promise((resolve, reject) => this.delivery.wait(call, (outcome) => settledFromEvent(outcome, this.executionId).then(resolve, reject)));
+  }
+
+  private startLive(taskId: string, name: string, start: (call: LiveCall) => void): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const call: LiveCall = { taskId, name, resolve, reject };
+      this.live.set(taskId, call);
+      this.delivery.liveStarted();
+      start(call);
+    });
+  }
+
+  /** Task results arrive here, from the executor or a timer. */
+  private readonly onTaskResult = (result: TaskResult): void => {
+    const call = this.live.get(result.taskId);
+    if (!call) return; // a body left behind: nothing reaches the log
+    call.result = result;
+    if (this.pausing) return this.recordDrained(call);
+    this.delivery.liveArrived(() => this.deliverLive(call));
+  };
+
+  /** Records a live result and hands it to the body: the log's order is the order the body saw. */
+  private deliverLive(call: LiveCall): void {
+    this.live.delete(call.taskId);
+    const result = call.result!;
+    if (result.outcome === 'output') {
+      const outputJson = payloadJson(result.output);
+      this.log.append('TASK_COMPLETED', call.taskId, call.name, outputJson);
+      call.resolve(decodeValue(outputJson));
+    } else {
+      this.log.append('TASK_FAILED', call.taskId, call.name, JSON.stringify(result.error));
+      call.reject(taskError(result.error, call.name, this.executionId));
+    }
+  }
+
+  /**
+   * Pausing: the body receives nothing more and may start nothing more. Tasks already running
+   * finish and are recorded (so a resume does not run them again); timers are dropped (a resume
+   * waits only for what remains of them). Then the machine pauses.
+   */
+  private beginPause(taskId: string, name: string): void {
+    this.pausing = { taskId, name };
+    this.delivery.stop();
+    for (const call of [...this.live.values()]) {
+      if (call.timer) (clearTimeout(call.timer), this.live.delete(call.taskId));
+      else if (call.result) this.recordDrained(call);
+    }
+    this.pauseWhenDrained();
+  }
+
+  private recordDrained(call: LiveCall): void {
+    this.live.delete(call.taskId);
+    const result = call.result!;
+    if (result.outcome === 'output') this.log.append('TASK_COMPLETED', call.taskId, call.name, payloadJson(result.output));
+    else this.log.append('TASK_FAILED', call.taskId, call.name, JSON.stringify(result.error));
+    this.pauseWhenDrained();
+  }
+
+  private pauseWhenDrained(): void {
+    if (this.pausing && this.live.size === 0 && this.bodyActive) this.actor.send({ type: 'PAUSE', ...this.pausing });
+  }
+
+  private startBody(sendBack: (event: ExecutionMachineEvent) => void): void {
     if (!this.bodyActive) return;
+    const ctx = new ExecutionContext<I>({ executionId: this.executionId, name: this.definition.name, state: 'running', log: this.log.events });
+    scopeStorage.run({ kind: 'workflow', session: this }, async () => this.definition.fn(ctx)).then(
+      (output) => this.bodyEnded(sendBack, () => ({ type: 'SUCCEED', outputJson: encodeValue(output, `the output of workflow '${this.definition.name}'`, this.executionId) })),
+      (error) => this.bodyEnded(sendBack, () => ({ type: 'FAIL', error: toErrorInfo(error) })),
+    );
+  }
+
+  private bodyEnded(sendBack: (event: ExecutionMachineEvent) => void, outcome: () => ExecutionMachineEvent): void {
+    if (!this.accepting()) return;
     const unreached = this.replay.firstUnmatched();
     if (unreached) {
       return this.fail(new NonDeterminismError(
@@ -208,6 +288,14 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (this.bodyActive) this.actor.send({ type: 'FAIL', error: toErrorInfo(error) });
   }
 
+  /** The log cannot be written (another driver, a broken store): stop without recording anything. */
+  private abort(error: Error): void {
+    if (!this.bodyActive) return;
+    this.stopBody();
+    this.actor.stop();
+    this.settle.reject(error);
+  }
+
   private recordResume(valueJson: string | undefined): void {
     const paused = this.log.last('TASK_PAUSED');
     this.log.append('WORKFLOW_RESUMED', this.executionId, this.definition.name, valueJson);
@@ -219,7 +307,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (!this.driven || !SETTLED_STATES.has(state)) return;
     this.actor.stop();
     const ctx = new ExecutionContext<I, O>({ executionId: this.executionId, name: this.definition.name, state, log: this.log.events });
-    this.log.commit().then(() => this.settle.resolve(ctx), (error) => this.settle.reject(error));
+    this.log.commit().then(() => this.settle.resolve(ctx), (error: Error) => this.settle.reject(error));
   }
 }
 

@@ -3,6 +3,7 @@
  * machine's pure transition function: nothing is started, no action runs.
  */
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { CorruptLogError } from '../runtime/errors.js';
 import type { EventType, StoredEvent } from '../runtime/events.js';
 import type { ExecutionState } from '../runtime/execution-state.js';
 import { executionMachine, type ExecutionMachineEvent } from './execution-machine.js';
@@ -27,7 +28,7 @@ export function rebuildSnapshot(executionId: string, events: readonly StoredEven
     if (!type) continue;
     const machineEvent = { type } as ExecutionMachineEvent;
     if (!snapshot.can(machineEvent)) {
-      throw new Error(`execution ${executionId}: event ${event.seq} (${event.type}) is illegal in state ${String(snapshot.value)}; the log is corrupt`);
+      throw new CorruptLogError(executionId, `event ${event.seq} (${event.type}) is illegal in state ${String(snapshot.value)}`);
     }
     [snapshot] = transition(executionMachine, snapshot, machineEvent);
   }

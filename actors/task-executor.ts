@@ -25,9 +25,10 @@ export class TaskExecutor {
       return reply(failure(command, { name: 'TaskNotFoundError', code: 'TASK_NOT_FOUND', message: `task '${command.taskName}' is not registered with this executor` }));
     }
     const scope = { kind: 'task', executionId: command.executionId, taskId: command.taskId, taskName: command.taskName, attempt: command.attempt } as const;
+    // toErrorInfo never throws, so every attempt gets exactly one reply.
     scopeStorage.run(scope, () => runAttempt(definition, command)).then(
       (output) => reply(success(command, output)),
-      (error) => reply(failure(command, toErrorInfo(error))),
+      (error: unknown) => reply(failure(command, toErrorInfo(error))),
     );
   }
 }
@@ -36,7 +37,7 @@ async function runAttempt(definition: TaskDefinition, command: TaskCommand): Pro
   const args = decodeValue(payloadJson(command.args));
   if (!Array.isArray(args)) throw new FluxError('BAD_COMMAND', `task command ${command.taskId} carries no argument list`, { executionId: command.executionId });
   const output = await definition.fn(...args);
-  return encodeValue(output, `the result of task '${definition.name}'`);
+  return encodeValue(output, `the result of task '${definition.name}'`, command.executionId);
 }
 
 function success(command: TaskCommand, outputJson: string | undefined): TaskResult {

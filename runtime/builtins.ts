@@ -72,7 +72,7 @@ export async function choice<T>(items: readonly T[]): Promise<T> {
 }
 
 /** Waits durably: a resumed or replayed execution waits only for what remains. */
-export function sleep(duration: Duration): Promise<void> {
+export async function sleep(duration: Duration): Promise<void> {
   const milliseconds = toMilliseconds(duration);
   const session = currentSession();
   if (!session) return new Promise((resolve) => setTimeout(resolve, milliseconds));

@@ -97,17 +97,9 @@ export function isFluxError(error: unknown): error is FluxError {
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
 }
 
-/** Turns anything thrown into an Error, so every boundary deals with one type. */
-export function ensureError(thrown: unknown): Error {
-  if (thrown instanceof Error) return thrown;
-  const error = new Error(typeof thrown === 'string' ? thrown : `non-error thrown: ${safeString(thrown)}`);
-  return error;
-}
-
-function safeString(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
+/** An execution's log holds a sequence its state machine refuses: written by something else, or damaged. */
+export class CorruptLogError extends FluxError {
+  constructor(executionId: string, detail: string) {
+    super('CORRUPT_LOG', `the log of execution ${executionId} is corrupt: ${detail}`, { executionId });
   }
 }

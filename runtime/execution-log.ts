@@ -1,24 +1,26 @@
 /** One execution's log as its driver sees it: what was recorded, plus what this run appends. */
 import type { EventType, StoredEvent } from './events.js';
 import type { ExecutionState } from './execution-state.js';
-import type { EventStore } from './stores/event-store.js';
+import type { EventStore, LogWriter } from './stores/event-store.js';
 
 export class ExecutionLog {
   readonly events: StoredEvent[];
+  private readonly writer: LogWriter;
 
-  constructor(
-    private readonly store: EventStore,
-    readonly executionId: string,
-    readonly workflow: string,
-    recorded: StoredEvent[],
-  ) {
+  constructor(store: EventStore, readonly executionId: string, readonly workflow: string, recorded: StoredEvent[]) {
     this.events = recorded;
+    this.writer = store.writer(executionId);
+  }
+
+  /** Set once a write failed (another process took the execution, or the store broke): stop working. */
+  get failure(): Error | undefined {
+    return this.writer.failure;
   }
 
   append(type: EventType, sourceId: string, name: string, valueJson: string | undefined): StoredEvent {
     const event: StoredEvent = { seq: this.events.length + 1, type, sourceId, name, valueJson, time: new Date().toISOString() };
     this.events.push(event);
-    this.store.append(this.executionId, event);
+    this.writer.append(event);
     return event;
   }
 
@@ -26,7 +28,7 @@ export class ExecutionLog {
   setState(state: ExecutionState): void {
     const createdAt = this.events[0]?.time ?? new Date().toISOString();
     const updatedAt = this.events[this.events.length - 1]?.time ?? createdAt;
-    this.store.index({ executionId: this.executionId, workflow: this.workflow, state, createdAt, updatedAt });
+    this.writer.index({ executionId: this.executionId, workflow: this.workflow, state, createdAt, updatedAt });
   }
 
   /** The most recent event of a type, searching backwards (the events wanted are near the end). */
@@ -36,6 +38,6 @@ export class ExecutionLog {
   }
 
   commit(): Promise<void> {
-    return this.store.commit(this.executionId);
+    return this.writer.commit();
   }
 }

@@ -37,5 +37,6 @@ export {
   SerializationError,
   NonDeterminismError,
   DefinitionError,
+  CorruptLogError,
   isFluxError,
 } from './errors.js';

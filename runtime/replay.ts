@@ -3,8 +3,8 @@
  * recorded.
  *
  * - A call whose outcome is recorded gets that outcome back, never runs again.
- * - Recorded outcomes are delivered in the order they were recorded, so a body whose concurrency
- *   depends on completion order (a parallel block, a race) replays exactly as it ran.
+ * - Recorded outcomes are delivered in the order they were recorded (see `delivery.ts`), so a body
+ *   whose concurrency depends on completion order (a parallel block, a race) replays as it ran.
  * - A call that started but never finished (the process died, or a pause) runs again.
  * - A call the log does not know, while recorded calls are still unmatched, is a divergence; so is a
  *   body that ends before reaching every recorded call. The execution actor fails loudly on both.
@@ -12,15 +12,14 @@
  * A deterministic body makes its calls in the order the log recorded their starts, so matching
  * walks the log in lockstep: one comparison per call, nothing built, nothing kept. Only when the
  * body leaves that order, or replay is over and new calls need occurrence numbers, is the full
- * `CallIndex` built. Delivery walks the log's outcomes the same way.
+ * `CallIndex` built. The order of delivery walks the log's outcomes the same way; `delivery.ts`
+ * decides when each is handed over.
  */
 import { CallIndex, OUTCOME_TYPES, type RecordedCall } from './call-index.js';
 import type { StoredEvent } from './events.js';
 import { argumentsHash, callBase } from './identity.js';
 
 export type { RecordedCall } from './call-index.js';
-
-type Settle = (outcome: StoredEvent) => void;
 
 /** How far to look ahead for a call's outcome before building the index instead. */
 const OUTCOME_LOOKAHEAD = 256;
@@ -34,16 +33,11 @@ export class Replay {
   private lockstepMatched = 0;
   /** Starts to pass over: a call that ran again after a crash has its start recorded twice. */
   private readonly repeatedStart: Uint8Array;
-  /** Delivery: the next outcome in the log that the body has not received. */
+  /** Delivery: the next event to read on the way to the next outcome, and the calls open there. */
   private outcomeCursor = 0;
-  private readonly waiting = new Map<string, { call: RecordedCall; settle: Settle }>();
-  /** Cleared once the body stops following the recorded order; from then on outcomes go out at once. */
-  private strict = true;
-  private turnScheduled = false;
-  private stallCheckScheduled = false;
+  private readonly open = new Set<string>();
 
-  /** @param busy whether live work (a task, a timer) is still in flight: a reason to wait, not a stall. */
-  constructor(private readonly events: readonly StoredEvent[], private readonly busy: () => boolean) {
+  constructor(private readonly events: readonly StoredEvent[]) {
     this.end = events.length;
     this.repeatedStart = new Uint8Array(this.end);
   }
@@ -71,29 +65,40 @@ export class Replay {
     return at < this.end ? this.describe(at, undefined) : undefined;
   }
 
+  /** Whether recorded outcomes remain that the body has not received. */
+  get replaying(): boolean {
+    return this.nextOutcome() !== undefined;
+  }
+
   /**
-   * Whether the call's outcome may go to the body right now: it is the next one recorded and no
-   * other call is waiting (a sequential body). The caller then returns a settled promise, and the
-   * outcome counts as delivered. Otherwise the caller must `deliver`.
+   * The next recorded outcome the body has not received. Outcomes are recorded in the order the
+   * body received them, so this is the order to deliver them in.
    */
-  takeNow(call: RecordedCall): boolean {
-    if (!this.strict) return true;
-    if (this.waiting.size > 0 || this.nextOutcome() !== call.outcome) return false;
+  nextOutcome(): StoredEvent | undefined {
+    while (this.outcomeCursor < this.end) {
+      const event = this.events[this.outcomeCursor]!;
+      if (event.type === 'TASK_STARTED') this.open.add(event.sourceId);
+      else if (OUTCOME_TYPES.has(event.type) && this.open.has(event.sourceId)) return event;
+      this.outcomeCursor++; // any other event, or a second outcome of a call that already has one
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether the next outcome was recorded while its call was the only one open: the body was
+   * waiting on it alone, so it may be handed over the moment the call is made.
+   */
+  nextIsAlone(): boolean {
+    const outcome = this.nextOutcome();
+    return outcome !== undefined && this.open.size === 1;
+  }
+
+  /** The next outcome has been delivered. */
+  advance(): void {
+    const outcome = this.nextOutcome();
+    if (!outcome) return;
+    this.open.delete(outcome.sourceId);
     this.outcomeCursor++;
-    return true;
-  }
-
-  /** Hands a recorded outcome to `settle` once every outcome recorded before it has been handed out. */
-  deliver(call: RecordedCall, settle: Settle): void {
-    if (!this.strict) return settle(call.outcome!);
-    this.waiting.set(call.taskId, { call, settle });
-    if (this.nextOutcome() === call.outcome) this.scheduleTurn(this.waiting.size > 1);
-    else this.scheduleStallCheck();
-  }
-
-  /** Live work finished: if the body was waiting on the recorded order, look again. */
-  poke(): void {
-    if (this.waiting.size > 0) this.scheduleStallCheck();
   }
 
   private nextStart(): number {
@@ -131,56 +136,5 @@ export class Replay {
     const started = this.events[at]!;
     const position = this.lockstepMatched + (matched ? 0 : 1);
     return { taskId: started.sourceId, name: started.name, position, argsJson: started.valueJson, started, outcome, matched };
-  }
-
-  private nextOutcome(): StoredEvent | undefined {
-    while (this.outcomeCursor < this.end && !OUTCOME_TYPES.has(this.events[this.outcomeCursor]!.type)) this.outcomeCursor++;
-    return this.events[this.outcomeCursor];
-  }
-
-  /**
-   * Delivery happens in turns, one outcome per turn, never inside the call that asked for it (the
-   * caller has not attached its continuations yet). When the next outcome is already waiting too, it
-   * is a concurrent block: the next turn comes after the event loop has run every continuation of
-   * this one, as it did when the outcomes first arrived one by one. A sequential body (one call
-   * waiting at a time) gets its turns as microtasks, so replaying a long history stays cheap.
-   */
-  private scheduleTurn(afterContinuations: boolean): void {
-    if (this.turnScheduled) return;
-    this.turnScheduled = true;
-    if (afterContinuations) setImmediate(this.turn);
-    else queueMicrotask(this.turn);
-  }
-
-  private readonly turn = (): void => {
-    this.turnScheduled = false;
-    const outcome = this.nextOutcome();
-    const waiter = outcome && this.waiting.get(outcome.sourceId);
-    if (!waiter || waiter.call.outcome !== outcome) return this.scheduleStallCheck();
-    this.waiting.delete(outcome.sourceId);
-    this.outcomeCursor++;
-    waiter.settle(outcome);
-    const following = this.nextOutcome();
-    if (following && this.waiting.get(following.sourceId)?.call.outcome === following) this.scheduleTurn(true);
-    else if (this.waiting.size > 0) this.scheduleStallCheck();
-  };
-
-  /**
-   * The body may be waiting on an outcome recorded later than one it has not asked for (it changed,
-   * or awaits something that is not a task). Once the event loop has run every pending continuation
-   * and no live work remains, stop insisting on the recorded order rather than hang; the divergence,
-   * if there is one, is reported when the body calls something new or ends.
-   */
-  private scheduleStallCheck(): void {
-    if (this.stallCheckScheduled) return;
-    this.stallCheckScheduled = true;
-    setImmediate(() => {
-      this.stallCheckScheduled = false;
-      if (this.waiting.size === 0 || this.busy() || this.turnScheduled) return;
-      this.strict = false;
-      const waiters = [...this.waiting.values()].sort((a, b) => a.call.outcome!.seq - b.call.outcome!.seq);
-      this.waiting.clear();
-      for (const { call, settle } of waiters) settle(call.outcome!);
-    });
   }
 }

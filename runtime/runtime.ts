@@ -67,6 +67,8 @@ export function defaultDatabasePath(): string {
 
 export class EmbeddedRuntime implements Runtime {
   private readonly active = new Map<string, ExecutionActor<unknown, unknown>>();
+  /** Executions a driver in this process holds (or is about to): at most one driver each. */
+  private readonly claims = new Set<string>();
   private readonly executor = new TaskExecutor(findTask);
 
   constructor(readonly store: EventStore) {}
@@ -88,13 +90,19 @@ export class EmbeddedRuntime implements Runtime {
   }
 
   async resume<I, O>(executionId: string, value?: unknown, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>> {
-    const valueJson = encodeValue(value, `the resume value for execution ${executionId}`);
-    const { definition, events } = await this.load(executionId, workflow);
-    const snapshot = rebuildSnapshot(executionId, events);
-    if (!accepts(snapshot, 'RESUME')) throw new ExecutionStateError(executionId, stateOf(snapshot), 'resumed', ['paused']);
-    const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
-    actor.send({ type: 'RESUME', valueJson });
-    return actor.done;
+    const valueJson = encodeValue(value, `the resume value for execution ${executionId}`, executionId);
+    this.claim(executionId);
+    try {
+      const { definition, events } = await this.load(executionId, workflow);
+      const snapshot = rebuildSnapshot(executionId, events);
+      if (!accepts(snapshot, 'RESUME')) throw new ExecutionStateError(executionId, stateOf(snapshot), 'resumed', ['paused']);
+      const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
+      actor.send({ type: 'RESUME', valueJson });
+      return await actor.done;
+    } catch (error) {
+      if (!this.active.has(executionId)) this.claims.delete(executionId);
+      throw error;
+    }
   }
 
   async inspect<I, O>(executionId: string): Promise<ExecutionContext<I, O>> {
@@ -115,7 +123,14 @@ export class EmbeddedRuntime implements Runtime {
 
   /** `run(..., { executionId })`: paused resumes, running-but-orphaned recovers, finished is returned as is. */
   private async continue<I, O>(workflow: WorkflowDefinition<I, O>, executionId: string): Promise<ExecutionHandle<I, O>> {
-    const { definition, events } = await this.load(executionId, workflow);
+    this.claim(executionId);
+    let loaded: Awaited<ReturnType<typeof this.load<I, O>>>;
+    try {
+      loaded = await this.load(executionId, workflow);
+    } finally {
+      this.claims.delete(executionId);
+    }
+    const { definition, events } = loaded;
     const snapshot = rebuildSnapshot(executionId, events);
     const state = stateOf(snapshot);
     if (state === 'paused') {
@@ -127,13 +142,22 @@ export class EmbeddedRuntime implements Runtime {
       const ctx = new ExecutionContext<I, O>({ executionId, name: definition.name, state, log: events });
       return { executionId, result: async () => ctx };
     }
+    this.claim(executionId);
     const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
     actor.send({ type: 'RECOVER' });
     return handleOf(actor);
   }
 
+  /**
+   * Reserves an execution for one driver in this process, synchronously, before anything is loaded:
+   * two concurrent resumes of one execution must not both get past the state check.
+   */
+  private claim(executionId: string): void {
+    if (this.claims.has(executionId)) throw new ExecutionStateError(executionId, 'running', 'continued', ['paused']);
+    this.claims.add(executionId);
+  }
+
   private async load<I, O>(executionId: string, workflow?: WorkflowDefinition<I, O>): Promise<{ definition: WorkflowDefinition<I, O>; events: StoredEvent[] }> {
-    if (this.active.has(executionId)) throw new ExecutionStateError(executionId, 'running', 'continued', ['paused']);
     const events = await this.store.load(executionId);
     if (events.length === 0) throw new ExecutionNotFoundError(executionId);
     const recorded = events[0]!.name;
@@ -143,14 +167,15 @@ export class EmbeddedRuntime implements Runtime {
     return { definition, events };
   }
 
+  /** Starts an actor for an execution this process has claimed; the claim ends with the run. */
   private host<I, O>(definition: WorkflowDefinition<I, O>, log: ExecutionLog, snapshot?: ExecutionSnapshot): ExecutionActor<I, O> {
     const actor = new ExecutionActor<I, O>(definition, log, this.executor, snapshot);
-    this.active.set(actor.executionId, actor as ExecutionActor<unknown, unknown>);
+    const { executionId } = actor;
+    this.claims.add(executionId);
+    this.active.set(executionId, actor as ExecutionActor<unknown, unknown>);
+    const release = () => (this.active.delete(executionId), this.claims.delete(executionId));
     // The caller may never ask for the result; a failed commit must not become an unhandled rejection.
-    actor.done.then(
-      () => this.active.delete(actor.executionId),
-      () => this.active.delete(actor.executionId),
-    );
+    actor.done.then(release, release);
     return actor;
   }
 }

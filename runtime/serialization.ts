@@ -9,7 +9,7 @@ import type { ErrorInfo } from '../proto/messages.js';
  * Encodes a value as canonical JSON (object keys sorted, so equal values give equal text and equal
  * call identities). Returns undefined for undefined. Throws `SerializationError` naming `what`.
  */
-export function encodeValue(value: unknown, what: string): string | undefined {
+export function encodeValue(value: unknown, what: string, executionId?: string): string | undefined {
   if (value === undefined) return undefined;
   // Most task arguments and results are a few strings and numbers: they need no replacer.
   if (isPlainScalar(value) || (Array.isArray(value) && value.every(isPlainScalar))) return JSON.stringify(value);
@@ -17,7 +17,7 @@ export function encodeValue(value: unknown, what: string): string | undefined {
     return JSON.stringify(value, canonicalReplacer);
   } catch (thrown) {
     const detail = thrown instanceof Unserialisable ? thrown.message : (thrown as Error).message;
-    throw new SerializationError(what, detail, { cause: thrown });
+    throw new SerializationError(what, detail, { cause: thrown, ...(executionId && { executionId }) });
   }
 }
 
@@ -25,6 +25,7 @@ export function decodeValue(json: string | undefined): unknown {
   return json === undefined ? undefined : JSON.parse(json);
 }
 
+/** Scalars JSON carries exactly. */
 function isPlainScalar(value: unknown): boolean {
   return typeof value === 'string' || typeof value === 'boolean' || value === null || (typeof value === 'number' && Number.isFinite(value));
 }
@@ -45,6 +46,12 @@ function canonicalReplacer(this: unknown, key: string, value: unknown): unknown 
       return value;
     case 'object':
       return value === null || Array.isArray(value) ? value : sortedObject(key, value);
+    case 'string':
+      // JSON.stringify has already turned a Date into a string by now; the holder still has the Date.
+      if ((this as Record<string, unknown>)[key] instanceof Date) {
+        throw new Unserialisable(`${describeKey(key)} is a Date, which JSON turns into a string; pass date.toISOString() (or a number) and convert it back where needed`);
+      }
+      return value;
     default:
       return value;
   }
@@ -73,13 +80,22 @@ function describeKey(key: string): string {
 /** The plain form of an error that the log stores: `{ name, message, code? }`. */
 export function toErrorInfo(thrown: unknown): ErrorInfo {
   if (thrown instanceof Error) {
-    const info: ErrorInfo = { name: thrown.name, message: thrown.message };
+    const info: ErrorInfo = { name: String(thrown.name), message: String(thrown.message) };
     if (isFluxError(thrown) || typeof (thrown as { code?: unknown }).code === 'string') {
       info.code = (thrown as unknown as { code: string }).code;
     }
     return info;
   }
-  return { name: 'Error', message: typeof thrown === 'string' ? thrown : String(thrown) };
+  return { name: 'Error', message: typeof thrown === 'string' ? thrown : describeThrown(thrown) };
+}
+
+/** Something thrown that is not an Error, in words; never throws itself (a null-prototype object would). */
+function describeThrown(thrown: unknown): string {
+  try {
+    return `non-error thrown: ${JSON.stringify(thrown) ?? String(thrown)}`;
+  } catch {
+    return `non-error thrown: ${Object.prototype.toString.call(thrown)}`;
+  }
 }
 
 /**

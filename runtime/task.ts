@@ -11,8 +11,8 @@ export interface Task<A extends unknown[], R> {
   (...args: A): Promise<R>;
   readonly taskName: string;
   readonly definition: TaskDefinition;
-  /** Runs the task once per item, concurrently; results in item order. */
-  map(items: readonly A[0][]): Promise<R[]>;
+  /** Runs a one-argument task once per item, concurrently; results in item order. */
+  map(items: A extends [infer Item] ? readonly Item[] : never): Promise<R[]>;
 }
 
 /**
@@ -56,6 +56,6 @@ export function taskCaller<A extends unknown[], R>(definition: TaskDefinition): 
   return Object.assign(call, {
     taskName: definition.name,
     definition,
-    map: (items: readonly A[0][]) => Promise.all(items.map((item) => call(...([item] as A)))),
+    map: (items: readonly unknown[]) => Promise.all(items.map((item) => call(...([item] as A)))),
   });
 }

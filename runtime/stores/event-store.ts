@@ -1,7 +1,8 @@
 /**
- * Where execution logs live. Appends are queued and made durable together (group commit); a caller
- * that needs durability (before reporting a pause or a result) awaits `commit`. A store never holds
- * half of a committed batch, and the index (`ExecutionRecord`) always agrees with the log.
+ * Where execution logs live. Each run of an execution writes through its own `LogWriter`: appends are
+ * queued and made durable together (group commit), and a caller that needs durability (before
+ * reporting a pause or a result) awaits `commit`. A store never holds half of a committed batch, and
+ * the index (`ExecutionRecord`) always agrees with the log.
  */
 import type { StoredEvent } from '../events.js';
 import type { ExecutionState } from '../execution-state.js';
@@ -21,18 +22,25 @@ export interface ListFilter {
   limit?: number;
 }
 
-export interface EventStore {
-  readonly kind: string;
-  /**
-   * Queues one event. Events of an execution must arrive with consecutive `seq` numbers; an event
-   * whose `seq` is already taken (another process appended first) makes that execution's commit
-   * fail with `ExecutionConflictError`, and nothing of that execution's batch is written.
-   */
-  append(executionId: string, event: StoredEvent): void;
+/**
+ * The writer of one execution's log for one run. Events must arrive with consecutive `seq`
+ * numbers. An event whose `seq` is already taken (another process appended first), or any failed
+ * write, poisons the writer: nothing of that batch is written, every later append is dropped (a log
+ * never gets a gap), and `commit` rejects with the failure from then on.
+ */
+export interface LogWriter {
+  append(event: StoredEvent): void;
   /** Queues an index update, committed atomically with the events queued before it. */
   index(record: ExecutionRecord): void;
-  /** Resolves once everything queued for this execution is durable. */
-  commit(executionId: string): Promise<void>;
+  /** Resolves once everything appended so far is durable; rejects once the writer has failed. */
+  commit(): Promise<void>;
+  /** The failure that poisoned this writer, if any: checked before work that would be wasted. */
+  readonly failure: Error | undefined;
+}
+
+export interface EventStore {
+  readonly kind: string;
+  writer(executionId: string): LogWriter;
   /** The whole log of one execution, in order; empty when it does not exist. */
   load(executionId: string): Promise<StoredEvent[]>;
   get(executionId: string): Promise<ExecutionRecord | undefined>;

@@ -1,83 +1,87 @@
 /**
  * Group commit: everything appended during one turn of the event loop is written in one
- * transaction, with each execution's part isolated so that one execution's conflict does not cost
+ * transaction, with each execution's part isolated so that one execution's failure does not cost
  * another execution its events.
  */
 import type { StoredEvent } from '../events.js';
-import type { ExecutionRecord } from './event-store.js';
+import type { ExecutionRecord, LogWriter } from './event-store.js';
 
 export interface PendingWrites {
-  executionId: string;
-  events: StoredEvent[];
-  record: ExecutionRecord | undefined;
+  readonly executionId: string;
+  readonly events: readonly StoredEvent[];
+  readonly record: ExecutionRecord | undefined;
 }
 
 /** Writes one batch; returns the executions whose part failed, with the reason. */
-export type BatchWriter = (batch: PendingWrites[]) => Map<string, Error>;
-
-interface Waiter {
-  resolve(): void;
-  reject(error: Error): void;
-}
+export type BatchWriter = (batch: readonly PendingWrites[]) => Map<string, Error>;
 
 export class GroupCommit {
-  private pending = new Map<string, PendingWrites>();
-  private waiters = new Map<string, Waiter[]>();
+  private dirty = new Set<BatchedWriter>();
   private scheduled = false;
 
   constructor(private readonly write: BatchWriter) {}
 
-  append(executionId: string, event: StoredEvent): void {
-    this.writesOf(executionId).events.push(event);
-    this.schedule();
+  writer(executionId: string): LogWriter {
+    return new BatchedWriter(executionId, this);
   }
 
-  index(record: ExecutionRecord): void {
-    this.writesOf(record.executionId).record = record;
-    this.schedule();
+  /** Marks a writer as having something to write in the next batch. */
+  enqueue(writer: BatchedWriter): void {
+    this.dirty.add(writer);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flushNow());
   }
 
-  commit(executionId: string): Promise<void> {
-    if (!this.pending.has(executionId)) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const list = this.waiters.get(executionId);
-      if (list) list.push({ resolve, reject });
-      else this.waiters.set(executionId, [{ resolve, reject }]);
-    });
-  }
-
-  /** Writes what is queued now; used by `close` and by readers that must see their own writes. */
+  /** Writes what is queued now; used by `close` and by readers that must see every write. */
   flushNow(): void {
     this.scheduled = false;
-    if (this.pending.size === 0) return;
-    const batch = [...this.pending.values()];
-    const waiters = this.waiters;
-    this.pending = new Map();
-    this.waiters = new Map();
+    if (this.dirty.size === 0) return;
+    const batch = [...this.dirty];
+    this.dirty = new Set();
     let failures: Map<string, Error>;
     try {
       failures = this.write(batch);
     } catch (error) {
-      failures = new Map(batch.map((writes) => [writes.executionId, error as Error]));
+      failures = new Map(batch.map((writer) => [writer.executionId, error as Error]));
     }
-    for (const [executionId, list] of waiters) {
-      const failure = failures.get(executionId);
-      for (const waiter of list) failure ? waiter.reject(failure) : waiter.resolve();
-    }
+    for (const writer of batch) writer.written(failures.get(writer.executionId));
+  }
+}
+
+class BatchedWriter implements LogWriter, PendingWrites {
+  events: StoredEvent[] = [];
+  record: ExecutionRecord | undefined;
+  failure: Error | undefined;
+  private waiters: { resolve(): void; reject(error: Error): void }[] = [];
+
+  constructor(readonly executionId: string, private readonly group: GroupCommit) {}
+
+  append(event: StoredEvent): void {
+    if (this.failure) return;
+    this.events.push(event);
+    this.group.enqueue(this);
   }
 
-  private writesOf(executionId: string): PendingWrites {
-    let writes = this.pending.get(executionId);
-    if (!writes) {
-      writes = { executionId, events: [], record: undefined };
-      this.pending.set(executionId, writes);
-    }
-    return writes;
+  index(record: ExecutionRecord): void {
+    if (this.failure) return;
+    this.record = record;
+    this.group.enqueue(this);
   }
 
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => this.flushNow());
+  commit(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.events.length === 0 && !this.record) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  /** Called by the group once the batch holding this writer's part is written (or failed). */
+  written(failure: Error | undefined): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    this.events = [];
+    this.record = undefined;
+    if (failure) this.failure = failure;
+    for (const waiter of waiters) failure ? waiter.reject(failure) : waiter.resolve();
   }
 }

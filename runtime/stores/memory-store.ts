@@ -1,33 +1,31 @@
 /** The in-memory event store: for tests, benchmarks and throwaway runs. Nothing survives the process. */
 import { ExecutionConflictError } from '../errors.js';
 import type { StoredEvent } from '../events.js';
-import type { EventStore, ExecutionRecord, ListFilter } from './event-store.js';
+import type { EventStore, ExecutionRecord, ListFilter, LogWriter } from './event-store.js';
 
 export class MemoryStore implements EventStore {
   readonly kind = 'memory';
   private readonly logs = new Map<string, StoredEvent[]>();
   private readonly records = new Map<string, ExecutionRecord>();
-  private readonly conflicts = new Map<string, Error>();
 
-  append(executionId: string, event: StoredEvent): void {
-    let log = this.logs.get(executionId);
-    if (!log) this.logs.set(executionId, (log = []));
-    if (event.seq !== log.length + 1) {
-      this.conflicts.set(executionId, new ExecutionConflictError(executionId));
-      return;
-    }
-    log.push(event);
-  }
-
-  index(record: ExecutionRecord): void {
-    this.records.set(record.executionId, record);
-  }
-
-  commit(executionId: string): Promise<void> {
-    const conflict = this.conflicts.get(executionId);
-    if (!conflict) return Promise.resolve();
-    this.conflicts.delete(executionId);
-    return Promise.reject(conflict);
+  writer(executionId: string): LogWriter {
+    const logs = this.logs;
+    const records = this.records;
+    const writer: LogWriter & { failure: Error | undefined } = {
+      failure: undefined,
+      append(event) {
+        if (writer.failure) return;
+        let log = logs.get(executionId);
+        if (!log) logs.set(executionId, (log = []));
+        if (event.seq !== log.length + 1) writer.failure = new ExecutionConflictError(executionId);
+        else log.push(event);
+      },
+      index(record) {
+        if (!writer.failure) records.set(record.executionId, record);
+      },
+      commit: () => (writer.failure ? Promise.reject(writer.failure) : Promise.resolve()),
+    };
+    return writer;
   }
 
   async load(executionId: string): Promise<StoredEvent[]> {

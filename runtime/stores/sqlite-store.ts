@@ -6,10 +6,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ExecutionConflictError } from '../errors.js';
+import { ExecutionConflictError, FluxError } from '../errors.js';
 import type { EventType, StoredEvent } from '../events.js';
 import type { ExecutionState } from '../execution-state.js';
-import type { EventStore, ExecutionRecord, ListFilter } from './event-store.js';
+import type { EventStore, ExecutionRecord, ListFilter, LogWriter } from './event-store.js';
 import { GroupCommit, type PendingWrites } from './group-commit.js';
 
 const SCHEMA_VERSION = 1;
@@ -69,16 +69,8 @@ export class SqliteStore implements EventStore {
     this.writes = new GroupCommit((batch) => this.writeBatch(batch));
   }
 
-  append(executionId: string, event: StoredEvent): void {
-    this.writes.append(executionId, event);
-  }
-
-  index(record: ExecutionRecord): void {
-    this.writes.index(record);
-  }
-
-  commit(executionId: string): Promise<void> {
-    return this.writes.commit(executionId);
+  writer(executionId: string): LogWriter {
+    return this.writes.writer(executionId);
   }
 
   async load(executionId: string): Promise<StoredEvent[]> {
@@ -124,14 +116,14 @@ export class SqliteStore implements EventStore {
   }
 
   /** One transaction; each execution's part in a savepoint, so a conflict rolls back only that part. */
-  private writeBatch(batch: PendingWrites[]): Map<string, Error> {
+  private writeBatch(batch: readonly PendingWrites[]): Map<string, Error> {
     const failures = new Map<string, Error>();
     this.db.transaction(() => {
       for (const writes of batch) {
         try {
           this.db.transaction(() => this.writeExecution(writes))();
         } catch (error) {
-          failures.set(writes.executionId, isConstraintError(error) ? new ExecutionConflictError(writes.executionId, error) : (error as Error));
+          failures.set(writes.executionId, isConstraintError(error) ? new ExecutionConflictError(writes.executionId, error) : storeError(writes.executionId, error));
         }
       }
     })();
@@ -146,6 +138,10 @@ export class SqliteStore implements EventStore {
 
 function isConstraintError(error: unknown): boolean {
   return typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('SQLITE_CONSTRAINT');
+}
+
+function storeError(executionId: string, error: unknown): FluxError {
+  return new FluxError('STORE_ERROR', `could not write the log of execution ${executionId}: ${(error as Error).message}`, { executionId, cause: error });
 }
 
 function toRecord(row: RecordRow): ExecutionRecord {

@@ -17,18 +17,39 @@ describe('the SQLite store', () => {
 
   it('commits each execution of a batch on its own: a conflict in one costs no other its events', async () => {
     const store = new SqliteStore(join(dir, 'flux.db'));
-    store.append('a', event(1));
-    await store.commit('a');
-    store.append('a', event(1)); // seq 1 is taken: another driver got there first
-    store.append('a', event(2));
-    store.append('b', event(1));
-    store.append('b', event(2));
-    const [a, b] = await Promise.allSettled([store.commit('a'), store.commit('b')]);
+    const first = store.writer('a');
+    first.append(event(1));
+    await first.commit();
+    const second = store.writer('a'); // another driver of 'a' that did not see seq 1
+    second.append(event(1));
+    second.append(event(2));
+    const b = store.writer('b');
+    b.append(event(1));
+    b.append(event(2));
+    const [a, bb] = await Promise.allSettled([second.commit(), b.commit()]);
     expect(a.status).to.equal('rejected');
     expect((a as PromiseRejectedResult).reason).to.be.instanceOf(ExecutionConflictError);
-    expect(b.status).to.equal('fulfilled');
+    expect(bb.status).to.equal('fulfilled');
     expect((await store.load('a')).map((e) => e.seq)).to.deep.equal([1]);
     expect((await store.load('b')).map((e) => e.valueJson)).to.deep.equal(['1', '2']);
+    await store.close();
+  });
+
+  it('poisons a writer whose batch failed even when nobody waited: no later event lands after the gap', async () => {
+    const store = new SqliteStore(join(dir, 'flux.db'));
+    const first = store.writer('a');
+    first.append(event(1));
+    await first.commit();
+    const late = store.writer('a');
+    late.append(event(1)); // conflicts; nobody awaits this batch
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(late.failure).to.be.instanceOf(ExecutionConflictError);
+    late.append(event(2));
+    late.append(event(3));
+    const error = await late.commit().then(() => undefined, (e: unknown) => e);
+    expect(error).to.be.instanceOf(ExecutionConflictError);
+    expect((await store.load('a')).map((e) => e.seq)).to.deep.equal([1]);
     await store.close();
   });
 
@@ -54,6 +75,9 @@ describe('the SQLite store', () => {
     expect(final.state).to.equal('succeeded');
     expect(final.events.filter((e) => e.type === 'WORKFLOW_RESUMED')).to.have.length(1);
     expect(final.events.map((e) => e.id)).to.deep.equal(final.events.map((_, i) => `${paused.executionId}:${i + 1}`));
+    expect(runs).to.equal(1); // the loser found out before running any task
+    const resumedWith = final.events.find((e) => e.type === 'WORKFLOW_RESUMED')!.value;
+    expect(final.output).to.equal(`x:${resumedWith as string}`);
     await first.close();
     await second.close();
   });

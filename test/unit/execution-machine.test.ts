@@ -3,6 +3,7 @@ import { createActor } from 'xstate';
 import { attachHost, executionMachine, type ExecutionHost, type ExecutionMachineEvent } from '../../actors/execution-machine.js';
 import { accepts, rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
 import type { EventType, StoredEvent } from '../../runtime/events.js';
+import { CorruptLogError } from '../../runtime/errors.js';
 
 const log = (...types: EventType[]): StoredEvent[] =>
   types.map((type, i) => ({ seq: i + 1, type, sourceId: 'x', name: 'wf', valueJson: undefined, time: '2026-01-01T00:00:00.000Z' }));
@@ -26,7 +27,7 @@ describe('the execution machine', () => {
   });
 
   it('calls a log with an illegal sequence corrupt instead of guessing', () => {
-    expect(() => rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_COMPLETED', 'WORKFLOW_RESUMED'))).to.throw(/illegal in state succeeded/);
+    expect(() => rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_COMPLETED', 'WORKFLOW_RESUMED'))).to.throw(CorruptLogError, /illegal in state succeeded/).with.property('code', 'CORRUPT_LOG');
   });
 
   it('runs the body while running and records each transition through its host', () => {

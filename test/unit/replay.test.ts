@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { Replay, type RecordedCall } from '../../runtime/replay.js';
+import { Delivery } from '../../runtime/delivery.js';
 import { argumentsHash, callBase, callId } from '../../runtime/identity.js';
 import type { EventType, StoredEvent } from '../../runtime/events.js';
 
@@ -14,7 +15,7 @@ const completed = (name: string, value: string, argsJson = '[]', n = 1) => ev('T
 
 describe('the replay engine', () => {
   it('identifies recorded, open and new calls, counting repeated calls apart', () => {
-    const replay = new Replay([started('a', '[1]'), completed('a', '2', '[1]'), started('a', '[1]', 2), started('b')], () => false);
+    const replay = new Replay([started('a', '[1]'), completed('a', '2', '[1]'), started('a', '[1]', 2), started('b')]);
     const first = replay.identify('a', '[1]') as RecordedCall;
     expect(first.outcome?.valueJson).to.equal('2');
     const second = replay.identify('a', '[1]') as RecordedCall;
@@ -27,43 +28,52 @@ describe('the replay engine', () => {
   });
 
   it('names the first recorded call not reached, with its position and arguments', () => {
-    const replay = new Replay([started('a', '[1]'), completed('a', '2', '[1]'), started('b', '["x"]'), completed('b', '1', '["x"]')], () => false);
+    const replay = new Replay([started('a', '[1]'), completed('a', '2', '[1]'), started('b', '["x"]'), completed('b', '1', '["x"]')]);
     replay.identify('a', '[1]');
     expect(replay.firstUnmatched()).to.include({ taskId: id('b', '["x"]'), position: 2, argsJson: '["x"]', name: 'b' });
   });
 
-  it('delivers outcomes in recorded order whatever order the calls come in', async () => {
-    const replay = new Replay([
-      started('a'), started('b'), started('c'), completed('c', '"c"'), completed('a', '"a"'), completed('b', '"b"'),
-    ], () => false);
+  it('delivers outcomes in recorded order whatever order the calls come in, one turn each', async () => {
+    const replay = new Replay([started('a'), started('b'), started('c'), completed('c', '"c"'), completed('a', '"a"'), completed('b', '"b"')]);
+    const delivery = new Delivery(replay);
     const delivered: string[] = [];
     const all = ['a', 'b', 'c'].map((name) => new Promise<void>((resolve) => {
       const call = replay.identify(name, '[]') as RecordedCall;
-      replay.deliver(call, (outcome) => (delivered.push(JSON.parse(outcome.valueJson!) as string), resolve()));
+      expect(delivery.takeNow(call)).to.equal(false); // three calls were open: none was alone
+      delivery.wait(call, (outcome) => (delivered.push(JSON.parse(outcome.valueJson!) as string), resolve()));
     }));
     expect(delivered).to.deep.equal([]); // never inside the call that asked
     await Promise.all(all);
     expect(delivered).to.deep.equal(['c', 'a', 'b']);
   });
 
+  it('hands an outcome recorded while its call was alone over at once', () => {
+    const replay = new Replay([started('a'), completed('a', '1'), started('b'), completed('b', '2')]);
+    const delivery = new Delivery(replay);
+    expect(delivery.takeNow(replay.identify('a', '[]') as RecordedCall)).to.equal(true);
+    expect(delivery.takeNow(replay.identify('b', '[]') as RecordedCall)).to.equal(true);
+    expect(replay.replaying).to.equal(false);
+  });
+
   it('stops insisting on the recorded order rather than hang when the body never asks for the next outcome', async () => {
-    const replay = new Replay([started('a'), started('b'), completed('a', '1'), completed('b', '2')], () => false);
+    const replay = new Replay([started('a'), started('b'), completed('a', '1'), completed('b', '2')]);
+    const delivery = new Delivery(replay);
     const b = replay.identify('b', '[]') as RecordedCall;
-    const outcome = await new Promise<StoredEvent>((resolve) => replay.deliver(b, resolve));
+    const outcome = await new Promise<StoredEvent>((resolve) => delivery.wait(b, resolve));
     expect(outcome.valueJson).to.equal('2');
     expect(replay.firstUnmatched()).to.include({ taskId: id('a') });
   });
 
-  it('waits while live work is in flight before giving up the order', async () => {
-    let busy = true;
-    const replay = new Replay([started('a'), started('b'), completed('a', '1'), completed('b', '2')], () => busy);
-    let delivered = false;
-    replay.deliver(replay.identify('b', '[]') as RecordedCall, () => (delivered = true));
+  it('waits while live work runs before giving up the order, and delivers live results after recorded ones', async () => {
+    const replay = new Replay([started('a'), started('b'), completed('a', '1'), completed('b', '2')]);
+    const delivery = new Delivery(replay);
+    const order: string[] = [];
+    delivery.liveStarted(); // a call that ran again after a crash, say
+    delivery.wait(replay.identify('b', '[]') as RecordedCall, () => order.push('b'));
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(delivered).to.equal(false);
-    busy = false;
-    replay.poke();
+    expect(order).to.deep.equal([]);
+    delivery.liveArrived(() => order.push('live'));
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(delivered).to.equal(true);
+    expect(order).to.deep.equal(['b', 'live']);
   });
 });

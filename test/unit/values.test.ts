@@ -10,7 +10,7 @@ describe('values, identities and durations', () => {
     expect(encodeValue([{ y: 1, x: 2 }], 'v')).to.equal(encodeValue([{ x: 2, y: 1 }], 'v'));
     expect(encodeValue(undefined, 'v')).to.equal(undefined);
     expect(decodeValue(undefined)).to.equal(undefined);
-    expect(decodeValue(encodeValue({ when: new Date(0) }, 'v'))).to.deep.equal({ when: '1970-01-01T00:00:00.000Z' });
+    expect(decodeValue(encodeValue({ when: new Date(0).toISOString() }, 'v'))).to.deep.equal({ when: '1970-01-01T00:00:00.000Z' });
   });
 
   it('refuses what JSON would silently change, naming where', () => {
@@ -18,6 +18,11 @@ describe('values, identities and durations', () => {
     expect(() => encodeValue([NaN], 'x')).to.throw(SerializationError, 'NaN');
     expect(() => encodeValue({ s: new Set([1]) }, 'x')).to.throw(SerializationError, 'Set');
     expect(() => encodeValue(Symbol('s'), 'x')).to.throw(SerializationError, 'symbol');
+    // A Date would come back as a string, live and on replay alike, while its type still says Date.
+    expect(() => encodeValue({ when: new Date(0) }, 'x')).to.throw(SerializationError, "the value at key 'when' is a Date");
+    expect(() => encodeValue(new Date(0), 'x')).to.throw(SerializationError, 'the value is a Date');
+    const error = (() => { try { encodeValue([() => 1], 'x', 'exec-1'); } catch (e) { return e; } })();
+    expect(error).to.include({ executionId: 'exec-1', code: 'SERIALIZATION_ERROR' });
   });
 
   it('keeps an error as { name, message, code? } and rebuilds it', () => {
@@ -28,6 +33,7 @@ describe('values, identities and durations', () => {
     expect(rebuilt).to.be.instanceOf(Error);
     expect(rebuilt).to.include({ name: 'RangeError', message: 'too big', code: 'E_BIG', taskName: 't' });
     expect(toErrorInfo('plain string')).to.deep.equal({ name: 'Error', message: 'plain string' });
+    expect(toErrorInfo(Object.create(null)).message).to.match(/^non-error thrown/); // String() of it would throw
   });
 
   it('derives call ids from name, argument hash and occurrence', () => {

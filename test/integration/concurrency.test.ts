@@ -1,0 +1,147 @@
+import { expect } from 'chai';
+import { workflow, task, pause, sleep, ExecutionContext, type Runtime } from 'flux-actors';
+import { STORE_KINDS, testRuntime } from '../fixtures/runtimes.js';
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const quote = task(async function quote(vendor: string, ms: number) {
+  await delay(ms);
+  return `${vendor}-quote`;
+});
+const escalate = task(async function escalate() {
+  return 'escalated';
+});
+
+/** Takes the first quote; a vendor that answers before any winner exists is escalated, a later one ignored. */
+const firstQuote = workflow(async function firstQuote() {
+  let winner: string | undefined;
+  const a = quote('acme', 1);
+  const b = quote('globex', 15);
+  const race = Promise.race([a, b]).then((q) => (winner = q));
+  const late = await b.then(async () => (winner ? 'ignored' : await escalate()));
+  await race;
+  const approval = await pause<string>('approve');
+  return { winner, late, approval };
+});
+
+// A seeded random mix of concurrent branches, each a chain of task calls, with or without a race.
+const step = task(async function fuzzStep(branch: number, index: number, ms: number) {
+  if (ms >= 0) await delay(ms);
+  return `${branch}.${index}`;
+});
+let shape: number[][] = [];
+let useRace = false;
+let firstTrace: string[] = [];
+const branches = workflow(async function randomBranches() {
+  const trace: string[] = [];
+  const running = shape.map((steps, b) => (async () => {
+    for (let s = 0; s < steps.length; s++) trace.push(await step(b, s, steps[s]!));
+    return b;
+  })());
+  if (useRace) trace.push(`race:${await Promise.race(running)}`);
+  await Promise.all(running);
+  firstTrace = [...trace];
+  await pause('end');
+  return trace;
+});
+
+for (const kind of STORE_KINDS) {
+  describe(`concurrency and replay (${kind} store)`, function () {
+    this.timeout(60_000);
+    let runtime: Runtime;
+    let dispose: () => Promise<void>;
+    beforeEach(async () => ({ runtime, dispose } = await testRuntime(kind)));
+    afterEach(() => dispose());
+
+    it('replays a race whose outcome decides what is called next, as it ran', async () => {
+      const paused = await firstQuote.run(undefined, { runtime });
+      const done = await firstQuote.resume(paused.executionId, 'yes', { runtime });
+      expect(done.state, JSON.stringify(done.error)).to.equal('succeeded');
+      expect(done.output).to.deep.equal({ winner: 'acme-quote', late: 'ignored', approval: 'yes' });
+    });
+
+    it('replays random concurrent branches and races exactly as they first ran', async () => {
+      let seed = 7;
+      const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+      for (let i = 0; i < 40; i++) {
+        shape = Array.from({ length: 2 + random(3) }, () => Array.from({ length: 1 + random(4) }, () => [-1, 0, 1, 2, 5][random(5)]!));
+        useRace = random(2) === 0;
+        const paused = await branches.run(undefined, { runtime });
+        const original = firstTrace;
+        const done = await branches.resume(paused.executionId, null, { runtime });
+        expect(done.state, `shape ${JSON.stringify(shape)}: ${JSON.stringify(done.error)}`).to.equal('succeeded');
+        expect(done.output, `shape ${JSON.stringify(shape)} race ${useRace}`).to.deep.equal(original);
+      }
+    });
+
+    it('records a task that finishes while the body pauses, so the resume does not run it again', async () => {
+      let charges = 0;
+      const charge = task(async function chargeDuringPause(amount: number) {
+        await delay(10);
+        charges++;
+        return `receipt-${amount}`;
+      });
+      const flow = workflow(async function pauseBesideTask(ctx: ExecutionContext<number>) {
+        const [receipt, approver] = await Promise.all([charge(ctx.input), pause<string>('approval')]);
+        return `${receipt} by ${approver}`;
+      });
+      const paused = await flow.run(40, { runtime });
+      expect(paused.events.map((e) => e.type).slice(-2)).to.deep.equal(['TASK_COMPLETED', 'WORKFLOW_PAUSED']);
+      const done = await flow.resume(paused.executionId, 'ada', { runtime });
+      expect(done.output).to.equal('receipt-40 by ada');
+      expect(charges).to.equal(1);
+    });
+
+    it('lets a body that paused start nothing more, and changes nothing it returned', async () => {
+      let notified = 0;
+      const notify = task(async function notifyLater() {
+        notified++;
+      });
+      const flow = workflow(async function pausesThenNotifies() {
+        await Promise.all([pause('p'), delay(5).then(() => notify())]);
+        return 'ok';
+      });
+      const paused = await flow.run(undefined, { runtime });
+      const eventsAtPause = paused.events.length;
+      await delay(30);
+      expect(notified).to.equal(0);
+      expect(paused.events).to.have.length(eventsAtPause);
+      expect((await runtime.inspect(paused.executionId)).events).to.have.length(eventsAtPause);
+      const done = await flow.resume(paused.executionId, null, { runtime });
+      expect(done.output).to.equal('ok');
+      expect(notified).to.equal(1);
+    });
+
+    it('lets only one of two concurrent resumes in one runtime drive the execution', async () => {
+      let runs = 0;
+      const once = task(async function runsOnceOnResume(value: string) {
+        runs++;
+        return value;
+      });
+      const flow = workflow(async function resumedTwice() {
+        return await once(await pause<string>('p'));
+      });
+      const paused = await flow.run(undefined, { runtime });
+      const results = await Promise.allSettled([flow.resume(paused.executionId, 'one', { runtime }), flow.resume(paused.executionId, 'two', { runtime })]);
+      expect(results.map((r) => r.status).sort()).to.deep.equal(['fulfilled', 'rejected']);
+      const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(rejected.reason).to.include({ code: 'INVALID_EXECUTION_STATE', state: 'running' });
+      expect(runs).to.equal(1);
+      expect((await runtime.inspect(paused.executionId)).output).to.equal('one');
+    });
+
+    it('waits, after a resume, only for what remains of a sleep that ran beside the pause', async () => {
+      const flow = workflow(async function sleepBesidePause() {
+        const started = Date.now();
+        await Promise.all([sleep('600ms'), pause('p')]);
+        return Date.now() - started;
+      });
+      const paused = await flow.run(undefined, { runtime });
+      await delay(400);
+      const done = await flow.resume(paused.executionId, null, { runtime });
+      // The full sleep is 600 ms; about 200 remain. The margin absorbs a slow machine.
+      expect(done.output as number).to.be.below(500);
+      expect(done.events.filter((e) => e.name === 'sleep').map((e) => e.type)).to.deep.equal(['TASK_STARTED', 'TASK_COMPLETED']);
+    });
+  });
+}
