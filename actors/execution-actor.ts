@@ -155,7 +155,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (typeof call !== 'string' && call.outcome) return this.replayed(call) as Promise<void>;
     if (!this.mayStart(call, 'sleep', argsJson)) return never();
     const started = typeof call === 'string' ? this.log.append('TASK_STARTED', call, 'sleep', argsJson) : call.started;
-    const remaining = Math.max(0, Date.parse(started.time) + milliseconds - Date.now());
+    const remaining = Math.max(0, started.time + milliseconds - Date.now());
     const taskId = started.sourceId;
     return this.startLive(taskId, 'sleep', (live) => {
       const woke: TaskResult = { executionId: this.executionId, taskId, attempt: 1, outcome: 'output', output: jsonPayload(undefined) };

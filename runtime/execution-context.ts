@@ -96,5 +96,5 @@ const OUTPUT_EVENT: Partial<Record<ExecutionState, StoredEvent['type']>> = {
 };
 
 export function toExecutionEvent(executionId: string, e: StoredEvent): ExecutionEvent {
-  return { id: eventId(executionId, e.seq), type: e.type, sourceId: e.sourceId, name: e.name, value: decodeValue(e.valueJson), time: e.time };
+  return { id: eventId(executionId, e.seq), type: e.type, sourceId: e.sourceId, name: e.name, value: decodeValue(e.valueJson), time: new Date(e.time).toISOString() };
 }

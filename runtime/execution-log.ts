@@ -18,7 +18,7 @@ export class ExecutionLog {
   }
 
   append(type: EventType, sourceId: string, name: string, valueJson: string | undefined): StoredEvent {
-    const event: StoredEvent = { seq: this.events.length + 1, type, sourceId, name, valueJson, time: new Date().toISOString() };
+    const event: StoredEvent = { seq: this.events.length + 1, type, sourceId, name, valueJson, time: Date.now() };
     this.events.push(event);
     this.writer.append(event);
     return event;
@@ -26,8 +26,8 @@ export class ExecutionLog {
 
   /** Records the execution's new state in the store's index, in the same commit as the events before it. */
   setState(state: ExecutionState): void {
-    const createdAt = this.events[0]?.time ?? new Date().toISOString();
-    const updatedAt = this.events[this.events.length - 1]?.time ?? createdAt;
+    const createdAt = new Date(this.events[0]?.time ?? Date.now()).toISOString();
+    const updatedAt = new Date(this.events[this.events.length - 1]?.time ?? Date.now()).toISOString();
     this.writer.index({ executionId: this.executionId, workflow: this.workflow, state, createdAt, updatedAt });
   }
 

@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS events (
   source_id TEXT NOT NULL,
   name TEXT NOT NULL,
   value TEXT,
-  time TEXT NOT NULL,
+  time INTEGER NOT NULL,
   PRIMARY KEY (execution_id, seq)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS executions (
@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS executions (
 CREATE INDEX IF NOT EXISTS executions_by_state ON executions (state, workflow);
 `;
 
-type EventRow = [number, EventType, string, string, string | null, string];
+type EventRow = [number, EventType, string, string, string | null, number];
 type RecordRow = { id: string; workflow: string; state: ExecutionState; created_at: string; updated_at: string };
 
 export class SqliteStore implements EventStore {

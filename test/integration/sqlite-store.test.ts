@@ -7,7 +7,7 @@ import type { StoredEvent } from '../../runtime/events.js';
 import { tempDir } from '../fixtures/runtimes.js';
 
 const event = (seq: number, type: StoredEvent['type'] = 'TASK_STARTED'): StoredEvent => ({
-  seq, type, sourceId: 's', name: 'n', valueJson: JSON.stringify(seq), time: new Date().toISOString(),
+  seq, type, sourceId: 's', name: 'n', valueJson: JSON.stringify(seq), time: Date.now(),
 });
 
 describe('the SQLite store', () => {

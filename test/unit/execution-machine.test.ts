@@ -6,7 +6,7 @@ import type { EventType, StoredEvent } from '../../runtime/events.js';
 import { CorruptLogError } from '../../runtime/errors.js';
 
 const log = (...types: EventType[]): StoredEvent[] =>
-  types.map((type, i) => ({ seq: i + 1, type, sourceId: 'x', name: 'wf', valueJson: undefined, time: '2026-01-01T00:00:00.000Z' }));
+  types.map((type, i) => ({ seq: i + 1, type, sourceId: 'x', name: 'wf', valueJson: undefined, time: 0 }));
 
 describe('the execution machine', () => {
   it('rebuilds each state from recorded lifecycle events, ignoring task events', () => {

@@ -8,7 +8,7 @@ let seq = 0;
 /** The id the runtime gives the n-th call of `name` with these arguments. */
 const id = (name: string, argsJson = '[]', n = 1) => callId(callBase(name, argumentsHash(argsJson)), n);
 const ev = (type: EventType, sourceId: string, valueJson?: string): StoredEvent => ({
-  seq: ++seq, type, sourceId, name: sourceId.split('_')[0]!, valueJson, time: '2026-01-01T00:00:00.000Z',
+  seq: ++seq, type, sourceId, name: sourceId.split('_')[0]!, valueJson, time: 0,
 });
 const started = (name: string, argsJson = '[]', n = 1) => ev('TASK_STARTED', id(name, argsJson, n), argsJson);
 const completed = (name: string, value: string, argsJson = '[]', n = 1) => ev('TASK_COMPLETED', id(name, argsJson, n), value);
