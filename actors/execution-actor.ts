@@ -11,7 +11,7 @@ import { createActor, type Actor } from 'xstate';
 import { attachHost, executionMachine, type ExecutionHost, type ExecutionMachineEvent } from './execution-machine.js';
 import { stateOf, type ExecutionSnapshot } from './lifecycle.js';
 import type { TaskExecutor } from './task-executor.js';
-import { Delivery } from '../runtime/delivery.js';
+import { Delivery, type LiveTicket } from '../runtime/delivery.js';
 import { NonDeterminismError } from '../runtime/errors.js';
 import { ExecutionContext } from '../runtime/execution-context.js';
 import type { ExecutionLog } from '../runtime/execution-log.js';
@@ -33,6 +33,7 @@ interface LiveCall {
   timer?: NodeJS.Timeout;
   /** Set when the result arrives; it is recorded when the body receives it. */
   result?: TaskResult;
+  ticket: LiveTicket;
 }
 
 const SETTLED_STATES: ReadonlySet<ExecutionState> = new Set<ExecutionState>(['paused', 'succeeded', 'failed', 'cancelled']);
@@ -92,9 +93,13 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
       case 'FAIL':
         log.append('WORKFLOW_FAILED', executionId, name, JSON.stringify(event.error));
         return log.setState('failed');
+      case 'RECOVER':
+        // Recorded, and committed before the body runs: a driver that is in fact still alive
+        // finds its next write refused, instead of both driving the execution unnoticed.
+        log.append('WORKFLOW_RECOVERED', executionId, name, undefined);
+        return log.setState('running');
       case 'CANCEL':
       case 'CANCELLED':
-      case 'RECOVER':
         return;
     }
   }
@@ -103,8 +108,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.replay = new Replay(this.log.events);
     this.delivery = new Delivery(this.replay);
     this.bodyActive = true;
-    // A run that continues a recorded log (resume, recovery) first makes sure it is the only driver:
-    // if another process appended first, the commit fails and no task runs twice.
+    // A run that continues a recorded log (resume, recovery) first commits the event that says so:
+    // if another driver appended first, the commit fails and this run starts nothing. (A driver
+    // that takes over a live one makes the old one fail at its next write; a task the old one had
+    // in flight then runs twice, as at-least-once allows.)
     if (this.log.events.length <= 1) return this.startBody(sendBack);
     this.log.commit().then(() => this.startBody(sendBack), (error: Error) => this.abort(error));
   }
@@ -136,9 +143,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   pause(name: string, output: unknown): Promise<unknown> {
     if (!this.accepting()) return never();
     const argsJson = encodeValue([name], 'the name of a pause', this.executionId)!;
+    // Encoded before the call gets its identity: a refused output must not use up an occurrence.
+    const outputJson = encodeValue(output, `the output of pause '${name}'`, this.executionId);
     const call = this.replay.identify('pause', argsJson);
     if (typeof call !== 'string' && call.outcome) return this.replayed(call);
-    const outputJson = encodeValue(output, `the output of pause '${name}'`, this.executionId);
     if (!this.mayStart(call, 'pause', argsJson)) return never();
     const taskId = typeof call === 'string' ? call : call.taskId;
     this.log.append('TASK_STARTED', taskId, 'pause', argsJson);
@@ -193,16 +201,13 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   }
 
   private replayed(call: RecordedCall): Promise<unknown> {
-    // The fast path of a long replay: a sequential body gets an already-settled promise.
-    if (this.delivery.takeNow(call)) return settledFromEvent(call.outcome!, this.executionId);
-    return new Promise((resolve, reject) => this.delivery.wait(call, (outcome) => settledFromEvent(outcome, this.executionId).then(resolve, reject)));
+    return new Promise((resolve, reject) => this.delivery.replayed(call, (outcome) => settleFromEvent(outcome, this.executionId, resolve, reject)));
   }
 
   private startLive(taskId: string, name: string, start: (call: LiveCall) => void): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const call: LiveCall = { taskId, name, resolve, reject };
+      const call: LiveCall = { taskId, name, resolve, reject, ticket: this.delivery.liveStarted() };
       this.live.set(taskId, call);
-      this.delivery.liveStarted();
       start(call);
     });
   }
@@ -213,19 +218,19 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (!call) return; // a body left behind: nothing reaches the log
     call.result = result;
     if (this.pausing) return this.recordDrained(call);
-    this.delivery.liveArrived(() => this.deliverLive(call));
+    this.delivery.liveArrived(call.ticket, (quick) => this.deliverLive(call, quick));
   };
 
   /** Records a live result and hands it to the body: the log's order is the order the body saw. */
-  private deliverLive(call: LiveCall): void {
+  private deliverLive(call: LiveCall, quick: boolean): void {
     this.live.delete(call.taskId);
     const result = call.result!;
     if (result.outcome === 'output') {
       const outputJson = payloadJson(result.output);
-      this.log.append('TASK_COMPLETED', call.taskId, call.name, outputJson);
+      this.log.append('TASK_COMPLETED', call.taskId, call.name, outputJson, quick);
       call.resolve(decodeValue(outputJson));
     } else {
-      this.log.append('TASK_FAILED', call.taskId, call.name, JSON.stringify(result.error));
+      this.log.append('TASK_FAILED', call.taskId, call.name, JSON.stringify(result.error), quick);
       call.reject(taskError(result.error, call.name, this.executionId));
     }
   }
@@ -239,8 +244,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.pausing = { taskId, name };
     this.delivery.stop();
     for (const call of [...this.live.values()]) {
-      if (call.timer) (clearTimeout(call.timer), this.live.delete(call.taskId));
-      else if (call.result) this.recordDrained(call);
+      if (call.result) this.recordDrained(call);
+      else if (call.timer) (clearTimeout(call.timer), this.live.delete(call.taskId));
     }
     this.pauseWhenDrained();
   }
@@ -299,7 +304,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   private recordResume(valueJson: string | undefined): void {
     const paused = this.log.last('TASK_PAUSED');
     this.log.append('WORKFLOW_RESUMED', this.executionId, this.definition.name, valueJson);
-    if (paused) this.log.append('TASK_RESUMED', paused.sourceId, paused.name, valueJson);
+    // The body receives the value as the pause's gate opens: quick, on every replay too.
+    if (paused) this.log.append('TASK_RESUMED', paused.sourceId, paused.name, valueJson, true);
     this.log.setState('running');
   }
 
@@ -311,9 +317,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   }
 }
 
-function settledFromEvent(outcome: StoredEvent, executionId: string): Promise<unknown> {
-  if (outcome.type === 'TASK_FAILED') return Promise.reject(taskError(JSON.parse(outcome.valueJson!) as ErrorInfo, outcome.name, executionId));
-  return Promise.resolve(decodeValue(outcome.valueJson));
+/** Settles the body's promise from a recorded outcome, directly: as a live delivery does, step for step. */
+function settleFromEvent(outcome: StoredEvent, executionId: string, resolve: (value: unknown) => void, reject: (error: Error) => void): void {
+  if (outcome.type === 'TASK_FAILED') reject(taskError(JSON.parse(outcome.valueJson!) as ErrorInfo, outcome.name, executionId));
+  else resolve(decodeValue(outcome.valueJson));
 }
 
 /** The error a failed task throws into the body: the original's name, message and code, rebuilt from the log. */

@@ -76,7 +76,7 @@ export const executionMachine = setup({
         SUCCEED: { target: 'succeeded', actions: 'record' },
         FAIL: { target: 'failed', actions: 'record' },
         CANCEL: { target: 'cancelling', actions: 'record' },
-        RECOVER: { target: 'running', reenter: true },
+        RECOVER: { target: 'running', reenter: true, actions: 'record' },
       },
     },
     paused: {

@@ -16,6 +16,7 @@ const MACHINE_EVENT: Partial<Record<EventType, ExecutionMachineEvent['type']>> =
   WORKFLOW_FAILED: 'FAIL',
   WORKFLOW_CANCELLING: 'CANCEL',
   WORKFLOW_CANCELLED: 'CANCELLED',
+  WORKFLOW_RECOVERED: 'RECOVER',
 };
 
 export type ExecutionSnapshot = SnapshotFrom<typeof executionMachine>;

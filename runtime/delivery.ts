@@ -1,27 +1,49 @@
 /**
- * When the workflow body receives each outcome, live or replayed: one discipline for both, so a
- * replay interleaves the body's code exactly as the first run did.
+ * When the workflow body receives each outcome, live or replayed. The schedule depends only on
+ * what the log records, never on how fast a task ran, so a replay interleaves the body's code with
+ * its outcomes exactly as the first run did.
  *
- * - An outcome is recorded when it is delivered, so the log's order is the order the body saw.
- * - A call that is the only one open gets its outcome at once: a sequential body pays nothing.
- * - When several calls are open, outcomes are delivered one per turn of the event loop, in order,
- *   so every continuation of one outcome runs before the next arrives, as it did live.
- * - Replay hands over recorded outcomes by the same rules: an outcome recorded while its call was
- *   alone goes out the moment the call is made; any other waits for its turn. Live results that
- *   arrive meanwhile (calls that ran again after a crash) wait until the recorded ones are out.
+ * - Every call opens a gate a fixed number of microtask steps after it is made. A live result that
+ *   has arrived by then (a task that finished without waiting on anything real) is delivered as the
+ *   gate opens and recorded `quick`; a replay delivers a quick outcome as its call's gate opens too.
+ * - A result that arrives later is delivered on a turn of the event loop of its own, one per turn,
+ *   in arrival order, once every continuation of the body has run; a replay delivers such outcomes
+ *   on turns of their own as well, in recorded order.
+ * - Outcomes are recorded when delivered, so the log's order is the order the body saw them in.
+ *   Live results that arrive while recorded outcomes are still being replayed (calls that ran
+ *   again after a crash) wait until every recorded one is out.
  */
 import type { StoredEvent } from './events.js';
 import type { Replay, RecordedCall } from './replay.js';
 
+/** Microtask steps from a call to its gate: room for a task with a few internal awaits. */
+const GATE_STEPS = 6;
+const RESOLVED = Promise.resolve();
+
+function gate(): Promise<void> {
+  let opened = RESOLVED.then();
+  for (let i = 1; i < GATE_STEPS; i++) opened = opened.then();
+  return opened;
+}
+
 type Settle = (outcome: StoredEvent) => void;
+/** Records a live result (`quick` or not) and settles the body's promise. */
+type DeliverLive = (quick: boolean) => void;
+
+/** One live call's place in the schedule. */
+export interface LiveTicket {
+  gateOpen: boolean;
+  /** Set when the result arrived before the gate opened. */
+  early: DeliverLive | undefined;
+}
 
 export class Delivery {
-  /** Replayed calls made by the body, waiting for their recorded outcome's turn. */
+  /** Replayed calls waiting for their recorded outcome's turn. */
   private readonly waiting = new Map<string, { call: RecordedCall; settle: Settle }>();
-  /** Live results that arrived while other calls were open, in arrival order. */
-  private readonly arrived: (() => void)[] = [];
-  /** Live calls made and not yet delivered (arrived or not). */
-  private live = 0;
+  /** Live results that arrived after their gate, in arrival order. */
+  private readonly late: (() => void)[] = [];
+  /** Live calls whose result has not arrived yet. */
+  private running = 0;
   /** Cleared once the body stops following the recorded order; from then on everything goes out at once. */
   private strict = true;
   private stopped = false;
@@ -30,49 +52,58 @@ export class Delivery {
 
   constructor(private readonly replay: Replay) {}
 
-  /** Whether a replayed call may be settled right now (the caller then returns a settled promise). */
-  takeNow(call: RecordedCall): boolean {
-    if (!this.strict) return true;
-    const idle = this.waiting.size === 0 && this.live === 0 && !this.turnScheduled;
-    if (!idle || this.replay.nextOutcome() !== call.outcome || !this.replay.nextIsAlone()) return false;
-    this.replay.advance();
-    return true;
-  }
-
-  /** A replayed call that must wait for its recorded outcome's turn. */
-  wait(call: RecordedCall, settle: Settle): void {
-    if (!this.strict) return settle(call.outcome!);
+  /** A replayed call: its recorded outcome goes out at its gate (quick) or on its turn. */
+  replayed(call: RecordedCall, settle: Settle): void {
+    const outcome = call.outcome!;
+    if (!this.strict) return settle(outcome);
+    if (outcome.quick) {
+      gate().then(() => this.openReplayGate(call, settle));
+      return;
+    }
     this.waiting.set(call.taskId, { call, settle });
-    if (this.replay.nextOutcome() === call.outcome) this.scheduleTurn();
+    if (this.replay.nextOutcome() === outcome) this.scheduleTurn();
     else this.scheduleStallCheck();
   }
 
-  liveStarted(): void {
-    this.live++;
+  /** A live call was made. */
+  liveStarted(): LiveTicket {
+    this.running++;
+    const ticket: LiveTicket = { gateOpen: false, early: undefined };
+    gate().then(() => {
+      ticket.gateOpen = true;
+      if (ticket.early && !this.stopped) ticket.early(true);
+    });
+    return ticket;
   }
 
-  /** A live call ended without an outcome for the body (a sleep left behind by a pause). */
-  liveDropped(): void {
-    this.live--;
-  }
-
-  /** A live result arrived; `deliver` records it and settles the body's promise. */
-  liveArrived(deliver: () => void): void {
+  /** A live call's result arrived; `deliver` records it and settles the body's promise. */
+  liveArrived(ticket: LiveTicket, deliver: DeliverLive): void {
+    this.running--;
     if (this.stopped) return;
-    const alone = this.live === 1 && this.waiting.size === 0 && this.arrived.length === 0 && !this.turnScheduled;
-    if (!this.strict || (alone && !this.replay.replaying)) {
-      this.live--;
-      return deliver();
-    }
-    this.arrived.push(deliver);
-    this.scheduleTurn();
+    const mayBeQuick = !ticket.gateOpen && (!this.strict || !this.replay.replaying);
+    if (mayBeQuick) ticket.early = deliver;
+    else if (!this.strict) deliver(false);
+    else (this.late.push(() => deliver(false)), this.scheduleTurn());
   }
 
   /** The body is left behind (paused, failed): nothing more is delivered to it. */
   stop(): void {
     this.stopped = true;
     this.waiting.clear();
-    this.arrived.length = 0;
+    this.late.length = 0;
+  }
+
+  private openReplayGate(call: RecordedCall, settle: Settle): void {
+    if (this.stopped) return;
+    if (this.strict && this.replay.nextOutcome() !== call.outcome) {
+      // Not the next recorded outcome: the body has left its recorded course. Queue it like any
+      // other; the stall check or the divergence check takes it from here.
+      this.waiting.set(call.taskId, { call, settle });
+      return this.scheduleStallCheck();
+    }
+    if (this.strict) this.replay.advance();
+    settle(call.outcome!);
+    if (this.hasDeliverable()) this.scheduleTurn();
   }
 
   private scheduleTurn(): void {
@@ -92,17 +123,14 @@ export class Delivery {
       this.replay.advance();
       waiter.settle(outcome);
     } else {
-      const deliver = this.arrived.shift();
-      if (!deliver) return;
-      this.live--;
-      deliver();
+      this.late.shift()?.();
     }
     if (this.hasDeliverable()) this.scheduleTurn();
   };
 
   private hasDeliverable(): boolean {
     const outcome = this.replay.nextOutcome();
-    return outcome ? this.waiting.has(outcome.sourceId) : this.arrived.length > 0;
+    return outcome ? this.waiting.has(outcome.sourceId) : this.late.length > 0;
   }
 
   /**
@@ -116,13 +144,12 @@ export class Delivery {
     this.stallCheckScheduled = true;
     setImmediate(() => {
       this.stallCheckScheduled = false;
-      const running = this.live - this.arrived.length;
-      if (this.stopped || this.turnScheduled || this.waiting.size === 0 || running > 0) return;
+      if (this.stopped || this.turnScheduled || this.waiting.size === 0 || this.running > 0) return;
       this.strict = false;
       const waiting = [...this.waiting.values()].sort((a, b) => a.call.outcome!.seq - b.call.outcome!.seq);
       this.waiting.clear();
       for (const { call, settle } of waiting) settle(call.outcome!);
-      for (const deliver of this.arrived.splice(0)) (this.live--, deliver());
+      for (const deliver of this.late.splice(0)) deliver();
     });
   }
 }

@@ -2,6 +2,8 @@
 export const EVENT_TYPES = [
   'WORKFLOW_STARTED', 'WORKFLOW_COMPLETED', 'WORKFLOW_FAILED', 'WORKFLOW_PAUSED', 'WORKFLOW_RESUMED',
   'WORKFLOW_CANCELLING', 'WORKFLOW_CANCELLED',
+  // Not one of Flux's: a new driver took over a running execution whose previous driver stopped.
+  'WORKFLOW_RECOVERED',
   'TASK_STARTED', 'TASK_COMPLETED', 'TASK_FAILED', 'TASK_PAUSED', 'TASK_RESUMED', 'TASK_CANCELLED',
   'TASK_RETRY_STARTED', 'TASK_RETRY_COMPLETED', 'TASK_RETRY_FAILED',
   'TASK_FALLBACK_STARTED', 'TASK_FALLBACK_COMPLETED', 'TASK_FALLBACK_FAILED',
@@ -37,6 +39,11 @@ export interface StoredEvent {
   valueJson: string | undefined;
   /** Milliseconds since the epoch: a number is cheaper to write and read than an ISO string. */
   time: number;
+  /**
+   * On an outcome: the body received it in the same turn of the event loop as it made the call (see
+   * `delivery.ts`), so a replay may hand it over one microtask after the call.
+   */
+  quick?: boolean;
 }
 
 export function eventId(executionId: string, seq: number): string {
@@ -45,7 +52,7 @@ export function eventId(executionId: string, seq: number): string {
 
 const LIFECYCLE_TYPES: ReadonlySet<EventType> = new Set<EventType>([
   'WORKFLOW_STARTED', 'WORKFLOW_COMPLETED', 'WORKFLOW_FAILED', 'WORKFLOW_PAUSED', 'WORKFLOW_RESUMED',
-  'WORKFLOW_CANCELLING', 'WORKFLOW_CANCELLED',
+  'WORKFLOW_CANCELLING', 'WORKFLOW_CANCELLED', 'WORKFLOW_RECOVERED',
 ]);
 
 /** Workflow-level events: the only ones the execution machine sees. */

@@ -17,8 +17,9 @@ export class ExecutionLog {
     return this.writer.failure;
   }
 
-  append(type: EventType, sourceId: string, name: string, valueJson: string | undefined): StoredEvent {
+  append(type: EventType, sourceId: string, name: string, valueJson: string | undefined, quick?: boolean): StoredEvent {
     const event: StoredEvent = { seq: this.events.length + 1, type, sourceId, name, valueJson, time: Date.now() };
+    if (quick) event.quick = true;
     this.events.push(event);
     this.writer.append(event);
     return event;

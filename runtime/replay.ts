@@ -33,7 +33,8 @@ export class Replay {
   private lockstepMatched = 0;
   /** Starts to pass over: a call that ran again after a crash has its start recorded twice. */
   private readonly repeatedStart: Uint8Array;
-  /** Delivery: the next event to read on the way to the next outcome, and the calls open there. */
+  /** Delivery: the next event to read on the way to the next outcome, and the calls open there (a
+   * second outcome for a call that already has one is passed over). */
   private outcomeCursor = 0;
   private readonly open = new Set<string>();
 
@@ -82,15 +83,6 @@ export class Replay {
       this.outcomeCursor++; // any other event, or a second outcome of a call that already has one
     }
     return undefined;
-  }
-
-  /**
-   * Whether the next outcome was recorded while its call was the only one open: the body was
-   * waiting on it alone, so it may be handed over the moment the call is made.
-   */
-  nextIsAlone(): boolean {
-    const outcome = this.nextOutcome();
-    return outcome !== undefined && this.open.size === 1;
   }
 
   /** The next outcome has been delivered. */

@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS events (
   name TEXT NOT NULL,
   value TEXT,
   time INTEGER NOT NULL,
+  quick INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (execution_id, seq)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS executions (
@@ -35,7 +36,7 @@ CREATE TABLE IF NOT EXISTS executions (
 CREATE INDEX IF NOT EXISTS executions_by_state ON executions (state, workflow);
 `;
 
-type EventRow = [number, EventType, string, string, string | null, number];
+type EventRow = [number, EventType, string, string, string | null, number, number];
 type RecordRow = { id: string; workflow: string; state: ExecutionState; created_at: string; updated_at: string };
 
 export class SqliteStore implements EventStore {
@@ -56,14 +57,14 @@ export class SqliteStore implements EventStore {
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
     this.insertEvent = this.db.prepare(
-      'INSERT INTO events (execution_id, seq, type, source_id, name, value, time) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (execution_id, seq, type, source_id, name, value, time, quick) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.upsertRecord = this.db.prepare(
       `INSERT INTO executions (id, workflow, state, created_at, updated_at) VALUES (@executionId, @workflow, @state, @createdAt, @updatedAt)
        ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
     );
     this.selectLog = this.db
-      .prepare<[string]>('SELECT seq, type, source_id, name, value, time FROM events WHERE execution_id = ? ORDER BY seq')
+      .prepare<[string]>('SELECT seq, type, source_id, name, value, time, quick FROM events WHERE execution_id = ? ORDER BY seq')
       .raw(true);
     this.selectRecord = this.db.prepare<[string]>('SELECT * FROM executions WHERE id = ?');
     this.writes = new GroupCommit((batch) => this.writeBatch(batch));
@@ -78,8 +79,10 @@ export class SqliteStore implements EventStore {
     const rows = this.selectLog.all(executionId) as EventRow[];
     const events = new Array<StoredEvent>(rows.length);
     for (let i = 0; i < rows.length; i++) {
-      const [seq, type, sourceId, name, value, time] = rows[i]!;
-      events[i] = { seq, type, sourceId, name, valueJson: value ?? undefined, time };
+      const [seq, type, sourceId, name, value, time, quick] = rows[i]!;
+      const event: StoredEvent = { seq, type, sourceId, name, valueJson: value ?? undefined, time };
+      if (quick === 1) event.quick = true;
+      events[i] = event;
     }
     return events;
   }
@@ -131,7 +134,7 @@ export class SqliteStore implements EventStore {
   }
 
   private writeExecution({ executionId, events, record }: PendingWrites): void {
-    for (const e of events) this.insertEvent.run(executionId, e.seq, e.type, e.sourceId, e.name, e.valueJson ?? null, e.time);
+    for (const e of events) this.insertEvent.run(executionId, e.seq, e.type, e.sourceId, e.name, e.valueJson ?? null, e.time, e.quick ? 1 : 0);
     if (record) this.upsertRecord.run(record);
   }
 }

@@ -39,27 +39,35 @@ describe('the replay engine', () => {
     const delivered: string[] = [];
     const all = ['a', 'b', 'c'].map((name) => new Promise<void>((resolve) => {
       const call = replay.identify(name, '[]') as RecordedCall;
-      expect(delivery.takeNow(call)).to.equal(false); // three calls were open: none was alone
-      delivery.wait(call, (outcome) => (delivered.push(JSON.parse(outcome.valueJson!) as string), resolve()));
+      delivery.replayed(call, (outcome) => (delivered.push(JSON.parse(outcome.valueJson!) as string), resolve()));
     }));
     expect(delivered).to.deep.equal([]); // never inside the call that asked
     await Promise.all(all);
     expect(delivered).to.deep.equal(['c', 'a', 'b']);
   });
 
-  it('hands an outcome recorded while its call was alone over at once', () => {
-    const replay = new Replay([started('a'), completed('a', '1'), started('b'), completed('b', '2')]);
+  it('hands a quick outcome over at its gate, within the turn, and any other on a turn of its own', async () => {
+    const quick = (e: StoredEvent) => ({ ...e, quick: true });
+    const replay = new Replay([started('a'), quick(completed('a', '1')), started('b'), completed('b', '2')]);
     const delivery = new Delivery(replay);
-    expect(delivery.takeNow(replay.identify('a', '[]') as RecordedCall)).to.equal(true);
-    expect(delivery.takeNow(replay.identify('b', '[]') as RecordedCall)).to.equal(true);
-    expect(replay.replaying).to.equal(false);
+    const seen: string[] = [];
+    delivery.replayed(replay.identify('a', '[]') as RecordedCall, () => seen.push('a'));
+    await new Promise<void>((resolve) => queueMicrotask(resolve));
+    expect(seen).to.deep.equal([]); // not inside the call, nor at the very next step
+    for (let i = 0; i < 10; i++) await null;
+    expect(seen).to.deep.equal(['a']); // but before this turn of the event loop ends
+    delivery.replayed(replay.identify('b', '[]') as RecordedCall, () => seen.push('b'));
+    for (let i = 0; i < 20; i++) await null;
+    expect(seen).to.deep.equal(['a']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).to.deep.equal(['a', 'b']);
   });
 
   it('stops insisting on the recorded order rather than hang when the body never asks for the next outcome', async () => {
     const replay = new Replay([started('a'), started('b'), completed('a', '1'), completed('b', '2')]);
     const delivery = new Delivery(replay);
     const b = replay.identify('b', '[]') as RecordedCall;
-    const outcome = await new Promise<StoredEvent>((resolve) => delivery.wait(b, resolve));
+    const outcome = await new Promise<StoredEvent>((resolve) => delivery.replayed(b, resolve));
     expect(outcome.valueJson).to.equal('2');
     expect(replay.firstUnmatched()).to.include({ taskId: id('a') });
   });
@@ -68,11 +76,11 @@ describe('the replay engine', () => {
     const replay = new Replay([started('a'), started('b'), completed('a', '1'), completed('b', '2')]);
     const delivery = new Delivery(replay);
     const order: string[] = [];
-    delivery.liveStarted(); // a call that ran again after a crash, say
-    delivery.wait(replay.identify('b', '[]') as RecordedCall, () => order.push('b'));
+    const ticket = delivery.liveStarted(); // a call that ran again after a crash, say
+    delivery.replayed(replay.identify('b', '[]') as RecordedCall, () => order.push('b'));
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(order).to.deep.equal([]);
-    delivery.liveArrived(() => order.push('live'));
+    delivery.liveArrived(ticket, () => order.push('live'));
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(order).to.deep.equal(['b', 'live']);
   });
