@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createRuntime } from 'flux-actors';
+import { crashable } from '../fixtures/crash-workflow.js';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,6 +9,7 @@ import { tempDir } from '../fixtures/runtimes.js';
 
 const run = promisify(execFile);
 const CHILD = join(import.meta.dirname, '..', 'fixtures', 'child.ts');
+const CHILD_CRASH = join(import.meta.dirname, '..', 'fixtures', 'child-crash.ts');
 const CHILD_WITHOUT_WORKFLOW = join(import.meta.dirname, '..', 'fixtures', 'child-without-workflow.ts');
 
 interface ContextJson {
@@ -66,6 +69,38 @@ describe('a new process continues what another one paused (SQLite)', function ()
     expect((answer as { message: string }).message).to.contain("workflow 'crossProcessOrder' is not defined in this process");
     const done = await child('resume', paused.executionId, 'ada');
     expect(done.state).to.equal('succeeded');
+  });
+
+  it('finishes, in another process, an execution whose process was killed mid-task, without re-running completed tasks', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD_CRASH], {
+      env: { ...process.env, FLUX_HOME: home, SIDE_EFFECTS_FILE: sideEffects, HANG_STEP_TWO: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const executionId = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+    const runtime = await createRuntime({ store: { sqlite: join(home, 'flux.db') } });
+    try {
+      // Wait (bounded) until step two's start is durable, then kill the process without warning.
+      const deadline = Date.now() + 20_000;
+      while (!(await runtime.inspect(executionId)).events.some((e) => e.name === 'stepTwo')) {
+        if (Date.now() > deadline) throw new Error('step two never started in the child');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      expect((await runtime.inspect(executionId)).state).to.equal('running');
+
+      process.env.SIDE_EFFECTS_FILE = sideEffects; // this process runs the tasks now
+      const done = await crashable.run(1, { runtime, executionId }).finally(() => delete process.env.SIDE_EFFECTS_FILE);
+      expect(done.state).to.equal('succeeded');
+      expect(done.output).to.equal(20);
+      expect(done.events.map((e) => e.type)).to.include('WORKFLOW_RECOVERED');
+      const runs = readFileSync(sideEffects, 'utf8').trim().split('\n').map((l) => l.split(' ')[1]).filter((s) => s === 'one' || s === 'two');
+      expect(runs.filter((s) => s === 'one')).to.have.length(1); // completed before the crash: never again
+      expect(runs.filter((s) => s === 'two')).to.have.length(2); // in flight at the crash: at least once more
+    } finally {
+      child.kill('SIGKILL');
+      await runtime.close();
+    }
   });
 
   it('computes the same task ids in a fresh process', async () => {

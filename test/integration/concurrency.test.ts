@@ -74,6 +74,48 @@ for (const kind of STORE_KINDS) {
       }
     });
 
+    it('replays a body that runs plain async code beside a task that finishes at once, in the same order', async () => {
+      const fetchPrice = task(async function fetchPriceNow(sku: string) {
+        return sku.length * 7;
+      });
+      const save = task(async function saveSummary(summary: string) {
+        return summary;
+      });
+      async function validate(sku: string): Promise<string> {
+        const trimmed = await Promise.resolve(sku.trim()); // no task, a few steps of its own
+        return await Promise.resolve(trimmed.toUpperCase());
+      }
+      const flow = workflow(async function priceCheck() {
+        const seen: string[] = [];
+        await Promise.all([validate(' ab-1 ').then((s) => seen.push(`valid ${s}`)), fetchPrice('ab-1').then((p) => seen.push(`price ${p}`))]);
+        const raced = await Promise.race([fetchPrice('x'), Promise.resolve('default')]);
+        await save(`${seen.join('; ')} | ${String(raced)}`);
+        await pause('review');
+        return seen;
+      });
+      const paused = await flow.run(undefined, { runtime });
+      const saved = paused.events.find((e) => e.name === 'saveSummary' && e.type === 'TASK_STARTED')!.value;
+      const done = await flow.resume(paused.executionId, null, { runtime });
+      expect(done.state, JSON.stringify(done.error)).to.equal('succeeded');
+      expect(saved).to.deep.equal([`${(done.output as string[]).join('; ')} | default`]);
+    });
+
+    it('does not count a pause whose output was refused, so the next pause keeps its identity', async () => {
+      const flow = workflow(async function refusedPauseOutput() {
+        let note = '';
+        try {
+          await pause('approve', { at: new Date(0) });
+        } catch (error) {
+          note = (error as Error).name;
+        }
+        return `${note}: ${await pause<string>('approve', { at: 0 })}`;
+      });
+      const paused = await flow.run(undefined, { runtime });
+      const done = await flow.resume(paused.executionId, 'yes', { runtime });
+      expect(done.state).to.equal('succeeded');
+      expect(done.output).to.equal('SerializationError: yes');
+    });
+
     it('records a task that finishes while the body pauses, so the resume does not run it again', async () => {
       let charges = 0;
       const charge = task(async function chargeDuringPause(amount: number) {

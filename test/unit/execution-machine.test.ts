@@ -15,6 +15,8 @@ describe('the execution machine', () => {
     expect(stateOf(rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_PAUSED')))).to.equal('paused');
     expect(stateOf(rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_PAUSED', 'WORKFLOW_RESUMED', 'WORKFLOW_COMPLETED')))).to.equal('succeeded');
     expect(stateOf(rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_FAILED')))).to.equal('failed');
+    expect(stateOf(rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_RECOVERED', 'WORKFLOW_RECOVERED')))).to.equal('running');
+    expect(() => rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_PAUSED', 'WORKFLOW_RECOVERED'))).to.throw(CorruptLogError);
     expect(stateOf(rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_PAUSED', 'WORKFLOW_CANCELLING', 'WORKFLOW_CANCELLED')))).to.equal('cancelled');
   });
 
