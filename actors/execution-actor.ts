@@ -16,7 +16,7 @@ import { NonDeterminismError } from '../runtime/errors.js';
 import { ExecutionContext } from '../runtime/execution-context.js';
 import type { ExecutionLog } from '../runtime/execution-log.js';
 import type { ExecutionState } from '../runtime/execution-state.js';
-import type { StoredEvent } from '../runtime/events.js';
+import { PROGRESS_TYPES, type EventType, type StoredEvent } from '../runtime/events.js';
 import { Replay, type RecordedCall } from '../runtime/replay.js';
 import { scopeStorage, type WorkflowSession } from '../runtime/scope.js';
 import { decodeValue, encodeValue, fromErrorInfo, toErrorInfo } from '../runtime/serialization.js';
@@ -32,9 +32,11 @@ interface LiveCall {
   reject(error: Error): void;
   timer?: NodeJS.Timeout;
   /** Set when the result arrives; it is recorded when the body receives it. */
-  result?: TaskResult;
+  result?: FinalResult;
   ticket: LiveTicket;
 }
+
+type FinalResult = Exclude<TaskResult, { outcome: 'progress' }>;
 
 const SETTLED_STATES: ReadonlySet<ExecutionState> = new Set<ExecutionState>(['paused', 'succeeded', 'failed', 'cancelled']);
 const never = <T>(): Promise<T> => new Promise<T>(() => {});
@@ -216,6 +218,13 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   private readonly onTaskResult = (result: TaskResult): void => {
     const call = this.live.get(result.taskId);
     if (!call) return; // a body left behind: nothing reaches the log
+    if (result.outcome === 'progress') {
+      // A retry, rollback or fallback step: part of the task's history as it happens. Anything
+      // else claiming to be progress is not written into the log.
+      const type = result.progress.type as EventType;
+      if (PROGRESS_TYPES.has(type)) this.log.append(type, call.taskId, call.name, payloadJson(result.progress.value));
+      return;
+    }
     call.result = result;
     if (this.pausing) return this.recordDrained(call);
     this.delivery.liveArrived(call.ticket, (quick) => this.deliverLive(call, quick));

@@ -1,12 +1,19 @@
 /**
- * The task-executor actor: receives a task command, runs the task it names, answers with a task
- * result. It depends only on the command and its registry of task functions, so the same executor
- * can sit behind NATS in another process.
+ * The task-executor actor: receives a task command, runs the task it names, reports back. It depends
+ * only on the command and its registry of task functions, so the same executor can sit behind NATS
+ * in another process.
+ *
+ * The first attempt runs directly (a task that succeeds costs one function call and, with a
+ * timeout, one timer). If it fails and the task has retries, a rollback or a fallback, a
+ * task-executor machine (`task-executor-machine.ts`) takes over and reports each step.
  */
-import { FluxError } from '../runtime/errors.js';
-import { scopeStorage } from '../runtime/scope.js';
+import { createActor, fromPromise } from 'xstate';
+import { taskExecutorMachine, type TaskMachineContext } from './task-executor-machine.js';
+import { ExecutionTimeoutError, RetryError } from '../runtime/errors.js';
+import type { EventType } from '../runtime/events.js';
+import { scopeStorage, TaskScope } from '../runtime/scope.js';
 import { decodeValue, encodeValue, toErrorInfo } from '../runtime/serialization.js';
-import type { TaskDefinition } from '../runtime/task-definition.js';
+import type { TaskDefinition, TaskFunction, TaskPolicy } from '../runtime/task-definition.js';
 import { jsonPayload, payloadJson, type ErrorInfo, type TaskCommand, type TaskResult } from '../proto/messages.js';
 
 export type TaskLookup = (name: string) => TaskDefinition | undefined;
@@ -16,28 +23,92 @@ export class TaskExecutor {
   constructor(private readonly lookup: TaskLookup) {}
 
   /**
-   * Runs one attempt. `local` is the definition itself when the caller is in this process: it spares
-   * a registry look-up and keeps two tasks that share a name in different modules apart.
+   * Runs a task command. `local` is the definition itself when the caller is in this process: it
+   * spares a registry look-up and keeps two tasks that share a name in different modules apart.
    */
   send(command: TaskCommand, reply: ReplyTo, local?: TaskDefinition): void {
     const definition = local ?? this.lookup(command.taskName);
     if (!definition) {
       return reply(failure(command, { name: 'TaskNotFoundError', code: 'TASK_NOT_FOUND', message: `task '${command.taskName}' is not registered with this executor` }));
     }
-    const scope = { kind: 'task', executionId: command.executionId, taskId: command.taskId, taskName: command.taskName, attempt: command.attempt } as const;
-    // toErrorInfo never throws, so every attempt gets exactly one reply.
-    scopeStorage.run(scope, () => runAttempt(definition, command)).then(
-      (output) => reply(success(command, output)),
-      (error: unknown) => reply(failure(command, toErrorInfo(error))),
+    const args = decodeValue(payloadJson(command.args));
+    if (!Array.isArray(args)) {
+      return reply(failure(command, { name: 'FluxError', code: 'BAD_COMMAND', message: `task command ${command.taskId} carries no argument list` }));
+    }
+    const policy = definition.policy;
+    runAttempt(definition, args, command, command.attempt).then(
+      (outputJson) => reply(success(command, outputJson)),
+      (error: ErrorInfo) => (policy ? handleFailure(definition, policy, args, command, error, reply) : reply(failure(command, error))),
     );
   }
 }
 
-async function runAttempt(definition: TaskDefinition, command: TaskCommand): Promise<string | undefined> {
-  const args = decodeValue(payloadJson(command.args));
-  if (!Array.isArray(args)) throw new FluxError('BAD_COMMAND', `task command ${command.taskId} carries no argument list`, { executionId: command.executionId });
-  const output = await definition.fn(...args);
-  return encodeValue(output, `the result of task '${definition.name}'`, command.executionId);
+/** One run of the task body, with its timeout: resolves with the output's JSON, rejects with its error's. */
+function runAttempt(definition: TaskDefinition, args: unknown[], command: TaskCommand, attempt: number): Promise<string | undefined> {
+  const scope = new TaskScope(command.executionId, command.taskId, definition.name, attempt);
+  return runIn(scope, definition.fn, args, definition.policy?.timeoutMs)
+    .then((output) => encodeValue(output, `the result of task '${definition.name}'`, command.executionId))
+    .catch((error: unknown) => Promise.reject(toErrorInfo(error)));
+}
+
+function runIn(scope: TaskScope, fn: TaskFunction, args: unknown[], timeoutMs: number | undefined): Promise<unknown> {
+  const running = scopeStorage.run(scope, async () => fn(...args));
+  if (timeoutMs === undefined) return running;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const error = new ExecutionTimeoutError(scope.taskName, timeoutMs, scope.attempt, scope.executionId);
+      scope.abort(error); // the body learns through taskContext().signal
+      reject(error);
+    }, timeoutMs);
+    running.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error)),
+    );
+  });
+}
+
+/** After a failed first attempt: the task-executor machine runs retries, rollback and fallback. */
+function handleFailure(definition: TaskDefinition, policy: TaskPolicy, args: unknown[], command: TaskCommand, error: ErrorInfo, reply: ReplyTo): void {
+  const helper = (fn: TaskFunction, what: string) => async () => {
+    const scope = new TaskScope(command.executionId, command.taskId, definition.name, command.attempt);
+    try {
+      return encodeValue(await runIn(scope, fn, args, undefined), `the result of the ${what} of task '${definition.name}'`, command.executionId);
+    } catch (thrown) {
+      throw toErrorInfo(thrown); // the machine deals in plain error data, as the log does
+    }
+  };
+  const machine = taskExecutorMachine.provide({
+    actors: {
+      attempt: fromPromise(({ input }: { input: { attempt: number } }) => runAttempt(definition, args, command, input.attempt)),
+      rollback: fromPromise(helper(policy.rollback!, 'rollback')),
+      fallback: fromPromise(helper(policy.fallback!, 'fallback')),
+    },
+    actions: {
+      report: (_, params) => reply(progress(command, params.type, params.valueJson)),
+    },
+  });
+  const actor = createActor(machine, { input: { policy, attempt: command.attempt, error } });
+  actor.subscribe({
+    complete: () => {
+      const { value, context } = actor.getSnapshot();
+      reply(value === 'succeeded' ? success(command, context.outputJson) : failure(command, finalError(definition.name, context, command.executionId)));
+    },
+    error: (thrown) => reply(failure(command, toErrorInfo(thrown))),
+  });
+  actor.start();
+}
+
+/** The error the task fails with once everything is exhausted. */
+function finalError(taskName: string, context: TaskMachineContext, executionId: string): ErrorInfo {
+  const { lastError, fallbackError, policy, attempt } = context;
+  if (fallbackError) {
+    return {
+      name: fallbackError.name,
+      code: fallbackError.code ?? 'FALLBACK_FAILED',
+      message: `the fallback of task '${taskName}' failed with ${fallbackError.name}: ${fallbackError.message}, after the task failed with ${lastError.name}: ${lastError.message}`,
+    };
+  }
+  return policy.maxAttempts > 1 ? toErrorInfo(new RetryError(taskName, attempt, lastError, executionId)) : lastError;
 }
 
 function success(command: TaskCommand, outputJson: string | undefined): TaskResult {
@@ -47,3 +118,9 @@ function success(command: TaskCommand, outputJson: string | undefined): TaskResu
 function failure(command: TaskCommand, error: ErrorInfo): TaskResult {
   return { executionId: command.executionId, taskId: command.taskId, attempt: command.attempt, outcome: 'error', error };
 }
+
+function progress(command: TaskCommand, type: EventType, valueJson: string | undefined): TaskResult {
+  return { executionId: command.executionId, taskId: command.taskId, attempt: command.attempt, outcome: 'progress', progress: { type, value: jsonPayload(valueJson) } };
+}
+
+

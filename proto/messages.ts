@@ -28,9 +28,15 @@ export interface TaskCommand {
   args: Payload;
 }
 
+export interface TaskProgress {
+  type: string;
+  value: Payload;
+}
+
 export type TaskResult =
   | { executionId: string; taskId: string; attempt: number; outcome: 'output'; output: Payload }
-  | { executionId: string; taskId: string; attempt: number; outcome: 'error'; error: ErrorInfo };
+  | { executionId: string; taskId: string; attempt: number; outcome: 'error'; error: ErrorInfo }
+  | { executionId: string; taskId: string; attempt: number; outcome: 'progress'; progress: TaskProgress };
 
 // Compile-time proof that the strict types are valid generated message properties.
 const _command: flux.v1.TaskCommand.$Properties = {} as TaskCommand;

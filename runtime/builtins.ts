@@ -11,7 +11,7 @@ import { registerTask } from './registry.js';
 import type { TaskDefinition } from './task-definition.js';
 
 function builtIn<A extends unknown[], R>(name: string, fn: (...args: A) => R) {
-  const definition: TaskDefinition = { name, fn, options: {} };
+  const definition: TaskDefinition = { name, fn, options: {}, policy: undefined };
   registerTask(definition);
   return taskCaller<A, Awaited<R>>(definition);
 }

@@ -85,6 +85,24 @@ export class NonDeterminismError extends FluxError {
   }
 }
 
+/** An attempt of a task ran longer than its `timeout`. */
+export class ExecutionTimeoutError extends FluxError {
+  constructor(readonly taskName: string, readonly timeoutMs: number, attempt: number, executionId?: string) {
+    super('TIMEOUT', `task '${taskName}' timed out after ${timeoutMs} ms (attempt ${attempt})`, executionId === undefined ? {} : { executionId });
+  }
+}
+
+/** A task failed on its first run and on every retry. */
+export class RetryError extends FluxError {
+  constructor(readonly taskName: string, readonly attempts: number, readonly lastError: { name: string; message: string }, executionId?: string) {
+    super(
+      'RETRY_EXHAUSTED',
+      `task '${taskName}' failed after ${attempts} attempts; the last one with ${lastError.name}: ${lastError.message}`,
+      executionId === undefined ? {} : { executionId },
+    );
+  }
+}
+
 /** A workflow or task defined wrongly, e.g. an anonymous function without a name. */
 export class DefinitionError extends FluxError {
   constructor(message: string) {

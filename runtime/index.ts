@@ -17,6 +17,8 @@ export type { Task } from './task.js';
 export type { TaskOptions } from './task-definition.js';
 export type { WorkflowOptions, WorkflowFunction } from './workflow-definition.js';
 export { pause, now, uuid4, randint, randrange, choice, sleep } from './builtins.js';
+export { taskContext } from './task-context.js';
+export type { TaskContext } from './task-context.js';
 export { ExecutionContext } from './execution-context.js';
 export type { ExecutionEvent, EventType } from './events.js';
 export { EVENT_TYPES } from './events.js';
@@ -38,5 +40,7 @@ export {
   NonDeterminismError,
   DefinitionError,
   CorruptLogError,
+  ExecutionTimeoutError,
+  RetryError,
   isFluxError,
 } from './errors.js';

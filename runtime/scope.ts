@@ -1,6 +1,7 @@
 /**
  * Which execution (if any) the current code runs in. A task call looks here to decide whether it is
- * a durable step (inside a workflow body) or a plain call (anywhere else).
+ * a durable step (inside a workflow body) or a plain call (anywhere else); a task body finds its
+ * `taskContext()` here.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TaskDefinition } from './task-definition.js';
@@ -13,9 +14,38 @@ export interface WorkflowSession {
   sleep(milliseconds: number): Promise<void>;
 }
 
-export type Scope =
-  | { kind: 'workflow'; session: WorkflowSession }
-  | { kind: 'task'; executionId: string; taskId: string; taskName: string; attempt: number };
+/** One attempt of a task body (or of its fallback or rollback). */
+export class TaskScope {
+  readonly kind = 'task';
+  private controller: AbortController | undefined;
+  private abortReason: unknown;
+  private aborted = false;
+
+  constructor(
+    readonly executionId: string,
+    readonly taskId: string,
+    readonly taskName: string,
+    readonly attempt: number,
+  ) {}
+
+  /** Created on first use: most task bodies never look at it, and an AbortController is not free. */
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.aborted) this.controller.abort(this.abortReason);
+    }
+    return this.controller.signal;
+  }
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.abortReason = reason;
+    this.controller?.abort(reason);
+  }
+}
+
+export type Scope = { kind: 'workflow'; session: WorkflowSession } | TaskScope;
 
 export const scopeStorage = new AsyncLocalStorage<Scope>();
 
@@ -23,4 +53,10 @@ export const scopeStorage = new AsyncLocalStorage<Scope>();
 export function currentSession(): WorkflowSession | undefined {
   const scope = scopeStorage.getStore();
   return scope?.kind === 'workflow' ? scope.session : undefined;
+}
+
+/** The task attempt running here, if this code runs in a task body. */
+export function currentTask(): TaskScope | undefined {
+  const scope = scopeStorage.getStore();
+  return scope?.kind === 'task' ? scope : undefined;
 }

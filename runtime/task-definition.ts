@@ -1,19 +1,48 @@
 /** A task as the executors know it: a name, the function, and its options. */
+import type { Duration } from './duration.js';
+
 // Task functions take any arguments; the public `Task<A, R>` type keeps them precise for callers.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TaskFunction = (...args: any[]) => unknown;
 
 /**
- * Options of `task.withOptions`. Retries, timeout, fallback, rollback, caching, secrets and output
- * storage arrive with the task-executor machine; until then they are refused, not ignored.
+ * Options of `task.withOptions`, Flux's in camelCase. Caching, secrets and output storage are not
+ * implemented yet and are refused, not ignored.
  */
 export interface TaskOptions {
   /** The task's durable name; defaults to the function's name. */
   name?: string;
+  /** Retries after the first attempt (3 means up to 4 runs). Default 0. */
+  retryMaxAttempts?: number;
+  /** Wait before the first retry. Default 1 s. */
+  retryDelay?: Duration;
+  /** Each further retry waits this many times longer. Default 2. */
+  retryBackoff?: number;
+  /** Limit of each attempt; the body's `taskContext().signal` is aborted when it passes. */
+  timeout?: Duration;
+  /** Runs with the task's arguments once retries are exhausted; its result becomes the task's. */
+  fallback?: TaskFunction;
+  /** Runs with the task's arguments once retries are exhausted, before any fallback. */
+  rollback?: TaskFunction;
 }
+
+export const TASK_OPTION_NAMES: readonly string[] = ['name', 'retryMaxAttempts', 'retryDelay', 'retryBackoff', 'timeout', 'fallback', 'rollback'];
 
 export interface TaskDefinition {
   readonly name: string;
   readonly fn: TaskFunction;
   readonly options: TaskOptions;
+  /** The options in the form the executor uses; undefined when the task has none of them. */
+  readonly policy: TaskPolicy | undefined;
+}
+
+/** What the task-executor machine needs to know about a task's failure handling. */
+export interface TaskPolicy {
+  /** The first run plus the retries. */
+  maxAttempts: number;
+  delayMs: number;
+  backoff: number;
+  timeoutMs: number | undefined;
+  fallback: TaskFunction | undefined;
+  rollback: TaskFunction | undefined;
 }

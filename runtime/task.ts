@@ -5,7 +5,9 @@
 import { checkOptions, resolveName } from './names.js';
 import { registerTask } from './registry.js';
 import { currentSession } from './scope.js';
-import type { TaskDefinition, TaskOptions } from './task-definition.js';
+import { TASK_OPTION_NAMES, type TaskDefinition, type TaskOptions, type TaskPolicy } from './task-definition.js';
+import { toMilliseconds } from './duration.js';
+import { DefinitionError } from './errors.js';
 
 export interface Task<A extends unknown[], R> {
   (...args: A): Promise<R>;
@@ -36,8 +38,9 @@ task.withOptions = function withOptions(options: TaskOptions) {
 };
 
 function defineTask<A extends unknown[], R>(fn: (...args: A) => R, options: TaskOptions): Task<A, Awaited<R>> {
-  checkOptions('task', options, ['name']);
-  const definition: TaskDefinition = { name: resolveName('task', fn, options.name), fn, options };
+  checkOptions('task', options, TASK_OPTION_NAMES);
+  const name = resolveName('task', fn, options.name);
+  const definition: TaskDefinition = { name, fn, options, policy: policyOf(name, options) };
   registerTask(definition);
   return taskCaller<A, Awaited<R>>(definition);
 }
@@ -58,4 +61,19 @@ export function taskCaller<A extends unknown[], R>(definition: TaskDefinition): 
     definition,
     map: (items: readonly unknown[]) => Promise.all(items.map((item) => call(...([item] as A)))),
   });
+}
+
+/** Checks the failure-handling options once, at definition time, and resolves their defaults. */
+function policyOf(name: string, options: TaskOptions): TaskPolicy | undefined {
+  const { retryMaxAttempts = 0, retryDelay = 1000, retryBackoff = 2, timeout, fallback, rollback } = options;
+  if (!Number.isInteger(retryMaxAttempts) || retryMaxAttempts < 0) {
+    throw new DefinitionError(`task '${name}': retryMaxAttempts must be a whole number >= 0, not ${String(retryMaxAttempts)}`);
+  }
+  if (!(retryBackoff >= 1)) throw new DefinitionError(`task '${name}': retryBackoff must be >= 1, not ${String(retryBackoff)}`);
+  for (const [key, fn] of [['fallback', fallback], ['rollback', rollback]] as const) {
+    if (fn !== undefined && typeof fn !== 'function') throw new DefinitionError(`task '${name}': ${key} must be a function`);
+  }
+  const timeoutMs = timeout === undefined ? undefined : toMilliseconds(timeout);
+  if (retryMaxAttempts === 0 && timeoutMs === undefined && !fallback && !rollback) return undefined;
+  return { maxAttempts: retryMaxAttempts + 1, delayMs: toMilliseconds(retryDelay), backoff: retryBackoff, timeoutMs, fallback, rollback };
 }

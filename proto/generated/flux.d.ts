@@ -434,8 +434,11 @@ export namespace flux {
             /** TaskResult error. */
             error?: (flux.v1.ErrorInfo.$Properties|null);
 
+            /** TaskResult progress. */
+            progress?: (flux.v1.TaskProgress.$Properties|null);
+
             /** TaskResult outcome. */
-            outcome?: ("output"|"error");
+            outcome?: ("output"|"error"|"progress");
 
             /**
              * Creates a new TaskResult instance using the specified properties.
@@ -536,8 +539,11 @@ export namespace flux {
                 /** TaskResult error */
                 error?: (flux.v1.ErrorInfo.$Properties|null);
 
+                /** TaskResult progress */
+                progress?: (flux.v1.TaskProgress.$Properties|null);
+
                 /** TaskResult outcome */
-                outcome?: ("output"|"error");
+                outcome?: ("output"|"error"|"progress");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -550,10 +556,134 @@ export namespace flux {
               attempt?: number|null;
               output?: flux.v1.Payload.$Shape|null;
               error?: flux.v1.ErrorInfo.$Shape|null;
+              progress?: flux.v1.TaskProgress.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ outcome?: undefined; output?: null; error?: null }|{ outcome?: "output"; output: flux.v1.Payload.$Shape; error?: null }|{ outcome?: "error"; output?: null; error: flux.v1.ErrorInfo.$Shape })
+              ({ outcome?: undefined; output?: null; error?: null; progress?: null }|{ outcome?: "output"; output: flux.v1.Payload.$Shape; error?: null; progress?: null }|{ outcome?: "error"; output?: null; error: flux.v1.ErrorInfo.$Shape; progress?: null }|{ outcome?: "progress"; output?: null; error?: null; progress: flux.v1.TaskProgress.$Shape })
             );
+        }
+
+        /**
+         * Properties of a TaskProgress.
+         * @deprecated Use flux.v1.TaskProgress.$Properties instead.
+         */
+        interface ITaskProgress extends flux.v1.TaskProgress.$Properties {
+        }
+
+        /** Represents a TaskProgress. */
+        class TaskProgress {
+
+            /**
+             * Constructs a new TaskProgress.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.TaskProgress.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TaskProgress type. */
+            type: string;
+
+            /** TaskProgress value. */
+            value?: (flux.v1.Payload.$Properties|null);
+
+            /**
+             * Creates a new TaskProgress instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TaskProgress instance
+             */
+            static create(properties: flux.v1.TaskProgress.$Shape): flux.v1.TaskProgress & flux.v1.TaskProgress.$Shape;
+            static create(properties?: flux.v1.TaskProgress.$Properties): flux.v1.TaskProgress;
+
+            /**
+             * Encodes the specified TaskProgress message. Does not implicitly {@link flux.v1.TaskProgress.verify|verify} messages.
+             * @param message TaskProgress message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.TaskProgress.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified TaskProgress message, length delimited. Does not implicitly {@link flux.v1.TaskProgress.verify|verify} messages.
+             * @param message TaskProgress message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.TaskProgress.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TaskProgress message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.TaskProgress & flux.v1.TaskProgress.$Shape} TaskProgress
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.TaskProgress & flux.v1.TaskProgress.$Shape;
+
+            /**
+             * Decodes a TaskProgress message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.TaskProgress & flux.v1.TaskProgress.$Shape} TaskProgress
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.TaskProgress & flux.v1.TaskProgress.$Shape;
+
+            /**
+             * Verifies a TaskProgress message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a TaskProgress message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns TaskProgress
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.TaskProgress;
+
+            /**
+             * Creates a plain object from a TaskProgress message. Also converts values to other types if specified.
+             * @param message TaskProgress
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.TaskProgress, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this TaskProgress to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for TaskProgress
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace TaskProgress {
+
+            /** Properties of a TaskProgress. */
+            interface $Properties {
+
+                /** TaskProgress type */
+                type?: (string|null);
+
+                /** TaskProgress value */
+                value?: (flux.v1.Payload.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a TaskProgress. */
+            type $Shape = flux.v1.TaskProgress.$Properties;
         }
 
         /**

@@ -1077,7 +1077,8 @@ export const flux = $root.flux = (() => {
              * @property {number|null} [attempt] TaskResult attempt
              * @property {flux.v1.Payload.$Properties|null} [output] TaskResult output
              * @property {flux.v1.ErrorInfo.$Properties|null} [error] TaskResult error
-             * @property {"output"|"error"} [outcome] TaskResult outcome
+             * @property {flux.v1.TaskProgress.$Properties|null} [progress] TaskResult progress
+             * @property {"output"|"error"|"progress"} [outcome] TaskResult outcome
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1097,9 +1098,10 @@ export const flux = $root.flux = (() => {
              *   attempt?: number|null;
              *   output?: flux.v1.Payload.$Shape|null;
              *   error?: flux.v1.ErrorInfo.$Shape|null;
+             *   progress?: flux.v1.TaskProgress.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ outcome?: undefined; output?: null; error?: null }|{ outcome?: "output"; output: flux.v1.Payload.$Shape; error?: null }|{ outcome?: "error"; output?: null; error: flux.v1.ErrorInfo.$Shape })
+             *   ({ outcome?: undefined; output?: null; error?: null; progress?: null }|{ outcome?: "output"; output: flux.v1.Payload.$Shape; error?: null; progress?: null }|{ outcome?: "error"; output?: null; error: flux.v1.ErrorInfo.$Shape; progress?: null }|{ outcome?: "progress"; output?: null; error?: null; progress: flux.v1.TaskProgress.$Shape })
              * )} flux.v1.TaskResult.$Shape
              */
 
@@ -1158,17 +1160,25 @@ export const flux = $root.flux = (() => {
              */
             TaskResult.prototype.error = null;
 
+            /**
+             * TaskResult progress.
+             * @member {flux.v1.TaskProgress.$Properties|null|undefined} progress
+             * @memberof flux.v1.TaskResult
+             * @instance
+             */
+            TaskResult.prototype.progress = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * TaskResult outcome.
-             * @member {"output"|"error"|undefined} outcome
+             * @member {"output"|"error"|"progress"|undefined} outcome
              * @memberof flux.v1.TaskResult
              * @instance
              */
             $Object.defineProperty(TaskResult.prototype, "outcome", {
-                get: $util.oneOfGetter($oneOfFields = ["output", "error"]),
+                get: $util.oneOfGetter($oneOfFields = ["output", "error", "progress"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -1214,6 +1224,8 @@ export const flux = $root.flux = (() => {
                     $root.flux.v1.Payload.encode(message.output, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
                 if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
                     $root.flux.v1.ErrorInfo.encode(message.error, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                if (message.progress != null && $Object.hasOwnProperty.call(message, "progress"))
+                    $root.flux.v1.TaskProgress.encode(message.progress, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1312,6 +1324,13 @@ export const flux = $root.flux = (() => {
                             message.outcome = "error";
                             continue;
                         }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.progress = $root.flux.v1.TaskProgress.decode(reader, reader.size(), $undefined, _depth + 1, message.progress);
+                            message.outcome = "progress";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -1388,6 +1407,16 @@ export const flux = $root.flux = (() => {
                             return "error." + error;
                     }
                 }
+                if (message.progress != null && $Object.hasOwnProperty.call(message, "progress")) {
+                    if (properties.outcome === 1)
+                        return "outcome: multiple values";
+                    properties.outcome = 1;
+                    {
+                        let error = $root.flux.v1.TaskProgress.verify(message.progress, _depth + 1);
+                        if (error)
+                            return "progress." + error;
+                    }
+                }
                 return null;
             };
 
@@ -1427,6 +1456,11 @@ export const flux = $root.flux = (() => {
                     if (!$util.isObject(object.error))
                         throw $TypeError(".flux.v1.TaskResult.error: object expected");
                     message.error = $root.flux.v1.ErrorInfo.fromObject(object.error, _depth + 1);
+                }
+                if (object.progress != null) {
+                    if (!$util.isObject(object.progress))
+                        throw $TypeError(".flux.v1.TaskResult.progress: object expected");
+                    message.progress = $root.flux.v1.TaskProgress.fromObject(object.progress, _depth + 1);
                 }
                 return message;
             };
@@ -1469,6 +1503,11 @@ export const flux = $root.flux = (() => {
                     if (options.oneofs)
                         object.outcome = "error";
                 }
+                if (message.progress != null && $Object.hasOwnProperty.call(message, "progress")) {
+                    object.progress = $root.flux.v1.TaskProgress.toObject(message.progress, options, _depth + 1);
+                    if (options.oneofs)
+                        object.outcome = "progress";
+                }
                 return object;
             };
 
@@ -1498,6 +1537,312 @@ export const flux = $root.flux = (() => {
             };
 
             return TaskResult;
+        })();
+
+        v1.TaskProgress = (function() {
+
+            /**
+             * Properties of a TaskProgress.
+             * @typedef {Object} flux.v1.TaskProgress.$Properties
+             * @property {string|null} [type] TaskProgress type
+             * @property {flux.v1.Payload.$Properties|null} [value] TaskProgress value
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TaskProgress.
+             * @memberof flux.v1
+             * @interface ITaskProgress
+             * @augments flux.v1.TaskProgress.$Properties
+             * @deprecated Use flux.v1.TaskProgress.$Properties instead.
+             */
+
+            /**
+             * Shape of a TaskProgress.
+             * @typedef {flux.v1.TaskProgress.$Properties} flux.v1.TaskProgress.$Shape
+             */
+
+            /**
+             * Constructs a new TaskProgress.
+             * @memberof flux.v1
+             * @classdesc Represents a TaskProgress.
+             * @constructor
+             * @param {flux.v1.TaskProgress.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TaskProgress = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TaskProgress type.
+             * @member {string} type
+             * @memberof flux.v1.TaskProgress
+             * @instance
+             */
+            TaskProgress.prototype.type = "";
+
+            /**
+             * TaskProgress value.
+             * @member {flux.v1.Payload.$Properties|null|undefined} value
+             * @memberof flux.v1.TaskProgress
+             * @instance
+             */
+            TaskProgress.prototype.value = null;
+
+            /**
+             * Creates a new TaskProgress instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.TaskProgress
+             * @static
+             * @param {flux.v1.TaskProgress.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.TaskProgress} TaskProgress instance
+             * @type {{
+             *   (properties: flux.v1.TaskProgress.$Shape): flux.v1.TaskProgress & flux.v1.TaskProgress.$Shape;
+             *   (properties?: flux.v1.TaskProgress.$Properties): flux.v1.TaskProgress;
+             * }}
+             */
+            TaskProgress.create = function(properties) {
+                return new TaskProgress(properties);
+            };
+
+            /**
+             * Encodes the specified TaskProgress message. Does not implicitly {@link flux.v1.TaskProgress.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.TaskProgress
+             * @static
+             * @param {flux.v1.TaskProgress.$Properties} message TaskProgress message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TaskProgress.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.type);
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    $root.flux.v1.Payload.encode(message.value, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified TaskProgress message, length delimited. Does not implicitly {@link flux.v1.TaskProgress.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.TaskProgress
+             * @static
+             * @param {flux.v1.TaskProgress.$Properties} message TaskProgress message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TaskProgress.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a TaskProgress message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.TaskProgress
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.TaskProgress & flux.v1.TaskProgress.$Shape} TaskProgress
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TaskProgress.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.TaskProgress();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.type = value;
+                            else
+                                delete message.type;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.value = $root.flux.v1.Payload.decode(reader, reader.size(), $undefined, _depth + 1, message.value);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a TaskProgress message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.TaskProgress
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.TaskProgress & flux.v1.TaskProgress.$Shape} TaskProgress
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TaskProgress.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a TaskProgress message.
+             * @function verify
+             * @memberof flux.v1.TaskProgress
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            TaskProgress.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type"))
+                    if (!$util.isString(message.type))
+                        return "type: string expected";
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value")) {
+                    let error = $root.flux.v1.Payload.verify(message.value, _depth + 1);
+                    if (error)
+                        return "value." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a TaskProgress message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.TaskProgress
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.TaskProgress} TaskProgress
+             */
+            TaskProgress.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.TaskProgress)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.TaskProgress: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.TaskProgress();
+                if (object.type != null)
+                    if (typeof object.type !== "string" || object.type.length)
+                        message.type = $String(object.type);
+                if (object.value != null) {
+                    if (!$util.isObject(object.value))
+                        throw $TypeError(".flux.v1.TaskProgress.value: object expected");
+                    message.value = $root.flux.v1.Payload.fromObject(object.value, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a TaskProgress message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.TaskProgress
+             * @static
+             * @param {flux.v1.TaskProgress} message TaskProgress
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TaskProgress.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.type = "";
+                    object.value = null;
+                }
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type"))
+                    object.type = message.type;
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    object.value = $root.flux.v1.Payload.toObject(message.value, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this TaskProgress to JSON.
+             * @function toJSON
+             * @memberof flux.v1.TaskProgress
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TaskProgress.prototype.toJSON = function() {
+                return TaskProgress.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for TaskProgress
+             * @function getTypeUrl
+             * @memberof flux.v1.TaskProgress
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            TaskProgress.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.TaskProgress";
+            };
+
+            return TaskProgress;
         })();
 
         v1.ExecutionEvent = (function() {

@@ -1,0 +1,28 @@
+import { FluxError } from './errors.js';
+import { currentTask } from './scope.js';
+
+/** What a task body knows about the attempt it runs in. */
+export interface TaskContext {
+  readonly executionId: string;
+  readonly taskId: string;
+  readonly taskName: string;
+  /** 1 for the first run, 2 for the first retry, ... */
+  readonly attempt: number;
+  /** Aborted when the attempt times out. */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * The context of the task attempt running here: ids, attempt number, and an `AbortSignal`.
+ *
+ * @example
+ * const fetchPage = task.withOptions({ timeout: '5s' })(async function fetchPage(url: string) {
+ *   const { signal } = taskContext();
+ *   return (await fetch(url, { signal })).text();
+ * });
+ */
+export function taskContext(): TaskContext {
+  const scope = currentTask();
+  if (!scope) throw new FluxError('NOT_IN_TASK', 'taskContext() can only be called inside a task body run by flux-actors');
+  return scope;
+}

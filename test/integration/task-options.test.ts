@@ -1,0 +1,175 @@
+import { expect } from 'chai';
+import { workflow, task, pause, taskContext, ExecutionContext, DefinitionError, type Runtime } from 'flux-actors';
+import { STORE_KINDS, testRuntime } from '../fixtures/runtimes.js';
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const types = (ctx: ExecutionContext, name: string) => ctx.events.filter((e) => e.name === name).map((e) => e.type);
+
+for (const kind of STORE_KINDS) {
+  describe(`task options: retries, timeout, fallback, rollback (${kind} store)`, function () {
+    this.timeout(20_000);
+    let runtime: Runtime;
+    let dispose: () => Promise<void>;
+    beforeEach(async () => ({ runtime, dispose } = await testRuntime(kind)));
+    afterEach(() => dispose());
+
+    it('retries with backoff until an attempt succeeds, and records each step', async () => {
+      const attempts: number[] = [];
+      const flaky = task.withOptions({ retryMaxAttempts: 3, retryDelay: 5, retryBackoff: 2 })(async function flakyTwice(x: number) {
+        attempts.push(taskContext().attempt);
+        if (attempts.length < 3) throw new Error(`boom ${attempts.length}`);
+        return x * 2;
+      });
+      const flow = workflow(async function retriesFlow(ctx: ExecutionContext<number>) {
+        return await flaky(ctx.input);
+      });
+      const ctx = await flow.run(21, { runtime });
+      expect(ctx.output).to.equal(42);
+      expect(attempts).to.deep.equal([1, 2, 3]);
+      expect(types(ctx, 'flakyTwice')).to.deep.equal([
+        'TASK_STARTED', 'TASK_RETRY_STARTED', 'TASK_RETRY_FAILED', 'TASK_RETRY_STARTED', 'TASK_RETRY_COMPLETED', 'TASK_COMPLETED',
+      ]);
+      const retries = ctx.events.filter((e) => e.type === 'TASK_RETRY_STARTED').map((e) => e.value);
+      expect(retries).to.deep.equal([{ attempt: 2, delay: 5 }, { attempt: 3, delay: 10 }]);
+      expect(ctx.events.find((e) => e.type === 'TASK_RETRY_FAILED')!.value).to.deep.include({ attempt: 2 });
+    });
+
+    it('throws RetryError with the attempts and the last error once retries are exhausted', async () => {
+      let runs = 0;
+      const always = task.withOptions({ retryMaxAttempts: 2, retryDelay: 1 })(async function alwaysFails() {
+        runs++;
+        throw new TypeError(`nope ${runs}`);
+      });
+      const flow = workflow(async function exhaustedFlow() {
+        try {
+          await always();
+        } catch (error) {
+          const e = error as Error & { code?: string };
+          return { name: e.name, code: e.code, message: e.message };
+        }
+      });
+      const ctx = await flow.run(undefined, { runtime });
+      expect(runs).to.equal(3); // the first run and two retries
+      expect(ctx.output).to.deep.equal({
+        name: 'RetryError', code: 'RETRY_EXHAUSTED', message: "task 'alwaysFails' failed after 3 attempts; the last one with TypeError: nope 3",
+      });
+      expect(types(ctx, 'alwaysFails').at(-1)).to.equal('TASK_FAILED');
+    });
+
+    it('fails with the task\'s own error when it has no retries', async () => {
+      const once = task.withOptions({ timeout: '1s' })(async function failsOnce() {
+        throw new RangeError('out of range');
+      });
+      const ctx = await workflow(async function ownErrorFlow() {
+        return await once();
+      }).run(undefined, { runtime });
+      expect(ctx.error).to.deep.equal({ name: 'RangeError', message: 'out of range' });
+    });
+
+    it('times an attempt out with ExecutionTimeoutError and aborts its signal', async () => {
+      let aborted: unknown;
+      const slow = task.withOptions({ timeout: 20 })(async function tooSlow() {
+        const { signal } = taskContext();
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+        aborted = signal.reason;
+        return 'late';
+      });
+      const ctx = await workflow(async function timeoutFlow() {
+        return await slow();
+      }).run(undefined, { runtime });
+      expect(ctx.error).to.deep.equal({ name: 'ExecutionTimeoutError', code: 'TIMEOUT', message: "task 'tooSlow' timed out after 20 ms (attempt 1)" });
+      expect(aborted).to.have.property('code', 'TIMEOUT');
+    });
+
+    it('falls back after retries and after a timeout, and the fallback\'s result becomes the task\'s', async () => {
+      const quote = task.withOptions({ retryMaxAttempts: 1, retryDelay: 1, timeout: 10, fallback: async (sku: string) => `cached ${sku}` })(
+        async function hangingQuote(_sku: string) {
+          await delay(1000);
+          return 'fresh';
+        },
+      );
+      const ctx = await workflow(async function fallbackFlow(c: ExecutionContext<string>) {
+        return await quote(c.input);
+      }).run('ab-1', { runtime });
+      expect(ctx.output).to.equal('cached ab-1');
+      expect(types(ctx, 'hangingQuote')).to.deep.equal([
+        'TASK_STARTED', 'TASK_RETRY_STARTED', 'TASK_RETRY_FAILED', 'TASK_FALLBACK_STARTED', 'TASK_FALLBACK_COMPLETED', 'TASK_COMPLETED',
+      ]);
+      expect(ctx.events.find((e) => e.type === 'TASK_RETRY_FAILED')!.value).to.deep.include({ attempt: 2 });
+    });
+
+    it('runs the rollback before the fallback, and a rollback that throws does not stop the fallback', async () => {
+      const order: string[] = [];
+      const charge = task.withOptions({
+        rollback: async (amount: number) => {
+          order.push(`refund ${amount}`);
+          throw new Error('refund service down');
+        },
+        fallback: async (amount: number) => (order.push(`queue ${amount}`), { status: 'queued' }),
+      })(async function chargeCard(amount: number) {
+        order.push(`charge ${amount}`);
+        throw new Error('card declined');
+      });
+      const ctx = await workflow(async function rollbackFlow() {
+        return await charge(30);
+      }).run(undefined, { runtime });
+      expect(order).to.deep.equal(['charge 30', 'refund 30', 'queue 30']);
+      expect(ctx.output).to.deep.equal({ status: 'queued' });
+      expect(types(ctx, 'chargeCard')).to.deep.equal([
+        'TASK_STARTED', 'TASK_ROLLBACK_STARTED', 'TASK_ROLLBACK_FAILED', 'TASK_FALLBACK_STARTED', 'TASK_FALLBACK_COMPLETED', 'TASK_COMPLETED',
+      ]);
+      expect(ctx.events.find((e) => e.type === 'TASK_ROLLBACK_FAILED')!.value).to.include({ message: 'refund service down' });
+    });
+
+    it('fails the workflow with both errors visible when the fallback throws', async () => {
+      const fragile = task.withOptions({ fallback: async () => { throw new Error('fallback broke'); } })(async function fragileStep() {
+        throw new Error('primary broke');
+      });
+      const ctx = await workflow(async function fallbackFailsFlow() {
+        return await fragile();
+      }).run(undefined, { runtime });
+      expect(ctx.hasFailed).to.equal(true);
+      expect(ctx.error!.message).to.contain('fallback broke').and.contain('primary broke');
+      expect(types(ctx, 'fragileStep')).to.deep.equal(['TASK_STARTED', 'TASK_FALLBACK_STARTED', 'TASK_FALLBACK_FAILED', 'TASK_FAILED']);
+    });
+
+    it('returns a recorded fallback result on replay instead of recomputing it', async () => {
+      let fallbacks = 0;
+      const step = task.withOptions({ fallback: async () => ++fallbacks })(async function failsThenFallsBack() {
+        throw new Error('down');
+      });
+      const flow = workflow(async function fallbackReplayFlow() {
+        const value = await step();
+        await pause('look');
+        return value;
+      });
+      const paused = await flow.run(undefined, { runtime });
+      const done = await flow.resume(paused.executionId, null, { runtime });
+      expect(done.output).to.equal(1);
+      expect(fallbacks).to.equal(1);
+    });
+
+    it('costs a task that succeeds nothing but its own events', async () => {
+      const fine = task.withOptions({ retryMaxAttempts: 3, timeout: '5s', fallback: async () => 0 })(async function fineStep(x: number) {
+        return x + 1;
+      });
+      const ctx = await workflow(async function happyFlow() {
+        return await fine(1);
+      }).run(undefined, { runtime });
+      expect(ctx.output).to.equal(2);
+      expect(types(ctx, 'fineStep')).to.deep.equal(['TASK_STARTED', 'TASK_COMPLETED']);
+    });
+  });
+}
+
+describe('task option checks', () => {
+  it('refuses impossible retry settings at definition time', () => {
+    expect(() => task.withOptions({ retryMaxAttempts: -1 })(async function badRetries() {})).to.throw(DefinitionError, 'retryMaxAttempts');
+    expect(() => task.withOptions({ retryBackoff: 0.5 })(async function badBackoff() {})).to.throw(DefinitionError, 'retryBackoff');
+    expect(() => task.withOptions({ timeout: 'soon' })(async function badTimeout() {})).to.throw(RangeError, 'invalid duration');
+  });
+
+  it('refuses taskContext() outside a task body', () => {
+    expect(() => taskContext()).to.throw(/only be called inside a task body/);
+  });
+});
