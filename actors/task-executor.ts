@@ -11,6 +11,7 @@ import { createActor, fromPromise } from 'xstate';
 import { taskExecutorMachine, type TaskMachineContext } from './task-executor-machine.js';
 import { ExecutionTimeoutError, RetryError } from '../runtime/errors.js';
 import type { EventType } from '../runtime/events.js';
+import { deadlines } from '../runtime/deadlines.js';
 import { scopeStorage, TaskScope } from '../runtime/scope.js';
 import { decodeValue, encodeValue, toErrorInfo } from '../runtime/serialization.js';
 import type { TaskDefinition, TaskFunction, TaskPolicy } from '../runtime/task-definition.js';
@@ -55,14 +56,14 @@ function runIn(scope: TaskScope, fn: TaskFunction, args: unknown[], timeoutMs: n
   const running = scopeStorage.run(scope, async () => fn(...args));
   if (timeoutMs === undefined) return running;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const deadline = deadlines.add(timeoutMs, () => {
       const error = new ExecutionTimeoutError(scope.taskName, timeoutMs, scope.attempt, scope.executionId);
       scope.abort(error); // the body learns through taskContext().signal
       reject(error);
-    }, timeoutMs);
+    });
     running.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error)),
+      (value) => (deadline.cancel(), resolve(value)),
+      (error: unknown) => (deadline.cancel(), reject(error)),
     );
   });
 }

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type Runtime } from 'flux-actors';
-import { collectGarbage, median, w1, w2, w3, w5, w6, type Figures } from './workloads.js';
+import { collectGarbage, median, w1, w1Guarded, w2, w3, w5, w6, type Figures } from './workloads.js';
 
 interface Target {
   name: string;
@@ -33,6 +33,7 @@ const targets: Target[] = [
 
 const workloads: [string, (runtime: Runtime) => Promise<Figures>][] = [
   ['W1 sequential', w1],
+  ['W1 with retry+timeout+fallback', w1Guarded],
   ['W2 concurrent-sequential', w2],
   ['W3 latency', w3],
   ['W5 resume', w5],

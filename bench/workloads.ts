@@ -20,6 +20,20 @@ const sequential = workflow(async function benchSequential(ctx: ExecutionContext
   return value;
 });
 
+// W1's step with failure handling configured that never fires: the happy path must not pay for it.
+const guardedStep = task.withOptions({ retryMaxAttempts: 3, retryDelay: 100, timeout: '30s', fallback: async () => -1 })(
+  async function benchGuardedStep(i: number) {
+    stepRuns++;
+    return i + 1;
+  },
+);
+
+const guardedSequential = workflow(async function benchGuardedSequential(ctx: ExecutionContext<number>) {
+  let value = 0;
+  for (let i = 0; i < ctx.input; i++) value = await guardedStep(value);
+  return value;
+});
+
 const oneStep = workflow(async function benchOneStep() {
   return await step(0);
 });
@@ -48,12 +62,21 @@ export function percentile(samples: number[], p: number): number {
 export const median = (samples: number[]) => percentile(samples, 50);
 
 /** W1: 100 sequential steps, 20 executions one after another. */
-export async function w1(runtime: Runtime): Promise<Figures> {
+export function w1(runtime: Runtime): Promise<Figures> {
+  return sequentialRuns(runtime, sequential);
+}
+
+/** W1 with a step that has retries, a timeout and a fallback configured, none of which fires. */
+export function w1Guarded(runtime: Runtime): Promise<Figures> {
+  return sequentialRuns(runtime, guardedSequential);
+}
+
+async function sequentialRuns(runtime: Runtime, flow: typeof sequential): Promise<Figures> {
   const latencies: number[] = [];
   const started = performance.now();
   for (let i = 0; i < 20; i++) {
     const t = performance.now();
-    const ctx = await sequential.run(100, { runtime });
+    const ctx = await flow.run(100, { runtime });
     latencies.push(performance.now() - t);
     check(ctx.output === 100, `W1 output ${String(ctx.output)}`);
   }

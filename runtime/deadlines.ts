@@ -1,0 +1,97 @@
+/**
+ * Timeouts for task attempts without a timer per attempt. A Node timer costs several microseconds
+ * to create and clear (it is an async resource), more than a whole task step: attempts that finish
+ * in time only mark their entry done. Entries with the same timeout expire in the order they were
+ * added, so each timeout value keeps a queue, and one unref'd timer waits for the earliest deadline.
+ */
+
+export interface Deadline {
+  /** Marks the attempt finished; its timeout will not fire. */
+  cancel(): void;
+}
+
+interface Entry extends Deadline {
+  at: number;
+  done: boolean;
+  onTimeout(): void;
+}
+
+class Queue {
+  private entries: Entry[] = [];
+  private head = 0;
+
+  push(entry: Entry): void {
+    this.dropDone();
+    this.entries.push(entry);
+  }
+
+  /** The earliest deadline still pending, if any. */
+  first(): Entry | undefined {
+    this.dropDone();
+    return this.entries[this.head];
+  }
+
+  shift(): void {
+    this.head++;
+  }
+
+  private dropDone(): void {
+    while (this.head < this.entries.length && this.entries[this.head]!.done) this.head++;
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
+
+export class Deadlines {
+  private readonly queues = new Map<number, Queue>();
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = Infinity;
+
+  /** Calls `onTimeout` once `timeoutMs` have passed, unless cancelled first. */
+  add(timeoutMs: number, onTimeout: () => void): Deadline {
+    const entry: Entry = {
+      at: Date.now() + timeoutMs,
+      done: false,
+      onTimeout,
+      cancel() {
+        entry.done = true;
+      },
+    };
+    let queue = this.queues.get(timeoutMs);
+    if (!queue) this.queues.set(timeoutMs, (queue = new Queue()));
+    queue.push(entry);
+    if (entry.at < this.timerAt) this.arm(entry.at);
+    return entry;
+  }
+
+  private arm(at: number): void {
+    clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(this.fire, Math.max(0, at - Date.now()));
+    this.timer.unref(); // a pending timeout alone must not keep a process alive
+  }
+
+  private readonly fire = (): void => {
+    this.timer = undefined;
+    this.timerAt = Infinity;
+    const now = Date.now();
+    let next = Infinity;
+    for (const queue of this.queues.values()) {
+      for (let entry = queue.first(); entry; entry = queue.first()) {
+        if (entry.at > now) {
+          next = Math.min(next, entry.at);
+          break;
+        }
+        queue.shift();
+        entry.done = true;
+        entry.onTimeout();
+      }
+    }
+    if (next < Infinity) this.arm(next);
+  };
+}
+
+/** One per process: deadlines are cheap to share. */
+export const deadlines = new Deadlines();
