@@ -18,6 +18,7 @@ import type { ExecutionLog } from '../runtime/execution-log.js';
 import type { ExecutionState } from '../runtime/execution-state.js';
 import { PROGRESS_TYPES, type EventType, type StoredEvent } from '../runtime/events.js';
 import { Replay, type RecordedCall } from '../runtime/replay.js';
+import { resumePoint, type ResumePoint } from '../runtime/task-resume.js';
 import { scopeStorage, type WorkflowSession } from '../runtime/scope.js';
 import { decodeValue, encodeValue, fromErrorInfo, toErrorInfo } from '../runtime/serialization.js';
 import type { TaskDefinition } from '../runtime/task-definition.js';
@@ -37,6 +38,8 @@ interface LiveCall {
 }
 
 type FinalResult = Exclude<TaskResult, { outcome: 'progress' }>;
+
+const FIRST_ATTEMPT: ResumePoint = { attempt: 1, resume: undefined };
 
 const SETTLED_STATES: ReadonlySet<ExecutionState> = new Set<ExecutionState>(['paused', 'succeeded', 'failed', 'cancelled']);
 const never = <T>(): Promise<T> => new Promise<T>(() => {});
@@ -135,9 +138,11 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (typeof call !== 'string' && call.outcome) return this.replayed(call);
     if (!this.mayStart(call, name, argsJson)) return never();
     const taskId = typeof call === 'string' ? call : call.taskId;
+    // A call that started in an earlier run and never finished picks up where its progress stops.
+    const { attempt, resume } = typeof call === 'string' ? FIRST_ATTEMPT : resumePoint(this.log.events, call.started);
     this.log.append('TASK_STARTED', taskId, name, argsJson);
     return this.startLive(taskId, name, () => {
-      const command = { executionId: this.executionId, taskId, taskName: name, attempt: 1, args: jsonPayload(argsJson) };
+      const command = { executionId: this.executionId, taskId, taskName: name, attempt, args: jsonPayload(argsJson), ...(resume && { resume }) };
       this.executor.send(command, this.onTaskResult, definition);
     });
   }

@@ -23,10 +23,13 @@ export interface TaskMachineInput {
   /** The attempt that just failed. */
   attempt: number;
   error: ErrorInfo;
+  /** Where to start: after a failed attempt (the default), or part-way when a task is taken up again. */
+  start?: 'deciding' | 'rollingBack' | 'afterRollback' | 'fallingBack';
 }
 
 export interface TaskMachineContext {
   policy: TaskPolicy;
+  start: NonNullable<TaskMachineInput['start']>;
   attempt: number;
   /** The error of the last failed attempt of the task itself. */
   lastError: ErrorInfo;
@@ -69,9 +72,19 @@ export const taskExecutorMachine = setup({
   },
 }).createMachine({
   id: 'taskExecutor',
-  context: ({ input }) => ({ policy: input.policy, attempt: input.attempt, lastError: input.error, fallbackError: undefined, outputJson: undefined }),
-  initial: 'deciding',
+  context: ({ input }) => ({
+    policy: input.policy, start: input.start ?? 'deciding', attempt: input.attempt, lastError: input.error, fallbackError: undefined, outputJson: undefined,
+  }),
+  initial: 'starting',
   states: {
+    starting: {
+      always: [
+        { guard: ({ context }) => context.start === 'rollingBack', target: 'rollingBack' },
+        { guard: ({ context }) => context.start === 'afterRollback', target: 'afterRollback' },
+        { guard: ({ context }) => context.start === 'fallingBack', target: 'fallingBack' },
+        { target: 'deciding' },
+      ],
+    },
     deciding: {
       always: [
         { guard: 'canRetry', target: 'backoff' },
@@ -117,7 +130,8 @@ export const taskExecutorMachine = setup({
       },
     },
     rollingBack: {
-      entry: { type: 'report', params: { type: 'TASK_ROLLBACK_STARTED', valueJson: undefined } },
+      // The value keeps the error that led here, so a task taken up again mid-way still knows it.
+      entry: { type: 'report', params: ({ context }) => ({ type: 'TASK_ROLLBACK_STARTED', valueJson: JSON.stringify({ error: context.lastError }) }) },
       invoke: {
         src: 'rollback',
         onDone: { target: 'afterRollback', actions: { type: 'report', params: ({ event }) => ({ type: 'TASK_ROLLBACK_COMPLETED', valueJson: event.output }) } },
@@ -129,7 +143,7 @@ export const taskExecutorMachine = setup({
       always: [{ guard: 'hasFallback', target: 'fallingBack' }, { target: 'failed' }],
     },
     fallingBack: {
-      entry: { type: 'report', params: { type: 'TASK_FALLBACK_STARTED', valueJson: undefined } },
+      entry: { type: 'report', params: ({ context }) => ({ type: 'TASK_FALLBACK_STARTED', valueJson: JSON.stringify({ error: context.lastError }) }) },
       invoke: {
         src: 'fallback',
         onDone: {

@@ -8,7 +8,7 @@
  * task-executor machine (`task-executor-machine.ts`) takes over and reports each step.
  */
 import { createActor, fromPromise } from 'xstate';
-import { taskExecutorMachine, type TaskMachineContext } from './task-executor-machine.js';
+import { taskExecutorMachine, type TaskMachineContext, type TaskMachineInput } from './task-executor-machine.js';
 import { ExecutionTimeoutError, RetryError } from '../runtime/errors.js';
 import type { EventType } from '../runtime/events.js';
 import { deadlines } from '../runtime/deadlines.js';
@@ -37,10 +37,19 @@ export class TaskExecutor {
       return reply(failure(command, { name: 'FluxError', code: 'BAD_COMMAND', message: `task command ${command.taskId} carries no argument list` }));
     }
     const policy = definition.policy;
-    runAttempt(definition, args, command, command.attempt).then(
-      (outputJson) => reply(success(command, outputJson)),
-      (error: ErrorInfo) => (policy ? handleFailure(definition, policy, args, command, error, reply) : reply(failure(command, error))),
-    );
+    const resume = command.resume;
+    if (policy && resume && resume.phase !== 'attempt') {
+      return handleFailure(definition, policy, args, command, resume.lastError ?? UNKNOWN_ERROR, reply, resume.phase);
+    }
+    const wait = (resume?.notBeforeMs ?? 0) - Date.now();
+    const run = () =>
+      runAttempt(definition, args, command, command.attempt).then(
+        (outputJson) => reply(success(command, outputJson)),
+        (error: ErrorInfo) => (policy ? handleFailure(definition, policy, args, command, error, reply) : reply(failure(command, error))),
+      );
+    // A retry taken up again waits out what remains of its backoff (the runtime owns that timer).
+    if (wait > 0) setTimeout(run, wait);
+    else run();
   }
 }
 
@@ -69,7 +78,12 @@ function runIn(scope: TaskScope, fn: TaskFunction, args: unknown[], timeoutMs: n
 }
 
 /** After a failed first attempt: the task-executor machine runs retries, rollback and fallback. */
-function handleFailure(definition: TaskDefinition, policy: TaskPolicy, args: unknown[], command: TaskCommand, error: ErrorInfo, reply: ReplyTo): void {
+const UNKNOWN_ERROR: ErrorInfo = { name: 'Error', message: 'the error of an earlier attempt was not recorded' };
+
+function handleFailure(
+  definition: TaskDefinition, policy: TaskPolicy, args: unknown[], command: TaskCommand, error: ErrorInfo, reply: ReplyTo,
+  start?: TaskMachineInput['start'],
+): void {
   const helper = (fn: TaskFunction, what: string) => async () => {
     const scope = new TaskScope(command.executionId, command.taskId, definition.name, command.attempt);
     try {
@@ -88,7 +102,7 @@ function handleFailure(definition: TaskDefinition, policy: TaskPolicy, args: unk
       report: (_, params) => reply(progress(command, params.type, params.valueJson)),
     },
   });
-  const actor = createActor(machine, { input: { policy, attempt: command.attempt, error } });
+  const actor = createActor(machine, { input: { policy, attempt: command.attempt, error, ...(start && { start }) } });
   actor.subscribe({
     complete: () => {
       const { value, context } = actor.getSnapshot();

@@ -26,6 +26,16 @@ export interface TaskCommand {
   taskName: string;
   attempt: number;
   args: Payload;
+  /** Set when the task is taken up again after its driver stopped part-way through. */
+  resume?: TaskResume;
+}
+
+/** Where an interrupted task's failure handling picks up. */
+export interface TaskResume {
+  phase: 'attempt' | 'deciding' | 'rollingBack' | 'afterRollback' | 'fallingBack';
+  /** Epoch ms before which attempt `attempt` must not start (a retry's backoff). */
+  notBeforeMs: number;
+  lastError?: ErrorInfo;
 }
 
 export interface TaskProgress {

@@ -293,6 +293,9 @@ export namespace flux {
             /** TaskCommand args. */
             args?: (flux.v1.Payload.$Properties|null);
 
+            /** TaskCommand resume. */
+            resume?: (flux.v1.TaskResume.$Properties|null);
+
             /**
              * Creates a new TaskCommand instance using the specified properties.
              * @param [properties] Properties to set
@@ -392,12 +395,144 @@ export namespace flux {
                 /** TaskCommand args */
                 args?: (flux.v1.Payload.$Properties|null);
 
+                /** TaskCommand resume */
+                resume?: (flux.v1.TaskResume.$Properties|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a TaskCommand. */
             type $Shape = flux.v1.TaskCommand.$Properties;
+        }
+
+        /**
+         * Properties of a TaskResume.
+         * @deprecated Use flux.v1.TaskResume.$Properties instead.
+         */
+        interface ITaskResume extends flux.v1.TaskResume.$Properties {
+        }
+
+        /** Represents a TaskResume. */
+        class TaskResume {
+
+            /**
+             * Constructs a new TaskResume.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.TaskResume.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TaskResume phase. */
+            phase: string;
+
+            /** TaskResume notBeforeMs. */
+            notBeforeMs: (number|Long);
+
+            /** TaskResume lastError. */
+            lastError?: (flux.v1.ErrorInfo.$Properties|null);
+
+            /**
+             * Creates a new TaskResume instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TaskResume instance
+             */
+            static create(properties: flux.v1.TaskResume.$Shape): flux.v1.TaskResume & flux.v1.TaskResume.$Shape;
+            static create(properties?: flux.v1.TaskResume.$Properties): flux.v1.TaskResume;
+
+            /**
+             * Encodes the specified TaskResume message. Does not implicitly {@link flux.v1.TaskResume.verify|verify} messages.
+             * @param message TaskResume message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.TaskResume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified TaskResume message, length delimited. Does not implicitly {@link flux.v1.TaskResume.verify|verify} messages.
+             * @param message TaskResume message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.TaskResume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TaskResume message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.TaskResume & flux.v1.TaskResume.$Shape} TaskResume
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.TaskResume & flux.v1.TaskResume.$Shape;
+
+            /**
+             * Decodes a TaskResume message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.TaskResume & flux.v1.TaskResume.$Shape} TaskResume
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.TaskResume & flux.v1.TaskResume.$Shape;
+
+            /**
+             * Verifies a TaskResume message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a TaskResume message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns TaskResume
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.TaskResume;
+
+            /**
+             * Creates a plain object from a TaskResume message. Also converts values to other types if specified.
+             * @param message TaskResume
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.TaskResume, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this TaskResume to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for TaskResume
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace TaskResume {
+
+            /** Properties of a TaskResume. */
+            interface $Properties {
+
+                /** TaskResume phase */
+                phase?: (string|null);
+
+                /** TaskResume notBeforeMs */
+                notBeforeMs?: (number|Long|null);
+
+                /** TaskResume lastError */
+                lastError?: (flux.v1.ErrorInfo.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a TaskResume. */
+            type $Shape = flux.v1.TaskResume.$Properties;
         }
 
         /**

@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Array = $util.global.Array, $Number = $util.global.Number;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Array = $util.global.Array, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -684,6 +684,7 @@ export const flux = $root.flux = (() => {
              * @property {string|null} [taskName] TaskCommand taskName
              * @property {number|null} [attempt] TaskCommand attempt
              * @property {flux.v1.Payload.$Properties|null} [args] TaskCommand args
+             * @property {flux.v1.TaskResume.$Properties|null} [resume] TaskCommand resume
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -756,6 +757,14 @@ export const flux = $root.flux = (() => {
             TaskCommand.prototype.args = null;
 
             /**
+             * TaskCommand resume.
+             * @member {flux.v1.TaskResume.$Properties|null|undefined} resume
+             * @memberof flux.v1.TaskCommand
+             * @instance
+             */
+            TaskCommand.prototype.resume = null;
+
+            /**
              * Creates a new TaskCommand instance using the specified properties.
              * @function create
              * @memberof flux.v1.TaskCommand
@@ -797,6 +806,8 @@ export const flux = $root.flux = (() => {
                     writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.attempt);
                 if (message.args != null && $Object.hasOwnProperty.call(message, "args"))
                     $root.flux.v1.Payload.encode(message.args, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                if (message.resume != null && $Object.hasOwnProperty.call(message, "resume"))
+                    $root.flux.v1.TaskResume.encode(message.resume, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -896,6 +907,12 @@ export const flux = $root.flux = (() => {
                             message.args = $root.flux.v1.Payload.decode(reader, reader.size(), $undefined, _depth + 1, message.args);
                             continue;
                         }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.resume = $root.flux.v1.TaskResume.decode(reader, reader.size(), $undefined, _depth + 1, message.resume);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -961,6 +978,11 @@ export const flux = $root.flux = (() => {
                     if (error)
                         return "args." + error;
                 }
+                if (message.resume != null && $Object.hasOwnProperty.call(message, "resume")) {
+                    let error = $root.flux.v1.TaskResume.verify(message.resume, _depth + 1);
+                    if (error)
+                        return "resume." + error;
+                }
                 return null;
             };
 
@@ -999,6 +1021,11 @@ export const flux = $root.flux = (() => {
                         throw $TypeError(".flux.v1.TaskCommand.args: object expected");
                     message.args = $root.flux.v1.Payload.fromObject(object.args, _depth + 1);
                 }
+                if (object.resume != null) {
+                    if (!$util.isObject(object.resume))
+                        throw $TypeError(".flux.v1.TaskCommand.resume: object expected");
+                    message.resume = $root.flux.v1.TaskResume.fromObject(object.resume, _depth + 1);
+                }
                 return message;
             };
 
@@ -1025,6 +1052,7 @@ export const flux = $root.flux = (() => {
                     object.taskName = "";
                     object.attempt = 0;
                     object.args = null;
+                    object.resume = null;
                 }
                 if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
                     object.executionId = message.executionId;
@@ -1036,6 +1064,8 @@ export const flux = $root.flux = (() => {
                     object.attempt = message.attempt;
                 if (message.args != null && $Object.hasOwnProperty.call(message, "args"))
                     object.args = $root.flux.v1.Payload.toObject(message.args, options, _depth + 1);
+                if (message.resume != null && $Object.hasOwnProperty.call(message, "resume"))
+                    object.resume = $root.flux.v1.TaskResume.toObject(message.resume, options, _depth + 1);
                 return object;
             };
 
@@ -1065,6 +1095,357 @@ export const flux = $root.flux = (() => {
             };
 
             return TaskCommand;
+        })();
+
+        v1.TaskResume = (function() {
+
+            /**
+             * Properties of a TaskResume.
+             * @typedef {Object} flux.v1.TaskResume.$Properties
+             * @property {string|null} [phase] TaskResume phase
+             * @property {number|Long|null} [notBeforeMs] TaskResume notBeforeMs
+             * @property {flux.v1.ErrorInfo.$Properties|null} [lastError] TaskResume lastError
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TaskResume.
+             * @memberof flux.v1
+             * @interface ITaskResume
+             * @augments flux.v1.TaskResume.$Properties
+             * @deprecated Use flux.v1.TaskResume.$Properties instead.
+             */
+
+            /**
+             * Shape of a TaskResume.
+             * @typedef {flux.v1.TaskResume.$Properties} flux.v1.TaskResume.$Shape
+             */
+
+            /**
+             * Constructs a new TaskResume.
+             * @memberof flux.v1
+             * @classdesc Represents a TaskResume.
+             * @constructor
+             * @param {flux.v1.TaskResume.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TaskResume = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TaskResume phase.
+             * @member {string} phase
+             * @memberof flux.v1.TaskResume
+             * @instance
+             */
+            TaskResume.prototype.phase = "";
+
+            /**
+             * TaskResume notBeforeMs.
+             * @member {number|Long} notBeforeMs
+             * @memberof flux.v1.TaskResume
+             * @instance
+             */
+            TaskResume.prototype.notBeforeMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * TaskResume lastError.
+             * @member {flux.v1.ErrorInfo.$Properties|null|undefined} lastError
+             * @memberof flux.v1.TaskResume
+             * @instance
+             */
+            TaskResume.prototype.lastError = null;
+
+            /**
+             * Creates a new TaskResume instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.TaskResume
+             * @static
+             * @param {flux.v1.TaskResume.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.TaskResume} TaskResume instance
+             * @type {{
+             *   (properties: flux.v1.TaskResume.$Shape): flux.v1.TaskResume & flux.v1.TaskResume.$Shape;
+             *   (properties?: flux.v1.TaskResume.$Properties): flux.v1.TaskResume;
+             * }}
+             */
+            TaskResume.create = function(properties) {
+                return new TaskResume(properties);
+            };
+
+            /**
+             * Encodes the specified TaskResume message. Does not implicitly {@link flux.v1.TaskResume.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.TaskResume
+             * @static
+             * @param {flux.v1.TaskResume.$Properties} message TaskResume message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TaskResume.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.phase != null && $Object.hasOwnProperty.call(message, "phase") && message.phase !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.phase);
+                if (message.notBeforeMs != null && $Object.hasOwnProperty.call(message, "notBeforeMs") && (typeof message.notBeforeMs === "object" ? message.notBeforeMs.low || message.notBeforeMs.high : message.notBeforeMs !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).int64(message.notBeforeMs);
+                if (message.lastError != null && $Object.hasOwnProperty.call(message, "lastError"))
+                    $root.flux.v1.ErrorInfo.encode(message.lastError, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified TaskResume message, length delimited. Does not implicitly {@link flux.v1.TaskResume.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.TaskResume
+             * @static
+             * @param {flux.v1.TaskResume.$Properties} message TaskResume message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TaskResume.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a TaskResume message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.TaskResume
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.TaskResume & flux.v1.TaskResume.$Shape} TaskResume
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TaskResume.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.TaskResume();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.phase = value;
+                            else
+                                delete message.phase;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.notBeforeMs = value;
+                            else
+                                delete message.notBeforeMs;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.lastError = $root.flux.v1.ErrorInfo.decode(reader, reader.size(), $undefined, _depth + 1, message.lastError);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a TaskResume message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.TaskResume
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.TaskResume & flux.v1.TaskResume.$Shape} TaskResume
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TaskResume.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a TaskResume message.
+             * @function verify
+             * @memberof flux.v1.TaskResume
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            TaskResume.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.phase != null && $Object.hasOwnProperty.call(message, "phase"))
+                    if (!$util.isString(message.phase))
+                        return "phase: string expected";
+                if (message.notBeforeMs != null && $Object.hasOwnProperty.call(message, "notBeforeMs"))
+                    if (!$util.isInteger(message.notBeforeMs) && !(message.notBeforeMs && $util.isInteger(message.notBeforeMs.low) && $util.isInteger(message.notBeforeMs.high)))
+                        return "notBeforeMs: integer|Long expected";
+                if (message.lastError != null && $Object.hasOwnProperty.call(message, "lastError")) {
+                    let error = $root.flux.v1.ErrorInfo.verify(message.lastError, _depth + 1);
+                    if (error)
+                        return "lastError." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a TaskResume message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.TaskResume
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.TaskResume} TaskResume
+             */
+            TaskResume.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.TaskResume)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.TaskResume: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.TaskResume();
+                if (object.phase != null)
+                    if (typeof object.phase !== "string" || object.phase.length)
+                        message.phase = $String(object.phase);
+                if (object.notBeforeMs != null)
+                    if (typeof object.notBeforeMs === "object" ? object.notBeforeMs.low || object.notBeforeMs.high : $Number(object.notBeforeMs) !== 0)
+                        if ($util.Long)
+                            message.notBeforeMs = $util.Long.fromValue(object.notBeforeMs, false);
+                        else if (typeof object.notBeforeMs === "string")
+                            message.notBeforeMs = $parseInt(object.notBeforeMs, 10);
+                        else if (typeof object.notBeforeMs === "number")
+                            message.notBeforeMs = object.notBeforeMs;
+                        else if (typeof object.notBeforeMs === "object")
+                            message.notBeforeMs = new $util.LongBits(object.notBeforeMs.low >>> 0, object.notBeforeMs.high >>> 0).toNumber();
+                if (object.lastError != null) {
+                    if (!$util.isObject(object.lastError))
+                        throw $TypeError(".flux.v1.TaskResume.lastError: object expected");
+                    message.lastError = $root.flux.v1.ErrorInfo.fromObject(object.lastError, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a TaskResume message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.TaskResume
+             * @static
+             * @param {flux.v1.TaskResume} message TaskResume
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TaskResume.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.phase = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.notBeforeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.notBeforeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.lastError = null;
+                }
+                if (message.phase != null && $Object.hasOwnProperty.call(message, "phase"))
+                    object.phase = message.phase;
+                if (message.notBeforeMs != null && $Object.hasOwnProperty.call(message, "notBeforeMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.notBeforeMs = typeof message.notBeforeMs === "number" ? $BigInt(message.notBeforeMs) : $util.Long.fromBits(message.notBeforeMs.low >>> 0, message.notBeforeMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.notBeforeMs === "number")
+                        object.notBeforeMs = options.longs === $String ? $String(message.notBeforeMs) : message.notBeforeMs;
+                    else
+                        object.notBeforeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.notBeforeMs) : options.longs === $Number ? new $util.LongBits(message.notBeforeMs.low >>> 0, message.notBeforeMs.high >>> 0).toNumber() : message.notBeforeMs;
+                if (message.lastError != null && $Object.hasOwnProperty.call(message, "lastError"))
+                    object.lastError = $root.flux.v1.ErrorInfo.toObject(message.lastError, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this TaskResume to JSON.
+             * @function toJSON
+             * @memberof flux.v1.TaskResume
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TaskResume.prototype.toJSON = function() {
+                return TaskResume.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for TaskResume
+             * @function getTypeUrl
+             * @memberof flux.v1.TaskResume
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            TaskResume.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.TaskResume";
+            };
+
+            return TaskResume;
         })();
 
         v1.TaskResult = (function() {

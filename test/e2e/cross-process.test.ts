@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { execFile, spawn } from 'node:child_process';
-import { createRuntime } from 'flux-actors';
-import { crashable } from '../fixtures/crash-workflow.js';
+import { createRuntime, type ExecutionEvent, type Runtime } from 'flux-actors';
+import { crashable, retrying } from '../fixtures/crash-workflow.js';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +11,17 @@ const run = promisify(execFile);
 const CHILD = join(import.meta.dirname, '..', 'fixtures', 'child.ts');
 const CHILD_CRASH = join(import.meta.dirname, '..', 'fixtures', 'child-crash.ts');
 const CHILD_WITHOUT_WORKFLOW = join(import.meta.dirname, '..', 'fixtures', 'child-without-workflow.ts');
+
+/** Waits, at most 20 s, until the execution's durable log holds a matching event. */
+async function waitForEvent(runtime: Runtime, executionId: string, matches: (e: ExecutionEvent) => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const events = await runtime.inspect(executionId).then((ctx) => ctx.events, () => [] as ExecutionEvent[]);
+    if (events.some(matches)) return;
+    if (Date.now() > deadline) throw new Error(`execution ${executionId} never recorded the awaited event`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 interface ContextJson {
   executionId: string;
@@ -80,11 +91,7 @@ describe('a new process continues what another one paused (SQLite)', function ()
     const runtime = await createRuntime({ store: { sqlite: join(home, 'flux.db') } });
     try {
       // Wait (bounded) until step two's start is durable, then kill the process without warning.
-      const deadline = Date.now() + 20_000;
-      while (!(await runtime.inspect(executionId)).events.some((e) => e.name === 'stepTwo')) {
-        if (Date.now() > deadline) throw new Error('step two never started in the child');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await waitForEvent(runtime, executionId, (e) => e.name === 'stepTwo');
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
       expect((await runtime.inspect(executionId)).state).to.equal('running');
@@ -97,6 +104,34 @@ describe('a new process continues what another one paused (SQLite)', function ()
       const runs = readFileSync(sideEffects, 'utf8').trim().split('\n').map((l) => l.split(' ')[1]).filter((s) => s === 'one' || s === 'two');
       expect(runs.filter((s) => s === 'one')).to.have.length(1); // completed before the crash: never again
       expect(runs.filter((s) => s === 'two')).to.have.length(2); // in flight at the crash: at least once more
+    } finally {
+      child.kill('SIGKILL');
+      await runtime.close();
+    }
+  });
+
+  it('takes a task killed between retries up at the next attempt, not the first', async () => {
+    writeFileSync(sideEffects, '');
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD_CRASH, 'retrying'], {
+      env: { ...process.env, FLUX_HOME: home, SIDE_EFFECTS_FILE: sideEffects },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const executionId = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+    const runtime = await createRuntime({ store: { sqlite: join(home, 'flux.db') } });
+    try {
+      await waitForEvent(runtime, executionId, (e) => e.type === 'TASK_RETRY_STARTED');
+      child.kill('SIGKILL'); // while it waits out the backoff before attempt 2
+      await new Promise((resolve) => child.once('exit', resolve));
+
+      process.env.SIDE_EFFECTS_FILE = sideEffects;
+      const done = await retrying.run(1, { runtime, executionId }).finally(() => delete process.env.SIDE_EFFECTS_FILE);
+      expect(done.state, JSON.stringify(done.error)).to.equal('succeeded');
+      expect(done.output).to.equal(100);
+      const lines = readFileSync(sideEffects, 'utf8').trim().split('\n').map((l) => l.split(' '));
+      const childPid = lines[0]![0];
+      expect(lines.map(([pid, , n]) => `${pid === childPid ? 'child' : 'parent'} ${n}`)).to.deep.equal(['child 1', 'parent 2', 'parent 3']);
+      const retries = done.events.filter((e) => e.type === 'TASK_RETRY_STARTED').map((e) => (e.value as { attempt: number }).attempt);
+      expect(retries).to.deep.equal([2, 3]);
     } finally {
       child.kill('SIGKILL');
       await runtime.close();
