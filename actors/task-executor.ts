@@ -7,6 +7,7 @@
  * timeout, one timer). If it fails and the task has retries, a rollback or a fallback, a
  * task-executor machine (`task-executor-machine.ts`) takes over and reports each step.
  */
+import { hash } from 'node:crypto';
 import { createActor, fromPromise } from 'xstate';
 import { taskExecutorMachine, type TaskMachineContext, type TaskMachineInput } from './task-executor-machine.js';
 import { ExecutionTimeoutError, RetryError } from '../runtime/errors.js';
@@ -15,13 +16,17 @@ import { deadlines } from '../runtime/deadlines.js';
 import { scopeStorage, TaskScope } from '../runtime/scope.js';
 import { decodeValue, encodeValue, toErrorInfo } from '../runtime/serialization.js';
 import type { TaskDefinition, TaskFunction, TaskPolicy } from '../runtime/task-definition.js';
+import type { TaskCache } from '../runtime/stores/event-store.js';
 import { jsonPayload, payloadJson, type ErrorInfo, type TaskCommand, type TaskResult } from '../proto/messages.js';
 
 export type TaskLookup = (name: string) => TaskDefinition | undefined;
 export type ReplyTo = (result: TaskResult) => void;
 
 export class TaskExecutor {
-  constructor(private readonly lookup: TaskLookup) {}
+  constructor(
+    private readonly lookup: TaskLookup,
+    private readonly cache?: TaskCache,
+  ) {}
 
   /**
    * Runs a task command. `local` is the definition itself when the caller is in this process: it
@@ -36,6 +41,24 @@ export class TaskExecutor {
     if (!Array.isArray(args)) {
       return reply(failure(command, { name: 'FluxError', code: 'BAD_COMMAND', message: `task command ${command.taskId} carries no argument list` }));
     }
+    if (definition.options.cache && this.cache) return this.runCached(definition, args, command, reply, this.cache);
+    this.run(definition, args, command, reply);
+  }
+
+  /** A cached task: a hit answers at once; a miss runs the task and keeps a successful output. */
+  private runCached(definition: TaskDefinition, args: unknown[], command: TaskCommand, reply: ReplyTo, cache: TaskCache): void {
+    const key = cacheKey(definition.name, payloadJson(command.args) ?? '[]');
+    const keep: ReplyTo = (result) => {
+      if (result.outcome === 'output') cache.write(key, payloadJson(result.output)).then(() => reply(result), () => reply(result));
+      else reply(result);
+    };
+    cache.read(key).then(
+      (hit) => (hit ? reply(success(command, hit.valueJson)) : this.run(definition, args, command, keep)),
+      () => this.run(definition, args, command, keep),
+    );
+  }
+
+  private run(definition: TaskDefinition, args: unknown[], command: TaskCommand, reply: ReplyTo): void {
     const policy = definition.policy;
     const resume = command.resume;
     if (policy && resume && resume.phase !== 'attempt') {
@@ -78,6 +101,11 @@ function runIn(scope: TaskScope, fn: TaskFunction, args: unknown[], timeoutMs: n
 }
 
 /** After a failed first attempt: the task-executor machine runs retries, rollback and fallback. */
+/** The cache key of a call: the task name and a strong hash of its canonical arguments. */
+function cacheKey(taskName: string, argsJson: string): string {
+  return `${taskName}:${hash('sha256', argsJson, 'hex')}`;
+}
+
 const UNKNOWN_ERROR: ErrorInfo = { name: 'Error', message: 'the error of an earlier attempt was not recorded' };
 
 function handleFailure(

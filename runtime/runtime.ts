@@ -69,9 +69,11 @@ export class EmbeddedRuntime implements Runtime {
   private readonly active = new Map<string, ExecutionActor<unknown, unknown>>();
   /** Executions a driver in this process holds (or is about to): at most one driver each. */
   private readonly claims = new Set<string>();
-  private readonly executor = new TaskExecutor(findTask);
+  private readonly executor: TaskExecutor;
 
-  constructor(readonly store: EventStore) {}
+  constructor(readonly store: EventStore) {
+    this.executor = new TaskExecutor(findTask, store.cache);
+  }
 
   get kind(): string {
     return this.store.kind;

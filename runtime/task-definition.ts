@@ -6,7 +6,7 @@ import type { Duration } from './duration.js';
 export type TaskFunction = (...args: any[]) => unknown;
 
 /**
- * Options of `task.withOptions`, Flux's in camelCase. Caching, secrets and output storage are not
+ * Options of `task.withOptions`, Flux's in camelCase. Secrets and output storage are not
  * implemented yet and are refused, not ignored.
  */
 export interface TaskOptions {
@@ -24,9 +24,11 @@ export interface TaskOptions {
   fallback?: TaskFunction;
   /** Runs with the task's arguments once retries are exhausted, before any fallback. */
   rollback?: TaskFunction;
+  /** Memoise results across executions by task name and arguments, in the runtime's store. */
+  cache?: boolean;
 }
 
-export const TASK_OPTION_NAMES: readonly string[] = ['name', 'retryMaxAttempts', 'retryDelay', 'retryBackoff', 'timeout', 'fallback', 'rollback'];
+export const TASK_OPTION_NAMES: readonly string[] = ['name', 'retryMaxAttempts', 'retryDelay', 'retryBackoff', 'timeout', 'fallback', 'rollback', 'cache'];
 
 export interface TaskDefinition {
   readonly name: string;

@@ -38,8 +38,20 @@ export interface LogWriter {
   readonly failure: Error | undefined;
 }
 
+/**
+ * Task results memoised across executions (`task.withOptions({ cache: true })`), by a key from the
+ * task name and its arguments. Separate from replay: replay returns what this execution recorded,
+ * the cache what any execution computed.
+ */
+export interface TaskCache {
+  /** The cached output's JSON (undefined for a task that returned nothing), or undefined on a miss. */
+  read(key: string): Promise<{ valueJson: string | undefined } | undefined>;
+  write(key: string, valueJson: string | undefined): Promise<void>;
+}
+
 export interface EventStore {
   readonly kind: string;
+  readonly cache: TaskCache;
   writer(executionId: string): LogWriter;
   /** The whole log of one execution, in order; empty when it does not exist. */
   load(executionId: string): Promise<StoredEvent[]>;

@@ -1,12 +1,18 @@
 /** The in-memory event store: for tests, benchmarks and throwaway runs. Nothing survives the process. */
 import { ExecutionConflictError } from '../errors.js';
 import type { StoredEvent } from '../events.js';
-import type { EventStore, ExecutionRecord, ListFilter, LogWriter } from './event-store.js';
+import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from './event-store.js';
 
 export class MemoryStore implements EventStore {
   readonly kind = 'memory';
   private readonly logs = new Map<string, StoredEvent[]>();
   private readonly records = new Map<string, ExecutionRecord>();
+  private readonly cached = new Map<string, string | undefined>();
+
+  readonly cache: TaskCache = {
+    read: async (key) => (this.cached.has(key) ? { valueJson: this.cached.get(key) } : undefined),
+    write: async (key, valueJson) => void this.cached.set(key, valueJson),
+  };
 
   writer(executionId: string): LogWriter {
     const logs = this.logs;

@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { ExecutionConflictError, FluxError } from '../errors.js';
 import type { EventType, StoredEvent } from '../events.js';
 import type { ExecutionState } from '../execution-state.js';
-import type { EventStore, ExecutionRecord, ListFilter, LogWriter } from './event-store.js';
+import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from './event-store.js';
 import { GroupCommit, type PendingWrites } from './group-commit.js';
 
 const SCHEMA_VERSION = 1;
@@ -34,6 +34,11 @@ CREATE TABLE IF NOT EXISTS executions (
   updated_at TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS executions_by_state ON executions (state, workflow);
+CREATE TABLE IF NOT EXISTS task_cache (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL, -- '' for a task that returned nothing
+  written_at INTEGER NOT NULL
+) WITHOUT ROWID;
 `;
 
 type EventRow = [number, EventType, string, string, string | null, number, number];
@@ -47,6 +52,8 @@ export class SqliteStore implements EventStore {
   private readonly upsertRecord: Database.Statement;
   private readonly selectLog: Database.Statement<[string]>;
   private readonly selectRecord: Database.Statement<[string]>;
+
+  readonly cache: TaskCache;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -68,6 +75,15 @@ export class SqliteStore implements EventStore {
       .raw(true);
     this.selectRecord = this.db.prepare<[string]>('SELECT * FROM executions WHERE id = ?');
     this.writes = new GroupCommit((batch) => this.writeBatch(batch));
+    const readCache = this.db.prepare<[string]>('SELECT value FROM task_cache WHERE key = ?').pluck();
+    const writeCache = this.db.prepare('INSERT OR REPLACE INTO task_cache (key, value, written_at) VALUES (?, ?, ?)');
+    this.cache = {
+      read: async (key) => {
+        const value = readCache.get(key) as string | undefined;
+        return value === undefined ? undefined : { valueJson: value === '' ? undefined : value };
+      },
+      write: async (key, valueJson) => void writeCache.run(key, valueJson ?? '', Date.now()),
+    };
   }
 
   writer(executionId: string): LogWriter {

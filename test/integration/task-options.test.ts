@@ -1,6 +1,7 @@
 import { expect } from 'chai';
-import { workflow, task, pause, taskContext, ExecutionContext, DefinitionError, type Runtime } from 'flux-actors';
-import { STORE_KINDS, testRuntime } from '../fixtures/runtimes.js';
+import { join } from 'node:path';
+import { workflow, task, pause, taskContext, createRuntime, ExecutionContext, DefinitionError, type Runtime } from 'flux-actors';
+import { STORE_KINDS, tempDir, testRuntime } from '../fixtures/runtimes.js';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const types = (ctx: ExecutionContext, name: string) => ctx.events.filter((e) => e.name === name).map((e) => e.type);
@@ -149,6 +150,30 @@ for (const kind of STORE_KINDS) {
       expect(fallbacks).to.equal(1);
     });
 
+    it('memoises a cached task across executions by name and arguments, and keeps failures out', async () => {
+      const runs: string[] = [];
+      const lookup = task.withOptions({ cache: true })(async function cachedLookup(sku: string) {
+        runs.push(sku);
+        if (sku === 'bad') throw new Error('no such sku');
+        return { sku, price: sku.length };
+      });
+      const flow = workflow(async function cacheFlow(ctx: ExecutionContext<string>) {
+        try {
+          return await lookup(ctx.input);
+        } catch {
+          return 'failed';
+        }
+      });
+      expect((await flow.run('ab', { runtime })).output).to.deep.equal({ sku: 'ab', price: 2 });
+      const second = await flow.run('ab', { runtime });
+      expect(second.output).to.deep.equal({ sku: 'ab', price: 2 });
+      expect(types(second, 'cachedLookup')).to.deep.equal(['TASK_STARTED', 'TASK_COMPLETED']); // recorded in this execution's log too
+      await flow.run('abc', { runtime });
+      await flow.run('bad', { runtime });
+      await flow.run('bad', { runtime });
+      expect(runs).to.deep.equal(['ab', 'abc', 'bad', 'bad']);
+    });
+
     it('costs a task that succeeds nothing but its own events', async () => {
       const fine = task.withOptions({ retryMaxAttempts: 3, timeout: '5s', fallback: async () => 0 })(async function fineStep(x: number) {
         return x + 1;
@@ -171,5 +196,25 @@ describe('task option checks', () => {
 
   it('refuses taskContext() outside a task body', () => {
     expect(() => taskContext()).to.throw(/only be called inside a task body/);
+  });
+});
+
+describe('the task cache on SQLite', () => {
+  it('outlives the runtime that filled it', async () => {
+    const dbPath = join(tempDir(), 'flux.db');
+    let runs = 0;
+    const slowSquare = task.withOptions({ cache: true })(async function cachedSquare(n: number) {
+      runs++;
+      return n * n;
+    });
+    const flow = workflow(async function cachedSquareFlow(ctx: ExecutionContext<number>) {
+      return await slowSquare(ctx.input);
+    });
+    for (let i = 0; i < 2; i++) {
+      const runtime = await createRuntime({ store: { sqlite: dbPath } });
+      expect((await flow.run(9, { runtime })).output).to.equal(81);
+      await runtime.close();
+    }
+    expect(runs).to.equal(1);
   });
 });
