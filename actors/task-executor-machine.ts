@@ -98,7 +98,8 @@ export const taskExecutorMachine = setup({
         type: 'report',
         params: ({ context }) => ({
           type: 'TASK_RETRY_STARTED',
-          valueJson: JSON.stringify({ attempt: context.attempt + 1, delay: retryDelay(context.policy, context.attempt) }),
+          // The error that caused the retry rides along: the log then tells why, on every attempt.
+          valueJson: JSON.stringify({ attempt: context.attempt + 1, delay: retryDelay(context.policy, context.attempt), error: context.lastError }),
         }),
       },
       after: { backoff: { target: 'retrying', actions: assign({ attempt: ({ context }) => context.attempt + 1 }) } },

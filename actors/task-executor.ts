@@ -17,6 +17,7 @@ import { scopeStorage, TaskScope } from '../runtime/scope.js';
 import { decodeValue, encodeValue, toErrorInfo } from '../runtime/serialization.js';
 import type { TaskDefinition, TaskFunction, TaskPolicy } from '../runtime/task-definition.js';
 import type { TaskCache } from '../runtime/stores/event-store.js';
+import { redact, type SecretManager } from '../runtime/secrets.js';
 import { jsonPayload, payloadJson, type ErrorInfo, type TaskCommand, type TaskResult } from '../proto/messages.js';
 
 export type TaskLookup = (name: string) => TaskDefinition | undefined;
@@ -26,6 +27,7 @@ export class TaskExecutor {
   constructor(
     private readonly lookup: TaskLookup,
     private readonly cache?: TaskCache,
+    private readonly secrets?: SecretManager,
   ) {}
 
   /**
@@ -59,29 +61,48 @@ export class TaskExecutor {
   }
 
   private run(definition: TaskDefinition, args: unknown[], command: TaskCommand, reply: ReplyTo): void {
-    const policy = definition.policy;
-    const resume = command.resume;
-    if (policy && resume && resume.phase !== 'attempt') {
-      return handleFailure(definition, policy, args, command, resume.lastError ?? UNKNOWN_ERROR, reply, resume.phase);
-    }
-    const wait = (resume?.notBeforeMs ?? 0) - Date.now();
-    const run = () =>
-      runAttempt(definition, args, command, command.attempt).then(
-        (outputJson) => reply(success(command, outputJson)),
-        (error: ErrorInfo) => (policy ? handleFailure(definition, policy, args, command, error, reply) : reply(failure(command, error))),
-      );
-    // A retry taken up again waits out what remains of its backoff (the runtime owns that timer).
-    if (wait > 0) setTimeout(run, wait);
-    else run();
+    const requested = definition.options.secretRequests;
+    if (!requested?.length) return runCommand(definition, args, command, reply, NO_SECRETS);
+    if (!this.secrets) return reply(failure(command, { name: 'FluxError', code: 'NO_SECRET_MANAGER', message: `task '${definition.name}' requests secrets, and this executor has no secret manager` }));
+    this.secrets.resolve(requested, definition.name).then(
+      (secrets) => runCommand(definition, args, command, reply, secrets),
+      (error: unknown) => reply(failure(command, toErrorInfo(error))),
+    );
   }
 }
 
+const NO_SECRETS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** Runs a command's first (or resumed) attempt and, if it fails, the failure handling. */
+function runCommand(definition: TaskDefinition, args: unknown[], command: TaskCommand, reply: ReplyTo, secrets: Readonly<Record<string, string>>): void {
+  const policy = definition.policy;
+  const resume = command.resume;
+  if (policy && resume && resume.phase !== 'attempt') {
+    return handleFailure(definition, policy, args, command, resume.lastError ?? UNKNOWN_ERROR, reply, secrets, resume.phase);
+  }
+  const wait = (resume?.notBeforeMs ?? 0) - Date.now();
+  const run = () =>
+    runAttempt(definition, args, command, command.attempt, secrets).then(
+      (outputJson) => reply(success(command, outputJson)),
+      (error: ErrorInfo) => (policy ? handleFailure(definition, policy, args, command, error, reply, secrets) : reply(failure(command, error))),
+    );
+  // A retry taken up again waits out what remains of its backoff (the runtime owns that timer).
+  if (wait > 0) setTimeout(run, wait);
+  else run();
+}
+
 /** One run of the task body, with its timeout: resolves with the output's JSON, rejects with its error's. */
-function runAttempt(definition: TaskDefinition, args: unknown[], command: TaskCommand, attempt: number): Promise<string | undefined> {
-  const scope = new TaskScope(command.executionId, command.taskId, definition.name, attempt);
+function runAttempt(definition: TaskDefinition, args: unknown[], command: TaskCommand, attempt: number, secrets: Readonly<Record<string, string>>): Promise<string | undefined> {
+  const scope = new TaskScope(command.executionId, command.taskId, definition.name, attempt, secrets);
   return runIn(scope, definition.fn, args, definition.policy?.timeoutMs)
     .then((output) => encodeValue(output, `the result of task '${definition.name}'`, command.executionId))
-    .catch((error: unknown) => Promise.reject(toErrorInfo(error)));
+    .catch((error: unknown) => Promise.reject(safeErrorInfo(error, secrets)));
+}
+
+/** The stored form of an error, with any secret value it quotes redacted. */
+function safeErrorInfo(error: unknown, secrets: Readonly<Record<string, string>>): ErrorInfo {
+  const info = toErrorInfo(error);
+  return secrets === NO_SECRETS ? info : { ...info, message: redact(info.message, secrets) };
 }
 
 function runIn(scope: TaskScope, fn: TaskFunction, args: unknown[], timeoutMs: number | undefined): Promise<unknown> {
@@ -110,19 +131,19 @@ const UNKNOWN_ERROR: ErrorInfo = { name: 'Error', message: 'the error of an earl
 
 function handleFailure(
   definition: TaskDefinition, policy: TaskPolicy, args: unknown[], command: TaskCommand, error: ErrorInfo, reply: ReplyTo,
-  start?: TaskMachineInput['start'],
+  secrets: Readonly<Record<string, string>>, start?: TaskMachineInput['start'],
 ): void {
   const helper = (fn: TaskFunction, what: string) => async () => {
-    const scope = new TaskScope(command.executionId, command.taskId, definition.name, command.attempt);
+    const scope = new TaskScope(command.executionId, command.taskId, definition.name, command.attempt, secrets);
     try {
       return encodeValue(await runIn(scope, fn, args, undefined), `the result of the ${what} of task '${definition.name}'`, command.executionId);
     } catch (thrown) {
-      throw toErrorInfo(thrown); // the machine deals in plain error data, as the log does
+      throw safeErrorInfo(thrown, secrets); // the machine deals in plain error data, as the log does
     }
   };
   const machine = taskExecutorMachine.provide({
     actors: {
-      attempt: fromPromise(({ input }: { input: { attempt: number } }) => runAttempt(definition, args, command, input.attempt)),
+      attempt: fromPromise(({ input }: { input: { attempt: number } }) => runAttempt(definition, args, command, input.attempt, secrets)),
       rollback: fromPromise(helper(policy.rollback!, 'rollback')),
       fallback: fromPromise(helper(policy.fallback!, 'fallback')),
     },

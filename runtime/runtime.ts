@@ -17,6 +17,7 @@ import type { EventStore, ExecutionRecord, ListFilter } from './stores/event-sto
 import { MemoryStore } from './stores/memory-store.js';
 import { SqliteStore } from './stores/sqlite-store.js';
 import type { WorkflowDefinition } from './workflow-definition.js';
+import type { SecretManager } from './secrets.js';
 
 export interface RuntimeOptions {
   /** `'memory'`, or `{ sqlite: path }` for a durable file. Default: SQLite at `$FLUX_HOME/flux.db`. */
@@ -38,6 +39,8 @@ export type ExecutionSummary = ExecutionRecord;
 
 export interface Runtime {
   readonly kind: string;
+  /** Secrets for task bodies: `set`, `get`, `delete`. */
+  readonly secrets: SecretManager;
   run<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionContext<I, O>>;
   start<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionHandle<I, O>>;
   /** Resumes a paused execution: the `pause()` it stopped at returns `value`. */
@@ -72,7 +75,11 @@ export class EmbeddedRuntime implements Runtime {
   private readonly executor: TaskExecutor;
 
   constructor(readonly store: EventStore) {
-    this.executor = new TaskExecutor(findTask, store.cache);
+    this.executor = new TaskExecutor(findTask, store.cache, store.secrets);
+  }
+
+  get secrets(): SecretManager {
+    return this.store.secrets;
   }
 
   get kind(): string {

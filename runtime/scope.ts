@@ -14,6 +14,8 @@ export interface WorkflowSession {
   sleep(milliseconds: number): Promise<void>;
 }
 
+const NO_SECRETS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** One attempt of a task body (or of its fallback or rollback). */
 export class TaskScope {
   readonly kind = 'task';
@@ -26,6 +28,7 @@ export class TaskScope {
     readonly taskId: string,
     readonly taskName: string,
     readonly attempt: number,
+    readonly secrets: Readonly<Record<string, string>> = NO_SECRETS,
   ) {}
 
   /** Created on first use: most task bodies never look at it, and an AbortController is not free. */

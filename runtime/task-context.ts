@@ -10,6 +10,8 @@ export interface TaskContext {
   readonly attempt: number;
   /** Aborted when the attempt times out. */
   readonly signal: AbortSignal;
+  /** The secrets the task requested (`secretRequests`), by name. */
+  readonly secrets: Readonly<Record<string, string>>;
 }
 
 /**

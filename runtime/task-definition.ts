@@ -6,8 +6,8 @@ import type { Duration } from './duration.js';
 export type TaskFunction = (...args: any[]) => unknown;
 
 /**
- * Options of `task.withOptions`, Flux's in camelCase. Secrets and output storage are not
- * implemented yet and are refused, not ignored.
+ * Options of `task.withOptions`, Flux's in camelCase. Output storage is not implemented yet and is
+ * refused, not ignored.
  */
 export interface TaskOptions {
   /** The task's durable name; defaults to the function's name. */
@@ -26,9 +26,11 @@ export interface TaskOptions {
   rollback?: TaskFunction;
   /** Memoise results across executions by task name and arguments, in the runtime's store. */
   cache?: boolean;
+  /** Secrets the body reads from `taskContext().secrets`; a missing one fails the task, naming it. */
+  secretRequests?: readonly string[];
 }
 
-export const TASK_OPTION_NAMES: readonly string[] = ['name', 'retryMaxAttempts', 'retryDelay', 'retryBackoff', 'timeout', 'fallback', 'rollback', 'cache'];
+export const TASK_OPTION_NAMES: readonly string[] = ['name', 'retryMaxAttempts', 'retryDelay', 'retryBackoff', 'timeout', 'fallback', 'rollback', 'cache', 'secretRequests'];
 
 export interface TaskDefinition {
   readonly name: string;

@@ -6,6 +6,7 @@
  */
 import type { StoredEvent } from '../events.js';
 import type { ExecutionState } from '../execution-state.js';
+import type { SecretManager } from '../secrets.js';
 
 /** The index entry of one execution, for `list` and quick look-ups. The log stays the authority. */
 export interface ExecutionRecord {
@@ -52,6 +53,7 @@ export interface TaskCache {
 export interface EventStore {
   readonly kind: string;
   readonly cache: TaskCache;
+  readonly secrets: SecretManager;
   writer(executionId: string): LogWriter;
   /** The whole log of one execution, in order; empty when it does not exist. */
   load(executionId: string): Promise<StoredEvent[]>;

@@ -1,6 +1,7 @@
 /** The in-memory event store: for tests, benchmarks and throwaway runs. Nothing survives the process. */
 import { ExecutionConflictError } from '../errors.js';
 import type { StoredEvent } from '../events.js';
+import { MemorySecrets } from '../secrets.js';
 import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from './event-store.js';
 
 export class MemoryStore implements EventStore {
@@ -8,6 +9,7 @@ export class MemoryStore implements EventStore {
   private readonly logs = new Map<string, StoredEvent[]>();
   private readonly records = new Map<string, ExecutionRecord>();
   private readonly cached = new Map<string, string | undefined>();
+  readonly secrets = new MemorySecrets();
 
   readonly cache: TaskCache = {
     read: async (key) => (this.cached.has(key) ? { valueJson: this.cached.get(key) } : undefined),

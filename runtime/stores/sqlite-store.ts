@@ -5,7 +5,8 @@
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { SqliteSecrets } from '../secrets.js';
 import { ExecutionConflictError, FluxError } from '../errors.js';
 import type { EventType, StoredEvent } from '../events.js';
 import type { ExecutionState } from '../execution-state.js';
@@ -54,6 +55,7 @@ export class SqliteStore implements EventStore {
   private readonly selectRecord: Database.Statement<[string]>;
 
   readonly cache: TaskCache;
+  readonly secrets: SqliteSecrets;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -75,6 +77,7 @@ export class SqliteStore implements EventStore {
       .raw(true);
     this.selectRecord = this.db.prepare<[string]>('SELECT * FROM executions WHERE id = ?');
     this.writes = new GroupCommit((batch) => this.writeBatch(batch));
+    this.secrets = new SqliteSecrets(this.db, join(path === ':memory:' ? '.' : dirname(path), 'secret.key'));
     const readCache = this.db.prepare<[string]>('SELECT value FROM task_cache WHERE key = ?').pluck();
     const writeCache = this.db.prepare('INSERT OR REPLACE INTO task_cache (key, value, written_at) VALUES (?, ?, ?)');
     this.cache = {

@@ -30,8 +30,9 @@ for (const kind of STORE_KINDS) {
       expect(types(ctx, 'flakyTwice')).to.deep.equal([
         'TASK_STARTED', 'TASK_RETRY_STARTED', 'TASK_RETRY_FAILED', 'TASK_RETRY_STARTED', 'TASK_RETRY_COMPLETED', 'TASK_COMPLETED',
       ]);
-      const retries = ctx.events.filter((e) => e.type === 'TASK_RETRY_STARTED').map((e) => e.value);
-      expect(retries).to.deep.equal([{ attempt: 2, delay: 5 }, { attempt: 3, delay: 10 }]);
+      const retries = ctx.events.filter((e) => e.type === 'TASK_RETRY_STARTED').map((e) => e.value as { attempt: number; delay: number; error: { message: string } });
+      expect(retries.map(({ attempt, delay }) => ({ attempt, delay }))).to.deep.equal([{ attempt: 2, delay: 5 }, { attempt: 3, delay: 10 }]);
+      expect(retries.map((r) => r.error.message)).to.deep.equal(['boom 1', 'boom 2']);
       expect(ctx.events.find((e) => e.type === 'TASK_RETRY_FAILED')!.value).to.deep.include({ attempt: 2 });
     });
 

@@ -1,0 +1,115 @@
+/**
+ * Secrets for task bodies (`secretRequests`). A task receives the values it asked for in
+ * `taskContext().secrets`; no value is ever written to an event, and error messages that quote one
+ * are redacted before they leave the executor.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { FluxError } from './errors.js';
+
+export interface SecretManager {
+  set(name: string, value: string): Promise<void>;
+  /** The value, or undefined when no secret has that name. */
+  get(name: string): Promise<string | undefined>;
+  delete(name: string): Promise<void>;
+  /** The named values; fails with `SecretNotFoundError` naming the first one missing. */
+  resolve(names: readonly string[], taskName: string): Promise<Record<string, string>>;
+}
+
+export class SecretNotFoundError extends FluxError {
+  constructor(readonly secretName: string, taskName: string) {
+    super('SECRET_NOT_FOUND', `secret '${secretName}' requested by task '${taskName}' does not exist; set it with runtime.secrets.set('${secretName}', value)`);
+  }
+}
+
+abstract class BaseSecrets implements SecretManager {
+  abstract set(name: string, value: string): Promise<void>;
+  abstract get(name: string): Promise<string | undefined>;
+  abstract delete(name: string): Promise<void>;
+
+  async resolve(names: readonly string[], taskName: string): Promise<Record<string, string>> {
+    const values: Record<string, string> = {};
+    for (const name of names) {
+      const value = await this.get(name);
+      if (value === undefined) throw new SecretNotFoundError(name, taskName);
+      values[name] = value;
+    }
+    return values;
+  }
+}
+
+/** In memory, for the memory store: gone with the process. */
+export class MemorySecrets extends BaseSecrets {
+  private readonly values = new Map<string, string>();
+  async set(name: string, value: string): Promise<void> {
+    this.values.set(name, checkValue(name, value));
+  }
+  async get(name: string): Promise<string | undefined> {
+    return this.values.get(name);
+  }
+  async delete(name: string): Promise<void> {
+    this.values.delete(name);
+  }
+}
+
+/**
+ * In the SQLite file, encrypted with AES-256-GCM (the name is authenticated with the value, so a
+ * value cannot be moved under another name). The 32-byte key lives in a file of its own, mode 0600,
+ * created on first use next to the database (in `$FLUX_HOME` for the default runtime).
+ */
+export class SqliteSecrets extends BaseSecrets {
+  private key: Buffer | undefined;
+
+  constructor(private readonly db: Database.Database, private readonly keyPath: string) {
+    super();
+    db.exec('CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, iv BLOB NOT NULL, tag BLOB NOT NULL, data BLOB NOT NULL) WITHOUT ROWID');
+  }
+
+  async set(name: string, value: string): Promise<void> {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.keyBytes(), iv).setAAD(Buffer.from(name));
+    const data = Buffer.concat([cipher.update(checkValue(name, value), 'utf8'), cipher.final()]);
+    this.db.prepare('INSERT OR REPLACE INTO secrets (name, iv, tag, data) VALUES (?, ?, ?, ?)').run(name, iv, cipher.getAuthTag(), data);
+  }
+
+  async get(name: string): Promise<string | undefined> {
+    const row = this.db.prepare('SELECT iv, tag, data FROM secrets WHERE name = ?').get(name) as { iv: Buffer; tag: Buffer; data: Buffer } | undefined;
+    if (!row) return undefined;
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.keyBytes(), row.iv).setAAD(Buffer.from(name)).setAuthTag(row.tag);
+      return Buffer.concat([decipher.update(row.data), decipher.final()]).toString('utf8');
+    } catch (error) {
+      throw new FluxError('SECRET_UNREADABLE', `secret '${name}' cannot be decrypted with the key in ${this.keyPath}`, { cause: error });
+    }
+  }
+
+  async delete(name: string): Promise<void> {
+    this.db.prepare('DELETE FROM secrets WHERE name = ?').run(name);
+  }
+
+  private keyBytes(): Buffer {
+    if (this.key) return this.key;
+    if (!existsSync(this.keyPath)) {
+      mkdirSync(dirname(this.keyPath), { recursive: true });
+      writeFileSync(this.keyPath, randomBytes(32), { mode: 0o600, flag: 'wx' });
+    }
+    chmodSync(this.keyPath, 0o600);
+    const key = readFileSync(this.keyPath);
+    if (key.length !== 32) throw new FluxError('SECRET_KEY_INVALID', `${this.keyPath} must hold 32 bytes (an AES-256 key), not ${key.length}`);
+    return (this.key = key);
+  }
+}
+
+function checkValue(name: string, value: string): string {
+  if (typeof value !== 'string') throw new FluxError('SECRET_INVALID', `secret '${name}' must be a string`);
+  return value;
+}
+
+/** Replaces every secret value quoted in a text (an error message) with `[secret NAME]`. */
+export function redact(text: string, secrets: Record<string, string>): string {
+  let out = text;
+  for (const [name, value] of Object.entries(secrets)) if (value) out = out.split(value).join(`[secret ${name}]`);
+  return out;
+}
