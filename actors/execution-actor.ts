@@ -19,8 +19,9 @@ import type { ExecutionState } from '../runtime/execution-state.js';
 import { PROGRESS_TYPES, type EventType, type StoredEvent } from '../runtime/events.js';
 import { Replay, type RecordedCall } from '../runtime/replay.js';
 import { resumePoint, type ResumePoint } from '../runtime/task-resume.js';
+import { storeOutput } from '../runtime/output-storage.js';
 import { scopeStorage, type WorkflowSession } from '../runtime/scope.js';
-import { decodeValue, encodeValue, fromErrorInfo, toErrorInfo } from '../runtime/serialization.js';
+import { decodeOutput, encodeValue, fromErrorInfo, toErrorInfo } from '../runtime/serialization.js';
 import type { TaskDefinition } from '../runtime/task-definition.js';
 import type { WorkflowDefinition } from '../runtime/workflow-definition.js';
 import { jsonPayload, payloadJson, type ErrorInfo, type TaskResult } from '../proto/messages.js';
@@ -208,7 +209,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   }
 
   private replayed(call: RecordedCall): Promise<unknown> {
-    return new Promise((resolve, reject) => this.delivery.replayed(call, (outcome) => settleFromEvent(outcome, this.executionId, resolve, reject)));
+    return new Promise((resolve, reject) => this.delivery.replayed(call, (outcome) => settleFromEvent(outcome, this.executionId, resolve, reject, this.failStorage)));
   }
 
   private startLive(taskId: string, name: string, start: (call: LiveCall) => void): Promise<unknown> {
@@ -242,7 +243,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (result.outcome === 'output') {
       const outputJson = payloadJson(result.output);
       this.log.append('TASK_COMPLETED', call.taskId, call.name, outputJson, quick);
-      call.resolve(decodeValue(outputJson));
+      settleOutput(outputJson, call.resolve, this.failStorage);
     } else {
       this.log.append('TASK_FAILED', call.taskId, call.name, JSON.stringify(result.error), quick);
       call.reject(taskError(result.error, call.name, this.executionId));
@@ -300,8 +301,15 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     } catch (error) {
       event = { type: 'FAIL', error: toErrorInfo(error) };
     }
-    sendBack(event);
+    const storage = this.definition.options.outputStorage;
+    if (event.type !== 'SUCCEED' || !storage) return sendBack(event);
+    storeOutput(storage, this.executionId, this.executionId, event.outputJson).then(
+      (referenceJson) => sendBack({ type: 'SUCCEED', outputJson: referenceJson }),
+      (error: unknown) => sendBack({ type: 'FAIL', error: toErrorInfo(error) }),
+    );
   }
+
+  private readonly failStorage = (error: Error): void => this.fail(error);
 
   private fail(error: Error): void {
     if (this.bodyActive) this.actor.send({ type: 'FAIL', error: toErrorInfo(error) });
@@ -332,9 +340,26 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
 }
 
 /** Settles the body's promise from a recorded outcome, directly: as a live delivery does, step for step. */
-function settleFromEvent(outcome: StoredEvent, executionId: string, resolve: (value: unknown) => void, reject: (error: Error) => void): void {
+function settleFromEvent(
+  outcome: StoredEvent, executionId: string, resolve: (value: unknown) => void, reject: (error: Error) => void, failStorage: (error: Error) => void,
+): void {
   if (outcome.type === 'TASK_FAILED') reject(taskError(JSON.parse(outcome.valueJson!) as ErrorInfo, outcome.name, executionId));
-  else resolve(decodeValue(outcome.valueJson));
+  else settleOutput(outcome.valueJson, resolve, failStorage);
+}
+
+/**
+ * Resolves with an output, read from its storage if need be. A storage that cannot give it back
+ * fails the execution rather than the call: the body must not be able to catch that and go another
+ * way than it went the first time.
+ */
+function settleOutput(valueJson: string | undefined, resolve: (value: unknown) => void, failStorage: (error: Error) => void): void {
+  let value: unknown;
+  try {
+    value = decodeOutput(valueJson);
+  } catch (error) {
+    return failStorage(error as Error);
+  }
+  resolve(value);
 }
 
 /** The error a failed task throws into the body: the original's name, message and code, rebuilt from the log. */

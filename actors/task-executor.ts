@@ -18,6 +18,7 @@ import { decodeValue, encodeValue, toErrorInfo } from '../runtime/serialization.
 import type { TaskDefinition, TaskFunction, TaskPolicy } from '../runtime/task-definition.js';
 import type { TaskCache } from '../runtime/stores/event-store.js';
 import { redact, type SecretManager } from '../runtime/secrets.js';
+import { storeOutput } from '../runtime/output-storage.js';
 import { jsonPayload, payloadJson, type ErrorInfo, type TaskCommand, type TaskResult } from '../proto/messages.js';
 
 export type TaskLookup = (name: string) => TaskDefinition | undefined;
@@ -83,7 +84,7 @@ function runCommand(definition: TaskDefinition, args: unknown[], command: TaskCo
   const wait = (resume?.notBeforeMs ?? 0) - Date.now();
   const run = () =>
     runAttempt(definition, args, command, command.attempt, secrets).then(
-      (outputJson) => reply(success(command, outputJson)),
+      (outputJson) => replyOutput(definition, command, outputJson, reply),
       (error: ErrorInfo) => (policy ? handleFailure(definition, policy, args, command, error, reply, secrets) : reply(failure(command, error))),
     );
   // A retry taken up again waits out what remains of its backoff (the runtime owns that timer).
@@ -122,6 +123,16 @@ function runIn(scope: TaskScope, fn: TaskFunction, args: unknown[], timeoutMs: n
 }
 
 /** After a failed first attempt: the task-executor machine runs retries, rollback and fallback. */
+/** Replies with the output, or with a reference to it when the task keeps outputs in a storage. */
+function replyOutput(definition: TaskDefinition, command: TaskCommand, outputJson: string | undefined, reply: ReplyTo): void {
+  const storage = definition.options.outputStorage;
+  if (!storage) return reply(success(command, outputJson));
+  storeOutput(storage, command.executionId, command.taskId, outputJson).then(
+    (referenceJson) => reply(success(command, referenceJson)),
+    (error: unknown) => reply(failure(command, toErrorInfo(error))),
+  );
+}
+
 /** The cache key of a call: the task name and a strong hash of its canonical arguments. */
 function cacheKey(taskName: string, argsJson: string): string {
   return `${taskName}:${hash('sha256', argsJson, 'hex')}`;
@@ -155,7 +166,8 @@ function handleFailure(
   actor.subscribe({
     complete: () => {
       const { value, context } = actor.getSnapshot();
-      reply(value === 'succeeded' ? success(command, context.outputJson) : failure(command, finalError(definition.name, context, command.executionId)));
+      if (value === 'succeeded') replyOutput(definition, command, context.outputJson, reply);
+      else reply(failure(command, finalError(definition.name, context, command.executionId)));
     },
     error: (thrown) => reply(failure(command, toErrorInfo(thrown))),
   });

@@ -1,5 +1,5 @@
 /** What a workflow body receives, and what `run`, `resume` and `inspect` return. */
-import { decodeValue } from './serialization.js';
+import { decodeOutput, decodeValue } from './serialization.js';
 import type { ErrorInfo } from '../proto/messages.js';
 import { eventId, type ExecutionEvent, type StoredEvent } from './events.js';
 import { isFinished, type ExecutionState } from './execution-state.js';
@@ -49,7 +49,7 @@ export class ExecutionContext<I = unknown, O = unknown> {
     const type = OUTPUT_EVENT[this.state];
     if (!type) return undefined as O;
     for (let i = this.log.length - 1; i >= 0; i--) {
-      if (this.log[i]!.type === type) return decodeValue(this.log[i]!.valueJson) as O;
+      if (this.log[i]!.type === type) return (type === 'WORKFLOW_COMPLETED' ? decodeOutput : decodeValue)(this.log[i]!.valueJson) as O;
     }
     return undefined as O;
   }

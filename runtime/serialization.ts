@@ -4,6 +4,7 @@
  */
 import { SerializationError, isFluxError } from './errors.js';
 import type { ErrorInfo } from '../proto/messages.js';
+import { resolveOutput } from './output-storage.js';
 
 /**
  * Encodes a value as canonical JSON (object keys sorted, so equal values give equal text and equal
@@ -23,6 +24,11 @@ export function encodeValue(value: unknown, what: string, executionId?: string):
 
 export function decodeValue(json: string | undefined): unknown {
   return json === undefined ? undefined : JSON.parse(json);
+}
+
+/** Decodes an output, fetching it from its storage when the log holds a reference to it. */
+export function decodeOutput(json: string | undefined): unknown {
+  return decodeValue(resolveOutput(json));
 }
 
 /** Scalars JSON carries exactly. */

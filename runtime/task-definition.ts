@@ -1,13 +1,13 @@
 /** A task as the executors know it: a name, the function, and its options. */
 import type { Duration } from './duration.js';
+import type { OutputStorage } from './output-storage.js';
 
 // Task functions take any arguments; the public `Task<A, R>` type keeps them precise for callers.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TaskFunction = (...args: any[]) => unknown;
 
 /**
- * Options of `task.withOptions`, Flux's in camelCase. Output storage is not implemented yet and is
- * refused, not ignored.
+ * Options of `task.withOptions`, Flux's in camelCase.
  */
 export interface TaskOptions {
   /** The task's durable name; defaults to the function's name. */
@@ -28,9 +28,11 @@ export interface TaskOptions {
   cache?: boolean;
   /** Secrets the body reads from `taskContext().secrets`; a missing one fails the task, naming it. */
   secretRequests?: readonly string[];
+  /** Keeps the output out of the log (the log records a reference); default inline. */
+  outputStorage?: OutputStorage;
 }
 
-export const TASK_OPTION_NAMES: readonly string[] = ['name', 'retryMaxAttempts', 'retryDelay', 'retryBackoff', 'timeout', 'fallback', 'rollback', 'cache', 'secretRequests'];
+export const TASK_OPTION_NAMES: readonly string[] = ['name', 'retryMaxAttempts', 'retryDelay', 'retryBackoff', 'timeout', 'fallback', 'rollback', 'cache', 'secretRequests', 'outputStorage'];
 
 export interface TaskDefinition {
   readonly name: string;

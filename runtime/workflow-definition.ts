@@ -1,12 +1,15 @@
 /** A workflow as the runtime knows it: a name, the body, and its options. */
 import type { ExecutionContext } from './execution-context.js';
+import type { OutputStorage } from './output-storage.js';
 
 export type WorkflowFunction<I, O> = (ctx: ExecutionContext<I>) => Promise<O> | O;
 
-/** Options of `workflow.withOptions`. Secrets and output storage arrive with the secret manager. */
+/** Options of `workflow.withOptions`. */
 export interface WorkflowOptions {
   /** The workflow's durable name; defaults to the function's name. */
   name?: string;
+  /** Keeps the workflow's output out of the log (the log records a reference); default inline. */
+  outputStorage?: OutputStorage;
 }
 
 export interface WorkflowDefinition<I = unknown, O = unknown> {

@@ -183,8 +183,8 @@ describe('definitions', () => {
   });
 
   it('refuses options it does not implement instead of ignoring them', () => {
-    const options = { name: 'stored', outputStorage: {} } as unknown as { name: string };
-    expect(() => task.withOptions(options)(async () => 1)).to.throw(DefinitionError, "task option 'outputStorage' is not supported");
+    const options = { name: 'typo', retryMaxAttempt: 3 } as unknown as { name: string };
+    expect(() => task.withOptions(options)(async () => 1)).to.throw(DefinitionError, "task option 'retryMaxAttempt' is not supported");
     expect(() => workflow.withOptions({ nmae: 'typo' } as unknown as { name: string })(async function typo() {})).to.throw(DefinitionError, "'nmae'");
   });
 
