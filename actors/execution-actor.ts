@@ -143,7 +143,11 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     const { attempt, resume } = typeof call === 'string' ? FIRST_ATTEMPT : resumePoint(this.log.events, call.started);
     this.log.append('TASK_STARTED', taskId, name, argsJson);
     return this.startLive(taskId, name, () => {
-      const command = { executionId: this.executionId, taskId, taskName: name, attempt, args: jsonPayload(argsJson), ...(resume && { resume }) };
+      const secretRequests = this.definition.options.secretRequests;
+      const command = {
+        executionId: this.executionId, taskId, taskName: name, attempt, args: jsonPayload(argsJson),
+        ...(resume && { resume }), ...(secretRequests?.length && { secretRequests: [...secretRequests] }),
+      };
       this.executor.send(command, this.onTaskResult, definition);
     });
   }

@@ -62,8 +62,9 @@ export class TaskExecutor {
   }
 
   private run(definition: TaskDefinition, args: unknown[], command: TaskCommand, reply: ReplyTo): void {
-    const requested = definition.options.secretRequests;
-    if (!requested?.length) return runCommand(definition, args, command, reply, NO_SECRETS);
+    const own = definition.options.secretRequests ?? [];
+    const requested = command.secretRequests?.length ? [...new Set([...command.secretRequests, ...own])] : own;
+    if (!requested.length) return runCommand(definition, args, command, reply, NO_SECRETS);
     if (!this.secrets) return reply(failure(command, { name: 'FluxError', code: 'NO_SECRET_MANAGER', message: `task '${definition.name}' requests secrets, and this executor has no secret manager` }));
     this.secrets.resolve(requested, definition.name).then(
       (secrets) => runCommand(definition, args, command, reply, secrets),

@@ -28,6 +28,8 @@ export interface TaskCommand {
   args: Payload;
   /** Set when the task is taken up again after its driver stopped part-way through. */
   resume?: TaskResume;
+  /** Secrets the workflow requested for all its tasks, by name (never values), besides the task's own. */
+  secretRequests?: string[];
 }
 
 /** Where an interrupted task's failure handling picks up. */

@@ -10,6 +10,8 @@ export interface WorkflowOptions {
   name?: string;
   /** Keeps the workflow's output out of the log (the log records a reference); default inline. */
   outputStorage?: OutputStorage;
+  /** Secrets every task of this workflow receives in `taskContext().secrets`, besides its own. */
+  secretRequests?: readonly string[];
 }
 
 export interface WorkflowDefinition<I = unknown, O = unknown> {

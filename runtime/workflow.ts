@@ -56,7 +56,7 @@ workflow.withOptions = function withOptions(options: WorkflowOptions) {
 };
 
 function defineWorkflow<I, O>(fn: WorkflowFunction<I, O>, options: WorkflowOptions): Workflow<I, O> {
-  checkOptions('workflow', options, ['name', 'outputStorage']);
+  checkOptions('workflow', options, ['name', 'outputStorage', 'secretRequests']);
   const name = resolveName('workflow', fn, options.name);
   const definition: Workflow<I, O> = {
     name,

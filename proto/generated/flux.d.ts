@@ -296,6 +296,9 @@ export namespace flux {
             /** TaskCommand resume. */
             resume?: (flux.v1.TaskResume.$Properties|null);
 
+            /** TaskCommand secretRequests. */
+            secretRequests: string[];
+
             /**
              * Creates a new TaskCommand instance using the specified properties.
              * @param [properties] Properties to set
@@ -397,6 +400,9 @@ export namespace flux {
 
                 /** TaskCommand resume */
                 resume?: (flux.v1.TaskResume.$Properties|null);
+
+                /** TaskCommand secretRequests */
+                secretRequests?: (string[]|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

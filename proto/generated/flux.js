@@ -685,6 +685,7 @@ export const flux = $root.flux = (() => {
              * @property {number|null} [attempt] TaskCommand attempt
              * @property {flux.v1.Payload.$Properties|null} [args] TaskCommand args
              * @property {flux.v1.TaskResume.$Properties|null} [resume] TaskCommand resume
+             * @property {Array.<string>|null} [secretRequests] TaskCommand secretRequests
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -710,6 +711,7 @@ export const flux = $root.flux = (() => {
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
             const TaskCommand = function (properties) {
+                this.secretRequests = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -765,6 +767,14 @@ export const flux = $root.flux = (() => {
             TaskCommand.prototype.resume = null;
 
             /**
+             * TaskCommand secretRequests.
+             * @member {Array.<string>} secretRequests
+             * @memberof flux.v1.TaskCommand
+             * @instance
+             */
+            TaskCommand.prototype.secretRequests = $util.emptyArray;
+
+            /**
              * Creates a new TaskCommand instance using the specified properties.
              * @function create
              * @memberof flux.v1.TaskCommand
@@ -808,6 +818,9 @@ export const flux = $root.flux = (() => {
                     $root.flux.v1.Payload.encode(message.args, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
                 if (message.resume != null && $Object.hasOwnProperty.call(message, "resume"))
                     $root.flux.v1.TaskResume.encode(message.resume, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                if (message.secretRequests != null && message.secretRequests.length)
+                    for (let i = 0; i < message.secretRequests.length; ++i)
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.secretRequests[i]);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -913,6 +926,14 @@ export const flux = $root.flux = (() => {
                             message.resume = $root.flux.v1.TaskResume.decode(reader, reader.size(), $undefined, _depth + 1, message.resume);
                             continue;
                         }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.secretRequests && message.secretRequests.length))
+                                message.secretRequests = [];
+                            message.secretRequests.push(reader.stringVerify());
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -983,6 +1004,13 @@ export const flux = $root.flux = (() => {
                     if (error)
                         return "resume." + error;
                 }
+                if (message.secretRequests != null && $Object.hasOwnProperty.call(message, "secretRequests")) {
+                    if (!$Array.isArray(message.secretRequests))
+                        return "secretRequests: array expected";
+                    for (let i = 0; i < message.secretRequests.length; ++i)
+                        if (!$util.isString(message.secretRequests[i]))
+                            return "secretRequests: string[] expected";
+                }
                 return null;
             };
 
@@ -1026,6 +1054,13 @@ export const flux = $root.flux = (() => {
                         throw $TypeError(".flux.v1.TaskCommand.resume: object expected");
                     message.resume = $root.flux.v1.TaskResume.fromObject(object.resume, _depth + 1);
                 }
+                if (object.secretRequests) {
+                    if (!$Array.isArray(object.secretRequests))
+                        throw $TypeError(".flux.v1.TaskCommand.secretRequests: array expected");
+                    message.secretRequests = $Array(object.secretRequests.length);
+                    for (let i = 0; i < object.secretRequests.length; ++i)
+                        message.secretRequests[i] = $String(object.secretRequests[i]);
+                }
                 return message;
             };
 
@@ -1046,6 +1081,8 @@ export const flux = $root.flux = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
+                if (options.arrays || options.defaults)
+                    object.secretRequests = [];
                 if (options.defaults) {
                     object.executionId = "";
                     object.taskId = "";
@@ -1066,6 +1103,11 @@ export const flux = $root.flux = (() => {
                     object.args = $root.flux.v1.Payload.toObject(message.args, options, _depth + 1);
                 if (message.resume != null && $Object.hasOwnProperty.call(message, "resume"))
                     object.resume = $root.flux.v1.TaskResume.toObject(message.resume, options, _depth + 1);
+                if (message.secretRequests && message.secretRequests.length) {
+                    object.secretRequests = $Array(message.secretRequests.length);
+                    for (let j = 0; j < message.secretRequests.length; ++j)
+                        object.secretRequests[j] = message.secretRequests[j];
+                }
                 return object;
             };
 

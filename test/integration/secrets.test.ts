@@ -76,3 +76,25 @@ describe('secrets on SQLite', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('secrets requested by a workflow', () => {
+  it('reach every task of the workflow, and a missing one fails the first task that runs', async () => {
+    const { runtime, dispose } = await testRuntime('memory');
+    const seen: string[] = [];
+    const useToken = task(async function usesWorkflowSecret() {
+      seen.push(Object.keys(taskContext().secrets).join(','));
+      return taskContext().secrets.API_TOKEN!.length;
+    });
+    const flow = workflow.withOptions({ secretRequests: ['API_TOKEN'] })(async function secretWorkflow() {
+      return await useToken();
+    });
+    const missing = await flow.run(undefined, { runtime });
+    expect(missing.error).to.include({ code: 'SECRET_NOT_FOUND' });
+    await runtime.secrets.set('API_TOKEN', 'tok-123');
+    const ok = await flow.run(undefined, { runtime });
+    expect(ok.output).to.equal(7);
+    expect(seen).to.deep.equal(['API_TOKEN']);
+    expect(JSON.stringify(ok.events)).to.not.contain('tok-123');
+    await dispose();
+  });
+});
