@@ -2,7 +2,9 @@
  * Timeouts for task attempts without a timer per attempt. A Node timer costs several microseconds
  * to create and clear (it is an async resource), more than a whole task step: attempts that finish
  * in time only mark their entry done. Entries with the same timeout expire in the order they were
- * added, so each timeout value keeps a queue, and one unref'd timer waits for the earliest deadline.
+ * added, so each timeout value keeps a queue, and one timer waits for the earliest deadline. The
+ * timer keeps the process alive only while some attempt is still running (a body that waits for
+ * its own timeout must get it), not for deadlines whose attempts already finished.
  */
 
 export interface Deadline {
@@ -48,6 +50,8 @@ export class Deadlines {
   private readonly queues = new Map<number, Queue>();
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
+  /** Attempts added and neither finished nor timed out. */
+  private pending = 0;
 
   /** Calls `onTimeout` once `timeoutMs` have passed, unless cancelled first. */
   add(timeoutMs: number, onTimeout: () => void): Deadline {
@@ -55,10 +59,13 @@ export class Deadlines {
       at: Date.now() + timeoutMs,
       done: false,
       onTimeout,
-      cancel() {
+      cancel: () => {
+        if (entry.done) return;
         entry.done = true;
+        if (--this.pending === 0) this.timer?.unref();
       },
     };
+    if (this.pending++ === 0) this.timer?.ref();
     let queue = this.queues.get(timeoutMs);
     if (!queue) this.queues.set(timeoutMs, (queue = new Queue()));
     queue.push(entry);
@@ -70,7 +77,7 @@ export class Deadlines {
     clearTimeout(this.timer);
     this.timerAt = at;
     this.timer = setTimeout(this.fire, Math.max(0, at - Date.now()));
-    this.timer.unref(); // a pending timeout alone must not keep a process alive
+    if (this.pending === 0) this.timer.unref();
   }
 
   private readonly fire = (): void => {
@@ -86,6 +93,7 @@ export class Deadlines {
         }
         queue.shift();
         entry.done = true;
+        this.pending--;
         entry.onTimeout();
       }
     }
