@@ -10,7 +10,7 @@
 import { hash } from 'node:crypto';
 import { createActor, fromPromise } from 'xstate';
 import { taskExecutorMachine, type TaskMachineContext, type TaskMachineInput } from './task-executor-machine.js';
-import { ExecutionTimeoutError, RetryError } from '../runtime/errors.js';
+import { ExecutionTimeoutError, FluxError, RetryError } from '../runtime/errors.js';
 import type { EventType } from '../runtime/events.js';
 import { deadlines } from '../runtime/deadlines.js';
 import { scopeStorage, TaskScope } from '../runtime/scope.js';
@@ -97,8 +97,22 @@ function runCommand(definition: TaskDefinition, args: unknown[], command: TaskCo
 function runAttempt(definition: TaskDefinition, args: unknown[], command: TaskCommand, attempt: number, secrets: Readonly<Record<string, string>>): Promise<string | undefined> {
   const scope = new TaskScope(command.executionId, command.taskId, definition.name, attempt, secrets);
   return runIn(scope, definition.fn, args, definition.policy?.timeoutMs)
-    .then((output) => encodeValue(output, `the result of task '${definition.name}'`, command.executionId))
+    .then((output) => withoutSecrets(encodeValue(output, `the result of task '${definition.name}'`, command.executionId), secrets, definition.name))
     .catch((error: unknown) => Promise.reject(safeErrorInfo(error, secrets)));
+}
+
+/**
+ * Refuses an output that carries a secret's value: outputs are recorded, and replayed as they were,
+ * so the value cannot be redacted out of them the way it is out of an error message.
+ */
+function withoutSecrets(outputJson: string | undefined, secrets: Readonly<Record<string, string>>, taskName: string): string | undefined {
+  if (outputJson === undefined || secrets === NO_SECRETS) return outputJson;
+  for (const [name, value] of Object.entries(secrets)) {
+    if (value && (outputJson.includes(value) || outputJson.includes(JSON.stringify(value).slice(1, -1)))) {
+      throw new FluxError('SECRET_IN_OUTPUT', `the result of task '${taskName}' contains the value of secret '${name}'; secrets never reach the event log, so return something derived from it instead`);
+    }
+  }
+  return outputJson;
 }
 
 /** The stored form of an error, with any secret value it quotes redacted. */
@@ -148,7 +162,8 @@ function handleFailure(
   const helper = (fn: TaskFunction, what: string) => async () => {
     const scope = new TaskScope(command.executionId, command.taskId, definition.name, command.attempt, secrets);
     try {
-      return encodeValue(await runIn(scope, fn, args, undefined), `the result of the ${what} of task '${definition.name}'`, command.executionId);
+      const outputJson = encodeValue(await runIn(scope, fn, args, undefined), `the result of the ${what} of task '${definition.name}'`, command.executionId);
+      return withoutSecrets(outputJson, secrets, definition.name);
     } catch (thrown) {
       throw safeErrorInfo(thrown, secrets); // the machine deals in plain error data, as the log does
     }

@@ -38,6 +38,19 @@ for (const kind of STORE_KINDS) {
       expect(everything).to.contain('[secret STRIPE_KEY]');
     });
 
+    it('refuses an output that carries a secret, without quoting it', async () => {
+      await runtime.secrets.set('STRIPE_KEY', SECRET);
+      const leaky = task.withOptions({ secretRequests: ['STRIPE_KEY'] })(async function leaksKey() {
+        return { header: `Bearer ${taskContext().secrets.STRIPE_KEY!}` };
+      });
+      const ctx = await workflow(async function leakyFlow() {
+        return await leaky();
+      }).run(undefined, { runtime });
+      expect(ctx.error).to.include({ code: 'SECRET_IN_OUTPUT' });
+      expect(ctx.error!.message).to.contain("secret 'STRIPE_KEY'");
+      expect(JSON.stringify(ctx.events)).to.not.contain(SECRET);
+    });
+
     it('fails a task that requests a secret that does not exist, naming it', async () => {
       const ctx = await workflow(async function missingSecretFlow() {
         return await needsMissing();
