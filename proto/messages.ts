@@ -18,6 +18,8 @@ export interface ErrorInfo {
   name: string;
   message: string;
   code?: string;
+  /** Plain data of a flux error (a RetryError's attempts and last error, a timeout's limit). */
+  details?: Record<string, unknown>;
 }
 
 export interface TaskCommand {
@@ -50,9 +52,10 @@ export type TaskResult =
   | { executionId: string; taskId: string; attempt: number; outcome: 'error'; error: ErrorInfo }
   | { executionId: string; taskId: string; attempt: number; outcome: 'progress'; progress: TaskProgress };
 
-// Compile-time proof that the strict types are valid generated message properties.
-const _command: flux.v1.TaskCommand.$Properties = {} as TaskCommand;
-const _result: flux.v1.TaskResult.$Properties = {} as TaskResult;
+// Compile-time proof that the strict types are valid generated message properties (ErrorInfo's
+// details are a plain object here and a JSON payload on the wire).
+const _command: flux.v1.TaskCommand.$Properties = {} as Omit<TaskCommand, 'resume'>;
+const _result: flux.v1.TaskResult.$Properties = {} as Exclude<TaskResult, { outcome: 'error' }>;
 void _command;
 void _result;
 

@@ -13,6 +13,8 @@ export interface FluxErrorOptions {
 export class FluxError extends Error {
   readonly code: string;
   readonly executionId: string | undefined;
+  /** Plain data that travels with the error through the log and the wire (see `toErrorInfo`). */
+  details?: Record<string, unknown>;
 
   constructor(code: string, message: string, options: FluxErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -89,6 +91,7 @@ export class NonDeterminismError extends FluxError {
 export class ExecutionTimeoutError extends FluxError {
   constructor(readonly taskName: string, readonly timeoutMs: number, attempt: number, executionId?: string) {
     super('TIMEOUT', `task '${taskName}' timed out after ${timeoutMs} ms (attempt ${attempt})`, executionId === undefined ? {} : { executionId });
+    this.details = { timeout: timeoutMs, attempt };
   }
 }
 
@@ -100,6 +103,7 @@ export class RetryError extends FluxError {
       `task '${taskName}' failed after ${attempts} attempts; the last one with ${lastError.name}: ${lastError.message}`,
       executionId === undefined ? {} : { executionId },
     );
+    this.details = { attempts, lastError };
   }
 }
 

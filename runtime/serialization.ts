@@ -90,9 +90,20 @@ export function toErrorInfo(thrown: unknown): ErrorInfo {
     if (isFluxError(thrown) || typeof (thrown as { code?: unknown }).code === 'string') {
       info.code = (thrown as unknown as { code: string }).code;
     }
+    const details = (thrown as { details?: unknown }).details;
+    if (details && typeof details === 'object' && encodeable(details)) info.details = details as Record<string, unknown>;
     return info;
   }
   return { name: 'Error', message: typeof thrown === 'string' ? thrown : describeThrown(thrown) };
+}
+
+function encodeable(value: object): boolean {
+  try {
+    encodeValue(value, 'error details');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Something thrown that is not an Error, in words; never throws itself (a null-prototype object would). */
@@ -112,5 +123,6 @@ export function fromErrorInfo(info: ErrorInfo, extra: Record<string, unknown> = 
   const error = new Error(info.message);
   error.name = info.name;
   if (info.code) (error as Error & { code?: string }).code = info.code;
+  if (info.details) Object.assign(error, info.details, { details: info.details });
   return Object.assign(error, extra);
 }

@@ -158,6 +158,9 @@ export namespace flux {
             /** ErrorInfo code. */
             code: string;
 
+            /** ErrorInfo details. */
+            details?: (flux.v1.Payload.$Properties|null);
+
             /**
              * Creates a new ErrorInfo instance using the specified properties.
              * @param [properties] Properties to set
@@ -250,6 +253,9 @@ export namespace flux {
 
                 /** ErrorInfo code */
                 code?: (string|null);
+
+                /** ErrorInfo details */
+                details?: (flux.v1.Payload.$Properties|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -348,6 +348,7 @@ export const flux = $root.flux = (() => {
              * @property {string|null} [name] ErrorInfo name
              * @property {string|null} [message] ErrorInfo message
              * @property {string|null} [code] ErrorInfo code
+             * @property {flux.v1.Payload.$Properties|null} [details] ErrorInfo details
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -404,6 +405,14 @@ export const flux = $root.flux = (() => {
             ErrorInfo.prototype.code = "";
 
             /**
+             * ErrorInfo details.
+             * @member {flux.v1.Payload.$Properties|null|undefined} details
+             * @memberof flux.v1.ErrorInfo
+             * @instance
+             */
+            ErrorInfo.prototype.details = null;
+
+            /**
              * Creates a new ErrorInfo instance using the specified properties.
              * @function create
              * @memberof flux.v1.ErrorInfo
@@ -441,6 +450,8 @@ export const flux = $root.flux = (() => {
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.message);
                 if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== "")
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.code);
+                if (message.details != null && $Object.hasOwnProperty.call(message, "details"))
+                    $root.flux.v1.Payload.encode(message.details, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -525,6 +536,12 @@ export const flux = $root.flux = (() => {
                                 delete message.code;
                             continue;
                         }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            message.details = $root.flux.v1.Payload.decode(reader, reader.size(), $undefined, _depth + 1, message.details);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -582,6 +599,11 @@ export const flux = $root.flux = (() => {
                 if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
                     if (!$util.isString(message.code))
                         return "code: string expected";
+                if (message.details != null && $Object.hasOwnProperty.call(message, "details")) {
+                    let error = $root.flux.v1.Payload.verify(message.details, _depth + 1);
+                    if (error)
+                        return "details." + error;
+                }
                 return null;
             };
 
@@ -612,6 +634,11 @@ export const flux = $root.flux = (() => {
                 if (object.code != null)
                     if (typeof object.code !== "string" || object.code.length)
                         message.code = $String(object.code);
+                if (object.details != null) {
+                    if (!$util.isObject(object.details))
+                        throw $TypeError(".flux.v1.ErrorInfo.details: object expected");
+                    message.details = $root.flux.v1.Payload.fromObject(object.details, _depth + 1);
+                }
                 return message;
             };
 
@@ -636,6 +663,7 @@ export const flux = $root.flux = (() => {
                     object.name = "";
                     object.message = "";
                     object.code = "";
+                    object.details = null;
                 }
                 if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
                     object.name = message.name;
@@ -643,6 +671,8 @@ export const flux = $root.flux = (() => {
                     object.message = message.message;
                 if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
                     object.code = message.code;
+                if (message.details != null && $Object.hasOwnProperty.call(message, "details"))
+                    object.details = $root.flux.v1.Payload.toObject(message.details, options, _depth + 1);
                 return object;
             };
 

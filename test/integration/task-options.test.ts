@@ -46,14 +46,15 @@ for (const kind of STORE_KINDS) {
         try {
           await always();
         } catch (error) {
-          const e = error as Error & { code?: string };
-          return { name: e.name, code: e.code, message: e.message };
+          const e = error as Error & { code?: string; attempts?: number; lastError?: unknown };
+          return { name: e.name, code: e.code, message: e.message, attempts: e.attempts, lastError: e.lastError };
         }
       });
       const ctx = await flow.run(undefined, { runtime });
       expect(runs).to.equal(3); // the first run and two retries
       expect(ctx.output).to.deep.equal({
         name: 'RetryError', code: 'RETRY_EXHAUSTED', message: "task 'alwaysFails' failed after 3 attempts; the last one with TypeError: nope 3",
+        attempts: 3, lastError: { name: 'TypeError', message: 'nope 3' },
       });
       expect(types(ctx, 'alwaysFails').at(-1)).to.equal('TASK_FAILED');
     });
@@ -79,7 +80,9 @@ for (const kind of STORE_KINDS) {
       const ctx = await workflow(async function timeoutFlow() {
         return await slow();
       }).run(undefined, { runtime });
-      expect(ctx.error).to.deep.equal({ name: 'ExecutionTimeoutError', code: 'TIMEOUT', message: "task 'tooSlow' timed out after 20 ms (attempt 1)" });
+      expect(ctx.error).to.deep.equal({
+        name: 'ExecutionTimeoutError', code: 'TIMEOUT', message: "task 'tooSlow' timed out after 20 ms (attempt 1)", details: { timeout: 20, attempt: 1 },
+      });
       expect(aborted).to.have.property('code', 'TIMEOUT');
     });
 
