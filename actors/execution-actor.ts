@@ -10,7 +10,7 @@
 import { createActor, type Actor } from 'xstate';
 import { attachHost, executionMachine, type ExecutionHost, type ExecutionMachineEvent } from './execution-machine.js';
 import { stateOf, type ExecutionSnapshot } from './lifecycle.js';
-import type { TaskExecutor } from './task-executor.js';
+import type { TaskExecutor, TaskHandle } from './task-executor.js';
 import { Delivery, type LiveTicket } from '../runtime/delivery.js';
 import { NonDeterminismError } from '../runtime/errors.js';
 import { ExecutionContext } from '../runtime/execution-context.js';
@@ -19,7 +19,7 @@ import type { ExecutionState } from '../runtime/execution-state.js';
 import { PROGRESS_TYPES, type EventType, type StoredEvent } from '../runtime/events.js';
 import { Replay, type RecordedCall } from '../runtime/replay.js';
 import { resumePoint, type ResumePoint } from '../runtime/task-resume.js';
-import { storeOutput } from '../runtime/output-storage.js';
+import { storeOutput, type OutputStorage } from '../runtime/output-storage.js';
 import { scopeStorage, type WorkflowSession } from '../runtime/scope.js';
 import { decodeOutput, encodeValue, fromErrorInfo, toErrorInfo } from '../runtime/serialization.js';
 import type { TaskDefinition } from '../runtime/task-definition.js';
@@ -36,6 +36,10 @@ interface LiveCall {
   /** Set when the result arrives; it is recorded when the body receives it. */
   result?: FinalResult;
   ticket: LiveTicket;
+  /** Where the task keeps its outputs, if not in the log. */
+  storage?: OutputStorage | undefined;
+  /** Stops the task at its executor when the execution stops waiting for it. */
+  handle?: TaskHandle;
 }
 
 type FinalResult = Exclude<TaskResult, { outcome: 'progress' }>;
@@ -125,7 +129,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   stopBody(): void {
     this.bodyActive = false;
     this.delivery.stop();
-    for (const call of this.live.values()) clearTimeout(call.timer);
+    for (const call of this.live.values()) (clearTimeout(call.timer), call.handle?.cancel());
     this.live.clear();
   }
 
@@ -136,19 +140,29 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     const name = definition.name;
     const argsJson = encodeValue(args, `the arguments of task '${name}'`, this.executionId)!;
     const call = this.replay.identify(name, argsJson);
-    if (typeof call !== 'string' && call.outcome) return this.replayed(call);
+    const storage = definition.options.outputStorage;
+    if (typeof call !== 'string' && call.outcome) return this.replayed(call, storage);
     if (!this.mayStart(call, name, argsJson)) return never();
     const taskId = typeof call === 'string' ? call : call.taskId;
     // A call that started in an earlier run and never finished picks up where its progress stops.
-    const { attempt, resume } = typeof call === 'string' ? FIRST_ATTEMPT : resumePoint(this.log.events, call.started);
+    const { attempt, resume, settled } = typeof call === 'string' ? FIRST_ATTEMPT : resumePoint(this.log.events, call.started);
     this.log.append('TASK_STARTED', taskId, name, argsJson);
-    return this.startLive(taskId, name, () => {
+    return this.startLive(taskId, name, (live) => {
+      live.storage = storage;
+      if (settled) {
+        // Only the final event was lost: the recorded result stands, delivered like one that just arrived.
+        const header = { executionId: this.executionId, taskId, attempt };
+        const result: TaskResult = 'error' in settled
+          ? { ...header, outcome: 'error', error: settled.error }
+          : { ...header, outcome: 'output', output: jsonPayload(settled.outputJson) };
+        return void Promise.resolve().then(() => this.onTaskResult(result));
+      }
       const secretRequests = this.definition.options.secretRequests;
       const command = {
         executionId: this.executionId, taskId, taskName: name, attempt, args: jsonPayload(argsJson),
         ...(resume && { resume }), ...(secretRequests?.length && { secretRequests: [...secretRequests] }),
       };
-      this.executor.send(command, this.onTaskResult, definition);
+      live.handle = this.executor.send(command, this.onTaskResult, definition);
     });
   }
 
@@ -212,8 +226,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     return true;
   }
 
-  private replayed(call: RecordedCall): Promise<unknown> {
-    return new Promise((resolve, reject) => this.delivery.replayed(call, (outcome) => settleFromEvent(outcome, this.executionId, resolve, reject, this.failStorage)));
+  private replayed(call: RecordedCall, storage?: OutputStorage): Promise<unknown> {
+    return new Promise((resolve, reject) =>
+      this.delivery.replayed(call, (outcome) => settleFromEvent(outcome, this.executionId, storage, resolve, reject, this.failStorage)),
+    );
   }
 
   private startLive(taskId: string, name: string, start: (call: LiveCall) => void): Promise<unknown> {
@@ -247,7 +263,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (result.outcome === 'output') {
       const outputJson = payloadJson(result.output);
       this.log.append('TASK_COMPLETED', call.taskId, call.name, outputJson, quick);
-      settleOutput(outputJson, call.resolve, this.failStorage);
+      settleOutput(outputJson, call.storage, call.resolve, this.failStorage);
     } else {
       this.log.append('TASK_FAILED', call.taskId, call.name, JSON.stringify(result.error), quick);
       call.reject(taskError(result.error, call.name, this.executionId));
@@ -345,10 +361,11 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
 
 /** Settles the body's promise from a recorded outcome, directly: as a live delivery does, step for step. */
 function settleFromEvent(
-  outcome: StoredEvent, executionId: string, resolve: (value: unknown) => void, reject: (error: Error) => void, failStorage: (error: Error) => void,
+  outcome: StoredEvent, executionId: string, storage: OutputStorage | undefined,
+  resolve: (value: unknown) => void, reject: (error: Error) => void, failStorage: (error: Error) => void,
 ): void {
   if (outcome.type === 'TASK_FAILED') reject(taskError(JSON.parse(outcome.valueJson!) as ErrorInfo, outcome.name, executionId));
-  else settleOutput(outcome.valueJson, resolve, failStorage);
+  else settleOutput(outcome.valueJson, storage, resolve, failStorage);
 }
 
 /**
@@ -356,10 +373,10 @@ function settleFromEvent(
  * fails the execution rather than the call: the body must not be able to catch that and go another
  * way than it went the first time.
  */
-function settleOutput(valueJson: string | undefined, resolve: (value: unknown) => void, failStorage: (error: Error) => void): void {
+function settleOutput(valueJson: string | undefined, storage: OutputStorage | undefined, resolve: (value: unknown) => void, failStorage: (error: Error) => void): void {
   let value: unknown;
   try {
-    value = decodeOutput(valueJson);
+    value = decodeOutput(valueJson, storage);
   } catch (error) {
     return failStorage(error as Error);
   }

@@ -17,6 +17,7 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { ErrorInfo } from '../proto/messages.js';
 import type { EventType } from '../runtime/events.js';
 import type { TaskPolicy } from '../runtime/task-definition.js';
+import { MAX_TIMER_MS } from '../runtime/deadlines.js';
 
 export interface TaskMachineInput {
   policy: TaskPolicy;
@@ -24,7 +25,7 @@ export interface TaskMachineInput {
   attempt: number;
   error: ErrorInfo;
   /** Where to start: after a failed attempt (the default), or part-way when a task is taken up again. */
-  start?: 'deciding' | 'rollingBack' | 'afterRollback' | 'fallingBack';
+  start?: 'deciding' | 'retrying' | 'rollingBack' | 'afterRollback' | 'fallingBack';
 }
 
 export interface TaskMachineContext {
@@ -42,9 +43,9 @@ export interface Report {
   valueJson: string | undefined;
 }
 
-/** Delay before retry `n` (1 = the first retry). */
+/** Delay before retry `n` (1 = the first retry); backoff growth stops at the longest timer Node has (~24.8 days). */
 export function retryDelay(policy: TaskPolicy, n: number): number {
-  return policy.delayMs * policy.backoff ** (n - 1);
+  return Math.min(policy.delayMs * policy.backoff ** (n - 1), MAX_TIMER_MS);
 }
 
 const errorJson = (error: ErrorInfo) => JSON.stringify(error);
@@ -56,8 +57,8 @@ export const taskExecutorMachine = setup({
   },
   actors: {
     attempt: fromPromise<string | undefined, { attempt: number }>(async () => undefined),
-    rollback: fromPromise<string | undefined>(async () => undefined),
-    fallback: fromPromise<string | undefined>(async () => undefined),
+    rollback: fromPromise<string | undefined, { attempt: number }>(async () => undefined),
+    fallback: fromPromise<string | undefined, { attempt: number }>(async () => undefined),
   },
   actions: {
     report: (_, _params: Report) => {},
@@ -79,6 +80,7 @@ export const taskExecutorMachine = setup({
   states: {
     starting: {
       always: [
+        { guard: ({ context }) => context.start === 'retrying', target: 'retrying' },
         { guard: ({ context }) => context.start === 'rollingBack', target: 'rollingBack' },
         { guard: ({ context }) => context.start === 'afterRollback', target: 'afterRollback' },
         { guard: ({ context }) => context.start === 'fallingBack', target: 'fallingBack' },
@@ -135,6 +137,7 @@ export const taskExecutorMachine = setup({
       entry: { type: 'report', params: ({ context }) => ({ type: 'TASK_ROLLBACK_STARTED', valueJson: JSON.stringify({ error: context.lastError }) }) },
       invoke: {
         src: 'rollback',
+        input: ({ context }) => ({ attempt: context.attempt }),
         onDone: { target: 'afterRollback', actions: { type: 'report', params: ({ event }) => ({ type: 'TASK_ROLLBACK_COMPLETED', valueJson: event.output }) } },
         // A rollback that throws is recorded and does not stop the fallback.
         onError: { target: 'afterRollback', actions: { type: 'report', params: ({ event }) => ({ type: 'TASK_ROLLBACK_FAILED', valueJson: errorJson(event.error as ErrorInfo) }) } },
@@ -147,8 +150,9 @@ export const taskExecutorMachine = setup({
       entry: { type: 'report', params: ({ context }) => ({ type: 'TASK_FALLBACK_STARTED', valueJson: JSON.stringify({ error: context.lastError }) }) },
       invoke: {
         src: 'fallback',
+        input: ({ context }) => ({ attempt: context.attempt }),
         onDone: {
-          target: 'succeeded',
+          target: 'fellBack',
           actions: [
             assign({ outputJson: ({ event }) => event.output }),
             { type: 'report', params: ({ event }) => ({ type: 'TASK_FALLBACK_COMPLETED', valueJson: event.output }) },
@@ -164,6 +168,8 @@ export const taskExecutorMachine = setup({
       },
     },
     succeeded: { type: 'final' },
+    /** The fallback's result stands in for the task's (and is not cached as the task's). */
+    fellBack: { type: 'final' },
     failed: { type: 'final' },
   },
 });

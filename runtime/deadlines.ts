@@ -7,6 +7,9 @@
  * its own timeout must get it), not for deadlines whose attempts already finished.
  */
 
+/** The longest delay a Node timer takes; anything longer would fire at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface Deadline {
   /** Marks the attempt finished; its timeout will not fire. */
   cancel(): void;
@@ -76,7 +79,7 @@ export class Deadlines {
   private arm(at: number): void {
     clearTimeout(this.timer);
     this.timerAt = at;
-    this.timer = setTimeout(this.fire, Math.max(0, at - Date.now()));
+    this.timer = setTimeout(this.fire, Math.min(MAX_TIMER_MS, Math.max(0, at - Date.now())));
     if (this.pending === 0) this.timer.unref();
   }
 

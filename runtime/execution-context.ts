@@ -1,5 +1,7 @@
 /** What a workflow body receives, and what `run`, `resume` and `inspect` return. */
 import { decodeOutput, decodeValue } from './serialization.js';
+import { findWorkflow } from './registry.js';
+import type { WorkflowDefinition } from './workflow-definition.js';
 import type { ErrorInfo } from '../proto/messages.js';
 import { eventId, type ExecutionEvent, type StoredEvent } from './events.js';
 import { isFinished, type ExecutionState } from './execution-state.js';
@@ -49,7 +51,11 @@ export class ExecutionContext<I = unknown, O = unknown> {
     const type = OUTPUT_EVENT[this.state];
     if (!type) return undefined as O;
     for (let i = this.log.length - 1; i >= 0; i--) {
-      if (this.log[i]!.type === type) return (type === 'WORKFLOW_COMPLETED' ? decodeOutput : decodeValue)(this.log[i]!.valueJson) as O;
+      const event = this.log[i]!;
+      if (event.type !== type) continue;
+      // A workflow that keeps its output in storage: read it from there (the log holds a reference).
+      const storage = type === 'WORKFLOW_COMPLETED' ? (findWorkflow(this.name) as WorkflowDefinition | undefined)?.options.outputStorage : undefined;
+      return decodeOutput(event.valueJson, storage) as O;
     }
     return undefined as O;
   }

@@ -18,7 +18,7 @@ export type { TaskOptions } from './task-definition.js';
 export type { WorkflowOptions, WorkflowFunction } from './workflow-definition.js';
 export { pause, now, uuid4, randint, randrange, choice, sleep } from './builtins.js';
 export { taskContext } from './task-context.js';
-export { LocalFileStorage, registerOutputStorage } from './output-storage.js';
+export { LocalFileStorage } from './output-storage.js';
 export type { OutputStorage } from './output-storage.js';
 export type { SecretManager } from './secrets.js';
 export { SecretNotFoundError } from './secrets.js';

@@ -1,63 +1,64 @@
 /**
  * Output storage: keeps a task's (or a workflow's) output out of the event log. The log records a
- * reference, `{ "$fluxOutput": { storage, location } }`, and whoever reads the output (the body on
- * replay, `ctx.output`, another process) gets the value back through the storage kind named in it.
- * The default is inline: the value is in the event itself.
+ * reference, `{ "$fluxOutput": { storage, location } }`, and the body on replay, `ctx.output` and
+ * other processes get the value back through the same storage. Only an output of a task or
+ * workflow that declares a storage is ever read as a reference, and only from that storage: a value
+ * that merely looks like one is data.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { FluxError } from './errors.js';
 
 export interface OutputStorage {
-  /** The kind named in references; readers find the storage by it. */
+  /** The kind named in references. */
   readonly kind: string;
-  /** Keeps a value's JSON (undefined for no value); returns where it went. */
+  /** Keeps a value's JSON (undefined for no value); returns where it went. Each call gets a new place. */
   store(executionId: string, sourceId: string, valueJson: string | undefined): Promise<string>;
   /** The JSON kept at `location`. Synchronous: a replay hands outputs over on a fixed schedule. */
   retrieve(location: string): string | undefined;
 }
 
 const REFERENCE_PREFIX = '{"$fluxOutput":';
-const readers = new Map<string, (location: string) => string | undefined>();
-
-/** Makes references of a storage kind readable in this process. */
-export function registerOutputStorage(storage: OutputStorage): void {
-  readers.set(storage.kind, (location) => storage.retrieve(location));
-}
 
 export async function storeOutput(storage: OutputStorage, executionId: string, sourceId: string, valueJson: string | undefined): Promise<string> {
   const location = await storage.store(executionId, sourceId, valueJson);
   return JSON.stringify({ $fluxOutput: { location, storage: storage.kind } });
 }
 
-/** The value's JSON: itself, or, for a reference, what its storage keeps. */
-export function resolveOutput(valueJson: string | undefined): string | undefined {
-  if (valueJson === undefined || !valueJson.startsWith(REFERENCE_PREFIX)) return valueJson;
-  const { storage, location } = (JSON.parse(valueJson) as { $fluxOutput: { storage: string; location: string } }).$fluxOutput;
-  const read = readers.get(storage);
-  if (!read) throw new FluxError('OUTPUT_UNAVAILABLE', `an output was kept in '${storage}' storage, which this process does not know; create that storage here first`);
-  return read(location);
+/** The output's JSON: as recorded, or, when the owner keeps outputs in `storage`, read from it. */
+export function resolveOutput(valueJson: string | undefined, storage: OutputStorage | undefined): string | undefined {
+  if (!storage || valueJson === undefined || !valueJson.startsWith(REFERENCE_PREFIX)) return valueJson;
+  const reference = (JSON.parse(valueJson) as { $fluxOutput?: { storage?: unknown; location?: unknown } }).$fluxOutput;
+  if (reference?.storage !== storage.kind || typeof reference.location !== 'string') {
+    throw new FluxError('OUTPUT_UNAVAILABLE', `an output refers to '${String(reference?.storage)}' storage, not the '${storage.kind}' storage its task or workflow declares`);
+  }
+  return storage.retrieve(reference.location);
 }
 
-/** Keeps each output in a JSON file: `<dir>/<execution id>/<source id>.json`. */
+/** Keeps each output in a JSON file of its own under `<dir>/<execution id>/`. */
 export class LocalFileStorage implements OutputStorage {
   readonly kind = 'local-file';
   private readonly dir: string;
 
   constructor(dir: string) {
     this.dir = resolve(dir);
-    registerOutputStorage(this);
   }
 
   async store(executionId: string, sourceId: string, valueJson: string | undefined): Promise<string> {
-    const folder = join(this.dir, executionId);
+    const folder = join(this.dir, safeName(executionId));
     mkdirSync(folder, { recursive: true });
-    const location = join(folder, `${sourceId}.json`);
+    // A new file per store: a superseded driver that stores late cannot overwrite what the log refers to.
+    const location = join(folder, `${safeName(sourceId)}.${randomUUID()}.json`);
     writeFileSync(location, valueJson ?? '');
     return location;
   }
 
   retrieve(location: string): string | undefined {
+    const inside = relative(this.dir, resolve(location));
+    if (inside.startsWith('..') || isAbsolute(inside)) {
+      throw new FluxError('OUTPUT_UNAVAILABLE', `an output reference points outside ${this.dir}; it is not read`);
+    }
     try {
       const text = readFileSync(location, 'utf8');
       return text === '' ? undefined : text;
@@ -65,4 +66,8 @@ export class LocalFileStorage implements OutputStorage {
       throw new FluxError('OUTPUT_UNAVAILABLE', `the output kept at ${location} cannot be read: ${(error as Error).message}`, { cause: error });
     }
   }
+}
+
+function safeName(name: string): string {
+  return name.replace(/[^A-Za-z0-9_.-]/g, '_');
 }

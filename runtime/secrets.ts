@@ -107,9 +107,26 @@ function checkValue(name: string, value: string): string {
   return value;
 }
 
-/** Replaces every secret value quoted in a text (an error message) with `[secret NAME]`. */
-export function redact(text: string, secrets: Record<string, string>): string {
-  let out = text;
-  for (const [name, value] of Object.entries(secrets)) if (value) out = out.split(value).join(`[secret ${name}]`);
+/** A value as it appears inside JSON text, once and twice escaped (a message that quotes JSON). */
+function jsonForms(value: string): string[] {
+  const once = JSON.stringify(value).slice(1, -1);
+  const twice = JSON.stringify(once).slice(1, -1);
+  return twice === once ? [once] : [twice, once];
+}
+
+/**
+ * Replaces every secret value in a JSON text with `[secret NAME]`: raw, escaped once or twice,
+ * longest secret first (so a secret that begins another cannot leave the longer one's tail).
+ */
+export function redactJson(json: string, secrets: Readonly<Record<string, string>>): string {
+  let out = json;
+  const entries = Object.entries(secrets).filter(([, value]) => value).sort(([, a], [, b]) => b.length - a.length);
+  for (const [name, value] of entries) for (const form of jsonForms(value)) out = out.split(form).join(`[secret ${name}]`);
   return out;
+}
+
+/** The name of a secret whose value a JSON text carries, in any escaping, if one does. */
+export function secretIn(json: string, secrets: Readonly<Record<string, string>>): string | undefined {
+  for (const [name, value] of Object.entries(secrets)) if (value && jsonForms(value).some((form) => json.includes(form))) return name;
+  return undefined;
 }

@@ -4,7 +4,7 @@
  */
 import { SerializationError, isFluxError } from './errors.js';
 import type { ErrorInfo } from '../proto/messages.js';
-import { resolveOutput } from './output-storage.js';
+import { resolveOutput, type OutputStorage } from './output-storage.js';
 
 /**
  * Encodes a value as canonical JSON (object keys sorted, so equal values give equal text and equal
@@ -26,9 +26,9 @@ export function decodeValue(json: string | undefined): unknown {
   return json === undefined ? undefined : JSON.parse(json);
 }
 
-/** Decodes an output, fetching it from its storage when the log holds a reference to it. */
-export function decodeOutput(json: string | undefined): unknown {
-  return decodeValue(resolveOutput(json));
+/** Decodes an output, fetching it from `storage` when its owner keeps outputs there. */
+export function decodeOutput(json: string | undefined, storage: OutputStorage | undefined): unknown {
+  return decodeValue(resolveOutput(json, storage));
 }
 
 /** Scalars JSON carries exactly. */

@@ -9,6 +9,11 @@ import type { StoredEvent } from './events.js';
 export interface ResumePoint {
   attempt: number;
   resume: TaskResume | undefined;
+  /**
+   * Set when the recorded progress already settles the task (its retry or fallback finished, and
+   * only the final event was lost): that result stands, nothing runs again.
+   */
+  settled?: { outputJson: string | undefined } | { error: ErrorInfo };
 }
 
 export function resumePoint(events: readonly StoredEvent[], started: StoredEvent): ResumePoint {
@@ -24,7 +29,24 @@ function advance(point: ResumePoint, event: StoredEvent): ResumePoint {
   const value = event.valueJson === undefined ? {} : (JSON.parse(event.valueJson) as { attempt?: number; delay?: number; error?: ErrorInfo });
   switch (event.type) {
     case 'TASK_RETRY_STARTED':
-      return { attempt: value.attempt!, resume: { phase: 'attempt', notBeforeMs: event.time + (value.delay ?? 0) } };
+      return { attempt: value.attempt!, resume: { phase: 'attempt', notBeforeMs: event.time + (value.delay ?? 0), ...(value.error && { lastError: value.error }) } };
+    case 'TASK_RETRY_COMPLETED':
+    case 'TASK_FALLBACK_COMPLETED':
+      return { ...point, settled: { outputJson: event.valueJson } };
+    case 'TASK_FALLBACK_FAILED': {
+      const lastError = point.resume?.lastError ?? { name: 'Error', message: 'unrecorded' };
+      const fallback = value as unknown as ErrorInfo;
+      return {
+        ...point,
+        settled: {
+          error: {
+            name: fallback.name,
+            code: fallback.code ?? 'FALLBACK_FAILED',
+            message: `the fallback of task '${event.name}' failed with ${fallback.name}: ${fallback.message}, after the task failed with ${lastError.name}: ${lastError.message}`,
+          },
+        },
+      };
+    }
     case 'TASK_RETRY_FAILED':
       return { attempt: value.attempt!, resume: { phase: 'deciding', notBeforeMs: 0, lastError: value.error! } };
     case 'TASK_ROLLBACK_STARTED':

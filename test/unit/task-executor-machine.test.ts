@@ -52,7 +52,7 @@ describe('the task-executor machine', () => {
 
   it('rolls back, then falls back, even when the rollback throws', async () => {
     const run = await drive(policy({ rollback: noop, fallback: noop }), [], { rollback: new Error('undo failed'), fallback: '"queued"' });
-    expect(run.state).to.equal('succeeded');
+    expect(run.state).to.equal('fellBack');
     expect(run.context.outputJson).to.equal('"queued"');
     expect(run.reports).to.deep.equal(['TASK_ROLLBACK_STARTED', 'TASK_ROLLBACK_FAILED', 'TASK_FALLBACK_STARTED', 'TASK_FALLBACK_COMPLETED']);
   });

@@ -1,0 +1,182 @@
+/**
+ * One task command being carried out by an executor: the first (or resumed) attempt, then, if it
+ * fails and the task has retries, a rollback or a fallback, the task-executor machine. It replies
+ * exactly once with the output or the error, reports each failure-handling step on the way, and
+ * stops everything (timers, the machine, the attempt's signal) when cancelled.
+ */
+import { createActor, fromPromise, type Actor } from 'xstate';
+import { taskExecutorMachine, type TaskMachineContext, type TaskMachineInput } from './task-executor-machine.js';
+import { deadlines, MAX_TIMER_MS } from '../runtime/deadlines.js';
+import { ExecutionTimeoutError, FluxError, RetryError } from '../runtime/errors.js';
+import type { EventType } from '../runtime/events.js';
+import { storeOutput } from '../runtime/output-storage.js';
+import { scopeStorage, TaskScope } from '../runtime/scope.js';
+import { redactJson, secretIn } from '../runtime/secrets.js';
+import { encodeValue, toErrorInfo } from '../runtime/serialization.js';
+import type { TaskDefinition, TaskFunction } from '../runtime/task-definition.js';
+import { jsonPayload, type ErrorInfo, type TaskCommand, type TaskResult } from '../proto/messages.js';
+
+export type ReplyTo = (result: TaskResult) => void;
+export type Secrets = Readonly<Record<string, string>>;
+
+export const NO_SECRETS: Secrets = Object.freeze({});
+const UNKNOWN_ERROR: ErrorInfo = { name: 'Error', message: 'the error of an earlier attempt was not recorded' };
+
+export class TaskRun {
+  private cancelled = false;
+  private replied = false;
+  private waitTimer: NodeJS.Timeout | undefined;
+  private machine: Actor<typeof taskExecutorMachine> | undefined;
+  private scope: TaskScope | undefined;
+
+  /** @param onTaskOutput called with an output the task itself produced (not its fallback): for the cache. */
+  constructor(
+    private readonly definition: TaskDefinition,
+    private readonly args: unknown[],
+    private readonly command: TaskCommand,
+    private readonly reply: ReplyTo,
+    private readonly secrets: Secrets,
+    private readonly onTaskOutput?: (outputJson: string | undefined) => void,
+  ) {}
+
+  start(): void {
+    const { policy } = this.definition;
+    const { resume, attempt } = this.command;
+    if (policy && resume && resume.phase !== 'attempt') return this.startMachine(resume.lastError ?? UNKNOWN_ERROR, attempt, resume.phase);
+    const go = () => {
+      // A retry taken up again after a crash runs inside the machine, so its outcome is recorded too.
+      if (policy && attempt > 1) return this.startMachine(resume?.lastError ?? UNKNOWN_ERROR, attempt, 'retrying');
+      this.runAttempt(attempt).then(
+        (outputJson) => this.succeed(outputJson, true),
+        (error: ErrorInfo) => (policy ? this.startMachine(error, attempt) : this.finish(this.failure(error))),
+      );
+    };
+    // The runtime owns the backoff's timer: a retry taken up again waits out what remains of it.
+    const wait = (resume?.notBeforeMs ?? 0) - Date.now();
+    if (wait > 0) this.waitTimer = setTimeout(go, Math.min(wait, MAX_TIMER_MS));
+    else go();
+  }
+
+  /** The execution no longer wants the result: stop retrying, abort the running attempt. */
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    clearTimeout(this.waitTimer);
+    this.machine?.stop();
+    this.scope?.abort(new FluxError('TASK_CANCELLED', `task '${this.definition.name}' was cancelled: its execution no longer waits for it`));
+  }
+
+  /** One run of the task body, with its timeout: resolves with the output's JSON, rejects with its error's. */
+  private runAttempt(attempt: number): Promise<string | undefined> {
+    return this.runPart(this.definition.fn, 'result', attempt, this.definition.policy?.timeoutMs);
+  }
+
+  private runPart(fn: TaskFunction, what: string, attempt: number, timeoutMs: number | undefined): Promise<string | undefined> {
+    const { executionId, taskId } = this.command;
+    const name = this.definition.name;
+    const scope = (this.scope = new TaskScope(executionId, taskId, name, attempt, this.secrets));
+    return runIn(scope, fn, this.args, timeoutMs)
+      .then((output) => this.keepOut(encodeValue(output, `the ${what} of task '${name}'`, executionId)))
+      .catch((error: unknown) => Promise.reject(this.safeError(error)));
+  }
+
+  /** An output on its way to the log: refused if it carries a secret, stored if the task keeps outputs out of the log. */
+  private async keepOut(outputJson: string | undefined): Promise<string | undefined> {
+    const secret = outputJson === undefined || this.secrets === NO_SECRETS ? undefined : secretIn(outputJson, this.secrets);
+    if (secret) {
+      throw new FluxError('SECRET_IN_OUTPUT', `the result of task '${this.definition.name}' contains the value of secret '${secret}'; secrets never reach the event log, so return something derived from it instead`);
+    }
+    const storage = this.definition.options.outputStorage;
+    return storage ? storeOutput(storage, this.command.executionId, this.command.taskId, outputJson) : outputJson;
+  }
+
+  /** The stored form of an error, every secret value in it (message, details, any escaping) redacted. */
+  private safeError(error: unknown): ErrorInfo {
+    const info = toErrorInfo(error);
+    return this.secrets === NO_SECRETS ? info : (JSON.parse(redactJson(JSON.stringify(info), this.secrets)) as ErrorInfo);
+  }
+
+  private startMachine(error: ErrorInfo, attempt: number, start?: TaskMachineInput['start']): void {
+    if (this.cancelled) return;
+    const { policy } = this.definition;
+    const machine = taskExecutorMachine.provide({
+      actors: {
+        attempt: fromPromise(({ input }: { input: { attempt: number } }) => this.runAttempt(input.attempt)),
+        rollback: fromPromise(({ input }: { input: { attempt: number } }) => this.runPart(policy!.rollback!, 'rollback result', input.attempt, undefined)),
+        fallback: fromPromise(({ input }: { input: { attempt: number } }) => this.runPart(policy!.fallback!, 'fallback result', input.attempt, undefined)),
+      },
+      actions: {
+        report: (_, params) => {
+          if (!this.cancelled) this.reply(this.progress(params.type, params.valueJson));
+        },
+      },
+    });
+    const actor = (this.machine = createActor(machine, { input: { policy: policy!, attempt, error, ...(start && { start }) } }));
+    actor.subscribe({
+      complete: () => {
+        const { value, context } = actor.getSnapshot();
+        if (value === 'failed') return this.finish(this.failure(finalError(this.definition.name, context, this.command.executionId)));
+        this.succeed(context.outputJson, value === 'succeeded');
+      },
+      error: (thrown) => this.finish(this.failure(toErrorInfo(thrown))),
+    });
+    actor.start();
+  }
+
+  private succeed(outputJson: string | undefined, byTheTask: boolean): void {
+    if (byTheTask && !this.cancelled) this.onTaskOutput?.(outputJson);
+    this.finish({ ...this.header(), outcome: 'output', output: jsonPayload(outputJson) });
+  }
+
+  private failure(error: ErrorInfo): TaskResult {
+    return { ...this.header(), outcome: 'error', error };
+  }
+
+  private progress(type: EventType, valueJson: string | undefined): TaskResult {
+    return { ...this.header(), outcome: 'progress', progress: { type, value: jsonPayload(valueJson) } };
+  }
+
+  private header() {
+    return { executionId: this.command.executionId, taskId: this.command.taskId, attempt: this.command.attempt };
+  }
+
+  private finish(result: TaskResult): void {
+    if (this.cancelled || this.replied) return;
+    this.replied = true;
+    this.reply(result);
+  }
+}
+
+/**
+ * Runs a task body in its scope, within its timeout. The deadline counts from before the call, so
+ * a body that blocks synchronously past it fails with the timeout too.
+ */
+function runIn(scope: TaskScope, fn: TaskFunction, args: unknown[], timeoutMs: number | undefined): Promise<unknown> {
+  if (timeoutMs === undefined) return scopeStorage.run(scope, async () => fn(...args));
+  const timedOut = () => new ExecutionTimeoutError(scope.taskName, timeoutMs, scope.attempt, scope.executionId);
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const deadline = deadlines.add(timeoutMs, () => {
+      const error = timedOut();
+      scope.abort(error); // the body learns through taskContext().signal
+      reject(error);
+    });
+    scopeStorage.run(scope, async () => fn(...args)).then(
+      (value) => (deadline.cancel(), Date.now() - started > timeoutMs ? reject(timedOut()) : resolve(value)),
+      (error: unknown) => (deadline.cancel(), reject(error)),
+    );
+  });
+}
+
+/** The error the task fails with once everything is exhausted. */
+function finalError(taskName: string, context: TaskMachineContext, executionId: string): ErrorInfo {
+  const { lastError, fallbackError, policy, attempt } = context;
+  if (fallbackError) {
+    return {
+      name: fallbackError.name,
+      code: fallbackError.code ?? 'FALLBACK_FAILED',
+      message: `the fallback of task '${taskName}' failed with ${fallbackError.name}: ${fallbackError.message}, after the task failed with ${lastError.name}: ${lastError.message}`,
+    };
+  }
+  return policy.maxAttempts > 1 ? toErrorInfo(new RetryError(taskName, attempt, lastError, executionId)) : lastError;
+}
