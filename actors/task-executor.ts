@@ -32,12 +32,16 @@ export class TaskExecutor {
    * spares a registry look-up and keeps two tasks that share a name in different modules apart.
    */
   send(command: TaskCommand, reply: ReplyTo, local?: TaskDefinition): TaskHandle {
-    const handle = new Handle();
     const definition = local ?? this.lookup(command.taskName);
     if (!definition) return fail(command, reply, { name: 'TaskNotFoundError', code: 'TASK_NOT_FOUND', message: `task '${command.taskName}' is not registered with this executor` });
     const args = decodeValue(payloadJson(command.args));
     if (!Array.isArray(args)) return fail(command, reply, { name: 'FluxError', code: 'BAD_COMMAND', message: `task command ${command.taskId} carries no argument list` });
     const cache = definition.options.cache ? this.cache : undefined;
+    // The common case, no cache and no secrets, goes straight to a run: it is its own handle.
+    if (!cache && !definition.options.secretRequests?.length && !command.secretRequests?.length) {
+      return new TaskRun(definition, args, command, reply, NO_SECRETS).start();
+    }
+    const handle = new Handle();
     const key = cache && cacheKey(definition.name, payloadJson(command.args) ?? '[]');
     const run = (secrets: Readonly<Record<string, string>>) =>
       handle.attach(new TaskRun(definition, args, command, reply, secrets, cache && ((json) => void cache.write(key!, json)))).start();

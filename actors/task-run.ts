@@ -39,23 +39,33 @@ export class TaskRun {
     private readonly onTaskOutput?: (outputJson: string | undefined) => void,
   ) {}
 
-  start(): void {
+  start(): this {
     const { policy } = this.definition;
     const { resume, attempt } = this.command;
-    if (policy && resume && resume.phase !== 'attempt') return this.startMachine(resume.lastError ?? UNKNOWN_ERROR, attempt, resume.phase);
-    const go = () => {
-      // A retry taken up again after a crash runs inside the machine, so its outcome is recorded too.
-      if (policy && attempt > 1) return this.startMachine(resume?.lastError ?? UNKNOWN_ERROR, attempt, 'retrying');
-      this.runAttempt(attempt).then(
-        (outputJson) => this.succeed(outputJson, true),
-        (error: ErrorInfo) => (policy ? this.startMachine(error, attempt) : this.finish(this.failure(error))),
-      );
-    };
+    if (!resume) return this.go();
+    if (policy && resume.phase !== 'attempt') return this.startMachine(resume.lastError ?? UNKNOWN_ERROR, attempt, resume.phase), this;
     // The runtime owns the backoff's timer: a retry taken up again waits out what remains of it.
-    const wait = (resume?.notBeforeMs ?? 0) - Date.now();
-    if (wait > 0) this.waitTimer = setTimeout(go, Math.min(wait, MAX_TIMER_MS));
-    else go();
+    const wait = resume.notBeforeMs - Date.now();
+    if (wait > 0) this.waitTimer = setTimeout(() => this.go(), Math.min(wait, MAX_TIMER_MS));
+    else this.go();
+    return this;
   }
+
+  private go(): this {
+    const { policy } = this.definition;
+    const { resume, attempt } = this.command;
+    // A retry taken up again after a crash runs inside the machine, so its outcome is recorded too.
+    if (policy && attempt > 1) return this.startMachine(resume?.lastError ?? UNKNOWN_ERROR, attempt, 'retrying'), this;
+    this.runAttempt(attempt).then(this.onFirstOutput, this.onFirstError);
+    return this;
+  }
+
+  private readonly onFirstOutput = (outputJson: string | undefined): void => this.succeed(outputJson, true);
+
+  private readonly onFirstError = (error: ErrorInfo): void => {
+    if (this.definition.policy) this.startMachine(error, this.command.attempt);
+    else this.finish(this.failure(error));
+  };
 
   /** The execution no longer wants the result: stop retrying, abort the running attempt. */
   cancel(): void {
@@ -75,19 +85,32 @@ export class TaskRun {
     const { executionId, taskId } = this.command;
     const name = this.definition.name;
     const scope = (this.scope = new TaskScope(executionId, taskId, name, attempt, this.secrets));
-    return runIn(scope, fn, this.args, timeoutMs)
-      .then((output) => this.keepOut(encodeValue(output, `the ${what} of task '${name}'`, executionId)))
-      .catch((error: unknown) => Promise.reject(this.safeError(error)));
+    // As few promise steps as possible: a task that finishes at once must reach its gate in time
+    // (see runtime/delivery.ts), or every step of a sequential workflow costs a turn of the loop.
+    return runIn(scope, fn, this.args, timeoutMs).then(
+      (output) => {
+        try {
+          return this.keepOut(encodeValue(output, `the ${what} of task '${name}'`, executionId));
+        } catch (error) {
+          return Promise.reject(this.safeError(error));
+        }
+      },
+      (error: unknown) => Promise.reject(this.safeError(error)),
+    );
   }
 
-  /** An output on its way to the log: refused if it carries a secret, stored if the task keeps outputs out of the log. */
-  private async keepOut(outputJson: string | undefined): Promise<string | undefined> {
+  /**
+   * An output on its way to the log: refused if it carries a secret, stored if the task keeps
+   * outputs out of the log (only then is there a promise to wait for).
+   */
+  private keepOut(outputJson: string | undefined): string | undefined | Promise<string | undefined> {
     const secret = outputJson === undefined || this.secrets === NO_SECRETS ? undefined : secretIn(outputJson, this.secrets);
     if (secret) {
       throw new FluxError('SECRET_IN_OUTPUT', `the result of task '${this.definition.name}' contains the value of secret '${secret}'; secrets never reach the event log, so return something derived from it instead`);
     }
     const storage = this.definition.options.outputStorage;
-    return storage ? storeOutput(storage, this.command.executionId, this.command.taskId, outputJson) : outputJson;
+    if (!storage) return outputJson;
+    return storeOutput(storage, this.command.executionId, this.command.taskId, outputJson).catch((error: unknown) => Promise.reject(this.safeError(error)));
   }
 
   /** The stored form of an error, every secret value in it (message, details, any escaping) redacted. */
@@ -125,19 +148,18 @@ export class TaskRun {
 
   private succeed(outputJson: string | undefined, byTheTask: boolean): void {
     if (byTheTask && !this.cancelled) this.onTaskOutput?.(outputJson);
-    this.finish({ ...this.header(), outcome: 'output', output: jsonPayload(outputJson) });
+    const { executionId, taskId, attempt } = this.command;
+    this.finish({ executionId, taskId, attempt, outcome: 'output', output: jsonPayload(outputJson) });
   }
 
   private failure(error: ErrorInfo): TaskResult {
-    return { ...this.header(), outcome: 'error', error };
+    const { executionId, taskId, attempt } = this.command;
+    return { executionId, taskId, attempt, outcome: 'error', error };
   }
 
   private progress(type: EventType, valueJson: string | undefined): TaskResult {
-    return { ...this.header(), outcome: 'progress', progress: { type, value: jsonPayload(valueJson) } };
-  }
-
-  private header() {
-    return { executionId: this.command.executionId, taskId: this.command.taskId, attempt: this.command.attempt };
+    const { executionId, taskId, attempt } = this.command;
+    return { executionId, taskId, attempt, outcome: 'progress', progress: { type, value: jsonPayload(valueJson) } };
   }
 
   private finish(result: TaskResult): void {
