@@ -187,3 +187,28 @@ for (const kind of STORE_KINDS) {
     });
   });
 }
+
+describe('the delivery schedule of a sequential workflow', () => {
+  it('hands over the outcome of a task that finishes at once within the turn it was called in', async () => {
+    // Guards the cost of a plain step: if the executor's path grows past the gate, every step of a
+    // sequential workflow waits for a turn of the event loop, live and on every replay.
+    const { runtime, dispose } = await testRuntime('memory');
+    const plain = task(async function quickPlain(i: number) {
+      return i + 1;
+    });
+    const guarded = task.withOptions({ retryMaxAttempts: 2, timeout: '10s', fallback: async () => 0 })(async function quickGuarded(i: number) {
+      return i + 1;
+    });
+    const flow = workflow(async function quickSteps() {
+      let v = 0;
+      for (let i = 0; i < 10; i++) v = await guarded(await plain(v));
+      return v;
+    });
+    const ctx = await flow.run(undefined, { runtime });
+    expect(ctx.output).to.equal(20);
+    const { store } = runtime as unknown as { store: { load(id: string): Promise<{ type: string; quick?: boolean }[]> } };
+    const outcomes = (await store.load(ctx.executionId)).filter((e) => e.type === 'TASK_COMPLETED');
+    expect(outcomes.filter((e) => e.quick)).to.have.length(20);
+    await dispose();
+  });
+});
