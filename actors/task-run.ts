@@ -56,16 +56,12 @@ export class TaskRun {
     const { resume, attempt } = this.command;
     // A retry taken up again after a crash runs inside the machine, so its outcome is recorded too.
     if (policy && attempt > 1) return this.startMachine(resume?.lastError ?? UNKNOWN_ERROR, attempt, 'retrying'), this;
-    this.runAttempt(attempt).then(this.onFirstOutput, this.onFirstError);
+    this.runAttempt(attempt).then(
+      (outputJson) => this.succeed(outputJson, true),
+      (error: ErrorInfo) => (policy ? this.startMachine(error, attempt) : this.finish(this.failure(error))),
+    );
     return this;
   }
-
-  private readonly onFirstOutput = (outputJson: string | undefined): void => this.succeed(outputJson, true);
-
-  private readonly onFirstError = (error: ErrorInfo): void => {
-    if (this.definition.policy) this.startMachine(error, this.command.attempt);
-    else this.finish(this.failure(error));
-  };
 
   /** The execution no longer wants the result: stop retrying, abort the running attempt. */
   cancel(): void {
@@ -174,7 +170,7 @@ export class TaskRun {
  * a body that blocks synchronously past it fails with the timeout too.
  */
 function runIn(scope: TaskScope, fn: TaskFunction, args: unknown[], timeoutMs: number | undefined): Promise<unknown> {
-  if (timeoutMs === undefined) return scopeStorage.run(scope, async () => fn(...args));
+  if (timeoutMs === undefined) return call(scope, fn, args);
   const timedOut = () => new ExecutionTimeoutError(scope.taskName, timeoutMs, scope.attempt, scope.executionId);
   return new Promise((resolve, reject) => {
     const started = Date.now();
@@ -183,11 +179,21 @@ function runIn(scope: TaskScope, fn: TaskFunction, args: unknown[], timeoutMs: n
       scope.abort(error); // the body learns through taskContext().signal
       reject(error);
     });
-    scopeStorage.run(scope, async () => fn(...args)).then(
+    call(scope, fn, args).then(
       (value) => (deadline.cancel(), Date.now() - started > timeoutMs ? reject(timedOut()) : resolve(value)),
       (error: unknown) => (deadline.cancel(), reject(error)),
     );
   });
+}
+
+/** Calls a task function in its scope; no async wrapper, which would cost the hot path promise steps. */
+function call(scope: TaskScope, fn: TaskFunction, args: unknown[]): Promise<unknown> {
+  try {
+    const result = scopeStorage.run(scope, fn, ...args);
+    return result instanceof Promise ? result : Promise.resolve(result);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** The error the task fails with once everything is exhausted. */

@@ -8,10 +8,15 @@ export const wire = flux.v1;
 
 export const JSON_CONTENT_TYPE = 'application/json';
 
-/** A serialised value. `data` empty means undefined. */
+/**
+ * A serialised value. `data` empty means undefined. A payload made in this process also keeps its
+ * JSON text (`json`), so in-process delivery never encodes and decodes bytes; the wire codec fills
+ * `data` from it.
+ */
 export interface Payload {
   contentType: string;
   data: Uint8Array;
+  json?: string | undefined;
 }
 
 export interface ErrorInfo {
@@ -62,12 +67,20 @@ void _result;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Wraps a JSON text (or undefined) as a payload. */
+const EMPTY = new Uint8Array(0);
+
+/** Wraps a JSON text (or undefined) as a payload, lazily: bytes are made only for the wire. */
 export function jsonPayload(json: string | undefined): Payload {
-  return { contentType: JSON_CONTENT_TYPE, data: json === undefined ? new Uint8Array(0) : encoder.encode(json) };
+  return { contentType: JSON_CONTENT_TYPE, data: EMPTY, json };
+}
+
+/** The payload's bytes, for the wire. */
+export function payloadBytes(payload: Payload): Uint8Array {
+  return payload.json === undefined ? payload.data : encoder.encode(payload.json);
 }
 
 /** The JSON text a payload carries, or undefined for an empty one. */
 export function payloadJson(payload: Payload): string | undefined {
+  if (payload.json !== undefined) return payload.json;
   return payload.data.length === 0 ? undefined : decoder.decode(payload.data);
 }
