@@ -56,11 +56,57 @@ export class TaskRun {
     const { resume, attempt } = this.command;
     // A retry taken up again after a crash runs inside the machine, so its outcome is recorded too.
     if (policy && attempt > 1) return this.startMachine(resume?.lastError ?? UNKNOWN_ERROR, attempt, 'retrying'), this;
+    if (policy?.timeoutMs !== undefined) return this.firstTimed(attempt, policy.timeoutMs), this;
     this.runAttempt(attempt).then(
       (outputJson) => this.succeed(outputJson, true),
-      (error: ErrorInfo) => (policy ? this.startMachine(error, attempt) : this.finish(this.failure(error))),
+      (error: ErrorInfo) => this.firstFailed(error, attempt),
     );
     return this;
+  }
+
+  /**
+   * The first attempt of a task with a timeout, with no promise wrapped around the body (a
+   * guarded task that succeeds must cost about what a plain one does): the deadline reports
+   * straight to this run, and a result that comes after it is ignored.
+   */
+  private firstTimed(attempt: number, timeoutMs: number): void {
+    const { executionId, taskId } = this.command;
+    const name = this.definition.name;
+    const scope = (this.scope = new TaskScope(executionId, taskId, name, attempt, this.secrets));
+    let over = false;
+    const fail = (error: ErrorInfo) => ((over = true), this.firstFailed(error, attempt));
+    const timedOut = () => {
+      const error = new ExecutionTimeoutError(name, timeoutMs, attempt, executionId);
+      scope.abort(error); // the body learns through taskContext().signal
+      fail(this.safeError(error));
+    };
+    const deadline = deadlines.add(timeoutMs, () => over || timedOut());
+    call(scope, this.definition.fn, this.args).then(
+      (output) => {
+        if (over) return;
+        deadline.cancel();
+        if (Date.now() > deadline.at) return timedOut(); // the body blocked past its deadline
+        let kept: string | undefined | Promise<string | undefined>;
+        try {
+          kept = this.keepOut(encodeValue(output, `the result of task '${name}'`, executionId));
+        } catch (error) {
+          return fail(this.safeError(error));
+        }
+        over = true;
+        if (kept instanceof Promise) kept.then((json) => this.succeed(json, true), (error: ErrorInfo) => this.firstFailed(error, attempt));
+        else this.succeed(kept, true);
+      },
+      (error: unknown) => {
+        if (over) return;
+        deadline.cancel();
+        fail(this.safeError(error));
+      },
+    );
+  }
+
+  private firstFailed(error: ErrorInfo, attempt: number): void {
+    if (this.definition.policy) this.startMachine(error, attempt);
+    else this.finish(this.failure(error));
   }
 
   /** The execution no longer wants the result: stop retrying, abort the running attempt. */
@@ -171,16 +217,18 @@ export class TaskRun {
  */
 function runIn(scope: TaskScope, fn: TaskFunction, args: unknown[], timeoutMs: number | undefined): Promise<unknown> {
   if (timeoutMs === undefined) return call(scope, fn, args);
-  const timedOut = () => new ExecutionTimeoutError(scope.taskName, timeoutMs, scope.attempt, scope.executionId);
   return new Promise((resolve, reject) => {
-    const started = Date.now();
     const deadline = deadlines.add(timeoutMs, () => {
-      const error = timedOut();
+      const error = new ExecutionTimeoutError(scope.taskName, timeoutMs, scope.attempt, scope.executionId);
       scope.abort(error); // the body learns through taskContext().signal
       reject(error);
     });
     call(scope, fn, args).then(
-      (value) => (deadline.cancel(), Date.now() - started > timeoutMs ? reject(timedOut()) : resolve(value)),
+      (value) => {
+        deadline.cancel();
+        if (Date.now() <= deadline.at) resolve(value);
+        else reject(new ExecutionTimeoutError(scope.taskName, timeoutMs, scope.attempt, scope.executionId));
+      },
       (error: unknown) => (deadline.cancel(), reject(error)),
     );
   });

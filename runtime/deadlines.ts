@@ -11,14 +11,26 @@
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface Deadline {
+  /** When the attempt times out (epoch ms). */
+  readonly at: number;
   /** Marks the attempt finished; its timeout will not fire. */
   cancel(): void;
 }
 
-interface Entry extends Deadline {
-  at: number;
-  done: boolean;
-  onTimeout(): void;
+/** One attempt's deadline. A class, not a closure per attempt: this is on every guarded task call. */
+class Entry implements Deadline {
+  done = false;
+  constructor(
+    readonly at: number,
+    readonly onTimeout: () => void,
+    private readonly owner: Deadlines,
+  ) {}
+
+  cancel(): void {
+    if (this.done) return;
+    this.done = true;
+    this.owner.finished();
+  }
 }
 
 class Queue {
@@ -58,22 +70,18 @@ export class Deadlines {
 
   /** Calls `onTimeout` once `timeoutMs` have passed, unless cancelled first. */
   add(timeoutMs: number, onTimeout: () => void): Deadline {
-    const entry: Entry = {
-      at: Date.now() + timeoutMs,
-      done: false,
-      onTimeout,
-      cancel: () => {
-        if (entry.done) return;
-        entry.done = true;
-        if (--this.pending === 0) this.timer?.unref();
-      },
-    };
+    const entry = new Entry(Date.now() + timeoutMs, onTimeout, this);
     if (this.pending++ === 0) this.timer?.ref();
     let queue = this.queues.get(timeoutMs);
     if (!queue) this.queues.set(timeoutMs, (queue = new Queue()));
     queue.push(entry);
     if (entry.at < this.timerAt) this.arm(entry.at);
     return entry;
+  }
+
+  /** An attempt ended in time. */
+  finished(): void {
+    if (--this.pending === 0) this.timer?.unref();
   }
 
   private arm(at: number): void {
