@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type Runtime } from 'flux-actors';
-import { collectGarbage, median, w1, w1Guarded, w2, w3, w5, w6, type Figures } from './workloads.js';
+import { collectGarbage, median, w1, w1Guarded, w2, w3, w4, w5, w6, type Figures } from './workloads.js';
 
 interface Target {
   name: string;
@@ -36,6 +36,7 @@ const workloads: [string, (runtime: Runtime) => Promise<Figures>][] = [
   ['W1 with retry+timeout+fallback', w1Guarded],
   ['W2 concurrent-sequential', w2],
   ['W3 latency', w3],
+  ['W4 fan-out', w4],
   ['W5 resume', w5],
   ['W6 replay', w6],
 ];

@@ -2,7 +2,7 @@
  * The workloads of ../shared/WORKLOADS.md, written against the public API only. Each checks its own
  * result: a wrong answer throws, whatever its speed.
  */
-import { workflow, task, pause, type ExecutionContext, type Runtime } from 'flux-actors';
+import { workflow, task, pause, parallel, type ExecutionContext, type Runtime } from 'flux-actors';
 
 export interface Figures {
   [name: string]: number;
@@ -83,6 +83,24 @@ async function sequentialRuns(runtime: Runtime, flow: typeof sequential): Promis
   }
   const wall = performance.now() - started;
   return { stepsPerSecond: (20 * 100) / (wall / 1000), latencyP50Ms: median(latencies) };
+}
+
+const fanOut = workflow(async function benchFanOut(ctx: ExecutionContext<number>) {
+  const values = await parallel(Array.from({ length: ctx.input }, (_, i) => step(i)));
+  return values.reduce((sum, v) => sum + v, 0);
+});
+
+/** W4: one workflow running 500 steps with `parallel`, summing the results; 3 runs. */
+export async function w4(runtime: Runtime): Promise<Figures> {
+  const walls: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t = performance.now();
+    const ctx = await fanOut.run(500, { runtime });
+    walls.push(performance.now() - t);
+    check(ctx.output === (500 * 501) / 2, `W4 sum ${String(ctx.output)}`);
+  }
+  const wall = median(walls);
+  return { wallMs: wall, stepsPerSecond: 500 / (wall / 1000) };
 }
 
 /** W2: 20 executions of W1's workflow started together. */

@@ -18,6 +18,8 @@ export type { TaskOptions } from './task-definition.js';
 export type { WorkflowOptions, WorkflowFunction } from './workflow-definition.js';
 export { pause, now, uuid4, randint, randrange, choice, sleep } from './builtins.js';
 export { taskContext } from './task-context.js';
+export { parallel, pipeline } from './parallel.js';
+export type { ParallelOptions, ParallelItem } from './parallel.js';
 export { LocalFileStorage } from './output-storage.js';
 export type { OutputStorage } from './output-storage.js';
 export type { SecretManager } from './secrets.js';

@@ -4,6 +4,7 @@
  */
 import { checkOptions, resolveName } from './names.js';
 import { registerTask } from './registry.js';
+import { parallel, type ParallelItem, type ParallelOptions } from './parallel.js';
 import { currentSession } from './scope.js';
 import { TASK_OPTION_NAMES, type TaskDefinition, type TaskOptions, type TaskPolicy } from './task-definition.js';
 import { toMilliseconds } from './duration.js';
@@ -14,8 +15,8 @@ export interface Task<A extends unknown[], R> {
   (...args: A): Promise<R>;
   readonly taskName: string;
   readonly definition: TaskDefinition;
-  /** Runs a one-argument task once per item, concurrently; results in item order. */
-  map(items: A extends [infer Item] ? readonly Item[] : never): Promise<R[]>;
+  /** Runs a one-argument task once per item, concurrently (at most `maxConcurrent` at once); results in item order. */
+  map(items: A extends [infer Item] ? readonly Item[] : never, options?: { maxConcurrent?: number }): Promise<R[]>;
 }
 
 /**
@@ -60,7 +61,10 @@ export function taskCaller<A extends unknown[], R>(definition: TaskDefinition): 
   return Object.assign(call, {
     taskName: definition.name,
     definition,
-    map: (items: readonly unknown[]) => Promise.all(items.map((item) => call(...([item] as A)))),
+    map: (items: readonly unknown[], options: ParallelOptions = {}): Promise<R[]> => {
+      const starts: ParallelItem<R>[] = items.map((item) => () => call(...([item] as A)));
+      return parallel<R>(starts, options);
+    },
   });
 }
 
