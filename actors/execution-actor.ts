@@ -61,6 +61,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   private pausing: { taskId: string; name: string } | undefined;
   /** Set by the first driving event: a restored snapshot is already settled and must not count as an ending. */
   private driven = false;
+  /** The calls a cancellation cuts short. */
+  private interrupted: LiveCall[] = [];
   private settle!: { resolve(ctx: ExecutionContext<I, O>): void; reject(error: Error): void };
 
   constructor(
@@ -81,6 +83,20 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   send(event: ExecutionMachineEvent): void {
     this.driven = true;
     this.actor.send(event);
+  }
+
+  /**
+   * Cancels the execution: `cancelling` (running task bodies see their signal aborted, pending
+   * retries and timers stop, each interrupted call is recorded), then `cancelled`. Completed tasks
+   * are not rolled back.
+   */
+  cancel(): Promise<ExecutionContext<I, O>> {
+    this.driven = true;
+    this.interrupted = [...this.live.values()].filter((call) => !call.result);
+    this.actor.send({ type: 'CANCEL' });
+    // Everything running was stopped as the machine left `running`: nothing remains to wait for.
+    if (stateOf(this.actor.getSnapshot()) === 'cancelling') this.actor.send({ type: 'CANCELLED' });
+    return this.done;
   }
 
   // --- ExecutionHost: what the machine asks of its host -------------------------------------------
@@ -109,8 +125,13 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
         log.append('WORKFLOW_RECOVERED', executionId, name, undefined);
         return log.setState('running');
       case 'CANCEL':
+        log.append('WORKFLOW_CANCELLING', executionId, name, undefined);
+        // The calls it interrupts: recorded before they are stopped, so the log says what was cut short.
+        for (const call of this.interrupted) log.append('TASK_CANCELLED', call.taskId, call.name, undefined);
+        return log.setState('cancelling');
       case 'CANCELLED':
-        return;
+        log.append('WORKFLOW_CANCELLED', executionId, name, undefined);
+        return log.setState('cancelled');
     }
   }
 

@@ -45,6 +45,11 @@ export interface Runtime {
   start<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionHandle<I, O>>;
   /** Resumes a paused execution: the `pause()` it stopped at returns `value`. */
   resume<I = unknown, O = unknown>(executionId: string, value?: unknown, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>>;
+  /**
+   * Cancels a running or paused execution; resolves with its context once it is `cancelled`. A
+   * finished execution cannot be cancelled (ExecutionStateError).
+   */
+  cancel<I = unknown, O = unknown>(executionId: string, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>>;
   inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
   list(filter?: ListFilter): Promise<ExecutionSummary[]>;
   close(): Promise<void>;
@@ -108,6 +113,22 @@ export class EmbeddedRuntime implements Runtime {
       const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
       actor.send({ type: 'RESUME', valueJson });
       return await actor.done;
+    } catch (error) {
+      if (!this.active.has(executionId)) this.claims.delete(executionId);
+      throw error;
+    }
+  }
+
+  async cancel<I, O>(executionId: string, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>> {
+    const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
+    if (active) return active.cancel();
+    this.claim(executionId);
+    try {
+      const { definition, events } = await this.load(executionId, workflow);
+      const snapshot = rebuildSnapshot(executionId, events);
+      if (!accepts(snapshot, 'CANCEL')) throw new ExecutionStateError(executionId, stateOf(snapshot), 'cancelled', ['running', 'paused']);
+      // Paused here, or running in a process that stopped: its driver, if alive, fails at its next write.
+      return await this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot).cancel();
     } catch (error) {
       if (!this.active.has(executionId)) this.claims.delete(executionId);
       throw error;

@@ -30,6 +30,8 @@ export interface Workflow<I = unknown, O = unknown> extends WorkflowDefinition<I
   start(...args: RunArgs<I>): Promise<ExecutionHandle<I, O>>;
   /** Resumes a paused execution of this workflow; its `pause()` returns `value`. */
   resume(executionId: string, value?: unknown, options?: ResumeOptions): Promise<ExecutionContext<I, O>>;
+  /** Cancels a running or paused execution of this workflow; resolves once it is cancelled. */
+  cancel(executionId: string, options?: ResumeOptions): Promise<ExecutionContext<I, O>>;
 }
 
 /**
@@ -73,6 +75,10 @@ function defineWorkflow<I, O>(fn: WorkflowFunction<I, O>, options: WorkflowOptio
     async resume(executionId: string, value?: unknown, resumeOptions?: ResumeOptions) {
       const runtime = resumeOptions?.runtime ?? (await getDefaultRuntime());
       return runtime.resume(executionId, value, definition);
+    },
+    async cancel(executionId: string, cancelOptions?: ResumeOptions) {
+      const runtime = cancelOptions?.runtime ?? (await getDefaultRuntime());
+      return runtime.cancel(executionId, definition);
     },
   };
   return registerWorkflow(definition);
