@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import { workflow, task, pause, parallel, pipeline, ExecutionContext, type Runtime } from 'flux-actors';
 import { STORE_KINDS, testRuntime } from '../fixtures/runtimes.js';
+import { parallelTasks } from '../../examples/parallel-tasks.js';
+import { complexPipeline } from '../../examples/complex-pipeline.js';
+import { cancellation } from '../../examples/cancellation.js';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -126,5 +129,18 @@ describe('parallel outside a workflow', () => {
   it('refuses a cap below one', async () => {
     const error = await parallel([() => Promise.resolve(1)], { maxConcurrent: 0 }).then(() => undefined, (e: unknown) => e);
     expect(error).to.be.instanceOf(RangeError);
+  });
+});
+
+describe('the composition examples', () => {
+  it('parallel tasks, complex pipeline, cancellation', async () => {
+    const { runtime, dispose } = await testRuntime('memory');
+    expect((await parallelTasks.run('Ada', { runtime })).output).to.deep.equal({ greeting: 'Hello, Ada', letters: 3, reversed: 'adA' });
+    const best = (await complexPipeline.run('a bb ccc', { runtime })).output as { word: string; score: number };
+    expect(['a', 'bb', 'ccc']).to.include(best.word);
+    const handle = await cancellation.start(undefined, { runtime });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await cancellation.cancel(handle.executionId, { runtime })).state).to.equal('cancelled');
+    await dispose();
   });
 });

@@ -6,7 +6,7 @@ import { fallbackAfterRetry } from '../../examples/task-fallback-after-retry.js'
 import { fallbackAfterTimeout } from '../../examples/task-fallback-after-timeout.js';
 import { taskRollback, ledger } from '../../examples/task-rollback.js';
 import { taskTimeout } from '../../examples/task-timeout.js';
-import { taskCache, expensiveLookup } from '../../examples/task-cache.js';
+import { taskCache, expensiveLookup, expensiveCalls } from '../../examples/task-cache.js';
 import { taskMap } from '../../examples/task-map.js';
 import { secretRequests } from '../../examples/secrets.js';
 import { outputStorage } from '../../examples/output-storage.js';
@@ -42,10 +42,10 @@ for (const kind of STORE_KINDS) {
     });
 
     it('cache', async () => {
-      const before = (await import('../../examples/task-cache.js')).expensiveCalls;
+      const before = expensiveCalls;
       await taskCache.run(`key-${kind}`, { runtime });
       await taskCache.run(`key-${kind}`, { runtime });
-      expect((await import('../../examples/task-cache.js')).expensiveCalls - before).to.equal(1);
+      expect(expensiveCalls - before).to.equal(1);
       expect(expensiveLookup.taskName).to.equal('expensiveLookup');
     });
 
