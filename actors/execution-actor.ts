@@ -16,15 +16,16 @@ import { NonDeterminismError } from '../runtime/errors.js';
 import { ExecutionContext } from '../runtime/execution-context.js';
 import type { ExecutionLog } from '../runtime/execution-log.js';
 import type { ExecutionState } from '../runtime/execution-state.js';
-import { PROGRESS_TYPES, type EventType, type StoredEvent } from '../runtime/events.js';
+import { PROGRESS_TYPES, type EventType } from '../runtime/events.js';
 import { Replay, type RecordedCall } from '../runtime/replay.js';
 import { resumePoint, type ResumePoint } from '../runtime/task-resume.js';
 import { storeOutput, type OutputStorage } from '../runtime/output-storage.js';
 import { scopeStorage, type WorkflowSession } from '../runtime/scope.js';
-import { decodeOutput, encodeValue, fromErrorInfo, toErrorInfo } from '../runtime/serialization.js';
+import { encodeValue, toErrorInfo } from '../runtime/serialization.js';
+import { describeCall, settleFromEvent, settleOutput, taskError } from './outcomes.js';
 import type { TaskDefinition } from '../runtime/task-definition.js';
 import type { WorkflowDefinition } from '../runtime/workflow-definition.js';
-import { jsonPayload, payloadJson, type ErrorInfo, type TaskResult } from '../proto/messages.js';
+import { jsonPayload, payloadJson, type TaskResult } from '../proto/messages.js';
 
 /** A call running now: a task at an executor, or a durable timer. */
 interface LiveCall {
@@ -378,37 +379,4 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     const ctx = new ExecutionContext<I, O>({ executionId: this.executionId, name: this.definition.name, state, log: this.log.events });
     this.log.commit().then(() => this.settle.resolve(ctx), (error: Error) => this.settle.reject(error));
   }
-}
-
-/** Settles the body's promise from a recorded outcome, directly: as a live delivery does, step for step. */
-function settleFromEvent(
-  outcome: StoredEvent, executionId: string, storage: OutputStorage | undefined,
-  resolve: (value: unknown) => void, reject: (error: Error) => void, failStorage: (error: Error) => void,
-): void {
-  if (outcome.type === 'TASK_FAILED') reject(taskError(JSON.parse(outcome.valueJson!) as ErrorInfo, outcome.name, executionId));
-  else settleOutput(outcome.valueJson, storage, resolve, failStorage);
-}
-
-/**
- * Resolves with an output, read from its storage if need be. A storage that cannot give it back
- * fails the execution rather than the call: the body must not be able to catch that and go another
- * way than it went the first time.
- */
-function settleOutput(valueJson: string | undefined, storage: OutputStorage | undefined, resolve: (value: unknown) => void, failStorage: (error: Error) => void): void {
-  let value: unknown;
-  try {
-    value = decodeOutput(valueJson, storage);
-  } catch (error) {
-    return failStorage(error as Error);
-  }
-  resolve(value);
-}
-
-/** The error a failed task throws into the body: the original's name, message and code, rebuilt from the log. */
-function taskError(info: ErrorInfo, taskName: string, executionId: string): Error {
-  return fromErrorInfo(info, { taskName, executionId });
-}
-
-function describeCall(call: RecordedCall): string {
-  return `task '${call.name}' (call ${call.position}, arguments ${call.argsJson ?? '[]'})`;
 }

@@ -1,0 +1,42 @@
+/**
+ * How the body's promise for a task call is settled from an outcome: the same code for a live
+ * result and a replayed one, so the body sees exactly the same thing either way.
+ */
+import type { RecordedCall } from '../runtime/replay.js';
+import type { StoredEvent } from '../runtime/events.js';
+import type { OutputStorage } from '../runtime/output-storage.js';
+import { decodeOutput, fromErrorInfo } from '../runtime/serialization.js';
+import type { ErrorInfo } from '../proto/messages.js';
+
+/** Settles the body's promise from a recorded outcome, directly: as a live delivery does, step for step. */
+export function settleFromEvent(
+  outcome: StoredEvent, executionId: string, storage: OutputStorage | undefined,
+  resolve: (value: unknown) => void, reject: (error: Error) => void, failStorage: (error: Error) => void,
+): void {
+  if (outcome.type === 'TASK_FAILED') reject(taskError(JSON.parse(outcome.valueJson!) as ErrorInfo, outcome.name, executionId));
+  else settleOutput(outcome.valueJson, storage, resolve, failStorage);
+}
+
+/**
+ * Resolves with an output, read from its storage if need be. A storage that cannot give it back
+ * fails the execution rather than the call: the body must not be able to catch that and go another
+ * way than it went the first time.
+ */
+export function settleOutput(valueJson: string | undefined, storage: OutputStorage | undefined, resolve: (value: unknown) => void, failStorage: (error: Error) => void): void {
+  let value: unknown;
+  try {
+    value = decodeOutput(valueJson, storage);
+  } catch (error) {
+    return failStorage(error as Error);
+  }
+  resolve(value);
+}
+
+/** The error a failed task throws into the body: the original's name, message and code, rebuilt from the log. */
+export function taskError(info: ErrorInfo, taskName: string, executionId: string): Error {
+  return fromErrorInfo(info, { taskName, executionId });
+}
+
+export function describeCall(call: RecordedCall): string {
+  return `task '${call.name}' (call ${call.position}, arguments ${call.argsJson ?? '[]'})`;
+}
