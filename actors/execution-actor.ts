@@ -64,6 +64,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   private driven = false;
   /** The calls a cancellation cuts short. */
   private interrupted: LiveCall[] = [];
+  private ended = false;
   private settle!: { resolve(ctx: ExecutionContext<I, O>): void; reject(error: Error): void };
 
   constructor(
@@ -93,7 +94,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
    */
   cancel(): Promise<ExecutionContext<I, O>> {
     this.driven = true;
-    this.interrupted = [...this.live.values()].filter((call) => !call.result);
+    this.interrupted = [...this.live.values()];
     this.actor.send({ type: 'CANCEL' });
     // Everything running was stopped as the machine left `running`: nothing remains to wait for.
     if (stateOf(this.actor.getSnapshot()) === 'cancelling') this.actor.send({ type: 'CANCELLED' });
@@ -127,8 +128,13 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
         return log.setState('running');
       case 'CANCEL':
         log.append('WORKFLOW_CANCELLING', executionId, name, undefined);
-        // The calls it interrupts: recorded before they are stopped, so the log says what was cut short.
-        for (const call of this.interrupted) log.append('TASK_CANCELLED', call.taskId, call.name, undefined);
+        // The calls it interrupts, recorded before they are stopped: a result that had arrived is
+        // kept (it changes nothing now), the others are marked cancelled.
+        for (const call of this.interrupted) {
+          if (call.result?.outcome === 'output') log.append('TASK_COMPLETED', call.taskId, call.name, payloadJson(call.result.output));
+          else if (call.result) log.append('TASK_FAILED', call.taskId, call.name, JSON.stringify(call.result.error));
+          else log.append('TASK_CANCELLED', call.taskId, call.name, undefined);
+        }
         return log.setState('cancelling');
       case 'CANCELLED':
         log.append('WORKFLOW_CANCELLED', executionId, name, undefined);
@@ -373,8 +379,14 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.log.setState('running');
   }
 
+  /** Whether this run has ended (paused or finished) and is only making its last events durable. */
+  get settling(): boolean {
+    return this.ended;
+  }
+
   private onState(state: ExecutionState): void {
     if (!this.driven || !SETTLED_STATES.has(state)) return;
+    this.ended = true;
     this.actor.stop();
     const ctx = new ExecutionContext<I, O>({ executionId: this.executionId, name: this.definition.name, state, log: this.log.events });
     this.log.commit().then(() => this.settle.resolve(ctx), (error: Error) => this.settle.reject(error));

@@ -25,11 +25,13 @@ export class GraphValidationError extends FluxError {
 }
 
 const passThrough: NodeAction = (input: unknown) => input;
+/** END hands back what reached it: one branch's output, or every branch's when several did. */
+const collect: NodeAction = (...inputs: unknown[]) => (inputs.length === 1 ? inputs[0] : inputs);
 
 export class Graph {
   static readonly START = 'START';
   static readonly END = 'END';
-  private readonly actions = new Map<string, NodeAction>([[Graph.START, passThrough], [Graph.END, passThrough]]);
+  private readonly actions = new Map<string, NodeAction>([[Graph.START, passThrough], [Graph.END, collect]]);
   private readonly edgeList: GraphEdge[] = [];
 
   constructor(readonly name: string) {}
@@ -76,7 +78,8 @@ export class Graph {
       for (const edge of this.edgeList) if (edge.from === node) visit(edge.to);
     };
     visit(Graph.START);
-    const unreachable = this.nodes.find((node) => !reached.has(node));
+    // END is named last: when a node is cut off, END is often unreachable only because of it.
+    const unreachable = this.nodes.filter((n) => n !== Graph.END).find((node) => !reached.has(node)) ?? (reached.has(Graph.END) ? undefined : Graph.END);
     if (unreachable) throw new GraphValidationError(this.name, unreachable, `node '${unreachable}' cannot be reached from START`);
     this.order(); // throws on a cycle
     return this;

@@ -38,47 +38,48 @@ function isOptions(value: unknown): boolean {
 }
 
 function runItems<T>(items: readonly ParallelItem<T>[], { maxConcurrent = Infinity, raiseOnError = true }: ParallelOptions): Promise<(T | null)[]> {
-  if (!(maxConcurrent >= 1)) return Promise.reject(new RangeError(`parallel: maxConcurrent must be at least 1, not ${String(maxConcurrent)}`));
+  if (!(maxConcurrent === Infinity || (Number.isInteger(maxConcurrent) && maxConcurrent >= 1))) {
+    return Promise.reject(new RangeError(`parallel: maxConcurrent must be a whole number of at least 1, not ${String(maxConcurrent)}`));
+  }
   const results = new Array<T | null>(items.length);
   if (items.length === 0) return Promise.resolve(results);
   return new Promise((resolve, reject) => {
     let settled = 0;
     let running = 0;
-    let next = 0;
-    const settle = (index: number, outcome: PromiseLike<T> | T) => {
+    let failed = false;
+    const queue: number[] = [];
+    const settle = (index: number, outcome: PromiseLike<T> | T, isFunction: boolean) => {
       Promise.resolve(outcome).then(
-        (value) => done(index, value),
-        (error: unknown) => (raiseOnError ? reject(error) : done(index, null)),
+        (value) => done(index, value, isFunction),
+        (error: unknown) => {
+          if (!raiseOnError) return done(index, null, isFunction);
+          failed = true; // nothing more starts once the block has failed
+          reject(error);
+        },
       );
     };
-    const done = (index: number, value: T | null) => {
+    const done = (index: number, value: T | null, isFunction: boolean) => {
       results[index] = value;
-      if (typeof items[index] === 'function') running--;
+      if (isFunction) running--;
       if (++settled === items.length) resolve(results);
       else launch();
     };
-    // Promises are running already; only functions wait for a slot, started in input order.
+    // Functions wait for a slot and start in input order.
     const launch = () => {
-      while (next < items.length) {
-        const index = next;
-        const item = items[index]!;
-        if (typeof item === 'function') {
-          if (running >= maxConcurrent) return;
-          running++;
-          next++;
-          let outcome: PromiseLike<T> | T;
-          try {
-            outcome = item();
-          } catch (error) {
-            outcome = Promise.reject(error);
-          }
-          settle(index, outcome);
-        } else {
-          next++;
-          settle(index, item);
+      while (!failed && running < maxConcurrent && queue.length > 0) {
+        const index = queue.shift()!;
+        running++;
+        let outcome: PromiseLike<T> | T;
+        try {
+          outcome = (items[index] as () => PromiseLike<T> | T)();
+        } catch (error) {
+          outcome = Promise.reject(error);
         }
+        settle(index, outcome, true);
       }
     };
+    // Promises are running already: handled at once, so none can reject unobserved.
+    items.forEach((item, index) => (typeof item === 'function' ? queue.push(index) : settle(index, item, false)));
     launch();
   });
 }

@@ -121,7 +121,9 @@ export class EmbeddedRuntime implements Runtime {
 
   async cancel<I, O>(executionId: string, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>> {
     const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
-    if (active) return active.cancel();
+    if (active && !active.settling) return active.cancel();
+    // A run that just paused or finished: let it make its events durable, then decide from the log.
+    if (active) await active.done.catch(() => undefined);
     this.claim(executionId);
     try {
       const { definition, events } = await this.load(executionId, workflow);

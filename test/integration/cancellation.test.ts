@@ -82,3 +82,23 @@ for (const kind of STORE_KINDS) {
     });
   });
 }
+
+describe('cancelling right as a run settles', () => {
+  it('waits for the settling run, then cancels a paused execution or refuses a finished one', async () => {
+    const { runtime, dispose } = await testRuntime('sqlite');
+    const pauses = workflow(async function pausesAtOnce() {
+      return await pause('p');
+    });
+    const handle = await pauses.start(undefined, { runtime });
+    for (let i = 0; i < 50; i++) await null; // the run has paused and is committing its events
+    expect((await runtime.cancel(handle.executionId)).state).to.equal('cancelled');
+    const finishes = workflow(async function finishesAtOnce() {
+      return 'done';
+    });
+    const done = await finishes.start(undefined, { runtime });
+    for (let i = 0; i < 50; i++) await null;
+    const error = await runtime.cancel(done.executionId).then(() => undefined, (e: unknown) => e);
+    expect(error).to.be.instanceOf(ExecutionStateError);
+    await dispose();
+  });
+});

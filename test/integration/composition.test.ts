@@ -144,3 +144,22 @@ describe('the composition examples', () => {
     await dispose();
   });
 });
+
+describe('parallel edge cases', () => {
+  it('handles promise items at once even behind capped functions, and starts nothing after failing', async () => {
+    const failing = Promise.reject(new Error('boom'));
+    const lenient = await parallel([() => Promise.resolve('a'), () => Promise.resolve('b'), failing], { maxConcurrent: 1, raiseOnError: false });
+    expect(lenient).to.deep.equal(['a', 'b', null]);
+    const started: number[] = [];
+    const items = [0, 1, 2, 3].map((i) => () => {
+      started.push(i);
+      return i === 0 ? Promise.reject(new Error('first fails')) : new Promise((resolve) => setTimeout(() => resolve(i), 10));
+    });
+    const error = await parallel(items, { maxConcurrent: 2 }).then(() => undefined, (e: unknown) => e);
+    expect((error as Error).message).to.equal('first fails');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(started).to.deep.equal([0, 1]);
+    const fractional = await parallel([() => Promise.resolve(1)], { maxConcurrent: 1.5 }).then(() => undefined, (e: unknown) => e);
+    expect(fractional).to.be.instanceOf(RangeError);
+  });
+});

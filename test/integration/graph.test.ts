@@ -51,6 +51,13 @@ describe('Graph', () => {
     expect(await g.run(2)).to.equal(23);
   });
 
+  it('hands back every branch that reaches END, and names a cut-off node rather than END', async () => {
+    const fanIn = new Graph('fan_in').addNode('a', async (x: number) => x + 1).addNode('b', async (x: number) => x * 10).startWith('a').startWith('b').endWith('a').endWith('b');
+    expect(await fanIn.run(1)).to.deep.equal([2, 10]);
+    const cut = new Graph('cut').addNode('a', noop).addNode('x', noop).startWith('a').endWith('x');
+    expect(() => cut.validate()).to.throw(GraphValidationError).with.property('node', 'x');
+  });
+
   it('refuses invalid graphs with GraphValidationError naming the node', () => {
     const attempt = (g: Graph) => {
       try {
