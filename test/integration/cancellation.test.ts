@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { workflow, task, pause, sleep, taskContext, ExecutionStateError, type Runtime } from 'flux-actors';
-import { STORE_KINDS, testRuntime } from '../fixtures/runtimes.js';
+import { STORE_KINDS, testRuntime, useRuntime } from '../fixtures/runtimes.js';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -8,9 +8,7 @@ for (const kind of STORE_KINDS) {
   describe(`cancellation (${kind} store)`, function () {
     this.timeout(20_000);
     let runtime: Runtime;
-    let dispose: () => Promise<void>;
-    beforeEach(async () => ({ runtime, dispose } = await testRuntime(kind)));
-    afterEach(() => dispose());
+    useRuntime(kind, (r) => (runtime = r));
 
     it('cancels a running execution: the task sees its signal aborted, the log records each step', async () => {
       let sawAbort = false;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { workflow, task, pause, sleep, ExecutionContext, type Runtime } from 'flux-actors';
-import { STORE_KINDS, testRuntime } from '../fixtures/runtimes.js';
+import { STORE_KINDS, testRuntime, useRuntime } from '../fixtures/runtimes.js';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,9 +49,7 @@ for (const kind of STORE_KINDS) {
   describe(`concurrency and replay (${kind} store)`, function () {
     this.timeout(60_000);
     let runtime: Runtime;
-    let dispose: () => Promise<void>;
-    beforeEach(async () => ({ runtime, dispose } = await testRuntime(kind)));
-    afterEach(() => dispose());
+    useRuntime(kind, (r) => (runtime = r));
 
     it('replays a race whose outcome decides what is called next, as it ran', async () => {
       const paused = await firstQuote.run(undefined, { runtime });

@@ -7,14 +7,12 @@ import { expenseApproval } from '../../examples/pause-with-input.js';
 import { onboarding } from '../../examples/multiple-pauses.js';
 import { orderFlow } from '../../examples/conditional-pause.js';
 import { determinism } from '../../examples/determinism.js';
-import { STORE_KINDS, testRuntime } from '../fixtures/runtimes.js';
+import { STORE_KINDS, useRuntime } from '../fixtures/runtimes.js';
 
 for (const kind of STORE_KINDS) {
   describe(`the examples (${kind} store)`, () => {
     let runtime: Runtime;
-    let dispose: () => Promise<void>;
-    beforeEach(async () => ({ runtime, dispose } = await testRuntime(kind)));
-    afterEach(() => dispose());
+    useRuntime(kind, (r) => (runtime = r));
 
     it('hello world', async () => {
       expect((await helloWorld.run('world', { runtime })).output).to.equal('Hello, WORLD');

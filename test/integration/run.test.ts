@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { workflow, task, ExecutionContext, DefinitionError, ExecutionNotFoundError, type Runtime } from 'flux-actors';
-import { STORE_KINDS, testRuntime } from '../fixtures/runtimes.js';
+import { STORE_KINDS, useRuntime } from '../fixtures/runtimes.js';
 
 const double = task(async function double(n: number) {
   return n * 2;
@@ -43,9 +43,7 @@ const letsTaskErrorEscape = workflow(async function letsTaskErrorEscape(ctx: Exe
 for (const kind of STORE_KINDS) {
   describe(`running workflows (${kind} store)`, () => {
     let runtime: Runtime;
-    let dispose: () => Promise<void>;
-    beforeEach(async () => ({ runtime, dispose } = await testRuntime(kind)));
-    afterEach(() => dispose());
+    useRuntime(kind, (r) => (runtime = r));
 
     it('runs a workflow to its output and records every step in order', async () => {
       const ctx = await sumOfDoubles.run([1, 2, 3], { runtime });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFileSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { workflow, task, taskContext, createRuntime, ExecutionContext, type Runtime } from 'flux-actors';
-import { STORE_KINDS, tempDir, testRuntime } from '../fixtures/runtimes.js';
+import { STORE_KINDS, tempDir, testRuntime, useRuntime } from '../fixtures/runtimes.js';
 
 const SECRET = 'sk_live_4242_do_not_log';
 
@@ -20,9 +20,7 @@ const needsMissing = task.withOptions({ secretRequests: ['NOT_SET'] })(async fun
 for (const kind of STORE_KINDS) {
   describe(`secrets (${kind} store)`, () => {
     let runtime: Runtime;
-    let dispose: () => Promise<void>;
-    beforeEach(async () => ({ runtime, dispose } = await testRuntime(kind)));
-    afterEach(() => dispose());
+    useRuntime(kind, (r) => (runtime = r));
 
     it('gives a task the secrets it requested, and no value reaches any event', async () => {
       await runtime.secrets.set('STRIPE_KEY', SECRET);

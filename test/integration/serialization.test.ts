@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { workflow, task, pause, ExecutionContext, SerializationError, type Runtime } from 'flux-actors';
-import { STORE_KINDS, testRuntime } from '../fixtures/runtimes.js';
+import { STORE_KINDS, useRuntime } from '../fixtures/runtimes.js';
 
 const returnsFunction = task(async function returnsFunction() {
   return { callback: () => 1 };
@@ -34,9 +34,7 @@ const catchesEach = workflow(async function catchesEach() {
 for (const kind of STORE_KINDS) {
   describe(`values that JSON cannot carry (${kind} store)`, () => {
     let runtime: Runtime;
-    let dispose: () => Promise<void>;
-    beforeEach(async () => ({ runtime, dispose } = await testRuntime(kind)));
-    afterEach(() => dispose());
+    useRuntime(kind, (r) => (runtime = r));
 
     it('fails the task with SerializationError naming it, and keeps the log readable', async () => {
       const ctx = await catchesEach.run(undefined, { runtime });

@@ -10,14 +10,12 @@ import { taskCache, expensiveLookup, expensiveCalls } from '../../examples/task-
 import { taskMap } from '../../examples/task-map.js';
 import { secretRequests } from '../../examples/secrets.js';
 import { outputStorage } from '../../examples/output-storage.js';
-import { STORE_KINDS, testRuntime } from '../fixtures/runtimes.js';
+import { STORE_KINDS, useRuntime } from '../fixtures/runtimes.js';
 
 for (const kind of STORE_KINDS) {
   describe(`the task examples (${kind} store)`, () => {
     let runtime: Runtime;
-    let dispose: () => Promise<void>;
-    beforeEach(async () => ({ runtime, dispose } = await testRuntime(kind)));
-    afterEach(() => dispose());
+    useRuntime(kind, (r) => (runtime = r));
 
     it('retries', async () => {
       expect((await taskRetries.run(undefined, { runtime })).output).to.equal('ok on attempt 3');

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { workflow, task, pause, taskContext, createRuntime, ExecutionContext, DefinitionError, type Runtime } from 'flux-actors';
-import { STORE_KINDS, tempDir, testRuntime } from '../fixtures/runtimes.js';
+import { STORE_KINDS, tempDir, useRuntime } from '../fixtures/runtimes.js';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const types = (ctx: ExecutionContext, name: string) => ctx.events.filter((e) => e.name === name).map((e) => e.type);
@@ -10,9 +10,7 @@ for (const kind of STORE_KINDS) {
   describe(`task options: retries, timeout, fallback, rollback (${kind} store)`, function () {
     this.timeout(20_000);
     let runtime: Runtime;
-    let dispose: () => Promise<void>;
-    beforeEach(async () => ({ runtime, dispose } = await testRuntime(kind)));
-    afterEach(() => dispose());
+    useRuntime(kind, (r) => (runtime = r));
 
     it('retries with backoff until an attempt succeeds, and records each step', async () => {
       const attempts: number[] = [];
