@@ -63,7 +63,7 @@ export class TaskExecutor {
     const requested = command.secretRequests?.length ? [...new Set([...command.secretRequests, ...own])] : own;
     if (!requested.length) return run(NO_SECRETS);
     if (!this.secrets) return void fail(command, reply, { name: 'FluxError', code: 'NO_SECRET_MANAGER', message: `task '${definition.name}' requests secrets, and this executor has no secret manager` });
-    this.secrets.resolve(requested, definition.name).then(run, (error: unknown) => reply({ executionId: command.executionId, taskId: command.taskId, attempt: command.attempt, outcome: 'error', error: toErrorInfo(error) }));
+    this.secrets.resolve(requested, definition.name, command.executionId).then(run, (error: unknown) => reply({ executionId: command.executionId, taskId: command.taskId, attempt: command.attempt, outcome: 'error', error: toErrorInfo(error) }));
   }
 }
 

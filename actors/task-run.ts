@@ -7,7 +7,7 @@
 import { createActor, fromPromise, type Actor } from 'xstate';
 import { taskExecutorMachine, type TaskMachineContext, type TaskMachineInput } from './task-executor-machine.js';
 import { deadlines, MAX_TIMER_MS } from '../runtime/deadlines.js';
-import { ExecutionTimeoutError, FluxError, RetryError } from '../runtime/errors.js';
+import { ExecutionTimeoutError, fallbackFailure, FluxError, RetryError } from '../runtime/errors.js';
 import type { EventType } from '../runtime/events.js';
 import { storeOutput } from '../runtime/output-storage.js';
 import { scopeStorage, TaskScope } from '../runtime/scope.js';
@@ -247,12 +247,6 @@ function call(scope: TaskScope, fn: TaskFunction, args: unknown[]): Promise<unkn
 /** The error the task fails with once everything is exhausted. */
 function finalError(taskName: string, context: TaskMachineContext, executionId: string): ErrorInfo {
   const { lastError, fallbackError, policy, attempt } = context;
-  if (fallbackError) {
-    return {
-      name: fallbackError.name,
-      code: fallbackError.code ?? 'FALLBACK_FAILED',
-      message: `the fallback of task '${taskName}' failed with ${fallbackError.name}: ${fallbackError.message}, after the task failed with ${lastError.name}: ${lastError.message}`,
-    };
-  }
+  if (fallbackError) return fallbackFailure(taskName, fallbackError, lastError);
   return policy.maxAttempts > 1 ? toErrorInfo(new RetryError(taskName, attempt, lastError, executionId)) : lastError;
 }

@@ -4,8 +4,6 @@
  */
 import { flux } from './generated/flux.js';
 
-export const wire = flux.v1;
-
 export const JSON_CONTENT_TYPE = 'application/json';
 
 /**
@@ -64,7 +62,6 @@ const _result: flux.v1.TaskResult.$Properties = {} as Exclude<TaskResult, { outc
 void _command;
 void _result;
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 const EMPTY = new Uint8Array(0);
@@ -72,11 +69,6 @@ const EMPTY = new Uint8Array(0);
 /** Wraps a JSON text (or undefined) as a payload, lazily: bytes are made only for the wire. */
 export function jsonPayload(json: string | undefined): Payload {
   return { contentType: JSON_CONTENT_TYPE, data: EMPTY, json };
-}
-
-/** The payload's bytes, for the wire. */
-export function payloadBytes(payload: Payload): Uint8Array {
-  return payload.json === undefined ? payload.data : encoder.encode(payload.json);
 }
 
 /** The JSON text a payload carries, or undefined for an empty one. */

@@ -4,6 +4,7 @@
  * `code`/`name` (see `isFluxError`), never by `instanceof` alone.
  */
 import type { ExecutionState } from './execution-state.js';
+import type { ErrorInfo } from '../proto/messages.js';
 
 export interface FluxErrorOptions {
   executionId?: string;
@@ -105,6 +106,18 @@ export class RetryError extends FluxError {
     );
     this.details = { attempts, lastError };
   }
+}
+
+/**
+ * The error a task fails with when its fallback failed too: both failures are in the message.
+ * Used live (the executor) and when a task interrupted after its fallback failed is taken up again.
+ */
+export function fallbackFailure(taskName: string, fallbackError: ErrorInfo, lastError: ErrorInfo): ErrorInfo {
+  return {
+    name: fallbackError.name,
+    code: fallbackError.code ?? 'FALLBACK_FAILED',
+    message: `the fallback of task '${taskName}' failed with ${fallbackError.name}: ${fallbackError.message}, after the task failed with ${lastError.name}: ${lastError.message}`,
+  };
 }
 
 /** A workflow or task defined wrongly, e.g. an anonymous function without a name. */

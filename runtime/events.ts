@@ -50,19 +50,9 @@ export function eventId(executionId: string, seq: number): string {
   return `${executionId}:${seq}`;
 }
 
-const LIFECYCLE_TYPES: ReadonlySet<EventType> = new Set<EventType>([
-  'WORKFLOW_STARTED', 'WORKFLOW_COMPLETED', 'WORKFLOW_FAILED', 'WORKFLOW_PAUSED', 'WORKFLOW_RESUMED',
-  'WORKFLOW_CANCELLING', 'WORKFLOW_CANCELLED', 'WORKFLOW_RECOVERED',
-]);
-
 /** The steps of a task's failure handling that an executor reports while it works. */
 export const PROGRESS_TYPES: ReadonlySet<EventType> = new Set<EventType>([
   'TASK_RETRY_STARTED', 'TASK_RETRY_COMPLETED', 'TASK_RETRY_FAILED',
   'TASK_FALLBACK_STARTED', 'TASK_FALLBACK_COMPLETED', 'TASK_FALLBACK_FAILED',
   'TASK_ROLLBACK_STARTED', 'TASK_ROLLBACK_COMPLETED', 'TASK_ROLLBACK_FAILED',
 ]);
-
-/** Workflow-level events: the only ones the execution machine sees. */
-export function isLifecycleEvent(type: EventType): boolean {
-  return LIFECYCLE_TYPES.has(type);
-}

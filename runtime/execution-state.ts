@@ -3,8 +3,6 @@ export const EXECUTION_STATES = ['created', 'running', 'paused', 'succeeded', 'f
 
 export type ExecutionState = (typeof EXECUTION_STATES)[number];
 
-export const FINISHED_STATES: readonly ExecutionState[] = ['succeeded', 'failed', 'cancelled'];
-
 export function isFinished(state: ExecutionState): boolean {
   return state === 'succeeded' || state === 'failed' || state === 'cancelled';
 }

@@ -15,12 +15,16 @@ export interface SecretManager {
   get(name: string): Promise<string | undefined>;
   delete(name: string): Promise<void>;
   /** The named values; fails with `SecretNotFoundError` naming the first one missing. */
-  resolve(names: readonly string[], taskName: string): Promise<Record<string, string>>;
+  resolve(names: readonly string[], taskName: string, executionId?: string): Promise<Record<string, string>>;
 }
 
 export class SecretNotFoundError extends FluxError {
-  constructor(readonly secretName: string, taskName: string) {
-    super('SECRET_NOT_FOUND', `secret '${secretName}' requested by task '${taskName}' does not exist; set it with runtime.secrets.set('${secretName}', value)`);
+  constructor(readonly secretName: string, taskName: string, executionId?: string) {
+    super(
+      'SECRET_NOT_FOUND',
+      `secret '${secretName}' requested by task '${taskName}' does not exist${executionId ? ` (execution ${executionId})` : ''}; set it with runtime.secrets.set('${secretName}', value)`,
+      executionId ? { executionId } : {},
+    );
   }
 }
 
@@ -29,11 +33,11 @@ abstract class BaseSecrets implements SecretManager {
   abstract get(name: string): Promise<string | undefined>;
   abstract delete(name: string): Promise<void>;
 
-  async resolve(names: readonly string[], taskName: string): Promise<Record<string, string>> {
+  async resolve(names: readonly string[], taskName: string, executionId?: string): Promise<Record<string, string>> {
     const values: Record<string, string> = {};
     for (const name of names) {
       const value = await this.get(name);
-      if (value === undefined) throw new SecretNotFoundError(name, taskName);
+      if (value === undefined) throw new SecretNotFoundError(name, taskName, executionId);
       values[name] = value;
     }
     return values;

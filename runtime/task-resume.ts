@@ -5,6 +5,7 @@
  */
 import type { ErrorInfo, TaskResume } from '../proto/messages.js';
 import type { StoredEvent } from './events.js';
+import { fallbackFailure } from './errors.js';
 
 export interface ResumePoint {
   attempt: number;
@@ -35,17 +36,7 @@ function advance(point: ResumePoint, event: StoredEvent): ResumePoint {
       return { ...point, settled: { outputJson: event.valueJson } };
     case 'TASK_FALLBACK_FAILED': {
       const lastError = point.resume?.lastError ?? { name: 'Error', message: 'unrecorded' };
-      const fallback = value as unknown as ErrorInfo;
-      return {
-        ...point,
-        settled: {
-          error: {
-            name: fallback.name,
-            code: fallback.code ?? 'FALLBACK_FAILED',
-            message: `the fallback of task '${event.name}' failed with ${fallback.name}: ${fallback.message}, after the task failed with ${lastError.name}: ${lastError.message}`,
-          },
-        },
-      };
+      return { ...point, settled: { error: fallbackFailure(event.name, value as unknown as ErrorInfo, lastError) } };
     }
     case 'TASK_RETRY_FAILED':
       return { attempt: value.attempt!, resume: { phase: 'deciding', notBeforeMs: 0, lastError: value.error! } };
