@@ -20,7 +20,8 @@ import { PROGRESS_TYPES, type EventType } from '../runtime/events.js';
 import { Replay, type RecordedCall } from '../runtime/replay.js';
 import { resumePoint, type ResumePoint } from '../runtime/task-resume.js';
 import { storeOutput, type OutputStorage } from '../runtime/output-storage.js';
-import { scopeStorage, type WorkflowSession } from '../runtime/scope.js';
+import { scopeStorage, type ChildCall, type WorkflowSession } from '../runtime/scope.js';
+import { childExecutionId, childFailure, endValueJson, pausedChild, pauseName, type ChildHandle, type ChildRunner, type ChildSettled } from '../runtime/children.js';
 import { encodeValue, toErrorInfo } from '../runtime/serialization.js';
 import { describeCall, settleFromEvent, settleOutput, taskError } from './outcomes.js';
 import type { TaskDefinition } from '../runtime/task-definition.js';
@@ -39,8 +40,8 @@ interface LiveCall {
   ticket: LiveTicket;
   /** Where the task keeps its outputs, if not in the log. */
   storage?: OutputStorage | undefined;
-  /** Stops the task at its executor when the execution stops waiting for it. */
-  handle?: TaskHandle;
+  /** Stops the task at its executor (or the child execution) when the execution stops waiting for it. */
+  handle?: TaskHandle | ChildHandle;
 }
 
 type FinalResult = Exclude<TaskResult, { outcome: 'progress' }>;
@@ -71,6 +72,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     private readonly definition: WorkflowDefinition<I, O>,
     private readonly log: ExecutionLog,
     private readonly executor: TaskExecutor,
+    private readonly children: ChildRunner,
     snapshot?: ExecutionSnapshot,
   ) {
     this.executionId = log.executionId;
@@ -109,6 +111,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     switch (event.type) {
       case 'START':
         log.append('WORKFLOW_STARTED', executionId, name, event.inputJson);
+        if (event.parent) log.append('WORKFLOW_CALLED_BY', executionId, name, JSON.stringify(event.parent));
         return log.setState('running');
       case 'PAUSE':
         log.append('WORKFLOW_PAUSED', executionId, name, JSON.stringify(event.name));
@@ -225,7 +228,50 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     }) as Promise<void>;
   }
 
+  /**
+   * A child execution, as one step of this one: the step's outcome is the child's end. A child
+   * that pauses pauses this execution; the step stays open, so resuming picks the child up again.
+   */
+  callWorkflow(definition: WorkflowDefinition, input: unknown): Promise<ChildCall> {
+    if (!this.accepting()) return never();
+    const name = definition.name;
+    const inputJson = encodeValue(input, `the input of workflow '${name}'`, this.executionId);
+    const argsJson = `[${inputJson ?? 'null'}]`;
+    const call = this.replay.identify(name, argsJson);
+    const storage = definition.options.outputStorage;
+    const taskId = typeof call === 'string' ? call : call.taskId;
+    const childId = childExecutionId(this.executionId, taskId);
+    let step: Promise<unknown>;
+    if (typeof call !== 'string' && call.outcome) step = this.replayed(call, storage);
+    else if (!this.mayStart(call, name, argsJson)) return never();
+    else {
+      this.log.append('TASK_STARTED', taskId, name, argsJson);
+      if (typeof call === 'string') this.log.append('CHILD_WORKFLOW_STARTED', taskId, name, JSON.stringify({ executionId: childId }));
+      step = this.startLive(taskId, name, (live) => {
+        live.storage = storage;
+        const child = (live.handle = this.children.attach(definition, childId, inputJson, { executionId: this.executionId, callId: taskId }));
+        child.result.then(
+          (settled) => this.onChildSettled(live, childId, settled),
+          (error: unknown) => this.onTaskResult({ executionId: this.executionId, taskId, attempt: 1, outcome: 'error', error: toErrorInfo(error) }),
+        );
+      });
+    }
+    return step.then((output) => ({ executionId: childId, output }));
+  }
+
   // --- internals ----------------------------------------------------------------------------------
+
+  private onChildSettled(call: LiveCall, childId: string, settled: ChildSettled): void {
+    if (this.live.get(call.taskId) !== call) return; // a body left behind
+    const header = { executionId: this.executionId, taskId: call.taskId, attempt: 1 };
+    if (settled.state === 'succeeded') return this.onTaskResult({ ...header, outcome: 'output', output: jsonPayload(endValueJson(settled)) });
+    if (settled.state !== 'paused') return this.onTaskResult({ ...header, outcome: 'error', error: childFailure(childId, call.name, settled) });
+    // The child paused: so does this execution, at this step, which stays open for the resume.
+    this.live.delete(call.taskId);
+    if (this.pausing) return this.pauseWhenDrained(); // already pausing: the resume finds the child paused again
+    this.log.append('TASK_PAUSED', call.taskId, call.name, endValueJson(settled));
+    this.beginPause(call.taskId, pauseName(settled));
+  }
 
   /** New calls are refused once the body is left behind or has asked to pause. */
   private accepting(): boolean {
@@ -366,6 +412,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   /** The log cannot be written (another driver, a broken store): stop without recording anything. */
   private abort(error: Error): void {
     if (!this.bodyActive) return;
+    // Children go on: whoever drives this execution now takes them up.
+    for (const call of this.live.values()) if (call.handle && 'detach' in call.handle) call.handle.detach();
     this.stopBody();
     this.actor.stop();
     this.settle.reject(error);
@@ -373,9 +421,11 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
 
   private recordResume(valueJson: string | undefined): void {
     const paused = this.log.last('TASK_PAUSED');
+    // A child's pause: the call step stays open, and its outcome is the child's end.
+    const own = paused && !pausedChild(this.log.events);
     this.log.append('WORKFLOW_RESUMED', this.executionId, this.definition.name, valueJson);
     // The body receives the value as the pause's gate opens: quick, on every replay too.
-    if (paused) this.log.append('TASK_RESUMED', paused.sourceId, paused.name, valueJson, true);
+    if (own) this.log.append('TASK_RESUMED', paused.sourceId, paused.name, valueJson, true);
     this.log.setState('running');
   }
 

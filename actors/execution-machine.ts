@@ -10,9 +10,10 @@
  */
 import { fromCallback, setup, type AnyActorRef } from 'xstate';
 import type { ErrorInfo } from '../proto/messages.js';
+import type { ParentLink } from '../runtime/children.js';
 
 export type ExecutionMachineEvent =
-  | { type: 'START'; inputJson?: string | undefined }
+  | { type: 'START'; inputJson?: string | undefined; parent?: ParentLink }
   | { type: 'PAUSE'; taskId: string; name: string }
   | { type: 'RESUME'; valueJson?: string | undefined }
   | { type: 'SUCCEED'; outputJson?: string | undefined }

@@ -4,6 +4,9 @@ export const EVENT_TYPES = [
   'WORKFLOW_CANCELLING', 'WORKFLOW_CANCELLED',
   // Not one of Flux's: a new driver took over a running execution whose previous driver stopped.
   'WORKFLOW_RECOVERED',
+  // Not Flux's either: the links between a parent execution and a child it called (`call`, `map`).
+  // The parent records CHILD_WORKFLOW_STARTED on the call step; the child, WORKFLOW_CALLED_BY.
+  'CHILD_WORKFLOW_STARTED', 'WORKFLOW_CALLED_BY',
   'TASK_STARTED', 'TASK_COMPLETED', 'TASK_FAILED', 'TASK_PAUSED', 'TASK_RESUMED', 'TASK_CANCELLED',
   'TASK_RETRY_STARTED', 'TASK_RETRY_COMPLETED', 'TASK_RETRY_FAILED',
   'TASK_FALLBACK_STARTED', 'TASK_FALLBACK_COMPLETED', 'TASK_FALLBACK_FAILED',

@@ -19,6 +19,7 @@ export type { WorkflowOptions, WorkflowFunction } from './workflow-definition.js
 export { pause, now, uuid4, randint, randrange, choice, sleep } from './builtins.js';
 export { taskContext } from './task-context.js';
 export { parallel, pipeline } from './parallel.js';
+export { call } from './subworkflows.js';
 export { Graph, GraphValidationError } from './graph.js';
 export type { GraphEdge, NodeAction, EdgeCondition } from './graph.js';
 export type { ParallelOptions, ParallelItem } from './parallel.js';

@@ -18,6 +18,8 @@ import { MemoryStore } from './stores/memory-store.js';
 import { SqliteStore } from './stores/sqlite-store.js';
 import type { WorkflowDefinition } from './workflow-definition.js';
 import type { SecretManager } from './secrets.js';
+import type { ExecutionState } from './execution-state.js';
+import { openChildren, parentOf, pausedChild, type ChildHandle, type ChildRunner, type ChildSettled, type ParentLink } from './children.js';
 
 export interface RuntimeOptions {
   /** `'memory'`, or `{ sqlite: path }` for a durable file. Default: SQLite at `$FLUX_HOME/flux.db`. */
@@ -73,7 +75,7 @@ export function defaultDatabasePath(): string {
   return `${process.env.FLUX_HOME || './.flux'}/flux.db`;
 }
 
-export class EmbeddedRuntime implements Runtime {
+export class EmbeddedRuntime implements Runtime, ChildRunner {
   private readonly active = new Map<string, ExecutionActor<unknown, unknown>>();
   /** Executions a driver in this process holds (or is about to): at most one driver each. */
   private readonly claims = new Set<string>();
@@ -103,23 +105,106 @@ export class EmbeddedRuntime implements Runtime {
     return handleOf(actor);
   }
 
+  /**
+   * Resumes a paused execution. One paused because its child paused passes the value on to the
+   * child; a child's resume resumes the parent that waits on it, once the child pauses again or ends.
+   */
   async resume<I, O>(executionId: string, value?: unknown, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>> {
+    return this.resumeOne(executionId, value, workflow, true);
+  }
+
+  /** @param forward whether a pause that is a child's goes on to the child (not when the child woke this one). */
+  private async resumeOne<I, O>(executionId: string, value: unknown, workflow: WorkflowDefinition<I, O> | undefined, forward: boolean): Promise<ExecutionContext<I, O>> {
     const valueJson = encodeValue(value, `the resume value for execution ${executionId}`, executionId);
     this.claim(executionId);
+    let ctx: ExecutionContext<I, O>;
     try {
       const { definition, events } = await this.load(executionId, workflow);
       const snapshot = rebuildSnapshot(executionId, events);
       if (!accepts(snapshot, 'RESUME')) throw new ExecutionStateError(executionId, stateOf(snapshot), 'resumed', ['paused']);
+      const child = pausedChild(events);
+      if (forward && child && (await this.stateOf(child.executionId)) === 'paused') {
+        this.claims.delete(executionId);
+        await this.resume(child.executionId, value); // which resumes this one as it settles
+        return await this.inspect<I, O>(executionId);
+      }
       const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
       actor.send({ type: 'RESUME', valueJson });
-      return await actor.done;
+      ctx = await actor.done;
     } catch (error) {
       if (!this.active.has(executionId)) this.claims.delete(executionId);
       throw error;
     }
+    await this.wakeParent(ctx.executionId);
+    return ctx;
+  }
+
+  /** A child paused or ended while its parent was paused waiting on it: the parent takes it up. */
+  private async wakeParent(childId: string): Promise<void> {
+    const parent = parentOf(await this.store.load(childId));
+    if (!parent) return;
+    const events = await this.store.load(parent.executionId);
+    if (events.length === 0 || stateOf(rebuildSnapshot(parent.executionId, events)) !== 'paused') return;
+    if (pausedChild(events)?.executionId !== childId) return;
+    await this.resumeOne(parent.executionId, undefined, undefined, false);
+  }
+
+  private async stateOf(executionId: string): Promise<ExecutionState | undefined> {
+    const events = await this.store.load(executionId);
+    return events.length ? stateOf(rebuildSnapshot(executionId, events)) : undefined;
+  }
+
+  /**
+   * Runs a child execution for its parent's call step until it pauses or finishes: starts it if it
+   * does not exist yet, picks it up if it does (waits for the driver here, or recovers it when its
+   * driver stopped), and reports a paused or finished one as it stands.
+   */
+  attach(definition: WorkflowDefinition, childId: string, inputJson: string | undefined, parent: ParentLink): ChildHandle {
+    let actor: ExecutionActor<unknown, unknown> | undefined;
+    let cancelled = false;
+    let detached = false;
+    const settledOf = async (running: ExecutionActor<unknown, unknown>): Promise<ChildSettled> => {
+      const ctx = await running.done;
+      return { state: ctx.state, events: await this.store.load(childId) };
+    };
+    const result = (async (): Promise<ChildSettled> => {
+      await this.untilUnclaimed(childId);
+      const events = await this.store.load(childId);
+      const snapshot = events.length ? rebuildSnapshot(childId, events) : undefined;
+      const state = snapshot && stateOf(snapshot);
+      if (snapshot && state !== 'running') return { state: state!, events };
+      actor = this.host(definition, new ExecutionLog(this.store, childId, definition.name, events), snapshot);
+      actor.send(snapshot ? { type: 'RECOVER' } : { type: 'START', inputJson, parent });
+      if (cancelled && !detached) void actor.cancel();
+      return settledOf(actor);
+    })();
+    return {
+      result,
+      cancel: () => {
+        cancelled = true;
+        if (actor && !detached) this.cancel(childId).catch(() => undefined); // already finished: nothing to cancel
+      },
+      detach: () => void (detached = true),
+    };
+  }
+
+  /** Waits while another driver in this process holds an execution. */
+  private async untilUnclaimed(executionId: string): Promise<void> {
+    while (this.claims.has(executionId)) {
+      const active = this.active.get(executionId);
+      if (active) await active.done.catch(() => undefined);
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   async cancel<I, O>(executionId: string, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>> {
+    const ctx = await this.cancelOne(executionId, workflow);
+    // A parent paused on this child learns of it: its call step fails with an ExecutionError.
+    await this.wakeParent(executionId);
+    return ctx;
+  }
+
+  private async cancelOne<I, O>(executionId: string, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>> {
     const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
     if (active && !active.settling) return active.cancel();
     // A run that just paused or finished: let it make its events durable, then decide from the log.
@@ -130,7 +215,10 @@ export class EmbeddedRuntime implements Runtime {
       const snapshot = rebuildSnapshot(executionId, events);
       if (!accepts(snapshot, 'CANCEL')) throw new ExecutionStateError(executionId, stateOf(snapshot), 'cancelled', ['running', 'paused']);
       // Paused here, or running in a process that stopped: its driver, if alive, fails at its next write.
-      return await this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot).cancel();
+      const ctx = await this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot).cancel();
+      // A paused parent's children (the one it waits on, and any others it left running) go too.
+      await Promise.allSettled(openChildren(events).map((childId) => this.cancel(childId)));
+      return ctx;
     } catch (error) {
       if (!this.active.has(executionId)) this.claims.delete(executionId);
       throw error;
@@ -201,7 +289,7 @@ export class EmbeddedRuntime implements Runtime {
 
   /** Starts an actor for an execution this process has claimed; the claim ends with the run. */
   private host<I, O>(definition: WorkflowDefinition<I, O>, log: ExecutionLog, snapshot?: ExecutionSnapshot): ExecutionActor<I, O> {
-    const actor = new ExecutionActor<I, O>(definition, log, this.executor, snapshot);
+    const actor = new ExecutionActor<I, O>(definition, log, this.executor, this, snapshot);
     const { executionId } = actor;
     this.claims.add(executionId);
     this.active.set(executionId, actor as ExecutionActor<unknown, unknown>);

@@ -5,6 +5,13 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TaskDefinition } from './task-definition.js';
+import type { WorkflowDefinition } from './workflow-definition.js';
+
+/** A child call as the parent's body receives it: the child's id, and its output. */
+export interface ChildCall {
+  executionId: string;
+  output: unknown;
+}
 
 /** What the workflow body's built-ins and task calls ask of the execution actor hosting them. */
 export interface WorkflowSession {
@@ -12,6 +19,8 @@ export interface WorkflowSession {
   callTask(definition: TaskDefinition, args: unknown[]): Promise<unknown>;
   pause(name: string, output: unknown): Promise<unknown>;
   sleep(milliseconds: number): Promise<void>;
+  /** Runs a child execution; rejects with an ExecutionError if it fails or is cancelled. */
+  callWorkflow(definition: WorkflowDefinition, input: unknown): Promise<ChildCall>;
 }
 
 const NO_SECRETS: Readonly<Record<string, string>> = Object.freeze({});

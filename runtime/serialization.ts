@@ -2,7 +2,7 @@
  * Values cross the log and the wire as JSON. A value JSON cannot carry faithfully is refused here,
  * before it reaches the log, so a log never holds a value that would replay differently.
  */
-import { SerializationError, isFluxError } from './errors.js';
+import { ExecutionError, SerializationError, isFluxError } from './errors.js';
 import type { ErrorInfo } from '../proto/messages.js';
 import { resolveOutput, type OutputStorage } from './output-storage.js';
 
@@ -120,9 +120,15 @@ function describeThrown(thrown: unknown): string {
  * happened just now or is being replayed, so catch blocks behave identically on replay.
  */
 export function fromErrorInfo(info: ErrorInfo, extra: Record<string, unknown> = {}): Error {
-  const error = new Error(info.message);
+  // A failed child is an ExecutionError in its parent's body, live and replayed alike.
+  const error = info.name === 'ExecutionError' && info.code
+    ? new ExecutionError(info.message, { code: info.code, executionId: info.details?.['executionId'] as string | undefined })
+    : new Error(info.message);
   error.name = info.name;
   if (info.code) (error as Error & { code?: string }).code = info.code;
   if (info.details) Object.assign(error, info.details, { details: info.details });
-  return Object.assign(error, extra);
+  Object.assign(error, extra);
+  // A failed child's error names the child, not the parent it was thrown into.
+  if (error instanceof ExecutionError && info.details?.['executionId']) Object.assign(error, { executionId: info.details['executionId'] });
+  return error;
 }

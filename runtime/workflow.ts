@@ -6,6 +6,7 @@ import { getDefaultRuntime } from './default-runtime.js';
 import type { ExecutionContext } from './execution-context.js';
 import { checkOptions, resolveName } from './names.js';
 import { registerWorkflow } from './registry.js';
+import { mapWorkflow } from './subworkflows.js';
 import type { ExecutionHandle, Runtime } from './runtime.js';
 import type { WorkflowDefinition, WorkflowFunction, WorkflowOptions } from './workflow-definition.js';
 
@@ -32,6 +33,11 @@ export interface Workflow<I = unknown, O = unknown> extends WorkflowDefinition<I
   resume(executionId: string, value?: unknown, options?: ResumeOptions): Promise<ExecutionContext<I, O>>;
   /** Cancels a running or paused execution of this workflow; resolves once it is cancelled. */
   cancel(executionId: string, options?: ResumeOptions): Promise<ExecutionContext<I, O>>;
+  /**
+   * Inside a workflow: runs one child execution per input, concurrently, and returns their
+   * contexts in input order (a failed child's context included, not thrown). Outside: runs each.
+   */
+  map(inputs: readonly I[], options?: { maxConcurrent?: number; runtime?: Runtime }): Promise<ExecutionContext<I, O>[]>;
 }
 
 /**
@@ -79,6 +85,9 @@ function defineWorkflow<I, O>(fn: WorkflowFunction<I, O>, options: WorkflowOptio
     async cancel(executionId: string, cancelOptions?: ResumeOptions) {
       const runtime = cancelOptions?.runtime ?? (await getDefaultRuntime());
       return runtime.cancel(executionId, definition);
+    },
+    map(inputs: readonly I[], mapOptions?: { maxConcurrent?: number; runtime?: Runtime }) {
+      return mapWorkflow(definition, inputs, mapOptions);
     },
   };
   return registerWorkflow(definition);

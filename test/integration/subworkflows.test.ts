@@ -1,0 +1,172 @@
+import { expect } from 'chai';
+import { workflow, task, pause, call, ExecutionError, type ExecutionContext, type Runtime } from 'flux-actors';
+import { STORE_KINDS, useRuntime } from '../fixtures/runtimes.js';
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let childRuns = 0;
+const double = task(async function doubleIt(n: number) {
+  childRuns++;
+  return n * 2;
+});
+const child = workflow(async function childDoubles(ctx: ExecutionContext<number>) {
+  return await double(ctx.input);
+});
+const failingChild = workflow(async function childFails(ctx: ExecutionContext<number>) {
+  if (ctx.input < 0) throw new RangeError(`negative: ${ctx.input}`);
+  return ctx.input;
+});
+const pausingChild = workflow(async function childAsks(ctx: ExecutionContext<string>) {
+  const answer = await pause<string>('approve', { asking: ctx.input });
+  return `${ctx.input}:${answer}`;
+});
+const twoPauseChild = workflow(async function childAsksTwice() {
+  const a = await pause<number>('first');
+  const b = await pause<number>('second');
+  return a + b;
+});
+
+for (const kind of STORE_KINDS) {
+  describe(`sub-workflows (${kind} store)`, function () {
+    let runtime: Runtime;
+    useRuntime(kind, (r) => (runtime = r));
+
+    it('runs a child execution with its own id and log, linked both ways', async () => {
+      const parent = workflow(async function parentCalls(ctx: ExecutionContext<number>) {
+        return (await call(child, ctx.input)) + 1;
+      });
+      const ctx = await parent.run(20, { runtime });
+      expect(ctx.output).to.equal(41);
+      const link = ctx.events.find((e) => e.type === 'CHILD_WORKFLOW_STARTED')!;
+      const childId = (link.value as { executionId: string }).executionId;
+      expect(childId).to.not.equal(ctx.executionId);
+      expect(link.name).to.equal('childDoubles');
+      const childCtx = await runtime.inspect(childId);
+      expect(childCtx.state).to.equal('succeeded');
+      expect(childCtx.output).to.equal(40);
+      expect(childCtx.input).to.equal(20);
+      const calledBy = childCtx.events.find((e) => e.type === 'WORKFLOW_CALLED_BY')!;
+      expect(calledBy.value).to.deep.equal({ executionId: ctx.executionId, callId: link.sourceId });
+      // The parent's step completed with the child's output.
+      expect(ctx.events.find((e) => e.type === 'TASK_COMPLETED' && e.sourceId === link.sourceId)!.value).to.equal(40);
+    });
+
+    it("gives the parent the child's failure as an ExecutionError naming the child", async () => {
+      let caught: unknown;
+      const parent = workflow(async function parentCatches() {
+        try {
+          await call(failingChild, -3);
+        } catch (error) {
+          caught = error;
+          return 'handled';
+        }
+        return 'not reached';
+      });
+      const ctx = await parent.run(undefined, { runtime });
+      expect(ctx.output).to.equal('handled');
+      expect(caught).to.be.instanceOf(ExecutionError);
+      const error = caught as ExecutionError;
+      expect(error.code).to.equal('CHILD_WORKFLOW_FAILED');
+      expect(error.message).to.contain('negative: -3');
+      const childId = error.details!['executionId'] as string;
+      expect(error.executionId).to.equal(childId);
+      expect((await runtime.inspect(childId)).state).to.equal('failed');
+      // On replay the same error comes back, without running the child again.
+      const uncaught = workflow.withOptions({ name: 'parentFailsToo' })(async () => call(failingChild, -1));
+      const failed = await uncaught.run(undefined, { runtime });
+      expect(failed.state).to.equal('failed');
+      expect(failed.error!.name).to.equal('ExecutionError');
+      expect(failed.error!.code).to.equal('CHILD_WORKFLOW_FAILED');
+    });
+
+    it('does not run a finished child again when the parent replays', async () => {
+      const parent = workflow(async function parentPausesAfterChild(ctx: ExecutionContext<number>) {
+        const doubled = await call(child, ctx.input);
+        const extra = await pause<number>('more');
+        return doubled + extra;
+      });
+      childRuns = 0;
+      const paused = await parent.run(5, { runtime });
+      expect(paused.state).to.equal('paused');
+      expect(childRuns).to.equal(1);
+      const done = await runtime.resume(paused.executionId, 100);
+      expect(done.output).to.equal(110);
+      expect(childRuns).to.equal(1);
+      expect((await runtime.list({ workflow: 'childDoubles' })).length).to.equal(1);
+    });
+
+    it('pauses the parent when the child pauses; resuming the child resumes the parent', async () => {
+      const parent = workflow(async function parentOfAsker(ctx: ExecutionContext<string>) {
+        return `parent(${await call(pausingChild, ctx.input)})`;
+      });
+      const paused = await parent.run('order-1', { runtime });
+      expect(paused.state).to.equal('paused');
+      expect(paused.output).to.deep.equal({ asking: 'order-1' });
+      const childId = (paused.events.find((e) => e.type === 'CHILD_WORKFLOW_STARTED')!.value as { executionId: string }).executionId;
+      expect((await runtime.inspect(childId)).state).to.equal('paused');
+
+      const childDone = await runtime.resume(childId, 'yes');
+      expect(childDone.output).to.equal('order-1:yes');
+      const parentDone = await runtime.inspect(paused.executionId);
+      expect(parentDone.state).to.equal('succeeded');
+      expect(parentDone.output).to.equal('parent(order-1:yes)');
+    });
+
+    it("resuming the parent passes the value to the child's pause, pause after pause", async () => {
+      const parent = workflow(async function parentOfTwoPauses() {
+        return (await call(twoPauseChild, undefined)) * 10;
+      });
+      const first = await parent.run(undefined, { runtime });
+      expect(first.state).to.equal('paused');
+      const second = await runtime.resume(first.executionId, 2);
+      expect(second.state).to.equal('paused');
+      const done = await runtime.resume(first.executionId, 3);
+      expect(done.state).to.equal('succeeded');
+      expect(done.output).to.equal(50);
+    });
+
+    it('map runs children concurrently and returns every context, failed ones included', async () => {
+      const parent = workflow(async function parentMaps(ctx: ExecutionContext<number[]>) {
+        const contexts = await failingChild.map(ctx.input);
+        return contexts.map((c) => (c.hasSucceeded ? { ok: c.output } : { failed: c.error!.message, id: c.executionId, input: c.input }));
+      });
+      const ctx = await parent.run([1, -2, 3], { runtime });
+      expect(ctx.state).to.equal('succeeded');
+      const [one, two, three] = ctx.output as Array<Record<string, unknown>>;
+      expect(one).to.deep.equal({ ok: 1 });
+      expect(three).to.deep.equal({ ok: 3 });
+      expect(two!['failed']).to.equal('negative: -2');
+      expect(two!['input']).to.equal(-2);
+      expect((await runtime.inspect(two!['id'] as string)).state).to.equal('failed');
+    });
+
+    it('cancelling the parent cancels the child it waits on', async () => {
+      const slow = task(async function slowInChild() {
+        await delay(5000);
+      });
+      const slowChild = workflow(async function childIsSlow() {
+        await slow();
+      });
+      const parent = workflow(async function parentOfSlow() {
+        await call(slowChild, undefined);
+      });
+      const handle = await parent.start(undefined, { runtime });
+      await delay(50);
+      const cancelled = await runtime.cancel(handle.executionId);
+      expect(cancelled.state).to.equal('cancelled');
+      const childId = (cancelled.events.find((e) => e.type === 'CHILD_WORKFLOW_STARTED')!.value as { executionId: string }).executionId;
+      await delay(20);
+      expect((await runtime.inspect(childId)).state).to.equal('cancelled');
+    });
+
+    it('cancelling a paused parent cancels its paused child', async () => {
+      const parent = workflow(async function pausedParentCancelled() {
+        return call(pausingChild, 'x');
+      });
+      const paused = await parent.run(undefined, { runtime });
+      const childId = (paused.events.find((e) => e.type === 'CHILD_WORKFLOW_STARTED')!.value as { executionId: string }).executionId;
+      expect((await runtime.cancel(paused.executionId)).state).to.equal('cancelled');
+      expect((await runtime.inspect(childId)).state).to.equal('cancelled');
+    });
+  });
+}
