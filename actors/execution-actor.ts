@@ -16,11 +16,13 @@ import { NonDeterminismError } from '../runtime/errors.js';
 import { ExecutionContext } from '../runtime/execution-context.js';
 import type { ExecutionLog } from '../runtime/execution-log.js';
 import type { ExecutionState } from '../runtime/execution-state.js';
-import { PROGRESS_TYPES, type EventType } from '../runtime/events.js';
+import { PROGRESS_TYPES, type EventType, type StoredEvent } from '../runtime/events.js';
 import { Replay, type RecordedCall } from '../runtime/replay.js';
 import { resumePoint, type ResumePoint } from '../runtime/task-resume.js';
 import { storeOutput, type OutputStorage } from '../runtime/output-storage.js';
-import { scopeStorage, type ChildCall, type WorkflowSession } from '../runtime/scope.js';
+import { scopeStorage, type ChildCall, type NestedCalls, type TaskScope, type WorkflowSession } from '../runtime/scope.js';
+import { argumentsHash, callBase, isNestedCall } from '../runtime/identity.js';
+import { FluxError } from '../runtime/errors.js';
 import { childExecutionId, childFailure, endValueJson, pausedChild, pauseName, type ChildHandle, type ChildRunner, type ChildSettled } from '../runtime/children.js';
 import { encodeValue, toErrorInfo } from '../runtime/serialization.js';
 import { describeCall, settleFromEvent, settleOutput, taskError } from './outcomes.js';
@@ -51,11 +53,14 @@ const FIRST_ATTEMPT: ResumePoint = { attempt: 1, resume: undefined };
 const SETTLED_STATES: ReadonlySet<ExecutionState> = new Set<ExecutionState>(['paused', 'succeeded', 'failed', 'cancelled']);
 const never = <T>(): Promise<T> => new Promise<T>(() => {});
 
-export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, WorkflowSession {
+export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, WorkflowSession, NestedCalls {
   readonly executionId: string;
   readonly done: Promise<ExecutionContext<I, O>>;
   private readonly actor: Actor<typeof executionMachine>;
   private readonly live = new Map<string, LiveCall>();
+  /** Nested tasks running now (called by task bodies), and the ones this execution has completed. */
+  private readonly nestedLive = new Map<string, { name: string; handle?: TaskHandle }>();
+  private nestedCompleted: Map<string, StoredEvent> | undefined;
   private replay = new Replay([]);
   private delivery = new Delivery(this.replay);
   private bodyActive = false;
@@ -138,6 +143,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
           else if (call.result) log.append('TASK_FAILED', call.taskId, call.name, JSON.stringify(call.result.error));
           else log.append('TASK_CANCELLED', call.taskId, call.name, undefined);
         }
+        for (const [taskId, nested] of this.nestedLive) log.append('TASK_CANCELLED', taskId, nested.name, undefined);
         return log.setState('cancelling');
       case 'CANCELLED':
         log.append('WORKFLOW_CANCELLED', executionId, name, undefined);
@@ -162,6 +168,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.delivery.stop();
     for (const call of this.live.values()) (clearTimeout(call.timer), call.handle?.cancel());
     this.live.clear();
+    for (const nested of this.nestedLive.values()) nested.handle?.cancel();
+    this.nestedLive.clear();
   }
 
   // --- WorkflowSession: what the body's task calls and built-ins ask of the actor ---------------
@@ -193,7 +201,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
         executionId: this.executionId, taskId, taskName: name, attempt, args: jsonPayload(argsJson),
         ...(resume && { resume }), ...(secretRequests?.length && { secretRequests: [...secretRequests] }),
       };
-      live.handle = this.executor.send(command, this.onTaskResult, definition);
+      live.handle = this.executor.send(command, this.onTaskResult, definition, this);
     });
   }
 
@@ -257,6 +265,57 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
       });
     }
     return step.then((output) => ({ executionId: childId, output }));
+  }
+
+  // --- NestedCalls: tasks called by task bodies --------------------------------------------------
+
+  /**
+   * A task called inside another task's body: a durable step of its own, recorded in this log under
+   * the calling task's id. One that completed (in an earlier attempt of the caller, or an earlier
+   * run) returns its recorded output and does not run again; one that failed runs again.
+   * Task bodies are not replayed in lockstep, so these results need no delivery schedule.
+   */
+  callNested(parent: TaskScope, definition: TaskDefinition, args: unknown[]): Promise<unknown> {
+    const name = definition.name;
+    const argsJson = encodeValue(args, `the arguments of task '${name}'`, this.executionId)!;
+    const taskId = parent.nestedId(callBase(name, argumentsHash(argsJson)));
+    const storage = definition.options.outputStorage;
+    const completed = this.completedNested().get(taskId);
+    return new Promise((resolve, reject) => {
+      if (completed) return settleOutput(completed.valueJson, storage, resolve, reject);
+      if (!this.bodyActive || this.log.failure) {
+        return reject(new FluxError('EXECUTION_STOPPED', `task '${name}' was not started: execution ${this.executionId} is no longer running`, { executionId: this.executionId }));
+      }
+      this.log.append('TASK_STARTED', taskId, name, argsJson);
+      const command = { executionId: this.executionId, taskId, taskName: name, attempt: 1, args: jsonPayload(argsJson) };
+      const entry: { name: string; handle?: TaskHandle } = { name };
+      this.nestedLive.set(taskId, entry);
+      entry.handle = this.executor.send(command, (result) => {
+        if (this.nestedLive.get(taskId) !== entry) return; // stopped meanwhile: nothing reaches the log
+        if (result.outcome === 'progress') {
+          const type = result.progress.type as EventType;
+          if (PROGRESS_TYPES.has(type)) this.log.append(type, taskId, name, payloadJson(result.progress.value));
+          return;
+        }
+        this.nestedLive.delete(taskId);
+        if (result.outcome === 'output') {
+          const outputJson = payloadJson(result.output);
+          this.completedNested().set(taskId, this.log.append('TASK_COMPLETED', taskId, name, outputJson));
+          settleOutput(outputJson, storage, resolve, reject);
+        } else {
+          this.log.append('TASK_FAILED', taskId, name, JSON.stringify(result.error));
+          reject(taskError(result.error, name, this.executionId));
+        }
+      }, definition, this);
+    });
+  }
+
+  private completedNested(): Map<string, StoredEvent> {
+    if (!this.nestedCompleted) {
+      this.nestedCompleted = new Map();
+      for (const event of this.log.events) if (event.type === 'TASK_COMPLETED' && isNestedCall(event.sourceId)) this.nestedCompleted.set(event.sourceId, event);
+    }
+    return this.nestedCompleted;
   }
 
   // --- internals ----------------------------------------------------------------------------------

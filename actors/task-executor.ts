@@ -9,6 +9,7 @@ import { decodeValue, toErrorInfo } from '../runtime/serialization.js';
 import type { SecretManager } from '../runtime/secrets.js';
 import type { TaskCache } from '../runtime/stores/event-store.js';
 import type { TaskDefinition } from '../runtime/task-definition.js';
+import type { NestedCalls } from '../runtime/scope.js';
 import { jsonPayload, payloadJson, type ErrorInfo, type TaskCommand } from '../proto/messages.js';
 
 export type { ReplyTo } from './task-run.js';
@@ -31,7 +32,7 @@ export class TaskExecutor {
    * Runs a task command. `local` is the definition itself when the caller is in this process: it
    * spares a registry look-up and keeps two tasks that share a name in different modules apart.
    */
-  send(command: TaskCommand, reply: ReplyTo, local?: TaskDefinition): TaskHandle {
+  send(command: TaskCommand, reply: ReplyTo, local?: TaskDefinition, nested?: NestedCalls): TaskHandle {
     const definition = local ?? this.lookup(command.taskName);
     if (!definition) return fail(command, reply, { name: 'TaskNotFoundError', code: 'TASK_NOT_FOUND', message: `task '${command.taskName}' is not registered with this executor` });
     const args = decodeValue(payloadJson(command.args));
@@ -39,12 +40,12 @@ export class TaskExecutor {
     const cache = definition.options.cache ? this.cache : undefined;
     // The common case, no cache and no secrets, goes straight to a run: it is its own handle.
     if (!cache && !definition.options.secretRequests?.length && !command.secretRequests?.length) {
-      return new TaskRun(definition, args, command, reply, NO_SECRETS).start();
+      return new TaskRun(definition, args, command, reply, { secrets: NO_SECRETS, nested }).start();
     }
     const handle = new Handle();
     const key = cache && cacheKey(definition.name, payloadJson(command.args) ?? '[]');
     const run = (secrets: Readonly<Record<string, string>>) =>
-      handle.attach(new TaskRun(definition, args, command, reply, secrets, cache && ((json) => void cache.write(key!, json)))).start();
+      handle.attach(new TaskRun(definition, args, command, reply, { secrets, nested, onTaskOutput: cache && ((json) => void cache.write(key!, json)) })).start();
     const withSecrets = () => this.withSecrets(definition, command, reply, run);
     if (!cache) {
       withSecrets();

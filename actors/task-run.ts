@@ -10,7 +10,7 @@ import { deadlines, MAX_TIMER_MS } from '../runtime/deadlines.js';
 import { ExecutionTimeoutError, fallbackFailure, FluxError, RetryError } from '../runtime/errors.js';
 import type { EventType } from '../runtime/events.js';
 import { storeOutput } from '../runtime/output-storage.js';
-import { scopeStorage, TaskScope } from '../runtime/scope.js';
+import { scopeStorage, TaskScope, type NestedCalls } from '../runtime/scope.js';
 import { redactJson, secretIn } from '../runtime/secrets.js';
 import { encodeValue, toErrorInfo } from '../runtime/serialization.js';
 import type { TaskDefinition, TaskFunction } from '../runtime/task-definition.js';
@@ -20,6 +20,15 @@ export type ReplyTo = (result: TaskResult) => void;
 export type Secrets = Readonly<Record<string, string>>;
 
 export const NO_SECRETS: Secrets = Object.freeze({});
+
+/** What a run gets besides its command. */
+export interface RunSetting {
+  secrets: Secrets;
+  /** Called with an output the task itself produced (not its fallback): for the cache. */
+  onTaskOutput?: ((outputJson: string | undefined) => void) | undefined;
+  /** Where the body's own task calls go, when the execution is in this process. */
+  nested?: NestedCalls | undefined;
+}
 const UNKNOWN_ERROR: ErrorInfo = { name: 'Error', message: 'the error of an earlier attempt was not recorded' };
 
 export class TaskRun {
@@ -29,15 +38,21 @@ export class TaskRun {
   private machine: Actor<typeof taskExecutorMachine> | undefined;
   private scope: TaskScope | undefined;
 
-  /** @param onTaskOutput called with an output the task itself produced (not its fallback): for the cache. */
+  private readonly secrets: Secrets;
+  private readonly onTaskOutput: ((outputJson: string | undefined) => void) | undefined;
+  private readonly nested: NestedCalls | undefined;
+
   constructor(
     private readonly definition: TaskDefinition,
     private readonly args: unknown[],
     private readonly command: TaskCommand,
     private readonly reply: ReplyTo,
-    private readonly secrets: Secrets,
-    private readonly onTaskOutput?: (outputJson: string | undefined) => void,
-  ) {}
+    setting: RunSetting,
+  ) {
+    this.secrets = setting.secrets;
+    this.onTaskOutput = setting.onTaskOutput;
+    this.nested = setting.nested;
+  }
 
   start(): this {
     const { policy } = this.definition;
@@ -72,7 +87,7 @@ export class TaskRun {
   private firstTimed(attempt: number, timeoutMs: number): void {
     const { executionId, taskId } = this.command;
     const name = this.definition.name;
-    const scope = (this.scope = new TaskScope(executionId, taskId, name, attempt, this.secrets));
+    const scope = (this.scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested));
     let over = false;
     const fail = (error: ErrorInfo) => ((over = true), this.firstFailed(error, attempt));
     const timedOut = () => {
@@ -126,7 +141,7 @@ export class TaskRun {
   private runPart(fn: TaskFunction, what: string, attempt: number, timeoutMs: number | undefined): Promise<string | undefined> {
     const { executionId, taskId } = this.command;
     const name = this.definition.name;
-    const scope = (this.scope = new TaskScope(executionId, taskId, name, attempt, this.secrets));
+    const scope = (this.scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested));
     // As few promise steps as possible: a task that finishes at once must reach its gate in time
     // (see runtime/delivery.ts), or every step of a sequential workflow costs a turn of the loop.
     return runIn(scope, fn, this.args, timeoutMs).then(

@@ -4,7 +4,7 @@
  * is over and new calls need their occurrence numbers.
  */
 import type { EventType, StoredEvent } from './events.js';
-import { callId, parseCallId } from './identity.js';
+import { callId, isNestedCall, parseCallId } from './identity.js';
 
 export const OUTCOME_TYPES: ReadonlySet<EventType> = new Set<EventType>(['TASK_COMPLETED', 'TASK_FAILED', 'TASK_RESUMED']);
 
@@ -35,8 +35,9 @@ export class CallIndex {
   constructor(events: readonly StoredEvent[], end: number, reached: number) {
     for (let i = 0; i < end; i++) {
       const event = events[i]!;
-      if (event.type === 'TASK_STARTED') this.addCall(event, i < reached);
-      else if (OUTCOME_TYPES.has(event.type)) {
+      if (event.type === 'TASK_STARTED') {
+        if (!isNestedCall(event.sourceId)) this.addCall(event, i < reached);
+      } else if (OUTCOME_TYPES.has(event.type)) {
         const call = this.calls.get(event.sourceId);
         if (call && !call.outcome) call.outcome = event;
       }

@@ -30,6 +30,14 @@ export function callId(base: string, occurrence: number): string {
   return `${base}_${occurrence}`;
 }
 
+/**
+ * Whether a call id is a nested task's (`<calling task's id>/<name>_<hash>_<n>`): a step of the
+ * calling task, not of the workflow body, so the body's replay passes over it.
+ */
+export function isNestedCall(taskId: string): boolean {
+  return taskId.includes('/');
+}
+
 /** The base of a recorded call id and its occurrence number. */
 export function parseCallId(taskId: string): { base: string; occurrence: number } {
   const cut = taskId.lastIndexOf('_');

@@ -17,7 +17,7 @@
  */
 import { CallIndex, OUTCOME_TYPES, type RecordedCall } from './call-index.js';
 import type { StoredEvent } from './events.js';
-import { argumentsHash, callBase } from './identity.js';
+import { argumentsHash, callBase, isNestedCall } from './identity.js';
 
 export type { RecordedCall } from './call-index.js';
 
@@ -78,8 +78,10 @@ export class Replay {
   nextOutcome(): StoredEvent | undefined {
     while (this.outcomeCursor < this.end) {
       const event = this.events[this.outcomeCursor]!;
-      if (event.type === 'TASK_STARTED') this.open.add(event.sourceId);
-      else if (OUTCOME_TYPES.has(event.type) && this.open.has(event.sourceId)) return event;
+      // A nested task's start opens nothing: its outcome went to the task that called it, not the body.
+      if (event.type === 'TASK_STARTED') {
+        if (!isNestedCall(event.sourceId)) this.open.add(event.sourceId);
+      } else if (OUTCOME_TYPES.has(event.type) && this.open.has(event.sourceId)) return event;
       this.outcomeCursor++; // any other event, or a second outcome of a call that already has one
     }
     return undefined;
@@ -95,8 +97,14 @@ export class Replay {
 
   private nextStart(): number {
     let at = this.startCursor;
-    while (at < this.end && (this.events[at]!.type !== 'TASK_STARTED' || this.repeatedStart[at] === 1)) at++;
+    while (at < this.end && !this.isBodyStart(at)) at++;
     return (this.startCursor = at);
+  }
+
+  /** A start of one of the body's own calls (not a repeat, not a nested task's). */
+  private isBodyStart(at: number): boolean {
+    const event = this.events[at]!;
+    return event.type === 'TASK_STARTED' && this.repeatedStart[at] !== 1 && !isNestedCall(event.sourceId);
   }
 
   private takeStart(at: number): RecordedCall {

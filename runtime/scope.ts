@@ -13,6 +13,14 @@ export interface ChildCall {
   output: unknown;
 }
 
+/**
+ * Where a task body's own task calls go: the execution it runs for records each as a durable step
+ * of its own (a nested task), its id scoped under the calling task's.
+ */
+export interface NestedCalls {
+  callNested(parent: TaskScope, definition: TaskDefinition, args: unknown[]): Promise<unknown>;
+}
+
 /** What the workflow body's built-ins and task calls ask of the execution actor hosting them. */
 export interface WorkflowSession {
   readonly executionId: string;
@@ -31,6 +39,8 @@ export class TaskScope {
   private controller: AbortController | undefined;
   private abortReason: unknown;
   private aborted = false;
+  /** How many calls with each base this attempt has made: nested call ids count per attempt. */
+  private nestedCounts: Map<string, number> | undefined;
 
   constructor(
     readonly executionId: string,
@@ -38,7 +48,19 @@ export class TaskScope {
     readonly taskName: string,
     readonly attempt: number,
     readonly secrets: Readonly<Record<string, string>> = NO_SECRETS,
+    readonly nested?: NestedCalls,
   ) {}
+
+  /**
+   * The id of a task this attempt calls: `<this task's id>/<name>_<hash>_<n>`. Counted per attempt,
+   * so a retry that makes the same calls finds the ones that completed and does not run them again.
+   */
+  nestedId(base: string): string {
+    this.nestedCounts ??= new Map();
+    const n = (this.nestedCounts.get(base) ?? 0) + 1;
+    this.nestedCounts.set(base, n);
+    return `${this.taskId}/${base}_${n}`;
+  }
 
   /** Created on first use: most task bodies never look at it, and an AbortController is not free. */
   get signal(): AbortSignal {

@@ -5,7 +5,7 @@
 import { checkOptions, resolveName } from './names.js';
 import { registerTask } from './registry.js';
 import { parallel, type ParallelItem, type ParallelOptions } from './parallel.js';
-import { currentSession } from './scope.js';
+import { scopeStorage } from './scope.js';
 import { TASK_OPTION_NAMES, type TaskDefinition, type TaskOptions, type TaskPolicy } from './task-definition.js';
 import { toMilliseconds } from './duration.js';
 import { MAX_TIMER_MS } from './deadlines.js';
@@ -50,13 +50,15 @@ function defineTask<A extends unknown[], R>(fn: (...args: A) => R, options: Task
 /** The callable users hold: a durable step inside a workflow body, a plain call elsewhere. */
 export function taskCaller<A extends unknown[], R>(definition: TaskDefinition): Task<A, R> {
   const call = (...args: A): Promise<R> => {
-    const session = currentSession();
-    if (!session) return (async () => definition.fn(...args) as R)();
+    const scope = scopeStorage.getStore();
     try {
-      return session.callTask(definition, args) as Promise<R>;
+      if (scope?.kind === 'workflow') return scope.session.callTask(definition, args) as Promise<R>;
+      // Called by a task body: a durable step of its own, when its execution runs in this process.
+      if (scope?.nested) return scope.nested.callNested(scope, definition, args) as Promise<R>;
     } catch (error) {
       return Promise.reject(error);
     }
+    return (async () => definition.fn(...args) as R)();
   };
   return Object.assign(call, {
     taskName: definition.name,
