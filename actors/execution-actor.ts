@@ -23,6 +23,13 @@ import { storeOutput, type OutputStorage } from '../runtime/output-storage.js';
 import { scopeStorage, type ChildCall, type NestedCalls, type TaskScope, type WorkflowSession } from '../runtime/scope.js';
 import { argumentsHash, callBase, isNestedCall } from '../runtime/identity.js';
 import { FluxError } from '../runtime/errors.js';
+import { findTask } from '../runtime/registry.js';
+import { rollBackCompleted } from './cancel-rollback.js';
+
+export interface CancelOptions {
+  /** Run the rollback of every completed task that has one, newest first, before `cancelled`. */
+  rollback?: boolean;
+}
 import { childExecutionId, childFailure, endValueJson, pausedChild, pauseName, type ChildHandle, type ChildRunner, type ChildSettled } from '../runtime/children.js';
 import { encodeValue, toErrorInfo } from '../runtime/serialization.js';
 import { describeCall, settleFromEvent, settleOutput, taskError } from './outcomes.js';
@@ -68,8 +75,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   private pausing: { taskId: string; name: string } | undefined;
   /** Set by the first driving event: a restored snapshot is already settled and must not count as an ending. */
   private driven = false;
-  /** The calls a cancellation cuts short. */
+  /** The calls a cancellation cuts short, and those of them whose result may still arrive. */
   private interrupted: LiveCall[] = [];
+  private readonly stragglers = new Set<string>();
+  private cancelOptions: CancelOptions = {};
   private ended = false;
   private settle!: { resolve(ctx: ExecutionContext<I, O>): void; reject(error: Error): void };
 
@@ -97,14 +106,19 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   /**
    * Cancels the execution: `cancelling` (running task bodies see their signal aborted, pending
    * retries and timers stop, each interrupted call is recorded), then `cancelled`. Completed tasks
-   * are not rolled back.
+   * are rolled back only when asked. A result that arrives later is recorded and changes nothing.
    */
-  cancel(): Promise<ExecutionContext<I, O>> {
+  cancel(options: CancelOptions = {}): Promise<ExecutionContext<I, O>> {
+    if (stateOf(this.actor.getSnapshot()) === 'cancelling') return this.done; // already on its way
     this.driven = true;
+    this.cancelOptions = options;
     this.interrupted = [...this.live.values()];
     this.actor.send({ type: 'CANCEL' });
+    if (stateOf(this.actor.getSnapshot()) !== 'cancelling') return this.done;
+    for (const call of this.interrupted) if (!call.result && !call.timer) this.stragglers.add(call.taskId);
     // Everything running was stopped as the machine left `running`: nothing remains to wait for.
-    if (stateOf(this.actor.getSnapshot()) === 'cancelling') this.actor.send({ type: 'CANCELLED' });
+    if (!options.rollback) this.actor.send({ type: 'CANCELLED' });
+    else void rollBackCompleted(this.log, findTask).finally(() => this.actor.send({ type: 'CANCELLED' }));
     return this.done;
   }
 
@@ -166,7 +180,11 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   stopBody(): void {
     this.bodyActive = false;
     this.delivery.stop();
-    for (const call of this.live.values()) (clearTimeout(call.timer), call.handle?.cancel());
+    for (const call of this.live.values()) {
+      clearTimeout(call.timer);
+      if (call.handle && 'detach' in call.handle) call.handle.cancel(this.cancelOptions);
+      else call.handle?.cancel();
+    }
     this.live.clear();
     for (const nested of this.nestedLive.values()) nested.handle?.cancel();
     this.nestedLive.clear();
@@ -376,7 +394,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   /** Task results arrive here, from the executor or a timer. */
   private readonly onTaskResult = (result: TaskResult): void => {
     const call = this.live.get(result.taskId);
-    if (!call) return; // a body left behind: nothing reaches the log
+    if (!call) return this.recordLate(result); // else a body left behind: nothing reaches the log
     if (result.outcome === 'progress') {
       // A retry, rollback or fallback step: part of the task's history as it happens. Anything
       // else claiming to be progress is not written into the log.
@@ -388,6 +406,19 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (this.pausing) return this.recordDrained(call);
     this.delivery.liveArrived(call.ticket, (quick) => this.deliverLive(call, quick));
   };
+
+  /**
+   * The result of a task that was running when the execution was cancelled: recorded, as the
+   * task's history, and nothing else. An error that is the cancellation itself is not news.
+   */
+  private recordLate(result: TaskResult): void {
+    if (result.outcome === 'progress' || !this.stragglers.delete(result.taskId)) return;
+    const name = this.interrupted.find((call) => call.taskId === result.taskId)!.name;
+    if (result.outcome === 'output') this.log.append('TASK_COMPLETED', result.taskId, name, payloadJson(result.output));
+    else if (result.error.code !== 'TASK_CANCELLED' && result.error.name !== 'AbortError') this.log.append('TASK_FAILED', result.taskId, name, JSON.stringify(result.error));
+    else return;
+    this.log.commit().catch(() => undefined); // a store closed meanwhile: the result is lost, nothing else
+  }
 
   /** Records a live result and hands it to the body: the log's order is the order the body saw. */
   private deliverLive(call: LiveCall, quick: boolean): void {

@@ -120,7 +120,7 @@ export class TaskRun {
   }
 
   private firstFailed(error: ErrorInfo, attempt: number): void {
-    if (this.definition.policy) this.startMachine(error, attempt);
+    if (this.definition.policy && !this.cancelled) this.startMachine(error, attempt);
     else this.finish(this.failure(error));
   }
 
@@ -194,7 +194,8 @@ export class TaskRun {
     const actor = (this.machine = createActor(machine, { input: { policy: policy!, attempt, error, ...(start && { start }) } }));
     actor.subscribe({
       complete: () => {
-        const { value, context } = actor.getSnapshot();
+        const { value, context, status } = actor.getSnapshot();
+        if (status !== 'done') return; // stopped by a cancel
         if (value === 'failed') return this.finish(this.failure(finalError(this.definition.name, context, this.command.executionId)));
         this.succeed(context.outputJson, value === 'succeeded');
       },
@@ -219,8 +220,9 @@ export class TaskRun {
     return { executionId, taskId, attempt, outcome: 'progress', progress: { type, value: jsonPayload(valueJson) } };
   }
 
+  /** Replies once. After a cancel too: the execution records a late result, and nothing else. */
   private finish(result: TaskResult): void {
-    if (this.cancelled || this.replied) return;
+    if (this.replied) return;
     this.replied = true;
     this.reply(result);
   }

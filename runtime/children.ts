@@ -118,7 +118,7 @@ export interface ChildHandle {
   /** Resolves once the child pauses or finishes. */
   readonly result: Promise<ChildSettled>;
   /** The parent stopped waiting (it failed or was cancelled): cancel the child. */
-  cancel(): void;
+  cancel(options?: { rollback?: boolean }): void;
   /** The parent lost its log to another driver: leave the child alone, the new driver takes it up. */
   detach(): void;
 }

@@ -34,7 +34,7 @@ export { EVENT_TYPES } from './events.js';
 export type { ExecutionState } from './execution-state.js';
 export type { ErrorInfo } from '../proto/messages.js';
 export { createRuntime } from './runtime.js';
-export type { Runtime, RuntimeOptions, StartOptions, ExecutionHandle, ExecutionSummary } from './runtime.js';
+export type { Runtime, RuntimeOptions, StartOptions, ExecutionHandle, ExecutionSummary, CancelOptions } from './runtime.js';
 export type { ListFilter } from './stores/event-store.js';
 export type { Duration } from './duration.js';
 export {

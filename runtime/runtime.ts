@@ -4,7 +4,7 @@
  * can open too.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { ExecutionActor } from '../actors/execution-actor.js';
+import { ExecutionActor, type CancelOptions } from '../actors/execution-actor.js';
 import { accepts, rebuildSnapshot, stateOf, type ExecutionSnapshot } from '../actors/lifecycle.js';
 import { TaskExecutor } from '../actors/task-executor.js';
 import { ExecutionNotFoundError, ExecutionStateError, WorkflowMismatchError, WorkflowNotFoundError } from './errors.js';
@@ -38,6 +38,7 @@ export interface ExecutionHandle<I = unknown, O = unknown> {
 }
 
 export type ExecutionSummary = ExecutionRecord;
+export type { CancelOptions } from '../actors/execution-actor.js';
 
 export interface Runtime {
   readonly kind: string;
@@ -51,7 +52,7 @@ export interface Runtime {
    * Cancels a running or paused execution; resolves with its context once it is `cancelled`. A
    * finished execution cannot be cancelled (ExecutionStateError).
    */
-  cancel<I = unknown, O = unknown>(executionId: string, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>>;
+  cancel<I = unknown, O = unknown>(executionId: string, workflow?: WorkflowDefinition<I, O>, options?: CancelOptions): Promise<ExecutionContext<I, O>>;
   inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
   list(filter?: ListFilter): Promise<ExecutionSummary[]>;
   close(): Promise<void>;
@@ -180,9 +181,9 @@ export class EmbeddedRuntime implements Runtime, ChildRunner {
     })();
     return {
       result,
-      cancel: () => {
+      cancel: (options = {}) => {
         cancelled = true;
-        if (actor && !detached) this.cancel(childId).catch(() => undefined); // already finished: nothing to cancel
+        if (actor && !detached) this.cancel(childId, undefined, options).catch(() => undefined); // already finished: nothing to cancel
       },
       detach: () => void (detached = true),
     };
@@ -197,16 +198,16 @@ export class EmbeddedRuntime implements Runtime, ChildRunner {
     }
   }
 
-  async cancel<I, O>(executionId: string, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>> {
-    const ctx = await this.cancelOne(executionId, workflow);
+  async cancel<I, O>(executionId: string, workflow?: WorkflowDefinition<I, O>, options: CancelOptions = {}): Promise<ExecutionContext<I, O>> {
+    const ctx = await this.cancelOne(executionId, workflow, options);
     // A parent paused on this child learns of it: its call step fails with an ExecutionError.
     await this.wakeParent(executionId);
     return ctx;
   }
 
-  private async cancelOne<I, O>(executionId: string, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>> {
+  private async cancelOne<I, O>(executionId: string, workflow: WorkflowDefinition<I, O> | undefined, options: CancelOptions): Promise<ExecutionContext<I, O>> {
     const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
-    if (active && !active.settling) return active.cancel();
+    if (active && !active.settling) return active.cancel(options);
     // A run that just paused or finished: let it make its events durable, then decide from the log.
     if (active) await active.done.catch(() => undefined);
     this.claim(executionId);
@@ -215,9 +216,9 @@ export class EmbeddedRuntime implements Runtime, ChildRunner {
       const snapshot = rebuildSnapshot(executionId, events);
       if (!accepts(snapshot, 'CANCEL')) throw new ExecutionStateError(executionId, stateOf(snapshot), 'cancelled', ['running', 'paused']);
       // Paused here, or running in a process that stopped: its driver, if alive, fails at its next write.
-      const ctx = await this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot).cancel();
+      const ctx = await this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot).cancel(options);
       // A paused parent's children (the one it waits on, and any others it left running) go too.
-      await Promise.allSettled(openChildren(events).map((childId) => this.cancel(childId)));
+      await Promise.allSettled(openChildren(events).map((childId) => this.cancel(childId, undefined, options)));
       return ctx;
     } catch (error) {
       if (!this.active.has(executionId)) this.claims.delete(executionId);

@@ -7,7 +7,7 @@ import type { ExecutionContext } from './execution-context.js';
 import { checkOptions, resolveName } from './names.js';
 import { registerWorkflow } from './registry.js';
 import { mapWorkflow } from './subworkflows.js';
-import type { ExecutionHandle, Runtime } from './runtime.js';
+import type { CancelOptions, ExecutionHandle, Runtime } from './runtime.js';
 import type { WorkflowDefinition, WorkflowFunction, WorkflowOptions } from './workflow-definition.js';
 
 export interface RunOptions {
@@ -32,7 +32,7 @@ export interface Workflow<I = unknown, O = unknown> extends WorkflowDefinition<I
   /** Resumes a paused execution of this workflow; its `pause()` returns `value`. */
   resume(executionId: string, value?: unknown, options?: ResumeOptions): Promise<ExecutionContext<I, O>>;
   /** Cancels a running or paused execution of this workflow; resolves once it is cancelled. */
-  cancel(executionId: string, options?: ResumeOptions): Promise<ExecutionContext<I, O>>;
+  cancel(executionId: string, options?: ResumeOptions & CancelOptions): Promise<ExecutionContext<I, O>>;
   /**
    * Inside a workflow: runs one child execution per input, concurrently, and returns their
    * contexts in input order (a failed child's context included, not thrown). Outside: runs each.
@@ -82,9 +82,9 @@ function defineWorkflow<I, O>(fn: WorkflowFunction<I, O>, options: WorkflowOptio
       const runtime = resumeOptions?.runtime ?? (await getDefaultRuntime());
       return runtime.resume(executionId, value, definition);
     },
-    async cancel(executionId: string, cancelOptions?: ResumeOptions) {
+    async cancel(executionId: string, cancelOptions?: ResumeOptions & CancelOptions) {
       const runtime = cancelOptions?.runtime ?? (await getDefaultRuntime());
-      return runtime.cancel(executionId, definition);
+      return runtime.cancel(executionId, definition, { rollback: cancelOptions?.rollback ?? false });
     },
     map(inputs: readonly I[], mapOptions?: { maxConcurrent?: number; runtime?: Runtime }) {
       return mapWorkflow(definition, inputs, mapOptions);

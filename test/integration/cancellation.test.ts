@@ -32,10 +32,14 @@ for (const kind of STORE_KINDS) {
       expect(cancelled.isCancelled).to.equal(true);
       expect(cancelled.hasFinished).to.equal(true);
       expect(sawAbort).to.equal(true);
-      expect(cancelled.events.map((e) => e.type).slice(-3)).to.deep.equal(['WORKFLOW_CANCELLING', 'TASK_CANCELLED', 'WORKFLOW_CANCELLED']);
       expect(cancelled.events.find((e) => e.type === 'TASK_CANCELLED')!.name).to.equal('waitsForAbort');
       expect((await handle.result()).state).to.equal('cancelled');
-      expect((await runtime.inspect(handle.executionId)).state).to.equal('cancelled');
+      // The task returned after all: its result is recorded after the cancellation, and changes nothing.
+      await delay(20);
+      const stored = await runtime.inspect(handle.executionId);
+      expect(stored.state).to.equal('cancelled');
+      expect(stored.events.map((e) => e.type).slice(-4)).to.deep.equal(['WORKFLOW_CANCELLING', 'TASK_CANCELLED', 'WORKFLOW_CANCELLED', 'TASK_COMPLETED']);
+      expect(stored.events.at(-1)!.value).to.equal('stopped');
     });
 
     it('stops pending retries and sleeps', async () => {
@@ -65,6 +69,72 @@ for (const kind of STORE_KINDS) {
       expect(cancelled.state).to.equal('cancelled');
       expect(cancelled.events.map((e) => e.type).slice(-2)).to.deep.equal(['WORKFLOW_CANCELLING', 'WORKFLOW_CANCELLED']);
       const error = await flow.resume(paused.executionId, 'late', { runtime }).then(() => undefined, (e: unknown) => e);
+      expect(error).to.be.instanceOf(ExecutionStateError);
+      expect(error).to.include({ state: 'cancelled' });
+    });
+
+    it('records nothing more for a task whose body stops with the cancellation itself', async () => {
+      const obeys = task(async function obeysSignal() {
+        const { signal } = taskContext();
+        await new Promise<void>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
+      });
+      const flow = workflow(async function cancelledWhileObeying() {
+        await obeys();
+      });
+      const handle = await flow.start(undefined, { runtime });
+      await delay(20);
+      await runtime.cancel(handle.executionId);
+      await delay(20);
+      const types = (await runtime.inspect(handle.executionId)).events.map((e) => e.type);
+      expect(types.slice(-3)).to.deep.equal(['WORKFLOW_CANCELLING', 'TASK_CANCELLED', 'WORKFLOW_CANCELLED']);
+      expect(types).to.not.include('TASK_FAILED');
+    });
+
+    it('rolls back completed tasks, newest first, only when asked', async () => {
+      const undone: string[] = [];
+      const reserve = task.withOptions({ rollback: async (item: string) => void undone.push(item) })(async function reserveItem(item: string) {
+        return `reserved ${item}`;
+      });
+      const blocks = task(async function blocksUntilCancelled() {
+        const { signal } = taskContext();
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+      });
+      const flow = workflow(async function reservesThenWaits() {
+        await reserve('seat');
+        await reserve('meal');
+        await blocks();
+      });
+      const plain = await flow.start(undefined, { runtime });
+      await delay(20);
+      await flow.cancel(plain.executionId, { runtime });
+      expect(undone).to.deep.equal([]);
+
+      const asked = await flow.start(undefined, { runtime });
+      await delay(20);
+      // A second cancel while the rollbacks run joins the first.
+      const [ctx, again] = await Promise.all([
+        flow.cancel(asked.executionId, { runtime, rollback: true }),
+        (async () => {
+          await null;
+          return flow.cancel(asked.executionId, { runtime, rollback: true });
+        })(),
+      ]);
+      expect(ctx.state).to.equal('cancelled');
+      expect(again.state).to.equal('cancelled');
+      expect(undone).to.deep.equal(['meal', 'seat']);
+      const types = ctx.events.map((e) => e.type);
+      expect(types.filter((t) => t === 'TASK_ROLLBACK_COMPLETED')).to.have.length(2);
+      expect(types.indexOf('TASK_ROLLBACK_STARTED')).to.be.above(types.indexOf('WORKFLOW_CANCELLING'));
+      expect(types.lastIndexOf('TASK_ROLLBACK_COMPLETED')).to.be.below(types.indexOf('WORKFLOW_CANCELLED'));
+    });
+
+    it('refuses to cancel a cancelled execution', async () => {
+      const flow = workflow(async function cancelledTwice() {
+        return await pause('p');
+      });
+      const paused = await flow.run(undefined, { runtime });
+      await runtime.cancel(paused.executionId);
+      const error = await runtime.cancel(paused.executionId).then(() => undefined, (e: unknown) => e);
       expect(error).to.be.instanceOf(ExecutionStateError);
       expect(error).to.include({ state: 'cancelled' });
     });
