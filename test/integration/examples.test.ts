@@ -7,6 +7,9 @@ import { expenseApproval } from '../../examples/pause-with-input.js';
 import { onboarding } from '../../examples/multiple-pauses.js';
 import { orderFlow } from '../../examples/conditional-pause.js';
 import { determinism } from '../../examples/determinism.js';
+import { starsReport } from '../../examples/subflows.js';
+import { nestedTasks } from '../../examples/nested-tasks.js';
+import { reminder } from '../../examples/sleep.js';
 import { STORE_KINDS, useRuntime } from '../fixtures/runtimes.js';
 
 for (const kind of STORE_KINDS) {
@@ -59,6 +62,36 @@ for (const kind of STORE_KINDS) {
       const out = done.output as { now: string; uuid: string; dice: number; even: number; colour: string };
       expect([new Date(out.now).getTime(), out.uuid, out.dice, out.even]).to.deep.equal(recorded.slice(0, 4));
       expect(out.colour).to.equal(['red', 'green', 'blue'][recorded[4] as number]);
+    });
+
+    it('subflows', async () => {
+      const ctx = await starsReport.run(['statelyai/xstate', 'no/such-repo'], { runtime });
+      expect(ctx.output).to.deep.equal({ found: [{ repo: 'statelyai/xstate', stars: 28_000 }], missing: ['no/such-repo'], top: 110_000 });
+      const children = await runtime.list({ workflow: 'githubStars' });
+      expect(children.map((c) => c.state).sort()).to.deep.equal(['failed', 'succeeded', 'succeeded']);
+      for (const child of children) expect(child.executionId.startsWith(`${ctx.executionId}-githubStars_`)).to.equal(true);
+    });
+
+    it('nested tasks', async () => {
+      const ctx = await nestedTasks.run(['tea', 'coffee'], { runtime });
+      expect(ctx.output).to.equal(81);
+      const completed = ctx.events.filter((e) => e.type === 'TASK_COMPLETED');
+      expect(completed.map((e) => e.name)).to.deep.equal(['fetchPrice', 'applyDiscount', 'fetchPrice', 'applyDiscount', 'quote']);
+      const outer = completed.at(-1)!.sourceId;
+      for (const inner of completed.slice(0, -1)) expect(inner.sourceId.startsWith(`${outer}/`)).to.equal(true);
+    });
+
+    it('sleep, then a pause, then a resume that does not sleep again', async () => {
+      const started = Date.now();
+      const paused = await reminder.run({ user: 'ada', delay: '150ms' }, { runtime });
+      expect(Date.now() - started).to.be.at.least(140);
+      expect(paused.output).to.equal('reminder sent to ada');
+      const sleptUntil = paused.events.find((e) => e.type === 'TASK_COMPLETED' && e.name === 'sleep');
+      expect(sleptUntil).to.not.equal(undefined);
+      const done = await reminder.resume(paused.executionId, 'thanks', { runtime });
+      expect(done.output).to.equal('ada replied: thanks');
+      // The resume replayed the sleep from the log: no second sleep step was started.
+      expect(done.events.filter((e) => e.type === 'TASK_STARTED' && e.name === 'sleep')).to.have.length(1);
     });
   });
 }
