@@ -119,6 +119,7 @@ export class EmbeddedRuntime implements Runtime, ChildRunner {
     const valueJson = encodeValue(value, `the resume value for execution ${executionId}`, executionId);
     this.claim(executionId);
     let ctx: ExecutionContext<I, O>;
+    let log: readonly StoredEvent[];
     try {
       const { definition, events } = await this.load(executionId, workflow);
       const snapshot = rebuildSnapshot(executionId, events);
@@ -132,17 +133,18 @@ export class EmbeddedRuntime implements Runtime, ChildRunner {
       const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
       actor.send({ type: 'RESUME', valueJson });
       ctx = await actor.done;
+      log = events; // the run appended to it
     } catch (error) {
       if (!this.active.has(executionId)) this.claims.delete(executionId);
       throw error;
     }
-    await this.wakeParent(ctx.executionId);
+    await this.wakeParent(executionId, log);
     return ctx;
   }
 
   /** A child paused or ended while its parent was paused waiting on it: the parent takes it up. */
-  private async wakeParent(childId: string): Promise<void> {
-    const parent = parentOf(await this.store.load(childId));
+  private async wakeParent(childId: string, childLog?: readonly StoredEvent[]): Promise<void> {
+    const parent = parentOf(childLog ?? (await this.store.load(childId)));
     if (!parent) return;
     const events = await this.store.load(parent.executionId);
     if (events.length === 0 || stateOf(rebuildSnapshot(parent.executionId, events)) !== 'paused') return;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { workflow, task, pause, call, ExecutionError, type ExecutionContext, type Runtime } from 'flux-actors';
-import { STORE_KINDS, useRuntime } from '../fixtures/runtimes.js';
+import { workflow, task, pause, call, createRuntime, ExecutionError, type ExecutionContext, type Runtime } from 'flux-actors';
+import { STORE_KINDS, testRuntime, useRuntime } from '../fixtures/runtimes.js';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -170,3 +170,44 @@ for (const kind of STORE_KINDS) {
     });
   });
 }
+
+describe('sub-workflows after a crash', () => {
+  it('a recovered parent picks up the same child and recovers it, running only what had not completed', async () => {
+    const first = await testRuntime('sqlite');
+    let release!: () => void;
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    const runs: string[] = [];
+    const prepare = task(async function prepareInChild() {
+      runs.push('prepare');
+      return 'prepared';
+    });
+    let inFirstProcess = true;
+    const finish = task(async function finishInChild() {
+      runs.push('finish');
+      if (inFirstProcess) await blocked; // the first process never gets past this
+      return 'finished';
+    });
+    const crashChild = workflow(async function crashChild() {
+      await prepare();
+      return finish();
+    });
+    const crashParent = workflow(async function crashParent() {
+      return `parent got ${await call(crashChild, undefined)}`;
+    });
+    const handle = await crashParent.start(undefined, { runtime: first.runtime });
+    await delay(50);
+    expect(runs).to.deep.equal(['prepare', 'finish']);
+
+    // Another process takes over: the same store, the first driver presumed dead.
+    inFirstProcess = false;
+    const second = await createRuntime({ store: { sqlite: first.dbPath! } });
+    const recovered = await crashParent.run(undefined, { executionId: handle.executionId, runtime: second });
+    expect(recovered.state).to.equal('succeeded');
+    expect(recovered.output).to.equal('parent got finished');
+    expect(runs).to.deep.equal(['prepare', 'finish', 'finish']);
+    expect((await second.list({ workflow: 'crashChild' })).length).to.equal(1);
+    await second.close();
+    release();
+    await first.dispose();
+  });
+});
