@@ -10,7 +10,7 @@
 import { createActor, type Actor } from 'xstate';
 import { attachHost, executionMachine, type ExecutionHost, type ExecutionMachineEvent } from './execution-machine.js';
 import { stateOf, type ExecutionSnapshot } from './lifecycle.js';
-import type { TaskExecutor, TaskHandle } from './task-executor.js';
+import type { TaskHandle, TaskSender } from './task-executor.js';
 import { Delivery, type LiveTicket } from '../runtime/delivery.js';
 import { NonDeterminismError } from '../runtime/errors.js';
 import { ExecutionContext } from '../runtime/execution-context.js';
@@ -85,7 +85,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   constructor(
     private readonly definition: WorkflowDefinition<I, O>,
     private readonly log: ExecutionLog,
-    private readonly executor: TaskExecutor,
+    private readonly executor: TaskSender,
     private readonly children: ChildRunner,
     snapshot?: ExecutionSnapshot,
   ) {
@@ -96,6 +96,12 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.actor.subscribe({ next: (s) => this.onState(stateOf(s)), error: (e) => this.settle.reject(e as Error) });
     this.actor.start();
   }
+
+  /** Resolves once WORKFLOW_STARTED is durable (whatever becomes of the run after). */
+  get started(): Promise<void> {
+    return this.startCommit ??= this.log.commit().catch(() => undefined);
+  }
+  private startCommit: Promise<void> | undefined;
 
   /** Delivers a lifecycle event (START, RESUME, RECOVER) to the machine. */
   send(event: ExecutionMachineEvent): void {

@@ -21,7 +21,16 @@ export interface TaskHandle {
   cancel(): void;
 }
 
-export class TaskExecutor {
+/** Where an execution actor sends its task commands: an executor in this process, or one over NATS. */
+export interface TaskSender {
+  /**
+   * Sends a command; `reply` receives progress and, last, the result. `local` is the definition when
+   * the caller is in this process; `nested` is where the task body's own task calls go.
+   */
+  send(command: TaskCommand, reply: ReplyTo, local?: TaskDefinition, nested?: NestedCalls): TaskHandle;
+}
+
+export class TaskExecutor implements TaskSender {
   constructor(
     private readonly lookup: TaskLookup,
     private readonly cache?: TaskCache,

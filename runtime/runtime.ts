@@ -6,7 +6,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ExecutionActor, type CancelOptions } from '../actors/execution-actor.js';
 import { accepts, rebuildSnapshot, stateOf, type ExecutionSnapshot } from '../actors/lifecycle.js';
-import { TaskExecutor } from '../actors/task-executor.js';
+import { TaskExecutor, type TaskSender } from '../actors/task-executor.js';
 import { ExecutionNotFoundError, ExecutionStateError, WorkflowMismatchError, WorkflowNotFoundError } from './errors.js';
 import { ExecutionContext } from './execution-context.js';
 import { ExecutionLog } from './execution-log.js';
@@ -18,12 +18,16 @@ import { MemoryStore } from './stores/memory-store.js';
 import { SqliteStore } from './stores/sqlite-store.js';
 import type { WorkflowDefinition } from './workflow-definition.js';
 import type { SecretManager } from './secrets.js';
+import { createNatsRuntime, type NatsOptions } from './nats/nats-runtime.js';
+import { DefinitionError } from './errors.js';
 import type { ExecutionState } from './execution-state.js';
 import { openChildren, parentOf, pausedChild, type ChildHandle, type ChildRunner, type ChildSettled, type ParentLink } from './children.js';
 
 export interface RuntimeOptions {
   /** `'memory'`, or `{ sqlite: path }` for a durable file. Default: SQLite at `$FLUX_HOME/flux.db`. */
   store?: 'memory' | { sqlite: string };
+  /** Run on NATS instead: the log in JetStream, tasks on any worker that serves them. */
+  nats?: NatsOptions;
 }
 
 export interface StartOptions {
@@ -68,22 +72,27 @@ export interface Runtime {
  * await runtime.close();
  */
 export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  if (options.nats) {
+    if (options.store) throw new DefinitionError('createRuntime takes either store or nats, not both');
+    return createNatsRuntime(options.nats);
+  }
   const store = options.store ?? { sqlite: defaultDatabasePath() };
-  return new EmbeddedRuntime(store === 'memory' ? new MemoryStore() : new SqliteStore(store.sqlite));
+  return new ActorRuntime(store === 'memory' ? new MemoryStore() : new SqliteStore(store.sqlite));
 }
 
 export function defaultDatabasePath(): string {
   return `${process.env.FLUX_HOME || './.flux'}/flux.db`;
 }
 
-export class EmbeddedRuntime implements Runtime, ChildRunner {
+export class ActorRuntime implements Runtime, ChildRunner {
   private readonly active = new Map<string, ExecutionActor<unknown, unknown>>();
   /** Executions a driver in this process holds (or is about to): at most one driver each. */
   private readonly claims = new Set<string>();
-  private readonly executor: TaskExecutor;
+  private readonly executor: TaskSender;
 
-  constructor(readonly store: EventStore) {
-    this.executor = new TaskExecutor(findTask, store.cache, store.secrets);
+  /** @param executor where task commands go; by default an executor in this process. */
+  constructor(readonly store: EventStore, executor?: TaskSender, private readonly onClose?: () => Promise<void>) {
+    this.executor = executor ?? new TaskExecutor(findTask, store.cache, store.secrets);
   }
 
   get secrets(): SecretManager {
@@ -103,6 +112,8 @@ export class EmbeddedRuntime implements Runtime, ChildRunner {
     const inputJson = encodeValue(input, `the input of workflow '${workflow.name}'`);
     const actor = this.host(workflow, new ExecutionLog(this.store, uuidv7(), workflow.name, []));
     actor.send({ type: 'START', inputJson });
+    // The id is handed out once the execution exists in the store: `inspect(id)` finds it at once.
+    await actor.started;
     return handleOf(actor);
   }
 
@@ -242,6 +253,7 @@ export class EmbeddedRuntime implements Runtime, ChildRunner {
   async close(): Promise<void> {
     await Promise.allSettled([...this.active.values()].map((actor) => actor.done));
     await this.store.close();
+    await this.onClose?.();
   }
 
   /** `run(..., { executionId })`: paused resumes, running-but-orphaned recovers, finished is returned as is. */

@@ -62,6 +62,10 @@ export class TaskScope {
     return `${this.taskId}/${base}_${n}`;
   }
 
+  get idempotencyKey(): string {
+    return `${this.executionId}/${this.taskId}`;
+  }
+
   /** Created on first use: most task bodies never look at it, and an AbortController is not free. */
   get signal(): AbortSignal {
     if (!this.controller) {

@@ -59,50 +59,87 @@ export class MemorySecrets extends BaseSecrets {
 }
 
 /**
- * In the SQLite file, encrypted with AES-256-GCM (the name is authenticated with the value, so a
- * value cannot be moved under another name). The 32-byte key lives in a file of its own, mode 0600,
- * created on first use next to the database (in `$FLUX_HOME` for the default runtime).
+ * AES-256-GCM with the secret's name authenticated beside its value, so a value cannot be moved
+ * under another name. The 32-byte key lives in a file of its own, mode 0600, created on first use.
  */
-export class SqliteSecrets extends BaseSecrets {
+export class SecretCipher {
   private key: Buffer | undefined;
 
-  constructor(private readonly db: Database.Database, private readonly keyPath: string) {
-    super();
-    db.exec('CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, iv BLOB NOT NULL, tag BLOB NOT NULL, data BLOB NOT NULL) WITHOUT ROWID');
-  }
+  constructor(readonly keyPath: string) {}
 
-  async set(name: string, value: string): Promise<void> {
+  /** `iv (12) | tag (16) | ciphertext`. */
+  seal(name: string, value: string): Buffer {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.keyBytes(), iv).setAAD(Buffer.from(name));
     const data = Buffer.concat([cipher.update(checkValue(name, value), 'utf8'), cipher.final()]);
-    this.db.prepare('INSERT OR REPLACE INTO secrets (name, iv, tag, data) VALUES (?, ?, ?, ?)').run(name, iv, cipher.getAuthTag(), data);
+    return Buffer.concat([iv, cipher.getAuthTag(), data]);
   }
 
-  async get(name: string): Promise<string | undefined> {
-    const row = this.db.prepare('SELECT iv, tag, data FROM secrets WHERE name = ?').get(name) as { iv: Buffer; tag: Buffer; data: Buffer } | undefined;
-    if (!row) return undefined;
+  open(name: string, sealed: Uint8Array): string {
+    const bytes = Buffer.from(sealed);
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.keyBytes(), row.iv).setAAD(Buffer.from(name)).setAuthTag(row.tag);
-      return Buffer.concat([decipher.update(row.data), decipher.final()]).toString('utf8');
+      const decipher = createDecipheriv('aes-256-gcm', this.keyBytes(), bytes.subarray(0, 12)).setAAD(Buffer.from(name)).setAuthTag(bytes.subarray(12, 28));
+      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
     } catch (error) {
       throw new FluxError('SECRET_UNREADABLE', `secret '${name}' cannot be decrypted with the key in ${this.keyPath}`, { cause: error });
     }
-  }
-
-  async delete(name: string): Promise<void> {
-    this.db.prepare('DELETE FROM secrets WHERE name = ?').run(name);
   }
 
   private keyBytes(): Buffer {
     if (this.key) return this.key;
     if (!existsSync(this.keyPath)) {
       mkdirSync(dirname(this.keyPath), { recursive: true });
-      writeFileSync(this.keyPath, randomBytes(32), { mode: 0o600, flag: 'wx' });
+      try {
+        writeFileSync(this.keyPath, randomBytes(32), { mode: 0o600, flag: 'wx' });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error; // another process made it first
+      }
     }
     chmodSync(this.keyPath, 0o600);
     const key = readFileSync(this.keyPath);
     if (key.length !== 32) throw new FluxError('SECRET_KEY_INVALID', `${this.keyPath} must hold 32 bytes (an AES-256 key), not ${key.length}`);
     return (this.key = key);
+  }
+}
+
+/** Secrets kept sealed somewhere (a SQLite table, a NATS KV bucket), by name. */
+export abstract class SealedSecrets extends BaseSecrets {
+  protected abstract write(name: string, sealed: Buffer): Promise<void>;
+  protected abstract read(name: string): Promise<Uint8Array | undefined>;
+  abstract override delete(name: string): Promise<void>;
+
+  constructor(protected readonly cipher: SecretCipher) {
+    super();
+  }
+
+  async set(name: string, value: string): Promise<void> {
+    await this.write(name, this.cipher.seal(name, value));
+  }
+
+  async get(name: string): Promise<string | undefined> {
+    const sealed = await this.read(name);
+    return sealed === undefined ? undefined : this.cipher.open(name, sealed);
+  }
+}
+
+/** In the SQLite file (the key file next to it: `$FLUX_HOME` for the default runtime). */
+export class SqliteSecrets extends SealedSecrets {
+  constructor(private readonly db: Database.Database, keyPath: string) {
+    super(new SecretCipher(keyPath));
+    db.exec('CREATE TABLE IF NOT EXISTS sealed_secrets (name TEXT PRIMARY KEY, sealed BLOB NOT NULL) WITHOUT ROWID');
+  }
+
+  protected async write(name: string, sealed: Buffer): Promise<void> {
+    this.db.prepare('INSERT OR REPLACE INTO sealed_secrets (name, sealed) VALUES (?, ?)').run(name, sealed);
+  }
+
+  protected async read(name: string): Promise<Uint8Array | undefined> {
+    const row = this.db.prepare('SELECT sealed FROM sealed_secrets WHERE name = ?').get(name) as { sealed: Buffer } | undefined;
+    return row?.sealed;
+  }
+
+  async delete(name: string): Promise<void> {
+    this.db.prepare('DELETE FROM sealed_secrets WHERE name = ?').run(name);
   }
 }
 

@@ -12,6 +12,11 @@ export interface TaskContext {
   readonly signal: AbortSignal;
   /** The secrets the task requested (`secretRequests`), by name. */
   readonly secrets: Readonly<Record<string, string>>;
+  /**
+   * The same for every run of this call: its retries, and a run again after a crash or on another
+   * worker. Pass it to the systems the task changes, so a repeated run is recognised there.
+   */
+  readonly idempotencyKey: string;
 }
 
 /**

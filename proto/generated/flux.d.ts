@@ -870,6 +870,12 @@ export namespace flux {
             /** ExecutionEvent time. */
             time: string;
 
+            /** ExecutionEvent seq. */
+            seq: number;
+
+            /** ExecutionEvent quick. */
+            quick: boolean;
+
             /**
              * Creates a new ExecutionEvent instance using the specified properties.
              * @param [properties] Properties to set
@@ -972,12 +978,669 @@ export namespace flux {
                 /** ExecutionEvent time */
                 time?: (string|null);
 
+                /** ExecutionEvent seq */
+                seq?: (number|null);
+
+                /** ExecutionEvent quick */
+                quick?: (boolean|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of an ExecutionEvent. */
             type $Shape = flux.v1.ExecutionEvent.$Properties;
+        }
+
+        /**
+         * Properties of an EventBatch.
+         * @deprecated Use flux.v1.EventBatch.$Properties instead.
+         */
+        interface IEventBatch extends flux.v1.EventBatch.$Properties {
+        }
+
+        /** Represents an EventBatch. */
+        class EventBatch {
+
+            /**
+             * Constructs a new EventBatch.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.EventBatch.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** EventBatch events. */
+            events: flux.v1.ExecutionEvent.$Properties[];
+
+            /**
+             * Creates a new EventBatch instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns EventBatch instance
+             */
+            static create(properties: flux.v1.EventBatch.$Shape): flux.v1.EventBatch & flux.v1.EventBatch.$Shape;
+            static create(properties?: flux.v1.EventBatch.$Properties): flux.v1.EventBatch;
+
+            /**
+             * Encodes the specified EventBatch message. Does not implicitly {@link flux.v1.EventBatch.verify|verify} messages.
+             * @param message EventBatch message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.EventBatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified EventBatch message, length delimited. Does not implicitly {@link flux.v1.EventBatch.verify|verify} messages.
+             * @param message EventBatch message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.EventBatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an EventBatch message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.EventBatch & flux.v1.EventBatch.$Shape} EventBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.EventBatch & flux.v1.EventBatch.$Shape;
+
+            /**
+             * Decodes an EventBatch message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.EventBatch & flux.v1.EventBatch.$Shape} EventBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.EventBatch & flux.v1.EventBatch.$Shape;
+
+            /**
+             * Verifies an EventBatch message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an EventBatch message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns EventBatch
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.EventBatch;
+
+            /**
+             * Creates a plain object from an EventBatch message. Also converts values to other types if specified.
+             * @param message EventBatch
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.EventBatch, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this EventBatch to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for EventBatch
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EventBatch {
+
+            /** Properties of an EventBatch. */
+            interface $Properties {
+
+                /** EventBatch events */
+                events?: (flux.v1.ExecutionEvent.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an EventBatch. */
+            type $Shape = flux.v1.EventBatch.$Properties;
+        }
+
+        /**
+         * Properties of a StartCommand.
+         * @deprecated Use flux.v1.StartCommand.$Properties instead.
+         */
+        interface IStartCommand extends flux.v1.StartCommand.$Properties {
+        }
+
+        /** Represents a StartCommand. */
+        class StartCommand {
+
+            /**
+             * Constructs a new StartCommand.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.StartCommand.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StartCommand workflow. */
+            workflow: string;
+
+            /** StartCommand executionId. */
+            executionId: string;
+
+            /** StartCommand input. */
+            input?: (flux.v1.Payload.$Properties|null);
+
+            /**
+             * Creates a new StartCommand instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StartCommand instance
+             */
+            static create(properties: flux.v1.StartCommand.$Shape): flux.v1.StartCommand & flux.v1.StartCommand.$Shape;
+            static create(properties?: flux.v1.StartCommand.$Properties): flux.v1.StartCommand;
+
+            /**
+             * Encodes the specified StartCommand message. Does not implicitly {@link flux.v1.StartCommand.verify|verify} messages.
+             * @param message StartCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.StartCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified StartCommand message, length delimited. Does not implicitly {@link flux.v1.StartCommand.verify|verify} messages.
+             * @param message StartCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.StartCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StartCommand message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.StartCommand & flux.v1.StartCommand.$Shape} StartCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.StartCommand & flux.v1.StartCommand.$Shape;
+
+            /**
+             * Decodes a StartCommand message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.StartCommand & flux.v1.StartCommand.$Shape} StartCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.StartCommand & flux.v1.StartCommand.$Shape;
+
+            /**
+             * Verifies a StartCommand message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a StartCommand message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns StartCommand
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.StartCommand;
+
+            /**
+             * Creates a plain object from a StartCommand message. Also converts values to other types if specified.
+             * @param message StartCommand
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.StartCommand, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this StartCommand to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for StartCommand
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace StartCommand {
+
+            /** Properties of a StartCommand. */
+            interface $Properties {
+
+                /** StartCommand workflow */
+                workflow?: (string|null);
+
+                /** StartCommand executionId */
+                executionId?: (string|null);
+
+                /** StartCommand input */
+                input?: (flux.v1.Payload.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a StartCommand. */
+            type $Shape = flux.v1.StartCommand.$Properties;
+        }
+
+        /**
+         * Properties of a ResumeCommand.
+         * @deprecated Use flux.v1.ResumeCommand.$Properties instead.
+         */
+        interface IResumeCommand extends flux.v1.ResumeCommand.$Properties {
+        }
+
+        /** Represents a ResumeCommand. */
+        class ResumeCommand {
+
+            /**
+             * Constructs a new ResumeCommand.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.ResumeCommand.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ResumeCommand workflow. */
+            workflow: string;
+
+            /** ResumeCommand executionId. */
+            executionId: string;
+
+            /** ResumeCommand value. */
+            value?: (flux.v1.Payload.$Properties|null);
+
+            /**
+             * Creates a new ResumeCommand instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ResumeCommand instance
+             */
+            static create(properties: flux.v1.ResumeCommand.$Shape): flux.v1.ResumeCommand & flux.v1.ResumeCommand.$Shape;
+            static create(properties?: flux.v1.ResumeCommand.$Properties): flux.v1.ResumeCommand;
+
+            /**
+             * Encodes the specified ResumeCommand message. Does not implicitly {@link flux.v1.ResumeCommand.verify|verify} messages.
+             * @param message ResumeCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.ResumeCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ResumeCommand message, length delimited. Does not implicitly {@link flux.v1.ResumeCommand.verify|verify} messages.
+             * @param message ResumeCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.ResumeCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ResumeCommand message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.ResumeCommand & flux.v1.ResumeCommand.$Shape} ResumeCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.ResumeCommand & flux.v1.ResumeCommand.$Shape;
+
+            /**
+             * Decodes a ResumeCommand message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.ResumeCommand & flux.v1.ResumeCommand.$Shape} ResumeCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.ResumeCommand & flux.v1.ResumeCommand.$Shape;
+
+            /**
+             * Verifies a ResumeCommand message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ResumeCommand message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ResumeCommand
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.ResumeCommand;
+
+            /**
+             * Creates a plain object from a ResumeCommand message. Also converts values to other types if specified.
+             * @param message ResumeCommand
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.ResumeCommand, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ResumeCommand to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ResumeCommand
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ResumeCommand {
+
+            /** Properties of a ResumeCommand. */
+            interface $Properties {
+
+                /** ResumeCommand workflow */
+                workflow?: (string|null);
+
+                /** ResumeCommand executionId */
+                executionId?: (string|null);
+
+                /** ResumeCommand value */
+                value?: (flux.v1.Payload.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ResumeCommand. */
+            type $Shape = flux.v1.ResumeCommand.$Properties;
+        }
+
+        /**
+         * Properties of a CancelCommand.
+         * @deprecated Use flux.v1.CancelCommand.$Properties instead.
+         */
+        interface ICancelCommand extends flux.v1.CancelCommand.$Properties {
+        }
+
+        /** Represents a CancelCommand. */
+        class CancelCommand {
+
+            /**
+             * Constructs a new CancelCommand.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.CancelCommand.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CancelCommand workflow. */
+            workflow: string;
+
+            /** CancelCommand executionId. */
+            executionId: string;
+
+            /** CancelCommand rollback. */
+            rollback: boolean;
+
+            /**
+             * Creates a new CancelCommand instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CancelCommand instance
+             */
+            static create(properties: flux.v1.CancelCommand.$Shape): flux.v1.CancelCommand & flux.v1.CancelCommand.$Shape;
+            static create(properties?: flux.v1.CancelCommand.$Properties): flux.v1.CancelCommand;
+
+            /**
+             * Encodes the specified CancelCommand message. Does not implicitly {@link flux.v1.CancelCommand.verify|verify} messages.
+             * @param message CancelCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.CancelCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified CancelCommand message, length delimited. Does not implicitly {@link flux.v1.CancelCommand.verify|verify} messages.
+             * @param message CancelCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.CancelCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CancelCommand message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.CancelCommand & flux.v1.CancelCommand.$Shape} CancelCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.CancelCommand & flux.v1.CancelCommand.$Shape;
+
+            /**
+             * Decodes a CancelCommand message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.CancelCommand & flux.v1.CancelCommand.$Shape} CancelCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.CancelCommand & flux.v1.CancelCommand.$Shape;
+
+            /**
+             * Verifies a CancelCommand message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a CancelCommand message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns CancelCommand
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.CancelCommand;
+
+            /**
+             * Creates a plain object from a CancelCommand message. Also converts values to other types if specified.
+             * @param message CancelCommand
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.CancelCommand, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this CancelCommand to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for CancelCommand
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace CancelCommand {
+
+            /** Properties of a CancelCommand. */
+            interface $Properties {
+
+                /** CancelCommand workflow */
+                workflow?: (string|null);
+
+                /** CancelCommand executionId */
+                executionId?: (string|null);
+
+                /** CancelCommand rollback */
+                rollback?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a CancelCommand. */
+            type $Shape = flux.v1.CancelCommand.$Properties;
+        }
+
+        /**
+         * Properties of an ExecutionStatus.
+         * @deprecated Use flux.v1.ExecutionStatus.$Properties instead.
+         */
+        interface IExecutionStatus extends flux.v1.ExecutionStatus.$Properties {
+        }
+
+        /** Represents an ExecutionStatus. */
+        class ExecutionStatus {
+
+            /**
+             * Constructs a new ExecutionStatus.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.ExecutionStatus.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ExecutionStatus executionId. */
+            executionId: string;
+
+            /** ExecutionStatus workflow. */
+            workflow: string;
+
+            /** ExecutionStatus state. */
+            state: string;
+
+            /** ExecutionStatus createdAt. */
+            createdAt: string;
+
+            /** ExecutionStatus updatedAt. */
+            updatedAt: string;
+
+            /** ExecutionStatus error. */
+            error?: (flux.v1.ErrorInfo.$Properties|null);
+
+            /**
+             * Creates a new ExecutionStatus instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ExecutionStatus instance
+             */
+            static create(properties: flux.v1.ExecutionStatus.$Shape): flux.v1.ExecutionStatus & flux.v1.ExecutionStatus.$Shape;
+            static create(properties?: flux.v1.ExecutionStatus.$Properties): flux.v1.ExecutionStatus;
+
+            /**
+             * Encodes the specified ExecutionStatus message. Does not implicitly {@link flux.v1.ExecutionStatus.verify|verify} messages.
+             * @param message ExecutionStatus message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.ExecutionStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ExecutionStatus message, length delimited. Does not implicitly {@link flux.v1.ExecutionStatus.verify|verify} messages.
+             * @param message ExecutionStatus message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.ExecutionStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an ExecutionStatus message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.ExecutionStatus & flux.v1.ExecutionStatus.$Shape} ExecutionStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.ExecutionStatus & flux.v1.ExecutionStatus.$Shape;
+
+            /**
+             * Decodes an ExecutionStatus message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.ExecutionStatus & flux.v1.ExecutionStatus.$Shape} ExecutionStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.ExecutionStatus & flux.v1.ExecutionStatus.$Shape;
+
+            /**
+             * Verifies an ExecutionStatus message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an ExecutionStatus message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ExecutionStatus
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.ExecutionStatus;
+
+            /**
+             * Creates a plain object from an ExecutionStatus message. Also converts values to other types if specified.
+             * @param message ExecutionStatus
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.ExecutionStatus, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ExecutionStatus to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ExecutionStatus
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ExecutionStatus {
+
+            /** Properties of an ExecutionStatus. */
+            interface $Properties {
+
+                /** ExecutionStatus executionId */
+                executionId?: (string|null);
+
+                /** ExecutionStatus workflow */
+                workflow?: (string|null);
+
+                /** ExecutionStatus state */
+                state?: (string|null);
+
+                /** ExecutionStatus createdAt */
+                createdAt?: (string|null);
+
+                /** ExecutionStatus updatedAt */
+                updatedAt?: (string|null);
+
+                /** ExecutionStatus error */
+                error?: (flux.v1.ErrorInfo.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an ExecutionStatus. */
+            type $Shape = flux.v1.ExecutionStatus.$Properties;
         }
     }
 }

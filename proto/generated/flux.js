@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Array = $util.global.Array, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Array = $util.global.Array, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Boolean = $util.global.Boolean;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -2309,6 +2309,8 @@ export const flux = $root.flux = (() => {
              * @property {string|null} [name] ExecutionEvent name
              * @property {flux.v1.Payload.$Properties|null} [value] ExecutionEvent value
              * @property {string|null} [time] ExecutionEvent time
+             * @property {number|null} [seq] ExecutionEvent seq
+             * @property {boolean|null} [quick] ExecutionEvent quick
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2389,6 +2391,22 @@ export const flux = $root.flux = (() => {
             ExecutionEvent.prototype.time = "";
 
             /**
+             * ExecutionEvent seq.
+             * @member {number} seq
+             * @memberof flux.v1.ExecutionEvent
+             * @instance
+             */
+            ExecutionEvent.prototype.seq = 0;
+
+            /**
+             * ExecutionEvent quick.
+             * @member {boolean} quick
+             * @memberof flux.v1.ExecutionEvent
+             * @instance
+             */
+            ExecutionEvent.prototype.quick = false;
+
+            /**
              * Creates a new ExecutionEvent instance using the specified properties.
              * @function create
              * @memberof flux.v1.ExecutionEvent
@@ -2432,6 +2450,10 @@ export const flux = $root.flux = (() => {
                     $root.flux.v1.Payload.encode(message.value, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
                 if (message.time != null && $Object.hasOwnProperty.call(message, "time") && message.time !== "")
                     writer.uint32(/* id 6, wireType 2 =*/50).string(message.time);
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && message.seq !== 0)
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.seq);
+                if (message.quick != null && $Object.hasOwnProperty.call(message, "quick") && message.quick !== false)
+                    writer.uint32(/* id 8, wireType 0 =*/64).bool(message.quick);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2540,6 +2562,24 @@ export const flux = $root.flux = (() => {
                                 delete message.time;
                             continue;
                         }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.seq = value;
+                            else
+                                delete message.seq;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.quick = value;
+                            else
+                                delete message.quick;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -2608,6 +2648,12 @@ export const flux = $root.flux = (() => {
                 if (message.time != null && $Object.hasOwnProperty.call(message, "time"))
                     if (!$util.isString(message.time))
                         return "time: string expected";
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                    if (!$util.isInteger(message.seq))
+                        return "seq: integer expected";
+                if (message.quick != null && $Object.hasOwnProperty.call(message, "quick"))
+                    if (typeof message.quick !== "boolean")
+                        return "quick: boolean expected";
                 return null;
             };
 
@@ -2649,6 +2695,12 @@ export const flux = $root.flux = (() => {
                 if (object.time != null)
                     if (typeof object.time !== "string" || object.time.length)
                         message.time = $String(object.time);
+                if (object.seq != null)
+                    if ($Number(object.seq) !== 0)
+                        message.seq = object.seq >>> 0;
+                if (object.quick != null)
+                    if (object.quick)
+                        message.quick = $Boolean(object.quick);
                 return message;
             };
 
@@ -2676,6 +2728,8 @@ export const flux = $root.flux = (() => {
                     object.name = "";
                     object.value = null;
                     object.time = "";
+                    object.seq = 0;
+                    object.quick = false;
                 }
                 if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
                     object.id = message.id;
@@ -2689,6 +2743,10 @@ export const flux = $root.flux = (() => {
                     object.value = $root.flux.v1.Payload.toObject(message.value, options, _depth + 1);
                 if (message.time != null && $Object.hasOwnProperty.call(message, "time"))
                     object.time = message.time;
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                    object.seq = message.seq;
+                if (message.quick != null && $Object.hasOwnProperty.call(message, "quick"))
+                    object.quick = message.quick;
                 return object;
             };
 
@@ -2718,6 +2776,1724 @@ export const flux = $root.flux = (() => {
             };
 
             return ExecutionEvent;
+        })();
+
+        v1.EventBatch = (function() {
+
+            /**
+             * Properties of an EventBatch.
+             * @typedef {Object} flux.v1.EventBatch.$Properties
+             * @property {Array.<flux.v1.ExecutionEvent.$Properties>|null} [events] EventBatch events
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EventBatch.
+             * @memberof flux.v1
+             * @interface IEventBatch
+             * @augments flux.v1.EventBatch.$Properties
+             * @deprecated Use flux.v1.EventBatch.$Properties instead.
+             */
+
+            /**
+             * Shape of an EventBatch.
+             * @typedef {flux.v1.EventBatch.$Properties} flux.v1.EventBatch.$Shape
+             */
+
+            /**
+             * Constructs a new EventBatch.
+             * @memberof flux.v1
+             * @classdesc Represents an EventBatch.
+             * @constructor
+             * @param {flux.v1.EventBatch.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EventBatch = function (properties) {
+                this.events = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * EventBatch events.
+             * @member {Array.<flux.v1.ExecutionEvent.$Properties>} events
+             * @memberof flux.v1.EventBatch
+             * @instance
+             */
+            EventBatch.prototype.events = $util.emptyArray;
+
+            /**
+             * Creates a new EventBatch instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.EventBatch
+             * @static
+             * @param {flux.v1.EventBatch.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.EventBatch} EventBatch instance
+             * @type {{
+             *   (properties: flux.v1.EventBatch.$Shape): flux.v1.EventBatch & flux.v1.EventBatch.$Shape;
+             *   (properties?: flux.v1.EventBatch.$Properties): flux.v1.EventBatch;
+             * }}
+             */
+            EventBatch.create = function(properties) {
+                return new EventBatch(properties);
+            };
+
+            /**
+             * Encodes the specified EventBatch message. Does not implicitly {@link flux.v1.EventBatch.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.EventBatch
+             * @static
+             * @param {flux.v1.EventBatch.$Properties} message EventBatch message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EventBatch.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.events != null && message.events.length)
+                    for (let i = 0; i < message.events.length; ++i)
+                        $root.flux.v1.ExecutionEvent.encode(message.events[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified EventBatch message, length delimited. Does not implicitly {@link flux.v1.EventBatch.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.EventBatch
+             * @static
+             * @param {flux.v1.EventBatch.$Properties} message EventBatch message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EventBatch.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an EventBatch message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.EventBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.EventBatch & flux.v1.EventBatch.$Shape} EventBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EventBatch.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.EventBatch();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.events && message.events.length))
+                                message.events = [];
+                            message.events.push($root.flux.v1.ExecutionEvent.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an EventBatch message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.EventBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.EventBatch & flux.v1.EventBatch.$Shape} EventBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EventBatch.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an EventBatch message.
+             * @function verify
+             * @memberof flux.v1.EventBatch
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            EventBatch.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.events != null && $Object.hasOwnProperty.call(message, "events")) {
+                    if (!$Array.isArray(message.events))
+                        return "events: array expected";
+                    for (let i = 0; i < message.events.length; ++i) {
+                        let error = $root.flux.v1.ExecutionEvent.verify(message.events[i], _depth + 1);
+                        if (error)
+                            return "events." + error;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an EventBatch message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.EventBatch
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.EventBatch} EventBatch
+             */
+            EventBatch.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.EventBatch)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.EventBatch: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.EventBatch();
+                if (object.events) {
+                    if (!$Array.isArray(object.events))
+                        throw $TypeError(".flux.v1.EventBatch.events: array expected");
+                    message.events = $Array(object.events.length);
+                    for (let i = 0; i < object.events.length; ++i) {
+                        if (!$util.isObject(object.events[i]))
+                            throw $TypeError(".flux.v1.EventBatch.events: object expected");
+                        message.events[i] = $root.flux.v1.ExecutionEvent.fromObject(object.events[i], _depth + 1);
+                    }
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an EventBatch message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.EventBatch
+             * @static
+             * @param {flux.v1.EventBatch} message EventBatch
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EventBatch.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.events = [];
+                if (message.events && message.events.length) {
+                    object.events = $Array(message.events.length);
+                    for (let j = 0; j < message.events.length; ++j)
+                        object.events[j] = $root.flux.v1.ExecutionEvent.toObject(message.events[j], options, _depth + 1);
+                }
+                return object;
+            };
+
+            /**
+             * Converts this EventBatch to JSON.
+             * @function toJSON
+             * @memberof flux.v1.EventBatch
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EventBatch.prototype.toJSON = function() {
+                return EventBatch.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for EventBatch
+             * @function getTypeUrl
+             * @memberof flux.v1.EventBatch
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EventBatch.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.EventBatch";
+            };
+
+            return EventBatch;
+        })();
+
+        v1.StartCommand = (function() {
+
+            /**
+             * Properties of a StartCommand.
+             * @typedef {Object} flux.v1.StartCommand.$Properties
+             * @property {string|null} [workflow] StartCommand workflow
+             * @property {string|null} [executionId] StartCommand executionId
+             * @property {flux.v1.Payload.$Properties|null} [input] StartCommand input
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StartCommand.
+             * @memberof flux.v1
+             * @interface IStartCommand
+             * @augments flux.v1.StartCommand.$Properties
+             * @deprecated Use flux.v1.StartCommand.$Properties instead.
+             */
+
+            /**
+             * Shape of a StartCommand.
+             * @typedef {flux.v1.StartCommand.$Properties} flux.v1.StartCommand.$Shape
+             */
+
+            /**
+             * Constructs a new StartCommand.
+             * @memberof flux.v1
+             * @classdesc Represents a StartCommand.
+             * @constructor
+             * @param {flux.v1.StartCommand.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StartCommand = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * StartCommand workflow.
+             * @member {string} workflow
+             * @memberof flux.v1.StartCommand
+             * @instance
+             */
+            StartCommand.prototype.workflow = "";
+
+            /**
+             * StartCommand executionId.
+             * @member {string} executionId
+             * @memberof flux.v1.StartCommand
+             * @instance
+             */
+            StartCommand.prototype.executionId = "";
+
+            /**
+             * StartCommand input.
+             * @member {flux.v1.Payload.$Properties|null|undefined} input
+             * @memberof flux.v1.StartCommand
+             * @instance
+             */
+            StartCommand.prototype.input = null;
+
+            /**
+             * Creates a new StartCommand instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.StartCommand
+             * @static
+             * @param {flux.v1.StartCommand.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.StartCommand} StartCommand instance
+             * @type {{
+             *   (properties: flux.v1.StartCommand.$Shape): flux.v1.StartCommand & flux.v1.StartCommand.$Shape;
+             *   (properties?: flux.v1.StartCommand.$Properties): flux.v1.StartCommand;
+             * }}
+             */
+            StartCommand.create = function(properties) {
+                return new StartCommand(properties);
+            };
+
+            /**
+             * Encodes the specified StartCommand message. Does not implicitly {@link flux.v1.StartCommand.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.StartCommand
+             * @static
+             * @param {flux.v1.StartCommand.$Properties} message StartCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StartCommand.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow") && message.workflow !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.workflow);
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId") && message.executionId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.executionId);
+                if (message.input != null && $Object.hasOwnProperty.call(message, "input"))
+                    $root.flux.v1.Payload.encode(message.input, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified StartCommand message, length delimited. Does not implicitly {@link flux.v1.StartCommand.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.StartCommand
+             * @static
+             * @param {flux.v1.StartCommand.$Properties} message StartCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StartCommand.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a StartCommand message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.StartCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.StartCommand & flux.v1.StartCommand.$Shape} StartCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StartCommand.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.StartCommand();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.workflow = value;
+                            else
+                                delete message.workflow;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.executionId = value;
+                            else
+                                delete message.executionId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.input = $root.flux.v1.Payload.decode(reader, reader.size(), $undefined, _depth + 1, message.input);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a StartCommand message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.StartCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.StartCommand & flux.v1.StartCommand.$Shape} StartCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StartCommand.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a StartCommand message.
+             * @function verify
+             * @memberof flux.v1.StartCommand
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            StartCommand.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    if (!$util.isString(message.workflow))
+                        return "workflow: string expected";
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    if (!$util.isString(message.executionId))
+                        return "executionId: string expected";
+                if (message.input != null && $Object.hasOwnProperty.call(message, "input")) {
+                    let error = $root.flux.v1.Payload.verify(message.input, _depth + 1);
+                    if (error)
+                        return "input." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a StartCommand message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.StartCommand
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.StartCommand} StartCommand
+             */
+            StartCommand.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.StartCommand)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.StartCommand: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.StartCommand();
+                if (object.workflow != null)
+                    if (typeof object.workflow !== "string" || object.workflow.length)
+                        message.workflow = $String(object.workflow);
+                if (object.executionId != null)
+                    if (typeof object.executionId !== "string" || object.executionId.length)
+                        message.executionId = $String(object.executionId);
+                if (object.input != null) {
+                    if (!$util.isObject(object.input))
+                        throw $TypeError(".flux.v1.StartCommand.input: object expected");
+                    message.input = $root.flux.v1.Payload.fromObject(object.input, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a StartCommand message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.StartCommand
+             * @static
+             * @param {flux.v1.StartCommand} message StartCommand
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            StartCommand.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.workflow = "";
+                    object.executionId = "";
+                    object.input = null;
+                }
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    object.workflow = message.workflow;
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    object.executionId = message.executionId;
+                if (message.input != null && $Object.hasOwnProperty.call(message, "input"))
+                    object.input = $root.flux.v1.Payload.toObject(message.input, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this StartCommand to JSON.
+             * @function toJSON
+             * @memberof flux.v1.StartCommand
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            StartCommand.prototype.toJSON = function() {
+                return StartCommand.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for StartCommand
+             * @function getTypeUrl
+             * @memberof flux.v1.StartCommand
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            StartCommand.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.StartCommand";
+            };
+
+            return StartCommand;
+        })();
+
+        v1.ResumeCommand = (function() {
+
+            /**
+             * Properties of a ResumeCommand.
+             * @typedef {Object} flux.v1.ResumeCommand.$Properties
+             * @property {string|null} [workflow] ResumeCommand workflow
+             * @property {string|null} [executionId] ResumeCommand executionId
+             * @property {flux.v1.Payload.$Properties|null} [value] ResumeCommand value
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ResumeCommand.
+             * @memberof flux.v1
+             * @interface IResumeCommand
+             * @augments flux.v1.ResumeCommand.$Properties
+             * @deprecated Use flux.v1.ResumeCommand.$Properties instead.
+             */
+
+            /**
+             * Shape of a ResumeCommand.
+             * @typedef {flux.v1.ResumeCommand.$Properties} flux.v1.ResumeCommand.$Shape
+             */
+
+            /**
+             * Constructs a new ResumeCommand.
+             * @memberof flux.v1
+             * @classdesc Represents a ResumeCommand.
+             * @constructor
+             * @param {flux.v1.ResumeCommand.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ResumeCommand = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ResumeCommand workflow.
+             * @member {string} workflow
+             * @memberof flux.v1.ResumeCommand
+             * @instance
+             */
+            ResumeCommand.prototype.workflow = "";
+
+            /**
+             * ResumeCommand executionId.
+             * @member {string} executionId
+             * @memberof flux.v1.ResumeCommand
+             * @instance
+             */
+            ResumeCommand.prototype.executionId = "";
+
+            /**
+             * ResumeCommand value.
+             * @member {flux.v1.Payload.$Properties|null|undefined} value
+             * @memberof flux.v1.ResumeCommand
+             * @instance
+             */
+            ResumeCommand.prototype.value = null;
+
+            /**
+             * Creates a new ResumeCommand instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.ResumeCommand
+             * @static
+             * @param {flux.v1.ResumeCommand.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.ResumeCommand} ResumeCommand instance
+             * @type {{
+             *   (properties: flux.v1.ResumeCommand.$Shape): flux.v1.ResumeCommand & flux.v1.ResumeCommand.$Shape;
+             *   (properties?: flux.v1.ResumeCommand.$Properties): flux.v1.ResumeCommand;
+             * }}
+             */
+            ResumeCommand.create = function(properties) {
+                return new ResumeCommand(properties);
+            };
+
+            /**
+             * Encodes the specified ResumeCommand message. Does not implicitly {@link flux.v1.ResumeCommand.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.ResumeCommand
+             * @static
+             * @param {flux.v1.ResumeCommand.$Properties} message ResumeCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ResumeCommand.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow") && message.workflow !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.workflow);
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId") && message.executionId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.executionId);
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    $root.flux.v1.Payload.encode(message.value, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified ResumeCommand message, length delimited. Does not implicitly {@link flux.v1.ResumeCommand.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.ResumeCommand
+             * @static
+             * @param {flux.v1.ResumeCommand.$Properties} message ResumeCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ResumeCommand.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ResumeCommand message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.ResumeCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.ResumeCommand & flux.v1.ResumeCommand.$Shape} ResumeCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ResumeCommand.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.ResumeCommand();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.workflow = value;
+                            else
+                                delete message.workflow;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.executionId = value;
+                            else
+                                delete message.executionId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.value = $root.flux.v1.Payload.decode(reader, reader.size(), $undefined, _depth + 1, message.value);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a ResumeCommand message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.ResumeCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.ResumeCommand & flux.v1.ResumeCommand.$Shape} ResumeCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ResumeCommand.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ResumeCommand message.
+             * @function verify
+             * @memberof flux.v1.ResumeCommand
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ResumeCommand.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    if (!$util.isString(message.workflow))
+                        return "workflow: string expected";
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    if (!$util.isString(message.executionId))
+                        return "executionId: string expected";
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value")) {
+                    let error = $root.flux.v1.Payload.verify(message.value, _depth + 1);
+                    if (error)
+                        return "value." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ResumeCommand message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.ResumeCommand
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.ResumeCommand} ResumeCommand
+             */
+            ResumeCommand.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.ResumeCommand)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.ResumeCommand: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.ResumeCommand();
+                if (object.workflow != null)
+                    if (typeof object.workflow !== "string" || object.workflow.length)
+                        message.workflow = $String(object.workflow);
+                if (object.executionId != null)
+                    if (typeof object.executionId !== "string" || object.executionId.length)
+                        message.executionId = $String(object.executionId);
+                if (object.value != null) {
+                    if (!$util.isObject(object.value))
+                        throw $TypeError(".flux.v1.ResumeCommand.value: object expected");
+                    message.value = $root.flux.v1.Payload.fromObject(object.value, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a ResumeCommand message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.ResumeCommand
+             * @static
+             * @param {flux.v1.ResumeCommand} message ResumeCommand
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ResumeCommand.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.workflow = "";
+                    object.executionId = "";
+                    object.value = null;
+                }
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    object.workflow = message.workflow;
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    object.executionId = message.executionId;
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    object.value = $root.flux.v1.Payload.toObject(message.value, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this ResumeCommand to JSON.
+             * @function toJSON
+             * @memberof flux.v1.ResumeCommand
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ResumeCommand.prototype.toJSON = function() {
+                return ResumeCommand.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ResumeCommand
+             * @function getTypeUrl
+             * @memberof flux.v1.ResumeCommand
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ResumeCommand.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.ResumeCommand";
+            };
+
+            return ResumeCommand;
+        })();
+
+        v1.CancelCommand = (function() {
+
+            /**
+             * Properties of a CancelCommand.
+             * @typedef {Object} flux.v1.CancelCommand.$Properties
+             * @property {string|null} [workflow] CancelCommand workflow
+             * @property {string|null} [executionId] CancelCommand executionId
+             * @property {boolean|null} [rollback] CancelCommand rollback
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CancelCommand.
+             * @memberof flux.v1
+             * @interface ICancelCommand
+             * @augments flux.v1.CancelCommand.$Properties
+             * @deprecated Use flux.v1.CancelCommand.$Properties instead.
+             */
+
+            /**
+             * Shape of a CancelCommand.
+             * @typedef {flux.v1.CancelCommand.$Properties} flux.v1.CancelCommand.$Shape
+             */
+
+            /**
+             * Constructs a new CancelCommand.
+             * @memberof flux.v1
+             * @classdesc Represents a CancelCommand.
+             * @constructor
+             * @param {flux.v1.CancelCommand.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CancelCommand = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CancelCommand workflow.
+             * @member {string} workflow
+             * @memberof flux.v1.CancelCommand
+             * @instance
+             */
+            CancelCommand.prototype.workflow = "";
+
+            /**
+             * CancelCommand executionId.
+             * @member {string} executionId
+             * @memberof flux.v1.CancelCommand
+             * @instance
+             */
+            CancelCommand.prototype.executionId = "";
+
+            /**
+             * CancelCommand rollback.
+             * @member {boolean} rollback
+             * @memberof flux.v1.CancelCommand
+             * @instance
+             */
+            CancelCommand.prototype.rollback = false;
+
+            /**
+             * Creates a new CancelCommand instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.CancelCommand
+             * @static
+             * @param {flux.v1.CancelCommand.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.CancelCommand} CancelCommand instance
+             * @type {{
+             *   (properties: flux.v1.CancelCommand.$Shape): flux.v1.CancelCommand & flux.v1.CancelCommand.$Shape;
+             *   (properties?: flux.v1.CancelCommand.$Properties): flux.v1.CancelCommand;
+             * }}
+             */
+            CancelCommand.create = function(properties) {
+                return new CancelCommand(properties);
+            };
+
+            /**
+             * Encodes the specified CancelCommand message. Does not implicitly {@link flux.v1.CancelCommand.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.CancelCommand
+             * @static
+             * @param {flux.v1.CancelCommand.$Properties} message CancelCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CancelCommand.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow") && message.workflow !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.workflow);
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId") && message.executionId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.executionId);
+                if (message.rollback != null && $Object.hasOwnProperty.call(message, "rollback") && message.rollback !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.rollback);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified CancelCommand message, length delimited. Does not implicitly {@link flux.v1.CancelCommand.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.CancelCommand
+             * @static
+             * @param {flux.v1.CancelCommand.$Properties} message CancelCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CancelCommand.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a CancelCommand message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.CancelCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.CancelCommand & flux.v1.CancelCommand.$Shape} CancelCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CancelCommand.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.CancelCommand();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.workflow = value;
+                            else
+                                delete message.workflow;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.executionId = value;
+                            else
+                                delete message.executionId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.rollback = value;
+                            else
+                                delete message.rollback;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a CancelCommand message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.CancelCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.CancelCommand & flux.v1.CancelCommand.$Shape} CancelCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CancelCommand.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a CancelCommand message.
+             * @function verify
+             * @memberof flux.v1.CancelCommand
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CancelCommand.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    if (!$util.isString(message.workflow))
+                        return "workflow: string expected";
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    if (!$util.isString(message.executionId))
+                        return "executionId: string expected";
+                if (message.rollback != null && $Object.hasOwnProperty.call(message, "rollback"))
+                    if (typeof message.rollback !== "boolean")
+                        return "rollback: boolean expected";
+                return null;
+            };
+
+            /**
+             * Creates a CancelCommand message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.CancelCommand
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.CancelCommand} CancelCommand
+             */
+            CancelCommand.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.CancelCommand)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.CancelCommand: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.CancelCommand();
+                if (object.workflow != null)
+                    if (typeof object.workflow !== "string" || object.workflow.length)
+                        message.workflow = $String(object.workflow);
+                if (object.executionId != null)
+                    if (typeof object.executionId !== "string" || object.executionId.length)
+                        message.executionId = $String(object.executionId);
+                if (object.rollback != null)
+                    if (object.rollback)
+                        message.rollback = $Boolean(object.rollback);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a CancelCommand message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.CancelCommand
+             * @static
+             * @param {flux.v1.CancelCommand} message CancelCommand
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CancelCommand.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.workflow = "";
+                    object.executionId = "";
+                    object.rollback = false;
+                }
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    object.workflow = message.workflow;
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    object.executionId = message.executionId;
+                if (message.rollback != null && $Object.hasOwnProperty.call(message, "rollback"))
+                    object.rollback = message.rollback;
+                return object;
+            };
+
+            /**
+             * Converts this CancelCommand to JSON.
+             * @function toJSON
+             * @memberof flux.v1.CancelCommand
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CancelCommand.prototype.toJSON = function() {
+                return CancelCommand.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for CancelCommand
+             * @function getTypeUrl
+             * @memberof flux.v1.CancelCommand
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CancelCommand.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.CancelCommand";
+            };
+
+            return CancelCommand;
+        })();
+
+        v1.ExecutionStatus = (function() {
+
+            /**
+             * Properties of an ExecutionStatus.
+             * @typedef {Object} flux.v1.ExecutionStatus.$Properties
+             * @property {string|null} [executionId] ExecutionStatus executionId
+             * @property {string|null} [workflow] ExecutionStatus workflow
+             * @property {string|null} [state] ExecutionStatus state
+             * @property {string|null} [createdAt] ExecutionStatus createdAt
+             * @property {string|null} [updatedAt] ExecutionStatus updatedAt
+             * @property {flux.v1.ErrorInfo.$Properties|null} [error] ExecutionStatus error
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an ExecutionStatus.
+             * @memberof flux.v1
+             * @interface IExecutionStatus
+             * @augments flux.v1.ExecutionStatus.$Properties
+             * @deprecated Use flux.v1.ExecutionStatus.$Properties instead.
+             */
+
+            /**
+             * Shape of an ExecutionStatus.
+             * @typedef {flux.v1.ExecutionStatus.$Properties} flux.v1.ExecutionStatus.$Shape
+             */
+
+            /**
+             * Constructs a new ExecutionStatus.
+             * @memberof flux.v1
+             * @classdesc Represents an ExecutionStatus.
+             * @constructor
+             * @param {flux.v1.ExecutionStatus.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ExecutionStatus = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ExecutionStatus executionId.
+             * @member {string} executionId
+             * @memberof flux.v1.ExecutionStatus
+             * @instance
+             */
+            ExecutionStatus.prototype.executionId = "";
+
+            /**
+             * ExecutionStatus workflow.
+             * @member {string} workflow
+             * @memberof flux.v1.ExecutionStatus
+             * @instance
+             */
+            ExecutionStatus.prototype.workflow = "";
+
+            /**
+             * ExecutionStatus state.
+             * @member {string} state
+             * @memberof flux.v1.ExecutionStatus
+             * @instance
+             */
+            ExecutionStatus.prototype.state = "";
+
+            /**
+             * ExecutionStatus createdAt.
+             * @member {string} createdAt
+             * @memberof flux.v1.ExecutionStatus
+             * @instance
+             */
+            ExecutionStatus.prototype.createdAt = "";
+
+            /**
+             * ExecutionStatus updatedAt.
+             * @member {string} updatedAt
+             * @memberof flux.v1.ExecutionStatus
+             * @instance
+             */
+            ExecutionStatus.prototype.updatedAt = "";
+
+            /**
+             * ExecutionStatus error.
+             * @member {flux.v1.ErrorInfo.$Properties|null|undefined} error
+             * @memberof flux.v1.ExecutionStatus
+             * @instance
+             */
+            ExecutionStatus.prototype.error = null;
+
+            /**
+             * Creates a new ExecutionStatus instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.ExecutionStatus
+             * @static
+             * @param {flux.v1.ExecutionStatus.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.ExecutionStatus} ExecutionStatus instance
+             * @type {{
+             *   (properties: flux.v1.ExecutionStatus.$Shape): flux.v1.ExecutionStatus & flux.v1.ExecutionStatus.$Shape;
+             *   (properties?: flux.v1.ExecutionStatus.$Properties): flux.v1.ExecutionStatus;
+             * }}
+             */
+            ExecutionStatus.create = function(properties) {
+                return new ExecutionStatus(properties);
+            };
+
+            /**
+             * Encodes the specified ExecutionStatus message. Does not implicitly {@link flux.v1.ExecutionStatus.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.ExecutionStatus
+             * @static
+             * @param {flux.v1.ExecutionStatus.$Properties} message ExecutionStatus message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExecutionStatus.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId") && message.executionId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.executionId);
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow") && message.workflow !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.workflow);
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.state);
+                if (message.createdAt != null && $Object.hasOwnProperty.call(message, "createdAt") && message.createdAt !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.createdAt);
+                if (message.updatedAt != null && $Object.hasOwnProperty.call(message, "updatedAt") && message.updatedAt !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.updatedAt);
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    $root.flux.v1.ErrorInfo.encode(message.error, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified ExecutionStatus message, length delimited. Does not implicitly {@link flux.v1.ExecutionStatus.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.ExecutionStatus
+             * @static
+             * @param {flux.v1.ExecutionStatus.$Properties} message ExecutionStatus message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExecutionStatus.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an ExecutionStatus message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.ExecutionStatus
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.ExecutionStatus & flux.v1.ExecutionStatus.$Shape} ExecutionStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExecutionStatus.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.ExecutionStatus();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.executionId = value;
+                            else
+                                delete message.executionId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.workflow = value;
+                            else
+                                delete message.workflow;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.state = value;
+                            else
+                                delete message.state;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.createdAt = value;
+                            else
+                                delete message.createdAt;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.updatedAt = value;
+                            else
+                                delete message.updatedAt;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.error = $root.flux.v1.ErrorInfo.decode(reader, reader.size(), $undefined, _depth + 1, message.error);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an ExecutionStatus message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.ExecutionStatus
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.ExecutionStatus & flux.v1.ExecutionStatus.$Shape} ExecutionStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExecutionStatus.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an ExecutionStatus message.
+             * @function verify
+             * @memberof flux.v1.ExecutionStatus
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ExecutionStatus.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    if (!$util.isString(message.executionId))
+                        return "executionId: string expected";
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    if (!$util.isString(message.workflow))
+                        return "workflow: string expected";
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                    if (!$util.isString(message.state))
+                        return "state: string expected";
+                if (message.createdAt != null && $Object.hasOwnProperty.call(message, "createdAt"))
+                    if (!$util.isString(message.createdAt))
+                        return "createdAt: string expected";
+                if (message.updatedAt != null && $Object.hasOwnProperty.call(message, "updatedAt"))
+                    if (!$util.isString(message.updatedAt))
+                        return "updatedAt: string expected";
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error")) {
+                    let error = $root.flux.v1.ErrorInfo.verify(message.error, _depth + 1);
+                    if (error)
+                        return "error." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates an ExecutionStatus message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.ExecutionStatus
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.ExecutionStatus} ExecutionStatus
+             */
+            ExecutionStatus.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.ExecutionStatus)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.ExecutionStatus: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.ExecutionStatus();
+                if (object.executionId != null)
+                    if (typeof object.executionId !== "string" || object.executionId.length)
+                        message.executionId = $String(object.executionId);
+                if (object.workflow != null)
+                    if (typeof object.workflow !== "string" || object.workflow.length)
+                        message.workflow = $String(object.workflow);
+                if (object.state != null)
+                    if (typeof object.state !== "string" || object.state.length)
+                        message.state = $String(object.state);
+                if (object.createdAt != null)
+                    if (typeof object.createdAt !== "string" || object.createdAt.length)
+                        message.createdAt = $String(object.createdAt);
+                if (object.updatedAt != null)
+                    if (typeof object.updatedAt !== "string" || object.updatedAt.length)
+                        message.updatedAt = $String(object.updatedAt);
+                if (object.error != null) {
+                    if (!$util.isObject(object.error))
+                        throw $TypeError(".flux.v1.ExecutionStatus.error: object expected");
+                    message.error = $root.flux.v1.ErrorInfo.fromObject(object.error, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an ExecutionStatus message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.ExecutionStatus
+             * @static
+             * @param {flux.v1.ExecutionStatus} message ExecutionStatus
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ExecutionStatus.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.executionId = "";
+                    object.workflow = "";
+                    object.state = "";
+                    object.createdAt = "";
+                    object.updatedAt = "";
+                    object.error = null;
+                }
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    object.executionId = message.executionId;
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    object.workflow = message.workflow;
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                    object.state = message.state;
+                if (message.createdAt != null && $Object.hasOwnProperty.call(message, "createdAt"))
+                    object.createdAt = message.createdAt;
+                if (message.updatedAt != null && $Object.hasOwnProperty.call(message, "updatedAt"))
+                    object.updatedAt = message.updatedAt;
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    object.error = $root.flux.v1.ErrorInfo.toObject(message.error, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this ExecutionStatus to JSON.
+             * @function toJSON
+             * @memberof flux.v1.ExecutionStatus
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ExecutionStatus.prototype.toJSON = function() {
+                return ExecutionStatus.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ExecutionStatus
+             * @function getTypeUrl
+             * @memberof flux.v1.ExecutionStatus
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ExecutionStatus.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.ExecutionStatus";
+            };
+
+            return ExecutionStatus;
         })();
 
         return v1;

@@ -1,0 +1,161 @@
+/**
+ * Encoding the wire messages as protobuf bytes for NATS, and decoding them back into the strict
+ * shapes of messages.ts. A message that cannot be decoded is a MalformedMessageError naming the
+ * message type, never a crash: a worker that receives garbage on a subject answers and goes on.
+ */
+import { flux } from './generated/flux.js';
+import {
+  JSON_CONTENT_TYPE, payloadJson,
+  type ErrorInfo, type Payload, type TaskCommand, type TaskResult, type TaskResume,
+} from './messages.js';
+import { FluxError } from '../runtime/errors.js';
+import type { EventType, StoredEvent } from '../runtime/events.js';
+
+const v1 = flux.v1;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Bytes that are not the protobuf message the subject carries. */
+export class MalformedMessageError extends FluxError {
+  constructor(messageType: string, reason: string) {
+    super('MALFORMED_MESSAGE', `not a valid ${messageType} message: ${reason}`);
+  }
+}
+
+function decodeWith<T>(messageType: string, decode: () => T): T {
+  try {
+    return decode();
+  } catch (error) {
+    throw new MalformedMessageError(messageType, (error as Error).message);
+  }
+}
+
+// --- values ----------------------------------------------------------------------------------------
+
+export function toWirePayload(payload: Payload | undefined): flux.v1.Payload.$Properties | undefined {
+  if (!payload) return undefined;
+  const json = payloadJson(payload);
+  return { contentType: payload.contentType || JSON_CONTENT_TYPE, data: json === undefined ? new Uint8Array(0) : encoder.encode(json) };
+}
+
+function jsonBytes(json: string | undefined): flux.v1.Payload.$Properties {
+  return { contentType: JSON_CONTENT_TYPE, data: json === undefined ? new Uint8Array(0) : encoder.encode(json) };
+}
+
+export function fromWirePayload(wire: flux.v1.IPayload | null | undefined): Payload {
+  const data = wire?.data ?? new Uint8Array(0);
+  const json = data.length === 0 ? undefined : decoder.decode(data);
+  return { contentType: wire?.contentType || JSON_CONTENT_TYPE, data: new Uint8Array(0), json };
+}
+
+/** The JSON a wire payload carries; refuses a payload that is not JSON. */
+export function wireJson(wire: flux.v1.IPayload | null | undefined, what: string): string | undefined {
+  const payload = fromWirePayload(wire);
+  if (payload.contentType !== JSON_CONTENT_TYPE) throw new MalformedMessageError(what, `content type ${payload.contentType} is not ${JSON_CONTENT_TYPE}`);
+  if (payload.json !== undefined) {
+    try {
+      JSON.parse(payload.json);
+    } catch {
+      throw new MalformedMessageError(what, 'its payload is not valid JSON');
+    }
+  }
+  return payload.json;
+}
+
+export function toWireError(error: ErrorInfo): flux.v1.ErrorInfo.$Properties {
+  return { name: error.name, message: error.message, code: error.code ?? '', ...(error.details && { details: jsonBytes(JSON.stringify(error.details)) }) };
+}
+
+export function fromWireError(wire: flux.v1.IErrorInfo | null | undefined): ErrorInfo {
+  const info: ErrorInfo = { name: wire?.name || 'Error', message: wire?.message ?? '' };
+  if (wire?.code) info.code = wire.code;
+  const details = wire?.details?.data?.length ? (JSON.parse(decoder.decode(wire.details.data)) as Record<string, unknown>) : undefined;
+  if (details) info.details = details;
+  return info;
+}
+
+// --- task commands and results ------------------------------------------------------------------
+
+export function encodeTaskCommand(command: TaskCommand): Uint8Array {
+  return v1.TaskCommand.encode({
+    executionId: command.executionId, taskId: command.taskId, taskName: command.taskName, attempt: command.attempt,
+    args: toWirePayload(command.args)!,
+    ...(command.resume && { resume: { phase: command.resume.phase, notBeforeMs: command.resume.notBeforeMs, ...(command.resume.lastError && { lastError: toWireError(command.resume.lastError) }) } }),
+    ...(command.secretRequests?.length && { secretRequests: command.secretRequests }),
+  }).finish();
+}
+
+export function decodeTaskCommand(bytes: Uint8Array): TaskCommand {
+  return decodeWith('TaskCommand', () => {
+    const wire = v1.TaskCommand.decode(bytes);
+    if (!wire.executionId || !wire.taskId || !wire.taskName) throw new Error('execution_id, task_id and task_name are required');
+    const command: TaskCommand = {
+      executionId: wire.executionId, taskId: wire.taskId, taskName: wire.taskName, attempt: wire.attempt || 1,
+      args: fromWirePayload(wire.args),
+    };
+    if (wire.resume) {
+      const resume: TaskResume = { phase: wire.resume.phase as TaskResume['phase'], notBeforeMs: Number(wire.resume.notBeforeMs ?? 0) };
+      if (wire.resume.lastError) resume.lastError = fromWireError(wire.resume.lastError);
+      command.resume = resume;
+    }
+    if (wire.secretRequests?.length) command.secretRequests = [...wire.secretRequests];
+    return command;
+  });
+}
+
+export function encodeTaskResult(result: TaskResult): Uint8Array {
+  const header = { executionId: result.executionId, taskId: result.taskId, attempt: result.attempt };
+  if (result.outcome === 'output') return v1.TaskResult.encode({ ...header, output: toWirePayload(result.output)! }).finish();
+  if (result.outcome === 'error') return v1.TaskResult.encode({ ...header, error: toWireError(result.error) }).finish();
+  return v1.TaskResult.encode({ ...header, progress: { type: result.progress.type, value: toWirePayload(result.progress.value)! } }).finish();
+}
+
+export function decodeTaskResult(bytes: Uint8Array): TaskResult {
+  return decodeWith('TaskResult', () => {
+    const wire = v1.TaskResult.decode(bytes);
+    const header = { executionId: wire.executionId, taskId: wire.taskId, attempt: wire.attempt || 1 };
+    if (wire.outcome === 'output') return { ...header, outcome: 'output', output: fromWirePayload(wire.output) };
+    if (wire.outcome === 'error') return { ...header, outcome: 'error', error: fromWireError(wire.error) };
+    if (wire.outcome === 'progress') return { ...header, outcome: 'progress', progress: { type: wire.progress!.type ?? '', value: fromWirePayload(wire.progress!.value) } };
+    throw new Error('it carries no outcome');
+  });
+}
+
+// --- the event log --------------------------------------------------------------------------------
+
+/** The content type of a value kept in the object store: the data is `{"bucket","name"}`. */
+export const OBJECT_REF_CONTENT_TYPE = 'application/vnd.flux.object-ref+json';
+
+/**
+ * @param objectName where an event's value was put instead of the message (too large for it), if it was
+ * @param bucket the object store bucket of those values
+ */
+export function encodeEventBatch(executionId: string, events: readonly StoredEvent[], objectName: (event: StoredEvent) => string | undefined = () => undefined, bucket = ''): Uint8Array {
+  return v1.EventBatch.encode({
+    events: events.map((e) => {
+      const name = objectName(e);
+      const value = name === undefined ? jsonBytes(e.valueJson) : { contentType: OBJECT_REF_CONTENT_TYPE, data: encoder.encode(JSON.stringify({ bucket, name })) };
+      return { id: `${executionId}:${e.seq}`, seq: e.seq, type: e.type, sourceId: e.sourceId, name: e.name, value, time: new Date(e.time).toISOString(), quick: e.quick === true };
+    }),
+  }).finish();
+}
+
+/** Decodes a batch; an event whose value is in the object store comes with `objectName` set and no value yet. */
+export function decodeEventBatch(bytes: Uint8Array): (StoredEvent & { objectName?: string })[] {
+  return decodeWith('EventBatch', () =>
+    v1.EventBatch.decode(bytes).events.map((wire) => {
+      const data = wire.value?.data;
+      const text = data?.length ? decoder.decode(data) : undefined;
+      const event: StoredEvent & { objectName?: string } = {
+        seq: wire.seq ?? 0, type: wire.type as EventType, sourceId: wire.sourceId ?? '', name: wire.name ?? '',
+        valueJson: text, time: Date.parse(wire.time ?? ''),
+      };
+      if (wire.quick) event.quick = true;
+      if (wire.value?.contentType === OBJECT_REF_CONTENT_TYPE) {
+        event.objectName = (JSON.parse(text!) as { name: string }).name;
+        event.valueJson = undefined;
+      }
+      return event;
+    }),
+  );
+}

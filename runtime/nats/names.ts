@@ -1,0 +1,50 @@
+/**
+ * Every subject, stream and bucket flux-actors uses on NATS, under one prefix (default `flux`), so
+ * several deployments share a server without meeting. proto/README.md documents each one.
+ */
+import { DefinitionError } from '../errors.js';
+
+export interface NatsNames {
+  readonly prefix: string;
+  /** The event log: one subject per execution, file storage. */
+  readonly eventsStream: string;
+  events(executionId: string): string;
+  /** Durable start/resume/cancel commands: a work queue, kept until a worker takes them. */
+  readonly commandsStream: string;
+  command(workflow: string, kind: 'start' | 'resume' | 'cancel'): string;
+  /** Commands for one workflow: what a worker that knows it consumes. */
+  commandsOf(workflow: string): string;
+  /** KV buckets: the execution index, the task cache, sealed secrets; the object store for large values. */
+  readonly executionsBucket: string;
+  readonly cacheBucket: string;
+  readonly secretsBucket: string;
+  readonly payloadsBucket: string;
+  /** Task commands for a task, to whichever executor serving it answers first (a queue group). */
+  task(taskName: string): string;
+  readonly executorsQueue: string;
+  /** Where a dispatcher receives results, progress and heartbeats of the tasks it sent. */
+  results(dispatcherId: string): string;
+  /** Broadcast: stop a task run (its execution was cancelled or no longer waits). */
+  readonly taskCancel: string;
+}
+
+export function natsNames(prefix = 'flux'): NatsNames {
+  if (!/^[A-Za-z0-9_-]+$/.test(prefix)) throw new DefinitionError(`NATS prefix '${prefix}' must be letters, digits, '_' or '-'`);
+  const upper = prefix.toUpperCase().replace(/-/g, '_');
+  return {
+    prefix,
+    eventsStream: `${upper}_EVENTS`,
+    events: (executionId) => `${prefix}.events.${executionId}`,
+    commandsStream: `${upper}_COMMANDS`,
+    command: (workflow, kind) => `${prefix}.cmd.${workflow}.${kind}`,
+    commandsOf: (workflow) => `${prefix}.cmd.${workflow}.*`,
+    executionsBucket: `${prefix}_executions`,
+    cacheBucket: `${prefix}_cache`,
+    secretsBucket: `${prefix}_secrets`,
+    payloadsBucket: `${prefix}_payloads`,
+    task: (taskName) => `${prefix}.tasks.${taskName}`,
+    executorsQueue: `${prefix}-executors`,
+    results: (dispatcherId) => `${prefix}.results.${dispatcherId}`,
+    taskCancel: `${prefix}.control.cancel-task`,
+  };
+}

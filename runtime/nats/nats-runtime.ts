@@ -1,0 +1,62 @@
+/**
+ * A runtime on NATS: the same public API as the embedded one, with every execution's log in
+ * JetStream and task commands going over NATS to whichever executor serves the task. It is also a
+ * worker for what it is handed: the workflows it runs and the tasks they call are served from this
+ * process too, so code written for the embedded runtime runs unchanged.
+ */
+import { connect, type ConnectionOptions } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { TaskExecutor } from '../../actors/task-executor.js';
+import { findTask } from '../registry.js';
+import { ActorRuntime } from '../runtime.js';
+import { NatsStore } from '../stores/nats-store.js';
+import { natsNames } from './names.js';
+import { NatsTaskDispatcher, NatsTaskServer } from './task-transport.js';
+
+export interface NatsOptions extends Partial<Pick<ConnectionOptions, 'servers' | 'user' | 'pass' | 'token' | 'name' | 'maxReconnectAttempts' | 'reconnectTimeWait'>> {
+  /** An open connection to use instead of opening one (it is not closed with the runtime). */
+  connection?: NatsConnection;
+  /** Names every stream, bucket and subject; several deployments can share a server. Default `flux`. */
+  prefix?: string;
+  /** Replicas of streams and buckets (3 on a 3-node cluster). Default 1. */
+  replicas?: number;
+  /** The AES-256 key sealing secrets. Default `$FLUX_HOME/secret.key`. */
+  secretKeyFile?: string;
+  /** How long a task command waits for an executor that serves its task. Default 30 s. */
+  dispatchPatienceMs?: number;
+}
+
+/** The parts of a NATS runtime, for a worker that wants to serve more than what it runs. */
+export interface NatsParts {
+  nc: NatsConnection;
+  store: NatsStore;
+  server: NatsTaskServer;
+  dispatcher: NatsTaskDispatcher;
+  close(): Promise<void>;
+}
+
+export async function openNats(options: NatsOptions): Promise<NatsParts> {
+  const { connection, prefix, replicas, secretKeyFile, dispatchPatienceMs, ...connectOptions } = options;
+  const nc = connection ?? (await connect({ maxReconnectAttempts: -1, reconnectTimeWait: 250, ...connectOptions }));
+  const names = natsNames(prefix);
+  const store = await NatsStore.open(nc, names, {
+    secretKeyFile: secretKeyFile ?? `${process.env.FLUX_HOME || './.flux'}/secret.key`,
+    ...(replicas !== undefined && { replicas }),
+  });
+  let dispatcher: NatsTaskDispatcher | undefined;
+  const server = new NatsTaskServer(nc, names, new TaskExecutor(findTask, store.cache, store.secrets), (id) => dispatcher?.nestedHost(id));
+  dispatcher = new NatsTaskDispatcher(nc, names, server, dispatchPatienceMs === undefined ? {} : { dispatchPatienceMs });
+  return {
+    nc, store, server, dispatcher,
+    async close() {
+      await server.close();
+      await dispatcher.close();
+      if (!connection) await nc.drain();
+    },
+  };
+}
+
+export async function createNatsRuntime(options: NatsOptions): Promise<ActorRuntime> {
+  const parts = await openNats(options);
+  return new ActorRuntime(parts.store, parts.dispatcher, () => parts.close());
+}

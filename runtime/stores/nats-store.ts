@@ -1,0 +1,331 @@
+/**
+ * The event store on NATS JetStream. Each execution's log is one subject of the events stream; a
+ * driver appends one message per commit (an `EventBatch`), with two guards:
+ *
+ * - `Nats-Msg-Id` is the id of the batch's first event, so a batch re-sent after a lost ack is
+ *   stored once;
+ * - `expect.lastSubjectSequence` is the sequence of the execution's previous batch, so a second
+ *   driver's append is refused (`ExecutionConflictError`) instead of interleaving.
+ *
+ * The index (state, workflow, times) is a KV bucket, task results memoised with `cache: true` and
+ * sealed secrets are KV buckets too, and a value over `largeValueBytes` goes to the object store
+ * with a reference in the log, so a 20 MB output fits under NATS's 1 MB message limit.
+ */
+import { createHash } from 'node:crypto';
+import { DeliverPolicy, jetstream, jetstreamManager, JetStreamApiError, StorageType, type JetStreamClient, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
+import { Kvm, type KV } from '@nats-io/kv';
+import { Objm, type ObjectStore } from '@nats-io/obj';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { decodeEventBatch, encodeEventBatch } from '../../proto/codec.js';
+import { ExecutionConflictError, FluxError } from '../errors.js';
+import type { StoredEvent } from '../events.js';
+import type { NatsNames } from '../nats/names.js';
+import { SealedSecrets, SecretCipher } from '../secrets.js';
+import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from './event-store.js';
+
+export interface NatsStoreOptions {
+  /** Replicas of every stream and bucket (3 on a 3-node cluster). Default 1. */
+  replicas?: number;
+  /** Values larger than this go to the object store. Default 256 KiB. */
+  largeValueBytes?: number;
+  /** The AES-256 key that seals secrets (32 bytes, created on first use). */
+  secretKeyFile: string;
+}
+
+/** How long a write keeps trying through a server restart or a leader election before it fails. */
+const WRITE_PATIENCE_MS = 30_000;
+/** JetStream's "wrong last sequence": another driver appended first. */
+const WRONG_LAST_SEQUENCE = 10071;
+/** Room left in a message for everything but the values. */
+const BATCH_OVERHEAD = 16 * 1024;
+
+export class NatsStore implements EventStore {
+  readonly kind = 'nats';
+  readonly cache: TaskCache;
+  readonly secrets: NatsSecrets;
+  /** The stream sequence of each execution's last batch, as last loaded: where its next writer starts. */
+  private readonly lastSeqs = new Map<string, number>();
+  private readonly maxBatchBytes: number;
+  private readonly largeValueBytes: number;
+
+  private constructor(
+    readonly nc: NatsConnection,
+    readonly names: NatsNames,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly index: KV,
+    private readonly payloads: ObjectStore,
+    cache: KV,
+    secrets: KV,
+    options: NatsStoreOptions,
+  ) {
+    this.maxBatchBytes = (nc.info?.max_payload ?? 1024 * 1024) - BATCH_OVERHEAD;
+    this.largeValueBytes = Math.min(options.largeValueBytes ?? 256 * 1024, this.maxBatchBytes);
+    this.cache = {
+      read: async (key) => {
+        const entry = await cache.get(cacheKey(key));
+        if (!entry || entry.operation !== 'PUT') return undefined;
+        return { valueJson: entry.value.length === 0 ? undefined : entry.string() };
+      },
+      write: async (key, valueJson) => void (await cache.put(cacheKey(key), valueJson ?? '')),
+    };
+    this.secrets = new NatsSecrets(secrets, new SecretCipher(options.secretKeyFile));
+  }
+
+  /** Opens (creating what is missing) the streams and buckets under the names' prefix. */
+  static async open(nc: NatsConnection, names: NatsNames, options: NatsStoreOptions): Promise<NatsStore> {
+    const jsm = await jetstreamManager(nc);
+    const js = jetstream(nc);
+    const replicas = options.replicas ?? 1;
+    await ensureStream(jsm, {
+      name: names.eventsStream, subjects: [`${names.prefix}.events.>`], storage: StorageType.File, num_replicas: replicas,
+      allow_direct: true, duplicate_window: 120 * 1e9,
+    });
+    const kvm = new Kvm(js);
+    const [index, cache, secrets] = await Promise.all([
+      kvm.create(names.executionsBucket, { replicas, history: 1 }),
+      kvm.create(names.cacheBucket, { replicas, history: 1 }),
+      kvm.create(names.secretsBucket, { replicas, history: 1 }),
+    ]);
+    const payloads = await new Objm(js).create(names.payloadsBucket, { replicas });
+    return new NatsStore(nc, names, js, jsm, index, payloads, cache, secrets, options);
+  }
+
+  writer(executionId: string): LogWriter {
+    const lastSeq = this.lastSeqs.get(executionId) ?? 0;
+    this.lastSeqs.delete(executionId);
+    return new NatsLogWriter(this, executionId, lastSeq);
+  }
+
+  async load(executionId: string): Promise<StoredEvent[]> {
+    const subject = this.names.events(executionId);
+    const last = await this.jsm.direct.getMessage(this.names.eventsStream, { last_by_subj: subject });
+    if (!last) return [];
+    const events: StoredEvent[] = [];
+    // An ordered consumer on the execution's subject: the server skips other executions' blocks.
+    const consumer = await this.js.consumers.get(this.names.eventsStream, { filter_subjects: subject, deliver_policy: DeliverPolicy.All });
+    const messages = await consumer.consume({ max_messages: 1000 });
+    for await (const message of messages) {
+      for (const event of decodeEventBatch(message.data)) events.push(event);
+      if (message.seq >= last.seq) break;
+    }
+    await messages.close();
+    await this.resolveLargeValues(events);
+    this.lastSeqs.set(executionId, last.seq);
+    return events;
+  }
+
+  async get(executionId: string): Promise<ExecutionRecord | undefined> {
+    const entry = await this.index.get(executionId);
+    return entry && entry.operation === 'PUT' ? (entry.json() as ExecutionRecord) : undefined;
+  }
+
+  async list(filter: ListFilter = {}): Promise<ExecutionRecord[]> {
+    const records: ExecutionRecord[] = [];
+    for await (const key of await this.index.keys()) {
+      const record = await this.get(key);
+      if (record && (!filter.state || record.state === filter.state) && (!filter.workflow || record.workflow === filter.workflow)) records.push(record);
+    }
+    // Newest first, as the other stores list them.
+    records.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.executionId < b.executionId ? 1 : -1));
+    return filter.limit === undefined ? records : records.slice(0, filter.limit);
+  }
+
+  async close(): Promise<void> {}
+
+  // --- used by the writers ------------------------------------------------------------------------
+
+  /** Appends events as one or more batches; returns the stream sequence of the last one. */
+  async appendEvents(executionId: string, events: readonly StoredEvent[], lastSeq: number): Promise<number> {
+    const stored = await this.moveLargeValues(executionId, events);
+    let seq = lastSeq;
+    for (const part of splitBatch(stored, this.maxBatchBytes)) seq = await this.publishBatch(executionId, part, seq);
+    return seq;
+  }
+
+  async putRecord(record: ExecutionRecord): Promise<void> {
+    await retrying(`update the index of execution ${record.executionId}`, () => this.index.put(record.executionId, JSON.stringify(record)));
+  }
+
+  private async publishBatch(executionId: string, events: readonly WireEvent[], lastSeq: number): Promise<number> {
+    const data = encodeEventBatch(executionId, events, (event) => (event as WireEvent).objectName, this.names.payloadsBucket);
+    const options = { msgID: `${executionId}:${events[0]!.seq}`, expect: { lastSubjectSequence: lastSeq }, timeout: 5000 };
+    let resent = false;
+    return retrying(`append to the log of execution ${executionId}`, async () => {
+      try {
+        const ack = await this.js.publish(this.names.events(executionId), data, options);
+        // The same first event already stored: ours, if this is a re-send; another driver's, if not.
+        if (ack.duplicate && !resent) throw new ExecutionConflictError(executionId);
+        return ack.seq;
+      } catch (error) {
+        if (error instanceof JetStreamApiError && error.code === WRONG_LAST_SEQUENCE) throw new ExecutionConflictError(executionId);
+        resent = true;
+        throw error;
+      }
+    });
+  }
+
+  private async moveLargeValues(executionId: string, events: readonly StoredEvent[]): Promise<WireEvent[]> {
+    const large = events.filter((e) => e.valueJson !== undefined && e.valueJson.length > this.largeValueBytes);
+    if (large.length === 0) return events as WireEvent[];
+    return Promise.all(events.map(async (event) => {
+      if (!large.includes(event)) return event;
+      const objectName = `${executionId}/${event.seq}`;
+      await retrying(`store a large value of execution ${executionId}`, () => this.payloads.putBlob({ name: objectName }, new TextEncoder().encode(event.valueJson)));
+      return { ...event, objectName };
+    }));
+  }
+
+  private async resolveLargeValues(events: StoredEvent[]): Promise<void> {
+    await Promise.all(events.map(async (event) => {
+      const objectName = (event as WireEvent).objectName;
+      if (!objectName) return;
+      const bytes = await this.payloads.getBlob(objectName);
+      if (!bytes) throw new FluxError('PAYLOAD_MISSING', `the value of event ${event.seq} is in object ${objectName} of bucket ${this.names.payloadsBucket}, which is gone`);
+      event.valueJson = new TextDecoder().decode(bytes);
+      delete (event as WireEvent).objectName;
+    }));
+  }
+}
+
+/** An event on its way to or from the wire: its value may be in the object store. */
+export type WireEvent = StoredEvent & { objectName?: string };
+
+/**
+ * One run's writer: what is appended during a turn of the event loop goes out as one batch, one
+ * batch in flight at a time (each expects the previous one's sequence).
+ */
+class NatsLogWriter implements LogWriter {
+  failure: Error | undefined;
+  private queued: StoredEvent[] = [];
+  private record: ExecutionRecord | undefined;
+  private scheduled = false;
+  private inFlight: Promise<void> | undefined;
+  private waiters: { resolve(): void; reject(error: Error): void }[] = [];
+
+  constructor(private readonly store: NatsStore, readonly executionId: string, private lastSeq: number) {}
+
+  append(event: StoredEvent): void {
+    if (this.failure) return;
+    this.queued.push(event);
+    this.schedule();
+  }
+
+  index(record: ExecutionRecord): void {
+    if (this.failure) return;
+    this.record = record;
+    this.schedule();
+  }
+
+  commit(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.queued.length === 0 && !this.record) return this.inFlight ?? Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    if (this.failure || (this.queued.length === 0 && !this.record)) return;
+    const events = this.queued;
+    const record = this.record;
+    const waiters = this.waiters;
+    this.queued = [];
+    this.record = undefined;
+    this.waiters = [];
+    this.inFlight = (async () => {
+      if (events.length) this.lastSeq = await this.store.appendEvents(this.executionId, events, this.lastSeq);
+      if (record) await this.store.putRecord(record);
+    })();
+    this.inFlight.then(
+      () => {
+        this.inFlight = undefined;
+        for (const waiter of waiters) waiter.resolve();
+        if (this.queued.length || this.record) this.schedule();
+      },
+      (error: Error) => {
+        this.inFlight = undefined;
+        this.failure = error;
+        for (const waiter of [...waiters, ...this.waiters]) waiter.reject(error);
+        this.waiters = [];
+      },
+    );
+  }
+}
+
+/** Secrets sealed with AES-256-GCM in a KV bucket. */
+export class NatsSecrets extends SealedSecrets {
+  constructor(private readonly bucket: KV, cipher: SecretCipher) {
+    super(cipher);
+  }
+
+  protected async write(name: string, sealed: Buffer): Promise<void> {
+    await this.bucket.put(secretKey(name), sealed);
+  }
+
+  protected async read(name: string): Promise<Uint8Array | undefined> {
+    const entry = await this.bucket.get(secretKey(name));
+    return entry && entry.operation === 'PUT' ? entry.value : undefined;
+  }
+
+  async delete(name: string): Promise<void> {
+    await this.bucket.delete(secretKey(name));
+  }
+}
+
+async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
+  try {
+    await jsm.streams.add(config);
+  } catch (error) {
+    // It exists with settings of its own (made by an operator, or an earlier version): use it.
+    await jsm.streams.info(config.name).catch(() => Promise.reject(error));
+  }
+}
+
+/** Batches that each fit in a message. */
+function splitBatch(events: readonly WireEvent[], maxBytes: number): WireEvent[][] {
+  const parts: WireEvent[][] = [];
+  let part: WireEvent[] = [];
+  let bytes = 0;
+  for (const event of events) {
+    const size = (event.objectName ? 100 : event.valueJson?.length ?? 0) + event.sourceId.length + event.name.length + 96;
+    if (part.length && bytes + size > maxBytes) (parts.push(part), (part = []), (bytes = 0));
+    part.push(event);
+    bytes += size;
+  }
+  if (part.length) parts.push(part);
+  return parts;
+}
+
+/**
+ * Runs a write, trying again while the server is unreachable or electing a leader; conflicts and
+ * refusals are final at once.
+ */
+async function retrying<T>(what: string, write: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof FluxError || (error instanceof JetStreamApiError && error.code !== 503) || Date.now() - started > WRITE_PATIENCE_MS) {
+        if (error instanceof FluxError) throw error;
+        throw new FluxError('LOG_WRITE_FAILED', `could not ${what}: ${(error as Error).message}`, { cause: error });
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+function cacheKey(key: string): string {
+  // `name:sha256` → a KV key (no ':' allowed there).
+  return key.replace(':', '.');
+}
+
+function secretKey(name: string): string {
+  return `s_${createHash('sha256').update(name).digest('hex').slice(0, 40)}`;
+}

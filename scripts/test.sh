@@ -1,0 +1,23 @@
+#!/usr/bin/env sh
+# The whole test suite on a fresh Debian machine with Node 20: installs what is missing (nats-server
+# and, for better-sqlite3's build, a C++ toolchain, from Debian; the npm dependencies), then checks
+# the types, builds, and runs every test. Exit code = the tests' exit code.
+set -eu
+cd "$(dirname "$0")/.."
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+missing=""
+command -v nats-server >/dev/null 2>&1 || missing="$missing nats-server"
+command -v g++ >/dev/null 2>&1 || missing="$missing g++"
+command -v make >/dev/null 2>&1 || missing="$missing make"
+command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+if [ -n "$missing" ]; then
+  echo "installing from Debian:$missing"
+  $SUDO apt-get update -y && $SUDO apt-get install -y --no-install-recommends $missing
+fi
+
+npm ci --no-audit --no-fund
+npm run typecheck
+npm run build
+npm test
