@@ -159,3 +159,87 @@ export function decodeEventBatch(bytes: Uint8Array): (StoredEvent & { objectName
     }),
   );
 }
+
+// --- commands and status ----------------------------------------------------------------------------
+
+export interface StartCommand {
+  workflow: string;
+  executionId: string;
+  inputJson: string | undefined;
+}
+
+export interface ResumeCommand {
+  workflow: string;
+  executionId: string;
+  valueJson: string | undefined;
+}
+
+export interface CancelCommand {
+  workflow: string;
+  executionId: string;
+  rollback: boolean;
+}
+
+export interface ExecutionStatus {
+  executionId: string;
+  workflow: string;
+  state: string;
+  createdAt?: string;
+  updatedAt?: string;
+  error?: ErrorInfo;
+}
+
+export function encodeStartCommand(command: StartCommand): Uint8Array {
+  return v1.StartCommand.encode({ workflow: command.workflow, executionId: command.executionId, input: jsonBytes(command.inputJson) }).finish();
+}
+
+export function decodeStartCommand(bytes: Uint8Array): StartCommand {
+  return decodeWith('StartCommand', () => {
+    const wire = v1.StartCommand.decode(bytes);
+    if (!wire.workflow) throw new Error('workflow is required');
+    return { workflow: wire.workflow, executionId: wire.executionId ?? '', inputJson: wireJson(wire.input, 'StartCommand') };
+  });
+}
+
+export function encodeResumeCommand(command: ResumeCommand): Uint8Array {
+  return v1.ResumeCommand.encode({ workflow: command.workflow, executionId: command.executionId, value: jsonBytes(command.valueJson) }).finish();
+}
+
+export function decodeResumeCommand(bytes: Uint8Array): ResumeCommand {
+  return decodeWith('ResumeCommand', () => {
+    const wire = v1.ResumeCommand.decode(bytes);
+    if (!wire.executionId) throw new Error('execution_id is required');
+    return { workflow: wire.workflow ?? '', executionId: wire.executionId, valueJson: wireJson(wire.value, 'ResumeCommand') };
+  });
+}
+
+export function encodeCancelCommand(command: CancelCommand): Uint8Array {
+  return v1.CancelCommand.encode(command).finish();
+}
+
+export function decodeCancelCommand(bytes: Uint8Array): CancelCommand {
+  return decodeWith('CancelCommand', () => {
+    const wire = v1.CancelCommand.decode(bytes);
+    if (!wire.executionId) throw new Error('execution_id is required');
+    return { workflow: wire.workflow ?? '', executionId: wire.executionId, rollback: wire.rollback === true };
+  });
+}
+
+export function encodeExecutionStatus(status: ExecutionStatus): Uint8Array {
+  return v1.ExecutionStatus.encode({
+    executionId: status.executionId, workflow: status.workflow, state: status.state,
+    createdAt: status.createdAt ?? '', updatedAt: status.updatedAt ?? '',
+    ...(status.error && { error: toWireError(status.error) }),
+  }).finish();
+}
+
+export function decodeExecutionStatus(bytes: Uint8Array): ExecutionStatus {
+  return decodeWith('ExecutionStatus', () => {
+    const wire = v1.ExecutionStatus.decode(bytes);
+    const status: ExecutionStatus = { executionId: wire.executionId ?? '', workflow: wire.workflow ?? '', state: wire.state ?? '' };
+    if (wire.createdAt) status.createdAt = wire.createdAt;
+    if (wire.updatedAt) status.updatedAt = wire.updatedAt;
+    if (wire.error) status.error = fromWireError(wire.error);
+    return status;
+  });
+}

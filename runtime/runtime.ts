@@ -84,15 +84,65 @@ export function defaultDatabasePath(): string {
   return `${process.env.FLUX_HOME || './.flux'}/flux.db`;
 }
 
+/** Told when this runtime starts and stops driving an execution: how a NATS worker keeps its leases. */
+export interface DriverHooks {
+  driving(executionId: string, workflow: string): void;
+  released(executionId: string): void;
+}
+
+export interface ActorRuntimeOptions {
+  /** Where task commands go; by default an executor in this process. */
+  executor?: TaskSender;
+  drivers?: DriverHooks;
+  /** Called last by `close()`: closes what the runtime's parts hold (a NATS connection). */
+  onClose?: () => Promise<void>;
+}
+
 export class ActorRuntime implements Runtime, ChildRunner {
   private readonly active = new Map<string, ExecutionActor<unknown, unknown>>();
   /** Executions a driver in this process holds (or is about to): at most one driver each. */
   private readonly claims = new Set<string>();
   private readonly executor: TaskSender;
 
-  /** @param executor where task commands go; by default an executor in this process. */
-  constructor(readonly store: EventStore, executor?: TaskSender, private readonly onClose?: () => Promise<void>) {
-    this.executor = executor ?? new TaskExecutor(findTask, store.cache, store.secrets);
+  private readonly onClose: (() => Promise<void>) | undefined;
+  private readonly drivers: DriverHooks | undefined;
+
+  constructor(readonly store: EventStore, options: ActorRuntimeOptions = {}) {
+    this.executor = options.executor ?? new TaskExecutor(findTask, store.cache, store.secrets);
+    this.onClose = options.onClose;
+    this.drivers = options.drivers;
+  }
+
+  /**
+   * For a worker taking a start command: starts the execution under the id the command gives, or,
+   * if it exists already (the command was delivered again), leaves it as it is, recovering it if
+   * it is running without a driver.
+   */
+  async startAs<I, O>(workflow: WorkflowDefinition<I, O>, executionId: string, inputJson: string | undefined): Promise<ExecutionHandle<I, O>> {
+    const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
+    if (active) return handleOf(active);
+    this.claim(executionId);
+    let events: StoredEvent[];
+    try {
+      events = await this.store.load(executionId);
+    } finally {
+      this.claims.delete(executionId);
+    }
+    if (events.length) {
+      const state = stateOf(rebuildSnapshot(executionId, events));
+      if (state === 'running') return this.continue(workflow, executionId);
+      const ctx = new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state, log: events });
+      return { executionId, result: async () => ctx };
+    }
+    const actor = this.host(workflow, new ExecutionLog(this.store, executionId, workflow.name, []));
+    actor.send({ type: 'START', inputJson });
+    await actor.started;
+    return handleOf(actor);
+  }
+
+  /** Whether this runtime drives the execution now. */
+  drives(executionId: string): boolean {
+    return this.active.has(executionId);
   }
 
   get secrets(): SecretManager {
@@ -125,8 +175,15 @@ export class ActorRuntime implements Runtime, ChildRunner {
     return this.resumeOne(executionId, value, workflow, true);
   }
 
+  /** Like `resume`; `onAccepted` is called once the resume is durable (a worker acks its command then). */
+  resumeAccepted<I, O>(executionId: string, value: unknown, workflow: WorkflowDefinition<I, O> | undefined, onAccepted: () => void): Promise<ExecutionContext<I, O>> {
+    return this.resumeOne(executionId, value, workflow, true, onAccepted);
+  }
+
   /** @param forward whether a pause that is a child's goes on to the child (not when the child woke this one). */
-  private async resumeOne<I, O>(executionId: string, value: unknown, workflow: WorkflowDefinition<I, O> | undefined, forward: boolean): Promise<ExecutionContext<I, O>> {
+  private async resumeOne<I, O>(
+    executionId: string, value: unknown, workflow: WorkflowDefinition<I, O> | undefined, forward: boolean, onAccepted?: () => void,
+  ): Promise<ExecutionContext<I, O>> {
     const valueJson = encodeValue(value, `the resume value for execution ${executionId}`, executionId);
     this.claim(executionId);
     let ctx: ExecutionContext<I, O>;
@@ -138,11 +195,12 @@ export class ActorRuntime implements Runtime, ChildRunner {
       const child = pausedChild(events);
       if (forward && child && (await this.stateOf(child.executionId)) === 'paused') {
         this.claims.delete(executionId);
-        await this.resume(child.executionId, value); // which resumes this one as it settles
+        await this.resumeOne(child.executionId, value, undefined, true, onAccepted); // which resumes this one as it settles
         return await this.inspect<I, O>(executionId);
       }
       const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
       actor.send({ type: 'RESUME', valueJson });
+      if (onAccepted) void actor.started.then(onAccepted);
       ctx = await actor.done;
       log = events; // the run appended to it
     } catch (error) {
@@ -308,7 +366,12 @@ export class ActorRuntime implements Runtime, ChildRunner {
     const { executionId } = actor;
     this.claims.add(executionId);
     this.active.set(executionId, actor as ExecutionActor<unknown, unknown>);
-    const release = () => (this.active.delete(executionId), this.claims.delete(executionId));
+    this.drivers?.driving(executionId, definition.name);
+    const release = () => {
+      this.active.delete(executionId);
+      this.claims.delete(executionId);
+      this.drivers?.released(executionId);
+    };
     // The caller may never ask for the result; a failed commit must not become an unhandled rejection.
     actor.done.then(release, release);
     return actor;

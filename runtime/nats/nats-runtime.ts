@@ -58,5 +58,5 @@ export async function openNats(options: NatsOptions): Promise<NatsParts> {
 
 export async function createNatsRuntime(options: NatsOptions): Promise<ActorRuntime> {
   const parts = await openNats(options);
-  return new ActorRuntime(parts.store, parts.dispatcher, () => parts.close());
+  return new ActorRuntime(parts.store, { executor: parts.dispatcher, onClose: () => parts.close() });
 }

@@ -1,0 +1,159 @@
+/**
+ * `connectClient`: starts, resumes, cancels and reads executions on NATS without running any. Commands
+ * go to the commands stream, so one sent while no worker runs is kept and carried out later; reads
+ * come from the event log and the index.
+ */
+import { connect } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import { v7 as uuidv7 } from 'uuid';
+import { decodeEventBatch, encodeCancelCommand, encodeResumeCommand, encodeStartCommand } from '../../proto/codec.js';
+import { rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
+import { ExecutionNotFoundError, ExecutionStateError, FluxError, WorkflowNotFoundError } from '../errors.js';
+import { ExecutionContext, toExecutionEvent } from '../execution-context.js';
+import type { ExecutionEvent, StoredEvent } from '../events.js';
+import { isFinished, type ExecutionState } from '../execution-state.js';
+import { encodeValue } from '../serialization.js';
+import { NatsStore } from '../stores/nats-store.js';
+import type { ExecutionRecord, ListFilter } from '../stores/event-store.js';
+import type { WorkflowDefinition } from '../workflow-definition.js';
+import { natsNames } from './names.js';
+import type { NatsOptions } from './nats-runtime.js';
+import type { WorkerInfo } from './leases.js';
+
+export interface Client {
+  /** Sends a start command; resolves with the new execution's id once the command is stored. */
+  start<I>(workflow: WorkflowDefinition<I, unknown> | string, input?: I, options?: { executionId?: string }): Promise<string>;
+  /** Waits until the execution pauses or finishes (after event `afterSeq`, if given). */
+  result<I = unknown, O = unknown>(executionId: string, options?: { timeoutMs?: number; afterSeq?: number }): Promise<ExecutionContext<I, O>>;
+  /** Resumes a paused execution and waits until it pauses again or finishes. */
+  resume<I = unknown, O = unknown>(executionId: string, value?: unknown, options?: { timeoutMs?: number }): Promise<ExecutionContext<I, O>>;
+  /** Cancels a running or paused execution and waits until it is cancelled. */
+  cancel<I = unknown, O = unknown>(executionId: string, options?: { rollback?: boolean; timeoutMs?: number }): Promise<ExecutionContext<I, O>>;
+  inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
+  list(filter?: ListFilter): Promise<ExecutionRecord[]>;
+  /** Calls `onEvent` with each event appended to the execution's log from now on; returns a stop function. */
+  watch(executionId: string, onEvent: (event: ExecutionEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+const SETTLED: ReadonlySet<ExecutionState> = new Set<ExecutionState>(['paused', 'succeeded', 'failed', 'cancelled']);
+
+export async function connectClient(options: NatsOptions): Promise<Client> {
+  const { connection, prefix, replicas, secretKeyFile, dispatchPatienceMs: _unused, ...connectOptions } = options;
+  const nc = connection ?? (await connect({ maxReconnectAttempts: -1, reconnectTimeWait: 250, ...connectOptions }));
+  const names = natsNames(prefix);
+  const store = await NatsStore.open(nc, names, { secretKeyFile: secretKeyFile ?? `${process.env.FLUX_HOME || './.flux'}/secret.key`, ...(replicas !== undefined && { replicas }) });
+  const js = jetstream(nc);
+  const workers = await new Kvm(js).create(`${names.prefix}_workers`, { history: 1, ...(replicas !== undefined && { replicas }) });
+
+  const contextOf = <I, O>(executionId: string, events: StoredEvent[]): ExecutionContext<I, O> =>
+    new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state: stateOf(rebuildSnapshot(executionId, events)), log: events });
+
+  const load = async (executionId: string): Promise<StoredEvent[]> => {
+    const events = await store.load(executionId);
+    if (events.length === 0) throw new ExecutionNotFoundError(executionId);
+    return events;
+  };
+
+  const served = async (workflow: string): Promise<boolean> => {
+    for await (const key of await workers.keys()) {
+      const entry = await workers.get(key);
+      if (entry?.operation === 'PUT' && (entry.json() as WorkerInfo).workflows.includes(workflow)) return true;
+    }
+    return false;
+  };
+
+  const client: Client = {
+    async start(workflow, input, startOptions = {}) {
+      const name = typeof workflow === 'string' ? workflow : workflow.name;
+      if (!(await served(name))) throw new WorkflowNotFoundError(name, {});
+      const executionId = startOptions.executionId ?? uuidv7();
+      const inputJson = encodeValue(input, `the input of workflow '${name}'`);
+      // The message id makes a start sent twice (a retry after a lost ack) one start.
+      await js.publish(names.command(name, 'start'), encodeStartCommand({ workflow: name, executionId, inputJson }), { msgID: `start:${executionId}` });
+      return executionId;
+    },
+
+    async result<I, O>(executionId: string, resultOptions: { timeoutMs?: number; afterSeq?: number } = {}) {
+      const after = resultOptions.afterSeq ?? 0;
+      const settledAfter = (events: StoredEvent[]): boolean => {
+        if (events.length <= after) return false;
+        return SETTLED.has(stateOf(rebuildSnapshot(executionId, events)));
+      };
+      return new Promise<ExecutionContext<I, O>>((resolve, reject) => {
+        let done = false;
+        const finish = (error?: Error, ctx?: ExecutionContext<I, O>) => {
+          if (done) return;
+          done = true;
+          clearTimeout(timer);
+          subscription.unsubscribe();
+          if (error) reject(error);
+          else resolve(ctx!);
+        };
+        const timer = setTimeout(
+          () => finish(new FluxError('RESULT_TIMEOUT', `execution ${executionId} did not pause or finish within ${resultOptions.timeoutMs} ms`, { executionId })),
+          resultOptions.timeoutMs ?? 2 ** 31 - 1,
+        );
+        // Subscribe first, then read: an event appended in between is seen either way.
+        const check = () => store.load(executionId).then((events) => {
+          if (events.length && settledAfter(events)) finish(undefined, contextOf<I, O>(executionId, events));
+        }, (error: Error) => finish(error));
+        const subscription = nc.subscribe(names.events(executionId), {
+          callback: (error, msg) => {
+            if (error) return;
+            const types = decodeEventBatch(msg.data).map((e) => e.type);
+            if (types.some((t) => t === 'WORKFLOW_PAUSED' || t === 'WORKFLOW_COMPLETED' || t === 'WORKFLOW_FAILED' || t === 'WORKFLOW_CANCELLED')) void check();
+          },
+        });
+        void nc.flush().then(check);
+      });
+    },
+
+    async resume<I, O>(executionId: string, value?: unknown, resumeOptions: { timeoutMs?: number } = {}) {
+      const events = await load(executionId);
+      const state = stateOf(rebuildSnapshot(executionId, events));
+      if (state !== 'paused') throw new ExecutionStateError(executionId, state, 'resumed', ['paused']);
+      const valueJson = encodeValue(value, `the resume value for execution ${executionId}`, executionId);
+      const workflow = events[0]!.name;
+      await js.publish(names.command(workflow, 'resume'), encodeResumeCommand({ workflow, executionId, valueJson }), { msgID: `resume:${executionId}:${events.length}` });
+      return client.result<I, O>(executionId, { afterSeq: events.length, ...resumeOptions });
+    },
+
+    async cancel<I, O>(executionId: string, cancelOptions: { rollback?: boolean; timeoutMs?: number } = {}) {
+      const events = await load(executionId);
+      const state = stateOf(rebuildSnapshot(executionId, events));
+      if (isFinished(state)) throw new ExecutionStateError(executionId, state, 'cancelled', ['running', 'paused']);
+      const workflow = events[0]!.name;
+      await js.publish(names.command(workflow, 'cancel'), encodeCancelCommand({ workflow, executionId, rollback: cancelOptions.rollback ?? false }), { msgID: `cancel:${executionId}` });
+      const deadline = Date.now() + (cancelOptions.timeoutMs ?? 60_000);
+      for (;;) {
+        const now = await load(executionId);
+        if (stateOf(rebuildSnapshot(executionId, now)) === 'cancelled') return contextOf<I, O>(executionId, now);
+        if (Date.now() > deadline) throw new FluxError('RESULT_TIMEOUT', `execution ${executionId} was not cancelled within ${cancelOptions.timeoutMs ?? 60_000} ms`, { executionId });
+        await client.result(executionId, { afterSeq: now.length, timeoutMs: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+      }
+    },
+
+    async inspect<I, O>(executionId: string) {
+      return contextOf<I, O>(executionId, await load(executionId));
+    },
+
+    list: (filter) => store.list(filter),
+
+    watch(executionId, onEvent) {
+      const subscription = nc.subscribe(names.events(executionId), {
+        callback: (error, msg) => {
+          if (error) return;
+          for (const event of decodeEventBatch(msg.data)) onEvent(toExecutionEvent(executionId, event));
+        },
+      });
+      return () => subscription.unsubscribe();
+    },
+
+    async close() {
+      if (!connection) await nc.drain();
+    },
+  };
+  return client;
+}

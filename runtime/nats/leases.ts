@@ -1,0 +1,103 @@
+/**
+ * Who drives which execution, so that a dead worker's executions are taken over.
+ *
+ * - Each worker keeps a heartbeat in the workers bucket (its id → the workflows and tasks it serves),
+ *   written every `heartbeatMs`.
+ * - A driver holds a lease per execution in the leases bucket (execution id → worker, workflow) from
+ *   the moment it starts driving it until the run pauses or ends.
+ * - The sweeper of each worker looks for leases whose worker has not beaten for `leaseMs` (judged by
+ *   the heartbeat's revision not moving, on the sweeper's own clock, so clocks need not agree),
+ *   takes one over with a compare-and-set on the lease, and recovers the execution by replay.
+ *
+ * A lease only decides who should drive; the log's own guard (each append expects the previous
+ * one's sequence) is what stops an old driver that was slow rather than dead.
+ */
+import type { KV } from '@nats-io/kv';
+import type { DriverHooks } from '../runtime.js';
+
+export interface Lease {
+  executionId: string;
+  worker: string;
+  workflow: string;
+  revision: number;
+}
+
+export interface WorkerInfo {
+  workflows: string[];
+  tasks: string[];
+  at: number;
+}
+
+const encoder = new TextEncoder();
+
+export class Leases implements DriverHooks {
+  /** The last heartbeat revision seen of each worker, and when (on this clock) it last moved. */
+  private readonly seen = new Map<string, { revision: number; since: number }>();
+  private readonly held = new Map<string, number>();
+
+  constructor(private readonly workers: KV, private readonly leases: KV, readonly workerId: string, private readonly leaseMs: number) {}
+
+  driving(executionId: string, workflow: string): void {
+    const value = encoder.encode(JSON.stringify({ worker: this.workerId, workflow }));
+    this.leases.put(executionId, value).then((revision) => void this.held.set(executionId, revision), () => undefined);
+  }
+
+  released(executionId: string): void {
+    // Only our own lease: one taken over meanwhile belongs to its new driver.
+    this.leases.get(executionId).then((entry) => {
+      if (entry?.operation !== 'PUT' || (entry.json() as { worker: string }).worker !== this.workerId) return;
+      return this.leases.delete(executionId, { previousSeq: entry.revision });
+    }).catch(() => undefined).finally(() => this.held.delete(executionId));
+  }
+
+  async beat(info: Omit<WorkerInfo, 'at'>): Promise<void> {
+    await this.workers.put(this.workerId, JSON.stringify({ ...info, at: Date.now() }));
+  }
+
+  async leave(): Promise<void> {
+    await this.workers.delete(this.workerId).catch(() => undefined);
+  }
+
+  /** The workflows some worker serves (or served: a crashed worker's entry stays). */
+  async servedWorkflows(): Promise<Set<string>> {
+    const served = new Set<string>();
+    for await (const key of await this.workers.keys()) {
+      const entry = await this.workers.get(key);
+      if (entry?.operation === 'PUT') for (const workflow of (entry.json() as WorkerInfo).workflows) served.add(workflow);
+    }
+    return served;
+  }
+
+  /** Leases whose worker has stopped beating, for workflows in `workflows`. */
+  async orphaned(workflows: ReadonlySet<string>): Promise<Lease[]> {
+    const now = Date.now();
+    const orphans: Lease[] = [];
+    for await (const executionId of await this.leases.keys()) {
+      const entry = await this.leases.get(executionId);
+      if (entry?.operation !== 'PUT') continue;
+      const { worker, workflow } = entry.json() as { worker: string; workflow: string };
+      if (worker === this.workerId || !workflows.has(workflow)) continue;
+      if (await this.alive(worker, now)) continue;
+      orphans.push({ executionId, worker, workflow, revision: entry.revision });
+    }
+    return orphans;
+  }
+
+  /** Takes a lease over; false if another worker was quicker. */
+  async takeOver(lease: Lease): Promise<boolean> {
+    const value = encoder.encode(JSON.stringify({ worker: this.workerId, workflow: lease.workflow }));
+    return this.leases.update(lease.executionId, value, lease.revision).then(() => true, () => false);
+  }
+
+  private async alive(worker: string, now: number): Promise<boolean> {
+    const entry = await this.workers.get(worker);
+    if (entry?.operation !== 'PUT') return false;
+    const seen = this.seen.get(worker);
+    if (!seen || seen.revision !== entry.revision) {
+      this.seen.set(worker, { revision: entry.revision, since: now });
+      // A worker never seen before is given the benefit of the doubt for one lease period.
+      return true;
+    }
+    return now - seen.since < this.leaseMs;
+  }
+}
