@@ -12,7 +12,7 @@ import { attachHost, executionMachine, type ExecutionHost, type ExecutionMachine
 import { stateOf, type ExecutionSnapshot } from './lifecycle.js';
 import type { TaskHandle, TaskSender } from './task-executor.js';
 import { Delivery, type LiveTicket } from '../runtime/delivery.js';
-import { NonDeterminismError } from '../runtime/errors.js';
+import { FluxError, NonDeterminismError } from '../runtime/errors.js';
 import { ExecutionContext } from '../runtime/execution-context.js';
 import type { ExecutionLog } from '../runtime/execution-log.js';
 import type { ExecutionState } from '../runtime/execution-state.js';
@@ -22,20 +22,20 @@ import { resumePoint, type ResumePoint } from '../runtime/task-resume.js';
 import { storeOutput, type OutputStorage } from '../runtime/output-storage.js';
 import { scopeStorage, type ChildCall, type NestedCalls, type TaskScope, type WorkflowSession } from '../runtime/scope.js';
 import { argumentsHash, callBase, isNestedCall } from '../runtime/identity.js';
-import { FluxError } from '../runtime/errors.js';
 import { findTask } from '../runtime/registry.js';
 import { rollBackCompleted } from './cancel-rollback.js';
 
-export interface CancelOptions {
-  /** Run the rollback of every completed task that has one, newest first, before `cancelled`. */
-  rollback?: boolean;
-}
 import { childExecutionId, childFailure, endValueJson, pausedChild, pauseName, type ChildHandle, type ChildRunner, type ChildSettled } from '../runtime/children.js';
 import { encodeValue, toErrorInfo } from '../runtime/serialization.js';
 import { describeCall, settleFromEvent, settleOutput, taskError } from './outcomes.js';
 import type { TaskDefinition } from '../runtime/task-definition.js';
 import type { WorkflowDefinition } from '../runtime/workflow-definition.js';
 import { jsonPayload, payloadJson, type TaskResult } from '../proto/messages.js';
+
+export interface CancelOptions {
+  /** Run the rollback of every completed task that has one, newest first, before `cancelled`. */
+  rollback?: boolean;
+}
 
 /** A call running now: a task at an executor, or a durable timer. */
 interface LiveCall {
@@ -55,10 +55,19 @@ interface LiveCall {
 
 type FinalResult = Exclude<TaskResult, { outcome: 'progress' }>;
 
+/** A nested task running now, and the callers waiting for it (more than one when its caller retried meanwhile). */
+interface NestedCall {
+  name: string;
+  handle?: TaskHandle;
+  waiters: { resolve(value: unknown): void; reject(error: Error): void }[];
+}
+
 const FIRST_ATTEMPT: ResumePoint = { attempt: 1, resume: undefined };
 
 const SETTLED_STATES: ReadonlySet<ExecutionState> = new Set<ExecutionState>(['paused', 'succeeded', 'failed', 'cancelled']);
 const never = <T>(): Promise<T> => new Promise<T>(() => {});
+/** Errors that are the cancellation itself, reaching a task body: not news after the cancel. */
+const CANCELLATION_CODES: ReadonlySet<string> = new Set(['TASK_CANCELLED', 'EXECUTION_STOPPED']);
 
 export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, WorkflowSession, NestedCalls {
   readonly executionId: string;
@@ -66,7 +75,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   private readonly actor: Actor<typeof executionMachine>;
   private readonly live = new Map<string, LiveCall>();
   /** Nested tasks running now (called by task bodies), and the ones this execution has completed. */
-  private readonly nestedLive = new Map<string, { name: string; handle?: TaskHandle }>();
+  private readonly nestedLive = new Map<string, NestedCall>();
   private nestedCompleted: Map<string, StoredEvent> | undefined;
   private replay = new Replay([]);
   private delivery = new Delivery(this.replay);
@@ -79,6 +88,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   private interrupted: LiveCall[] = [];
   private readonly stragglers = new Set<string>();
   private cancelOptions: CancelOptions = {};
+  private cancelling = false;
   private ended = false;
   private settle!: { resolve(ctx: ExecutionContext<I, O>): void; reject(error: Error): void };
 
@@ -115,17 +125,22 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
    * are rolled back only when asked. A result that arrives later is recorded and changes nothing.
    */
   cancel(options: CancelOptions = {}): Promise<ExecutionContext<I, O>> {
-    if (stateOf(this.actor.getSnapshot()) === 'cancelling') return this.done; // already on its way
+    if (this.cancelling) return this.done; // already on its way: join it
+    this.cancelling = true;
     this.driven = true;
     this.cancelOptions = options;
+    // Taken now: the body's calls are stopped as the machine leaves `running`, before it records.
     this.interrupted = [...this.live.values()];
+    // The rest happens as the machine takes the transition (see `record`), which may come later
+    // than this call when it is made from inside another transition.
     this.actor.send({ type: 'CANCEL' });
-    if (stateOf(this.actor.getSnapshot()) !== 'cancelling') return this.done;
-    for (const call of this.interrupted) if (!call.result && !call.timer) this.stragglers.add(call.taskId);
-    // Everything running was stopped as the machine left `running`: nothing remains to wait for.
-    if (!options.rollback) this.actor.send({ type: 'CANCELLED' });
-    else void rollBackCompleted(this.log, findTask).finally(() => this.actor.send({ type: 'CANCELLED' }));
     return this.done;
+  }
+
+  /** In `cancelling`: everything running was stopped as the machine left `running`; roll back if asked, then end. */
+  private finishCancel(): void {
+    if (!this.cancelOptions.rollback) return this.actor.send({ type: 'CANCELLED' });
+    void rollBackCompleted(this.log, findTask).finally(() => this.actor.send({ type: 'CANCELLED' }));
   }
 
   // --- ExecutionHost: what the machine asks of its host -------------------------------------------
@@ -159,12 +174,15 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
         // The calls it interrupts, recorded before they are stopped: a result that had arrived is
         // kept (it changes nothing now), the others are marked cancelled.
         for (const call of this.interrupted) {
+          // A task's result may still come: it is recorded then (timers and children do not reply).
+          if (!call.result && !call.timer && !(call.handle && 'detach' in call.handle)) this.stragglers.add(call.taskId);
           if (call.result?.outcome === 'output') log.append('TASK_COMPLETED', call.taskId, call.name, payloadJson(call.result.output));
           else if (call.result) log.append('TASK_FAILED', call.taskId, call.name, JSON.stringify(call.result.error));
           else log.append('TASK_CANCELLED', call.taskId, call.name, undefined);
         }
         for (const [taskId, nested] of this.nestedLive) log.append('TASK_CANCELLED', taskId, nested.name, undefined);
-        return log.setState('cancelling');
+        log.setState('cancelling');
+        return queueMicrotask(() => this.finishCancel());
       case 'CANCELLED':
         log.append('WORKFLOW_CANCELLED', executionId, name, undefined);
         return log.setState('cancelled');
@@ -310,9 +328,12 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
       if (!this.bodyActive || this.log.failure) {
         return reject(new FluxError('EXECUTION_STOPPED', `task '${name}' was not started: execution ${this.executionId} is no longer running`, { executionId: this.executionId }));
       }
+      // Still running from the caller's earlier attempt (which timed out): wait for that run.
+      const running = this.nestedLive.get(taskId);
+      if (running) return void running.waiters.push({ resolve, reject });
       this.log.append('TASK_STARTED', taskId, name, argsJson);
       const command = { executionId: this.executionId, taskId, taskName: name, attempt: 1, args: jsonPayload(argsJson) };
-      const entry: { name: string; handle?: TaskHandle } = { name };
+      const entry: NestedCall = { name, waiters: [{ resolve, reject }] };
       this.nestedLive.set(taskId, entry);
       entry.handle = this.executor.send(command, (result) => {
         if (this.nestedLive.get(taskId) !== entry) return; // stopped meanwhile: nothing reaches the log
@@ -325,10 +346,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
         if (result.outcome === 'output') {
           const outputJson = payloadJson(result.output);
           this.completedNested().set(taskId, this.log.append('TASK_COMPLETED', taskId, name, outputJson));
-          settleOutput(outputJson, storage, resolve, reject);
+          for (const waiter of entry.waiters) settleOutput(outputJson, storage, waiter.resolve, waiter.reject);
         } else {
           this.log.append('TASK_FAILED', taskId, name, JSON.stringify(result.error));
-          reject(taskError(result.error, name, this.executionId));
+          for (const waiter of entry.waiters) waiter.reject(taskError(result.error, name, this.executionId));
         }
       }, definition, this);
     });
@@ -421,7 +442,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (result.outcome === 'progress' || !this.stragglers.delete(result.taskId)) return;
     const name = this.interrupted.find((call) => call.taskId === result.taskId)!.name;
     if (result.outcome === 'output') this.log.append('TASK_COMPLETED', result.taskId, name, payloadJson(result.output));
-    else if (result.error.code !== 'TASK_CANCELLED' && result.error.name !== 'AbortError') this.log.append('TASK_FAILED', result.taskId, name, JSON.stringify(result.error));
+    else if (!CANCELLATION_CODES.has(result.error.code ?? '') && result.error.name !== 'AbortError') this.log.append('TASK_FAILED', result.taskId, name, JSON.stringify(result.error));
     else return;
     this.log.commit().catch(() => undefined); // a store closed meanwhile: the result is lost, nothing else
   }

@@ -81,12 +81,12 @@ export function pauseName(settled: ChildSettled): string {
 }
 
 /** The error a parent's call step fails with when its child failed or was cancelled. */
-export function childFailure(executionId: string, workflow: string, settled: ChildSettled): ErrorInfo {
+export function childFailure(executionId: string, workflow: string, settled: ChildSettled & { error?: ErrorInfo | undefined }): ErrorInfo {
   if (settled.state === 'cancelled') {
     return { name: 'ExecutionError', code: 'CHILD_WORKFLOW_CANCELLED', message: `child execution ${executionId} of workflow '${workflow}' was cancelled`, details: { executionId, workflow, state: 'cancelled' } };
   }
-  const json = endValueJson(settled);
-  const error = json === undefined ? { name: 'Error', message: 'no error was recorded' } : (JSON.parse(json) as ErrorInfo);
+  const json = settled.error ? undefined : endValueJson(settled);
+  const error = settled.error ?? (json === undefined ? { name: 'Error', message: 'no error was recorded' } : (JSON.parse(json) as ErrorInfo));
   return {
     name: 'ExecutionError', code: 'CHILD_WORKFLOW_FAILED',
     message: `child execution ${executionId} of workflow '${workflow}' failed: ${error.message}`,

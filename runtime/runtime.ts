@@ -218,7 +218,22 @@ export class ActorRuntime implements Runtime, ChildRunner {
     const events = await this.store.load(parent.executionId);
     if (events.length === 0 || stateOf(rebuildSnapshot(parent.executionId, events)) !== 'paused') return;
     if (pausedChild(events)?.executionId !== childId) return;
-    await this.resumeOne(parent.executionId, undefined, undefined, false);
+    await this.resumeOne(parent.executionId, undefined, undefined, false).catch((error: unknown) => {
+      // Woken by someone else meanwhile (the parent noticed the child itself): nothing to do.
+      if (!(error instanceof ExecutionStateError)) throw error;
+    });
+  }
+
+  /**
+   * A run that paused waiting on a child which had already moved on (resumed and finished while
+   * the parent was still settling): nobody would wake the parent, so it wakes itself.
+   */
+  private async wakeIfChildMoved(executionId: string): Promise<void> {
+    const child = pausedChild(await this.store.load(executionId));
+    if (!child || this.claims.has(child.executionId)) return;
+    const state = await this.stateOf(child.executionId);
+    if (state === undefined || state === 'paused') return;
+    await this.resumeOne(executionId, undefined, undefined, false);
   }
 
   private async stateOf(executionId: string): Promise<ExecutionState | undefined> {
@@ -233,7 +248,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
    */
   attach(definition: WorkflowDefinition, childId: string, inputJson: string | undefined, parent: ParentLink): ChildHandle {
     let actor: ExecutionActor<unknown, unknown> | undefined;
-    let cancelled = false;
+    let cancelled: CancelOptions | undefined;
     let detached = false;
     const settledOf = async (running: ExecutionActor<unknown, unknown>): Promise<ChildSettled> => {
       const ctx = await running.done;
@@ -244,16 +259,21 @@ export class ActorRuntime implements Runtime, ChildRunner {
       const events = await this.store.load(childId);
       const snapshot = events.length ? rebuildSnapshot(childId, events) : undefined;
       const state = snapshot && stateOf(snapshot);
+      if (cancelled && !detached) {
+        // The parent stopped waiting before the child was taken up: it is not started, or it is cancelled.
+        if (!snapshot) return { state: 'cancelled', events: [] };
+        if (accepts(snapshot, 'CANCEL')) await this.cancel(childId, undefined, cancelled).catch(() => undefined);
+        return { state: stateOf(rebuildSnapshot(childId, await this.store.load(childId))), events: await this.store.load(childId) };
+      }
       if (snapshot && state !== 'running') return { state: state!, events };
       actor = this.host(definition, new ExecutionLog(this.store, childId, definition.name, events), snapshot);
       actor.send(snapshot ? { type: 'RECOVER' } : { type: 'START', inputJson, parent });
-      if (cancelled && !detached) void actor.cancel();
       return settledOf(actor);
     })();
     return {
       result,
       cancel: (options = {}) => {
-        cancelled = true;
+        cancelled = options;
         if (actor && !detached) this.cancel(childId, undefined, options).catch(() => undefined); // already finished: nothing to cancel
       },
       detach: () => void (detached = true),
@@ -271,6 +291,9 @@ export class ActorRuntime implements Runtime, ChildRunner {
 
   async cancel<I, O>(executionId: string, workflow?: WorkflowDefinition<I, O>, options: CancelOptions = {}): Promise<ExecutionContext<I, O>> {
     const ctx = await this.cancelOne(executionId, workflow, options);
+    // Its children that are still open (the one it waits on, paused ones it left behind) go too.
+    const children = openChildren(await this.store.load(executionId));
+    await Promise.allSettled(children.map((childId) => this.cancel(childId, undefined, options)));
     // A parent paused on this child learns of it: its call step fails with an ExecutionError.
     await this.wakeParent(executionId);
     return ctx;
@@ -287,10 +310,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
       const snapshot = rebuildSnapshot(executionId, events);
       if (!accepts(snapshot, 'CANCEL')) throw new ExecutionStateError(executionId, stateOf(snapshot), 'cancelled', ['running', 'paused']);
       // Paused here, or running in a process that stopped: its driver, if alive, fails at its next write.
-      const ctx = await this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot).cancel(options);
-      // A paused parent's children (the one it waits on, and any others it left running) go too.
-      await Promise.allSettled(openChildren(events).map((childId) => this.cancel(childId, undefined, options)));
-      return ctx;
+      return await this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot).cancel(options);
     } catch (error) {
       if (!this.active.has(executionId)) this.claims.delete(executionId);
       throw error;
@@ -308,8 +328,18 @@ export class ActorRuntime implements Runtime, ChildRunner {
     return this.store.list(filter);
   }
 
+  /** Work the runtime does on its own (waking a parent): `close` waits for it. */
+  private readonly background = new Set<Promise<void>>();
+
+  private inBackground(work: Promise<void>): void {
+    const tracked = work.catch(() => undefined).finally(() => this.background.delete(tracked));
+    this.background.add(tracked);
+  }
+
   async close(): Promise<void> {
-    await Promise.allSettled([...this.active.values()].map((actor) => actor.done));
+    while (this.active.size || this.background.size) {
+      await Promise.allSettled([...[...this.active.values()].map((actor) => actor.done), ...this.background]);
+    }
     await this.store.close();
     await this.onClose?.();
   }
@@ -373,7 +403,10 @@ export class ActorRuntime implements Runtime, ChildRunner {
       this.drivers?.released(executionId);
     };
     // The caller may never ask for the result; a failed commit must not become an unhandled rejection.
-    actor.done.then(release, release);
+    actor.done.then((ctx) => {
+      release();
+      if (ctx.state === 'paused') this.inBackground(this.wakeIfChildMoved(executionId));
+    }, release);
     return actor;
   }
 }

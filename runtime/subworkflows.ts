@@ -3,9 +3,10 @@
  * and log, as one step of the calling workflow; `child.map(inputs)` runs several at once. Outside a
  * workflow body, `call` simply runs the workflow on its own.
  */
-import { ChildContext } from './children.js';
+import { ChildContext, childFailure } from './children.js';
+import { fromErrorInfo } from './serialization.js';
 import { getDefaultRuntime } from './default-runtime.js';
-import { ExecutionError, isFluxError } from './errors.js';
+import { isFluxError } from './errors.js';
 import type { ExecutionContext } from './execution-context.js';
 import { parallel, type ParallelOptions } from './parallel.js';
 import type { Runtime } from './runtime.js';
@@ -27,7 +28,11 @@ export async function call<I, O>(child: WorkflowDefinition<I, O>, input: I, opti
   const runtime = options.runtime ?? (await getDefaultRuntime());
   const ctx = await runtime.run(child, input);
   if (ctx.hasSucceeded) return ctx.output;
-  throw new ExecutionError(`execution ${ctx.executionId} of workflow '${child.name}' ended ${ctx.state}`, { code: 'CHILD_WORKFLOW_FAILED', executionId: ctx.executionId });
+  // The same error a workflow body gets from a failed child.
+  const info = ctx.isPaused
+    ? { name: 'ExecutionError', code: 'CHILD_WORKFLOW_PAUSED', message: `execution ${ctx.executionId} of workflow '${child.name}' paused; resume it by its id`, details: { executionId: ctx.executionId, workflow: child.name, state: 'paused' } }
+    : childFailure(ctx.executionId, child.name, { state: ctx.state, events: [], error: ctx.error });
+  throw fromErrorInfo(info);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { workflow, task, pause, sleep, taskContext, ExecutionStateError, type Runtime } from 'flux-actors';
+import { workflow, task, pause, sleep, taskContext, ExecutionStateError, type ExecutionContext, type Runtime } from 'flux-actors';
 import { STORE_KINDS, testRuntime, useRuntime } from '../fixtures/runtimes.js';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -126,6 +126,19 @@ for (const kind of STORE_KINDS) {
       expect(types.filter((t) => t === 'TASK_ROLLBACK_COMPLETED')).to.have.length(2);
       expect(types.indexOf('TASK_ROLLBACK_STARTED')).to.be.above(types.indexOf('WORKFLOW_CANCELLING'));
       expect(types.lastIndexOf('TASK_ROLLBACK_COMPLETED')).to.be.below(types.indexOf('WORKFLOW_CANCELLED'));
+    });
+
+    it('cancels from inside the body, while the machine is still taking a transition, and a second cancel joins', async () => {
+      let cancelling: Promise<unknown> | undefined;
+      const flow = workflow(async function cancelsItself(ctx: ExecutionContext) {
+        cancelling = runtime.cancel(ctx.executionId);
+        await pause('never reached');
+      });
+      const handle = await flow.start(undefined, { runtime });
+      const [first, second] = await Promise.all([cancelling, runtime.cancel(handle.executionId).catch((e: unknown) => e)]);
+      expect((first as { state: string }).state).to.equal('cancelled');
+      // The second either joined the cancel under way or found it done.
+      expect((second as { state: string }).state).to.equal('cancelled');
     });
 
     it('refuses to cancel a cancelled execution', async () => {

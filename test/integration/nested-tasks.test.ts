@@ -100,3 +100,28 @@ for (const kind of STORE_KINDS) {
     });
   });
 }
+
+describe('nested tasks: a caller that times out', () => {
+  let runtime: Runtime;
+  useRuntime('memory', (r) => (runtime = r));
+
+  it('lets the retry of a caller wait for the nested run its earlier attempt started, and records it once', async () => {
+    let innerRuns = 0;
+    const slowInner = task(async function slowInner() {
+      innerRuns++;
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      return 'inner done';
+    });
+    const impatient = task.withOptions({ timeout: 50, retryMaxAttempts: 3, retryDelay: 1 })(async function impatientCaller() {
+      return slowInner();
+    });
+    const flow = workflow(async function impatientFlow() {
+      return impatient();
+    });
+    const ctx = await flow.run(undefined, { runtime });
+    expect(ctx.state).to.equal('succeeded');
+    expect(ctx.output).to.equal('inner done');
+    expect(innerRuns).to.equal(1);
+    expect(ctx.events.filter((e) => e.type === 'TASK_COMPLETED' && e.name === 'slowInner')).to.have.length(1);
+  });
+});

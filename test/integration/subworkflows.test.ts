@@ -211,3 +211,54 @@ describe('sub-workflows after a crash', () => {
     await first.dispose();
   });
 });
+
+describe('sub-workflows: races found in review', () => {
+  let runtime: Runtime;
+  useRuntime('memory', (r) => (runtime = r));
+
+  it('cancelling a running parent cancels a child that paused while the parent waited on something else', async () => {
+    const slow = task(async function slowBesideChild() {
+      await delay(200);
+      return 'slow';
+    });
+    const parent = workflow(async function parentWithPausedChild() {
+      return Promise.all([call(pausingChild, 'p'), slow()]);
+    });
+    const handle = await parent.start(undefined, { runtime });
+    await delay(50);
+    const childId = (await runtime.list({ workflow: 'childAsks' })).map((r) => r.executionId).find((id) => id.startsWith(handle.executionId))!;
+    expect((await runtime.inspect(childId)).state).to.equal('paused');
+    expect((await runtime.cancel(handle.executionId)).state).to.equal('cancelled');
+    expect((await runtime.inspect(childId)).state).to.equal('cancelled');
+  });
+
+  it('a parent that pauses on a child which already finished wakes itself', async () => {
+    const slow = task(async function slowParentStep() {
+      await delay(150);
+      return 1;
+    });
+    const parent = workflow(async function parentStillBusy() {
+      const [answer] = await Promise.all([call(pausingChild, 'x'), slow()]);
+      return `parent got ${answer}`;
+    });
+    const handle = await parent.start(undefined, { runtime });
+    await delay(50);
+    const childId = (await runtime.list({ workflow: 'childAsks' })).map((r) => r.executionId).find((id) => id.startsWith(handle.executionId))!;
+    // The child is resumed and finishes while its parent is still running its other step.
+    expect((await runtime.resume(childId, 'yes')).state).to.equal('succeeded');
+    const settled = await handle.result();
+    expect(settled.state).to.equal('paused'); // it paused on the child, not knowing
+    for (let i = 0; i < 100 && (await runtime.inspect(handle.executionId)).state !== 'succeeded'; i++) await delay(10);
+    const done = await runtime.inspect(handle.executionId);
+    expect(done.state).to.equal('succeeded');
+    expect(done.output).to.equal('parent got x:yes');
+  });
+
+  it('call() outside a workflow throws the same ExecutionError a workflow body gets', async () => {
+    const error = await call(failingChild, -5, { runtime }).then(() => undefined, (e: unknown) => e as ExecutionError);
+    expect(error).to.be.instanceOf(ExecutionError);
+    expect(error!.code).to.equal('CHILD_WORKFLOW_FAILED');
+    expect(error!.message).to.contain('negative: -5');
+    expect((error!.details!['error'] as { name: string }).name).to.equal('RangeError');
+  });
+});
