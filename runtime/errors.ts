@@ -33,8 +33,8 @@ export class ExecutionError extends FluxError {
 }
 
 export class WorkflowNotFoundError extends FluxError {
-  constructor(readonly workflowName: string, options: FluxErrorOptions = {}) {
-    super('WORKFLOW_NOT_FOUND', `workflow '${workflowName}' is not defined in this process; import the module that defines it`, options);
+  constructor(readonly workflowName: string, options: FluxErrorOptions = {}, message?: string) {
+    super('WORKFLOW_NOT_FOUND', message ?? `workflow '${workflowName}' is not defined in this process; import the module that defines it`, options);
   }
 }
 

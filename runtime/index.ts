@@ -38,6 +38,7 @@ export { startWorker } from './nats/worker.js';
 export type { Worker, WorkerOptions } from './nats/worker.js';
 export { connectClient } from './nats/client.js';
 export type { Client } from './nats/client.js';
+export { PayloadTooLargeError } from './nats/client.js';
 export type { NatsOptions } from './nats/nats-runtime.js';
 export { MalformedMessageError } from '../proto/codec.js';
 export type { Runtime, RuntimeOptions, StartOptions, ExecutionHandle, ExecutionSummary, CancelOptions } from './runtime.js';

@@ -37,6 +37,13 @@ export interface Client {
   close(): Promise<void>;
 }
 
+/** A command larger than the server takes in one message. */
+export class PayloadTooLargeError extends FluxError {
+  constructor(what: string, bytes: number, limit: number, executionId?: string) {
+    super('PAYLOAD_TOO_LARGE', `${what} is ${bytes} bytes; the NATS server takes at most ${limit} bytes in a message (max_payload)`, executionId ? { executionId } : {});
+  }
+}
+
 const SETTLED: ReadonlySet<ExecutionState> = new Set<ExecutionState>(['paused', 'succeeded', 'failed', 'cancelled']);
 
 export async function connectClient(options: NatsOptions): Promise<Client> {
@@ -56,6 +63,13 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     return events;
   };
 
+  /** Publishes a command to the commands stream, refusing one the server would not take. */
+  const send = async (subject: string, data: Uint8Array, msgID: string, what: string, executionId?: string): Promise<void> => {
+    const limit = nc.info?.max_payload ?? 1024 * 1024;
+    if (data.length > limit - 1024) throw new PayloadTooLargeError(what, data.length, limit, executionId);
+    await js.publish(subject, data, { msgID });
+  };
+
   const served = async (workflow: string): Promise<boolean> => {
     for await (const key of await workers.keys()) {
       const entry = await workers.get(key);
@@ -67,11 +81,13 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
   const client: Client = {
     async start(workflow, input, startOptions = {}) {
       const name = typeof workflow === 'string' ? workflow : workflow.name;
-      if (!(await served(name))) throw new WorkflowNotFoundError(name, {});
+      if (!(await served(name))) {
+        throw new WorkflowNotFoundError(name, {}, `no worker serves workflow '${name}' on prefix '${names.prefix}': start a worker with it in its workflows`);
+      }
       const executionId = startOptions.executionId ?? uuidv7();
       const inputJson = encodeValue(input, `the input of workflow '${name}'`);
       // The message id makes a start sent twice (a retry after a lost ack) one start.
-      await js.publish(names.command(name, 'start'), encodeStartCommand({ workflow: name, executionId, inputJson }), { msgID: `start:${executionId}` });
+      await send(names.command(name, 'start'), encodeStartCommand({ workflow: name, executionId, inputJson }), `start:${executionId}`, `the input of workflow '${name}'`);
       return executionId;
     },
 
@@ -116,7 +132,7 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
       if (state !== 'paused') throw new ExecutionStateError(executionId, state, 'resumed', ['paused']);
       const valueJson = encodeValue(value, `the resume value for execution ${executionId}`, executionId);
       const workflow = events[0]!.name;
-      await js.publish(names.command(workflow, 'resume'), encodeResumeCommand({ workflow, executionId, valueJson }), { msgID: `resume:${executionId}:${events.length}` });
+      await send(names.command(workflow, 'resume'), encodeResumeCommand({ workflow, executionId, valueJson }), `resume:${executionId}:${events.length}`, `the resume value for execution ${executionId}`, executionId);
       return client.result<I, O>(executionId, { afterSeq: events.length, ...resumeOptions });
     },
 

@@ -44,8 +44,8 @@ export async function openNats(options: NatsOptions): Promise<NatsParts> {
     ...(replicas !== undefined && { replicas }),
   });
   let dispatcher: NatsTaskDispatcher | undefined;
-  const server = new NatsTaskServer(nc, names, new TaskExecutor(findTask, store.cache, store.secrets), (id) => dispatcher?.nestedHost(id));
-  dispatcher = new NatsTaskDispatcher(nc, names, server, dispatchPatienceMs === undefined ? {} : { dispatchPatienceMs });
+  const server = new NatsTaskServer(nc, names, new TaskExecutor(findTask, store.cache, store.secrets), store, (id) => dispatcher?.nestedHost(id));
+  dispatcher = new NatsTaskDispatcher(nc, names, server, store, dispatchPatienceMs === undefined ? {} : { dispatchPatienceMs });
   return {
     nc, store, server, dispatcher,
     async close() {

@@ -20,6 +20,15 @@ import type { NestedCalls } from '../scope.js';
 import type { TaskDefinition } from '../task-definition.js';
 import { toErrorInfo } from '../serialization.js';
 import type { NatsNames } from './names.js';
+import { OBJECT_REF_CONTENT_TYPE } from '../../proto/codec.js';
+import { JSON_CONTENT_TYPE, payloadJson } from '../../proto/messages.js';
+
+/** Where a value too large for one message goes (the object store), and how it comes back. */
+export interface LargeValues {
+  readonly messageLimit: number;
+  putLarge(objectName: string, json: string): Promise<void>;
+  getLarge(objectName: string): Promise<string>;
+}
 
 /** The header that tells an executor where to send a command's results. */
 export const RESULTS_HEADER = 'Flux-Results';
@@ -49,6 +58,7 @@ export class NatsTaskDispatcher implements TaskSender {
     private readonly names: NatsNames,
     /** Serves the tasks this process defines, when it is handed one (`local`). */
     private readonly server: NatsTaskServer | undefined,
+    private readonly large: LargeValues,
     options: DispatcherOptions = {},
   ) {
     this.patienceMs = options.dispatchPatienceMs ?? 30_000;
@@ -135,7 +145,13 @@ export class NatsTaskDispatcher implements TaskSender {
     const reply = this.pending.get(key);
     if (!reply) return; // a call this process no longer waits for
     if (result.outcome !== 'progress') this.pending.delete(key);
-    reply(result);
+    if (result.outcome !== 'output' || result.output.contentType !== OBJECT_REF_CONTENT_TYPE) return reply(result);
+    // An output too large for a message: the executor put it in the object store.
+    const { name } = JSON.parse(payloadJson(result.output)!) as { name: string };
+    this.large.getLarge(name).then(
+      (json) => reply({ ...result, output: { contentType: JSON_CONTENT_TYPE, data: new Uint8Array(0), json } }),
+      (error: unknown) => reply({ executionId: result.executionId, taskId: result.taskId, attempt: result.attempt, outcome: 'error', error: toErrorInfo(error) }),
+    );
   }
 }
 
@@ -149,6 +165,7 @@ export class NatsTaskServer {
     private readonly nc: NatsConnection,
     private readonly names: NatsNames,
     private readonly executor: TaskExecutor,
+    private readonly large: LargeValues,
     private readonly nestedHost: (executionId: string) => NestedCalls | undefined = () => undefined,
   ) {
     this.cancels = nc.subscribe(names.taskCancel, {
@@ -185,6 +202,21 @@ export class NatsTaskServer {
     this.cancels.unsubscribe();
   }
 
+  /** Sends a result; an output too large for a message goes to the object store, the message carries its name. */
+  private async publishResult(to: string, result: TaskResult): Promise<void> {
+    let bytes = encodeTaskResult(result);
+    if (bytes.length > this.large.messageLimit && result.outcome === 'output') {
+      const name = `${result.executionId}/${result.taskId}/output`;
+      try {
+        await this.large.putLarge(name, payloadJson(result.output) ?? 'null');
+        bytes = encodeTaskResult({ ...result, output: { contentType: OBJECT_REF_CONTENT_TYPE, data: new Uint8Array(0), json: JSON.stringify({ name }) } });
+      } catch (error) {
+        bytes = encodeTaskResult({ executionId: result.executionId, taskId: result.taskId, attempt: result.attempt, outcome: 'error', error: toErrorInfo(error) });
+      }
+    }
+    this.nc.publish(to, bytes);
+  }
+
   private onCommand(msg: Msg, definition: TaskDefinition): void {
     let command: TaskCommand;
     try {
@@ -200,7 +232,7 @@ export class NatsTaskServer {
     let finished = false;
     const handle = this.executor.send(command, (result) => {
       if (result.outcome !== 'progress') (finished = true), this.running.delete(key);
-      this.nc.publish(resultsTo, encodeTaskResult(result));
+      void this.publishResult(resultsTo, result);
     }, definition, this.nestedHost(command.executionId));
     if (!finished) this.running.set(key, handle);
   }

@@ -165,6 +165,22 @@ export class NatsStore implements EventStore {
     });
   }
 
+  /** The largest message the server takes, less room for headers. */
+  get messageLimit(): number {
+    return this.maxBatchBytes;
+  }
+
+  /** Keeps a value too large for a message in the object store. */
+  async putLarge(objectName: string, json: string): Promise<void> {
+    await retrying(`store a large value (${objectName})`, () => this.payloads.putBlob({ name: objectName }, new TextEncoder().encode(json)));
+  }
+
+  async getLarge(objectName: string): Promise<string> {
+    const bytes = await this.payloads.getBlob(objectName);
+    if (!bytes) throw new FluxError('PAYLOAD_MISSING', `object ${objectName} of bucket ${this.names.payloadsBucket} is gone`);
+    return new TextDecoder().decode(bytes);
+  }
+
   private async moveLargeValues(executionId: string, events: readonly StoredEvent[]): Promise<WireEvent[]> {
     const large = events.filter((e) => e.valueJson !== undefined && e.valueJson.length > this.largeValueBytes);
     if (large.length === 0) return events as WireEvent[];

@@ -1,0 +1,114 @@
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { headers, createInbox, type NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+import {
+  connectClient, startWorker, workflow, task, pause,
+  ExecutionNotFoundError, ExecutionStateError, WorkflowNotFoundError, PayloadTooLargeError,
+  type Client, type ExecutionContext, type Worker,
+} from 'flux-actors';
+import { decodeExecutionStatus, encodeResumeCommand, type ExecutionStatus } from '../../proto/codec.js';
+import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
+
+const echo = task(async function cmdEcho(s: string) {
+  return s;
+});
+const asks = workflow(async function cmdAsks(ctx: ExecutionContext<string>) {
+  const answer = await pause<string>('ask', await echo(ctx.input));
+  return `${ctx.input}:${answer}`;
+});
+const big = task(async function cmdBigOutput(megabytes: number) {
+  return 'x'.repeat(megabytes * 1024 * 1024);
+});
+const bigFlow = workflow(async function cmdBig(ctx: ExecutionContext<number>) {
+  const out = await big(ctx.input);
+  await pause('look');
+  return out.length;
+});
+
+let prefixes = 0;
+
+describe('commands over NATS: bad input gets a typed error, the worker keeps serving', function () {
+  this.timeout(60_000);
+  let prefix: string;
+  let worker: Worker;
+  let client: Client;
+  let nc: NatsConnection;
+
+  beforeEach(async () => {
+    const { url } = await sharedNatsServer();
+    prefix = `cmd${process.pid}_${++prefixes}`;
+    const dir = tempDir();
+    const nats = { servers: url, prefix, secretKeyFile: join(dir, 'secret.key') };
+    worker = await startWorker({ nats, workflows: [asks, bigFlow], tasks: [echo, big] });
+    client = await connectClient(nats);
+    nc = await connect({ servers: url });
+  });
+
+  afterEach(async () => {
+    await client.close();
+    await worker.stop();
+    await nc.close();
+  });
+
+  /** Publishes raw bytes on a command subject and waits for the worker's answer. */
+  async function sendRaw(kind: 'start' | 'resume' | 'cancel', data: Uint8Array): Promise<ExecutionStatus> {
+    const inbox = createInbox();
+    const answer = new Promise<ExecutionStatus>((resolve) => {
+      nc.subscribe(inbox, { max: 1, callback: (_, msg) => resolve(decodeExecutionStatus(msg.data)) });
+    });
+    await nc.flush();
+    const h = headers();
+    h.set('Flux-Reply-To', inbox);
+    await jetstream(nc).publish(`${prefix}.cmd.cmdAsks.${kind}`, data, { headers: h });
+    return answer;
+  }
+
+  it('answers a malformed message on each command subject with MALFORMED_MESSAGE, and changes no log', async () => {
+    const id = await client.start(asks, 'before');
+    const paused = await client.result(id, { timeoutMs: 10_000 });
+    const garbage = new Uint8Array([0xff, 0xff, 0xff, 0x0f, 0x12]);
+    for (const kind of ['start', 'resume', 'cancel'] as const) {
+      const status = await sendRaw(kind, garbage);
+      expect(status.error?.code, kind).to.equal('MALFORMED_MESSAGE');
+      expect(status.error?.message, kind).to.match(/not a valid (Start|Resume|Cancel)Command message/);
+    }
+    expect((await client.inspect(id)).events.length).to.equal(paused.events.length);
+    // Still serving.
+    expect((await client.resume(id, 'after', { timeoutMs: 10_000 })).output).to.equal('before:after');
+  });
+
+  it('refuses a resume for an unknown or a finished execution, by the client and by the worker', async () => {
+    const missing = await client.resume('no-such-execution', 1).then(() => undefined, (e: unknown) => e);
+    expect(missing).to.be.instanceOf(ExecutionNotFoundError);
+    const raw = await sendRaw('resume', encodeResumeCommand({ workflow: 'cmdAsks', executionId: 'no-such-execution', valueJson: '1' }));
+    expect(raw.error?.code).to.equal('EXECUTION_NOT_FOUND');
+
+    const id = await client.start(asks, 'done');
+    await client.result(id, { timeoutMs: 10_000 });
+    await client.resume(id, 'yes', { timeoutMs: 10_000 });
+    const finished = await client.resume(id, 'again').then(() => undefined, (e: unknown) => e);
+    expect(finished).to.be.instanceOf(ExecutionStateError);
+    const rawFinished = await sendRaw('resume', encodeResumeCommand({ workflow: 'cmdAsks', executionId: id, valueJson: '"again"' }));
+    expect(rawFinished.error?.code).to.equal('INVALID_EXECUTION_STATE');
+    expect((await client.inspect(id)).output).to.equal('done:yes');
+  });
+
+  it('refuses a start for a workflow no worker serves', async () => {
+    const error = await client.start('noSuchWorkflow', 1).then(() => undefined, (e: unknown) => e);
+    expect(error).to.be.instanceOf(WorkflowNotFoundError);
+    expect((error as Error).message).to.contain("no worker serves workflow 'noSuchWorkflow'");
+  });
+
+  it('refuses an input over the server limit before sending it, and carries a 20 MB output through the object store', async () => {
+    const tooBig = await client.start(asks, 'y'.repeat(2 * 1024 * 1024)).then(() => undefined, (e: unknown) => e);
+    expect(tooBig).to.be.instanceOf(PayloadTooLargeError);
+    const id = await client.start(bigFlow, 20);
+    const paused = await client.result(id, { timeoutMs: 30_000 });
+    expect(paused.state).to.equal('paused');
+    const done = await client.resume(id, undefined, { timeoutMs: 30_000 });
+    expect(done.state).to.equal('succeeded');
+    expect(done.output).to.equal(20 * 1024 * 1024);
+  });
+});
