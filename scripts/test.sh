@@ -20,4 +20,9 @@ fi
 npm ci --no-audit --no-fund
 npm run typecheck
 npm run build
-npm test
+# A run that does not end (a server or socket left open) fails here with a message, not at CI's deadline.
+timeout --foreground 1200 npm test || {
+  code=$?
+  [ "$code" -eq 124 ] && echo "the test run did not end within 20 minutes: something keeps the process alive" >&2
+  exit "$code"
+}

@@ -52,7 +52,8 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
   const names = natsNames(prefix);
   const store = await NatsStore.open(nc, names, { secretKeyFile: secretKeyFile ?? `${process.env.FLUX_HOME || './.flux'}/secret.key`, ...(replicas !== undefined && { replicas }) });
   const js = jetstream(nc);
-  const workers = await new Kvm(js).create(`${names.prefix}_workers`, { history: 1, ...(replicas !== undefined && { replicas }) });
+  const kvm = new Kvm(js);
+  const workers = await kvm.create(`${names.prefix}_workers`, { history: 1, ...(replicas !== undefined && { replicas }) }).catch(() => kvm.open(`${names.prefix}_workers`));
 
   const contextOf = <I, O>(executionId: string, events: StoredEvent[]): ExecutionContext<I, O> =>
     new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state: stateOf(rebuildSnapshot(executionId, events)), log: events });

@@ -24,6 +24,11 @@ export interface NatsOptions extends Partial<Pick<ConnectionOptions, 'servers' |
   secretKeyFile?: string;
   /** How long a task command waits for an executor that serves its task. Default 30 s. */
   dispatchPatienceMs?: number;
+  /**
+   * Serve the tasks this process's workflows call from this process too (default true), so code
+   * written for the embedded runtime runs unchanged. False sends every task to executors elsewhere.
+   */
+  serveTasks?: boolean;
 }
 
 /** The parts of a NATS runtime, for a worker that wants to serve more than what it runs. */
@@ -36,7 +41,7 @@ export interface NatsParts {
 }
 
 export async function openNats(options: NatsOptions): Promise<NatsParts> {
-  const { connection, prefix, replicas, secretKeyFile, dispatchPatienceMs, ...connectOptions } = options;
+  const { connection, prefix, replicas, secretKeyFile, dispatchPatienceMs, serveTasks = true, ...connectOptions } = options;
   const nc = connection ?? (await connect({ maxReconnectAttempts: -1, reconnectTimeWait: 250, ...connectOptions }));
   const names = natsNames(prefix);
   const store = await NatsStore.open(nc, names, {
@@ -45,7 +50,7 @@ export async function openNats(options: NatsOptions): Promise<NatsParts> {
   });
   let dispatcher: NatsTaskDispatcher | undefined;
   const server = new NatsTaskServer(nc, names, new TaskExecutor(findTask, store.cache, store.secrets), store, (id) => dispatcher?.nestedHost(id));
-  dispatcher = new NatsTaskDispatcher(nc, names, server, store, dispatchPatienceMs === undefined ? {} : { dispatchPatienceMs });
+  dispatcher = new NatsTaskDispatcher(nc, names, serveTasks ? server : undefined, store, dispatchPatienceMs === undefined ? {} : { dispatchPatienceMs });
   return {
     nc, store, server, dispatcher,
     async close() {

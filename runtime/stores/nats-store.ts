@@ -82,12 +82,11 @@ export class NatsStore implements EventStore {
       allow_direct: true, duplicate_window: 120 * 1e9,
     });
     const kvm = new Kvm(js);
-    const [index, cache, secrets] = await Promise.all([
-      kvm.create(names.executionsBucket, { replicas, history: 1 }),
-      kvm.create(names.cacheBucket, { replicas, history: 1 }),
-      kvm.create(names.secretsBucket, { replicas, history: 1 }),
-    ]);
-    const payloads = await new Objm(js).create(names.payloadsBucket, { replicas });
+    // Created if missing; a user allowed only to read (a client) opens what the workers made.
+    const bucket = (name: string) => kvm.create(name, { replicas, history: 1 }).catch(() => kvm.open(name));
+    const [index, cache, secrets] = await Promise.all([bucket(names.executionsBucket), bucket(names.cacheBucket), bucket(names.secretsBucket)]);
+    const objm = new Objm(js);
+    const payloads = await objm.create(names.payloadsBucket, { replicas }).catch(() => objm.open(names.payloadsBucket));
     return new NatsStore(nc, names, js, jsm, index, payloads, cache, secrets, options);
   }
 

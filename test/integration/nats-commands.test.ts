@@ -1,33 +1,21 @@
 import { expect } from 'chai';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { headers, createInbox, type NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import {
-  connectClient, startWorker, workflow, task, pause,
+  connectClient, startWorker,
   ExecutionNotFoundError, ExecutionStateError, WorkflowNotFoundError, PayloadTooLargeError,
-  type Client, type ExecutionContext, type Worker,
+  type Client, type Worker,
 } from 'flux-actors';
 import { decodeExecutionStatus, encodeResumeCommand, type ExecutionStatus } from '../../proto/codec.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
-
-const echo = task(async function cmdEcho(s: string) {
-  return s;
-});
-const asks = workflow(async function cmdAsks(ctx: ExecutionContext<string>) {
-  const answer = await pause<string>('ask', await echo(ctx.input));
-  return `${ctx.input}:${answer}`;
-});
-const big = task(async function cmdBigOutput(megabytes: number) {
-  return 'x'.repeat(megabytes * 1024 * 1024);
-});
-const bigFlow = workflow(async function cmdBig(ctx: ExecutionContext<number>) {
-  const out = await big(ctx.input);
-  await pause('look');
-  return out.length;
-});
+import { asks, bigFlow, echo, big } from '../fixtures/nats-command-workflows.js';
 
 let prefixes = 0;
+const run = promisify(execFile);
 
 describe('commands over NATS: bad input gets a typed error, the worker keeps serving', function () {
   this.timeout(60_000);
@@ -110,5 +98,30 @@ describe('commands over NATS: bad input gets a typed error, the worker keeps ser
     const done = await client.resume(id, undefined, { timeoutMs: 30_000 });
     expect(done.state).to.equal('succeeded');
     expect(done.output).to.equal(20 * 1024 * 1024);
+  });
+});
+
+describe('a program that does not use flux-actors resumes an execution', function () {
+  this.timeout(60_000);
+
+  it('with a ResumeCommand built from the .proto file, published on the documented subject', async () => {
+    const { url } = await sharedNatsServer();
+    const prefix = `ext${process.pid}`;
+    const nats = { servers: url, prefix, secretKeyFile: join(tempDir(), 'secret.key') };
+    const worker = await startWorker({ nats, workflows: [asks], tasks: [echo] });
+    const client = await connectClient(nats);
+    try {
+      const id = await client.start(asks, 'from-go');
+      const paused = await client.result(id, { timeoutMs: 10_000 });
+      const script = join(import.meta.dirname, '..', 'fixtures', 'external-resume.mjs');
+      const { stdout } = await run(process.execPath, [script, url, prefix, 'cmdAsks', id, JSON.stringify('approved')]);
+      expect(JSON.parse(stdout)).to.include({ stream: `${prefix.toUpperCase()}_COMMANDS` });
+      const done = await client.result(id, { afterSeq: paused.events.length, timeoutMs: 10_000 });
+      expect(done.state).to.equal('succeeded');
+      expect(done.output).to.equal('from-go:approved');
+    } finally {
+      await client.close();
+      await worker.stop();
+    }
   });
 });

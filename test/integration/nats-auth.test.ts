@@ -1,0 +1,44 @@
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { connect } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+import { connectClient, startWorker, type NatsOptions } from 'flux-actors';
+import { startNatsServer, type NatsServer } from '../fixtures/nats-server.js';
+import { tempDir } from '../fixtures/runtimes.js';
+import { asks, echo } from '../fixtures/nats-command-workflows.js';
+
+const CONFIG = join(import.meta.dirname, '..', '..', 'nats.conf');
+
+describe("nats.conf's accounts", function () {
+  this.timeout(60_000);
+  let server: NatsServer;
+  before(async () => (server = await startNatsServer({ configFile: CONFIG })));
+  after(() => server.dispose());
+
+  it('let a worker do its job and a client start, resume and read, and nothing more', async () => {
+    const key = join(tempDir(), 'secret.key');
+    const as = (user: string, pass: string): NatsOptions => ({ servers: server.url, user, pass, secretKeyFile: key });
+    const worker = await startWorker({ nats: as('worker', 'change-me-worker'), workflows: [asks], tasks: [echo] });
+    const client = await connectClient(as('client', 'change-me-client'));
+    const raw = await connect({ servers: server.url, user: 'client', pass: 'change-me-client' });
+    try {
+      const id = await client.start(asks, 'secured');
+      expect((await client.result(id, { timeoutMs: 10_000 })).state).to.equal('paused');
+      expect((await client.resume(id, 'ok', { timeoutMs: 10_000 })).output).to.equal('secured:ok');
+      expect((await client.list()).map((r) => r.executionId)).to.include(id);
+
+      const js = jetstream(raw);
+      const appended = await js.publish(`flux.events.${id}`, new Uint8Array([1]), { timeout: 2000 }).then(() => 'stored', (e: Error) => e.message);
+      expect(appended).to.not.equal('stored');
+      const result = await raw.request('flux.results.someone', new Uint8Array([1]), { timeout: 1000 }).then(() => 'delivered', (e: Error) => e.message);
+      expect(result).to.not.equal('delivered');
+      const indexed = await js.publish(`$KV.flux_executions.${id}`, new TextEncoder().encode('{}'), { timeout: 2000 }).then(() => 'stored', (e: Error) => e.message);
+      expect(indexed).to.not.equal('stored');
+      expect((await client.inspect(id)).output).to.equal('secured:ok');
+    } finally {
+      await raw.close();
+      await client.close();
+      await worker.stop();
+    }
+  });
+});
