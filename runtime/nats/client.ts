@@ -46,6 +46,9 @@ export class PayloadTooLargeError extends FluxError {
 
 const SETTLED: ReadonlySet<ExecutionState> = new Set<ExecutionState>(['paused', 'succeeded', 'failed', 'cancelled']);
 
+/** How long a workflow seen in the workers bucket counts as served without looking again. */
+const SERVED_TRUST_MS = 10_000;
+
 export async function connectClient(options: NatsOptions): Promise<Client> {
   const { connection, prefix, replicas, secretKeyFile, dispatchPatienceMs: _unused, ...connectOptions } = options;
   const nc = connection ?? (await connect({ maxReconnectAttempts: -1, reconnectTimeWait: 250, ...connectOptions }));
@@ -71,12 +74,17 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     await js.publish(subject, data, { msgID });
   };
 
+  // A workflow seen served stays trusted for a while: scanning the workers bucket costs a few ms per
+  // start, and a start sent while its workers restart is kept in the commands stream anyway.
+  const servedUntil = new Map<string, number>();
   const served = async (workflow: string): Promise<boolean> => {
+    if ((servedUntil.get(workflow) ?? 0) > Date.now()) return true;
     for await (const key of await workers.keys()) {
       const entry = await workers.get(key);
-      if (entry?.operation === 'PUT' && (entry.json() as WorkerInfo).workflows.includes(workflow)) return true;
+      if (entry?.operation !== 'PUT') continue;
+      for (const name of (entry.json() as WorkerInfo).workflows) servedUntil.set(name, Date.now() + SERVED_TRUST_MS);
     }
-    return false;
+    return (servedUntil.get(workflow) ?? 0) > Date.now();
   };
 
   const client: Client = {
