@@ -114,6 +114,8 @@ function medianOfRounds(rounds: Figures[]): Figures {
 }
 
 const only = process.argv.slice(2);
+/** BENCH_ONLY="W5,W6": run only the workloads whose names start so (a quick look at one figure). */
+const ONLY_WORKLOADS = (process.env.BENCH_ONLY ?? '').split(',').map((name) => name.trim()).filter(Boolean);
 const unknown = only.filter((name) => !targets.some((t) => t.name === name));
 if (unknown.length) throw new Error(`unknown runtime(s) ${unknown.join(', ')}: choose from ${targets.map((t) => t.name).join(', ')}`);
 const wanted = targets.filter((t) => !only.length || only.includes(t.name));
@@ -137,6 +139,7 @@ for (const target of wanted) {
   await target.start?.();
   try {
     for (const workload of [...common, ...(target.extra ?? [])]) {
+      if (ONLY_WORKLOADS.length && !ONLY_WORKLOADS.some((prefix) => workload.name.startsWith(prefix))) continue;
       const session = await target.open(workload);
       const prepared = (await workload.prepare?.(session)) ?? {};
       await workload.run(session); // warm-up round, untimed

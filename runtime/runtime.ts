@@ -228,8 +228,8 @@ export class ActorRuntime implements Runtime, ChildRunner {
    * A run that paused waiting on a child which had already moved on (resumed and finished while
    * the parent was still settling): nobody would wake the parent, so it wakes itself.
    */
-  private async wakeIfChildMoved(executionId: string): Promise<void> {
-    const child = pausedChild(await this.store.load(executionId));
+  private async wakeIfChildMoved(executionId: string, log: readonly StoredEvent[]): Promise<void> {
+    const child = pausedChild(log);
     if (!child || this.claims.has(child.executionId)) return;
     const state = await this.stateOf(child.executionId);
     if (state === undefined || state === 'paused') return;
@@ -405,7 +405,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
     // The caller may never ask for the result; a failed commit must not become an unhandled rejection.
     actor.done.then((ctx) => {
       release();
-      if (ctx.state === 'paused') this.inBackground(this.wakeIfChildMoved(executionId));
+      if (ctx.state === 'paused') this.inBackground(this.wakeIfChildMoved(executionId, log.events));
     }, release);
     return actor;
   }

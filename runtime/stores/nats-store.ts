@@ -21,6 +21,7 @@ import { ExecutionConflictError, FluxError } from '../errors.js';
 import type { StoredEvent } from '../events.js';
 import type { NatsNames } from '../nats/names.js';
 import { SealedSecrets, SecretCipher } from '../secrets.js';
+import { RecentLogs } from './recent-logs.js';
 import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from './event-store.js';
 
 export interface NatsStoreOptions {
@@ -45,6 +46,7 @@ export class NatsStore implements EventStore {
   readonly secrets: NatsSecrets;
   /** The stream sequence of each execution's last batch, as last loaded: where its next writer starts. */
   private readonly lastSeqs = new Map<string, number>();
+  private readonly recent = new RecentLogs();
   private readonly maxBatchBytes: number;
   private readonly largeValueBytes: number;
 
@@ -99,18 +101,49 @@ export class NatsStore implements EventStore {
   async load(executionId: string): Promise<StoredEvent[]> {
     const subject = this.names.events(executionId);
     const last = await this.jsm.direct.getMessage(this.names.eventsStream, { last_by_subj: subject });
-    if (!last) return [];
+    if (!last) {
+      this.recent.forget(executionId);
+      return [];
+    }
+    const known = this.recent.get(executionId);
+    let events: StoredEvent[];
+    if (known?.streamSeq === last.seq) {
+      events = known.events.slice();
+    } else {
+      const lastBatch = decodeEventBatch(last.data);
+      const firstOfLast = lastBatch[0]?.seq ?? 0;
+      await this.resolveLargeValues(lastBatch);
+      if (known && known.streamSeq < last.seq && firstOfLast === known.events.length + 1) {
+        events = known.events.concat(lastBatch); // only the last batch is new: it came with the sequence
+      } else if (firstOfLast === 1) {
+        events = lastBatch; // the whole log is one batch
+      } else if (known && known.streamSeq < last.seq) {
+        const tail = await this.readBatches(subject, known.streamSeq + 1, last.seq);
+        events = tail[0]?.seq === known.events.length + 1 ? known.events.concat(tail) : await this.readBatches(subject, 1, last.seq);
+      } else {
+        events = await this.readBatches(subject, 1, last.seq);
+      }
+      this.recent.remember(executionId, events, last.seq);
+    }
+    this.lastSeqs.set(executionId, last.seq);
+    return events;
+  }
+
+  /** Reads the batches of one subject from stream sequence `from` to `to`, large values resolved. */
+  private async readBatches(subject: string, from: number, to: number): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     // An ordered consumer on the execution's subject: the server skips other executions' blocks.
-    const consumer = await this.js.consumers.get(this.names.eventsStream, { filter_subjects: subject, deliver_policy: DeliverPolicy.All });
+    const consumer = await this.js.consumers.get(this.names.eventsStream, {
+      filter_subjects: subject,
+      ...(from <= 1 ? { deliver_policy: DeliverPolicy.All } : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from }),
+    });
     const messages = await consumer.consume({ max_messages: 1000 });
     for await (const message of messages) {
       for (const event of decodeEventBatch(message.data)) events.push(event);
-      if (message.seq >= last.seq) break;
+      if (message.seq >= to) break;
     }
     await messages.close();
     await this.resolveLargeValues(events);
-    this.lastSeqs.set(executionId, last.seq);
     return events;
   }
 
@@ -139,6 +172,7 @@ export class NatsStore implements EventStore {
     const stored = await this.moveLargeValues(executionId, events);
     let seq = lastSeq;
     for (const part of splitBatch(stored, this.maxBatchBytes)) seq = await this.publishBatch(executionId, part, seq);
+    this.recent.extend(executionId, events, lastSeq, seq);
     return seq;
   }
 
@@ -255,6 +289,7 @@ class NatsLogWriter implements LogWriter {
     this.waiters = [];
     this.inFlight = (async () => {
       if (events.length) this.lastSeq = await this.store.appendEvents(this.executionId, events, this.lastSeq);
+      // After the batch, never beside it: a driver whose batch is refused must not touch the index.
       if (record) await this.store.putRecord(record);
     })();
     this.inFlight.then(
@@ -327,7 +362,7 @@ async function retrying<T>(what: string, write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } catch (error) {
-      if (error instanceof FluxError || (error instanceof JetStreamApiError && error.code !== 503) || Date.now() - started > WRITE_PATIENCE_MS) {
+      if (error instanceof FluxError || (error instanceof JetStreamApiError && error.status !== 503) || Date.now() - started > WRITE_PATIENCE_MS) {
         if (error instanceof FluxError) throw error;
         throw new FluxError('LOG_WRITE_FAILED', `could not ${what}: ${(error as Error).message}`, { cause: error });
       }

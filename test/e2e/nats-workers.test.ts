@@ -86,16 +86,18 @@ describe('workers and clients on NATS (worker processes)', function () {
     expect(done.state).to.equal('succeeded');
     expect(done.output).to.equal((200 * 201) / 2);
     expect(done.events.some((e) => e.type === 'WORKFLOW_RECOVERED')).to.equal(true);
-    // Each step's side effects: once, except the one in flight at the kill, which may have run twice.
+    // Each step's side effects: once, except steps the log does not hold as completed at the kill: the
+    // one in flight, and the one before it if its result was delivered but not yet durable (the
+    // next command goes out beside the commit, not after it).
     const runs = new Map<string, number>();
     for (const line of readFileSync(sideEffects, 'utf8').trim().split('\n')) runs.set(line, (runs.get(line) ?? 0) + 1);
     expect(runs.size).to.equal(200);
     const repeated = [...runs.entries()].filter(([, n]) => n > 1);
-    expect(repeated.length).to.be.at.most(1);
+    expect(repeated.length).to.be.at.most(2);
     // Completed steps (TASK_COMPLETED recorded before the recovery) never ran again.
     const recoveredAt = done.events.findIndex((e) => e.type === 'WORKFLOW_RECOVERED');
     const completedBefore = done.events.slice(0, recoveredAt).filter((e) => e.type === 'TASK_COMPLETED').length;
     expect(completedBefore).to.be.above(50);
-    for (const [line, n] of repeated) expect(Number(line.split(' ')[1])).to.be.at.least(completedBefore - 1, `${line} ran ${n} times`);
+    for (const [line, n] of repeated) expect(Number(line.split(' ')[1])).to.be.at.least(completedBefore, `${line} ran ${n} times`);
   });
 });
