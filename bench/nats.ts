@@ -39,6 +39,8 @@ export interface NatsSession {
   readonly nc: NatsConnection;
   /** Step bodies run so far, in the executor process. */
   readonly stepRuns: StepCounter;
+  /** A second runtime on the same prefix, on a connection of its own: a worker that saw none of the logs. */
+  readonly coldRuntime: Runtime;
   dispose(): Promise<void>;
 }
 
@@ -74,12 +76,16 @@ export async function startNatsBench(): Promise<NatsBench> {
       const own = await connect({ servers: server.url, name: `flux-bench-${prefix}`, maxReconnectAttempts: -1 });
       const runtime = await createRuntime({ nats: { connection: own, serveTasks: tasksServedLocally, prefix, secretKeyFile } });
       const client = await connectClient({ connection: own, prefix, secretKeyFile });
+      const coldConnection = await connect({ servers: server.url, name: `flux-bench-${prefix}-cold` });
+      const coldRuntime = await createRuntime({ nats: { connection: coldConnection, serveTasks: tasksServedLocally, prefix, secretKeyFile } });
       const localBefore = await localStepRuns();
       return {
-        prefix, runtime, client, nc: own,
+        prefix, runtime, client, nc: own, coldRuntime,
         stepRuns: async () => (await control<{ stepRuns: number }>({ op: 'stepRuns' })).stepRuns + (tasksServedLocally ? await localStepRuns() : 0),
         async dispose() {
           await runtime.close();
+          await coldRuntime.close();
+          await coldConnection.drain();
           await client.close();
           await control({ op: 'stop', prefix });
           await own.drain();

@@ -94,11 +94,13 @@ const targets: Target[] = [
           const fill = await fillEvents(s.nats!.nc, s.nats!.prefix, OTHER_EVENTS);
           console.log(`nats    (filled the events stream with ${OTHER_EVENTS} events of other executions in ${fill.fillSeconds!.toFixed(1)} s, ${Math.round(fill.fillEventsPerSecond!)} events/s)`);
           // The first resumes after the fill, one of each H: the cold figures.
-          const cold = await w6(s.runtime, s.stepRuns, 1);
+          const cold = await w6(s.runtime, s.stepRuns, 1, s.nats!.coldRuntime);
           return { ...fill, coldH1000Ms: cold.h1000Ms!, coldH10000Ms: cold.h10000Ms! };
         },
         run: (s) => w6(s.runtime, s.stepRuns),
       },
+      // Resumed by a worker that never saw the logs: it reads them from JetStream (snapshot and tail).
+      { name: 'W6 replay, cold worker', run: (s) => w6(s.runtime, s.stepRuns, 3, s.nats!.coldRuntime) },
       { name: 'W7 dispatch', hostWorkflows: true, run: (s) => w7(s.nats!.client) },
     ],
   },

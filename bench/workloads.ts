@@ -144,7 +144,8 @@ export async function w5(runtime: Runtime): Promise<Figures> {
 }
 
 /** W6: H completed steps then a pause, resumed; resume-to-result for H = 1,000 and 10,000. */
-export async function w6(runtime: Runtime, stepRunsSoFar: StepCounter = localStepRuns, repeats = 3): Promise<Figures> {
+/** @param resumeRuntime where the resumes run (by default `runtime`, which ran the history: a warm worker). */
+export async function w6(runtime: Runtime, stepRunsSoFar: StepCounter = localStepRuns, repeats = 3, resumeRuntime = runtime): Promise<Figures> {
   const timeFor = async (history: number): Promise<number> => {
     const samples: number[] = [];
     for (let r = 0; r < repeats; r++) {
@@ -152,7 +153,7 @@ export async function w6(runtime: Runtime, stepRunsSoFar: StepCounter = localSte
       const before = await stepRunsSoFar();
       collectGarbage(); // the untimed run that built the history leaves garbage; do not bill it to the resume
       const t = performance.now();
-      const done = await pausing.resume(paused.executionId, 1, { runtime });
+      const done = await pausing.resume(paused.executionId, 1, { runtime: resumeRuntime });
       samples.push(performance.now() - t);
       check(done.output === history + 1, 'W6 output');
       const after = await stepRunsSoFar();

@@ -9,6 +9,9 @@ export interface NatsNames {
   /** The event log: one subject per execution, file storage. */
   readonly eventsStream: string;
   events(executionId: string): string;
+  /** The latest whole-log snapshot of each long execution (one message per subject). */
+  readonly snapshotsStream: string;
+  snapshot(executionId: string): string;
   /** Durable start/resume/cancel commands: a work queue, kept until a worker takes them. */
   readonly commandsStream: string;
   command(workflow: string, kind: 'start' | 'resume' | 'cancel'): string;
@@ -26,6 +29,8 @@ export interface NatsNames {
   results(dispatcherId: string): string;
   /** Broadcast: stop a task run (its execution was cancelled or no longer waits). */
   readonly taskCancel: string;
+  /** One executor's probes: a dispatcher asks whether it still runs the commands it took. */
+  executor(executorId: string): string;
 }
 
 export function natsNames(prefix = 'flux'): NatsNames {
@@ -35,6 +40,8 @@ export function natsNames(prefix = 'flux'): NatsNames {
     prefix,
     eventsStream: `${upper}_EVENTS`,
     events: (executionId) => `${prefix}.events.${executionId}`,
+    snapshotsStream: `${upper}_SNAPSHOTS`,
+    snapshot: (executionId) => `${prefix}.snapshots.${executionId}`,
     commandsStream: `${upper}_COMMANDS`,
     command: (workflow, kind) => `${prefix}.cmd.${workflow}.${kind}`,
     commandsOf: (workflow) => `${prefix}.cmd.${workflow}.*`,
@@ -46,5 +53,6 @@ export function natsNames(prefix = 'flux'): NatsNames {
     executorsQueue: `${prefix}-executors`,
     results: (dispatcherId) => `${prefix}.results.${dispatcherId}`,
     taskCancel: `${prefix}.control.cancel-task`,
+    executor: (executorId) => `${prefix}.control.executor.${executorId}`,
   };
 }

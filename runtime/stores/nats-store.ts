@@ -12,15 +12,16 @@
  * with a reference in the log, so a 20 MB output fits under NATS's 1 MB message limit.
  */
 import { createHash } from 'node:crypto';
-import { DeliverPolicy, jetstream, jetstreamManager, JetStreamApiError, StorageType, type JetStreamClient, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
+import { DeliverPolicy, DiscardPolicy, jetstream, jetstreamManager, JetStreamApiError, StorageType, type JetStreamClient, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import { Objm, type ObjectStore } from '@nats-io/obj';
-import type { NatsConnection } from '@nats-io/nats-core';
+import { headers, type NatsConnection } from '@nats-io/nats-core';
 import { decodeEventBatch, encodeEventBatch } from '../../proto/codec.js';
 import { ExecutionConflictError, FluxError } from '../errors.js';
 import type { StoredEvent } from '../events.js';
 import type { NatsNames } from '../nats/names.js';
 import { SealedSecrets, SecretCipher } from '../secrets.js';
+import { decodeSnapshot, encodeSnapshot, type SnapshotEvent } from './log-snapshot.js';
 import { RecentLogs } from './recent-logs.js';
 import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from './event-store.js';
 
@@ -37,6 +38,11 @@ export interface NatsStoreOptions {
 const WRITE_PATIENCE_MS = 30_000;
 /** JetStream's "wrong last sequence": another driver appended first. */
 const WRONG_LAST_SEQUENCE = 10071;
+/** Logs at least this long get a snapshot when they pause or end (shorter ones load fast anyway). */
+const SNAPSHOT_MIN_EVENTS = 1000;
+const SNAPSHOT_AFTER = new Set<string>(['WORKFLOW_PAUSED', 'WORKFLOW_COMPLETED', 'WORKFLOW_FAILED', 'WORKFLOW_CANCELLED']);
+/** On a snapshot message whose text did not fit: the object holding it. */
+const SNAPSHOT_OBJECT_HEADER = 'Flux-Snapshot-Object';
 /** Room left in a message for everything but the values. */
 const BATCH_OVERHEAD = 16 * 1024;
 
@@ -83,6 +89,10 @@ export class NatsStore implements EventStore {
       name: names.eventsStream, subjects: [`${names.prefix}.events.>`], storage: StorageType.File, num_replicas: replicas,
       allow_direct: true, duplicate_window: 120 * 1e9,
     });
+    await ensureStream(jsm, {
+      name: names.snapshotsStream, subjects: [`${names.prefix}.snapshots.>`], storage: StorageType.File, num_replicas: replicas,
+      allow_direct: true, max_msgs_per_subject: 1, discard: DiscardPolicy.Old,
+    });
     const kvm = new Kvm(js);
     // Created if missing; a user allowed only to read (a client) opens what the workers made.
     const bucket = (name: string) => kvm.create(name, { replicas, history: 1 }).catch(() => kvm.open(name));
@@ -100,26 +110,33 @@ export class NatsStore implements EventStore {
 
   async load(executionId: string): Promise<StoredEvent[]> {
     const subject = this.names.events(executionId);
-    const last = await this.jsm.direct.getMessage(this.names.eventsStream, { last_by_subj: subject });
+    const known = this.recent.get(executionId);
+    const [last, snapshot] = await Promise.all([
+      this.jsm.direct.getMessage(this.names.eventsStream, { last_by_subj: subject }),
+      known ? undefined : this.readSnapshot(executionId),
+    ]);
     if (!last) {
       this.recent.forget(executionId);
       return [];
     }
-    const known = this.recent.get(executionId);
     let events: StoredEvent[];
     if (known?.streamSeq === last.seq) {
       events = known.events.slice();
     } else {
+      // What is already in hand: the log as last seen here, or its latest snapshot.
+      const base = known ?? (snapshot && snapshot.streamSeq <= last.seq ? snapshot : undefined);
       const lastBatch = decodeEventBatch(last.data);
       const firstOfLast = lastBatch[0]?.seq ?? 0;
       await this.resolveLargeValues(lastBatch);
-      if (known && known.streamSeq < last.seq && firstOfLast === known.events.length + 1) {
-        events = known.events.concat(lastBatch); // only the last batch is new: it came with the sequence
+      if (base?.streamSeq === last.seq) {
+        events = base.events.slice();
+      } else if (base && firstOfLast === base.events.length + 1) {
+        events = base.events.concat(lastBatch); // only the last batch is new: it came with the sequence
       } else if (firstOfLast === 1) {
         events = lastBatch; // the whole log is one batch
-      } else if (known && known.streamSeq < last.seq) {
-        const tail = await this.readBatches(subject, known.streamSeq + 1, last.seq);
-        events = tail[0]?.seq === known.events.length + 1 ? known.events.concat(tail) : await this.readBatches(subject, 1, last.seq);
+      } else if (base) {
+        const tail = await this.readBatches(subject, base.streamSeq + 1, last.seq);
+        events = tail[0]?.seq === base.events.length + 1 ? base.events.concat(tail) : await this.readBatches(subject, 1, last.seq);
       } else {
         events = await this.readBatches(subject, 1, last.seq);
       }
@@ -127,6 +144,46 @@ export class NatsStore implements EventStore {
     }
     this.lastSeqs.set(executionId, last.seq);
     return events;
+  }
+
+  /** The latest snapshot of a log, large values resolved; none when there is none or it is unusable. */
+  private async readSnapshot(executionId: string): Promise<{ streamSeq: number; events: StoredEvent[] } | undefined> {
+    const message = await this.jsm.direct.getMessage(this.names.snapshotsStream, { last_by_subj: this.names.snapshot(executionId) });
+    if (!message) return undefined;
+    try {
+      const objectName = message.header?.get(SNAPSHOT_OBJECT_HEADER);
+      const snapshot = decodeSnapshot(objectName ? await this.getLarge(objectName) : message.string(), executionId);
+      await this.resolveLargeValues(snapshot.events);
+      return snapshot;
+    } catch {
+      return undefined; // unreadable or its object gone: the events stream has it all
+    }
+  }
+
+  /**
+   * Writes the snapshot of a long log that just paused or ended, as held in memory (nothing to
+   * write when it is not held whole). Best effort: a log without one loads from the stream.
+   */
+  private async writeSnapshot(executionId: string): Promise<void> {
+    const log = this.recent.get(executionId);
+    if (!log || log.events.length < SNAPSHOT_MIN_EVENTS) return;
+    const events: SnapshotEvent[] = log.events.map((event) =>
+      event.valueJson !== undefined && event.valueJson.length > this.largeValueBytes ? { ...event, valueJson: undefined, objectName: `${executionId}/${event.seq}` } : event);
+    const text = encodeSnapshot({ streamSeq: log.streamSeq, events });
+    const subject = this.names.snapshot(executionId);
+    try {
+      if (text.length <= this.maxBatchBytes) {
+        await this.js.publish(subject, text, { timeout: 5000 });
+      } else {
+        const objectName = `snapshots/${executionId}`;
+        await this.putLarge(objectName, text);
+        const h = headers();
+        h.set(SNAPSHOT_OBJECT_HEADER, objectName);
+        await this.js.publish(subject, new Uint8Array(0), { headers: h, timeout: 5000 });
+      }
+    } catch {
+      // The events stream has everything; the next load of this log just costs more.
+    }
   }
 
   /** Reads the batches of one subject from stream sequence `from` to `to`, large values resolved. */
@@ -173,6 +230,7 @@ export class NatsStore implements EventStore {
     let seq = lastSeq;
     for (const part of splitBatch(stored, this.maxBatchBytes)) seq = await this.publishBatch(executionId, part, seq);
     this.recent.extend(executionId, events, lastSeq, seq);
+    if (events.some((event) => SNAPSHOT_AFTER.has(event.type))) await this.writeSnapshot(executionId);
     return seq;
   }
 

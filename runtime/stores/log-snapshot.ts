@@ -1,0 +1,79 @@
+/**
+ * A whole log in one message, written when a long execution pauses or ends, so that a worker which
+ * never saw it loads it with two direct gets instead of reading (and decoding) one message per
+ * commit out of a shared stream. The events stream stays the record of truth: a snapshot says which
+ * batch it covers up to, and a loader reads whatever came after it from the stream.
+ *
+ * The format is text, one event per line, because decoding it is several times cheaper than
+ * decoding the same events as protobuf batches (20,000 events: ~15 ms against ~100 ms here):
+ *
+ *     flux-log-snapshot 1 <stream seq covered> <event count>
+ *     <seq> TAB <type> TAB <source id> TAB <name> TAB <time ms> TAB <flags> TAB <value>
+ *
+ * Flags: `q` quick; `s`/`n` the source id / name is JSON-quoted (it holds a tab, a newline or a
+ * quote); `o` the value is in the object store and the last field is the object's name. A value is
+ * JSON text, which never holds a raw tab or newline; an empty field is no value.
+ */
+import { EVENT_TYPES, type EventType, type StoredEvent } from '../events.js';
+import { CorruptLogError } from '../errors.js';
+
+const MAGIC = 'flux-log-snapshot';
+const VERSION = '1';
+const KNOWN_TYPES = new Set<string>(EVENT_TYPES);
+
+/** An event as a snapshot holds it: a large value is named, not inlined. */
+export type SnapshotEvent = StoredEvent & { objectName?: string };
+
+export interface LogSnapshot {
+  /** The stream sequence of the last batch the snapshot includes. */
+  streamSeq: number;
+  events: SnapshotEvent[];
+}
+
+export function encodeSnapshot(snapshot: LogSnapshot): string {
+  const lines = [`${MAGIC} ${VERSION} ${snapshot.streamSeq} ${snapshot.events.length}`];
+  for (const e of snapshot.events) {
+    let flags = e.quick ? 'q' : '';
+    const source = plain(e.sourceId) ? e.sourceId : ((flags += 's'), JSON.stringify(e.sourceId));
+    const name = plain(e.name) ? e.name : ((flags += 'n'), JSON.stringify(e.name));
+    const value = e.objectName !== undefined ? ((flags += 'o'), e.objectName) : (e.valueJson ?? '');
+    lines.push(`${e.seq}\t${e.type}\t${source}\t${name}\t${e.time}\t${flags}\t${value}`);
+  }
+  return lines.join('\n');
+}
+
+/** @throws CorruptLogError when the text is not a snapshot this version wrote. */
+export function decodeSnapshot(text: string, executionId: string): LogSnapshot {
+  const corrupt = (why: string) => new CorruptLogError(executionId, `its log snapshot is unreadable: ${why}`);
+  let end = text.indexOf('\n');
+  if (end < 0) end = text.length;
+  const [magic, version, streamSeq, count] = text.slice(0, end).split(' ');
+  if (magic !== MAGIC || version !== VERSION) throw corrupt('not a version 1 snapshot');
+  const events: SnapshotEvent[] = [];
+  for (let start = end + 1; start < text.length; start = end + 1) {
+    end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const f = text.slice(start, end).split('\t', 7);
+    if (f.length !== 7 || !KNOWN_TYPES.has(f[1]!)) throw corrupt(`line ${events.length + 2} is malformed`);
+    const flags = f[5]!;
+    const event: SnapshotEvent = {
+      seq: Number(f[0]),
+      type: f[1] as EventType,
+      sourceId: flags.includes('s') ? (JSON.parse(f[2]!) as string) : f[2]!,
+      name: flags.includes('n') ? (JSON.parse(f[3]!) as string) : f[3]!,
+      valueJson: undefined,
+      time: Number(f[4]),
+    };
+    if (flags.includes('o')) event.objectName = f[6]!;
+    else if (f[6] !== '') event.valueJson = f[6];
+    if (flags.includes('q')) event.quick = true;
+    if (event.seq !== events.length + 1) throw corrupt(`event ${events.length + 1} is numbered ${f[0]}`);
+    events.push(event);
+  }
+  if (events.length !== Number(count)) throw corrupt(`it holds ${events.length} events, its header says ${count}`);
+  return { streamSeq: Number(streamSeq), events };
+}
+
+function plain(text: string): boolean {
+  return !/[\t\n\r"]/.test(text);
+}
