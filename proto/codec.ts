@@ -6,7 +6,7 @@
 import { flux } from './generated/flux.js';
 import {
   JSON_CONTENT_TYPE, payloadJson,
-  type ErrorInfo, type Payload, type TaskCommand, type TaskResult, type TaskResume,
+  type ErrorInfo, type ExecutorProbe, type ExecutorProbeReply, type Payload, type TaskCommand, type TaskRef, type TaskResult, type TaskResume,
 } from './messages.js';
 import { FluxError } from '../runtime/errors.js';
 import type { EventType, StoredEvent } from '../runtime/events.js';
@@ -118,6 +118,33 @@ export function decodeTaskResult(bytes: Uint8Array): TaskResult {
     if (wire.outcome === 'error') return { ...header, outcome: 'error', error: fromWireError(wire.error) };
     if (wire.outcome === 'progress') return { ...header, outcome: 'progress', progress: { type: wire.progress!.type ?? '', value: fromWirePayload(wire.progress!.value) } };
     throw new Error('it carries no outcome');
+  });
+}
+
+// --- probes of the executor running a task ---------------------------------------------------------
+
+function fromWireRefs(refs: flux.v1.ITaskRef[] | null | undefined): TaskRef[] {
+  return (refs ?? []).map((ref) => ({ executionId: ref.executionId ?? '', taskId: ref.taskId ?? '' }));
+}
+
+export function encodeExecutorProbe(probe: ExecutorProbe): Uint8Array {
+  return v1.ExecutorProbe.encode(probe).finish();
+}
+
+export function decodeExecutorProbe(bytes: Uint8Array): ExecutorProbe {
+  return decodeWith('ExecutorProbe', () => ({ calls: fromWireRefs(v1.ExecutorProbe.decode(bytes).calls) }));
+}
+
+export function encodeExecutorProbeReply(reply: ExecutorProbeReply): Uint8Array {
+  return v1.ExecutorProbeReply.encode({ notRunning: reply.notRunning, ...(reply.error && { error: toWireError(reply.error) }) }).finish();
+}
+
+export function decodeExecutorProbeReply(bytes: Uint8Array): ExecutorProbeReply {
+  return decodeWith('ExecutorProbeReply', () => {
+    const wire = v1.ExecutorProbeReply.decode(bytes);
+    const reply: ExecutorProbeReply = { notRunning: fromWireRefs(wire.notRunning) };
+    if (wire.error) reply.error = fromWireError(wire.error);
+    return reply;
   });
 }
 

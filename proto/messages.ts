@@ -55,12 +55,31 @@ export type TaskResult =
   | { executionId: string; taskId: string; attempt: number; outcome: 'error'; error: ErrorInfo }
   | { executionId: string; taskId: string; attempt: number; outcome: 'progress'; progress: TaskProgress };
 
+/** One task call: the execution and the call's identity in it. */
+export interface TaskRef {
+  executionId: string;
+  taskId: string;
+}
+
+/** A dispatcher asks the executor that took some of its commands whether it still runs them. */
+export interface ExecutorProbe {
+  calls: TaskRef[];
+}
+
+/** The calls asked about that the executor does not run (any longer); `error` when it could not read the probe. */
+export interface ExecutorProbeReply {
+  notRunning: TaskRef[];
+  error?: ErrorInfo;
+}
+
 // Compile-time proof that the strict types are valid generated message properties (ErrorInfo's
 // details are a plain object here and a JSON payload on the wire).
 const _command: flux.v1.TaskCommand.$Properties = {} as Omit<TaskCommand, 'resume'>;
 const _result: flux.v1.TaskResult.$Properties = {} as Exclude<TaskResult, { outcome: 'error' }>;
+const _probe: flux.v1.ExecutorProbe.$Properties = {} as ExecutorProbe;
 void _command;
 void _result;
+void _probe;
 
 const decoder = new TextDecoder();
 

@@ -21,12 +21,13 @@ export function resumePoint(events: readonly StoredEvent[], started: StoredEvent
   let point: ResumePoint = { attempt: 1, resume: undefined };
   for (let i = started.seq; i < events.length; i++) {
     const event = events[i]!;
-    if (event.sourceId === started.sourceId) point = advance(point, event);
+    if (event.sourceId === started.sourceId) point = advanceResumePoint(point, event);
   }
   return point;
 }
 
-function advance(point: ResumePoint, event: StoredEvent): ResumePoint {
+/** The resume point after one more recorded step of the task (or reported progress, on its way to the log). */
+export function advanceResumePoint(point: ResumePoint, event: StoredEvent): ResumePoint {
   const value = event.valueJson === undefined ? {} : (JSON.parse(event.valueJson) as { attempt?: number; delay?: number; error?: ErrorInfo });
   switch (event.type) {
     case 'TASK_RETRY_STARTED':

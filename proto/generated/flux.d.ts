@@ -834,6 +834,369 @@ export namespace flux {
         }
 
         /**
+         * Properties of a TaskRef.
+         * @deprecated Use flux.v1.TaskRef.$Properties instead.
+         */
+        interface ITaskRef extends flux.v1.TaskRef.$Properties {
+        }
+
+        /** Represents a TaskRef. */
+        class TaskRef {
+
+            /**
+             * Constructs a new TaskRef.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.TaskRef.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TaskRef executionId. */
+            executionId: string;
+
+            /** TaskRef taskId. */
+            taskId: string;
+
+            /**
+             * Creates a new TaskRef instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TaskRef instance
+             */
+            static create(properties: flux.v1.TaskRef.$Shape): flux.v1.TaskRef & flux.v1.TaskRef.$Shape;
+            static create(properties?: flux.v1.TaskRef.$Properties): flux.v1.TaskRef;
+
+            /**
+             * Encodes the specified TaskRef message. Does not implicitly {@link flux.v1.TaskRef.verify|verify} messages.
+             * @param message TaskRef message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.TaskRef.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified TaskRef message, length delimited. Does not implicitly {@link flux.v1.TaskRef.verify|verify} messages.
+             * @param message TaskRef message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.TaskRef.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TaskRef message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.TaskRef & flux.v1.TaskRef.$Shape} TaskRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.TaskRef & flux.v1.TaskRef.$Shape;
+
+            /**
+             * Decodes a TaskRef message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.TaskRef & flux.v1.TaskRef.$Shape} TaskRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.TaskRef & flux.v1.TaskRef.$Shape;
+
+            /**
+             * Verifies a TaskRef message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a TaskRef message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns TaskRef
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.TaskRef;
+
+            /**
+             * Creates a plain object from a TaskRef message. Also converts values to other types if specified.
+             * @param message TaskRef
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.TaskRef, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this TaskRef to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for TaskRef
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace TaskRef {
+
+            /** Properties of a TaskRef. */
+            interface $Properties {
+
+                /** TaskRef executionId */
+                executionId?: (string|null);
+
+                /** TaskRef taskId */
+                taskId?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a TaskRef. */
+            type $Shape = flux.v1.TaskRef.$Properties;
+        }
+
+        /**
+         * Properties of an ExecutorProbe.
+         * @deprecated Use flux.v1.ExecutorProbe.$Properties instead.
+         */
+        interface IExecutorProbe extends flux.v1.ExecutorProbe.$Properties {
+        }
+
+        /** Represents an ExecutorProbe. */
+        class ExecutorProbe {
+
+            /**
+             * Constructs a new ExecutorProbe.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.ExecutorProbe.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ExecutorProbe calls. */
+            calls: flux.v1.TaskRef.$Properties[];
+
+            /**
+             * Creates a new ExecutorProbe instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ExecutorProbe instance
+             */
+            static create(properties: flux.v1.ExecutorProbe.$Shape): flux.v1.ExecutorProbe & flux.v1.ExecutorProbe.$Shape;
+            static create(properties?: flux.v1.ExecutorProbe.$Properties): flux.v1.ExecutorProbe;
+
+            /**
+             * Encodes the specified ExecutorProbe message. Does not implicitly {@link flux.v1.ExecutorProbe.verify|verify} messages.
+             * @param message ExecutorProbe message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.ExecutorProbe.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ExecutorProbe message, length delimited. Does not implicitly {@link flux.v1.ExecutorProbe.verify|verify} messages.
+             * @param message ExecutorProbe message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.ExecutorProbe.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an ExecutorProbe message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.ExecutorProbe & flux.v1.ExecutorProbe.$Shape} ExecutorProbe
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.ExecutorProbe & flux.v1.ExecutorProbe.$Shape;
+
+            /**
+             * Decodes an ExecutorProbe message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.ExecutorProbe & flux.v1.ExecutorProbe.$Shape} ExecutorProbe
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.ExecutorProbe & flux.v1.ExecutorProbe.$Shape;
+
+            /**
+             * Verifies an ExecutorProbe message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an ExecutorProbe message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ExecutorProbe
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.ExecutorProbe;
+
+            /**
+             * Creates a plain object from an ExecutorProbe message. Also converts values to other types if specified.
+             * @param message ExecutorProbe
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.ExecutorProbe, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ExecutorProbe to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ExecutorProbe
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ExecutorProbe {
+
+            /** Properties of an ExecutorProbe. */
+            interface $Properties {
+
+                /** ExecutorProbe calls */
+                calls?: (flux.v1.TaskRef.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an ExecutorProbe. */
+            type $Shape = flux.v1.ExecutorProbe.$Properties;
+        }
+
+        /**
+         * Properties of an ExecutorProbeReply.
+         * @deprecated Use flux.v1.ExecutorProbeReply.$Properties instead.
+         */
+        interface IExecutorProbeReply extends flux.v1.ExecutorProbeReply.$Properties {
+        }
+
+        /** Represents an ExecutorProbeReply. */
+        class ExecutorProbeReply {
+
+            /**
+             * Constructs a new ExecutorProbeReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.ExecutorProbeReply.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ExecutorProbeReply notRunning. */
+            notRunning: flux.v1.TaskRef.$Properties[];
+
+            /** ExecutorProbeReply error. */
+            error?: (flux.v1.ErrorInfo.$Properties|null);
+
+            /**
+             * Creates a new ExecutorProbeReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ExecutorProbeReply instance
+             */
+            static create(properties: flux.v1.ExecutorProbeReply.$Shape): flux.v1.ExecutorProbeReply & flux.v1.ExecutorProbeReply.$Shape;
+            static create(properties?: flux.v1.ExecutorProbeReply.$Properties): flux.v1.ExecutorProbeReply;
+
+            /**
+             * Encodes the specified ExecutorProbeReply message. Does not implicitly {@link flux.v1.ExecutorProbeReply.verify|verify} messages.
+             * @param message ExecutorProbeReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.ExecutorProbeReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ExecutorProbeReply message, length delimited. Does not implicitly {@link flux.v1.ExecutorProbeReply.verify|verify} messages.
+             * @param message ExecutorProbeReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.ExecutorProbeReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an ExecutorProbeReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.ExecutorProbeReply & flux.v1.ExecutorProbeReply.$Shape} ExecutorProbeReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.ExecutorProbeReply & flux.v1.ExecutorProbeReply.$Shape;
+
+            /**
+             * Decodes an ExecutorProbeReply message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.ExecutorProbeReply & flux.v1.ExecutorProbeReply.$Shape} ExecutorProbeReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.ExecutorProbeReply & flux.v1.ExecutorProbeReply.$Shape;
+
+            /**
+             * Verifies an ExecutorProbeReply message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an ExecutorProbeReply message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ExecutorProbeReply
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.ExecutorProbeReply;
+
+            /**
+             * Creates a plain object from an ExecutorProbeReply message. Also converts values to other types if specified.
+             * @param message ExecutorProbeReply
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.ExecutorProbeReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ExecutorProbeReply to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ExecutorProbeReply
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ExecutorProbeReply {
+
+            /** Properties of an ExecutorProbeReply. */
+            interface $Properties {
+
+                /** ExecutorProbeReply notRunning */
+                notRunning?: (flux.v1.TaskRef.$Properties[]|null);
+
+                /** ExecutorProbeReply error */
+                error?: (flux.v1.ErrorInfo.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an ExecutorProbeReply. */
+            type $Shape = flux.v1.ExecutorProbeReply.$Properties;
+        }
+
+        /**
          * Properties of an ExecutionEvent.
          * @deprecated Use flux.v1.ExecutionEvent.$Properties instead.
          */

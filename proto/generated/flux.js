@@ -2298,6 +2298,926 @@ export const flux = $root.flux = (() => {
             return TaskProgress;
         })();
 
+        v1.TaskRef = (function() {
+
+            /**
+             * Properties of a TaskRef.
+             * @typedef {Object} flux.v1.TaskRef.$Properties
+             * @property {string|null} [executionId] TaskRef executionId
+             * @property {string|null} [taskId] TaskRef taskId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TaskRef.
+             * @memberof flux.v1
+             * @interface ITaskRef
+             * @augments flux.v1.TaskRef.$Properties
+             * @deprecated Use flux.v1.TaskRef.$Properties instead.
+             */
+
+            /**
+             * Shape of a TaskRef.
+             * @typedef {flux.v1.TaskRef.$Properties} flux.v1.TaskRef.$Shape
+             */
+
+            /**
+             * Constructs a new TaskRef.
+             * @memberof flux.v1
+             * @classdesc Represents a TaskRef.
+             * @constructor
+             * @param {flux.v1.TaskRef.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TaskRef = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TaskRef executionId.
+             * @member {string} executionId
+             * @memberof flux.v1.TaskRef
+             * @instance
+             */
+            TaskRef.prototype.executionId = "";
+
+            /**
+             * TaskRef taskId.
+             * @member {string} taskId
+             * @memberof flux.v1.TaskRef
+             * @instance
+             */
+            TaskRef.prototype.taskId = "";
+
+            /**
+             * Creates a new TaskRef instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.TaskRef
+             * @static
+             * @param {flux.v1.TaskRef.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.TaskRef} TaskRef instance
+             * @type {{
+             *   (properties: flux.v1.TaskRef.$Shape): flux.v1.TaskRef & flux.v1.TaskRef.$Shape;
+             *   (properties?: flux.v1.TaskRef.$Properties): flux.v1.TaskRef;
+             * }}
+             */
+            TaskRef.create = function(properties) {
+                return new TaskRef(properties);
+            };
+
+            /**
+             * Encodes the specified TaskRef message. Does not implicitly {@link flux.v1.TaskRef.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.TaskRef
+             * @static
+             * @param {flux.v1.TaskRef.$Properties} message TaskRef message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TaskRef.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId") && message.executionId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.executionId);
+                if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId") && message.taskId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.taskId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified TaskRef message, length delimited. Does not implicitly {@link flux.v1.TaskRef.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.TaskRef
+             * @static
+             * @param {flux.v1.TaskRef.$Properties} message TaskRef message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TaskRef.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a TaskRef message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.TaskRef
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.TaskRef & flux.v1.TaskRef.$Shape} TaskRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TaskRef.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.TaskRef();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.executionId = value;
+                            else
+                                delete message.executionId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.taskId = value;
+                            else
+                                delete message.taskId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a TaskRef message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.TaskRef
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.TaskRef & flux.v1.TaskRef.$Shape} TaskRef
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TaskRef.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a TaskRef message.
+             * @function verify
+             * @memberof flux.v1.TaskRef
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            TaskRef.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    if (!$util.isString(message.executionId))
+                        return "executionId: string expected";
+                if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId"))
+                    if (!$util.isString(message.taskId))
+                        return "taskId: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a TaskRef message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.TaskRef
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.TaskRef} TaskRef
+             */
+            TaskRef.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.TaskRef)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.TaskRef: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.TaskRef();
+                if (object.executionId != null)
+                    if (typeof object.executionId !== "string" || object.executionId.length)
+                        message.executionId = $String(object.executionId);
+                if (object.taskId != null)
+                    if (typeof object.taskId !== "string" || object.taskId.length)
+                        message.taskId = $String(object.taskId);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a TaskRef message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.TaskRef
+             * @static
+             * @param {flux.v1.TaskRef} message TaskRef
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TaskRef.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.executionId = "";
+                    object.taskId = "";
+                }
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    object.executionId = message.executionId;
+                if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId"))
+                    object.taskId = message.taskId;
+                return object;
+            };
+
+            /**
+             * Converts this TaskRef to JSON.
+             * @function toJSON
+             * @memberof flux.v1.TaskRef
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TaskRef.prototype.toJSON = function() {
+                return TaskRef.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for TaskRef
+             * @function getTypeUrl
+             * @memberof flux.v1.TaskRef
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            TaskRef.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.TaskRef";
+            };
+
+            return TaskRef;
+        })();
+
+        v1.ExecutorProbe = (function() {
+
+            /**
+             * Properties of an ExecutorProbe.
+             * @typedef {Object} flux.v1.ExecutorProbe.$Properties
+             * @property {Array.<flux.v1.TaskRef.$Properties>|null} [calls] ExecutorProbe calls
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an ExecutorProbe.
+             * @memberof flux.v1
+             * @interface IExecutorProbe
+             * @augments flux.v1.ExecutorProbe.$Properties
+             * @deprecated Use flux.v1.ExecutorProbe.$Properties instead.
+             */
+
+            /**
+             * Shape of an ExecutorProbe.
+             * @typedef {flux.v1.ExecutorProbe.$Properties} flux.v1.ExecutorProbe.$Shape
+             */
+
+            /**
+             * Constructs a new ExecutorProbe.
+             * @memberof flux.v1
+             * @classdesc Represents an ExecutorProbe.
+             * @constructor
+             * @param {flux.v1.ExecutorProbe.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ExecutorProbe = function (properties) {
+                this.calls = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ExecutorProbe calls.
+             * @member {Array.<flux.v1.TaskRef.$Properties>} calls
+             * @memberof flux.v1.ExecutorProbe
+             * @instance
+             */
+            ExecutorProbe.prototype.calls = $util.emptyArray;
+
+            /**
+             * Creates a new ExecutorProbe instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.ExecutorProbe
+             * @static
+             * @param {flux.v1.ExecutorProbe.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.ExecutorProbe} ExecutorProbe instance
+             * @type {{
+             *   (properties: flux.v1.ExecutorProbe.$Shape): flux.v1.ExecutorProbe & flux.v1.ExecutorProbe.$Shape;
+             *   (properties?: flux.v1.ExecutorProbe.$Properties): flux.v1.ExecutorProbe;
+             * }}
+             */
+            ExecutorProbe.create = function(properties) {
+                return new ExecutorProbe(properties);
+            };
+
+            /**
+             * Encodes the specified ExecutorProbe message. Does not implicitly {@link flux.v1.ExecutorProbe.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.ExecutorProbe
+             * @static
+             * @param {flux.v1.ExecutorProbe.$Properties} message ExecutorProbe message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExecutorProbe.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.calls != null && message.calls.length)
+                    for (let i = 0; i < message.calls.length; ++i)
+                        $root.flux.v1.TaskRef.encode(message.calls[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified ExecutorProbe message, length delimited. Does not implicitly {@link flux.v1.ExecutorProbe.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.ExecutorProbe
+             * @static
+             * @param {flux.v1.ExecutorProbe.$Properties} message ExecutorProbe message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExecutorProbe.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an ExecutorProbe message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.ExecutorProbe
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.ExecutorProbe & flux.v1.ExecutorProbe.$Shape} ExecutorProbe
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExecutorProbe.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.ExecutorProbe();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.calls && message.calls.length))
+                                message.calls = [];
+                            message.calls.push($root.flux.v1.TaskRef.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an ExecutorProbe message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.ExecutorProbe
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.ExecutorProbe & flux.v1.ExecutorProbe.$Shape} ExecutorProbe
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExecutorProbe.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an ExecutorProbe message.
+             * @function verify
+             * @memberof flux.v1.ExecutorProbe
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ExecutorProbe.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.calls != null && $Object.hasOwnProperty.call(message, "calls")) {
+                    if (!$Array.isArray(message.calls))
+                        return "calls: array expected";
+                    for (let i = 0; i < message.calls.length; ++i) {
+                        let error = $root.flux.v1.TaskRef.verify(message.calls[i], _depth + 1);
+                        if (error)
+                            return "calls." + error;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an ExecutorProbe message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.ExecutorProbe
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.ExecutorProbe} ExecutorProbe
+             */
+            ExecutorProbe.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.ExecutorProbe)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.ExecutorProbe: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.ExecutorProbe();
+                if (object.calls) {
+                    if (!$Array.isArray(object.calls))
+                        throw $TypeError(".flux.v1.ExecutorProbe.calls: array expected");
+                    message.calls = $Array(object.calls.length);
+                    for (let i = 0; i < object.calls.length; ++i) {
+                        if (!$util.isObject(object.calls[i]))
+                            throw $TypeError(".flux.v1.ExecutorProbe.calls: object expected");
+                        message.calls[i] = $root.flux.v1.TaskRef.fromObject(object.calls[i], _depth + 1);
+                    }
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an ExecutorProbe message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.ExecutorProbe
+             * @static
+             * @param {flux.v1.ExecutorProbe} message ExecutorProbe
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ExecutorProbe.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.calls = [];
+                if (message.calls && message.calls.length) {
+                    object.calls = $Array(message.calls.length);
+                    for (let j = 0; j < message.calls.length; ++j)
+                        object.calls[j] = $root.flux.v1.TaskRef.toObject(message.calls[j], options, _depth + 1);
+                }
+                return object;
+            };
+
+            /**
+             * Converts this ExecutorProbe to JSON.
+             * @function toJSON
+             * @memberof flux.v1.ExecutorProbe
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ExecutorProbe.prototype.toJSON = function() {
+                return ExecutorProbe.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ExecutorProbe
+             * @function getTypeUrl
+             * @memberof flux.v1.ExecutorProbe
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ExecutorProbe.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.ExecutorProbe";
+            };
+
+            return ExecutorProbe;
+        })();
+
+        v1.ExecutorProbeReply = (function() {
+
+            /**
+             * Properties of an ExecutorProbeReply.
+             * @typedef {Object} flux.v1.ExecutorProbeReply.$Properties
+             * @property {Array.<flux.v1.TaskRef.$Properties>|null} [notRunning] ExecutorProbeReply notRunning
+             * @property {flux.v1.ErrorInfo.$Properties|null} [error] ExecutorProbeReply error
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an ExecutorProbeReply.
+             * @memberof flux.v1
+             * @interface IExecutorProbeReply
+             * @augments flux.v1.ExecutorProbeReply.$Properties
+             * @deprecated Use flux.v1.ExecutorProbeReply.$Properties instead.
+             */
+
+            /**
+             * Shape of an ExecutorProbeReply.
+             * @typedef {flux.v1.ExecutorProbeReply.$Properties} flux.v1.ExecutorProbeReply.$Shape
+             */
+
+            /**
+             * Constructs a new ExecutorProbeReply.
+             * @memberof flux.v1
+             * @classdesc Represents an ExecutorProbeReply.
+             * @constructor
+             * @param {flux.v1.ExecutorProbeReply.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ExecutorProbeReply = function (properties) {
+                this.notRunning = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ExecutorProbeReply notRunning.
+             * @member {Array.<flux.v1.TaskRef.$Properties>} notRunning
+             * @memberof flux.v1.ExecutorProbeReply
+             * @instance
+             */
+            ExecutorProbeReply.prototype.notRunning = $util.emptyArray;
+
+            /**
+             * ExecutorProbeReply error.
+             * @member {flux.v1.ErrorInfo.$Properties|null|undefined} error
+             * @memberof flux.v1.ExecutorProbeReply
+             * @instance
+             */
+            ExecutorProbeReply.prototype.error = null;
+
+            /**
+             * Creates a new ExecutorProbeReply instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.ExecutorProbeReply
+             * @static
+             * @param {flux.v1.ExecutorProbeReply.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.ExecutorProbeReply} ExecutorProbeReply instance
+             * @type {{
+             *   (properties: flux.v1.ExecutorProbeReply.$Shape): flux.v1.ExecutorProbeReply & flux.v1.ExecutorProbeReply.$Shape;
+             *   (properties?: flux.v1.ExecutorProbeReply.$Properties): flux.v1.ExecutorProbeReply;
+             * }}
+             */
+            ExecutorProbeReply.create = function(properties) {
+                return new ExecutorProbeReply(properties);
+            };
+
+            /**
+             * Encodes the specified ExecutorProbeReply message. Does not implicitly {@link flux.v1.ExecutorProbeReply.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.ExecutorProbeReply
+             * @static
+             * @param {flux.v1.ExecutorProbeReply.$Properties} message ExecutorProbeReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExecutorProbeReply.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.notRunning != null && message.notRunning.length)
+                    for (let i = 0; i < message.notRunning.length; ++i)
+                        $root.flux.v1.TaskRef.encode(message.notRunning[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    $root.flux.v1.ErrorInfo.encode(message.error, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified ExecutorProbeReply message, length delimited. Does not implicitly {@link flux.v1.ExecutorProbeReply.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.ExecutorProbeReply
+             * @static
+             * @param {flux.v1.ExecutorProbeReply.$Properties} message ExecutorProbeReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExecutorProbeReply.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an ExecutorProbeReply message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.ExecutorProbeReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.ExecutorProbeReply & flux.v1.ExecutorProbeReply.$Shape} ExecutorProbeReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExecutorProbeReply.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.ExecutorProbeReply();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.notRunning && message.notRunning.length))
+                                message.notRunning = [];
+                            message.notRunning.push($root.flux.v1.TaskRef.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.error = $root.flux.v1.ErrorInfo.decode(reader, reader.size(), $undefined, _depth + 1, message.error);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an ExecutorProbeReply message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.ExecutorProbeReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.ExecutorProbeReply & flux.v1.ExecutorProbeReply.$Shape} ExecutorProbeReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExecutorProbeReply.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an ExecutorProbeReply message.
+             * @function verify
+             * @memberof flux.v1.ExecutorProbeReply
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ExecutorProbeReply.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.notRunning != null && $Object.hasOwnProperty.call(message, "notRunning")) {
+                    if (!$Array.isArray(message.notRunning))
+                        return "notRunning: array expected";
+                    for (let i = 0; i < message.notRunning.length; ++i) {
+                        let error = $root.flux.v1.TaskRef.verify(message.notRunning[i], _depth + 1);
+                        if (error)
+                            return "notRunning." + error;
+                    }
+                }
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error")) {
+                    let error = $root.flux.v1.ErrorInfo.verify(message.error, _depth + 1);
+                    if (error)
+                        return "error." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates an ExecutorProbeReply message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.ExecutorProbeReply
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.ExecutorProbeReply} ExecutorProbeReply
+             */
+            ExecutorProbeReply.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.ExecutorProbeReply)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.ExecutorProbeReply: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.ExecutorProbeReply();
+                if (object.notRunning) {
+                    if (!$Array.isArray(object.notRunning))
+                        throw $TypeError(".flux.v1.ExecutorProbeReply.notRunning: array expected");
+                    message.notRunning = $Array(object.notRunning.length);
+                    for (let i = 0; i < object.notRunning.length; ++i) {
+                        if (!$util.isObject(object.notRunning[i]))
+                            throw $TypeError(".flux.v1.ExecutorProbeReply.notRunning: object expected");
+                        message.notRunning[i] = $root.flux.v1.TaskRef.fromObject(object.notRunning[i], _depth + 1);
+                    }
+                }
+                if (object.error != null) {
+                    if (!$util.isObject(object.error))
+                        throw $TypeError(".flux.v1.ExecutorProbeReply.error: object expected");
+                    message.error = $root.flux.v1.ErrorInfo.fromObject(object.error, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an ExecutorProbeReply message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.ExecutorProbeReply
+             * @static
+             * @param {flux.v1.ExecutorProbeReply} message ExecutorProbeReply
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ExecutorProbeReply.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.notRunning = [];
+                if (options.defaults)
+                    object.error = null;
+                if (message.notRunning && message.notRunning.length) {
+                    object.notRunning = $Array(message.notRunning.length);
+                    for (let j = 0; j < message.notRunning.length; ++j)
+                        object.notRunning[j] = $root.flux.v1.TaskRef.toObject(message.notRunning[j], options, _depth + 1);
+                }
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    object.error = $root.flux.v1.ErrorInfo.toObject(message.error, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this ExecutorProbeReply to JSON.
+             * @function toJSON
+             * @memberof flux.v1.ExecutorProbeReply
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ExecutorProbeReply.prototype.toJSON = function() {
+                return ExecutorProbeReply.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ExecutorProbeReply
+             * @function getTypeUrl
+             * @memberof flux.v1.ExecutorProbeReply
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ExecutorProbeReply.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.ExecutorProbeReply";
+            };
+
+            return ExecutorProbeReply;
+        })();
+
         v1.ExecutionEvent = (function() {
 
             /**

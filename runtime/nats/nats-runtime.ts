@@ -10,10 +10,11 @@ import { TaskExecutor } from '../../actors/task-executor.js';
 import { findTask } from '../registry.js';
 import { ActorRuntime } from '../runtime.js';
 import { NatsStore } from '../stores/nats-store.js';
+import { drainOrClose } from './connection.js';
 import { natsNames } from './names.js';
 import { NatsTaskDispatcher, NatsTaskServer } from './task-transport.js';
 
-export interface NatsOptions extends Partial<Pick<ConnectionOptions, 'servers' | 'user' | 'pass' | 'token' | 'name' | 'maxReconnectAttempts' | 'reconnectTimeWait'>> {
+export interface NatsOptions extends Partial<Pick<ConnectionOptions, 'servers' | 'noRandomize' | 'user' | 'pass' | 'token' | 'name' | 'maxReconnectAttempts' | 'reconnectTimeWait'>> {
   /** An open connection to use instead of opening one (it is not closed with the runtime). */
   connection?: NatsConnection;
   /** Names every stream, bucket and subject; several deployments can share a server. Default `flux`. */
@@ -24,6 +25,8 @@ export interface NatsOptions extends Partial<Pick<ConnectionOptions, 'servers' |
   secretKeyFile?: string;
   /** How long a task command waits for an executor that serves its task. Default 30 s. */
   dispatchPatienceMs?: number;
+  /** How long the executor running a task may be gone before the command goes to another one. Default 5 s. */
+  executorTimeoutMs?: number;
   /**
    * Serve the tasks this process's workflows call from this process too (default true), so code
    * written for the embedded runtime runs unchanged. False sends every task to executors elsewhere.
@@ -41,7 +44,7 @@ export interface NatsParts {
 }
 
 export async function openNats(options: NatsOptions): Promise<NatsParts> {
-  const { connection, prefix, replicas, secretKeyFile, dispatchPatienceMs, serveTasks = true, ...connectOptions } = options;
+  const { connection, prefix, replicas, secretKeyFile, dispatchPatienceMs, executorTimeoutMs, serveTasks = true, ...connectOptions } = options;
   const nc = connection ?? (await connect({ maxReconnectAttempts: -1, reconnectTimeWait: 250, ...connectOptions }));
   const names = natsNames(prefix);
   const store = await NatsStore.open(nc, names, {
@@ -50,13 +53,13 @@ export async function openNats(options: NatsOptions): Promise<NatsParts> {
   });
   let dispatcher: NatsTaskDispatcher | undefined;
   const server = new NatsTaskServer(nc, names, new TaskExecutor(findTask, store.cache, store.secrets), store, (id) => dispatcher?.nestedHost(id));
-  dispatcher = new NatsTaskDispatcher(nc, names, serveTasks ? server : undefined, store, dispatchPatienceMs === undefined ? {} : { dispatchPatienceMs });
+  dispatcher = new NatsTaskDispatcher(nc, names, serveTasks ? server : undefined, store, { dispatchPatienceMs, executorTimeoutMs });
   return {
     nc, store, server, dispatcher,
     async close() {
       await server.close();
       await dispatcher.close();
-      if (!connection) await nc.drain();
+      if (!connection) await drainOrClose(nc);
     },
   };
 }

@@ -10,18 +10,26 @@
  *   local `TaskExecutor`, in a queue group: each command goes to one executor.
  *
  * A cancelled call is announced on `<prefix>.control.cancel-task`; the executor running it aborts it.
+ *
+ * An executor that dies while running a command does not leave it hanging: the "taken" answer names
+ * the executor, the dispatcher probes it while the call is pending (./executor-watch.ts), and sends the
+ * command again to the queue group once it is gone. Results of the earlier sending are ignored.
  */
-import { headers, type Msg, type NatsConnection, type Subscription } from '@nats-io/nats-core';
+import { headers, type Msg, type MsgHdrs, type NatsConnection, type Subscription } from '@nats-io/nats-core';
 import { v7 as uuidv7 } from 'uuid';
-import { decodeTaskCommand, decodeTaskResult, encodeTaskCommand, encodeTaskResult, MalformedMessageError } from '../../proto/codec.js';
-import type { ErrorInfo, TaskCommand, TaskResult } from '../../proto/messages.js';
+import {
+  decodeExecutorProbe, decodeTaskCommand, decodeTaskResult, encodeExecutorProbeReply, encodeTaskCommand, encodeTaskResult,
+  MalformedMessageError, OBJECT_REF_CONTENT_TYPE,
+} from '../../proto/codec.js';
+import { JSON_CONTENT_TYPE, jsonPayload, payloadJson, type ErrorInfo, type TaskCommand, type TaskProgress, type TaskResult } from '../../proto/messages.js';
 import type { ReplyTo, TaskExecutor, TaskHandle, TaskSender } from '../../actors/task-executor.js';
+import type { EventType, StoredEvent } from '../events.js';
 import type { NestedCalls } from '../scope.js';
 import type { TaskDefinition } from '../task-definition.js';
+import { advanceResumePoint } from '../task-resume.js';
 import { toErrorInfo } from '../serialization.js';
+import { callKey, EXECUTOR_HEADER, ExecutorWatch, type PendingCall } from './executor-watch.js';
 import type { NatsNames } from './names.js';
-import { OBJECT_REF_CONTENT_TYPE } from '../../proto/codec.js';
-import { JSON_CONTENT_TYPE, payloadJson } from '../../proto/messages.js';
 
 /** Where a value too large for one message goes (the object store), and how it comes back. */
 export interface LargeValues {
@@ -32,26 +40,33 @@ export interface LargeValues {
 
 /** The header that tells an executor where to send a command's results. */
 export const RESULTS_HEADER = 'Flux-Results';
+export { EXECUTOR_HEADER };
 
 export interface DispatcherOptions {
   /** How long a command waits for an executor that serves its task. Default 30 s. */
-  dispatchPatienceMs?: number;
+  dispatchPatienceMs?: number | undefined;
+  /**
+   * How long the executor running a task may be gone before the command is sent again to another
+   * executor (same attempt, same idempotency key). Default 5 s. The executor is probed every
+   * quarter of this; one still connected but not answering (a task body blocking its event loop)
+   * is given three times as long.
+   */
+  executorTimeoutMs?: number | undefined;
 }
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-function callKey(executionId: string, taskId: string): string {
-  return `${executionId}\n${taskId}`;
-}
-
 export class NatsTaskDispatcher implements TaskSender {
   readonly id = uuidv7();
-  private readonly pending = new Map<string, ReplyTo>();
+  private readonly pending = new Map<string, PendingCall>();
   /** The executions driven in this process, for task bodies run here that call tasks (nested calls). */
   private readonly nestedHosts = new Map<string, { host: NestedCalls; calls: number }>();
-  private readonly results: Subscription;
+  /** Results of a command's first sending come here; those of a sending again, to `<this>.<generation>`. */
+  private readonly resultsSubject: string;
+  private readonly results: Subscription[];
   private readonly patienceMs: number;
+  private readonly watch: ExecutorWatch;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -62,18 +77,25 @@ export class NatsTaskDispatcher implements TaskSender {
     options: DispatcherOptions = {},
   ) {
     this.patienceMs = options.dispatchPatienceMs ?? 30_000;
-    this.results = nc.subscribe(names.results(this.id), { callback: (error, msg) => void (error || this.onResult(msg)) });
+    this.resultsSubject = names.results(this.id);
+    const callback = (error: Error | null, msg: Msg) => void (error || this.onResult(msg));
+    this.results = [nc.subscribe(this.resultsSubject, { callback }), nc.subscribe(`${this.resultsSubject}.>`, { callback })];
+    this.watch = new ExecutorWatch(nc, names, this.pending, options.executorTimeoutMs ?? 5_000, (call) => this.sendAgain(call));
   }
 
   send(command: TaskCommand, reply: ReplyTo, local?: TaskDefinition, nested?: NestedCalls): TaskHandle {
     if (local) this.server?.serve(local);
     const key = callKey(command.executionId, command.taskId);
     if (nested) this.holdNestedHost(command.executionId, nested, 1);
-    this.pending.set(key, (result) => {
-      if (nested && result.outcome !== 'progress') this.holdNestedHost(command.executionId, nested, -1);
-      reply(result);
-    });
-    void this.dispatch(command, key);
+    const call: PendingCall = {
+      key, command, generation: 0, executor: undefined, heardAt: 0, missing: 0, unreachable: false, point: undefined,
+      reply: (result) => {
+        if (nested && result.outcome !== 'progress') this.holdNestedHost(command.executionId, nested, -1);
+        reply(result);
+      },
+    };
+    this.pending.set(key, call);
+    void this.dispatch(call);
     return {
       // The reply stays registered: a result that still comes is the execution's to record or drop.
       cancel: () => {
@@ -84,7 +106,8 @@ export class NatsTaskDispatcher implements TaskSender {
   }
 
   async close(): Promise<void> {
-    this.results.unsubscribe();
+    this.watch.close();
+    for (const subscription of this.results) subscription.unsubscribe();
   }
 
   /**
@@ -103,20 +126,29 @@ export class NatsTaskDispatcher implements TaskSender {
     else this.nestedHosts.delete(executionId);
   }
 
-  private async dispatch(command: TaskCommand, key: string): Promise<void> {
+  /** Whether the call still waits for this sending of its command. */
+  private waiting(call: PendingCall, generation: number): boolean {
+    return this.pending.get(call.key) === call && call.generation === generation;
+  }
+
+  private async dispatch(call: PendingCall): Promise<void> {
+    const { command, generation } = call;
     const data = encodeTaskCommand(command);
     const h = headers();
-    h.set(RESULTS_HEADER, this.names.results(this.id));
+    h.set(RESULTS_HEADER, generation === 0 ? this.resultsSubject : `${this.resultsSubject}.${generation}`);
     const started = Date.now();
-    for (let wait = 20; this.pending.has(key); wait = Math.min(wait * 2, 500)) {
+    for (let wait = 20; this.waiting(call, generation); wait = Math.min(wait * 2, 500)) {
       try {
         const taken = await this.nc.request(this.names.task(command.taskName), data, { timeout: 5000, headers: h });
         const refusal = taken.data.length ? (JSON.parse(decoder.decode(taken.data)) as ErrorInfo) : undefined;
-        if (refusal) this.fail(command, key, refusal);
+        if (!this.waiting(call, generation)) return; // the result came first
+        if (refusal) return this.fail(call, refusal);
+        call.executor = taken.headers?.get(EXECUTOR_HEADER) || undefined;
+        call.heardAt = Date.now();
         return;
       } catch (error) {
         if (Date.now() - started > this.patienceMs) {
-          return this.fail(command, key, {
+          return this.fail(call, {
             name: 'FluxError', code: 'TASK_NOT_SERVED',
             message: `no executor serves task '${command.taskName}' (waited ${this.patienceMs} ms on ${this.names.task(command.taskName)}): start a worker that defines it`,
           });
@@ -128,10 +160,44 @@ export class NatsTaskDispatcher implements TaskSender {
     }
   }
 
-  private fail(command: TaskCommand, key: string, error: ErrorInfo): void {
-    const reply = this.pending.get(key);
-    this.pending.delete(key);
-    reply?.({ executionId: command.executionId, taskId: command.taskId, attempt: command.attempt, outcome: 'error', error });
+  /**
+   * The executor running a call is gone, or its result was lost: the same command goes again to
+   * whichever executor serves the task (same attempt, so the same idempotency key), picking up where
+   * the reported progress left off. Results of the earlier sending are ignored from now on.
+   * Guarded by test/e2e/nats-executors.test.ts and test/integration/nats-redispatch.test.ts.
+   */
+  private sendAgain(call: PendingCall): void {
+    const { command, point } = call;
+    const settled = point?.settled;
+    if (settled) {
+      // Its retry or fallback had already settled it; only the final message was lost.
+      this.pending.delete(call.key);
+      const header = { executionId: command.executionId, taskId: command.taskId, attempt: point.attempt };
+      return call.reply('error' in settled ? { ...header, outcome: 'error', error: settled.error } : { ...header, outcome: 'output', output: jsonPayload(settled.outputJson) });
+    }
+    if (point) call.command = { ...command, attempt: point.attempt, ...(point.resume && { resume: point.resume }) };
+    call.generation++;
+    call.executor = undefined;
+    call.missing = 0;
+    call.unreachable = false;
+    void this.dispatch(call);
+  }
+
+  private fail(call: PendingCall, error: ErrorInfo): void {
+    this.pending.delete(call.key);
+    const { command } = call;
+    call.reply({ executionId: command.executionId, taskId: command.taskId, attempt: command.attempt, outcome: 'error', error });
+  }
+
+  /** Progress of a call: its executor is alive, and a sending again would resume after this step. */
+  private progressed(call: PendingCall, progress: TaskProgress): void {
+    const { command } = call;
+    call.heardAt = Date.now();
+    const step: StoredEvent = {
+      seq: 0, type: progress.type as EventType, sourceId: command.taskId, name: command.taskName,
+      valueJson: payloadJson(progress.value), time: call.heardAt,
+    };
+    call.point = advanceResumePoint(call.point ?? { attempt: command.attempt, resume: command.resume }, step);
   }
 
   private onResult(msg: Msg): void {
@@ -141,10 +207,14 @@ export class NatsTaskDispatcher implements TaskSender {
     } catch {
       return; // not ours to answer: a result subject has no one to reply to
     }
-    const key = callKey(result.executionId, result.taskId);
-    const reply = this.pending.get(key);
-    if (!reply) return; // a call this process no longer waits for
-    if (result.outcome !== 'progress') this.pending.delete(key);
+    const call = this.pending.get(callKey(result.executionId, result.taskId));
+    if (!call) return; // a call this process no longer waits for
+    // Sent for an earlier sending of the command (an executor given up on that was not dead after all): the first result wins.
+    const generation = msg.subject === this.resultsSubject ? 0 : Number(msg.subject.slice(this.resultsSubject.length + 1));
+    if (generation !== call.generation) return;
+    if (result.outcome === 'progress') return this.progressed(call, result.progress), call.reply(result);
+    this.pending.delete(call.key);
+    const reply = call.reply;
     if (result.outcome !== 'output' || result.output.contentType !== OBJECT_REF_CONTENT_TYPE) return reply(result);
     // An output too large for a message: the executor put it in the object store.
     const { name } = JSON.parse(payloadJson(result.output)!) as { name: string };
@@ -157,9 +227,14 @@ export class NatsTaskDispatcher implements TaskSender {
 
 /** Runs task commands that arrive over NATS, for the tasks it serves. */
 export class NatsTaskServer {
+  /** Named in each "taken" answer: dispatchers probe `names.executor(id)` while it runs their commands. */
+  readonly id = uuidv7();
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly running = new Map<string, TaskHandle>();
   private readonly cancels: Subscription;
+  private readonly probes: Subscription;
+  private readonly taken: { headers: MsgHdrs };
+  private closing = false;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -179,6 +254,10 @@ export class NatsTaskServer {
         }
       },
     });
+    this.probes = nc.subscribe(names.executor(this.id), { callback: (error, msg) => void (error || this.onProbe(msg)) });
+    const h = headers();
+    h.set(EXECUTOR_HEADER, this.id);
+    this.taken = { headers: h };
   }
 
   /** Serves a task from now on (idempotent). */
@@ -195,26 +274,39 @@ export class NatsTaskServer {
     return [...this.subscriptions.keys()];
   }
 
-  /** Stops taking commands; runs already going finish. */
+  /** Stops taking commands; runs already going finish, and their dispatchers' probes are answered until then. */
   async close(): Promise<void> {
     for (const subscription of this.subscriptions.values()) subscription.unsubscribe();
     this.subscriptions.clear();
     this.cancels.unsubscribe();
+    this.closing = true;
+    if (this.running.size === 0) this.probes.unsubscribe();
   }
 
-  /** Sends a result; an output too large for a message goes to the object store, the message carries its name. */
-  private async publishResult(to: string, result: TaskResult): Promise<void> {
-    let bytes = encodeTaskResult(result);
-    if (bytes.length > this.large.messageLimit && result.outcome === 'output') {
-      const name = `${result.executionId}/${result.taskId}/output`;
-      try {
-        await this.large.putLarge(name, payloadJson(result.output) ?? 'null');
-        bytes = encodeTaskResult({ ...result, output: { contentType: OBJECT_REF_CONTENT_TYPE, data: new Uint8Array(0), json: JSON.stringify({ name }) } });
-      } catch (error) {
-        bytes = encodeTaskResult({ executionId: result.executionId, taskId: result.taskId, attempt: result.attempt, outcome: 'error', error: toErrorInfo(error) });
-      }
+  /** Sends a result; an output too large for a message goes to the object store first (then it returns a promise). */
+  private publishResult(to: string, result: TaskResult): Promise<void> | undefined {
+    const bytes = encodeTaskResult(result);
+    if (bytes.length > this.large.messageLimit && result.outcome === 'output') return this.publishLarge(to, result);
+    this.publish(to, bytes);
+  }
+
+  /** The message carries the object's name instead of the output. */
+  private async publishLarge(to: string, result: TaskResult & { outcome: 'output' }): Promise<void> {
+    const name = `${result.executionId}/${result.taskId}/output`;
+    try {
+      await this.large.putLarge(name, payloadJson(result.output) ?? 'null');
+      this.publish(to, encodeTaskResult({ ...result, output: { contentType: OBJECT_REF_CONTENT_TYPE, data: new Uint8Array(0), json: JSON.stringify({ name }) } }));
+    } catch (error) {
+      this.publish(to, encodeTaskResult({ executionId: result.executionId, taskId: result.taskId, attempt: result.attempt, outcome: 'error', error: toErrorInfo(error) }));
     }
-    this.nc.publish(to, bytes);
+  }
+
+  private publish(to: string, bytes: Uint8Array): void {
+    try {
+      this.nc.publish(to, bytes);
+    } catch {
+      // The connection is closed: the dispatcher finds this executor gone and sends the command again.
+    }
   }
 
   private onCommand(msg: Msg, definition: TaskDefinition): void {
@@ -227,13 +319,35 @@ export class NatsTaskServer {
     }
     const resultsTo = msg.headers?.get(RESULTS_HEADER);
     if (!resultsTo) return void msg.respond(encoder.encode(JSON.stringify({ name: 'FluxError', code: 'BAD_COMMAND', message: `a task command needs a ${RESULTS_HEADER} header` })));
-    msg.respond(); // taken
+    msg.respond(undefined, this.taken); // taken, and by whom
     const key = callKey(command.executionId, command.taskId);
     let finished = false;
-    const handle = this.executor.send(command, (result) => {
-      if (result.outcome !== 'progress') (finished = true), this.running.delete(key);
-      void this.publishResult(resultsTo, result);
+    let handle: TaskHandle | undefined;
+    handle = this.executor.send(command, (result) => {
+      if (result.outcome === 'progress') return void this.publishResult(resultsTo, result);
+      finished = true;
+      // Running until its result is out: a probe must never find the call neither here nor delivered.
+      const publishing = this.publishResult(resultsTo, result);
+      if (publishing) void publishing.finally(() => this.forget(key, handle));
+      else this.forget(key, handle);
     }, definition, this.nestedHost(command.executionId));
     if (!finished) this.running.set(key, handle);
+  }
+
+  private forget(key: string, handle: TaskHandle | undefined): void {
+    if (this.running.get(key) === handle) this.running.delete(key);
+    if (this.closing && this.running.size === 0 && !this.probes.isClosed()) this.probes.unsubscribe();
+  }
+
+  /** A dispatcher asks which of the commands it sent here still run. */
+  private onProbe(msg: Msg): void {
+    let reply: Uint8Array;
+    try {
+      const { calls } = decodeExecutorProbe(msg.data);
+      reply = encodeExecutorProbeReply({ notRunning: calls.filter((ref) => !this.running.has(callKey(ref.executionId, ref.taskId))) });
+    } catch (error) {
+      reply = encodeExecutorProbeReply({ notRunning: [], error: toErrorInfo(error) });
+    }
+    msg.respond(reply);
   }
 }
