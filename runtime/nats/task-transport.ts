@@ -30,6 +30,7 @@ import { advanceResumePoint } from '../task-resume.js';
 import { toErrorInfo } from '../serialization.js';
 import { callKey, EXECUTOR_HEADER, ExecutorWatch, type PendingCall } from './executor-watch.js';
 import type { NatsNames } from './names.js';
+import { Replies } from './replies.js';
 
 /** Where a value too large for one message goes (the object store), and how it comes back. */
 export interface LargeValues {
@@ -67,6 +68,7 @@ export class NatsTaskDispatcher implements TaskSender {
   private readonly results: Subscription[];
   private readonly patienceMs: number;
   private readonly watch: ExecutorWatch;
+  private readonly replies: Replies;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -78,6 +80,7 @@ export class NatsTaskDispatcher implements TaskSender {
   ) {
     this.patienceMs = options.dispatchPatienceMs ?? 30_000;
     this.resultsSubject = names.results(this.id);
+    this.replies = new Replies(nc);
     const callback = (error: Error | null, msg: Msg) => void (error || this.onResult(msg));
     this.results = [nc.subscribe(this.resultsSubject, { callback }), nc.subscribe(`${this.resultsSubject}.>`, { callback })];
     this.watch = new ExecutorWatch(nc, names, this.pending, options.executorTimeoutMs ?? 5_000, (call) => this.sendAgain(call));
@@ -107,6 +110,7 @@ export class NatsTaskDispatcher implements TaskSender {
 
   async close(): Promise<void> {
     this.watch.close();
+    this.replies.close();
     for (const subscription of this.results) subscription.unsubscribe();
   }
 
@@ -139,7 +143,7 @@ export class NatsTaskDispatcher implements TaskSender {
     const started = Date.now();
     for (let wait = 20; this.waiting(call, generation); wait = Math.min(wait * 2, 500)) {
       try {
-        const taken = await this.nc.request(this.names.task(command.taskName), data, { timeout: 5000, headers: h });
+        const taken = await this.replies.request(this.names.task(command.taskName), data, { timeout: 5000, headers: h });
         const refusal = taken.data.length ? (JSON.parse(decoder.decode(taken.data)) as ErrorInfo) : undefined;
         if (!this.waiting(call, generation)) return; // the result came first
         if (refusal) return this.fail(call, refusal);
