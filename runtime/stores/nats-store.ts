@@ -111,10 +111,7 @@ export class NatsStore implements EventStore {
   async load(executionId: string): Promise<StoredEvent[]> {
     const subject = this.names.events(executionId);
     const known = this.recent.get(executionId);
-    const [last, snapshot] = await Promise.all([
-      this.jsm.direct.getMessage(this.names.eventsStream, { last_by_subj: subject }),
-      known ? undefined : this.readSnapshot(executionId),
-    ]);
+    const last = await this.jsm.direct.getMessage(this.names.eventsStream, { last_by_subj: subject });
     if (!last) {
       this.recent.forget(executionId);
       return [];
@@ -123,10 +120,12 @@ export class NatsStore implements EventStore {
     if (known?.streamSeq === last.seq) {
       events = known.events.slice();
     } else {
-      // What is already in hand: the log as last seen here, or its latest snapshot.
-      const base = known ?? (snapshot && snapshot.streamSeq <= last.seq ? snapshot : undefined);
       const lastBatch = decodeEventBatch(last.data);
       const firstOfLast = lastBatch[0]?.seq ?? 0;
+      // What is already in hand: the log as last seen here, or else its latest snapshot (asked for
+      // only when the log is more than its last batch: a new or short execution costs one get).
+      const snapshot = !known && firstOfLast > 1 ? await this.readSnapshot(executionId) : undefined;
+      const base = known ?? (snapshot && snapshot.streamSeq <= last.seq ? snapshot : undefined);
       await this.resolveLargeValues(lastBatch);
       if (base?.streamSeq === last.seq) {
         events = base.events.slice();
