@@ -2,7 +2,7 @@
  * Every subject, stream and bucket flux-actors uses on NATS, under one prefix (default `flux`), so
  * several deployments share a server without meeting. proto/README.md documents each one.
  */
-import { DefinitionError } from '../errors.js';
+import { DefinitionError, FluxError } from '../errors.js';
 
 export interface NatsNames {
   readonly prefix: string;
@@ -25,12 +25,23 @@ export interface NatsNames {
   /** Task commands for a task, to whichever executor serving it answers first (a queue group). */
   task(taskName: string): string;
   readonly executorsQueue: string;
-  /** Where a dispatcher receives results, progress and heartbeats of the tasks it sent. */
+  /** Where a dispatcher receives results and progress of the tasks it sent. */
   results(dispatcherId: string): string;
   /** Broadcast: stop a task run (its execution was cancelled or no longer waits). */
   readonly taskCancel: string;
   /** One executor's probes: a dispatcher asks whether it still runs the commands it took. */
   executor(executorId: string): string;
+}
+
+/**
+ * A name that becomes one token of a subject: a '.', '*', '>' or a space in it would address other
+ * subjects (or none), so it is refused with the name and what it was meant for.
+ */
+function token(value: string, what: string): string {
+  if (value === '' || /[\s.*>]/.test(value)) {
+    throw new FluxError('INVALID_NAME', `${what} '${value}' cannot be used on NATS: it must be non-empty, without '.', '*', '>' or spaces`);
+  }
+  return value;
 }
 
 export function natsNames(prefix = 'flux'): NatsNames {
@@ -39,17 +50,17 @@ export function natsNames(prefix = 'flux'): NatsNames {
   return {
     prefix,
     eventsStream: `${upper}_EVENTS`,
-    events: (executionId) => `${prefix}.events.${executionId}`,
+    events: (executionId) => `${prefix}.events.${token(executionId, 'execution id')}`,
     snapshotsStream: `${upper}_SNAPSHOTS`,
-    snapshot: (executionId) => `${prefix}.snapshots.${executionId}`,
+    snapshot: (executionId) => `${prefix}.snapshots.${token(executionId, 'execution id')}`,
     commandsStream: `${upper}_COMMANDS`,
-    command: (workflow, kind) => `${prefix}.cmd.${workflow}.${kind}`,
-    commandsOf: (workflow) => `${prefix}.cmd.${workflow}.*`,
+    command: (workflow, kind) => `${prefix}.cmd.${token(workflow, 'workflow name')}.${kind}`,
+    commandsOf: (workflow) => `${prefix}.cmd.${token(workflow, 'workflow name')}.*`,
     executionsBucket: `${prefix}_executions`,
     cacheBucket: `${prefix}_cache`,
     secretsBucket: `${prefix}_secrets`,
     payloadsBucket: `${prefix}_payloads`,
-    task: (taskName) => `${prefix}.tasks.${taskName}`,
+    task: (taskName) => `${prefix}.tasks.${token(taskName, 'task name')}`,
     executorsQueue: `${prefix}-executors`,
     results: (dispatcherId) => `${prefix}.results.${dispatcherId}`,
     taskCancel: `${prefix}.control.cancel-task`,

@@ -87,7 +87,11 @@ export class NatsTaskDispatcher implements TaskSender {
   }
 
   send(command: TaskCommand, reply: ReplyTo, local?: TaskDefinition, nested?: NestedCalls): TaskHandle {
-    if (local) this.server?.serve(local);
+    try {
+      if (local) this.server?.serve(local);
+    } catch {
+      // A name no subject can carry: the dispatch below fails the call with that error.
+    }
     const key = callKey(command.executionId, command.taskId);
     if (nested) this.holdNestedHost(command.executionId, nested, 1);
     const call: PendingCall = {
@@ -140,10 +144,16 @@ export class NatsTaskDispatcher implements TaskSender {
     const data = encodeTaskCommand(command);
     const h = headers();
     h.set(RESULTS_HEADER, generation === 0 ? this.resultsSubject : `${this.resultsSubject}.${generation}`);
+    let subject: string;
+    try {
+      subject = this.names.task(command.taskName);
+    } catch (error) {
+      return this.fail(call, toErrorInfo(error)); // a name no subject can carry
+    }
     const started = Date.now();
     for (let wait = 20; this.waiting(call, generation); wait = Math.min(wait * 2, 500)) {
       try {
-        const taken = await this.replies.request(this.names.task(command.taskName), data, { timeout: 5000, headers: h });
+        const taken = await this.replies.request(subject, data, { timeout: 5000, headers: h });
         const refusal = taken.data.length ? (JSON.parse(decoder.decode(taken.data)) as ErrorInfo) : undefined;
         if (!this.waiting(call, generation)) return; // the result came first
         if (refusal) return this.fail(call, refusal);
