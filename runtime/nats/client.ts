@@ -4,22 +4,25 @@
  * come from the event log and the index.
  */
 import { connect } from '@nats-io/transport-node';
-import { jetstream } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { v7 as uuidv7 } from 'uuid';
 import { decodeEventBatch, encodeCancelCommand, encodeResumeCommand, encodeStartCommand } from '../../proto/codec.js';
 import { rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
 import { ExecutionNotFoundError, ExecutionStateError, FluxError, WorkflowNotFoundError } from '../errors.js';
 import { ExecutionContext, toExecutionEvent } from '../execution-context.js';
-import type { ExecutionEvent, StoredEvent } from '../events.js';
+import type { EventType, ExecutionEvent, StoredEvent } from '../events.js';
 import { isFinished, type ExecutionState } from '../execution-state.js';
 import { encodeValue } from '../serialization.js';
 import { NatsStore } from '../stores/nats-store.js';
 import type { ExecutionRecord, ListFilter } from '../stores/event-store.js';
 import type { WorkflowDefinition } from '../workflow-definition.js';
+import { drainOrClose } from './connection.js';
+import { LogPoller, type ReadVerdict } from './log-poller.js';
 import { natsNames } from './names.js';
 import type { NatsOptions } from './nats-runtime.js';
-import type { WorkerInfo } from './leases.js';
+import { bucketKeys } from './bucket-keys.js';
+import { servedWorkflows } from './leases.js';
 
 export interface Client {
   /** Sends a start command; resolves with the new execution's id once the command is stored. */
@@ -45,6 +48,8 @@ export class PayloadTooLargeError extends FluxError {
 }
 
 const SETTLED: ReadonlySet<ExecutionState> = new Set<ExecutionState>(['paused', 'succeeded', 'failed', 'cancelled']);
+/** The events after which an execution may be settled: a notification of one makes a waiter read the log. */
+const SETTLING_EVENTS: ReadonlySet<EventType> = new Set<EventType>(['WORKFLOW_PAUSED', 'WORKFLOW_COMPLETED', 'WORKFLOW_FAILED', 'WORKFLOW_CANCELLED']);
 
 /** How long a workflow seen in the workers bucket counts as served without looking again. */
 const SERVED_TRUST_MS = 10_000;
@@ -56,7 +61,17 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
   const store = await NatsStore.open(nc, names, { secretKeyFile: secretKeyFile ?? `${process.env.FLUX_HOME || './.flux'}/secret.key`, ...(replicas !== undefined && { replicas }) });
   const js = jetstream(nc);
   const kvm = new Kvm(js);
-  const workers = await kvm.create(`${names.prefix}_workers`, { history: 1, ...(replicas !== undefined && { replicas }) }).catch(() => kvm.open(`${names.prefix}_workers`));
+  const workersBucket = `${names.prefix}_workers`;
+  const workers = await kvm.create(workersBucket, { history: 1, ...(replicas !== undefined && { replicas }) }).catch(() => kvm.open(workersBucket));
+  const jsm = await jetstreamManager(nc);
+
+  // Waiters for a result: each reads the log again after a reconnect, and is told when the client
+  // closes (its timer must not keep the process alive).
+  const waiters = new Map<() => void, () => void>();
+  const status = nc.status();
+  void (async () => {
+    for await (const event of status) if (event.type === 'reconnect') for (const check of waiters.keys()) check();
+  })();
 
   const contextOf = <I, O>(executionId: string, events: StoredEvent[]): ExecutionContext<I, O> =>
     new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state: stateOf(rebuildSnapshot(executionId, events)), log: events });
@@ -79,11 +94,7 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
   const servedUntil = new Map<string, number>();
   const served = async (workflow: string): Promise<boolean> => {
     if ((servedUntil.get(workflow) ?? 0) > Date.now()) return true;
-    for await (const key of await workers.keys()) {
-      const entry = await workers.get(key);
-      if (entry?.operation !== 'PUT') continue;
-      for (const name of (entry.json() as WorkerInfo).workflows) servedUntil.set(name, Date.now() + SERVED_TRUST_MS);
-    }
+    for (const name of await servedWorkflows(workers, await bucketKeys(jsm, workersBucket))) servedUntil.set(name, Date.now() + SERVED_TRUST_MS);
     return (servedUntil.get(workflow) ?? 0) > Date.now();
   };
 
@@ -94,6 +105,7 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
         throw new WorkflowNotFoundError(name, {}, `no worker serves workflow '${name}' on prefix '${names.prefix}': start a worker with it in its workflows`);
       }
       const executionId = startOptions.executionId ?? uuidv7();
+      names.events(executionId); // refuses an id no subject can carry, before anything is sent
       const inputJson = encodeValue(input, `the input of workflow '${name}'`);
       // The message id makes a start sent twice (a retry after a lost ack) one start.
       await send(names.command(name, 'start'), encodeStartCommand({ workflow: name, executionId, inputJson }), `start:${executionId}`, `the input of workflow '${name}'`);
@@ -102,16 +114,14 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
 
     async result<I, O>(executionId: string, resultOptions: { timeoutMs?: number; afterSeq?: number } = {}) {
       const after = resultOptions.afterSeq ?? 0;
-      const settledAfter = (events: StoredEvent[]): boolean => {
-        if (events.length <= after) return false;
-        return SETTLED.has(stateOf(rebuildSnapshot(executionId, events)));
-      };
       return new Promise<ExecutionContext<I, O>>((resolve, reject) => {
-        let done = false;
+        /** The seq of the last settling event a notification announced. */
+        let announced = 0;
         const finish = (error?: Error, ctx?: ExecutionContext<I, O>) => {
-          if (done) return;
-          done = true;
+          if (poller.stopped) return;
+          poller.stop();
           clearTimeout(timer);
+          waiters.delete(check);
           subscription.unsubscribe();
           if (error) reject(error);
           else resolve(ctx!);
@@ -120,18 +130,27 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
           () => finish(new FluxError('RESULT_TIMEOUT', `execution ${executionId} did not pause or finish within ${resultOptions.timeoutMs} ms`, { executionId })),
           resultOptions.timeoutMs ?? 2 ** 31 - 1,
         );
-        // Subscribe first, then read: an event appended in between is seen either way.
-        const check = () => store.load(executionId).then((events) => {
-          if (events.length && settledAfter(events)) finish(undefined, contextOf<I, O>(executionId, events));
-        }, (error: Error) => finish(error));
+        const poller = new LogPoller(() => store.load(executionId), (events): ReadVerdict => {
+          if (events.length > after && SETTLED.has(stateOf(rebuildSnapshot(executionId, events)))) {
+            finish(undefined, contextOf<I, O>(executionId, events));
+            return 'done';
+          }
+          return events.length < announced ? 'behind' : 'wait';
+        }, (error) => finish(error));
+        // Subscribe first, then read: an event appended in between is seen either way. What is
+        // published while the connection is down is missed: a reconnect reads again.
+        const check = () => poller.poll();
+        waiters.set(check, () => finish(new FluxError('CLIENT_CLOSED', `the client was closed while waiting for execution ${executionId} to pause or finish`, { executionId })));
         const subscription = nc.subscribe(names.events(executionId), {
           callback: (error, msg) => {
             if (error) return;
-            const types = decodeEventBatch(msg.data).map((e) => e.type);
-            if (types.some((t) => t === 'WORKFLOW_PAUSED' || t === 'WORKFLOW_COMPLETED' || t === 'WORKFLOW_FAILED' || t === 'WORKFLOW_CANCELLED')) void check();
+            const settling = decodeEventBatch(msg.data).filter((e) => SETTLING_EVENTS.has(e.type));
+            if (settling.length === 0) return;
+            announced = Math.max(announced, settling.at(-1)!.seq);
+            check();
           },
         });
-        void nc.flush().then(check);
+        nc.flush().then(check, check);
       });
     },
 
@@ -177,7 +196,9 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     },
 
     async close() {
-      if (!connection) await nc.drain();
+      (status as { stop?(): void }).stop?.();
+      for (const abort of [...waiters.values()]) abort();
+      if (!connection) await drainOrClose(nc);
     },
   };
   return client;

@@ -30,12 +30,21 @@ export interface WorkerInfo {
 
 const encoder = new TextEncoder();
 
+/** Lists the keys of a bucket (`bucketKeys`, which needs no consumer). */
+export type KeyLister = () => Promise<string[]>;
+
 export class Leases implements DriverHooks {
   /** The last heartbeat revision seen of each worker, and when (on this clock) it last moved. */
   private readonly seen = new Map<string, { revision: number; since: number }>();
   private readonly held = new Map<string, number>();
 
-  constructor(private readonly workers: KV, private readonly leases: KV, readonly workerId: string, private readonly leaseMs: number) {}
+  constructor(
+    private readonly workers: KV,
+    private readonly leases: KV,
+    readonly workerId: string,
+    private readonly leaseMs: number,
+    private readonly keysOf: { workers: KeyLister; leases: KeyLister },
+  ) {}
 
   driving(executionId: string, workflow: string): void {
     const value = encoder.encode(JSON.stringify({ worker: this.workerId, workflow }));
@@ -60,19 +69,14 @@ export class Leases implements DriverHooks {
 
   /** The workflows some worker serves (or served: a crashed worker's entry stays). */
   async servedWorkflows(): Promise<Set<string>> {
-    const served = new Set<string>();
-    for await (const key of await this.workers.keys()) {
-      const entry = await this.workers.get(key);
-      if (entry?.operation === 'PUT') for (const workflow of (entry.json() as WorkerInfo).workflows) served.add(workflow);
-    }
-    return served;
+    return servedWorkflows(this.workers, await this.keysOf.workers());
   }
 
   /** Leases whose worker has stopped beating, for workflows in `workflows`. */
   async orphaned(workflows: ReadonlySet<string>): Promise<Lease[]> {
     const now = Date.now();
     const orphans: Lease[] = [];
-    for await (const executionId of await this.leases.keys()) {
+    for (const executionId of await this.keysOf.leases()) {
       const entry = await this.leases.get(executionId);
       if (entry?.operation !== 'PUT') continue;
       const { worker, workflow } = entry.json() as { worker: string; workflow: string };
@@ -100,4 +104,12 @@ export class Leases implements DriverHooks {
     }
     return now - seen.since < this.leaseMs;
   }
+}
+
+/** The workflows served by the workers whose entries (of the workers bucket) are under `keys`. */
+export async function servedWorkflows(workers: KV, keys: readonly string[]): Promise<Set<string>> {
+  const served = new Set<string>();
+  const entries = await Promise.all(keys.map((key) => workers.get(key)));
+  for (const entry of entries) if (entry?.operation === 'PUT') for (const workflow of (entry.json() as WorkerInfo).workflows) served.add(workflow);
+  return served;
 }

@@ -15,6 +15,7 @@ import { ActorRuntime, type Runtime } from '../runtime.js';
 import { decodeValue, toErrorInfo } from '../serialization.js';
 import type { Task } from '../task.js';
 import type { WorkflowDefinition } from '../workflow-definition.js';
+import { bucketKeys } from './bucket-keys.js';
 import { Leases } from './leases.js';
 import { openNats, type NatsOptions } from './nats-runtime.js';
 import type { NatsNames } from './names.js';
@@ -51,10 +52,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const id = uuidv7();
   const kvm = new Kvm(jetstream(nc));
   const replicas = options.nats.replicas ?? 1;
+  const jsm = await jetstreamManager(nc);
+  const buckets = { workers: `${names.prefix}_workers`, leases: `${names.prefix}_leases` };
   const leases = new Leases(
-    await kvm.create(`${names.prefix}_workers`, { replicas, history: 1 }),
-    await kvm.create(`${names.prefix}_leases`, { replicas, history: 1 }),
+    await kvm.create(buckets.workers, { replicas, history: 1 }),
+    await kvm.create(buckets.leases, { replicas, history: 1 }),
     id, leaseMs,
+    { workers: () => bucketKeys(jsm, buckets.workers), leases: () => bucketKeys(jsm, buckets.leases) },
   );
   const runtime = new ActorRuntime(store, { executor: parts.dispatcher, drivers: leases });
   for (const task of options.tasks ?? []) parts.server.serve(task.definition);
@@ -64,7 +68,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   await beat();
   const heartbeat = setInterval(beat, Math.max(100, Math.floor(leaseMs / 3)));
 
-  const commands = new CommandLoop(nc, names, runtime, workflows, options.concurrency ?? 64, leaseMs);
+  const commands = new CommandLoop(nc, names, runtime, workflows, options.concurrency ?? 64, leaseMs, replicas);
   await commands.start();
 
   let sweeping = false;
@@ -113,13 +117,14 @@ class CommandLoop {
     private readonly workflows: Map<string, WorkflowDefinition>,
     private readonly concurrency: number,
     private readonly leaseMs: number,
+    private readonly replicas: number,
   ) {}
 
   async start(): Promise<void> {
     const jsm = await jetstreamManager(this.nc);
     await jsm.streams.add({
       name: this.names.commandsStream, subjects: [`${this.names.prefix}.cmd.>`], storage: StorageType.File,
-      retention: RetentionPolicy.Workqueue, duplicate_window: 120 * 1e9,
+      retention: RetentionPolicy.Workqueue, duplicate_window: 120 * 1e9, num_replicas: this.replicas,
     }).catch(() => jsm.streams.info(this.names.commandsStream));
     for (const workflow of this.workflows.keys()) {
       const durable = `wf_${workflow}`;

@@ -19,6 +19,7 @@ import { headers, type NatsConnection } from '@nats-io/nats-core';
 import { decodeEventBatch, encodeEventBatch } from '../../proto/codec.js';
 import { ExecutionConflictError, FluxError } from '../errors.js';
 import type { StoredEvent } from '../events.js';
+import { bucketKeys } from '../nats/bucket-keys.js';
 import type { NatsNames } from '../nats/names.js';
 import { SealedSecrets, SecretCipher } from '../secrets.js';
 import { decodeSnapshot, encodeSnapshot, type SnapshotEvent } from './log-snapshot.js';
@@ -55,6 +56,8 @@ export class NatsStore implements EventStore {
   private readonly recent = new RecentLogs();
   private readonly maxBatchBytes: number;
   private readonly largeValueBytes: number;
+  /** For reads: a consumer that cannot be created within 2 s is on a dead peer (see `readBatches`). */
+  private readonly reader: JetStreamClient;
 
   private constructor(
     readonly nc: NatsConnection,
@@ -68,6 +71,7 @@ export class NatsStore implements EventStore {
     options: NatsStoreOptions,
   ) {
     this.maxBatchBytes = (nc.info?.max_payload ?? 1024 * 1024) - BATCH_OVERHEAD;
+    this.reader = jetstream(nc, { timeout: 2000 });
     this.largeValueBytes = Math.min(options.largeValueBytes ?? 256 * 1024, this.maxBatchBytes);
     this.cache = {
       read: async (key) => {
@@ -187,9 +191,23 @@ export class NatsStore implements EventStore {
 
   /** Reads the batches of one subject from stream sequence `from` to `to`, large values resolved. */
   private async readBatches(subject: string, from: number, to: number): Promise<StoredEvent[]> {
+    let events: StoredEvent[];
+    try {
+      events = await this.readWithConsumer(subject, from, to);
+    } catch (error) {
+      if (!(error instanceof Error) || error.name !== 'TimeoutError') throw error;
+      // nats-server 2.9 places an ephemeral consumer on any peer of the stream, a dead one too
+      // (test/e2e/nats-faults.test.ts): read by direct gets instead, which any live replica answers.
+      events = await this.readDirect(subject, from, to);
+    }
+    await this.resolveLargeValues(events);
+    return events;
+  }
+
+  private async readWithConsumer(subject: string, from: number, to: number): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     // An ordered consumer on the execution's subject: the server skips other executions' blocks.
-    const consumer = await this.js.consumers.get(this.names.eventsStream, {
+    const consumer = await this.reader.consumers.get(this.names.eventsStream, {
       filter_subjects: subject,
       ...(from <= 1 ? { deliver_policy: DeliverPolicy.All } : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from }),
     });
@@ -199,7 +217,18 @@ export class NatsStore implements EventStore {
       if (message.seq >= to) break;
     }
     await messages.close();
-    await this.resolveLargeValues(events);
+    return events;
+  }
+
+  /** One direct get per batch: slower than a consumer on a long log, but needs no consumer placed. */
+  private async readDirect(subject: string, from: number, to: number): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    for (let seq = Math.max(from, 1); seq <= to; ) {
+      const message = await this.jsm.direct.getMessage(this.names.eventsStream, { seq, next_by_subj: subject });
+      if (!message || message.seq > to) break;
+      for (const event of decodeEventBatch(message.data)) events.push(event);
+      seq = message.seq + 1;
+    }
     return events;
   }
 
@@ -210,7 +239,7 @@ export class NatsStore implements EventStore {
 
   async list(filter: ListFilter = {}): Promise<ExecutionRecord[]> {
     const records: ExecutionRecord[] = [];
-    for await (const key of await this.index.keys()) {
+    for (const key of await bucketKeys(this.jsm, this.names.executionsBucket)) {
       const record = await this.get(key);
       if (record && (!filter.state || record.state === filter.state) && (!filter.workflow || record.workflow === filter.workflow)) records.push(record);
     }
@@ -239,7 +268,7 @@ export class NatsStore implements EventStore {
 
   private async publishBatch(executionId: string, events: readonly WireEvent[], lastSeq: number): Promise<number> {
     const data = encodeEventBatch(executionId, events, (event) => (event as WireEvent).objectName, this.names.payloadsBucket);
-    const options = { msgID: `${executionId}:${events[0]!.seq}`, expect: { lastSubjectSequence: lastSeq }, timeout: 5000 };
+    const options = { msgID: `${executionId}:${events[0]!.seq}`, expect: { lastSubjectSequence: lastSeq }, timeout: 1500 };
     let resent = false;
     return retrying(`append to the log of execution ${executionId}`, async () => {
       try {

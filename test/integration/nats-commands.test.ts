@@ -7,7 +7,7 @@ import { connect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import {
   connectClient, startWorker,
-  ExecutionNotFoundError, ExecutionStateError, WorkflowNotFoundError, PayloadTooLargeError,
+  ExecutionNotFoundError, ExecutionStateError, FluxError, WorkflowNotFoundError, PayloadTooLargeError,
   type Client, type Worker,
 } from 'flux-actors';
 import { decodeExecutionStatus, encodeResumeCommand, type ExecutionStatus } from '../../proto/codec.js';
@@ -87,6 +87,14 @@ describe('commands over NATS: bad input gets a typed error, the worker keeps ser
     const error = await client.start('noSuchWorkflow', 1).then(() => undefined, (e: unknown) => e);
     expect(error).to.be.instanceOf(WorkflowNotFoundError);
     expect((error as Error).message).to.contain("no worker serves workflow 'noSuchWorkflow'");
+  });
+
+  it('refuses an execution id no subject can carry, naming it, and sends nothing', async () => {
+    const error = await client.start(asks, 'x', { executionId: 'two.tokens' }).then(() => undefined, (e: unknown) => e);
+    expect(error).to.be.instanceOf(FluxError);
+    expect(error).to.include({ code: 'INVALID_NAME' });
+    expect((error as Error).message).to.contain("execution id 'two.tokens'");
+    expect((await client.list()).map((r) => r.executionId)).to.not.include('two.tokens');
   });
 
   it('refuses an input over the server limit before sending it, and carries a 20 MB output through the object store', async () => {
