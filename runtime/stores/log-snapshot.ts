@@ -10,6 +10,8 @@
  *     flux-log-snapshot 1 <stream seq covered> <event count>
  *     <seq> TAB <type> TAB <source id> TAB <name> TAB <time ms> TAB <flags> TAB <value>
  *
+ * The store sends it deflated (raw deflate, ~10× smaller), in the object store if still too large.
+ *
  * Flags: `q` quick; `s`/`n` the source id / name is JSON-quoted (it holds a tab, a newline or a
  * quote); `o` the value is in the object store and the last field is the object's name. A value is
  * JSON text, which never holds a raw tab or newline; an empty field is no value.

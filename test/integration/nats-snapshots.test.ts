@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { createRuntime, workflow, task, pause, type ExecutionContext, type Runtime } from 'flux-actors';
@@ -17,6 +18,22 @@ const longPause = workflow(async function snapLongPause(ctx: ExecutionContext<nu
   const extra = await pause<number>('more');
   return total + extra;
 });
+
+/** The snapshot's text once written (it is written after the commit that asks for it), or after `after` changes. */
+async function snapshotText(url: string, prefix: string, executionId: string, after?: string): Promise<string> {
+  const nc = await connect({ servers: url });
+  try {
+    const jsm = await jetstreamManager(nc);
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
+      const message = await jsm.direct.getMessage(`${prefix.toUpperCase()}_SNAPSHOTS`, { last_by_subj: `${prefix}.snapshots.${executionId}` });
+      const text = message && inflateRawSync(message.data).toString('utf8');
+      if (text && text !== after) return text;
+    }
+    throw new Error(`no new snapshot of ${executionId}`);
+  } finally {
+    await nc.close();
+  }
+}
 
 describe('log snapshots on NATS: a worker that never saw a long log loads it whole', function () {
   this.timeout(60_000);
@@ -43,10 +60,8 @@ describe('log snapshots on NATS: a worker that never saw a long log loads it who
     const first = await open();
     const paused = await longPause.run(600, { runtime: first });
     expect(paused.isPaused).to.equal(true);
-    const nc = await connect({ servers: url });
-    const message = await (await jetstreamManager(nc)).direct.getMessage(`${prefix.toUpperCase()}_SNAPSHOTS`, { last_by_subj: `${prefix}.snapshots.${paused.executionId}` });
-    await nc.close();
-    expect(message?.string().split('\n')[0]).to.match(new RegExp(`^flux-log-snapshot 1 \\d+ ${paused.events.length}$`));
+    const atPause = await snapshotText(url, prefix, paused.executionId);
+    expect(atPause.split('\n')[0]).to.match(new RegExp(`^flux-log-snapshot 1 \\d+ ${paused.events.length}$`));
     expect(paused.events.length).to.be.above(1200);
 
     const before = stepRuns;
@@ -57,19 +72,18 @@ describe('log snapshots on NATS: a worker that never saw a long log loads it who
 
     // The end wrote a snapshot too, and a loader reads that, not the stream: one whose recorded
     // output was altered shows the altered output to a runtime that never saw the log.
-    const nc2 = await connect({ servers: url });
-    const subject = `${prefix}.snapshots.${paused.executionId}`;
-    const ended = (await (await jetstreamManager(nc2)).direct.getMessage(`${prefix.toUpperCase()}_SNAPSHOTS`, { last_by_subj: subject }))!.string();
-    const lines = ended.split('\n');
+    const lines = (await snapshotText(url, prefix, paused.executionId, atPause)).split('\n');
     expect(lines.at(-1)).to.match(/\tWORKFLOW_COMPLETED\t/);
     lines[lines.length - 1] = lines.at(-1)!.replace(/\t[^\t]*$/, '\t-1');
-    await jetstream(nc2).publish(subject, lines.join('\n'));
-    await nc2.close();
+    const nc = await connect({ servers: url });
+    await jetstream(nc).publish(`${prefix}.snapshots.${paused.executionId}`, deflateRawSync(lines.join('\n')));
+    await nc.close();
     expect((await (await open()).inspect(paused.executionId)).output).to.equal(-1);
   });
 
   it('falls back to the events stream when the snapshot is unreadable', async () => {
     const paused = await longPause.run(550, { runtime: await open() });
+    await snapshotText(url, prefix, paused.executionId); // written: the garbage below replaces it
     const nc = await connect({ servers: url });
     await jetstream(nc).publish(`${prefix}.snapshots.${paused.executionId}`, 'flux-log-snapshot 1 999999 3\ngarbage');
     await nc.close();
