@@ -1,5 +1,5 @@
 #!/usr/bin/env sh
-# The whole test suite on a fresh Debian machine with Node 20: installs what is missing (nats-server
+# `npm test`: the whole test suite on a fresh Debian machine with Node 20: installs what is missing (nats-server
 # and, for better-sqlite3's build, a C++ toolchain, from Debian; the npm dependencies), then checks
 # the types, builds, and runs every test. Exit code = the tests' exit code.
 set -eu
@@ -21,7 +21,7 @@ npm ci --no-audit --no-fund
 npm run typecheck
 npm run build
 # A run that does not end (a server or socket left open) fails here with a message, not at CI's deadline.
-timeout --foreground 1200 npm test || {
+timeout --foreground 1200 npx mocha || {
   code=$?
   [ "$code" -eq 124 ] && echo "the test run did not end within 20 minutes: something keeps the process alive" >&2
   exit "$code"
