@@ -108,7 +108,9 @@ export async function startNatsBench(): Promise<NatsBench> {
 }
 
 async function spawnExecutor(url: string, secretKeyFile: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', executorScript, url, secretKeyFile], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_CPU_PROF=<dir>: the executor process writes a CPU profile there (run the bench with --cpu-prof too).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', executorScript, url, secretKeyFile], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
   const killNow = () => child.kill('SIGKILL');
   process.once('exit', killNow);
   child.once('exit', () => process.off('exit', killNow));

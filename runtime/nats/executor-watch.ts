@@ -9,6 +9,9 @@
  * them) never costs a probe.
  *
  * A call is given up on, and handed to `lost` to be sent again, when:
+ * - nothing at all was heard of it (no "taken", no progress) for `SILENT_FACTOR` × `timeoutMs` after
+ *   it was sent: the command was lost on the way (a server restart), or its executor died before
+ *   saying it took it;
  * - its executor's connection is gone (the server answers "no responders") for `timeoutMs`;
  * - its executor is connected but silent for `SILENT_FACTOR` × `timeoutMs`: a task body that blocks
  *   the event loop must not look like a crash too soon;
@@ -44,6 +47,12 @@ export interface PendingCall {
   executor: string | undefined;
   /** When the executor last showed it runs the call: it took it, reported progress, or answered a probe. */
   heardAt: number;
+  /** When the current sending went out; 0 while it waits to be sent again (nobody served the task). */
+  sentAt: number;
+  /** When the first sending went out (the patience for "nobody serves this task" counts from there). */
+  firstSentAt: number;
+  /** The token of the reply subject its "taken" or "no responders" comes back on, until one does. */
+  answerToken: string | undefined;
   /** Probe answers in a row that said the executor does not run the call. */
   missing: number;
   /** The last probe found no one listening: the executor's connection is gone. */
@@ -85,7 +94,11 @@ export class ExecutorWatch {
     const due = new Map<string, PendingCall[]>();
     for (const call of this.pending.values()) {
       const executor = call.executor;
-      if (executor === undefined || now - call.heardAt < this.probeEveryMs) continue;
+      if (executor === undefined) {
+        if (call.sentAt > 0 && now - Math.max(call.sentAt, call.heardAt) > this.timeoutMs * SILENT_FACTOR) this.lost(call);
+        continue;
+      }
+      if (now - call.heardAt < this.probeEveryMs) continue;
       if (now - call.heardAt > (call.unreachable ? this.timeoutMs : this.timeoutMs * SILENT_FACTOR)) {
         this.lost(call);
         continue;

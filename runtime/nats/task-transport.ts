@@ -1,11 +1,14 @@
 /**
  * Task commands and results over NATS.
  *
- * - The dispatcher (on the side of the execution actors) sends each command as a request on
- *   `<prefix>.tasks.<task name>`. An executor that serves the task answers at once ("taken") and
- *   later publishes progress and the result, as protobuf `TaskResult`s, on the dispatcher's own
- *   results subject. Nobody serving the task: the dispatcher tries again until `dispatchPatienceMs`,
- *   then fails the task with TASK_NOT_SERVED.
+ * - The dispatcher (on the side of the execution actors) publishes each command on
+ *   `<prefix>.tasks.<task name>`, with a reply subject of its own. An executor that serves the task
+ *   publishes progress and the result, as protobuf `TaskResult`s, on the dispatcher's results
+ *   subject; a task still running after `TAKEN_AFTER_MS` is also answered on the reply subject
+ *   ("taken", naming the executor), so that the dispatcher can watch that executor. A quick task
+ *   costs one message each way. Nobody serving the task: the server answers "no responders" on the
+ *   reply subject, and the dispatcher tries again until `dispatchPatienceMs`, then fails the task with
+ *   TASK_NOT_SERVED.
  * - The task server (on the side of the executors) runs the commands for the tasks it serves in a
  *   local `TaskExecutor`, in a queue group: each command goes to one executor.
  *
@@ -13,9 +16,11 @@
  *
  * An executor that dies while running a command does not leave it hanging: the "taken" answer names
  * the executor, the dispatcher probes it while the call is pending (./executor-watch.ts), and sends the
- * command again to the queue group once it is gone. Results of the earlier sending are ignored.
+ * command again to the queue group once it is gone; a command nobody said a word about (lost on the
+ * way, or its executor died before answering) is sent again too. Results of the earlier sending are
+ * ignored.
  */
-import { headers, type Msg, type MsgHdrs, type NatsConnection, type Subscription } from '@nats-io/nats-core';
+import { createInbox, headers, type Msg, type MsgHdrs, type NatsConnection, type Subscription } from '@nats-io/nats-core';
 import { v7 as uuidv7 } from 'uuid';
 import {
   decodeExecutorProbe, decodeTaskCommand, decodeTaskResult, encodeExecutorProbeReply, encodeTaskCommand, encodeTaskResult,
@@ -30,7 +35,7 @@ import { advanceResumePoint } from '../task-resume.js';
 import { toErrorInfo } from '../serialization.js';
 import { callKey, EXECUTOR_HEADER, ExecutorWatch, type PendingCall } from './executor-watch.js';
 import type { NatsNames } from './names.js';
-import { Replies } from './replies.js';
+import { outboxOf } from './outbox.js';
 
 /** Where a value too large for one message goes (the object store), and how it comes back. */
 export interface LargeValues {
@@ -42,6 +47,8 @@ export interface LargeValues {
 /** The header that tells an executor where to send a command's results. */
 export const RESULTS_HEADER = 'Flux-Results';
 export { EXECUTOR_HEADER };
+/** How long a command runs before its executor says it took it (quicker ones are answered by their result alone). */
+export const TAKEN_AFTER_MS = 100;
 
 export interface DispatcherOptions {
   /** How long a command waits for an executor that serves its task. Default 30 s. */
@@ -68,7 +75,11 @@ export class NatsTaskDispatcher implements TaskSender {
   private readonly results: Subscription[];
   private readonly patienceMs: number;
   private readonly watch: ExecutorWatch;
-  private readonly replies: Replies;
+  /** Where "taken" answers and the server's "no responders" come back: `<inbox>.<token>`, a token per sending. */
+  private readonly answersPrefix = createInbox();
+  private readonly answers: Subscription;
+  private readonly awaitingAnswer = new Map<string, { call: PendingCall; generation: number }>();
+  private nextToken = 0;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -80,7 +91,7 @@ export class NatsTaskDispatcher implements TaskSender {
   ) {
     this.patienceMs = options.dispatchPatienceMs ?? 30_000;
     this.resultsSubject = names.results(this.id);
-    this.replies = new Replies(nc);
+    this.answers = nc.subscribe(`${this.answersPrefix}.*`, { callback: (error, msg) => void (error || this.onAnswer(msg)) });
     const callback = (error: Error | null, msg: Msg) => void (error || this.onResult(msg));
     this.results = [nc.subscribe(this.resultsSubject, { callback }), nc.subscribe(`${this.resultsSubject}.>`, { callback })];
     this.watch = new ExecutorWatch(nc, names, this.pending, options.executorTimeoutMs ?? 5_000, (call) => this.sendAgain(call));
@@ -95,14 +106,14 @@ export class NatsTaskDispatcher implements TaskSender {
     const key = callKey(command.executionId, command.taskId);
     if (nested) this.holdNestedHost(command.executionId, nested, 1);
     const call: PendingCall = {
-      key, command, generation: 0, executor: undefined, heardAt: 0, missing: 0, unreachable: false, point: undefined,
+      key, command, generation: 0, executor: undefined, heardAt: 0, sentAt: 0, firstSentAt: 0, answerToken: undefined, missing: 0, unreachable: false, point: undefined,
       reply: (result) => {
         if (nested && result.outcome !== 'progress') this.holdNestedHost(command.executionId, nested, -1);
         reply(result);
       },
     };
     this.pending.set(key, call);
-    void this.dispatch(call);
+    outboxOf(this.nc).defer(() => this.dispatch(call), true);
     return {
       // The reply stays registered: a result that still comes is the execution's to record or drop.
       cancel: () => {
@@ -114,7 +125,7 @@ export class NatsTaskDispatcher implements TaskSender {
 
   async close(): Promise<void> {
     this.watch.close();
-    this.replies.close();
+    this.answers.unsubscribe();
     for (const subscription of this.results) subscription.unsubscribe();
   }
 
@@ -134,44 +145,76 @@ export class NatsTaskDispatcher implements TaskSender {
     else this.nestedHosts.delete(executionId);
   }
 
+  private settled(call: PendingCall): void {
+    this.pending.delete(call.key);
+    this.forgetAnswer(call);
+  }
+
   /** Whether the call still waits for this sending of its command. */
   private waiting(call: PendingCall, generation: number): boolean {
     return this.pending.get(call.key) === call && call.generation === generation;
   }
 
-  private async dispatch(call: PendingCall): Promise<void> {
+  /** Publishes the call's command (again, after a "no responders", until the patience runs out). */
+  private dispatch(call: PendingCall, firstSentAt = Date.now()): void {
     const { command, generation } = call;
-    const data = encodeTaskCommand(command);
-    const h = headers();
-    h.set(RESULTS_HEADER, generation === 0 ? this.resultsSubject : `${this.resultsSubject}.${generation}`);
     let subject: string;
     try {
       subject = this.names.task(command.taskName);
     } catch (error) {
       return this.fail(call, toErrorInfo(error)); // a name no subject can carry
     }
-    const started = Date.now();
-    for (let wait = 20; this.waiting(call, generation); wait = Math.min(wait * 2, 500)) {
-      try {
-        const taken = await this.replies.request(subject, data, { timeout: 5000, headers: h });
-        const refusal = taken.data.length ? (JSON.parse(decoder.decode(taken.data)) as ErrorInfo) : undefined;
-        if (!this.waiting(call, generation)) return; // the result came first
-        if (refusal) return this.fail(call, refusal);
-        call.executor = taken.headers?.get(EXECUTOR_HEADER) || undefined;
-        call.heardAt = Date.now();
-        return;
-      } catch (error) {
-        if (Date.now() - started > this.patienceMs) {
-          return this.fail(call, {
-            name: 'FluxError', code: 'TASK_NOT_SERVED',
-            message: `no executor serves task '${command.taskName}' (waited ${this.patienceMs} ms on ${this.names.task(command.taskName)}): start a worker that defines it`,
-          });
-        }
-        // Nobody serves it yet (503), or the server is restarting: try again shortly.
-        void error;
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      }
+    const h = headers();
+    h.set(RESULTS_HEADER, generation === 0 ? this.resultsSubject : `${this.resultsSubject}.${generation}`);
+    this.forgetAnswer(call);
+    const token = (++this.nextToken).toString(36);
+    call.answerToken = token;
+    call.firstSentAt = firstSentAt;
+    this.awaitingAnswer.set(token, { call, generation });
+    call.sentAt = Date.now();
+    try {
+      this.nc.publish(subject, encodeTaskCommand(command), { reply: `${this.answersPrefix}.${token}`, headers: h });
+    } catch {
+      // The connection is closed or reconnecting: the watch sends it again when nothing is heard of it.
     }
+  }
+
+  /** A "taken" answer from the executor running a command, or the server's "no responders". */
+  private onAnswer(msg: Msg): void {
+    const token = msg.subject.slice(this.answersPrefix.length + 1);
+    const awaiting = this.awaitingAnswer.get(token);
+    if (!awaiting) return;
+    this.awaitingAnswer.delete(token);
+    const { call, generation } = awaiting;
+    if (!this.waiting(call, generation)) return; // the result came first
+    call.answerToken = undefined;
+    if (msg.headers?.code === 503 && msg.data.length === 0) return this.notServed(call);
+    const refusal = msg.data.length ? (JSON.parse(decoder.decode(msg.data)) as ErrorInfo) : undefined;
+    if (refusal) return this.fail(call, refusal);
+    call.executor = msg.headers?.get(EXECUTOR_HEADER) || undefined;
+    call.heardAt = Date.now();
+  }
+
+  /** Nobody serves the task (yet): try again shortly, or give up once the patience is spent. */
+  private notServed(call: PendingCall): void {
+    const { command, generation, firstSentAt } = call;
+    const waited = Date.now() - firstSentAt;
+    if (waited > this.patienceMs) {
+      return this.fail(call, {
+        name: 'FluxError', code: 'TASK_NOT_SERVED',
+        message: `no executor serves task '${command.taskName}' (waited ${this.patienceMs} ms on ${this.names.task(command.taskName)}): start a worker that defines it`,
+      });
+    }
+    call.sentAt = 0; // not out: the watch leaves it alone until it is sent again
+    const wait = Math.min(20 * 2 ** Math.floor(Math.log2(1 + waited / 20)), 500);
+    setTimeout(() => {
+      if (this.waiting(call, generation)) this.dispatch(call, firstSentAt);
+    }, wait);
+  }
+
+  private forgetAnswer(call: PendingCall): void {
+    if (call.answerToken !== undefined) this.awaitingAnswer.delete(call.answerToken);
+    call.answerToken = undefined;
   }
 
   /**
@@ -185,7 +228,7 @@ export class NatsTaskDispatcher implements TaskSender {
     const settled = point?.settled;
     if (settled) {
       // Its retry or fallback had already settled it; only the final message was lost.
-      this.pending.delete(call.key);
+      this.settled(call);
       const header = { executionId: command.executionId, taskId: command.taskId, attempt: point.attempt };
       return call.reply('error' in settled ? { ...header, outcome: 'error', error: settled.error } : { ...header, outcome: 'output', output: jsonPayload(settled.outputJson) });
     }
@@ -194,11 +237,11 @@ export class NatsTaskDispatcher implements TaskSender {
     call.executor = undefined;
     call.missing = 0;
     call.unreachable = false;
-    void this.dispatch(call);
+    this.dispatch(call);
   }
 
   private fail(call: PendingCall, error: ErrorInfo): void {
-    this.pending.delete(call.key);
+    this.settled(call);
     const { command } = call;
     call.reply({ executionId: command.executionId, taskId: command.taskId, attempt: command.attempt, outcome: 'error', error });
   }
@@ -227,7 +270,7 @@ export class NatsTaskDispatcher implements TaskSender {
     const generation = msg.subject === this.resultsSubject ? 0 : Number(msg.subject.slice(this.resultsSubject.length + 1));
     if (generation !== call.generation) return;
     if (result.outcome === 'progress') return this.progressed(call, result.progress), call.reply(result);
-    this.pending.delete(call.key);
+    this.settled(call);
     const reply = call.reply;
     if (result.outcome !== 'output' || result.output.contentType !== OBJECT_REF_CONTENT_TYPE) return reply(result);
     // An output too large for a message: the executor put it in the object store.
@@ -333,13 +376,15 @@ export class NatsTaskServer {
     }
     const resultsTo = msg.headers?.get(RESULTS_HEADER);
     if (!resultsTo) return void msg.respond(encoder.encode(JSON.stringify({ name: 'FluxError', code: 'BAD_COMMAND', message: `a task command needs a ${RESULTS_HEADER} header` })));
-    msg.respond(undefined, this.taken); // taken, and by whom
     const key = callKey(command.executionId, command.taskId);
     let finished = false;
+    // Taken, and by whom: said only by a command that runs a while (a quick one's result says it all).
+    const taken = setTimeout(() => finished || msg.respond(undefined, this.taken), TAKEN_AFTER_MS);
     let handle: TaskHandle | undefined;
     handle = this.executor.send(command, (result) => {
       if (result.outcome === 'progress') return void this.publishResult(resultsTo, result);
       finished = true;
+      clearTimeout(taken);
       // Running until its result is out: a probe must never find the call neither here nor delivered.
       const publishing = this.publishResult(resultsTo, result);
       if (publishing) void publishing.finally(() => this.forget(key, handle));

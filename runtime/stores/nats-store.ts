@@ -21,8 +21,11 @@ import { headers, type NatsConnection } from '@nats-io/nats-core';
 import { decodeEventBatch, encodeEventBatch } from '../../proto/codec.js';
 import { ExecutionConflictError, FluxError } from '../errors.js';
 import type { StoredEvent } from '../events.js';
+import { ackedPublish } from '../nats/acked-publish.js';
 import { bucketKeys } from '../nats/bucket-keys.js';
+import { outboxOf } from '../nats/outbox.js';
 import type { NatsNames } from '../nats/names.js';
+import { Replies } from '../nats/replies.js';
 import { SealedSecrets, SecretCipher } from '../secrets.js';
 import { decodeSnapshot, encodeSnapshot, type SnapshotEvent } from './log-snapshot.js';
 import { RecentLogs } from './recent-logs.js';
@@ -63,6 +66,8 @@ export class NatsStore implements EventStore {
   private readonly largeValueBytes: number;
   /** For reads: a consumer that cannot be created within 2 s is on a dead peer (see `readBatches`). */
   private readonly reader: JetStreamClient;
+  /** Where the acks of appends and index puts come back. */
+  private readonly replies: Replies;
 
   private constructor(
     readonly nc: NatsConnection,
@@ -77,6 +82,7 @@ export class NatsStore implements EventStore {
   ) {
     this.maxBatchBytes = (nc.info?.max_payload ?? 1024 * 1024) - BATCH_OVERHEAD;
     this.reader = jetstream(nc, { timeout: 2000 });
+    this.replies = new Replies(nc);
     this.largeValueBytes = Math.min(options.largeValueBytes ?? 256 * 1024, this.maxBatchBytes);
     this.cache = {
       read: async (key) => {
@@ -264,13 +270,15 @@ export class NatsStore implements EventStore {
   /** Waits for the snapshots still being written. */
   async close(): Promise<void> {
     await Promise.all(this.snapshotsWriting);
+    this.replies.close();
   }
 
   // --- used by the writers ------------------------------------------------------------------------
 
   /** Appends events as one or more batches; returns the stream sequence of the last one. */
   async appendEvents(executionId: string, events: readonly StoredEvent[], lastSeq: number): Promise<number> {
-    const stored = await this.moveLargeValues(executionId, events);
+    // Published within the caller's turn when no value goes to the object store first (see ../nats/outbox.ts).
+    const stored = this.hasLargeValues(events) ? await this.moveLargeValues(executionId, events) : events as WireEvent[];
     let seq = lastSeq;
     for (const part of splitBatch(stored, this.maxBatchBytes)) seq = await this.publishBatch(executionId, part, seq);
     this.recent.extend(executionId, events, lastSeq, seq);
@@ -282,16 +290,18 @@ export class NatsStore implements EventStore {
   }
 
   async putRecord(record: ExecutionRecord): Promise<void> {
-    await retrying(`update the index of execution ${record.executionId}`, () => this.index.put(record.executionId, JSON.stringify(record)));
+    const subject = `$KV.${this.names.executionsBucket}.${record.executionId}`;
+    const data = new TextEncoder().encode(JSON.stringify(record));
+    await retrying(`update the index of execution ${record.executionId}`, () => ackedPublish(this.replies, subject, data, { timeoutMs: 1500 }));
   }
 
   private async publishBatch(executionId: string, events: readonly WireEvent[], lastSeq: number): Promise<number> {
     const data = encodeEventBatch(executionId, events, (event) => (event as WireEvent).objectName, this.names.payloadsBucket);
-    const options = { msgID: `${executionId}:${events[0]!.seq}`, expect: { lastSubjectSequence: lastSeq }, timeout: 1500 };
+    const options = { msgId: `${executionId}:${events[0]!.seq}`, lastSubjectSequence: lastSeq, timeoutMs: 1500 };
     let resent = false;
     return retrying(`append to the log of execution ${executionId}`, async () => {
       try {
-        const ack = await this.js.publish(this.names.events(executionId), data, options);
+        const ack = await ackedPublish(this.replies, this.names.events(executionId), data, options);
         // The same first event already stored: ours, if this is a re-send; another driver's, if not.
         if (ack.duplicate && !resent) throw new ExecutionConflictError(executionId);
         return ack.seq;
@@ -319,9 +329,12 @@ export class NatsStore implements EventStore {
     return new TextDecoder().decode(bytes);
   }
 
+  private hasLargeValues(events: readonly StoredEvent[]): boolean {
+    return events.some((e) => e.valueJson !== undefined && e.valueJson.length > this.largeValueBytes);
+  }
+
   private async moveLargeValues(executionId: string, events: readonly StoredEvent[]): Promise<WireEvent[]> {
     const large = events.filter((e) => e.valueJson !== undefined && e.valueJson.length > this.largeValueBytes);
-    if (large.length === 0) return events as WireEvent[];
     return Promise.all(events.map(async (event) => {
       if (!large.includes(event)) return event;
       const objectName = `${executionId}/${event.seq}`;
@@ -347,14 +360,19 @@ export type WireEvent = StoredEvent & { objectName?: string };
 
 /**
  * One run's writer: what is appended during a turn of the event loop goes out as one batch, one
- * batch in flight at a time (each expects the previous one's sequence).
+ * batch in flight at a time (each expects the previous one's sequence). The index is updated after
+ * each batch that changes it, never beside it (a driver whose batch is refused must not touch the
+ * index), but the next batch does not wait for that update; a commit waits for both.
  */
 class NatsLogWriter implements LogWriter {
   failure: Error | undefined;
   private queued: StoredEvent[] = [];
   private record: ExecutionRecord | undefined;
   private scheduled = false;
+  /** The batch being appended. */
   private inFlight: Promise<void> | undefined;
+  /** The latest index update, each one after the one before (a later state must not be overwritten by an earlier). */
+  private indexing: Promise<void> = Promise.resolve();
   private waiters: { resolve(): void; reject(error: Error): void }[] = [];
 
   constructor(private readonly store: NatsStore, readonly executionId: string, private lastSeq: number) {}
@@ -373,17 +391,18 @@ class NatsLogWriter implements LogWriter {
 
   commit(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    if (this.queued.length === 0 && !this.record) return this.inFlight ?? Promise.resolve();
+    if (this.queued.length === 0 && !this.record) return Promise.all([this.inFlight, this.indexing]).then(() => undefined);
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
   private schedule(): void {
     if (this.scheduled || this.inFlight) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    outboxOf(this.store.nc).defer(this.flush);
   }
 
-  private flush(): void {
+  /** Sends what is queued, at the end of the turn it was queued in. */
+  private readonly flush = (): void => {
     this.scheduled = false;
     if (this.failure || (this.queued.length === 0 && !this.record)) return;
     const events = this.queued;
@@ -392,24 +411,35 @@ class NatsLogWriter implements LogWriter {
     this.queued = [];
     this.record = undefined;
     this.waiters = [];
-    this.inFlight = (async () => {
-      if (events.length) this.lastSeq = await this.store.appendEvents(this.executionId, events, this.lastSeq);
-      // After the batch, never beside it: a driver whose batch is refused must not touch the index.
-      if (record) await this.store.putRecord(record);
-    })();
-    this.inFlight.then(
+    const appended = events.length
+      ? this.store.appendEvents(this.executionId, events, this.lastSeq).then((seq) => void (this.lastSeq = seq))
+      : Promise.resolve();
+    if (record) {
+      const previous = this.indexing;
+      this.indexing = appended.then(() => previous).then(() => this.store.putRecord(record));
+      this.indexing.catch((error: Error) => this.failed(error));
+    }
+    const inFlight = (this.inFlight = appended);
+    appended.then(
       () => {
-        this.inFlight = undefined;
-        for (const waiter of waiters) waiter.resolve();
+        if (this.inFlight === inFlight) this.inFlight = undefined;
         if (this.queued.length || this.record) this.schedule();
       },
-      (error: Error) => {
-        this.inFlight = undefined;
-        this.failure = error;
-        for (const waiter of [...waiters, ...this.waiters]) waiter.reject(error);
-        this.waiters = [];
-      },
+      (error: Error) => this.failed(error),
     );
+    Promise.all([appended, this.indexing]).then(() => {
+      for (const waiter of waiters) waiter.resolve();
+    }, (error: Error) => {
+      for (const waiter of waiters) waiter.reject(error);
+    });
+  };
+
+  private failed(error: Error): void {
+    if (this.failure) return;
+    this.inFlight = undefined;
+    this.failure = error;
+    for (const waiter of this.waiters) waiter.reject(error);
+    this.waiters = [];
   }
 }
 
