@@ -15,6 +15,7 @@
  */
 import type { StoredEvent } from './events.js';
 import type { Replay, RecordedCall } from './replay.js';
+import { nextTurn } from './turns.js';
 
 /** Microtask steps from a call to its gate: room for a task with a few internal awaits. */
 const GATE_STEPS = 6;
@@ -124,7 +125,7 @@ export class Delivery {
     if (this.turnScheduled || this.stopped) return;
     this.turnScheduled = true;
     if (this.replay.replaying && ++this.drains < DRAINS_PER_TURN) afterMicrotasks(this.turn);
-    else (this.drains = 0, setImmediate(this.turn));
+    else (this.drains = 0, nextTurn(this.turn));
   }
 
   private readonly turn = (): void => {

@@ -80,6 +80,7 @@ export class NatsTaskDispatcher implements TaskSender {
   private readonly answers: Subscription;
   private readonly awaitingAnswer = new Map<string, { call: PendingCall; generation: number }>();
   private nextToken = 0;
+  private firstSendingHeaders: MsgHdrs | undefined;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -164,8 +165,6 @@ export class NatsTaskDispatcher implements TaskSender {
     } catch (error) {
       return this.fail(call, toErrorInfo(error)); // a name no subject can carry
     }
-    const h = headers();
-    h.set(RESULTS_HEADER, generation === 0 ? this.resultsSubject : `${this.resultsSubject}.${generation}`);
     this.forgetAnswer(call);
     const token = (++this.nextToken).toString(36);
     call.answerToken = token;
@@ -173,10 +172,19 @@ export class NatsTaskDispatcher implements TaskSender {
     this.awaitingAnswer.set(token, { call, generation });
     call.sentAt = Date.now();
     try {
-      this.nc.publish(subject, encodeTaskCommand(command), { reply: `${this.answersPrefix}.${token}`, headers: h });
+      this.nc.publish(subject, encodeTaskCommand(command), { reply: `${this.answersPrefix}.${token}`, headers: this.commandHeaders(generation) });
     } catch {
       // The connection is closed or reconnecting: the watch sends it again when nothing is heard of it.
     }
+  }
+
+  /** Where the executor sends a sending's results; the first sending's headers are made once. */
+  private commandHeaders(generation: number): MsgHdrs {
+    if (generation === 0 && this.firstSendingHeaders) return this.firstSendingHeaders;
+    const h = headers();
+    h.set(RESULTS_HEADER, generation === 0 ? this.resultsSubject : `${this.resultsSubject}.${generation}`);
+    if (generation === 0) this.firstSendingHeaders = h;
+    return h;
   }
 
   /** A "taken" answer from the executor running a command, or the server's "no responders". */
@@ -358,12 +366,15 @@ export class NatsTaskServer {
     }
   }
 
+  /** Sent with the other results of this callback, in one write (./outbox.ts); before any other message is read. */
   private publish(to: string, bytes: Uint8Array): void {
-    try {
-      this.nc.publish(to, bytes);
-    } catch {
-      // The connection is closed: the dispatcher finds this executor gone and sends the command again.
-    }
+    outboxOf(this.nc).defer(() => {
+      try {
+        this.nc.publish(to, bytes);
+      } catch {
+        // The connection is closed: the dispatcher finds this executor gone and sends the command again.
+      }
+    });
   }
 
   private onCommand(msg: Msg, definition: TaskDefinition): void {
