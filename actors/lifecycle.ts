@@ -8,7 +8,8 @@ import type { EventType, StoredEvent } from '../runtime/events.js';
 import type { ExecutionState } from '../runtime/execution-state.js';
 import { executionMachine, type ExecutionMachineEvent } from './execution-machine.js';
 
-const MACHINE_EVENT: Partial<Record<EventType, ExecutionMachineEvent['type']>> = {
+/** Which machine event each lifecycle event of the log records (other events are per task: none). */
+export const MACHINE_EVENT: Readonly<Partial<Record<EventType, ExecutionMachineEvent['type']>>> = {
   WORKFLOW_STARTED: 'START',
   WORKFLOW_PAUSED: 'PAUSE',
   WORKFLOW_RESUMED: 'RESUME',

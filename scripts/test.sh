@@ -1,6 +1,7 @@
 #!/usr/bin/env sh
-# `npm test`: the whole test suite on a fresh Debian machine with Node 20: installs what is missing (nats-server
-# and, for better-sqlite3's build, a C++ toolchain, from Debian; the npm dependencies), then checks
+# `npm test`: the whole test suite on a fresh Debian machine with Node 20: installs what is missing (nats-server,
+# chromium for the web page's test and, for better-sqlite3's build, a C++ toolchain, from Debian; the npm
+# dependencies), then checks
 # the types, builds, and runs every test. Exit code = the tests' exit code.
 set -eu
 cd "$(dirname "$0")/.."
@@ -9,6 +10,7 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 missing=""
 command -v nats-server >/dev/null 2>&1 || missing="$missing nats-server"
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
 command -v g++ >/dev/null 2>&1 || missing="$missing g++"
 command -v make >/dev/null 2>&1 || missing="$missing make"
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"

@@ -35,6 +35,8 @@ export interface Client {
   cancel<I = unknown, O = unknown>(executionId: string, options?: { rollback?: boolean; timeoutMs?: number }): Promise<ExecutionContext<I, O>>;
   inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
   list(filter?: ListFilter): Promise<ExecutionRecord[]>;
+  /** The workflows that running workers serve, by name (sorted). */
+  workflows(): Promise<string[]>;
   /** Calls `onEvent` with each event appended to the execution's log from now on; returns a stop function. */
   watch(executionId: string, onEvent: (event: ExecutionEvent) => void): () => void;
   close(): Promise<void>;
@@ -184,6 +186,10 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     },
 
     list: (filter) => store.list(filter),
+
+    async workflows() {
+      return [...new Set(await servedWorkflows(workers, await bucketKeys(jsm, workersBucket)))].sort();
+    },
 
     watch(executionId, onEvent) {
       const subscription = nc.subscribe(names.events(executionId), {

@@ -95,7 +95,9 @@ export class ExecutorWatch {
     for (const call of this.pending.values()) {
       const executor = call.executor;
       if (executor === undefined) {
-        if (call.sentAt > 0 && now - Math.max(call.sentAt, call.heardAt) > this.timeoutMs * SILENT_FACTOR) this.lost(call);
+        // Unanswered (an executor answering without its id is waited for as long as it takes).
+        const unanswered = call.answerToken !== undefined && call.sentAt > 0;
+        if (unanswered && now - Math.max(call.sentAt, call.heardAt) > this.timeoutMs * SILENT_FACTOR) this.lost(call);
         continue;
       }
       if (now - call.heardAt < this.probeEveryMs) continue;

@@ -16,14 +16,16 @@ class FakeExecutor {
   /** Answer probes "I do not run it" (its result was lost) instead of "running". */
   lostResults = false;
 
-  constructor(readonly nc: NatsConnection, names: NatsNames, id: string) {
+  /** `answer`: say "taken" with this executor's id, without it (as an executor of another make may), or say nothing. */
+  constructor(readonly nc: NatsConnection, names: NatsNames, id: string, answer: 'taken' | 'anonymous' | 'nothing' = 'taken') {
     const h = headers();
     h.set(EXECUTOR_HEADER, id);
     nc.subscribe(names.task('t'), {
       queue: names.executorsQueue,
       callback: (_, msg) => {
         this.taken.push({ command: decodeTaskCommand(msg.data), resultsTo: msg.headers!.get(RESULTS_HEADER) });
-        msg.respond(undefined, { headers: h });
+        if (answer === 'taken') msg.respond(undefined, { headers: h });
+        else if (answer === 'anonymous') msg.respond();
       },
     });
     nc.subscribe(names.executor(id), {
@@ -57,10 +59,10 @@ describe('NATS task dispatcher: executors that die or lose a result', function (
   const replies: TaskResult[] = [];
   const command: TaskCommand = { executionId: 'exec-1', taskId: 't_0123_1', taskName: 't', attempt: 1, args: jsonPayload('[1]') };
 
-  const executor = async (id: string) => {
+  const executor = async (id: string, answer?: 'taken' | 'anonymous' | 'nothing') => {
     const nc = await connect({ servers: url });
     connections.push(nc);
-    return new FakeExecutor(nc, names, id);
+    return new FakeExecutor(nc, names, id, answer);
   };
 
   beforeEach(async () => {
@@ -130,6 +132,30 @@ describe('NATS task dispatcher: executors that die or lose a result', function (
     expect(again.attempt).to.equal(2);
     expect(again.resume?.phase).to.equal('attempt');
     expect(again.resume?.lastError).to.deep.include(error);
+  });
+
+  it('sends a command again when nothing at all came back for it (lost, or its executor died before answering)', async () => {
+    const mute = await executor('mute', 'nothing');
+    dispatcher.send(command, (result) => replies.push(result));
+    await until(() => mute.taken.length === 1, 'the command to reach the executor');
+    await mute.nc.close();
+    const rescuer = await executor('rescuer');
+    await until(() => rescuer.taken.length === 1, 'the command to be sent again');
+    expect(rescuer.taken[0]!.command).to.deep.equal(mute.taken[0]!.command);
+    await rescuer.publish(rescuer.taken[0]!.resultsTo, output(command, '2'));
+    await settled();
+    expect(replies).to.have.length(1);
+  });
+
+  it('waits as long as it takes for an executor that said "taken" without its id (it cannot be probed)', async () => {
+    const anonymous = await executor('anonymous', 'anonymous');
+    dispatcher.send(command, (result) => replies.push(result));
+    await until(() => anonymous.taken.length === 1, 'the executor to take the command');
+    await new Promise((resolve) => setTimeout(resolve, 5 * TIMEOUT_MS)); // past the 3 × timeout of silence
+    expect(anonymous.taken).to.have.length(1);
+    await anonymous.publish(anonymous.taken[0]!.resultsTo, output(command, '2'));
+    await settled();
+    expect(replies).to.have.length(1);
   });
 
   it('leaves a call alone while its executor answers probes, however long it runs', async () => {

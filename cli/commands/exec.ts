@@ -1,0 +1,28 @@
+/** `flux exec <file> <workflow> [input]`: runs a workflow on the embedded runtime and prints the execution (as Flux's `flux exec`). */
+import type { Command } from 'commander';
+import { openBackend } from '../../control/open-backend.js';
+import { executionJson, parseJsonArgument, printJson } from '../output.js';
+import { withProgress } from '../progress.js';
+
+export function execCommand(program: Command): void {
+  program
+    .command('exec')
+    .description('run a workflow from a .ts or .js file on the embedded runtime; prints the execution as JSON')
+    .argument('<file>', 'the module that defines the workflow (TypeScript needs no build step)')
+    .argument('<workflow>', 'the workflow\'s name')
+    .argument('[input]', 'the input, as JSON')
+    .option('--events', 'include the event log')
+    .action(async (file: string, workflow: string, inputText: string | undefined, flags: { events?: boolean }) => {
+      const input = parseJsonArgument(inputText, 'the input');
+      const { backend } = await openBackend({ modules: [file], embedded: true });
+      try {
+        let id: string | undefined;
+        const ctx = await withProgress(`running ${workflow}`, backend.start(workflow, input).then((started) => backend.result((id = started))), {
+          backend, executionId: () => id,
+        });
+        printJson(executionJson(ctx, flags.events ?? false));
+      } finally {
+        await backend.close();
+      }
+    });
+}

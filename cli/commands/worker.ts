@@ -1,0 +1,46 @@
+/**
+ * `flux worker <file...>`: hosts the workflows and tasks those modules export, on NATS, until
+ * SIGINT or SIGTERM; then drains (takes nothing new, lets what it drives pause or finish). A second
+ * signal exits at once: another worker takes over what was left, by replay.
+ */
+import type { Command } from 'commander';
+import { loadModules } from '../../control/modules.js';
+import { FluxError } from '../../runtime/errors.js';
+import { startWorker } from '../../runtime/nats/worker.js';
+import { positiveInteger } from './executions.js';
+
+export function workerCommand(program: Command): void {
+  program
+    .command('worker')
+    .description('host the workflows and tasks the modules export, on NATS, until SIGINT/SIGTERM (then drain)')
+    .argument('<files...>', 'modules (.ts or .js) exporting workflows and tasks')
+    .option('--nats <url>', 'the NATS server (default: $FLUX_NATS_URL)')
+    .option('--prefix <prefix>', 'the prefix of every stream, bucket and subject', 'flux')
+    .option('--concurrency <n>', 'starts and resumes handled at once', (text) => positiveInteger(text, '--concurrency'), 64)
+    .action(async (files: string[], flags: { nats?: string; prefix: string; concurrency: number }) => {
+      const url = flags.nats ?? process.env.FLUX_NATS_URL;
+      if (!url) throw new FluxError('NATS_REQUIRED', 'a worker runs on NATS: pass --nats URL or set FLUX_NATS_URL');
+      const modules = await loadModules(files);
+      if (modules.workflows.size === 0 && modules.tasks.size === 0) throw new FluxError('NOTHING_TO_SERVE', `${files.join(', ')} export no workflow and no task`);
+      const worker = await startWorker({
+        nats: { servers: url, prefix: flags.prefix, maxReconnectAttempts: -1 },
+        workflows: [...modules.workflows.values()],
+        tasks: [...modules.tasks.values()],
+        concurrency: flags.concurrency,
+      }).catch((error: Error) => {
+        throw new FluxError('NATS_UNREACHABLE', `no NATS server reachable at ${url}: ${error.message}`, { cause: error });
+      });
+      const served = (names: Iterable<string>) => [...names].join(', ') || 'none';
+      process.stderr.write(`flux worker ${worker.id} on ${url}: workflows ${served(modules.workflows.keys())}; tasks ${served(modules.tasks.keys())}\n`);
+      await new Promise<void>((resolve) => {
+        const drain = (signal: string) => {
+          process.stderr.write(`flux worker: ${signal}, draining (again to exit at once)\n`);
+          process.once(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM', () => process.exit(130));
+          void worker.stop().then(resolve);
+        };
+        process.once('SIGINT', () => drain('SIGINT'));
+        process.once('SIGTERM', () => drain('SIGTERM'));
+      });
+      process.stderr.write('flux worker: stopped\n');
+    });
+}

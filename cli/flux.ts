@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * `flux`: the command line of flux-actors. Each command is in ./commands/; every one prints a
+ * one-line error and exits non-zero on bad input.
+ */
+import { Command, CommanderError } from 'commander';
+import { execCommand } from './commands/exec.js';
+import { executionCommands } from './commands/executions.js';
+import { serverCommand } from './commands/server.js';
+import { visualizeCommand } from './commands/visualize.js';
+import { workerCommand } from './commands/worker.js';
+import { failWith } from './output.js';
+
+const program = new Command('flux')
+  .description('durable workflows for TypeScript: run, serve and inspect them')
+  .showHelpAfterError('(flux <command> --help for its usage)')
+  .exitOverride();
+
+execCommand(program);
+workerCommand(program);
+executionCommands(program);
+visualizeCommand(program);
+serverCommand(program);
+
+// Not a top-level await: while this module is still evaluating, a user's CommonJS module (a .ts
+// file outside a "type": "module" package) could not require('flux-actors') (Node calls it a cycle).
+program.parseAsync(process.argv).then(
+  // A NATS connection's timers or a SQLite handle must not keep a finished command alive.
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof CommanderError) process.exit(error.exitCode); // commander printed it already (usage, --help)
+    failWith(error);
+  },
+);

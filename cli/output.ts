@@ -1,0 +1,54 @@
+/** How the CLI prints: JSON for programs (`--json`), short lines for people, errors as one line. */
+import type { ExecutionContext } from '../runtime/execution-context.js';
+import type { ExecutionSummary } from '../runtime/runtime.js';
+import { FluxError } from '../runtime/errors.js';
+import { executionJson } from '../control/execution-json.js';
+
+export { executionJson };
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+
+export function printExecution(ctx: ExecutionContext, options: { json?: boolean; events?: boolean }): void {
+  if (options.json) return printJson(executionJson(ctx, options.events ?? false));
+  const lines = [`${ctx.executionId}  ${ctx.name}  ${ctx.state}`];
+  if (ctx.input !== undefined) lines.push(`  input:  ${JSON.stringify(ctx.input)}`);
+  if (ctx.output !== undefined) lines.push(`  ${ctx.isPaused ? 'waiting for' : 'output'}: ${JSON.stringify(ctx.output)}`);
+  if (ctx.error) lines.push(`  error:  ${ctx.error.name}${ctx.error.code ? ` (${ctx.error.code})` : ''}: ${ctx.error.message}`);
+  if (options.events) {
+    for (const event of ctx.events) {
+      const value = event.value === undefined ? '' : ` ${JSON.stringify(event.value)}`;
+      lines.push(`  ${event.time}  ${event.type.padEnd(22)} ${event.name}${value.length > 80 ? `${value.slice(0, 77)}...` : value}`);
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export function printList(records: readonly ExecutionSummary[], options: { json?: boolean }): void {
+  if (options.json) return printJson(records);
+  if (records.length === 0) return void process.stdout.write('no executions\n');
+  const width = Math.max(...records.map((r) => r.workflow.length), 'WORKFLOW'.length);
+  const lines = [`${'EXECUTION'.padEnd(36)}  ${'WORKFLOW'.padEnd(width)}  ${'STATE'.padEnd(10)}  UPDATED`];
+  for (const r of records) lines.push(`${r.executionId.padEnd(36)}  ${r.workflow.padEnd(width)}  ${r.state.padEnd(10)}  ${r.updatedAt}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** One line on stderr, and the exit code: what went wrong, never a stack trace. */
+export function failWith(error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error instanceof FluxError ? ` [${error.code}]` : '';
+  process.stderr.write(`flux: ${message.split('\n')[0]}${code}\n`);
+  process.exit(1);
+}
+
+/** A JSON argument, or a clear error naming which argument is not JSON. */
+export function parseJsonArgument(text: string | undefined, what: string): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new FluxError('BAD_JSON', `${what} is not valid JSON (${(error as Error).message}): ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`);
+  }
+}

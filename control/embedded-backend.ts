@@ -1,0 +1,81 @@
+/**
+ * The embedded runtime as a backend: the SQLite store under `$FLUX_HOME` (the same file every
+ * `flux` command and the demo use), workflow bodies run in this process from the modules loaded.
+ * An execution driven by another process is followed by reading the shared file.
+ */
+import { createRuntime, defaultDatabasePath, type ExecutionHandle, type Runtime } from '../runtime/runtime.js';
+import type { ExecutionContext } from '../runtime/execution-context.js';
+import { FluxError, WorkflowNotFoundError } from '../runtime/errors.js';
+import type { ExecutionEvent } from '../runtime/events.js';
+import { isSettled, type Backend, type WaitOptions } from './backend.js';
+import type { LoadedModules } from './modules.js';
+
+/** How often an execution driven elsewhere (another process on the same file) is read again. */
+const POLL_MS = 100;
+
+export async function embeddedBackend(modules: LoadedModules, databasePath = defaultDatabasePath()): Promise<Backend> {
+  const runtime: Runtime = await createRuntime({ store: { sqlite: databasePath } });
+  const running = new Map<string, ExecutionHandle>();
+
+  /** Waits for an execution this process does not drive, by reading it until it settles. */
+  const poll = async (executionId: string, options: WaitOptions): Promise<ExecutionContext> => {
+    const deadline = Date.now() + (options.timeoutMs ?? Infinity);
+    for (;;) {
+      const ctx = await runtime.inspect(executionId);
+      if (isSettled(ctx.state)) return ctx;
+      if (Date.now() > deadline) throw new FluxError('RESULT_TIMEOUT', `execution ${executionId} did not pause or finish within ${options.timeoutMs} ms`, { executionId });
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  };
+
+  const definition = (name: string) => {
+    const found = modules.workflows.get(name);
+    if (!found) {
+      const known = [...modules.workflows.keys()];
+      throw new WorkflowNotFoundError(name, {}, `workflow '${name}' is not defined in the modules given${known.length ? ` (they define: ${known.join(', ')})` : ' (pass the file that defines it)'}`);
+    }
+    return found;
+  };
+
+  return {
+    description: `embedded (${databasePath})`,
+    async workflows() {
+      return [...modules.workflows.keys()].sort();
+    },
+    async start(workflow, input, options = {}) {
+      const handle = await runtime.start(definition(workflow), input, options);
+      running.set(handle.executionId, handle);
+      void handle.result().catch(() => undefined).finally(() => running.delete(handle.executionId));
+      return handle.executionId;
+    },
+    async result(executionId, options = {}) {
+      const handle = running.get(executionId);
+      return handle ? handle.result() : poll(executionId, options);
+    },
+    resume: (executionId, value) => runtime.resume(executionId, value),
+    cancel: (executionId) => runtime.cancel(executionId),
+    inspect: (executionId) => runtime.inspect(executionId),
+    list: (filter) => runtime.list(filter),
+    watch(executionId, onEvent) {
+      // From the first event: what was logged before the watch began comes too (follow() drops repeats).
+      let seen = 0;
+      let stopped = false;
+      const read = async () => {
+        if (stopped) return;
+        const events: ExecutionEvent[] = await runtime.inspect(executionId).then((ctx) => ctx.events, () => []);
+        for (const event of events.slice(seen)) if (!stopped) onEvent(event);
+        seen = Math.max(seen, events.length);
+        if (!stopped) timer = setTimeout(() => void read(), POLL_MS);
+      };
+      let timer = setTimeout(() => void read(), 0);
+      return () => {
+        stopped = true;
+        clearTimeout(timer);
+      };
+    },
+    async close() {
+      await Promise.allSettled([...running.values()].map((handle) => handle.result()));
+      await runtime.close();
+    },
+  };
+}

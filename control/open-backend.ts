@@ -1,0 +1,23 @@
+/** Picks the backend from the options every face shares: `--nats URL` (or `FLUX_NATS_URL`), else embedded. */
+import type { Backend } from './backend.js';
+import { embeddedBackend } from './embedded-backend.js';
+import { loadModules, type LoadedModules } from './modules.js';
+import { natsBackend } from './nats-backend.js';
+
+export interface BackendChoice {
+  /** A NATS server URL; unset: the embedded runtime. */
+  nats?: string | undefined;
+  /** Names every stream, bucket and subject on NATS. Default `flux`. */
+  prefix?: string | undefined;
+  /** Modules defining workflows and tasks (run here on the embedded runtime; ignored on NATS). */
+  modules?: readonly string[] | undefined;
+  /** The embedded runtime whatever the environment says (`flux exec`). */
+  embedded?: boolean;
+}
+
+export async function openBackend(choice: BackendChoice): Promise<{ backend: Backend; modules: LoadedModules }> {
+  const modules = await loadModules(choice.modules ?? []);
+  const url = choice.embedded ? undefined : choice.nats ?? process.env.FLUX_NATS_URL;
+  const backend = url ? await natsBackend({ url, prefix: choice.prefix }) : await embeddedBackend(modules);
+  return { backend, modules };
+}

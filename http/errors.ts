@@ -1,0 +1,35 @@
+/** Errors as the HTTP API returns them: `{ error: { code, message } }` with the status the code means. */
+import type { ServerResponse } from 'node:http';
+import { FluxError } from '../runtime/errors.js';
+
+const STATUS_BY_CODE: Record<string, number> = {
+  BAD_JSON: 400,
+  BAD_ARGUMENT: 400,
+  SERIALIZATION_ERROR: 400,
+  INVALID_NAME: 400,
+  NOT_FOUND: 404,
+  WORKFLOW_NOT_FOUND: 404,
+  EXECUTION_NOT_FOUND: 404,
+  UNKNOWN_MACHINE: 404,
+  METHOD_NOT_ALLOWED: 405,
+  INVALID_EXECUTION_STATE: 409,
+  EXECUTION_CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RESULT_TIMEOUT: 504,
+  NATS_UNREACHABLE: 503,
+};
+
+export class HttpError extends FluxError {}
+
+export function statusOf(error: unknown): number {
+  return error instanceof FluxError ? STATUS_BY_CODE[error.code] ?? 500 : 500;
+}
+
+export function sendError(res: ServerResponse, error: unknown): void {
+  const status = statusOf(error);
+  const code = error instanceof FluxError ? error.code : 'INTERNAL';
+  const message = error instanceof Error ? error.message : String(error);
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ error: { code, message, ...(error instanceof FluxError && error.executionId && { executionId: error.executionId }) } }));
+}

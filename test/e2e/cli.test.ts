@@ -1,0 +1,167 @@
+/**
+ * The `flux` command line, run as a user runs it (a child process per command), against the
+ * embedded store (a temporary FLUX_HOME) and a real nats-server with a `flux worker` process.
+ */
+import { expect } from 'chai';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const FLUX = join(ROOT, 'cli', 'flux.ts');
+const APPROVAL = join(ROOT, 'examples', 'pause-with-input.ts');
+const GRAPH = join(ROOT, 'examples', 'graph.ts');
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function flux(args: string[], env: Record<string, string>): Promise<Ran> {
+  const child = spawn(process.execPath, ['--import', 'tsx', FLUX, ...args], { cwd: ROOT, env: { ...process.env, FLUX_NATS_URL: '', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** A command that must succeed: its stdout parsed as JSON. */
+async function fluxJson<T = Record<string, unknown>>(args: string[], env: Record<string, string>): Promise<T> {
+  const ran = await flux(args, env);
+  expect(ran.code, `flux ${args.join(' ')}: ${ran.stderr}`).to.equal(0);
+  return JSON.parse(ran.stdout) as T;
+}
+
+/** A command that must fail with one line naming the code. */
+async function fluxFails(args: string[], env: Record<string, string>, code: string): Promise<string> {
+  const ran = await flux(args, env);
+  expect(ran.code, `flux ${args.join(' ')} should fail; stdout: ${ran.stdout}`).to.equal(1);
+  const lines = ran.stderr.trim().split('\n');
+  expect(lines, ran.stderr).to.have.length(1);
+  expect(lines[0]).to.match(/^flux: /).and.contain(`[${code}]`);
+  return lines[0]!;
+}
+
+describe('flux CLI', function () {
+  this.timeout(60_000);
+
+  describe('on the embedded runtime (FLUX_HOME)', () => {
+    let env: Record<string, string>;
+    before(() => (env = { FLUX_HOME: tempDir('flux-cli-') }));
+
+    it('lists its commands, each with --help', async () => {
+      const help = await flux(['--help'], env);
+      expect(help.code).to.equal(0);
+      for (const command of ['exec', 'worker', 'start', 'resume', 'cancel', 'inspect', 'list', 'visualize', 'server']) expect(help.stdout).to.contain(command);
+      const startHelp = await flux(['start', '--help'], env);
+      expect(startHelp.code).to.equal(0);
+      expect(startHelp.stdout).to.contain('--wait').and.contain('--nats');
+    });
+
+    it('exec runs a .ts workflow and prints the execution; resume, inspect and list find it in the same store', async () => {
+      const paused = await fluxJson(['exec', APPROVAL, 'expenseApproval', '250'], env);
+      expect(paused).to.include({ name: 'expenseApproval', state: 'paused', input: 250 });
+      expect(paused.output).to.deep.equal({ amount: 250, requestedAt: 'now' });
+      const id = paused.executionId as string;
+
+      const done = await fluxJson(['resume', id, '{"approved":true,"reviewer":"ada"}', '-m', APPROVAL, '--json'], env);
+      expect(done).to.include({ executionId: id, state: 'succeeded', output: 'paid 250, approved by ada' });
+
+      const inspected = await fluxJson<{ events: { type: string }[] }>(['inspect', id, '--events', '--json'], env);
+      expect(inspected.events.map((e) => e.type)).to.include.members(['WORKFLOW_STARTED', 'WORKFLOW_PAUSED', 'WORKFLOW_RESUMED', 'WORKFLOW_COMPLETED']);
+      const human = await flux(['inspect', id], env);
+      expect(human.stdout).to.contain(`${id}  expenseApproval  succeeded`);
+
+      const listed = await fluxJson<{ executionId: string }[]>(['list', '--state', 'succeeded', '--workflow', 'expenseApproval', '--json'], env);
+      expect(listed.map((r) => r.executionId)).to.include(id);
+      const none = await fluxJson<unknown[]>(['list', '--state', 'failed', '--json'], env);
+      expect(none).to.deep.equal([]);
+    });
+
+    it('start prints the id at once; cancel cancels a paused execution', async () => {
+      const started = await flux(['start', 'expenseApproval', '99', '-m', APPROVAL], env);
+      expect(started.code, started.stderr).to.equal(0);
+      const id = started.stdout.trim();
+      expect(id).to.match(/^[0-9a-f-]{36}$/);
+      const cancelled = await fluxJson(['cancel', id, '-m', APPROVAL, '--json'], env);
+      expect(cancelled).to.include({ executionId: id, state: 'cancelled' });
+    });
+
+    it('answers bad input with one line and a non-zero exit, and changes nothing', async () => {
+      expect(await fluxFails(['exec', APPROVAL, 'noSuchWorkflow'], env, 'WORKFLOW_NOT_FOUND')).to.contain("'noSuchWorkflow'").and.contain('expenseApproval');
+      expect(await fluxFails(['exec', APPROVAL, 'expenseApproval', '{oops'], env, 'BAD_JSON')).to.contain('the input is not valid JSON');
+      expect(await fluxFails(['exec', 'no/such/file.ts', 'x'], env, 'MODULE_NOT_FOUND')).to.contain('no/such/file.ts');
+      expect(await fluxFails(['inspect', 'no-such-execution'], env, 'EXECUTION_NOT_FOUND')).to.contain('no-such-execution');
+      expect(await fluxFails(['list', '--nats', 'nats://127.0.0.1:1'], env, 'NATS_UNREACHABLE')).to.contain('nats://127.0.0.1:1');
+      const done = await fluxJson(['exec', APPROVAL, 'expenseApproval', '5'], env);
+      await fluxJson(['resume', done.executionId as string, '{"approved":false,"reviewer":"bo"}', '-m', APPROVAL, '--json'], env);
+      await fluxFails(['resume', done.executionId as string, '1', '-m', APPROVAL], env, 'INVALID_EXECUTION_STATE');
+      const after = await fluxJson<{ events: unknown[]; state: string }>(['inspect', done.executionId as string, '--events', '--json'], env);
+      expect(after.state).to.equal('succeeded');
+      const usage = await flux(['list', '--state', 'sleeping'], env);
+      expect(usage.code).to.not.equal(0);
+      expect(usage.stderr).to.contain('sleeping');
+    });
+
+    it('visualize draws a machine, a Graph from a file, and an execution\'s path', async () => {
+      const machine = await flux(['visualize', 'execution'], env);
+      expect(machine.code, machine.stderr).to.equal(0);
+      expect(machine.stdout).to.contain('stateDiagram-v2').and.contain('paused');
+      const graph = await flux(['visualize', GRAPH, 'order_review', '--format', 'dot'], env);
+      expect(graph.code, graph.stderr).to.equal(0);
+      expect(graph.stdout).to.match(/digraph/).and.contain('"validate"').and.contain('"reject"');
+      const run = await fluxJson(['exec', APPROVAL, 'expenseApproval', '7'], env);
+      const path = await flux(['visualize', run.executionId as string, '--format', 'svg'], env);
+      expect(path.code, path.stderr).to.equal(0);
+      expect(path.stdout).to.match(/<svg/).and.contain('paused');
+      await fluxFails(['visualize', 'no-such-machine-or-id'], env, 'EXECUTION_NOT_FOUND');
+    });
+  });
+
+  describe('on NATS, with a `flux worker` process', () => {
+    let env: Record<string, string>;
+    let url: string;
+    let worker: ChildProcess | undefined;
+    const prefix = `cli${process.pid}`;
+
+    before(async () => {
+      url = (await sharedNatsServer()).url;
+      env = { FLUX_HOME: tempDir('flux-cli-nats-'), FLUX_NATS_URL: url };
+      worker = spawn(process.execPath, ['--import', 'tsx', FLUX, 'worker', APPROVAL, '--prefix', prefix], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      await new Promise<void>((resolve, reject) => {
+        let said = '';
+        worker!.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()).includes('expenseApproval') && resolve());
+        worker!.once('exit', (code) => reject(new Error(`flux worker exited with ${code}: ${said}`)));
+      });
+    });
+
+    after(() => {
+      if (worker && worker.exitCode === null) worker.kill('SIGKILL');
+    });
+
+    it('start --wait, resume, list and visualize go through NATS to the worker', async () => {
+      const paused = await fluxJson(['start', 'expenseApproval', '300', '--wait', '--prefix', prefix, '--json'], env);
+      expect(paused).to.include({ state: 'paused', input: 300 });
+      const id = paused.executionId as string;
+      const done = await fluxJson(['resume', id, '{"approved":true,"reviewer":"cy"}', '--prefix', prefix, '--json'], env);
+      expect(done).to.include({ state: 'succeeded', output: 'paid 300, approved by cy' });
+      const listed = await fluxJson<{ executionId: string }[]>(['list', '--prefix', prefix, '--json'], env);
+      expect(listed.map((r) => r.executionId)).to.include(id);
+      const dot = await flux(['visualize', id, '--format', 'dot', '--prefix', prefix], env);
+      expect(dot.code, dot.stderr).to.equal(0);
+      expect(dot.stdout).to.contain('succeeded');
+      await fluxFails(['start', 'noSuchWorkflow', '--prefix', prefix], env, 'WORKFLOW_NOT_FOUND');
+    });
+
+    it('the worker drains and exits on SIGTERM', async () => {
+      const exited = new Promise<number | null>((resolve) => worker!.once('exit', (code) => resolve(code)));
+      let said = '';
+      worker!.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+      worker!.kill('SIGTERM');
+      expect(await exited).to.equal(0);
+      expect(said).to.contain('draining').and.contain('stopped');
+    });
+  });
+});

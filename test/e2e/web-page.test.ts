@@ -1,0 +1,86 @@
+/**
+ * The page `flux server` serves at `/`, driven in headless Chromium (Debian's `chromium`, through
+ * playwright-core; no browser download): start a workflow, resume it with a value from the page,
+ * and see the picture show the final state. The server is the CLI's, in a process of its own, as a
+ * user starts it.
+ */
+import { expect } from 'chai';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { tempDir } from '../fixtures/runtimes.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = join(import.meta.dirname, '..', '..');
+
+describe('the web page of flux server (headless Chromium)', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let server: ChildProcess;
+  let base: string;
+
+  before(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (npm test installs it)`);
+    server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cli', 'flux.ts'), 'server', join(ROOT, 'examples', 'pause-with-input.ts'), '--port', '0'], {
+      cwd: ROOT, env: { ...process.env, FLUX_HOME: tempDir('flux-page-'), FLUX_NATS_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    base = await new Promise<string>((resolve, reject) => {
+      let said = '';
+      server.stdout!.on('data', (chunk: Buffer) => {
+        const url = /on (http:\/\/\S+)/.exec((said += chunk.toString()))?.[1];
+        if (url) resolve(url);
+      });
+      server.once('exit', (code) => reject(new Error(`flux server exited with ${code}: ${said}`)));
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  it('starts a workflow, resumes it with a value from the page, and the picture shows the final state', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    page.on('request', (request) => !request.url().startsWith(base) && failures.push(`request outside the server: ${request.url()}`));
+    await page.goto(base);
+    await page.locator('#workflow option[value="expenseApproval"]').waitFor({ state: 'attached' });
+    await page.fill('#input', '640');
+    await page.click('#start');
+
+    expect(await waitForText(page, '#execution-state', 'paused')).to.equal('paused');
+    await page.locator('#timeline li', { hasText: 'WORKFLOW_PAUSED' }).waitFor();
+    await page.locator('#picture svg g.node.current', { hasText: 'paused' }).waitFor();
+
+    await page.fill('#resume-value', '{"approved":true,"reviewer":"page"}');
+    await page.click('#resume');
+    expect(await waitForText(page, '#execution-state', 'succeeded')).to.equal('succeeded');
+    await page.locator('#timeline li', { hasText: 'WORKFLOW_COMPLETED' }).waitFor();
+    // The picture marks the current state: the node titled "succeeded" carries the current-state class.
+    const current = page.locator('#picture svg g.node.current');
+    await current.filter({ hasText: 'succeeded' }).waitFor();
+    expect(await current.count()).to.equal(1);
+    expect(await page.locator('#picture svg g.node.visited', { hasText: 'paused' }).count()).to.equal(1);
+
+    const id = (await page.textContent('#execution-title'))!.split(' ').at(-1)!;
+    const stored = (await (await fetch(`${base}/executions/${id}`)).json()) as { state: string; output: unknown };
+    expect(stored).to.include({ state: 'succeeded', output: 'paid 640, approved by page' });
+    // FLUX_SCREENSHOT=docs/web-page.png: the README's picture of the page.
+    if (process.env.FLUX_SCREENSHOT) await page.screenshot({ path: process.env.FLUX_SCREENSHOT, fullPage: true });
+    expect(failures).to.deep.equal([]);
+  });
+});
+
+async function waitForText(page: Page, selector: string, text: string): Promise<string | null> {
+  // Runs in the page (this project's lib has no DOM types): `document` is the page's.
+  const inPage = ([s, t]: string[]) => (globalThis as unknown as { document: { querySelector(q: string): { textContent: string } | null } }).document.querySelector(s!)?.textContent === t;
+  await page.waitForFunction(inPage, [selector, text], { timeout: 15_000 });
+  return page.textContent(selector);
+}

@@ -1,0 +1,157 @@
+/**
+ * The HTTP API of `flux server`, over the embedded runtime (real SQLite) and over NATS (a real
+ * nats-server, a worker hosting the workflows; the server only a client).
+ */
+import { expect } from 'chai';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Backend } from '../../control/backend.js';
+import { embeddedBackend } from '../../control/embedded-backend.js';
+import { loadModules } from '../../control/modules.js';
+import { natsBackend } from '../../control/nats-backend.js';
+import { createFluxServer } from '../../http/server.js';
+import { startWorker, type Worker } from '../../runtime/index.js';
+import { expenseApproval } from '../../examples/pause-with-input.js';
+import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
+
+const APPROVAL = join(import.meta.dirname, '..', '..', 'examples', 'pause-with-input.ts');
+
+interface Answer {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+const kinds: { kind: string; open(): Promise<{ backend: Backend; dispose(): Promise<void> }> }[] = [
+  {
+    kind: 'embedded',
+    async open() {
+      const backend = await embeddedBackend(await loadModules([APPROVAL]), join(tempDir('flux-http-'), 'flux.db'));
+      return { backend, dispose: () => backend.close() };
+    },
+  },
+  {
+    kind: 'nats',
+    async open() {
+      const url = (await sharedNatsServer()).url;
+      const prefix = `http${process.pid}_${Date.now().toString(36)}`;
+      const worker: Worker = await startWorker({ nats: { servers: url, prefix, secretKeyFile: join(tempDir(), 'secret.key') }, workflows: [expenseApproval] });
+      const backend = await natsBackend({ url, prefix });
+      return { backend, dispose: async () => (await backend.close(), await worker.stop()) };
+    },
+  },
+];
+
+for (const { kind, open } of kinds) {
+  describe(`HTTP API (${kind})`, function () {
+    this.timeout(30_000);
+    let server: Server;
+    let base: string;
+    let dispose: () => Promise<void>;
+
+    before(async () => {
+      const opened = await open();
+      dispose = opened.dispose;
+      server = createFluxServer({ backend: opened.backend, bodyLimitBytes: 64 * 1024 });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+
+    after(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await dispose();
+    });
+
+    const call = async (method: string, path: string, body?: string): Promise<Answer> => {
+      const response = await fetch(`${base}${path}`, { method, ...(body !== undefined && { body, headers: { 'content-type': 'application/json' } }) });
+      const text = await response.text();
+      return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+    };
+
+    it('health and workflows', async () => {
+      expect((await call('GET', '/health')).body.status).to.equal('ok');
+      expect((await call('GET', '/workflows')).body.workflows).to.include('expenseApproval');
+    });
+
+    it('runs sync to a pause, resumes with a value, and reads the execution back', async () => {
+      const paused = await call('POST', '/workflows/expenseApproval/run?mode=sync', '120');
+      expect(paused.status).to.equal(200);
+      expect(paused.body).to.include({ state: 'paused', input: 120 });
+      const id = paused.body.executionId as string;
+      const done = await call('POST', `/executions/${id}/resume`, '{"approved":true,"reviewer":"ada"}');
+      expect(done.status).to.equal(200);
+      expect(done.body).to.include({ state: 'succeeded', output: 'paid 120, approved by ada' });
+      const read = await call('GET', `/executions/${id}?events=true`);
+      expect(read.body.events.map((e: { type: string }) => e.type)).to.include('WORKFLOW_COMPLETED');
+      expect((await call('GET', `/executions/${id}`)).body).to.not.have.property('events');
+      const listed = await call('GET', '/executions?state=succeeded&workflow=expenseApproval');
+      expect(listed.body.executions.map((r: { executionId: string }) => r.executionId)).to.include(id);
+    });
+
+    it('runs async (202 and the id at once) and cancels', async () => {
+      const started = await call('POST', '/workflows/expenseApproval/run?mode=async', '3');
+      expect(started.status).to.equal(202);
+      const id = started.body.executionId as string;
+      const cancelled = await call('POST', `/executions/${id}/cancel`);
+      expect(cancelled.status).to.equal(200);
+      expect(cancelled.body.state).to.equal('cancelled');
+    });
+
+    it('streams the events of a run as Server-Sent Events, ending with the execution', async () => {
+      const response = await fetch(`${base}/workflows/expenseApproval/run?mode=stream`, { method: 'POST', body: '8' });
+      expect(response.headers.get('content-type')).to.contain('text/event-stream');
+      const text = await response.text();
+      const names = [...text.matchAll(/^event: (\S+)$/gm)].map((m) => m[1]);
+      expect(names[0]).to.equal('WORKFLOW_STARTED');
+      expect(names).to.include.members(['TASK_STARTED', 'TASK_COMPLETED', 'WORKFLOW_PAUSED']);
+      expect(names.at(-1)).to.equal('end');
+      expect(new Set(names.filter((n) => n === 'WORKFLOW_STARTED')).size).to.equal(1);
+      const end = JSON.parse(text.trim().split('\n').at(-1)!.slice('data: '.length));
+      expect(end.state).to.equal('paused');
+    });
+
+    it('draws an execution and a machine', async () => {
+      const { body } = await call('POST', '/workflows/expenseApproval/run?mode=sync', '11');
+      const svg = await call('GET', `/executions/${body.executionId}/picture?format=svg`);
+      expect(svg.status).to.equal(200);
+      expect(svg.body).to.match(/<svg/).and.contain('paused');
+      const mermaid = await call('GET', '/machines/task-executor/picture?format=mermaid');
+      expect(mermaid.body).to.contain('stateDiagram-v2');
+    });
+
+    it('answers errors as { error: { code, message } } with the right status, and changes nothing', async () => {
+      const before = (await call('GET', '/executions')).body.executions.length;
+      const badJson = await call('POST', '/workflows/expenseApproval/run', '{oops');
+      expect(badJson.status).to.equal(400);
+      expect(badJson.body.error.code).to.equal('BAD_JSON');
+      const unknownWorkflow = await call('POST', '/workflows/noSuch/run', '1');
+      expect(unknownWorkflow.status).to.equal(404);
+      expect(unknownWorkflow.body.error).to.include({ code: 'WORKFLOW_NOT_FOUND' });
+      const unknownExecution = await call('GET', '/executions/no-such-id');
+      expect(unknownExecution.status).to.equal(404);
+      expect(unknownExecution.body.error.code).to.equal('EXECUTION_NOT_FOUND');
+      const tooBig = await call('POST', '/workflows/expenseApproval/run', JSON.stringify('x'.repeat(100 * 1024)));
+      expect(tooBig.status).to.equal(413);
+      expect(tooBig.body.error.code).to.equal('PAYLOAD_TOO_LARGE');
+      expect((await call('GET', '/executions')).body.executions.length).to.equal(before);
+
+      const { body } = await call('POST', '/workflows/expenseApproval/run?mode=sync', '1');
+      await call('POST', `/executions/${body.executionId}/resume`, '{"approved":false,"reviewer":"x"}');
+      const finished = await call('POST', `/executions/${body.executionId}/resume`, '1');
+      expect(finished.status).to.equal(409);
+      expect(finished.body.error.code).to.equal('INVALID_EXECUTION_STATE');
+      expect((await call('GET', '/nowhere')).status).to.equal(404);
+      expect((await call('DELETE', '/health')).status).to.equal(405);
+      expect((await call('GET', '/executions?state=sleeping')).status).to.equal(400);
+    });
+
+    it('serves the web page and its assets from this server', async () => {
+      const page = await call('GET', '/');
+      expect(page.status).to.equal(200);
+      expect(page.body).to.contain('<script src="/assets/app.js">');
+      expect((await call('GET', '/assets/app.js')).status).to.equal(200);
+      expect(page.body).to.not.match(/https?:\/\//); // nothing from a CDN
+    });
+  });
+}
