@@ -153,6 +153,18 @@ describe('flux CLI', function () {
       expect(dot.code, dot.stderr).to.equal(0);
       expect(dot.stdout).to.contain('succeeded');
       await fluxFails(['start', 'noSuchWorkflow', '--prefix', prefix], env, 'WORKFLOW_NOT_FOUND');
+      await fluxFails(['resume', id, '1', '--prefix', prefix], env, 'INVALID_EXECUTION_STATE');
+    });
+
+    it('inspect and cancel through NATS', async () => {
+      const paused = await fluxJson(['start', 'expenseApproval', '5', '--wait', '--prefix', prefix, '--json'], env);
+      const id = paused.executionId as string;
+      const inspected = await fluxJson<{ state: string; events: { type: string }[] }>(['inspect', id, '--events', '--prefix', prefix, '--json'], env);
+      expect(inspected.state).to.equal('paused');
+      expect(inspected.events.map((e) => e.type)).to.include('WORKFLOW_PAUSED');
+      const cancelled = await fluxJson(['cancel', id, '--prefix', prefix, '--json'], env);
+      expect(cancelled).to.include({ executionId: id, state: 'cancelled' });
+      await fluxFails(['inspect', 'no-such-execution', '--prefix', prefix], env, 'EXECUTION_NOT_FOUND');
     });
 
     it('the worker drains and exits on SIGTERM', async () => {
