@@ -47,6 +47,8 @@ const WRONG_LAST_SEQUENCE = 10071;
 /** Logs at least this long get a snapshot when they pause or end (shorter ones load fast anyway). */
 const SNAPSHOT_MIN_EVENTS = 1000;
 const SNAPSHOT_AFTER = new Set<string>(['WORKFLOW_COMPLETED', 'WORKFLOW_FAILED', 'WORKFLOW_CANCELLED']);
+/** How long after an end its snapshot is written. */
+const SNAPSHOT_DELAY_MS = 50;
 const deflate = promisify(deflateRaw);
 const inflate = promisify(inflateRaw);
 /** On a snapshot message whose compressed text did not fit: the object holding it. */
@@ -178,7 +180,9 @@ export class NatsStore implements EventStore {
 
   /** Writes the snapshot of a log that just ended off the path of its commit: 20,000 events take ~20 ms. */
   private snapshotLater(executionId: string): void {
-    const writing = new Promise<void>((resolve) => setImmediate(resolve))
+    // Not at the next turn: encoding a long log takes milliseconds of this thread, which must not
+    // delay the index update and the result the caller is waiting for.
+    const writing = new Promise<void>((resolve) => setTimeout(resolve, SNAPSHOT_DELAY_MS))
       .then(() => this.writeSnapshot(executionId))
       .catch(() => undefined) // the events stream has everything; the next load of this log just costs more
       .finally(() => this.snapshotsWriting.delete(writing));
