@@ -67,6 +67,11 @@ export const taskExecutorMachine = setup({
     canRetry: ({ context }) => context.attempt < context.policy.maxAttempts,
     hasRollback: ({ context }) => context.policy.rollback !== undefined,
     hasFallback: ({ context }) => context.policy.fallback !== undefined,
+    // Where a command sent again (its first executor died) picks up: named, so pictures can say it.
+    resumesAtRetry: ({ context }) => context.start === 'retrying',
+    resumesAtRollback: ({ context }) => context.start === 'rollingBack',
+    resumesAfterRollback: ({ context }) => context.start === 'afterRollback',
+    resumesAtFallback: ({ context }) => context.start === 'fallingBack',
   },
   delays: {
     backoff: ({ context }) => retryDelay(context.policy, context.attempt),
@@ -80,10 +85,10 @@ export const taskExecutorMachine = setup({
   states: {
     starting: {
       always: [
-        { guard: ({ context }) => context.start === 'retrying', target: 'retrying' },
-        { guard: ({ context }) => context.start === 'rollingBack', target: 'rollingBack' },
-        { guard: ({ context }) => context.start === 'afterRollback', target: 'afterRollback' },
-        { guard: ({ context }) => context.start === 'fallingBack', target: 'fallingBack' },
+        { guard: 'resumesAtRetry', target: 'retrying' },
+        { guard: 'resumesAtRollback', target: 'rollingBack' },
+        { guard: 'resumesAfterRollback', target: 'afterRollback' },
+        { guard: 'resumesAtFallback', target: 'fallingBack' },
         { target: 'deciding' },
       ],
     },

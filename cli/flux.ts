@@ -13,7 +13,8 @@ import { failWith } from './output.js';
 
 const program = new Command('flux')
   .description('durable workflows for TypeScript: run, serve and inspect them')
-  .showHelpAfterError('(flux <command> --help for its usage)')
+  // Usage errors in the same one-line form as every other error (subcommands inherit both).
+  .configureOutput({ outputError: (text, write) => write(`flux: ${text.replace(/^error: /, '').trim()} (see flux --help)\n`) })
   .exitOverride();
 
 execCommand(program);

@@ -10,6 +10,11 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** One JSON value per line, for a long-running command a program reads as it goes. */
+export function printJsonLine(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
 
 export function printExecution(ctx: ExecutionContext, options: { json?: boolean; events?: boolean }): void {
   if (options.json) return printJson(executionJson(ctx, options.events ?? false));

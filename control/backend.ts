@@ -47,10 +47,20 @@ function seqOf(event: ExecutionEvent): number {
   return Number(event.id.slice(event.id.lastIndexOf(':') + 1));
 }
 
+/** The events after which an execution may be settled. */
+const SETTLING = new Set(['WORKFLOW_PAUSED', 'WORKFLOW_COMPLETED', 'WORKFLOW_FAILED', 'WORKFLOW_CANCELLED']);
+/** How long a read may lag behind a settling event heard live before `follow` gives up. */
+const LAG_PATIENCE_MS = 30_000;
+const READ_AGAIN_MS = 50;
+
 /**
  * Every event of an execution, those already logged then those to come, each once, in order. With
  * `onSettled`, it stops by itself once the execution pauses or finishes; without, it goes on (a
  * paused execution may be resumed) until the returned function is called.
+ *
+ * Live events can come before a read of the log shows them (on NATS a subscriber gets a batch as
+ * it is published, before the stream stores it): a read that does not show the settling event
+ * heard is behind, and is done again shortly.
  */
 export function follow(
   backend: Backend,
@@ -62,44 +72,69 @@ export function follow(
 ): () => void {
   let last = 0;
   let stopped = false;
-  const pending: ExecutionEvent[] = [];
   let caughtUp = false;
+  const pending: ExecutionEvent[] = [];
+  /** The latest settling event heard live: a read that does not reach it is behind. */
+  let settlingSeq = 0;
+  let reading = false;
+  let readAgain = false;
+  let behindSince: number | undefined;
+  // Just started on NATS, the execution exists once a worker took the start command: wait for it a while.
+  const notFoundUntil = Date.now() + (options.notFoundPatienceMs ?? 0);
+
   const emit = (event: ExecutionEvent) => {
     const seq = seqOf(event);
     if (seq <= last || stopped) return;
     last = seq;
     onEvent(event);
   };
-  const settleIfDone = () => {
-    if (stopped || !onSettled) return;
-    backend.inspect(executionId).then((ctx) => {
-      for (const event of ctx.events) emit(event);
-      if (isSettled(ctx.state)) (stop(), onSettled(ctx));
-    }, (error: Error) => (stop(), onError(error)));
-  };
-  // Subscribed first, then read: an event appended in between comes either way, and only once.
-  const unwatch = backend.watch(executionId, (event) => {
-    if (!caughtUp) return void pending.push(event);
-    emit(event);
-    if (event.type.startsWith('WORKFLOW_') && event.type !== 'WORKFLOW_STARTED' && event.type !== 'WORKFLOW_RESUMED') settleIfDone();
-  });
-  const stop = () => {
-    stopped = true;
-    unwatch();
-  };
-  // Just started on NATS, the execution exists once a worker took the start command: wait for it a while.
-  const deadline = Date.now() + (options.notFoundPatienceMs ?? 0);
-  const catchUp = () => backend.inspect(executionId).then((ctx) => {
-    for (const event of ctx.events) emit(event);
-    caughtUp = true;
-    for (const event of pending.splice(0)) emit(event);
-    if (onSettled && isSettled(ctx.state)) (stop(), onSettled(ctx));
-  }, (error: Error) => {
-    if (stopped) return;
-    if ((error as FluxError).code === 'EXECUTION_NOT_FOUND' && Date.now() < deadline) return void setTimeout(catchUp, 50);
+  const fail = (error: Error) => {
     stop();
     onError(error);
-  });
-  void catchUp();
+  };
+  const heard = (event: ExecutionEvent) => {
+    emit(event);
+    if (!SETTLING.has(event.type)) return;
+    settlingSeq = Math.max(settlingSeq, seqOf(event));
+    read();
+  };
+  const judge = (ctx: ExecutionContext) => {
+    const readUpTo = ctx.events.length ? seqOf(ctx.events.at(-1)!) : 0;
+    if (onSettled && readUpTo < settlingSeq) {
+      behindSince ??= Date.now();
+      if (Date.now() - behindSince > LAG_PATIENCE_MS) return fail(new Error(`the log of execution ${executionId} stayed behind its events for ${LAG_PATIENCE_MS} ms`));
+      return void setTimeout(read, READ_AGAIN_MS);
+    }
+    behindSince = undefined;
+    if (onSettled && isSettled(ctx.state)) return stop(), onSettled(ctx);
+    if (readAgain) (readAgain = false), read();
+  };
+  function read(): void {
+    if (stopped) return;
+    if (reading) return void (readAgain = true);
+    reading = true;
+    backend.inspect(executionId).then((ctx) => {
+      reading = false;
+      if (stopped) return;
+      for (const event of ctx.events) emit(event);
+      if (!caughtUp) {
+        caughtUp = true;
+        for (const event of pending.splice(0)) heard(event);
+      }
+      judge(ctx);
+    }, (error: Error) => {
+      reading = false;
+      if (stopped) return;
+      if ((error as FluxError).code === 'EXECUTION_NOT_FOUND' && Date.now() < notFoundUntil) return void setTimeout(read, READ_AGAIN_MS);
+      fail(error);
+    });
+  }
+  // Subscribed first, then read: an event appended in between comes either way, and only once.
+  const unwatch = backend.watch(executionId, (event) => (caughtUp ? heard(event) : void pending.push(event)));
+  function stop(): void {
+    stopped = true;
+    unwatch();
+  }
+  read();
   return stop;
 }

@@ -10,6 +10,9 @@ import type { ExecutionEvent } from '../runtime/events.js';
 import { isSettled, type Backend, type WaitOptions } from './backend.js';
 import type { LoadedModules } from './modules.js';
 
+/** How to hand the embedded runtime a workflow's code. */
+const PASS_MODULES = 'pass the file that defines it (flux: -m <file>; flux server: after the command)';
+
 /** How often an execution driven elsewhere (another process on the same file) is read again. */
 const POLL_MS = 100;
 
@@ -32,7 +35,7 @@ export async function embeddedBackend(modules: LoadedModules, databasePath = def
     const found = modules.workflows.get(name);
     if (!found) {
       const known = [...modules.workflows.keys()];
-      throw new WorkflowNotFoundError(name, {}, `workflow '${name}' is not defined in the modules given${known.length ? ` (they define: ${known.join(', ')})` : ' (pass the file that defines it)'}`);
+      throw new WorkflowNotFoundError(name, {}, `workflow '${name}' is not defined in the modules given${known.length ? ` (they define: ${known.join(', ')})` : ''}: ${PASS_MODULES}`);
     }
     return found;
   };
@@ -52,8 +55,8 @@ export async function embeddedBackend(modules: LoadedModules, databasePath = def
       const handle = running.get(executionId);
       return handle ? handle.result() : poll(executionId, options);
     },
-    resume: (executionId, value) => runtime.resume(executionId, value),
-    cancel: (executionId) => runtime.cancel(executionId),
+    resume: (executionId, value) => runtime.resume(executionId, value).catch(withModulesHint),
+    cancel: (executionId) => runtime.cancel(executionId).catch(withModulesHint),
     inspect: (executionId) => runtime.inspect(executionId),
     list: (filter) => runtime.list(filter),
     watch(executionId, onEvent) {
@@ -78,4 +81,12 @@ export async function embeddedBackend(modules: LoadedModules, databasePath = def
       await runtime.close();
     },
   };
+}
+
+/** A resume or cancel whose workflow this process does not define: say how to give it. */
+function withModulesHint(error: unknown): never {
+  if (error instanceof WorkflowNotFoundError && !error.message.includes(PASS_MODULES)) {
+    throw new WorkflowNotFoundError(error.workflowName, { ...(error.executionId && { executionId: error.executionId }) }, `${error.message}: ${PASS_MODULES}`);
+  }
+  throw error;
 }

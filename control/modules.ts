@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { register as registerCommonJs } from 'tsx/cjs/api';
 import { register } from 'tsx/esm/api';
 import { FluxError } from '../runtime/errors.js';
 import { Graph } from '../runtime/graph.js';
@@ -53,7 +54,9 @@ export async function loadModules(files: readonly string[]): Promise<LoadedModul
     const path = resolve(file);
     if (!existsSync(path)) throw new FluxError('MODULE_NOT_FOUND', `no such file: ${file}`);
     if (!loaderRegistered && !runsTypeScript()) {
+      // Both, as `node --import tsx` does: a .ts file of a CommonJS package is loaded by require().
       register();
+      registerCommonJs();
       loaderRegistered = true;
     }
     let exports: Record<string, unknown>;
@@ -65,11 +68,19 @@ export async function loadModules(files: readonly string[]): Promise<LoadedModul
       const hint = /require\(\) ES Module/.test(message) ? ' (flux-actors is an ES module: add "type": "module" to the package.json, or name the file .mts)' : '';
       throw new FluxError('MODULE_LOAD_FAILED', `could not load ${file}: ${message}${hint}`, { cause: error });
     }
-    for (const value of Object.values(exports)) {
+    for (const value of exportedValues(exports)) {
       if (isWorkflow(value)) loaded.workflows.set(value.name, value);
       else if (isTask(value)) loaded.tasks.set(value.taskName, value);
       else if (value instanceof Graph) loaded.graphs.set(value.name, value);
     }
   }
   return loaded;
+}
+
+/** What a module exports; for a CommonJS module (a .ts file of a CommonJS package), its `module.exports` too. */
+function exportedValues(exports: Record<string, unknown>): unknown[] {
+  const values = Object.values(exports);
+  const commonJs = exports.default;
+  if (typeof commonJs === 'object' && commonJs !== null && !(commonJs instanceof Graph) && !isWorkflow(commonJs)) values.push(...Object.values(commonJs));
+  return values;
 }

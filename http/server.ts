@@ -46,7 +46,7 @@ export function createFluxServer(options: FluxServerOptions): Server {
     const mode = query.get('mode') ?? 'sync';
     if (!['sync', 'async', 'stream'].includes(mode)) throw new HttpError('BAD_ARGUMENT', `mode must be sync, async or stream, not '${mode}'`);
     const input = await readJsonBody(req, limit);
-    const executionId = await backend.start(decodeURIComponent(name!), input);
+    const executionId = await backend.start(name!, input);
     if (mode === 'async') return json(res, 202, { executionId, state: 'running', links: { self: `/executions/${executionId}` } });
     if (mode === 'sync') return json(res, 200, executionJson(await backend.result(executionId), query.get('events') === 'true'));
     const stream = openEventStream(res);
@@ -88,7 +88,8 @@ export function createFluxServer(options: FluxServerOptions): Server {
     {
       method: 'GET', pattern: /^\/executions\/([^/]+)\/stream$/,
       handler: async (_req, res, [id]) => {
-        await backend.inspect(id!); // an unknown id is a 404, not an empty stream
+        // An unknown id is a 404, not an empty stream; one just started on NATS gets a moment to appear.
+        await inspectSoon(backend, id!, 2_000);
         const stream = openEventStream(res);
         // Unnamed messages: the page takes every event the same way.
         const stop = follow(backend, id!, (event) => stream.send(undefined, event), undefined, (error) => {
@@ -110,7 +111,7 @@ export function createFluxServer(options: FluxServerOptions): Server {
       method: 'GET', pattern: /^\/machines\/([^/]+)\/picture$/,
       handler: async (_req, res, [name], query) => {
         const format = pictureFormat(query);
-        sendPicture(res, format, await machinePicture(decodeURIComponent(name!), format));
+        sendPicture(res, format, await machinePicture(name!, format));
       },
     },
   ];
@@ -121,12 +122,17 @@ export function createFluxServer(options: FluxServerOptions): Server {
     const matching = routes.filter((route) => route.pattern.test(url.pathname));
     const route = matching.find((r) => r.method === req.method);
     if (!route) {
-      const error = matching.length
-        ? new HttpError('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname} (use ${matching.map((r) => r.method).join(', ')})`)
-        : new HttpError('NOT_FOUND', `no such endpoint: ${req.method} ${url.pathname}`);
-      return sendError(res, error);
+      if (matching.length === 0) return sendError(res, new HttpError('NOT_FOUND', `no such endpoint: ${req.method} ${url.pathname}`));
+      const allowed = matching.map((r) => r.method).join(', ');
+      res.setHeader('allow', allowed);
+      return sendError(res, new HttpError('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname} (use ${allowed})`));
     }
-    const params = route.pattern.exec(url.pathname)!.slice(1);
+    let params: string[];
+    try {
+      params = route.pattern.exec(url.pathname)!.slice(1).map((param) => decodeURIComponent(param));
+    } catch {
+      return sendError(res, new HttpError('BAD_ARGUMENT', `the path ${url.pathname} has a malformed %-escape`));
+    }
     route.handler(req, res, params, url.searchParams).catch((error: unknown) => sendError(res, error));
   });
 }
@@ -140,4 +146,17 @@ function pictureFormat(query: URLSearchParams): PictureFormat {
 function sendPicture(res: ServerResponse, format: PictureFormat, body: string): void {
   res.writeHead(200, { 'content-type': CONTENT_TYPES[format] });
   res.end(body);
+}
+
+/** Reads an execution, waiting up to `patienceMs` for one that does not exist yet (a worker is about to take its start). */
+async function inspectSoon(backend: Backend, executionId: string, patienceMs: number): Promise<void> {
+  const until = Date.now() + patienceMs;
+  for (;;) {
+    try {
+      return void (await backend.inspect(executionId));
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EXECUTION_NOT_FOUND' || Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }

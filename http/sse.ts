@@ -8,6 +8,7 @@ export function openEventStream(res: ServerResponse): { send(event: string | und
   // A comment every 15 s keeps proxies from closing a quiet stream.
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
   keepAlive.unref();
+  res.on('close', () => clearInterval(keepAlive)); // the client went, or the stream ended
   return {
     send(event, data) {
       res.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);

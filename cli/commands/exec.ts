@@ -12,6 +12,7 @@ export function execCommand(program: Command): void {
     .argument('<workflow>', 'the workflow\'s name')
     .argument('[input]', 'the input, as JSON')
     .option('--events', 'include the event log')
+    .option('--json', 'print JSON (what exec prints anyway, as Flux\'s flux exec)')
     .action(async (file: string, workflow: string, inputText: string | undefined, flags: { events?: boolean }) => {
       const input = parseJsonArgument(inputText, 'the input');
       const { backend } = await openBackend({ modules: [file], embedded: true });

@@ -21,7 +21,7 @@ export function executionCommands(program: Command): void {
           if (flags.json) printJson({ executionId: id });
           else process.stdout.write(`${id}\n`);
           // The embedded runtime runs it here: it must get to a pause or its end before the process goes.
-          if (backend.description.startsWith('embedded')) await backend.result(id);
+          if (backend.description.startsWith('embedded')) await withProgress(`running ${id} here (embedded)`, backend.result(id), { backend, executionId: () => id });
           return;
         }
         printExecution(await withProgress(`waiting for ${id}`, backend.result(id), { backend, executionId: () => id }), flags);

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { openBackend } from '../../control/open-backend.js';
 import { createFluxServer } from '../../http/server.js';
+import { printJsonLine } from '../output.js';
 import { positiveInteger } from './executions.js';
 
 export function serverCommand(program: Command): void {
@@ -13,15 +14,21 @@ export function serverCommand(program: Command): void {
     .option('--host <host>', 'the address to listen on', '127.0.0.1')
     .option('--nats <url>', 'a NATS server (default: $FLUX_NATS_URL; unset: the embedded runtime under $FLUX_HOME)')
     .option('--prefix <prefix>', 'the prefix of every stream, bucket and subject on NATS', 'flux')
-    .action(async (files: string[], flags: { port: number; host: string; nats?: string; prefix: string }) => {
+    .option('--json', 'say where it listens as a JSON line')
+    .action(async (files: string[], flags: { port: number; host: string; nats?: string; prefix: string; json?: boolean }) => {
       const { backend } = await openBackend({ nats: flags.nats, prefix: flags.prefix, modules: files });
       const server = createFluxServer({ backend });
       await new Promise<void>((resolve, reject) => server.once('error', reject).listen(flags.port, flags.host, resolve));
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : flags.port;
-      process.stdout.write(`flux server on http://${flags.host}:${port} (${backend.description})\n`);
+      const url = `http://${flags.host}:${port}`;
+      if (flags.json) printJsonLine({ url, backend: backend.description });
+      else process.stdout.write(`flux server on ${url} (${backend.description})\n`);
       await new Promise<void>((resolve) => {
-        const stop = () => {
+        const stop = (signal: NodeJS.Signals) => {
+          // Embedded: the executions this process runs pause or finish first (a sleeping one may take long).
+          process.stderr.write(`flux server: ${signal}, draining (again to exit at once)\n`);
+          process.once(signal, () => process.exit(130));
           server.closeAllConnections();
           server.close(() => resolve());
         };

@@ -9,6 +9,7 @@ import { loadModules } from '../../control/modules.js';
 import { WorkflowNotFoundError } from '../../runtime/errors.js';
 import { executionPicture, graphPicture, machinePicture, MACHINE_NAMES, type PictureFormat } from '../../pictures/index.js';
 import { usingBackend, withBackendOptions, type BackendFlags } from '../backend-options.js';
+import { printJson } from '../output.js';
 
 export function visualizeCommand(program: Command): void {
   withBackendOptions(program.command('visualize'))
@@ -20,6 +21,7 @@ export function visualizeCommand(program: Command): void {
     .action(async (target: string, name: string | undefined, flags: BackendFlags & { format: PictureFormat; output?: string }) => {
       const picture = await draw(target, name, flags);
       if (flags.output) writeFileSync(flags.output, picture);
+      else if (flags.json) printJson({ target, format: flags.format, picture });
       else process.stdout.write(picture.endsWith('\n') ? picture : `${picture}\n`);
     });
 }

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { loadModules } from '../../control/modules.js';
 import { FluxError } from '../../runtime/errors.js';
 import { startWorker } from '../../runtime/nats/worker.js';
+import { printJsonLine } from '../output.js';
 import { positiveInteger } from './executions.js';
 
 export function workerCommand(program: Command): void {
@@ -17,7 +18,8 @@ export function workerCommand(program: Command): void {
     .option('--nats <url>', 'the NATS server (default: $FLUX_NATS_URL)')
     .option('--prefix <prefix>', 'the prefix of every stream, bucket and subject', 'flux')
     .option('--concurrency <n>', 'starts and resumes handled at once', (text) => positiveInteger(text, '--concurrency'), 64)
-    .action(async (files: string[], flags: { nats?: string; prefix: string; concurrency: number }) => {
+    .option('--json', 'say when it serves and when it stopped as JSON lines on stdout')
+    .action(async (files: string[], flags: { nats?: string; prefix: string; concurrency: number; json?: boolean }) => {
       const url = flags.nats ?? process.env.FLUX_NATS_URL;
       if (!url) throw new FluxError('NATS_REQUIRED', 'a worker runs on NATS: pass --nats URL or set FLUX_NATS_URL');
       const modules = await loadModules(files);
@@ -32,6 +34,7 @@ export function workerCommand(program: Command): void {
       });
       const served = (names: Iterable<string>) => [...names].join(', ') || 'none';
       process.stderr.write(`flux worker ${worker.id} on ${url}: workflows ${served(modules.workflows.keys())}; tasks ${served(modules.tasks.keys())}\n`);
+      if (flags.json) printJsonLine({ worker: worker.id, nats: url, prefix: flags.prefix, workflows: [...modules.workflows.keys()], tasks: [...modules.tasks.keys()] });
       await new Promise<void>((resolve) => {
         const drain = (signal: string) => {
           process.stderr.write(`flux worker: ${signal}, draining (again to exit at once)\n`);
@@ -42,5 +45,6 @@ export function workerCommand(program: Command): void {
         process.once('SIGTERM', () => drain('SIGTERM'));
       });
       process.stderr.write('flux worker: stopped\n');
+      if (flags.json) printJsonLine({ worker: worker.id, stopped: true });
     });
 }

@@ -66,7 +66,9 @@ function schedulePicture() {
 }
 
 async function refreshState() {
-  const execution = await api('GET', `/executions/${selected}`);
+  const id = selected;
+  const execution = await api('GET', `/executions/${id}`);
+  if (id !== selected) return;
   $('execution-title').textContent = `${execution.name} ${execution.executionId}`;
   $('execution-state').textContent = execution.state;
   $('execution-state').className = `state ${execution.state}`;
@@ -81,21 +83,25 @@ function addToTimeline(event) {
 }
 
 async function select(id) {
+  // The stream is switched first and at once: a click on another execution while this one loads
+  // must not leave two streams writing into one timeline.
   selected = id;
   stream?.close();
   $('detail').hidden = false;
   $('timeline').replaceChildren();
   say('');
-  await refreshState();
-  await refreshPicture();
-  stream = new EventSource(`/executions/${id}/stream`);
-  stream.onmessage = (message) => {
+  const own = (stream = new EventSource(`/executions/${id}/stream`));
+  own.onmessage = (message) => {
+    if (own !== stream) return own.close();
     addToTimeline(JSON.parse(message.data));
     refreshState().catch((error) => say(error.message));
     schedulePicture();
     loadExecutions().catch(() => undefined);
   };
   loadExecutions().catch(() => undefined);
+  // Just started on NATS, it exists once a worker took it: the stream's first event brings it anyway.
+  await refreshState().catch(() => undefined);
+  await refreshPicture().catch(() => undefined);
 }
 
 $('start-form').addEventListener('submit', async (event) => {

@@ -4,6 +4,7 @@
  */
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 
@@ -19,7 +20,11 @@ interface Ran {
 }
 
 function flux(args: string[], env: Record<string, string>): Promise<Ran> {
-  const child = spawn(process.execPath, ['--import', 'tsx', FLUX, ...args], { cwd: ROOT, env: { ...process.env, FLUX_NATS_URL: '', ...env } });
+  return run(process.execPath, ['--import', 'tsx', FLUX, ...args], ROOT, env);
+}
+
+function run(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<Ran> {
+  const child = spawn(command, args, { cwd, env: { ...process.env, FLUX_NATS_URL: '', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -102,7 +107,9 @@ describe('flux CLI', function () {
       expect(after.state).to.equal('succeeded');
       const usage = await flux(['list', '--state', 'sleeping'], env);
       expect(usage.code).to.not.equal(0);
-      expect(usage.stderr).to.contain('sleeping');
+      expect(usage.stderr.trim().split('\n')).to.have.length(1);
+      expect(usage.stderr).to.match(/^flux: /).and.contain('sleeping');
+      expect(await fluxFails(['resume', done.executionId as string, '1'], env, 'WORKFLOW_NOT_FOUND')).to.contain('-m <file>');
     });
 
     it('visualize draws a machine, a Graph from a file, and an execution\'s path', async () => {
@@ -117,6 +124,28 @@ describe('flux CLI', function () {
       expect(path.code, path.stderr).to.equal(0);
       expect(path.stdout).to.match(/<svg/).and.contain('paused');
       await fluxFails(['visualize', 'no-such-machine-or-id'], env, 'EXECUTION_NOT_FOUND');
+      const asJson = await fluxJson<{ format: string; picture: string }>(['visualize', 'task-executor', '--format', 'dot', '--json'], env);
+      expect(asJson.format).to.equal('dot');
+      expect(asJson.picture).to.contain('"backoff" -> "retrying"');
+    });
+
+    it('the installed bin (dist/) loads a .ts file of a CommonJS package and of an ES module package, no build step', async () => {
+      // A user's project with flux-actors installed (this repository, built by npm test before the tests).
+      const dir = tempDir('flux-user-');
+      mkdirSync(join(dir, 'node_modules'));
+      symlinkSync(ROOT, join(dir, 'node_modules', 'flux-actors'));
+      writeFileSync(join(dir, 'wf.ts'), [
+        "import { task, workflow, type ExecutionContext } from 'flux-actors';",
+        'export const double = task(async function double(n: number) { return n * 2; });',
+        'export const doubler = workflow(async function doubler(ctx: ExecutionContext<number>) { return await double(ctx.input); });',
+      ].join('\n'));
+      for (const packageJson of ['{"name":"cjs-project"}', '{"name":"esm-project","type":"module"}']) {
+        writeFileSync(join(dir, 'package.json'), packageJson);
+        // As a user runs it: no tsx preloaded by the test runner.
+        const ran = await run(process.execPath, [join(ROOT, 'dist', 'cli', 'flux.js'), 'exec', 'wf.ts', 'doubler', '21'], dir, { ...env, NODE_OPTIONS: '' });
+        expect(ran.code, `${packageJson}: ${ran.stderr}`).to.equal(0);
+        expect(JSON.parse(ran.stdout)).to.include({ state: 'succeeded', output: 42 });
+      }
     });
   });
 

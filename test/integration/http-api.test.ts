@@ -111,6 +111,15 @@ for (const { kind, open } of kinds) {
       expect(end.state).to.equal('paused');
     });
 
+    it('ends every stream, also with many at once (a read of the log may lag behind the events heard)', async () => {
+      const texts = await Promise.all(Array.from({ length: 12 }, (_, i) =>
+        fetch(`${base}/workflows/expenseApproval/run?mode=stream`, { method: 'POST', body: String(i) }).then((r) => r.text())));
+      for (const text of texts) {
+        expect(text).to.match(/^event: WORKFLOW_PAUSED$/m);
+        expect(text).to.match(/^event: end$/m);
+      }
+    });
+
     it('draws an execution and a machine', async () => {
       const { body } = await call('POST', '/workflows/expenseApproval/run?mode=sync', '11');
       const svg = await call('GET', `/executions/${body.executionId}/picture?format=svg`);
@@ -142,7 +151,10 @@ for (const { kind, open } of kinds) {
       expect(finished.status).to.equal(409);
       expect(finished.body.error.code).to.equal('INVALID_EXECUTION_STATE');
       expect((await call('GET', '/nowhere')).status).to.equal(404);
-      expect((await call('DELETE', '/health')).status).to.equal(405);
+      const wrongMethod = await fetch(`${base}/health`, { method: 'DELETE' });
+      expect(wrongMethod.status).to.equal(405);
+      expect(wrongMethod.headers.get('allow')).to.equal('GET');
+      expect((await call('POST', '/workflows/%E0/run', '1')).status).to.equal(400);
       expect((await call('GET', '/executions?state=sleeping')).status).to.equal(400);
     });
 

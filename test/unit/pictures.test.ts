@@ -37,7 +37,7 @@ describe('pictures of the machines', () => {
       'deciding --> backoff : always [canRetry]',
       'deciding --> rollingBack : always [hasRollback]',
       'deciding --> failed : always [else]',
-      'starting --> retrying : always [inline guard]',
+      'starting --> retrying : always [resumesAtRetry]',
       'backoff --> retrying : after backoff',
       'retrying --> deciding : attempt error',
       'fallingBack --> fellBack : fallback done',
