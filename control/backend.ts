@@ -52,6 +52,11 @@ const SETTLING = new Set(['WORKFLOW_PAUSED', 'WORKFLOW_COMPLETED', 'WORKFLOW_FAI
 /** How long a read may lag behind a settling event heard live before `follow` gives up. */
 const LAG_PATIENCE_MS = 30_000;
 const READ_AGAIN_MS = 50;
+/**
+ * How often the log is read anyway: events published while a NATS connection was down never reach
+ * the watch (core NATS does not replay them), and a settling one missed would leave a stream open.
+ */
+const REREAD_MS = 1_000;
 
 /**
  * Every event of an execution, those already logged then those to come, each once, in order. With
@@ -60,7 +65,8 @@ const READ_AGAIN_MS = 50;
  *
  * Live events can come before a read of the log shows them (on NATS a subscriber gets a batch as
  * it is published, before the stream stores it): a read that does not show the settling event
- * heard is behind, and is done again shortly.
+ * heard is behind, and is done again shortly. Events the watch never gets (published during a
+ * reconnect) come with the read done every `REREAD_MS`.
  */
 export function follow(
   backend: Backend,
@@ -131,8 +137,11 @@ export function follow(
   }
   // Subscribed first, then read: an event appended in between comes either way, and only once.
   const unwatch = backend.watch(executionId, (event) => (caughtUp ? heard(event) : void pending.push(event)));
+  const rereads = setInterval(() => caughtUp && read(), REREAD_MS);
+  rereads.unref();
   function stop(): void {
     stopped = true;
+    clearInterval(rereads);
     unwatch();
   }
   read();

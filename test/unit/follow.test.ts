@@ -1,0 +1,68 @@
+/**
+ * `follow`: an execution's events once each, logged then live, and its end, whatever the order in
+ * which the watch and the reads see them. A stand-in backend plays the two ways NATS differs from a
+ * single process: a read that lags the events heard, and events the watch never gets (a reconnect).
+ */
+import { expect } from 'chai';
+import { follow, type Backend } from '../../control/backend.js';
+import { ExecutionContext } from '../../runtime/execution-context.js';
+import type { ExecutionEvent, StoredEvent } from '../../runtime/events.js';
+import type { ExecutionState } from '../../runtime/execution-state.js';
+
+const ID = 'exec-follow';
+const LOG: StoredEvent[] = [
+  { seq: 1, type: 'WORKFLOW_STARTED', sourceId: ID, name: 'wf', valueJson: '1', time: 0 },
+  { seq: 2, type: 'TASK_STARTED', sourceId: 't_1', name: 't', valueJson: '[1]', time: 0 },
+  { seq: 3, type: 'TASK_PAUSED', sourceId: 't_1', name: 't', valueJson: '"why"', time: 0 },
+  { seq: 4, type: 'WORKFLOW_PAUSED', sourceId: ID, name: 'wf', valueJson: '"why"', time: 0 },
+];
+
+/** A backend whose log shows `visible()` events, and whose watch hands over what `live` is given. */
+function standIn(visible: () => number): { backend: Backend; live: (seq: number) => void; reads: () => number } {
+  let reads = 0;
+  let listener: ((event: ExecutionEvent) => void) | undefined;
+  const contextOf = (count: number) => {
+    const log = LOG.slice(0, count);
+    const state: ExecutionState = count >= 4 ? 'paused' : 'running';
+    return new ExecutionContext({ executionId: ID, name: 'wf', state, log });
+  };
+  const backend = {
+    inspect: async () => (reads++, contextOf(visible())),
+    watch: (_id: string, onEvent: (event: ExecutionEvent) => void) => ((listener = onEvent), () => (listener = undefined)),
+  } as unknown as Backend;
+  return { backend, live: (seq) => listener?.(contextOf(seq).events[seq - 1]!), reads: () => reads };
+}
+
+function following(backend: Backend): Promise<{ seqs: string[]; settled: ExecutionContext }> {
+  const seqs: string[] = [];
+  return new Promise((resolve, reject) => {
+    follow(backend, ID, (event) => seqs.push(event.id), (settled) => resolve({ seqs, settled }), reject);
+  });
+}
+
+describe('follow: an execution\'s events once each, then its end', () => {
+  it('ends when the live pause arrives before a read shows it, reading again until it does', async () => {
+    let shown = 3;
+    const { backend, live, reads } = standIn(() => shown);
+    const result = following(backend);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    live(4); // heard, but the log does not show it yet
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(reads()).to.be.greaterThan(2); // read again while behind
+    shown = 4;
+    const { seqs, settled } = await result;
+    expect(settled.state).to.equal('paused');
+    expect(seqs).to.deep.equal([`${ID}:1`, `${ID}:2`, `${ID}:3`, `${ID}:4`]);
+  });
+
+  it('ends even when the watch never hands over the settling event (published during a reconnect)', async () => {
+    let shown = 2;
+    const { backend } = standIn(() => shown);
+    const result = following(backend);
+    setTimeout(() => (shown = 4), 100); // logged, never heard
+    const started = Date.now();
+    const { seqs } = await result;
+    expect(Date.now() - started).to.be.lessThan(3_000);
+    expect(seqs).to.have.length(4);
+  });
+});
