@@ -13,13 +13,18 @@ import { decodeValue, encodeValue, toErrorInfo } from '../runtime/serialization.
 export async function rollBackCompleted(log: ExecutionLog, lookup: TaskLookup): Promise<void> {
   const argsOf = new Map<string, string | undefined>();
   const completed: StoredEvent[] = [];
+  // Rolled back by this cancel already (a driver that died part-way through it did those).
+  const rolledBack = new Set<string>();
+  let cancelling = false;
   for (const event of log.events) {
     if (event.type === 'TASK_STARTED') argsOf.set(event.sourceId, event.valueJson);
     else if (event.type === 'TASK_COMPLETED') completed.push(event);
+    else if (event.type === 'WORKFLOW_CANCELLING') cancelling = true;
+    else if (cancelling && (event.type === 'TASK_ROLLBACK_COMPLETED' || event.type === 'TASK_ROLLBACK_FAILED')) rolledBack.add(event.sourceId);
   }
   for (const done of completed.reverse()) {
     const rollback = lookup(done.name)?.policy?.rollback;
-    if (!rollback) continue;
+    if (!rollback || rolledBack.has(done.sourceId)) continue;
     const args = decodeValue(argsOf.get(done.sourceId));
     log.append('TASK_ROLLBACK_STARTED', done.sourceId, done.name, undefined);
     try {

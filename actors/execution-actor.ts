@@ -137,6 +137,20 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     return this.done;
   }
 
+  /**
+   * Finishes a cancel its driver left half done (it died in `cancelling`, during the rollbacks):
+   * with the options the cancel recorded; a rollback already settled is not run again, one that
+   * was running runs again.
+   */
+  finishRecordedCancel(): Promise<ExecutionContext<I, O>> {
+    this.cancelling = true;
+    this.driven = true;
+    const recorded = this.log.last('WORKFLOW_CANCELLING')?.valueJson;
+    this.cancelOptions = recorded ? (JSON.parse(recorded) as CancelOptions) : {};
+    this.finishCancel();
+    return this.done;
+  }
+
   /** In `cancelling`: everything running was stopped as the machine left `running`; roll back if asked, then end. */
   private finishCancel(): void {
     if (!this.cancelOptions.rollback) return this.actor.send({ type: 'CANCELLED' });
@@ -170,7 +184,9 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
         log.append('WORKFLOW_RECOVERED', executionId, name, undefined);
         return log.setState('running');
       case 'CANCEL':
-        log.append('WORKFLOW_CANCELLING', executionId, name, undefined);
+        // What the cancel asked for is recorded: a driver that takes over a cancel left half done
+        // finishes it as asked (see `finishRecordedCancel`).
+        log.append('WORKFLOW_CANCELLING', executionId, name, this.cancelOptions.rollback ? JSON.stringify({ rollback: true }) : undefined);
         // The calls it interrupts, recorded before they are stopped: a result that had arrived is
         // kept (it changes nothing now), the others are marked cancelled.
         for (const call of this.interrupted) {

@@ -130,7 +130,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
     }
     if (events.length) {
       const state = stateOf(rebuildSnapshot(executionId, events));
-      if (state === 'running') return this.continue(workflow, executionId);
+      if (state === 'running' || state === 'cancelling') return this.continue(workflow, executionId);
       const ctx = new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state, log: events });
       return { executionId, result: async () => ctx };
     }
@@ -360,6 +360,13 @@ export class ActorRuntime implements Runtime, ChildRunner {
       const done = this.resume(executionId, undefined, definition);
       done.catch(() => {}); // reported through result(); must not be an unhandled rejection meanwhile
       return { executionId, result: () => done };
+    }
+    if (state === 'cancelling') {
+      // Its driver died part-way through the cancel: finish it, as it was asked for.
+      this.claim(executionId);
+      const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
+      actor.finishRecordedCancel().catch(() => undefined); // reported through result()
+      return handleOf(actor);
     }
     if (state !== 'running') {
       const ctx = new ExecutionContext<I, O>({ executionId, name: definition.name, state, log: events });

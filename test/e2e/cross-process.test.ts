@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { execFile, spawn } from 'node:child_process';
 import { createRuntime, type ExecutionEvent, type Runtime } from 'flux-actors';
-import { crashable, retrying } from '../fixtures/crash-workflow.js';
+import { crashable, retrying, trip } from '../fixtures/crash-workflow.js';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +10,7 @@ import { tempDir } from '../fixtures/runtimes.js';
 const run = promisify(execFile);
 const CHILD = join(import.meta.dirname, '..', 'fixtures', 'child.ts');
 const CHILD_CRASH = join(import.meta.dirname, '..', 'fixtures', 'child-crash.ts');
+const CHILD_CANCEL = join(import.meta.dirname, '..', 'fixtures', 'child-cancel.ts');
 const CHILD_WITHOUT_WORKFLOW = join(import.meta.dirname, '..', 'fixtures', 'child-without-workflow.ts');
 
 /** Waits, at most 20 s, until the execution's durable log holds a matching event. */
@@ -104,6 +105,36 @@ describe('a new process continues what another one paused (SQLite)', function ()
       const runs = readFileSync(sideEffects, 'utf8').trim().split('\n').map((l) => l.split(' ')[1]).filter((s) => s === 'one' || s === 'two');
       expect(runs.filter((s) => s === 'one')).to.have.length(1); // completed before the crash: never again
       expect(runs.filter((s) => s === 'two')).to.have.length(2); // in flight at the crash: at least once more
+    } finally {
+      child.kill('SIGKILL');
+      await runtime.close();
+    }
+  });
+
+  it('finishes a cancel whose process was killed during its rollbacks: settled rollbacks do not run again', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD_CANCEL], {
+      env: { ...process.env, FLUX_HOME: home, SIDE_EFFECTS_FILE: sideEffects, HANG_ROLLBACK: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const executionId = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+    const runtime = await createRuntime({ store: { sqlite: join(home, 'flux.db') } });
+    try {
+      // Newest first: the hotel's rollback completes, the seat's hangs; then the process dies.
+      await waitForEvent(runtime, executionId, (e) => e.type === 'TASK_ROLLBACK_STARTED' && e.name === 'bookSeat');
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      expect((await runtime.inspect(executionId)).state).to.equal('cancelling');
+
+      process.env.SIDE_EFFECTS_FILE = sideEffects; // this process runs the rollbacks now
+      const done = await trip.run(7, { runtime, executionId }).finally(() => delete process.env.SIDE_EFFECTS_FILE);
+      expect(done.state).to.equal('cancelled');
+      const types = done.events.map((e) => `${e.type} ${e.name}`);
+      expect(types.filter((t) => t === 'WORKFLOW_CANCELLED trip')).to.have.length(1);
+      expect(types.filter((t) => t === 'TASK_ROLLBACK_COMPLETED bookHotel')).to.have.length(1);
+      expect(types.filter((t) => t === 'TASK_ROLLBACK_COMPLETED bookSeat')).to.have.length(1);
+      const undone = readFileSync(sideEffects, 'utf8').trim().split('\n').map((l) => l.split(' ').slice(1).join(' ')).filter((s) => s.startsWith('undo'));
+      expect(undone.filter((s) => s === 'undo hotel')).to.have.length(1); // settled before the crash: never again
+      expect(undone.filter((s) => s === 'undo seat')).to.have.length(2); // running at the crash: at least once more
     } finally {
       child.kill('SIGKILL');
       await runtime.close();

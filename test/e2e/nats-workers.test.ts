@@ -69,6 +69,37 @@ describe('workers and clients on NATS (worker processes)', function () {
     expect((await done).output).to.equal('rejected late');
   });
 
+  it('a worker killed during a cancel\'s rollbacks: another finishes the cancel, settled rollbacks not run again', async () => {
+    const sideEffects = join(dir, 'side-effects-cancel.log');
+    const env = { FLUX_HOME: dir, SIDE_EFFECTS: sideEffects, LEASE_MS: '2000' };
+    const doomed = await startWorkerProcess(url, prefix, { ...env, HANG_ROLLBACK: '1' });
+    workers.push(doomed);
+    const id = await client.start('distTrip');
+    expect((await client.result(id, { timeoutMs: 10_000 })).state).to.equal('paused');
+    void client.cancel(id, { rollback: true, timeoutMs: 60_000 }).catch(() => undefined);
+    // Newest first: the hotel's rollback completes, the seat's hangs; then the worker dies.
+    for (let tries = 0; ; tries++) {
+      const events = (await client.inspect(id)).events;
+      if (events.filter((e) => e.type === 'TASK_ROLLBACK_STARTED').length === 2) break; // the hotel's, then the seat's
+      expect(tries).to.be.below(500);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    doomed.kill('SIGKILL');
+    workers.push(await startWorkerProcess(url, prefix, env));
+    let done = await client.inspect(id);
+    for (let tries = 0; done.state !== 'cancelled'; tries++) {
+      expect(tries, `still ${done.state}`).to.be.below(1_000);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      done = await client.inspect(id);
+    }
+    const types = done.events.map((e) => e.type);
+    expect(types.filter((t) => t === 'WORKFLOW_CANCELLED')).to.have.length(1);
+    expect(types.filter((t) => t === 'TASK_ROLLBACK_COMPLETED')).to.have.length(2);
+    const undone = readFileSync(sideEffects, 'utf8').trim().split('\n').filter((l) => l.startsWith('undo'));
+    expect(undone.filter((l) => l === 'undo hotel')).to.have.length(1); // settled before the kill: never again
+    expect(undone.filter((l) => l === 'undo seat')).to.have.length(2); // running at the kill: at least once more
+  });
+
   it('a worker killed with SIGKILL mid-run: another finishes the run, every completed step ran once', async () => {
     const sideEffects = join(dir, 'side-effects.log');
     const env = { FLUX_HOME: dir, SIDE_EFFECTS: sideEffects, STEP_MS: '5', LEASE_MS: '2000' };
