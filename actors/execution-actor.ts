@@ -86,6 +86,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   private driven = false;
   /** The calls a cancellation cuts short, and those of them whose result may still arrive. */
   private interrupted: LiveCall[] = [];
+  /** Calls open in the log when this actor, not their driver, carries out a cancel. */
+  private abandoned: { taskId: string; name: string }[] = [];
   private readonly stragglers = new Set<string>();
   private cancelOptions: CancelOptions = {};
   private cancelling = false;
@@ -131,6 +133,9 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.cancelOptions = options;
     // Taken now: the body's calls are stopped as the machine leaves `running`, before it records.
     this.interrupted = [...this.live.values()];
+    // Cancelled away from its driver (in another process, or gone): the calls the log shows open
+    // are recorded cancelled too, and their executors asked to stop.
+    if (!this.bodyActive) this.abandoned = openCalls(this.log.events);
     // The rest happens as the machine takes the transition (see `record`), which may come later
     // than this call when it is made from inside another transition.
     this.actor.send({ type: 'CANCEL' });
@@ -197,6 +202,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
           else log.append('TASK_CANCELLED', call.taskId, call.name, undefined);
         }
         for (const [taskId, nested] of this.nestedLive) log.append('TASK_CANCELLED', taskId, nested.name, undefined);
+        for (const call of this.abandoned) {
+          log.append('TASK_CANCELLED', call.taskId, call.name, undefined);
+          this.executor.abandon?.(executionId, call.taskId);
+        }
         log.setState('cancelling');
         return queueMicrotask(() => this.finishCancel());
       case 'CANCELLED':
@@ -574,4 +583,17 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     const ctx = new ExecutionContext<I, O>({ executionId: this.executionId, name: this.definition.name, state, log: this.log.events });
     this.log.commit().then(() => this.settle.resolve(ctx), (error: Error) => this.settle.reject(error));
   }
+}
+
+/** What settles a call for good: a paused call waits for its resume, it is not running. */
+const CALL_SETTLED = new Set<EventType>(['TASK_COMPLETED', 'TASK_FAILED', 'TASK_CANCELLED', 'TASK_PAUSED', 'TASK_RESUMED']);
+
+/** The calls a log shows started and not settled, in the order they started. */
+function openCalls(events: readonly StoredEvent[]): { taskId: string; name: string }[] {
+  const open = new Map<string, string>();
+  for (const event of events) {
+    if (event.type === 'TASK_STARTED') open.set(event.sourceId, event.name);
+    else if (CALL_SETTLED.has(event.type)) open.delete(event.sourceId);
+  }
+  return [...open].map(([taskId, name]) => ({ taskId, name }));
 }

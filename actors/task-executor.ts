@@ -28,6 +28,11 @@ export interface TaskSender {
    * the caller is in this process; `nested` is where the task body's own task calls go.
    */
   send(command: TaskCommand, reply: ReplyTo, local?: TaskDefinition, nested?: NestedCalls): TaskHandle;
+  /**
+   * Asks whoever runs a call this process did not send (its driver is in another process, or gone)
+   * to stop it: a cancel carried out away from the driver. Best effort; in-process there is nobody to ask.
+   */
+  abandon?(executionId: string, taskId: string): void;
 }
 
 export class TaskExecutor implements TaskSender {

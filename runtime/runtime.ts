@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ExecutionActor, type CancelOptions } from '../actors/execution-actor.js';
 import { accepts, rebuildSnapshot, stateOf, type ExecutionSnapshot } from '../actors/lifecycle.js';
 import { TaskExecutor, type TaskSender } from '../actors/task-executor.js';
-import { ExecutionNotFoundError, ExecutionStateError, WorkflowMismatchError, WorkflowNotFoundError } from './errors.js';
+import { ExecutionConflictError, ExecutionNotFoundError, ExecutionStateError, WorkflowMismatchError, WorkflowNotFoundError } from './errors.js';
 import { ExecutionContext } from './execution-context.js';
 import { ExecutionLog } from './execution-log.js';
 import type { StoredEvent } from './events.js';
@@ -20,7 +20,7 @@ import type { WorkflowDefinition } from './workflow-definition.js';
 import type { SecretManager } from './secrets.js';
 import { createNatsRuntime, type NatsOptions } from './nats/nats-runtime.js';
 import { DefinitionError } from './errors.js';
-import type { ExecutionState } from './execution-state.js';
+import { isFinished, type ExecutionState } from './execution-state.js';
 import { openChildren, parentOf, pausedChild, type ChildHandle, type ChildRunner, type ChildSettled, type ParentLink } from './children.js';
 
 export interface RuntimeOptions {
@@ -120,7 +120,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
    */
   async startAs<I, O>(workflow: WorkflowDefinition<I, O>, executionId: string, inputJson: string | undefined): Promise<ExecutionHandle<I, O>> {
     const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
-    if (active) return handleOf(active);
+    if (active) return this.handleOf(active);
     this.claim(executionId);
     let events: StoredEvent[];
     try {
@@ -137,7 +137,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
     const actor = this.host(workflow, new ExecutionLog(this.store, executionId, workflow.name, []));
     actor.send({ type: 'START', inputJson });
     await actor.started;
-    return handleOf(actor);
+    return this.handleOf(actor);
   }
 
   /** Whether this runtime drives the execution now. */
@@ -164,7 +164,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
     actor.send({ type: 'START', inputJson });
     // The id is handed out once the execution exists in the store: `inspect(id)` finds it at once.
     await actor.started;
-    return handleOf(actor);
+    return this.handleOf(actor);
   }
 
   /**
@@ -201,7 +201,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
       const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
       actor.send({ type: 'RESUME', valueJson });
       if (onAccepted) void actor.started.then(onAccepted);
-      ctx = await actor.done;
+      ctx = await this.outcome(actor);
       log = events; // the run appended to it
     } catch (error) {
       if (!this.active.has(executionId)) this.claims.delete(executionId);
@@ -366,7 +366,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
       this.claim(executionId);
       const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
       actor.finishRecordedCancel().catch(() => undefined); // reported through result()
-      return handleOf(actor);
+      return this.handleOf(actor);
     }
     if (state !== 'running') {
       const ctx = new ExecutionContext<I, O>({ executionId, name: definition.name, state, log: events });
@@ -375,7 +375,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
     this.claim(executionId);
     const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
     actor.send({ type: 'RECOVER' });
-    return handleOf(actor);
+    return this.handleOf(actor);
   }
 
   /**
@@ -398,6 +398,23 @@ export class ActorRuntime implements Runtime, ChildRunner {
   }
 
   /** Starts an actor for an execution this process has claimed; the claim ends with the run. */
+  private handleOf<I, O>(actor: ExecutionActor<I, O>): ExecutionHandle<I, O> {
+    return { executionId: actor.executionId, result: () => this.outcome(actor) };
+  }
+
+  /**
+   * A run's end. A run that lost its execution to another driver (ExecutionConflictError: a cancel
+   * carried out by another process) ends with what that driver made of it, once it is finished.
+   */
+  private outcome<I, O>(actor: ExecutionActor<I, O>): Promise<ExecutionContext<I, O>> {
+    return actor.done.catch(async (error: unknown) => {
+      if (!(error instanceof ExecutionConflictError)) throw error;
+      const now = await this.inspect<I, O>(actor.executionId).catch(() => undefined);
+      if (now && isFinished(now.state)) return now;
+      throw error;
+    });
+  }
+
   private host<I, O>(definition: WorkflowDefinition<I, O>, log: ExecutionLog, snapshot?: ExecutionSnapshot): ExecutionActor<I, O> {
     const actor = new ExecutionActor<I, O>(definition, log, this.executor, this, snapshot);
     const { executionId } = actor;
@@ -418,6 +435,4 @@ export class ActorRuntime implements Runtime, ChildRunner {
   }
 }
 
-function handleOf<I, O>(actor: ExecutionActor<I, O>): ExecutionHandle<I, O> {
-  return { executionId: actor.executionId, result: () => actor.done };
-}
+

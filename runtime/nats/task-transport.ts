@@ -124,6 +124,14 @@ export class NatsTaskDispatcher implements TaskSender {
     };
   }
 
+  abandon(executionId: string, taskId: string): void {
+    try {
+      this.nc.publish(this.names.taskCancel, encoder.encode(JSON.stringify({ executionId, taskId })));
+    } catch {
+      // closed: the call's result goes to a driver that can no longer write, and changes nothing
+    }
+  }
+
   async close(): Promise<void> {
     this.watch.close();
     this.answers.unsubscribe();
