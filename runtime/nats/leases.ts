@@ -32,6 +32,8 @@ const encoder = new TextEncoder();
 
 /** Lists the keys of a bucket (`bucketKeys`, which needs no consumer). */
 export type KeyLister = () => Promise<string[]>;
+/** Removes one message of the leases bucket's stream, by its sequence (the entry's revision). */
+export type MessageEraser = (revision: number) => Promise<unknown>;
 
 export class Leases implements DriverHooks {
   /** The last heartbeat revision seen of each worker, and when (on this clock) it last moved. */
@@ -44,6 +46,7 @@ export class Leases implements DriverHooks {
     readonly workerId: string,
     private readonly leaseMs: number,
     private readonly keysOf: { workers: KeyLister; leases: KeyLister },
+    private readonly eraseLease: MessageEraser,
   ) {}
 
   driving(executionId: string, workflow: string): void {
@@ -52,10 +55,12 @@ export class Leases implements DriverHooks {
   }
 
   released(executionId: string): void {
-    // Only our own lease: one taken over meanwhile belongs to its new driver.
+    // Only our own lease: one taken over meanwhile belongs to its new driver (a new revision, which
+    // erasing ours by its sequence does not touch). Erased rather than deleted: a KV delete leaves a
+    // marker per execution, which every sweep would then list and read, for ever.
     this.leases.get(executionId).then((entry) => {
       if (entry?.operation !== 'PUT' || (entry.json() as { worker: string }).worker !== this.workerId) return;
-      return this.leases.delete(executionId, { previousSeq: entry.revision });
+      return this.eraseLease(entry.revision);
     }).catch(() => undefined).finally(() => this.held.delete(executionId));
   }
 

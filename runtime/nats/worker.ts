@@ -59,6 +59,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     await kvm.create(buckets.leases, { replicas, history: 1 }),
     id, leaseMs,
     { workers: () => bucketKeys(jsm, buckets.workers), leases: () => bucketKeys(jsm, buckets.leases) },
+    (revision) => jsm.streams.deleteMessage(`KV_${buckets.leases}`, revision, false),
   );
   const runtime = new ActorRuntime(store, { executor: parts.dispatcher, drivers: leases });
   for (const task of options.tasks ?? []) parts.server.serve(task.definition);
