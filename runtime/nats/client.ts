@@ -192,13 +192,33 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     },
 
     watch(executionId, onEvent) {
+      // Each event once, in order. What is published while the connection is down never arrives
+      // (core NATS keeps nothing): after a reconnect the log is read, and what was missed comes from it.
+      let last: number | undefined; // the last event handed over
+      let floor: number | undefined; // where the log ended as the watch began: a reconnect's read starts after it
+      const emit = (event: StoredEvent) => {
+        if (last !== undefined && event.seq <= last) return;
+        last = event.seq;
+        onEvent(toExecutionEvent(executionId, event));
+      };
+      store.load(executionId).then((events) => void (floor = events.at(-1)?.seq ?? 0), () => undefined);
       const subscription = nc.subscribe(names.events(executionId), {
         callback: (error, msg) => {
           if (error) return;
-          for (const event of decodeEventBatch(msg.data)) onEvent(toExecutionEvent(executionId, event));
+          for (const event of decodeEventBatch(msg.data)) emit(event);
         },
       });
-      return () => subscription.unsubscribe();
+      const caughtUp = () => void store.load(executionId).then((events) => {
+        if (floor === undefined && last === undefined) return; // "now" is not known yet
+        const after = Math.max(last ?? 0, floor ?? 0);
+        for (const event of events) if (event.seq > after) emit(event);
+      }, () => undefined);
+      const stop = () => {
+        waiters.delete(caughtUp);
+        subscription.unsubscribe();
+      };
+      waiters.set(caughtUp, stop);
+      return stop;
     },
 
     async close() {

@@ -53,13 +53,22 @@ describe('NATS server faults under a running workflow (worker processes)', funct
       const id = await client.start('distManySteps', STEPS);
       const result = client.result<number, number>(id, { timeoutMs: 45_000 });
       result.catch(() => undefined); // awaited below; a failure before that must not go unhandled
+      const watched: number[] = [];
+      const unwatch = client.watch(id, (event) => watched.push(Number(event.id.split(':').at(-1))));
 
       const completedBefore = await completedSteps(client, id);
       await server.stop({ kill: true });
       await new Promise((resolve) => setTimeout(resolve, 1000)); // down long enough for every connection to notice
       await server.restart(); // same port, same store
 
-      expectRunIntact(await result, sideEffects, completedBefore);
+      const done = await result;
+      expectRunIntact(done, sideEffects, completedBefore);
+      // The watch saw every event from its first on, once each and in order, the restart included.
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the read after the reconnect
+      unwatch();
+      const last = done.events.length;
+      expect(watched.length).to.be.above(0);
+      expect(watched).to.deep.equal(Array.from({ length: last - watched[0]! + 1 }, (_, i) => watched[0]! + i));
     });
   });
 
