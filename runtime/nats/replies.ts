@@ -1,7 +1,8 @@
 /**
- * Requests whose replies share one inbox subscription. The client's own `request()` builds two
- * Error objects (with stack traces) per call, in case it fails; at one request per task call that
- * was a tenth of the dispatcher's CPU. Here a request costs a token, a timer and a map entry.
+ * Requests whose replies share one inbox subscription: the acks of log appends and index puts
+ * (./acked-publish.ts). The client's own `request()` builds two Error objects (with stack traces) per
+ * call, in case it fails; at a request or two per step that was a tenth of a driver's CPU. Here a
+ * request costs a token, a timer and a map entry.
  */
 import { createInbox, type Msg, type MsgHdrs, type NatsConnection, type Subscription } from '@nats-io/nats-core';
 
