@@ -23,6 +23,7 @@ import { ExecutionConflictError, FluxError } from '../errors.js';
 import type { StoredEvent } from '../events.js';
 import { ackedPublish } from '../nats/acked-publish.js';
 import { bucketKeys } from '../nats/bucket-keys.js';
+import { readObject } from '../nats/object-reader.js';
 import { outboxOf } from '../nats/outbox.js';
 import type { NatsNames } from '../nats/names.js';
 import { Replies } from '../nats/replies.js';
@@ -168,7 +169,7 @@ export class NatsStore implements EventStore {
     if (!message) return undefined;
     try {
       const objectName = message.header?.get(SNAPSHOT_OBJECT_HEADER);
-      const bytes = objectName ? await this.payloads.getBlob(objectName) : message.data;
+      const bytes = objectName ? await readObject(this.jsm, this.names.payloadsBucket, objectName) : message.data;
       if (!bytes) return undefined;
       const snapshot = decodeSnapshot((await inflate(bytes)).toString('utf8'), executionId);
       await this.resolveLargeValues(snapshot.events);
@@ -328,7 +329,7 @@ export class NatsStore implements EventStore {
   }
 
   async getLarge(objectName: string): Promise<string> {
-    const bytes = await this.payloads.getBlob(objectName);
+    const bytes = await readObject(this.jsm, this.names.payloadsBucket, objectName);
     if (!bytes) throw new FluxError('PAYLOAD_MISSING', `object ${objectName} of bucket ${this.names.payloadsBucket} is gone`);
     return new TextDecoder().decode(bytes);
   }
@@ -351,7 +352,7 @@ export class NatsStore implements EventStore {
     await Promise.all(events.map(async (event) => {
       const objectName = (event as WireEvent).objectName;
       if (!objectName) return;
-      const bytes = await this.payloads.getBlob(objectName);
+      const bytes = await readObject(this.jsm, this.names.payloadsBucket, objectName);
       if (!bytes) throw new FluxError('PAYLOAD_MISSING', `the value of event ${event.seq} is in object ${objectName} of bucket ${this.names.payloadsBucket}, which is gone`);
       event.valueJson = new TextDecoder().decode(bytes);
       delete (event as WireEvent).objectName;
