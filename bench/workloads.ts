@@ -44,7 +44,7 @@ export const oneStep = workflow(async function benchOneStep() {
   return await step(0);
 });
 
-export const pausing = workflow(async function benchPausing(ctx: ExecutionContext<number>) {
+const pausing = workflow(async function benchPausing(ctx: ExecutionContext<number>) {
   let value = 0;
   for (let i = 0; i < ctx.input; i++) value = await step(value);
   const resumed = await pause<number>('resume_me');

@@ -5,6 +5,7 @@
  */
 import type { FluxError } from '../runtime/errors.js';
 import type { ExecutionContext } from '../runtime/execution-context.js';
+import { isSettled, SETTLING_EVENTS } from '../runtime/execution-state.js';
 import type { ExecutionEvent } from '../runtime/events.js';
 import type { ExecutionSummary } from '../runtime/runtime.js';
 import type { ListFilter } from '../runtime/stores/event-store.js';
@@ -37,18 +38,11 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-const SETTLED = new Set(['paused', 'succeeded', 'failed', 'cancelled']);
-
-export function isSettled(state: string): boolean {
-  return SETTLED.has(state);
-}
 
 function seqOf(event: ExecutionEvent): number {
   return Number(event.id.slice(event.id.lastIndexOf(':') + 1));
 }
 
-/** The events after which an execution may be settled. */
-const SETTLING = new Set(['WORKFLOW_PAUSED', 'WORKFLOW_COMPLETED', 'WORKFLOW_FAILED', 'WORKFLOW_CANCELLED']);
 /** How long a read may lag behind a settling event heard live before `follow` gives up. */
 const LAG_PATIENCE_MS = 30_000;
 const READ_AGAIN_MS = 50;
@@ -100,7 +94,7 @@ export function follow(
   };
   const heard = (event: ExecutionEvent) => {
     emit(event);
-    if (!SETTLING.has(event.type)) return;
+    if (!SETTLING_EVENTS.has(event.type)) return;
     settlingSeq = Math.max(settlingSeq, seqOf(event));
     read();
   };

@@ -7,7 +7,8 @@ import { createRuntime, defaultDatabasePath, type ExecutionHandle, type Runtime 
 import type { ExecutionContext } from '../runtime/execution-context.js';
 import { FluxError, WorkflowNotFoundError } from '../runtime/errors.js';
 import type { ExecutionEvent } from '../runtime/events.js';
-import { isSettled, type Backend, type WaitOptions } from './backend.js';
+import { isSettled } from '../runtime/execution-state.js';
+import type { Backend, WaitOptions } from './backend.js';
 import type { LoadedModules } from './modules.js';
 
 /** How to hand the embedded runtime a workflow's code. */

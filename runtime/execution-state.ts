@@ -6,3 +6,11 @@ export type ExecutionState = (typeof EXECUTION_STATES)[number];
 export function isFinished(state: ExecutionState): boolean {
   return state === 'succeeded' || state === 'failed' || state === 'cancelled';
 }
+
+/** Paused or finished: what a caller waiting for "a pause or the end" waits for. */
+export function isSettled(state: ExecutionState): boolean {
+  return state === 'paused' || isFinished(state);
+}
+
+/** The log events after which an execution may be settled (a notification of one makes a waiter read the log). */
+export const SETTLING_EVENTS: ReadonlySet<string> = new Set(['WORKFLOW_PAUSED', 'WORKFLOW_COMPLETED', 'WORKFLOW_FAILED', 'WORKFLOW_CANCELLED']);

@@ -11,8 +11,8 @@ import { decodeEventBatch, encodeCancelCommand, encodeResumeCommand, encodeStart
 import { rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
 import { ExecutionNotFoundError, ExecutionStateError, FluxError, WorkflowNotFoundError } from '../errors.js';
 import { ExecutionContext, toExecutionEvent } from '../execution-context.js';
-import type { EventType, ExecutionEvent, StoredEvent } from '../events.js';
-import { isFinished, type ExecutionState } from '../execution-state.js';
+import type { ExecutionEvent, StoredEvent } from '../events.js';
+import { isFinished, isSettled, SETTLING_EVENTS } from '../execution-state.js';
 import { encodeValue } from '../serialization.js';
 import { NatsStore } from '../stores/nats-store.js';
 import type { ExecutionRecord, ListFilter } from '../stores/event-store.js';
@@ -49,9 +49,6 @@ export class PayloadTooLargeError extends FluxError {
   }
 }
 
-const SETTLED: ReadonlySet<ExecutionState> = new Set<ExecutionState>(['paused', 'succeeded', 'failed', 'cancelled']);
-/** The events after which an execution may be settled: a notification of one makes a waiter read the log. */
-const SETTLING_EVENTS: ReadonlySet<EventType> = new Set<EventType>(['WORKFLOW_PAUSED', 'WORKFLOW_COMPLETED', 'WORKFLOW_FAILED', 'WORKFLOW_CANCELLED']);
 
 /** How long a workflow seen in the workers bucket counts as served without looking again. */
 const SERVED_TRUST_MS = 10_000;
@@ -133,7 +130,7 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
           resultOptions.timeoutMs ?? 2 ** 31 - 1,
         );
         const poller = new LogPoller(() => store.load(executionId), (events): ReadVerdict => {
-          if (events.length > after && SETTLED.has(stateOf(rebuildSnapshot(executionId, events)))) {
+          if (events.length > after && isSettled(stateOf(rebuildSnapshot(executionId, events)))) {
             finish(undefined, contextOf<I, O>(executionId, events));
             return 'done';
           }
