@@ -127,6 +127,23 @@ export class DefinitionError extends FluxError {
   }
 }
 
+/**
+ * An execution id, workflow name or task name outside the alphabet and length every store and
+ * subject can carry (see `checkName` in ./names.ts). Refused where it enters, before anything is stored.
+ */
+export class InvalidNameError extends FluxError {
+  constructor(readonly what: string, readonly value: string, readonly rule: string) {
+    super('INVALID_NAME', `${what} '${value.length > 80 ? `${value.slice(0, 80)}…' (${value.length} characters)` : `${value}'`} is invalid: ${rule}`);
+  }
+}
+
+/** The store has no room left (a full disk, JetStream's max_file_store, a size-capped database). */
+export class StoreFullError extends FluxError {
+  constructor(what: string, options: FluxErrorOptions = {}) {
+    super('STORE_FULL', `${what}: the store is full; free space (or raise its limit) and the execution continues where it stopped`, options);
+  }
+}
+
 /** True for any flux error, including one rebuilt from a log or a wire message. */
 export function isFluxError(error: unknown): error is FluxError {
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';

@@ -44,6 +44,7 @@ export { MalformedMessageError } from '../proto/codec.js';
 export type { Runtime, RuntimeOptions, StartOptions, ExecutionHandle, ExecutionSummary, CancelOptions } from './runtime.js';
 export type { ListFilter } from './stores/event-store.js';
 export type { Duration } from './duration.js';
+export { checkExecutionId, MAX_ID_LENGTH, MAX_NAME_LENGTH } from './names.js';
 export {
   FluxError,
   ExecutionError,
@@ -58,5 +59,7 @@ export {
   CorruptLogError,
   ExecutionTimeoutError,
   RetryError,
+  InvalidNameError,
+  StoreFullError,
   isFluxError,
 } from './errors.js';

@@ -2,7 +2,8 @@
  * Every subject, stream and bucket flux-actors uses on NATS, under one prefix (default `flux`), so
  * several deployments share a server without meeting. proto/README.md documents each one.
  */
-import { DefinitionError, FluxError } from '../errors.js';
+import { DefinitionError } from '../errors.js';
+import { checkExecutionId, checkName } from '../names.js';
 
 export interface NatsNames {
   readonly prefix: string;
@@ -33,34 +34,23 @@ export interface NatsNames {
   executor(executorId: string): string;
 }
 
-/**
- * A name that becomes one token of a subject: a '.', '*', '>' or a space in it would address other
- * subjects (or none), so it is refused with the name and what it was meant for.
- */
-function token(value: string, what: string): string {
-  if (value === '' || /[\s.*>]/.test(value)) {
-    throw new FluxError('INVALID_NAME', `${what} '${value}' cannot be used on NATS: it must be non-empty, without '.', '*', '>' or spaces`);
-  }
-  return value;
-}
-
 export function natsNames(prefix = 'flux'): NatsNames {
   if (!/^[A-Za-z0-9_-]+$/.test(prefix)) throw new DefinitionError(`NATS prefix '${prefix}' must be letters, digits, '_' or '-'`);
   const upper = prefix.toUpperCase().replace(/-/g, '_');
   return {
     prefix,
     eventsStream: `${upper}_EVENTS`,
-    events: (executionId) => `${prefix}.events.${token(executionId, 'execution id')}`,
+    events: (executionId) => `${prefix}.events.${checkExecutionId(executionId)}`,
     snapshotsStream: `${upper}_SNAPSHOTS`,
-    snapshot: (executionId) => `${prefix}.snapshots.${token(executionId, 'execution id')}`,
+    snapshot: (executionId) => `${prefix}.snapshots.${checkExecutionId(executionId)}`,
     commandsStream: `${upper}_COMMANDS`,
-    command: (workflow, kind) => `${prefix}.cmd.${token(workflow, 'workflow name')}.${kind}`,
-    commandsOf: (workflow) => `${prefix}.cmd.${token(workflow, 'workflow name')}.*`,
+    command: (workflow, kind) => `${prefix}.cmd.${checkName(workflow, 'workflow name')}.${kind}`,
+    commandsOf: (workflow) => `${prefix}.cmd.${checkName(workflow, 'workflow name')}.*`,
     executionsBucket: `${prefix}_executions`,
     cacheBucket: `${prefix}_cache`,
     secretsBucket: `${prefix}_secrets`,
     payloadsBucket: `${prefix}_payloads`,
-    task: (taskName) => `${prefix}.tasks.${token(taskName, 'task name')}`,
+    task: (taskName) => `${prefix}.tasks.${checkName(taskName, 'task name')}`,
     executorsQueue: `${prefix}-executors`,
     results: (dispatcherId) => `${prefix}.results.${dispatcherId}`,
     taskCancel: `${prefix}.control.cancel-task`,
