@@ -60,6 +60,17 @@ export class ExecutionStateError extends FluxError {
   }
 }
 
+/**
+ * Another driver in this process holds the execution right now (a resume or start of it is being
+ * carried out). The state machine's refusal, as for any running execution, but one that may pass:
+ * a worker leaves the command that met it for a later delivery instead of dropping it.
+ */
+export class ExecutionBusyError extends ExecutionStateError {
+  constructor(executionId: string) {
+    super(executionId, 'running', 'continued', ['paused']);
+  }
+}
+
 /** The execution belongs to another workflow than the one asked to continue it. */
 export class WorkflowMismatchError extends FluxError {
   constructor(executionId: string, readonly expected: string, readonly actual: string) {

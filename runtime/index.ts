@@ -40,6 +40,7 @@ export { connectClient } from './nats/client.js';
 export type { Client } from './nats/client.js';
 export { PayloadTooLargeError } from './nats/client.js';
 export type { NatsOptions } from './nats/nats-runtime.js';
+export type { Logger } from './logger.js';
 export { MalformedMessageError } from '../proto/codec.js';
 export type { Runtime, RuntimeOptions, StartOptions, ExecutionHandle, ExecutionSummary, CancelOptions } from './runtime.js';
 export type { ListFilter } from './stores/event-store.js';

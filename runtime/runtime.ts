@@ -7,11 +7,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { ExecutionActor, type CancelOptions } from '../actors/execution-actor.js';
 import { accepts, rebuildSnapshot, stateOf, type ExecutionSnapshot } from '../actors/lifecycle.js';
 import { TaskExecutor, type TaskSender } from '../actors/task-executor.js';
-import { ExecutionConflictError, ExecutionNotFoundError, ExecutionStateError, WorkflowMismatchError, WorkflowNotFoundError } from './errors.js';
+import { ExecutionBusyError, ExecutionConflictError, ExecutionNotFoundError, ExecutionStateError, WorkflowMismatchError, WorkflowNotFoundError } from './errors.js';
 import { ExecutionContext } from './execution-context.js';
 import { ExecutionLog } from './execution-log.js';
 import type { StoredEvent } from './events.js';
 import { findTask, findWorkflow } from './registry.js';
+import { checkExecutionId } from './names.js';
 import { encodeValue } from './serialization.js';
 import type { EventStore, ExecutionRecord, ListFilter } from './stores/event-store.js';
 import { MemoryStore } from './stores/memory-store.js';
@@ -88,6 +89,14 @@ export function defaultDatabasePath(): string {
 export interface DriverHooks {
   driving(executionId: string, workflow: string): void;
   released(executionId: string): void;
+  /** Takes the lease of an execution nobody alive drives; false while a live driver holds it. */
+  adopt(executionId: string, workflow: string): Promise<boolean>;
+}
+
+/** What a worker's start command found: a new run, or an execution that existed already. */
+export interface StartedAs<I, O> {
+  state: ExecutionState;
+  handle: ExecutionHandle<I, O>;
 }
 
 export interface ActorRuntimeOptions {
@@ -114,13 +123,14 @@ export class ActorRuntime implements Runtime, ChildRunner {
   }
 
   /**
-   * For a worker taking a start command: starts the execution under the id the command gives, or,
-   * if it exists already (the command was delivered again), leaves it as it is, recovering it if
-   * it is running without a driver.
+   * For a worker taking a start command: starts the execution under the id the command gives. One
+   * that exists already (the command was sent or delivered again) is answered with its state and left
+   * to its driver; it is taken up here only when it runs without a live driver (`DriverHooks.adopt`):
+   * a second start must never run its in-flight task a second time.
    */
-  async startAs<I, O>(workflow: WorkflowDefinition<I, O>, executionId: string, inputJson: string | undefined): Promise<ExecutionHandle<I, O>> {
+  async startAs<I, O>(workflow: WorkflowDefinition<I, O>, executionId: string, inputJson: string | undefined): Promise<StartedAs<I, O>> {
     const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
-    if (active) return this.handleOf(active);
+    if (active) return { state: 'running', handle: this.handleOf(active) };
     this.claim(executionId);
     let events: StoredEvent[];
     try {
@@ -130,14 +140,15 @@ export class ActorRuntime implements Runtime, ChildRunner {
     }
     if (events.length) {
       const state = stateOf(rebuildSnapshot(executionId, events));
-      if (state === 'running' || state === 'cancelling') return this.continue(workflow, executionId);
+      const orphaned = (state === 'running' || state === 'cancelling') && (await this.drivers?.adopt(executionId, workflow.name) ?? true);
+      if (orphaned) return { state, handle: await this.continue(workflow, executionId) };
       const ctx = new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state, log: events });
-      return { executionId, result: async () => ctx };
+      return { state, handle: { executionId, result: async () => ctx } };
     }
     const actor = this.host(workflow, new ExecutionLog(this.store, executionId, workflow.name, []));
     actor.send({ type: 'START', inputJson });
     await actor.started;
-    return this.handleOf(actor);
+    return { state: 'running', handle: this.handleOf(actor) };
   }
 
   /** Whether this runtime drives the execution now. */
@@ -158,7 +169,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
   }
 
   async start<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options: StartOptions = {}): Promise<ExecutionHandle<I, O>> {
-    if (options.executionId) return this.continue(workflow, options.executionId);
+    if (options.executionId !== undefined) return this.continue(workflow, checkExecutionId(options.executionId));
     const inputJson = encodeValue(input, `the input of workflow '${workflow.name}'`);
     const actor = this.host(workflow, new ExecutionLog(this.store, uuidv7(), workflow.name, []));
     actor.send({ type: 'START', inputJson });
@@ -172,7 +183,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
    * child; a child's resume resumes the parent that waits on it, once the child pauses again or ends.
    */
   async resume<I, O>(executionId: string, value?: unknown, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>> {
-    return this.resumeOne(executionId, value, workflow, true);
+    return this.resumeOne(checkExecutionId(executionId), value, workflow, true);
   }
 
   /** Like `resume`; `onAccepted` is called once the resume is durable (a worker acks its command then). */
@@ -290,7 +301,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
   }
 
   async cancel<I, O>(executionId: string, workflow?: WorkflowDefinition<I, O>, options: CancelOptions = {}): Promise<ExecutionContext<I, O>> {
-    const ctx = await this.cancelOne(executionId, workflow, options);
+    const ctx = await this.cancelOne(checkExecutionId(executionId), workflow, options);
     // Its children that are still open (the one it waits on, paused ones it left behind) go too.
     const children = openChildren(await this.store.load(executionId));
     await Promise.allSettled(children.map((childId) => this.cancel(childId, undefined, options)));
@@ -318,7 +329,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
   }
 
   async inspect<I, O>(executionId: string): Promise<ExecutionContext<I, O>> {
-    const events = await this.store.load(executionId);
+    const events = await this.store.load(checkExecutionId(executionId));
     if (events.length === 0) throw new ExecutionNotFoundError(executionId);
     const state = stateOf(rebuildSnapshot(executionId, events));
     return new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state, log: events });
@@ -383,7 +394,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
    * two concurrent resumes of one execution must not both get past the state check.
    */
   private claim(executionId: string): void {
-    if (this.claims.has(executionId)) throw new ExecutionStateError(executionId, 'running', 'continued', ['paused']);
+    if (this.claims.has(executionId)) throw new ExecutionBusyError(executionId);
     this.claims.add(executionId);
   }
 

@@ -18,6 +18,9 @@ import { NatsStore } from '../stores/nats-store.js';
 import type { ExecutionRecord, ListFilter } from '../stores/event-store.js';
 import type { WorkflowDefinition } from '../workflow-definition.js';
 import { drainOrClose } from './connection.js';
+import { guarded } from './guarded.js';
+import { consoleLogger } from '../logger.js';
+import { checkExecutionId, checkName } from '../names.js';
 import { LogPoller, type ReadVerdict } from './log-poller.js';
 import { natsNames } from './names.js';
 import type { NatsOptions } from './nats-runtime.js';
@@ -54,7 +57,7 @@ export class PayloadTooLargeError extends FluxError {
 const SERVED_TRUST_MS = 10_000;
 
 export async function connectClient(options: NatsOptions): Promise<Client> {
-  const { connection, prefix, replicas, secretKeyFile, dispatchPatienceMs: _unused, ...connectOptions } = options;
+  const { connection, prefix, replicas, secretKeyFile, dispatchPatienceMs: _unused, logger = consoleLogger, ...connectOptions } = options;
   const nc = connection ?? (await connect({ maxReconnectAttempts: -1, reconnectTimeWait: 250, ...connectOptions }));
   const names = natsNames(prefix);
   const store = await NatsStore.open(nc, names, { secretKeyFile: secretKeyFile ?? `${process.env.FLUX_HOME || './.flux'}/secret.key`, ...(replicas !== undefined && { replicas }) });
@@ -99,12 +102,11 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
 
   const client: Client = {
     async start(workflow, input, startOptions = {}) {
-      const name = typeof workflow === 'string' ? workflow : workflow.name;
+      const name = checkName(typeof workflow === 'string' ? workflow : workflow.name, 'workflow name');
+      const executionId = startOptions.executionId === undefined ? uuidv7() : checkExecutionId(startOptions.executionId);
       if (!(await served(name))) {
         throw new WorkflowNotFoundError(name, {}, `no worker serves workflow '${name}' on prefix '${names.prefix}': start a worker with it in its workflows`);
       }
-      const executionId = startOptions.executionId ?? uuidv7();
-      names.events(executionId); // refuses an id no subject can carry, before anything is sent
       const inputJson = encodeValue(input, `the input of workflow '${name}'`);
       // The message id makes a start sent twice (a retry after a lost ack) one start.
       await send(names.command(name, 'start'), encodeStartCommand({ workflow: name, executionId, inputJson }), `start:${executionId}`, `the input of workflow '${name}'`);
@@ -141,13 +143,12 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
         const check = () => poller.poll();
         waiters.set(check, () => finish(new FluxError('CLIENT_CLOSED', `the client was closed while waiting for execution ${executionId} to pause or finish`, { executionId })));
         const subscription = nc.subscribe(names.events(executionId), {
-          callback: (error, msg) => {
-            if (error) return;
+          callback: guarded(logger, (msg) => {
             const settling = decodeEventBatch(msg.data).filter((e) => SETTLING_EVENTS.has(e.type));
             if (settling.length === 0) return;
             announced = Math.max(announced, settling.at(-1)!.seq);
             check();
-          },
+          }),
         });
         nc.flush().then(check, check);
       });
@@ -200,10 +201,9 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
       };
       store.load(executionId).then((events) => void (floor = events.at(-1)?.seq ?? 0), () => undefined);
       const subscription = nc.subscribe(names.events(executionId), {
-        callback: (error, msg) => {
-          if (error) return;
+        callback: guarded(logger, (msg) => {
           for (const event of decodeEventBatch(msg.data)) emit(event);
-        },
+        }),
       });
       const caughtUp = () => void store.load(executionId).then((events) => {
         if (floor === undefined && last === undefined) return; // "now" is not known yet

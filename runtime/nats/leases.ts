@@ -64,6 +64,18 @@ export class Leases implements DriverHooks {
     }).catch(() => undefined).finally(() => this.held.delete(executionId));
   }
 
+  /**
+   * Takes the lease of an execution found running when a start for it came again: only when no
+   * live worker holds it (none at all: its driver died before its lease was written). A live
+   * holder keeps it, and a dead one's is left to the sweep, which waits out the lease period.
+   */
+  async adopt(executionId: string, workflow: string): Promise<boolean> {
+    const entry = await this.leases.get(executionId);
+    const value = encoder.encode(JSON.stringify({ worker: this.workerId, workflow }));
+    if (entry?.operation !== 'PUT') return this.leases.create(executionId, value).then(() => true, () => false);
+    return (entry.json() as { worker: string }).worker === this.workerId;
+  }
+
   async beat(info: Omit<WorkerInfo, 'at'>): Promise<void> {
     await this.workers.put(this.workerId, JSON.stringify({ ...info, at: Date.now() }));
   }

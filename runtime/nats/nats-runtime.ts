@@ -10,11 +10,14 @@ import { TaskExecutor } from '../../actors/task-executor.js';
 import { findTask } from '../registry.js';
 import { ActorRuntime } from '../runtime.js';
 import { NatsStore } from '../stores/nats-store.js';
+import { consoleLogger, type Logger } from '../logger.js';
 import { drainOrClose } from './connection.js';
 import { natsNames } from './names.js';
 import { NatsTaskDispatcher, NatsTaskServer } from './task-transport.js';
 
 export interface NatsOptions extends Partial<Pick<ConnectionOptions, 'servers' | 'noRandomize' | 'user' | 'pass' | 'token' | 'name' | 'maxReconnectAttempts' | 'reconnectTimeWait'>> {
+  /** Where messages that could not be handled and repairs made on the way are reported. Default: stderr. */
+  logger?: Logger;
   /** An open connection to use instead of opening one (it is not closed with the runtime). */
   connection?: NatsConnection;
   /** Names every stream, bucket and subject; several deployments can share a server. Default `flux`. */
@@ -44,7 +47,7 @@ export interface NatsParts {
 }
 
 export async function openNats(options: NatsOptions): Promise<NatsParts> {
-  const { connection, prefix, replicas, secretKeyFile, dispatchPatienceMs, executorTimeoutMs, serveTasks = true, ...connectOptions } = options;
+  const { connection, prefix, replicas, secretKeyFile, dispatchPatienceMs, executorTimeoutMs, serveTasks = true, logger = consoleLogger, ...connectOptions } = options;
   const nc = connection ?? (await connect({ maxReconnectAttempts: -1, reconnectTimeWait: 250, ...connectOptions }));
   const names = natsNames(prefix);
   const store = await NatsStore.open(nc, names, {
@@ -52,8 +55,8 @@ export async function openNats(options: NatsOptions): Promise<NatsParts> {
     ...(replicas !== undefined && { replicas }),
   });
   let dispatcher: NatsTaskDispatcher | undefined;
-  const server = new NatsTaskServer(nc, names, new TaskExecutor(findTask, store.cache, store.secrets), store, (id) => dispatcher?.nestedHost(id));
-  dispatcher = new NatsTaskDispatcher(nc, names, serveTasks ? server : undefined, store, { dispatchPatienceMs, executorTimeoutMs });
+  const server = new NatsTaskServer(nc, names, new TaskExecutor(findTask, store.cache, store.secrets), store, logger, (id) => dispatcher?.nestedHost(id));
+  dispatcher = new NatsTaskDispatcher(nc, names, serveTasks ? server : undefined, store, { dispatchPatienceMs, executorTimeoutMs, logger });
   return {
     nc, store, server, dispatcher,
     async close() {

@@ -4,6 +4,8 @@
  * call, in case it fails; at a request or two per step that was a tenth of a driver's CPU. Here a
  * request costs a token, a timer and a map entry.
  */
+import { consoleLogger } from '../logger.js';
+import { guarded } from './guarded.js';
 import { createInbox, type Msg, type MsgHdrs, type NatsConnection, type Subscription } from '@nats-io/nats-core';
 
 /** Nobody listens on the subject (the server's 503 status), or no answer in time. */
@@ -28,7 +30,7 @@ export class Replies {
   private next = 0;
 
   constructor(private readonly nc: NatsConnection) {
-    this.subscription = nc.subscribe(`${this.prefix}.*`, { callback: (error, msg) => void (error || this.onReply(msg)) });
+    this.subscription = nc.subscribe(`${this.prefix}.*`, { callback: guarded(consoleLogger, (msg) => this.onReply(msg)) });
   }
 
   request(subject: string, data: Uint8Array, options: { timeout: number; headers?: MsgHdrs }): Promise<Msg> {

@@ -36,6 +36,9 @@ import { toErrorInfo } from '../serialization.js';
 import { callKey, EXECUTOR_HEADER, ExecutorWatch, type PendingCall } from './executor-watch.js';
 import type { NatsNames } from './names.js';
 import { outboxOf } from './outbox.js';
+import { isLiteralSubject } from './reply-subjects.js';
+import { guarded } from './guarded.js';
+import { consoleLogger, type Logger } from '../logger.js';
 
 /** Where a value too large for one message goes (the object store), and how it comes back. */
 export interface LargeValues {
@@ -60,6 +63,7 @@ export interface DispatcherOptions {
    * is given three times as long.
    */
   executorTimeoutMs?: number | undefined;
+  logger?: Logger | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -92,8 +96,9 @@ export class NatsTaskDispatcher implements TaskSender {
   ) {
     this.patienceMs = options.dispatchPatienceMs ?? 30_000;
     this.resultsSubject = names.results(this.id);
-    this.answers = nc.subscribe(`${this.answersPrefix}.*`, { callback: (error, msg) => void (error || this.onAnswer(msg)) });
-    const callback = (error: Error | null, msg: Msg) => void (error || this.onResult(msg));
+    const logger = options.logger ?? consoleLogger;
+    this.answers = nc.subscribe(`${this.answersPrefix}.*`, { callback: guarded(logger, (msg) => this.onAnswer(msg)) });
+    const callback = guarded(logger, (msg) => this.onResult(msg));
     this.results = [nc.subscribe(this.resultsSubject, { callback }), nc.subscribe(`${this.resultsSubject}.>`, { callback })];
     this.watch = new ExecutorWatch(nc, names, this.pending, options.executorTimeoutMs ?? 5_000, (call) => this.sendAgain(call));
   }
@@ -307,6 +312,7 @@ export class NatsTaskServer {
   private readonly cancels: Subscription;
   private readonly probes: Subscription;
   private readonly taken: { headers: MsgHdrs };
+  private readonly resultsPrefix: string;
   private closing = false;
 
   constructor(
@@ -314,23 +320,20 @@ export class NatsTaskServer {
     private readonly names: NatsNames,
     private readonly executor: TaskExecutor,
     private readonly large: LargeValues,
+    private readonly logger: Logger = consoleLogger,
     private readonly nestedHost: (executionId: string) => NestedCalls | undefined = () => undefined,
   ) {
     this.cancels = nc.subscribe(names.taskCancel, {
-      callback: (error, msg) => {
-        if (error) return;
-        try {
-          const { executionId, taskId } = JSON.parse(decoder.decode(msg.data)) as { executionId: string; taskId: string };
-          this.running.get(callKey(executionId, taskId))?.cancel();
-        } catch {
-          // not a cancel message: nothing to stop
-        }
-      },
+      callback: guarded(logger, (msg) => {
+        const { executionId, taskId } = JSON.parse(decoder.decode(msg.data)) as { executionId: string; taskId: string };
+        this.running.get(callKey(executionId, taskId))?.cancel();
+      }),
     });
-    this.probes = nc.subscribe(names.executor(this.id), { callback: (error, msg) => void (error || this.onProbe(msg)) });
+    this.probes = nc.subscribe(names.executor(this.id), { callback: guarded(logger, (msg) => this.onProbe(msg)) });
     const h = headers();
     h.set(EXECUTOR_HEADER, this.id);
     this.taken = { headers: h };
+    this.resultsPrefix = names.results('');
   }
 
   /** Serves a task from now on (idempotent). */
@@ -338,7 +341,7 @@ export class NatsTaskServer {
     if (this.subscriptions.has(definition.name)) return;
     const subscription = this.nc.subscribe(this.names.task(definition.name), {
       queue: this.names.executorsQueue,
-      callback: (error, msg) => void (error || this.onCommand(msg, definition)),
+      callback: guarded(this.logger, (msg) => this.onCommand(msg, definition)),
     });
     this.subscriptions.set(definition.name, subscription);
   }
@@ -394,7 +397,11 @@ export class NatsTaskServer {
       return void msg.respond(encoder.encode(JSON.stringify(info)));
     }
     const resultsTo = msg.headers?.get(RESULTS_HEADER);
-    if (!resultsTo) return void msg.respond(encoder.encode(JSON.stringify({ name: 'FluxError', code: 'BAD_COMMAND', message: `a task command needs a ${RESULTS_HEADER} header` })));
+    // Results go only where a dispatcher listens: never to a subject a sender picks (the event log, a bucket).
+    if (!resultsTo?.startsWith(this.resultsPrefix) || resultsTo.length === this.resultsPrefix.length || !isLiteralSubject(resultsTo)) {
+      const message = `a task command needs a ${RESULTS_HEADER} header naming a subject under ${this.resultsPrefix}`;
+      return void msg.respond(encoder.encode(JSON.stringify({ name: 'FluxError', code: 'BAD_COMMAND', message })));
+    }
     const key = callKey(command.executionId, command.taskId);
     let finished = false;
     // Taken, and by whom: said only by a command that runs a while (a quick one's result says it all).

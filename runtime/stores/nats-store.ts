@@ -258,7 +258,12 @@ export class NatsStore implements EventStore {
 
   async get(executionId: string): Promise<ExecutionRecord | undefined> {
     const entry = await this.index.get(executionId);
-    return entry && entry.operation === 'PUT' ? (entry.json() as ExecutionRecord) : undefined;
+    if (!entry || entry.operation !== 'PUT') return undefined;
+    try {
+      return entry.json() as ExecutionRecord;
+    } catch {
+      return undefined; // not a record this store wrote: one bad entry must not break every list
+    }
   }
 
   async list(filter: ListFilter = {}): Promise<ExecutionRecord[]> {

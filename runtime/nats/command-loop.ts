@@ -1,0 +1,188 @@
+/**
+ * A worker's share of the commands stream: pulls each workflow's start, resume and cancel commands
+ * while it has free slots, carries each one out, and answers its sender. A command leaves the stream
+ * only when it was carried out or can never be (a permanent refusal); anything else comes back later.
+ */
+import { jetstream, jetstreamManager, RetentionPolicy, StorageType, type JsMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  decodeCancelCommand, decodeResumeCommand, decodeStartCommand, encodeExecutionStatus, MalformedMessageError, type ExecutionStatus,
+} from '../../proto/codec.js';
+import { ExecutionBusyError, ExecutionStateError, isFluxError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { checkExecutionId } from '../names.js';
+import type { ActorRuntime } from '../runtime.js';
+import { decodeValue, toErrorInfo } from '../serialization.js';
+import type { WorkflowDefinition } from '../workflow-definition.js';
+import { ConsumerUnavailableError, ensureCommandConsumer, type CommandConsumer } from './command-consumer.js';
+import type { NatsNames } from './names.js';
+import { isReplySubject } from './reply-subjects.js';
+
+/** The header a command's sender sets to hear how it went (an `ExecutionStatus`). */
+export const REPLY_HEADER = 'Flux-Reply-To';
+
+/** Refusals that another try may not meet: the command stays in the stream. */
+const TRANSIENT_CODES: ReadonlySet<string> = new Set(['EXECUTION_CONFLICT', 'LOG_WRITE_FAILED', 'STORE_FULL']);
+/** How long a command that met a transient refusal waits before it is delivered again, at most. */
+const MAX_REDELIVERY_DELAY_MS = 30_000;
+
+/**
+ * Whether a command that failed with `error` can never succeed, so that it is answered and removed.
+ * Guarded by test/security/nats-commands.test.ts (a start delivered again while its first delivery
+ * still holds the execution is not lost).
+ */
+export function isPermanentRefusal(error: unknown): boolean {
+  if (error instanceof MalformedMessageError) return true;
+  if (error instanceof ExecutionBusyError) return false; // another delivery of it is still being carried out here
+  return isFluxError(error) && !TRANSIENT_CODES.has(error.code);
+}
+
+export interface CommandLoopOptions {
+  concurrency: number;
+  leaseMs: number;
+  replicas: number;
+  logger: Logger;
+  /** The subject prefixes a command's `Flux-Reply-To` may name. */
+  replyPrefixes: readonly string[];
+}
+
+export class CommandLoop {
+  private running = 0;
+  private stopped = false;
+  private readonly loops: Promise<void>[] = [];
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly names: NatsNames,
+    private readonly runtime: ActorRuntime,
+    private readonly workflows: ReadonlyMap<string, WorkflowDefinition>,
+    private readonly options: CommandLoopOptions,
+  ) {}
+
+  /** Makes the stream and one consumer per workflow; fails, naming the consumer, when one cannot be made. */
+  async start(): Promise<void> {
+    const jsm = await jetstreamManager(this.nc);
+    await jsm.streams.add({
+      name: this.names.commandsStream, subjects: [`${this.names.prefix}.cmd.>`], storage: StorageType.File,
+      retention: RetentionPolicy.Workqueue, duplicate_window: 120 * 1e9, num_replicas: this.options.replicas,
+    }).catch(() => jsm.streams.info(this.names.commandsStream));
+    for (const workflow of this.workflows.keys()) {
+      const consumer = this.consumerOf(workflow);
+      await ensureCommandConsumer(jsm, consumer);
+      this.loops.push(this.pull(consumer));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await Promise.allSettled(this.loops);
+  }
+
+  private consumerOf(workflow: string): CommandConsumer {
+    return { stream: this.names.commandsStream, durable: `wf_${workflow}`, filter: this.names.commandsOf(workflow), ackWaitMs: this.options.leaseMs };
+  }
+
+  private async pull(consumer: CommandConsumer): Promise<void> {
+    const js = jetstream(this.nc);
+    for (let failures = 0; !this.stopped; ) {
+      const free = this.options.concurrency - this.running;
+      if (free <= 0) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        continue;
+      }
+      try {
+        const batch = await (await js.consumers.get(consumer.stream, consumer.durable)).fetch({ max_messages: free, expires: 1000 });
+        for await (const msg of batch) this.take(msg);
+        failures = 0;
+      } catch (error) {
+        if (this.stopped) break;
+        failures++;
+        await this.mend(consumer, error);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(250 * failures, 5000)));
+      }
+    }
+  }
+
+  /** After a failed pull: the consumer may be gone or changed; the server may be away (then the next pull tells). */
+  private async mend(consumer: CommandConsumer, pullError: unknown): Promise<void> {
+    try {
+      const done = await ensureCommandConsumer(await jetstreamManager(this.nc, { checkAPI: false }), consumer);
+      if (done !== 'ok') this.options.logger.warn(`consumer ${consumer.durable} of ${consumer.stream} was missing or wrong and has been ${done} (the pull failed with: ${(pullError as Error).message})`);
+    } catch (error) {
+      if (error instanceof ConsumerUnavailableError) this.options.logger.error(error.message);
+    }
+  }
+
+  private take(msg: JsMsg): void {
+    if (this.stopped) return void msg.nak();
+    this.running++;
+    void this.handle(msg).finally(() => {
+      this.running--;
+      this.wake?.();
+    });
+  }
+
+  private async handle(msg: JsMsg): Promise<void> {
+    const kind = msg.subject.slice(msg.subject.lastIndexOf('.') + 1);
+    const workflow = this.workflows.get(msg.subject.split('.').at(-2) ?? '')!;
+    const answer = { executionId: '', acked: false };
+    const accepted = (state: ExecutionStatus['state']) => {
+      answer.acked = true;
+      msg.ack();
+      this.reply(msg, { executionId: answer.executionId, workflow: workflow.name, state });
+    };
+    try {
+      if (kind === 'start') {
+        const command = decodeStartCommand(msg.data);
+        answer.executionId = command.executionId ? checkExecutionId(command.executionId) : uuidv7();
+        const { state, handle } = await this.runtime.startAs(workflow, answer.executionId, command.inputJson);
+        accepted(state); // WORKFLOW_STARTED is durable; from here the lease keeps the run alive
+        await handle.result().catch(() => undefined);
+      } else if (kind === 'resume') {
+        const command = decodeResumeCommand(msg.data);
+        answer.executionId = checkExecutionId(command.executionId);
+        if (msg.info.redelivered && (await this.alreadyResumed(answer.executionId, msg))) return msg.term();
+        await this.runtime.resumeAccepted(answer.executionId, decodeValue(command.valueJson), workflow, () => accepted('running'));
+      } else if (kind === 'cancel') {
+        const command = decodeCancelCommand(msg.data);
+        answer.executionId = checkExecutionId(command.executionId);
+        accepted((await this.runtime.cancel(answer.executionId, workflow, { rollback: command.rollback })).state);
+      } else {
+        throw new MalformedMessageError('command', `unknown command subject ${msg.subject}`);
+      }
+    } catch (error) {
+      if (!answer.acked) this.refused(msg, error, answer.executionId, workflow.name);
+    }
+  }
+
+  /** A command that can never succeed is answered and removed; anything else is delivered again later. */
+  private refused(msg: JsMsg, error: unknown, executionId: string, workflow: string): void {
+    if (!isPermanentRefusal(error)) return msg.nak(Math.min(500 * 2 ** Math.min(msg.info.deliveryCount - 1, 6), MAX_REDELIVERY_DELAY_MS));
+    msg.term();
+    if (msg.info.redelivered && error instanceof ExecutionStateError) return; // answered when it was first refused
+    this.reply(msg, { executionId, workflow, state: '', error: toErrorInfo(error) });
+  }
+
+  /** A resume delivered again after its worker stopped: whether its WORKFLOW_RESUMED is already in the log. */
+  private async alreadyResumed(executionId: string, msg: JsMsg): Promise<boolean> {
+    const sentAt = msg.info.timestampNanos / 1e6;
+    const events = await this.runtime.store.load(executionId);
+    return events.some((e) => e.type === 'WORKFLOW_RESUMED' && e.time >= sentAt - 1000);
+  }
+
+  /**
+   * Answers the command's sender, only on an inbox it can subscribe to: never on a subject that
+   * carries state (./reply-subjects.ts). The execution id in a refusal was checked, or is empty.
+   */
+  private reply(msg: JsMsg, status: ExecutionStatus): void {
+    const to = msg.headers?.get(REPLY_HEADER);
+    if (!to) return;
+    if (!isReplySubject(to, this.names.prefix, this.options.replyPrefixes)) {
+      return this.options.logger.warn(`did not answer a command on ${msg.subject}: its ${REPLY_HEADER} '${to.slice(0, 200)}' is not an inbox (allowed: ${this.options.replyPrefixes.join(', ')})`);
+    }
+    this.nc.publish(to, encodeExecutionStatus(status));
+  }
+}
