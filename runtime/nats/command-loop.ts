@@ -3,7 +3,7 @@
  * while it has free slots, carries each one out, and answers its sender. A command leaves the stream
  * only when it was carried out or can never be (a permanent refusal); anything else comes back later.
  */
-import { jetstream, jetstreamManager, RetentionPolicy, StorageType, type JsMsg } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, RetentionPolicy, StorageType, type Consumer, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -87,6 +87,7 @@ export class CommandLoop {
 
   private async pull(consumer: CommandConsumer): Promise<void> {
     const js = jetstream(this.nc);
+    let pulling: Consumer | undefined;
     for (let failures = 0; !this.stopped; ) {
       const free = this.options.concurrency - this.running;
       if (free <= 0) {
@@ -94,11 +95,13 @@ export class CommandLoop {
         continue;
       }
       try {
-        const batch = await (await js.consumers.get(consumer.stream, consumer.durable)).fetch({ max_messages: free, expires: 1000 });
+        pulling ??= await js.consumers.get(consumer.stream, consumer.durable);
+        const batch = await pulling.fetch({ max_messages: free, expires: 1000 });
         for await (const msg of batch) this.take(msg);
         failures = 0;
       } catch (error) {
         if (this.stopped) break;
+        pulling = undefined;
         failures++;
         await this.mend(consumer, error);
         await new Promise((resolve) => setTimeout(resolve, Math.min(250 * failures, 5000)));
