@@ -1,7 +1,9 @@
 /** `flux start | resume | cancel | inspect | list`: executions, on NATS or the embedded store. */
 import { Option, type Command } from 'commander';
+import type { Backend } from '../../control/backend.js';
+import type { ExecutionContext } from '../../runtime/execution-context.js';
 import { EXECUTION_STATES, type ExecutionState } from '../../runtime/execution-state.js';
-import { FluxError } from '../../runtime/errors.js';
+import { FluxError, isFluxError, WorkflowMismatchError } from '../../runtime/errors.js';
 import { usingBackend, withBackendOptions, type BackendFlags } from '../backend-options.js';
 import { parseJsonArgument, printExecution, printJson, printList } from '../output.js';
 import { withProgress } from '../progress.js';
@@ -12,16 +14,22 @@ export function executionCommands(program: Command): void {
     .argument('<workflow>', 'the workflow\'s name')
     .argument('[input]', 'the input, as JSON')
     .option('--wait', 'wait until it pauses or finishes')
-    .option('--id <executionId>', 'the execution id to use (default: a new UUIDv7)')
+    .option('--id <executionId>', 'the id of the new execution (default: a new UUIDv7); if it exists already, it is not started again: '
+      + 'its id (with --wait, the execution once it pauses or finishes) is printed and stderr says so')
     .action(async (workflow: string, inputText: string | undefined, flags: BackendFlags & { wait?: boolean; id?: string }) => {
+      const executionId = flags.id;
       const input = parseJsonArgument(inputText, 'the input');
       await usingBackend(flags, async (backend) => {
-        const id = await backend.start(workflow, input, flags.id ? { executionId: flags.id } : {});
+        const existing = executionId === undefined ? undefined : await existingExecution(backend, executionId, workflow);
+        const id = await backend.start(workflow, input, executionId === undefined ? {} : { executionId });
+        if (existing) process.stderr.write(`flux start: execution ${id} exists already (${existing.state}): not started again\n`);
         if (!flags.wait) {
-          if (flags.json) printJson({ executionId: id });
+          if (flags.json) printJson({ executionId: id, ...(existing && { started: false, state: existing.state }) });
           else process.stdout.write(`${id}\n`);
-          // The embedded runtime runs it here: it must get to a pause or its end before the process goes.
-          if (backend.description.startsWith('embedded')) await withProgress(`running ${id} here (embedded)`, backend.result(id), { backend, executionId: () => id });
+          // The embedded runtime runs a new one here: it must get to a pause or its end before the process goes.
+          if (!existing && backend.description.startsWith('embedded')) {
+            await withProgress(`running ${id} here (embedded)`, backend.result(id), { backend, executionId: () => id });
+          }
           return;
         }
         printExecution(await withProgress(`waiting for ${id}`, backend.result(id), { backend, executionId: () => id }), flags);
@@ -67,6 +75,16 @@ export function executionCommands(program: Command): void {
         printList(await backend.list(filter), flags);
       });
     });
+}
+
+/** The execution under a chosen id, if there is one; one of another workflow is refused. */
+async function existingExecution(backend: Backend, executionId: string, workflow: string): Promise<ExecutionContext | undefined> {
+  const ctx = await backend.inspect(executionId).catch((error: unknown) => {
+    if (isFluxError(error) && error.code === 'EXECUTION_NOT_FOUND') return undefined;
+    throw error;
+  });
+  if (ctx && ctx.name !== workflow) throw new WorkflowMismatchError(executionId, workflow, ctx.name);
+  return ctx;
 }
 
 export function positiveInteger(text: string, what: string): number {

@@ -12,6 +12,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const FLUX = join(ROOT, 'cli', 'flux.ts');
 const APPROVAL = join(ROOT, 'examples', 'pause-with-input.ts');
 const GRAPH = join(ROOT, 'examples', 'graph.ts');
+const OUTCOMES = join(ROOT, 'test', 'fixtures', 'cli-outcomes.ts');
 
 interface Ran {
   code: number | null;
@@ -110,6 +111,23 @@ describe('flux CLI', function () {
       expect(usage.stderr.trim().split('\n')).to.have.length(1);
       expect(usage.stderr).to.match(/^flux: /).and.contain('sleeping');
       expect(await fluxFails(['resume', done.executionId as string, '1'], env, 'WORKFLOW_NOT_FOUND')).to.contain('-m <file>');
+    });
+
+    it('start --id starts a new execution under that id; an id that exists is answered with its state and never run again', async () => {
+      const id = `order-${process.pid}`;
+      const started = await flux(['start', 'expenseApproval', '42', '--id', id, '-m', APPROVAL], env);
+      expect(started.code, started.stderr).to.equal(0);
+      expect(started.stdout.trim()).to.equal(id);
+      const first = await fluxJson<{ state: string; input: unknown; events: unknown[] }>(['inspect', id, '--events', '--json'], env);
+      expect(first).to.include({ state: 'paused', input: 42 });
+
+      const again = await flux(['start', 'expenseApproval', '7', '--id', id, '--wait', '--json', '-m', APPROVAL], env);
+      expect(again.code, again.stderr).to.equal(0);
+      expect(JSON.parse(again.stdout)).to.include({ executionId: id, state: 'paused', input: 42 });
+      expect(again.stderr).to.contain(id).and.contain('paused').and.contain('not started again');
+      const after = await fluxJson<{ events: unknown[] }>(['inspect', id, '--events', '--json'], env);
+      expect(after.events).to.deep.equal(first.events);
+      expect(await fluxFails(['start', 'failsAtOnce', '--id', id, '-m', OUTCOMES], env, 'WORKFLOW_MISMATCH')).to.contain('expenseApproval');
     });
 
     it('visualize draws a machine, a Graph from a file, and an execution\'s path', async () => {
