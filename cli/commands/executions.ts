@@ -5,6 +5,7 @@ import type { ExecutionContext } from '../../runtime/execution-context.js';
 import { EXECUTION_STATES, type ExecutionState } from '../../runtime/execution-state.js';
 import { FluxError, isFluxError, WorkflowMismatchError } from '../../runtime/errors.js';
 import { usingBackend, withBackendOptions, type BackendFlags } from '../backend-options.js';
+import { EXIT_CODES_HELP, exitWith } from '../exit-codes.js';
 import { parseJsonArgument, printExecution, printJson, printList } from '../output.js';
 import { withProgress } from '../progress.js';
 
@@ -16,6 +17,7 @@ export function executionCommands(program: Command): void {
     .option('--wait', 'wait until it pauses or finishes')
     .option('--id <executionId>', 'the id of the new execution (default: a new UUIDv7); if it exists already, it is not started again: '
       + 'its id (with --wait, the execution once it pauses or finishes) is printed and stderr says so')
+    .addHelpText('after', `${EXIT_CODES_HELP}\n  (without --wait: 0 once started)`)
     .action(async (workflow: string, inputText: string | undefined, flags: BackendFlags & { wait?: boolean; id?: string }) => {
       const executionId = flags.id;
       const input = parseJsonArgument(inputText, 'the input');
@@ -32,7 +34,7 @@ export function executionCommands(program: Command): void {
           }
           return;
         }
-        printExecution(await withProgress(`waiting for ${id}`, backend.result(id), { backend, executionId: () => id }), flags);
+        showOutcome(await withProgress(`waiting for ${id}`, backend.result(id), { backend, executionId: () => id }), flags);
       });
     });
 
@@ -40,15 +42,16 @@ export function executionCommands(program: Command): void {
     .description('resume a paused execution with a value; prints it once it pauses again or finishes')
     .argument('<executionId>')
     .argument('[value]', 'the value pause() returns, as JSON')
+    .addHelpText('after', EXIT_CODES_HELP)
     .action(async (executionId: string, valueText: string | undefined, flags: BackendFlags) => {
       const value = parseJsonArgument(valueText, 'the value');
       await usingBackend(flags, async (backend) => {
-        printExecution(await withProgress(`resuming ${executionId}`, backend.resume(executionId, value), { backend, executionId: () => executionId }), flags);
+        showOutcome(await withProgress(`resuming ${executionId}`, backend.resume(executionId, value), { backend, executionId: () => executionId }), flags);
       });
     });
 
   withBackendOptions(program.command('cancel'))
-    .description('cancel a running or paused execution; prints it once cancelled')
+    .description('cancel a running or paused execution; prints it once cancelled (exit 0)')
     .argument('<executionId>')
     .action(async (executionId: string, flags: BackendFlags) => {
       await usingBackend(flags, async (backend) => {
@@ -75,6 +78,12 @@ export function executionCommands(program: Command): void {
         printList(await backend.list(filter), flags);
       });
     });
+}
+
+/** Prints an execution a command waited for, and makes the exit status say how it ended (exit-codes.ts). */
+export function showOutcome(ctx: ExecutionContext, flags: { json?: boolean; events?: boolean }): void {
+  printExecution(ctx, flags);
+  exitWith(ctx.state);
 }
 
 /** The execution under a chosen id, if there is one; one of another workflow is refused. */

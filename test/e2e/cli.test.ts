@@ -130,6 +130,33 @@ describe('flux CLI', function () {
       expect(await fluxFails(['start', 'failsAtOnce', '--id', id, '-m', OUTCOMES], env, 'WORKFLOW_MISMATCH')).to.contain('expenseApproval');
     });
 
+    it('exits 3 when the execution failed (exec, start --wait, resume), 0 when it paused or succeeded', async () => {
+      const failed = await flux(['exec', OUTCOMES, 'failsAtOnce', '"no"'], env);
+      expect(failed.code, failed.stderr).to.equal(3);
+      expect(JSON.parse(failed.stdout)).to.include({ state: 'failed' });
+      const waited = await flux(['start', 'failsAtOnce', '"no"', '--wait', '--json', '-m', OUTCOMES], env);
+      expect(waited.code, waited.stderr).to.equal(3);
+      expect(JSON.parse(waited.stdout)).to.include({ state: 'failed' });
+      const paused = await fluxJson(['exec', OUTCOMES, 'failsOnResume', '"sure?"'], env);
+      expect(paused).to.include({ state: 'paused' });
+      const resumed = await flux(['resume', paused.executionId as string, '"no"', '-m', OUTCOMES, '--json'], env);
+      expect(resumed.code, resumed.stderr).to.equal(3);
+      expect(JSON.parse(resumed.stdout)).to.include({ state: 'failed' });
+    });
+
+    it('exits 4 when the execution waited for was cancelled, and says so in --help', async () => {
+      const id = `cancelled-${process.pid}`;
+      expect((await flux(['start', 'expenseApproval', '1', '--id', id, '-m', APPROVAL], env)).code).to.equal(0);
+      expect((await flux(['cancel', id, '-m', APPROVAL], env)).code).to.equal(0);
+      const waited = await flux(['start', 'expenseApproval', '1', '--id', id, '--wait', '-m', APPROVAL], env);
+      expect(waited.code, waited.stderr).to.equal(4);
+      expect(waited.stdout).to.contain(`${id}  expenseApproval  cancelled`);
+      for (const command of ['exec', 'start', 'resume']) {
+        const help = await flux([command, '--help'], env);
+        expect(help.stdout, command).to.match(/Exit codes/).and.match(/\b3\b.*failed/).and.match(/\b4\b.*cancelled/);
+      }
+    });
+
     it('visualize draws a machine, a Graph from a file, and an execution\'s path', async () => {
       const machine = await flux(['visualize', 'execution'], env);
       expect(machine.code, machine.stderr).to.equal(0);
