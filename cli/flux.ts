@@ -11,9 +11,11 @@ import { visualizeCommand } from './commands/visualize.js';
 import { workerCommand } from './commands/worker.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import { failWith } from './output.js';
+import { packageVersion } from './version.js';
 
 const program = new Command('flux')
   .description('durable workflows for TypeScript: run, serve and inspect them')
+  .version(packageVersion(), '-V, --version', 'print the version of flux-actors')
   .addHelpText('after', EXIT_CODES_HELP)
   // Usage errors in the same one-line form as every other error (subcommands inherit both).
   .configureOutput({ outputError: (text, write) => write(`flux: ${text.replace(/^error: /, '').trim()} (see flux --help)\n`) })

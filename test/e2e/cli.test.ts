@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 
@@ -155,6 +155,16 @@ describe('flux CLI', function () {
         const help = await flux([command, '--help'], env);
         expect(help.stdout, command).to.match(/Exit codes/).and.match(/\b3\b.*failed/).and.match(/\b4\b.*cancelled/);
       }
+    });
+
+    it('--version prints the version in package.json, from the sources and from the installed bin (dist/)', async () => {
+      const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+      const fromSources = await flux(['--version'], env);
+      expect(fromSources.code, fromSources.stderr).to.equal(0);
+      expect(fromSources.stdout.trim()).to.equal(version);
+      const fromDist = await run(process.execPath, [join(ROOT, 'dist', 'cli', 'flux.js'), '--version'], tempDir('flux-version-'), { NODE_OPTIONS: '' });
+      expect(fromDist.code, fromDist.stderr).to.equal(0);
+      expect(fromDist.stdout.trim()).to.equal(version);
     });
 
     it('visualize draws a machine, a Graph from a file, and an execution\'s path', async () => {
