@@ -6,49 +6,12 @@ import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { flux, FLUX, fluxFails, fluxJson, ROOT, run } from '../fixtures/flux-cli.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const FLUX = join(ROOT, 'cli', 'flux.ts');
 const APPROVAL = join(ROOT, 'examples', 'pause-with-input.ts');
 const GRAPH = join(ROOT, 'examples', 'graph.ts');
 const OUTCOMES = join(ROOT, 'test', 'fixtures', 'cli-outcomes.ts');
-
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function flux(args: string[], env: Record<string, string>): Promise<Ran> {
-  return run(process.execPath, ['--import', 'tsx', FLUX, ...args], ROOT, env);
-}
-
-function run(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<Ran> {
-  const child = spawn(command, args, { cwd, env: { ...process.env, FLUX_NATS_URL: '', ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
-
-/** A command that must succeed: its stdout parsed as JSON. */
-async function fluxJson<T = Record<string, unknown>>(args: string[], env: Record<string, string>): Promise<T> {
-  const ran = await flux(args, env);
-  expect(ran.code, `flux ${args.join(' ')}: ${ran.stderr}`).to.equal(0);
-  return JSON.parse(ran.stdout) as T;
-}
-
-/** A command that must fail with one line naming the code. */
-async function fluxFails(args: string[], env: Record<string, string>, code: string): Promise<string> {
-  const ran = await flux(args, env);
-  expect(ran.code, `flux ${args.join(' ')} should fail; stdout: ${ran.stdout}`).to.equal(1);
-  const lines = ran.stderr.trim().split('\n');
-  expect(lines, ran.stderr).to.have.length(1);
-  expect(lines[0]).to.match(/^flux: /).and.contain(`[${code}]`);
-  return lines[0]!;
-}
 
 describe('flux CLI', function () {
   this.timeout(60_000);
