@@ -4,6 +4,7 @@ import type { Backend } from '../../control/backend.js';
 import type { ExecutionContext } from '../../runtime/execution-context.js';
 import { EXECUTION_STATES, type ExecutionState } from '../../runtime/execution-state.js';
 import { FluxError, isFluxError, WorkflowMismatchError } from '../../runtime/errors.js';
+import { checkExecutionId, checkName } from '../../runtime/names.js';
 import { usingBackend, withBackendOptions, type BackendFlags } from '../backend-options.js';
 import { EXIT_CODES_HELP, exitWith } from '../exit-codes.js';
 import { parseJsonArgument, printExecution, printJson, printList } from '../output.js';
@@ -19,7 +20,8 @@ export function executionCommands(program: Command): void {
       + 'its id (with --wait, the execution once it pauses or finishes) is printed and stderr says so')
     .addHelpText('after', `${EXIT_CODES_HELP}\n  (without --wait: 0 once started)`)
     .action(async (workflow: string, inputText: string | undefined, flags: BackendFlags & { wait?: boolean; id?: string }) => {
-      const executionId = flags.id;
+      checkName(workflow, 'workflow name');
+      const executionId = flags.id === undefined ? undefined : checkExecutionId(flags.id);
       const input = parseJsonArgument(inputText, 'the input');
       await usingBackend(flags, async (backend) => {
         const existing = executionId === undefined ? undefined : await existingExecution(backend, executionId, workflow);
@@ -44,6 +46,7 @@ export function executionCommands(program: Command): void {
     .argument('[value]', 'the value pause() returns, as JSON')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (executionId: string, valueText: string | undefined, flags: BackendFlags) => {
+      checkExecutionId(executionId);
       const value = parseJsonArgument(valueText, 'the value');
       await usingBackend(flags, async (backend) => {
         showOutcome(await withProgress(`resuming ${executionId}`, backend.resume(executionId, value), { backend, executionId: () => executionId }), flags);
@@ -54,6 +57,7 @@ export function executionCommands(program: Command): void {
     .description('cancel a running or paused execution; prints it once cancelled (exit 0)')
     .argument('<executionId>')
     .action(async (executionId: string, flags: BackendFlags) => {
+      checkExecutionId(executionId);
       await usingBackend(flags, async (backend) => {
         printExecution(await withProgress(`cancelling ${executionId}`, backend.cancel(executionId)), flags);
       });
@@ -64,6 +68,7 @@ export function executionCommands(program: Command): void {
     .argument('<executionId>')
     .option('--events', 'include the event log')
     .action(async (executionId: string, flags: BackendFlags & { events?: boolean }) => {
+      checkExecutionId(executionId);
       await usingBackend(flags, async (backend) => printExecution(await backend.inspect(executionId), flags));
     });
 
@@ -73,6 +78,7 @@ export function executionCommands(program: Command): void {
     .option('--workflow <name>', 'only executions of this workflow')
     .option('--limit <n>', 'at most this many', (text) => positiveInteger(text, '--limit'))
     .action(async (flags: BackendFlags & { state?: ExecutionState; workflow?: string; limit?: number }) => {
+      if (flags.workflow !== undefined) checkName(flags.workflow, 'workflow name');
       await usingBackend(flags, async (backend) => {
         const filter = { ...(flags.state && { state: flags.state }), ...(flags.workflow && { workflow: flags.workflow }), ...(flags.limit && { limit: flags.limit }) };
         printList(await backend.list(filter), flags);
