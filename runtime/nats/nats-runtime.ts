@@ -14,7 +14,10 @@ import { drainOrClose } from './connection.js';
 import { natsNames } from './names.js';
 import { NatsTaskDispatcher, NatsTaskServer } from './task-transport.js';
 
-export interface NatsOptions extends Partial<Pick<ConnectionOptions, 'servers' | 'noRandomize' | 'user' | 'pass' | 'token' | 'name' | 'maxReconnectAttempts' | 'reconnectTimeWait'>> {
+export interface NatsOptions extends Partial<Pick<
+  ConnectionOptions,
+  'servers' | 'noRandomize' | 'user' | 'pass' | 'token' | 'authenticator' | 'tls' | 'name' | 'maxReconnectAttempts' | 'reconnectTimeWait'
+>> {
   /** An open connection to use instead of opening one (it is not closed with the runtime). */
   connection?: NatsConnection;
   /** Names every stream, bucket and subject; several deployments can share a server. Default `flux`. */
