@@ -4,6 +4,7 @@
  * one-line error and exits non-zero on bad input.
  */
 import { Command, CommanderError } from 'commander';
+import { redactCredentials } from '../control/redact.js';
 import { execCommand } from './commands/exec.js';
 import { executionCommands } from './commands/executions.js';
 import { serverCommand } from './commands/server.js';
@@ -17,8 +18,9 @@ const program = new Command('flux')
   .description('durable workflows for TypeScript: run, serve and inspect them')
   .version(packageVersion(), '-V, --version', 'print the version of flux-actors')
   .addHelpText('after', EXIT_CODES_HELP)
-  // Usage errors in the same one-line form as every other error (subcommands inherit both).
-  .configureOutput({ outputError: (text, write) => write(`flux: ${text.replace(/^error: /, '').trim()} (see flux --help)\n`) })
+  // Usage errors in the same one-line form as every other error (subcommands inherit both); one
+  // that quotes an argument quotes no URL's password.
+  .configureOutput({ outputError: (text, write) => write(`flux: ${redactCredentials(text.replace(/^error: /, '').trim())} (see flux --help)\n`) })
   .exitOverride();
 
 execCommand(program);
