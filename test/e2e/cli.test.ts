@@ -203,6 +203,16 @@ describe('flux CLI', function () {
       await fluxFails(['resume', id, '1', '--prefix', prefix], env, 'INVALID_EXECUTION_STATE');
     });
 
+    it('start --id through NATS: a new id starts there, an id that exists is answered with its state and not run again', async () => {
+      const id = `nats-order-${process.pid}`;
+      const first = await fluxJson(['start', 'expenseApproval', '11', '--id', id, '--wait', '--prefix', prefix, '--json'], env);
+      expect(first).to.include({ executionId: id, state: 'paused', input: 11 });
+      const again = await flux(['start', 'expenseApproval', '12', '--id', id, '--wait', '--prefix', prefix, '--json'], env);
+      expect(again.code, again.stderr).to.equal(0);
+      expect(again.stderr).to.contain('exists already (paused): not started again');
+      expect(JSON.parse(again.stdout)).to.include({ executionId: id, state: 'paused', input: 11 });
+    });
+
     it('inspect and cancel through NATS', async () => {
       const paused = await fluxJson(['start', 'expenseApproval', '5', '--wait', '--prefix', prefix, '--json'], env);
       const id = paused.executionId as string;
