@@ -30,14 +30,16 @@ export interface NatsLogin {
 export type NatsConnectOptions = Pick<NatsOptions, 'servers' | 'user' | 'pass' | 'token' | 'authenticator' | 'tls'>;
 
 /** The ways to give a login, for the message of a refused one. */
-const HOW_TO_LOG_IN = '--user and --pass, --token, or --creds <file> (or FLUX_NATS_USER and FLUX_NATS_PASS, FLUX_NATS_TOKEN, FLUX_NATS_CREDS), '
+const HOW_TO_LOG_IN = '--user and --pass, --token, or --creds <file> '
+  + '(or FLUX_NATS_USER and FLUX_NATS_PASS, FLUX_NATS_TOKEN, FLUX_NATS_CREDS), '
   + 'or the user and password in the URL (user:password@ before the host)';
 
 export function natsConnectOptions(url: string, login: NatsLogin = {}): NatsConnectOptions {
   const { server, fromUrl } = splitCredentials(url);
   const given = present(login);
   if (fromUrl && (given.user || given.token || given.creds)) {
-    throw invalid(`the NATS URL ${redactCredentials(url)} has credentials, and --user, --token or --creds (or FLUX_NATS_USER, FLUX_NATS_TOKEN, FLUX_NATS_CREDS) gives others: give them one way`);
+    throw invalid(`the NATS URL ${redactCredentials(url)} has credentials, and --user, --token or --creds `
+      + '(or FLUX_NATS_USER, FLUX_NATS_TOKEN, FLUX_NATS_CREDS) gives others: give them one way');
   }
   return { servers: server, ...(fromUrl ?? credentialsOf(given)), ...tlsOf(given) };
 }
@@ -52,15 +54,18 @@ export function natsConnectError(url: string, error: unknown): FluxError {
   const { name, message: raw } = error instanceof Error ? error : { name: '', message: String(error) };
   const message = redactCredentials(raw);
   if (name === 'AuthorizationError' || name === 'UserAuthenticationExpiredError' || /authorization violation|authentication/i.test(raw)) {
-    return new FluxError('NATS_AUTH_FAILED', `the NATS server at ${where} refused the login (${message}): give ${HOW_TO_LOG_IN}`, { cause: error });
+    const text = `the NATS server at ${where} refused the login (${message}): give ${HOW_TO_LOG_IN}`;
+    return new FluxError('NATS_AUTH_FAILED', text, { cause: error });
   }
   if (name === 'PermissionViolationError' || /permissions violation/i.test(raw)) {
-    return new FluxError('NATS_PERMISSION_DENIED', `the NATS server at ${where} does not allow this user what flux needs (${message}): `
-      + 'a client user cannot create the streams and buckets, which a worker creates: start a worker first, or log in as a user allowed to', { cause: error });
+    const text = `the NATS server at ${where} does not allow this user what flux needs (${message}): a client user cannot create `
+      + 'the streams and buckets, which a worker creates: start a worker first, or log in as a user allowed to';
+    return new FluxError('NATS_PERMISSION_DENIED', text, { cause: error });
   }
   if (/\btls\b|certificate|self.signed|ssl/i.test(raw)) {
-    return new FluxError('NATS_TLS_FAILED', `TLS with the NATS server at ${where} failed (${message}): check --tls (the server must offer TLS), `
-      + '--tls-ca (the CA that signed the server\'s certificate), --tls-cert and --tls-key (a client certificate the server trusts)', { cause: error });
+    const text = `TLS with the NATS server at ${where} failed (${message}): check --tls (the server must offer TLS), `
+      + '--tls-ca (the CA that signed the server\'s certificate), --tls-cert and --tls-key (a client certificate the server trusts)';
+    return new FluxError('NATS_TLS_FAILED', text, { cause: error });
   }
   return new FluxError('NATS_UNREACHABLE', `no NATS server reachable at ${where}: ${message}`, { cause: error });
 }
@@ -86,11 +91,12 @@ function decoded(text: string): string {
 
 /** The options that were given, an empty one (an empty environment variable) counting as not given. */
 function present(login: NatsLogin): NatsLogin {
-  return Object.fromEntries(Object.entries(login).filter(([, value]) => value !== undefined && value !== '' && value !== false)) as NatsLogin;
+  const given = Object.entries(login).filter(([, value]) => value !== undefined && value !== '' && value !== false);
+  return Object.fromEntries(given) as NatsLogin;
 }
 
 function credentialsOf(login: NatsLogin): Pick<NatsConnectOptions, 'user' | 'pass' | 'token' | 'authenticator'> {
-  const ways = [login.user !== undefined || login.pass !== undefined, login.token !== undefined, login.creds !== undefined].filter(Boolean).length;
+  const ways = [login.user ?? login.pass, login.token, login.creds].filter((way) => way !== undefined).length;
   if (ways > 1) throw invalid('give one way to log in to NATS: --user and --pass, --token, or --creds (their FLUX_NATS_* variables count too)');
   if (login.user !== undefined && login.pass === undefined) throw invalid('--user needs --pass (or FLUX_NATS_PASS)');
   if (login.pass !== undefined && login.user === undefined) throw invalid('--pass needs --user (or FLUX_NATS_USER)');
@@ -106,14 +112,17 @@ function credsFrom(file: string): NonNullable<NatsConnectOptions['authenticator'
   try {
     authenticator(undefined); // parses the JWT and derives the key from the seed; signs nothing
   } catch (error) {
-    throw invalid(`--creds ${file} is not a NATS credentials file (a user JWT and an nkey seed, as nsc writes them): ${(error as Error).message}`);
+    const why = (error as Error).message;
+    throw invalid(`--creds ${file} is not a NATS credentials file (a user JWT and an nkey seed, as nsc writes them): ${why}`);
   }
   return authenticator;
 }
 
 function tlsOf(login: NatsLogin): Pick<NatsConnectOptions, 'tls'> {
   if (!login.tls && login.tlsCa === undefined && login.tlsCert === undefined && login.tlsKey === undefined) return {};
-  if ((login.tlsCert === undefined) !== (login.tlsKey === undefined)) throw invalid('--tls-cert and --tls-key go together (FLUX_NATS_TLS_CERT, FLUX_NATS_TLS_KEY)');
+  if ((login.tlsCert === undefined) !== (login.tlsKey === undefined)) {
+    throw invalid('--tls-cert and --tls-key go together (FLUX_NATS_TLS_CERT, FLUX_NATS_TLS_KEY)');
+  }
   const text = (file: string, option: string) => new TextDecoder().decode(readLoginFile(file, option));
   // Any tls object makes nats.js refuse a server that does not offer TLS.
   return {

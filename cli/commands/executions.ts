@@ -18,7 +18,7 @@ export function executionCommands(program: Command): void {
     .option('--wait', 'wait until it pauses or finishes')
     .option('--id <executionId>', 'the id of the new execution (default: a new UUIDv7); if it exists already, it is not started again: '
       + 'its id (with --wait, the execution once it pauses or finishes) is printed and stderr says so')
-    .addHelpText('after', `${EXIT_CODES_HELP}\n  (without --wait: 0 once started)`)
+    .addHelpText('after', `${EXIT_CODES_HELP}\n  (without --wait: 0 once it is started, or found under --id)`)
     .action(async (workflow: string, inputText: string | undefined, flags: BackendFlags & { wait?: boolean; id?: string }) => {
       checkName(workflow, 'workflow name');
       const executionId = flags.id === undefined ? undefined : checkExecutionId(flags.id);
