@@ -3,6 +3,7 @@ import type { ExecutionContext } from '../runtime/execution-context.js';
 import type { ExecutionSummary } from '../runtime/runtime.js';
 import { FluxError } from '../runtime/errors.js';
 import { executionJson } from '../control/execution-json.js';
+import { redactCredentials } from '../control/redact.js';
 
 export { executionJson };
 
@@ -40,9 +41,12 @@ export function printList(records: readonly ExecutionSummary[], options: { json?
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-/** One line on stderr, and the exit code: what went wrong, never a stack trace. */
+/**
+ * One line on stderr, and the exit code: what went wrong, never a stack trace, and never the
+ * password of a URL it quotes (whichever layer wrote the message).
+ */
 export function failWith(error: unknown): never {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = redactCredentials(error instanceof Error ? error.message : String(error));
   const code = error instanceof FluxError ? ` [${error.code}]` : '';
   process.stderr.write(`flux: ${message.split('\n')[0]}${code}\n`);
   process.exit(1);

@@ -3,13 +3,15 @@
  * `flux` command and the demo use), workflow bodies run in this process from the modules loaded.
  * An execution driven by another process is followed by reading the shared file.
  */
-import { createRuntime, defaultDatabasePath, type ExecutionHandle, type Runtime } from '../runtime/runtime.js';
+import { ActorRuntime, createRuntime, defaultDatabasePath, type ExecutionHandle, type Runtime } from '../runtime/runtime.js';
 import type { ExecutionContext } from '../runtime/execution-context.js';
-import { FluxError, WorkflowNotFoundError } from '../runtime/errors.js';
+import { FluxError, isFluxError, WorkflowMismatchError, WorkflowNotFoundError } from '../runtime/errors.js';
 import type { ExecutionEvent } from '../runtime/events.js';
 import { isSettled } from '../runtime/execution-state.js';
+import { checkExecutionId } from '../runtime/names.js';
+import { encodeValue } from '../runtime/serialization.js';
 import type { Backend, WaitOptions } from './backend.js';
-import type { LoadedModules } from './modules.js';
+import type { AnyWorkflow, LoadedModules } from './modules.js';
 
 /** How to hand the embedded runtime a workflow's code. */
 const PASS_MODULES = 'pass the file that defines it (flux: -m <file>; flux server: after the command)';
@@ -41,16 +43,27 @@ export async function embeddedBackend(modules: LoadedModules, databasePath = def
     return found;
   };
 
+  /** Remembers a run this process drives until it pauses or ends: `result` waits on it, `close` lets it settle. */
+  const track = (handle: ExecutionHandle): ExecutionHandle => {
+    running.set(handle.executionId, handle);
+    void handle.result().catch(() => undefined).finally(() => running.delete(handle.executionId));
+    return handle;
+  };
+
   return {
     description: `embedded (${databasePath})`,
     async workflows() {
       return [...modules.workflows.keys()].sort();
     },
     async start(workflow, input, options = {}) {
-      const handle = await runtime.start(definition(workflow), input, options);
-      running.set(handle.executionId, handle);
-      void handle.result().catch(() => undefined).finally(() => running.delete(handle.executionId));
-      return handle.executionId;
+      const found = definition(workflow);
+      if (options.executionId !== undefined) {
+        const executionId = checkExecutionId(options.executionId);
+        const handle = await startUnder(runtime, found, executionId, input);
+        if (handle) track(handle);
+        return executionId;
+      }
+      return track(await runtime.start(found, input)).executionId;
     },
     async result(executionId, options = {}) {
       const handle = running.get(executionId);
@@ -82,6 +95,26 @@ export async function embeddedBackend(modules: LoadedModules, databasePath = def
       await runtime.close();
     },
   };
+}
+
+/**
+ * A start under the id the caller chose, as a NATS worker takes a start command: a new execution
+ * under that id, or, when one exists, nothing at all (undefined): it is never run a second time,
+ * and a paused one is not resumed. `Runtime.start({ executionId })` would continue it instead (and
+ * refuse an id that does not exist yet), which is what `run(input, { executionId })` means in code.
+ */
+async function startUnder(runtime: Runtime, workflow: AnyWorkflow, executionId: string, input: unknown): Promise<ExecutionHandle | undefined> {
+  const existing = await runtime.inspect(executionId).catch((error: unknown) => {
+    if (isFluxError(error) && error.code === 'EXECUTION_NOT_FOUND') return undefined;
+    throw error;
+  });
+  if (existing) {
+    if (existing.name !== workflow.name) throw new WorkflowMismatchError(executionId, workflow.name, existing.name);
+    return undefined;
+  }
+  if (!(runtime instanceof ActorRuntime)) throw new FluxError('UNSUPPORTED', `the ${runtime.kind} runtime cannot start an execution under a given id`, { executionId });
+  // Should another process create it meanwhile, the store refuses the second writer of each event: one run goes on.
+  return runtime.startAs(workflow, executionId, encodeValue(input, `the input of workflow '${workflow.name}'`, executionId));
 }
 
 /** A resume or cancel whose workflow this process does not define: say how to give it. */

@@ -3,12 +3,15 @@ import type { Backend } from './backend.js';
 import { embeddedBackend } from './embedded-backend.js';
 import { loadModules, type LoadedModules } from './modules.js';
 import { natsBackend } from './nats-backend.js';
+import type { NatsLogin } from './nats-login.js';
 
 export interface BackendChoice {
   /** A NATS server URL; unset: the embedded runtime. */
   nats?: string | undefined;
   /** Names every stream, bucket and subject on NATS. Default `flux`. */
   prefix?: string | undefined;
+  /** How to log in to NATS, if not by credentials in the URL (ignored by the embedded runtime). */
+  login?: NatsLogin | undefined;
   /** Modules defining workflows and tasks (run here on the embedded runtime; ignored on NATS). */
   modules?: readonly string[] | undefined;
   /** The embedded runtime whatever the environment says (`flux exec`). */
@@ -18,6 +21,6 @@ export interface BackendChoice {
 export async function openBackend(choice: BackendChoice): Promise<{ backend: Backend; modules: LoadedModules }> {
   const modules = await loadModules(choice.modules ?? []);
   const url = choice.embedded ? undefined : choice.nats ?? process.env.FLUX_NATS_URL;
-  const backend = url ? await natsBackend({ url, prefix: choice.prefix }) : await embeddedBackend(modules);
+  const backend = url ? await natsBackend({ url, prefix: choice.prefix, login: choice.login }) : await embeddedBackend(modules);
   return { backend, modules };
 }

@@ -1,6 +1,8 @@
 /** `flux exec <file> <workflow> [input]`: runs a workflow on the embedded runtime and prints the execution (as Flux's `flux exec`). */
 import type { Command } from 'commander';
 import { openBackend } from '../../control/open-backend.js';
+import { checkName } from '../../runtime/names.js';
+import { EXIT_CODES_HELP, exitWith } from '../exit-codes.js';
 import { executionJson, parseJsonArgument, printJson } from '../output.js';
 import { withProgress } from '../progress.js';
 
@@ -13,7 +15,9 @@ export function execCommand(program: Command): void {
     .argument('[input]', 'the input, as JSON')
     .option('--events', 'include the event log')
     .option('--json', 'print JSON (what exec prints anyway, as Flux\'s flux exec)')
+    .addHelpText('after', EXIT_CODES_HELP)
     .action(async (file: string, workflow: string, inputText: string | undefined, flags: { events?: boolean }) => {
+      checkName(workflow, 'workflow name');
       const input = parseJsonArgument(inputText, 'the input');
       const { backend } = await openBackend({ modules: [file], embedded: true });
       try {
@@ -22,6 +26,7 @@ export function execCommand(program: Command): void {
           backend, executionId: () => id,
         });
         printJson(executionJson(ctx, flags.events ?? false));
+        exitWith(ctx.state);
       } finally {
         await backend.close();
       }

@@ -1,8 +1,12 @@
 /** `flux start | resume | cancel | inspect | list`: executions, on NATS or the embedded store. */
 import { Option, type Command } from 'commander';
+import type { Backend } from '../../control/backend.js';
+import type { ExecutionContext } from '../../runtime/execution-context.js';
 import { EXECUTION_STATES, type ExecutionState } from '../../runtime/execution-state.js';
-import { FluxError } from '../../runtime/errors.js';
+import { FluxError, isFluxError, WorkflowMismatchError } from '../../runtime/errors.js';
+import { checkExecutionId, checkName } from '../../runtime/names.js';
 import { usingBackend, withBackendOptions, type BackendFlags } from '../backend-options.js';
+import { EXIT_CODES_HELP, exitWith } from '../exit-codes.js';
 import { parseJsonArgument, printExecution, printJson, printList } from '../output.js';
 import { withProgress } from '../progress.js';
 
@@ -12,19 +16,27 @@ export function executionCommands(program: Command): void {
     .argument('<workflow>', 'the workflow\'s name')
     .argument('[input]', 'the input, as JSON')
     .option('--wait', 'wait until it pauses or finishes')
-    .option('--id <executionId>', 'the execution id to use (default: a new UUIDv7)')
+    .option('--id <executionId>', 'the id of the new execution (default: a new UUIDv7); if it exists already, it is not started again: '
+      + 'its id (with --wait, the execution once it pauses or finishes) is printed and stderr says so')
+    .addHelpText('after', `${EXIT_CODES_HELP}\n  (without --wait: 0 once it is started, or found under --id)`)
     .action(async (workflow: string, inputText: string | undefined, flags: BackendFlags & { wait?: boolean; id?: string }) => {
+      checkName(workflow, 'workflow name');
+      const executionId = flags.id === undefined ? undefined : checkExecutionId(flags.id);
       const input = parseJsonArgument(inputText, 'the input');
       await usingBackend(flags, async (backend) => {
-        const id = await backend.start(workflow, input, flags.id ? { executionId: flags.id } : {});
+        const existing = executionId === undefined ? undefined : await existingExecution(backend, executionId, workflow);
+        const id = await backend.start(workflow, input, executionId === undefined ? {} : { executionId });
+        if (existing) process.stderr.write(`flux start: execution ${id} exists already (${existing.state}): not started again\n`);
         if (!flags.wait) {
-          if (flags.json) printJson({ executionId: id });
+          if (flags.json) printJson({ executionId: id, ...(existing && { started: false, state: existing.state }) });
           else process.stdout.write(`${id}\n`);
-          // The embedded runtime runs it here: it must get to a pause or its end before the process goes.
-          if (backend.description.startsWith('embedded')) await withProgress(`running ${id} here (embedded)`, backend.result(id), { backend, executionId: () => id });
+          // The embedded runtime runs a new one here: it must get to a pause or its end before the process goes.
+          if (!existing && backend.description.startsWith('embedded')) {
+            await withProgress(`running ${id} here (embedded)`, backend.result(id), { backend, executionId: () => id });
+          }
           return;
         }
-        printExecution(await withProgress(`waiting for ${id}`, backend.result(id), { backend, executionId: () => id }), flags);
+        showOutcome(await withProgress(`waiting for ${id}`, backend.result(id), { backend, executionId: () => id }), flags);
       });
     });
 
@@ -32,17 +44,20 @@ export function executionCommands(program: Command): void {
     .description('resume a paused execution with a value; prints it once it pauses again or finishes')
     .argument('<executionId>')
     .argument('[value]', 'the value pause() returns, as JSON')
+    .addHelpText('after', EXIT_CODES_HELP)
     .action(async (executionId: string, valueText: string | undefined, flags: BackendFlags) => {
+      checkExecutionId(executionId);
       const value = parseJsonArgument(valueText, 'the value');
       await usingBackend(flags, async (backend) => {
-        printExecution(await withProgress(`resuming ${executionId}`, backend.resume(executionId, value), { backend, executionId: () => executionId }), flags);
+        showOutcome(await withProgress(`resuming ${executionId}`, backend.resume(executionId, value), { backend, executionId: () => executionId }), flags);
       });
     });
 
   withBackendOptions(program.command('cancel'))
-    .description('cancel a running or paused execution; prints it once cancelled')
+    .description('cancel a running or paused execution; prints it once cancelled (exit 0)')
     .argument('<executionId>')
     .action(async (executionId: string, flags: BackendFlags) => {
+      checkExecutionId(executionId);
       await usingBackend(flags, async (backend) => {
         printExecution(await withProgress(`cancelling ${executionId}`, backend.cancel(executionId)), flags);
       });
@@ -53,6 +68,7 @@ export function executionCommands(program: Command): void {
     .argument('<executionId>')
     .option('--events', 'include the event log')
     .action(async (executionId: string, flags: BackendFlags & { events?: boolean }) => {
+      checkExecutionId(executionId);
       await usingBackend(flags, async (backend) => printExecution(await backend.inspect(executionId), flags));
     });
 
@@ -62,11 +78,28 @@ export function executionCommands(program: Command): void {
     .option('--workflow <name>', 'only executions of this workflow')
     .option('--limit <n>', 'at most this many', (text) => positiveInteger(text, '--limit'))
     .action(async (flags: BackendFlags & { state?: ExecutionState; workflow?: string; limit?: number }) => {
+      if (flags.workflow !== undefined) checkName(flags.workflow, 'workflow name');
       await usingBackend(flags, async (backend) => {
         const filter = { ...(flags.state && { state: flags.state }), ...(flags.workflow && { workflow: flags.workflow }), ...(flags.limit && { limit: flags.limit }) };
         printList(await backend.list(filter), flags);
       });
     });
+}
+
+/** Prints an execution a command waited for, and makes the exit status say how it ended (exit-codes.ts). */
+export function showOutcome(ctx: ExecutionContext, flags: { json?: boolean; events?: boolean }): void {
+  printExecution(ctx, flags);
+  exitWith(ctx.state);
+}
+
+/** The execution under a chosen id, if there is one; one of another workflow is refused. */
+async function existingExecution(backend: Backend, executionId: string, workflow: string): Promise<ExecutionContext | undefined> {
+  const ctx = await backend.inspect(executionId).catch((error: unknown) => {
+    if (isFluxError(error) && error.code === 'EXECUTION_NOT_FOUND') return undefined;
+    throw error;
+  });
+  if (ctx && ctx.name !== workflow) throw new WorkflowMismatchError(executionId, workflow, ctx.name);
+  return ctx;
 }
 
 export function positiveInteger(text: string, what: string): number {

@@ -7,6 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { loadModules } from '../../control/modules.js';
 import { WorkflowNotFoundError } from '../../runtime/errors.js';
+import { checkExecutionId } from '../../runtime/names.js';
 import { executionPicture, graphPicture, machinePicture, MACHINE_NAMES, type PictureFormat } from '../../pictures/index.js';
 import { usingBackend, withBackendOptions, type BackendFlags } from '../backend-options.js';
 import { printJson } from '../output.js';
@@ -37,6 +38,7 @@ async function draw(target: string, name: string | undefined, flags: BackendFlag
     const known = [...modules.graphs.keys(), ...modules.workflows.keys()];
     throw new WorkflowNotFoundError(name ?? '(none given)', {}, `${target} exports no Graph or workflow named '${name ?? ''}'${known.length ? ` (it exports: ${known.join(', ')})` : ''}`);
   }
+  checkExecutionId(target, 'execution id (or machine name, or module file)');
   return usingBackend(flags, async (backend) => {
     const ctx = await backend.inspect(target);
     return executionPicture({ executionId: ctx.executionId, workflow: ctx.name, state: ctx.state, events: ctx.events }, flags.format);

@@ -5,36 +5,40 @@
  */
 import type { Command } from 'commander';
 import { loadModules } from '../../control/modules.js';
+import { natsConnectError, natsConnectOptions } from '../../control/nats-login.js';
+import { redactCredentials } from '../../control/redact.js';
 import { FluxError } from '../../runtime/errors.js';
 import { startWorker } from '../../runtime/nats/worker.js';
+import { natsLoginOf, withNatsLoginOptions, type NatsLoginFlags } from '../nats-login-options.js';
 import { printJsonLine } from '../output.js';
 import { positiveInteger } from './executions.js';
 
 export function workerCommand(program: Command): void {
-  program
-    .command('worker')
+  withNatsLoginOptions(program.command('worker'))
     .description('host the workflows and tasks the modules export, on NATS, until SIGINT/SIGTERM (then drain)')
     .argument('<files...>', 'modules (.ts or .js) exporting workflows and tasks')
     .option('--nats <url>', 'the NATS server (default: $FLUX_NATS_URL)')
     .option('--prefix <prefix>', 'the prefix of every stream, bucket and subject', 'flux')
     .option('--concurrency <n>', 'starts and resumes handled at once', (text) => positiveInteger(text, '--concurrency'), 64)
     .option('--json', 'say when it serves and when it stopped as JSON lines on stdout')
-    .action(async (files: string[], flags: { nats?: string; prefix: string; concurrency: number; json?: boolean }) => {
+    .action(async (files: string[], flags: NatsLoginFlags & { nats?: string; prefix: string; concurrency: number; json?: boolean }) => {
       const url = flags.nats ?? process.env.FLUX_NATS_URL;
       if (!url) throw new FluxError('NATS_REQUIRED', 'a worker runs on NATS: pass --nats URL or set FLUX_NATS_URL');
+      const connection = natsConnectOptions(url, natsLoginOf(flags));
       const modules = await loadModules(files);
       if (modules.workflows.size === 0 && modules.tasks.size === 0) throw new FluxError('NOTHING_TO_SERVE', `${files.join(', ')} export no workflow and no task`);
       const worker = await startWorker({
-        nats: { servers: url, prefix: flags.prefix, maxReconnectAttempts: -1 },
+        nats: { ...connection, prefix: flags.prefix, maxReconnectAttempts: -1 },
         workflows: [...modules.workflows.values()],
         tasks: [...modules.tasks.values()],
         concurrency: flags.concurrency,
-      }).catch((error: Error) => {
-        throw new FluxError('NATS_UNREACHABLE', `no NATS server reachable at ${url}: ${error.message}`, { cause: error });
+      }).catch((error: unknown) => {
+        throw natsConnectError(url, error);
       });
+      const where = redactCredentials(url);
       const served = (names: Iterable<string>) => [...names].join(', ') || 'none';
-      process.stderr.write(`flux worker ${worker.id} on ${url}: workflows ${served(modules.workflows.keys())}; tasks ${served(modules.tasks.keys())}\n`);
-      if (flags.json) printJsonLine({ worker: worker.id, nats: url, prefix: flags.prefix, workflows: [...modules.workflows.keys()], tasks: [...modules.tasks.keys()] });
+      process.stderr.write(`flux worker ${worker.id} on ${where}: workflows ${served(modules.workflows.keys())}; tasks ${served(modules.tasks.keys())}\n`);
+      if (flags.json) printJsonLine({ worker: worker.id, nats: where, prefix: flags.prefix, workflows: [...modules.workflows.keys()], tasks: [...modules.tasks.keys()] });
       await new Promise<void>((resolve) => {
         const drain = (signal: string) => {
           process.stderr.write(`flux worker: ${signal}, draining (again to exit at once)\n`);

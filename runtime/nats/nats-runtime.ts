@@ -15,7 +15,10 @@ import { drainOrClose } from './connection.js';
 import { natsNames } from './names.js';
 import { NatsTaskDispatcher, NatsTaskServer } from './task-transport.js';
 
-export interface NatsOptions extends Partial<Pick<ConnectionOptions, 'servers' | 'noRandomize' | 'user' | 'pass' | 'token' | 'name' | 'maxReconnectAttempts' | 'reconnectTimeWait'>> {
+export interface NatsOptions extends Partial<Pick<
+  ConnectionOptions,
+  'servers' | 'noRandomize' | 'user' | 'pass' | 'token' | 'authenticator' | 'tls' | 'name' | 'maxReconnectAttempts' | 'reconnectTimeWait'
+>> {
   /** Where messages that could not be handled and repairs made on the way are reported. Default: stderr. */
   logger?: Logger;
   /** An open connection to use instead of opening one (it is not closed with the runtime). */

@@ -4,50 +4,14 @@
  */
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { flux, FLUX, fluxFails, fluxJson, ROOT, run } from '../fixtures/flux-cli.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const FLUX = join(ROOT, 'cli', 'flux.ts');
 const APPROVAL = join(ROOT, 'examples', 'pause-with-input.ts');
 const GRAPH = join(ROOT, 'examples', 'graph.ts');
-
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function flux(args: string[], env: Record<string, string>): Promise<Ran> {
-  return run(process.execPath, ['--import', 'tsx', FLUX, ...args], ROOT, env);
-}
-
-function run(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<Ran> {
-  const child = spawn(command, args, { cwd, env: { ...process.env, FLUX_NATS_URL: '', ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
-
-/** A command that must succeed: its stdout parsed as JSON. */
-async function fluxJson<T = Record<string, unknown>>(args: string[], env: Record<string, string>): Promise<T> {
-  const ran = await flux(args, env);
-  expect(ran.code, `flux ${args.join(' ')}: ${ran.stderr}`).to.equal(0);
-  return JSON.parse(ran.stdout) as T;
-}
-
-/** A command that must fail with one line naming the code. */
-async function fluxFails(args: string[], env: Record<string, string>, code: string): Promise<string> {
-  const ran = await flux(args, env);
-  expect(ran.code, `flux ${args.join(' ')} should fail; stdout: ${ran.stdout}`).to.equal(1);
-  const lines = ran.stderr.trim().split('\n');
-  expect(lines, ran.stderr).to.have.length(1);
-  expect(lines[0]).to.match(/^flux: /).and.contain(`[${code}]`);
-  return lines[0]!;
-}
+const OUTCOMES = join(ROOT, 'test', 'fixtures', 'cli-outcomes.ts');
 
 describe('flux CLI', function () {
   this.timeout(60_000);
@@ -110,6 +74,60 @@ describe('flux CLI', function () {
       expect(usage.stderr.trim().split('\n')).to.have.length(1);
       expect(usage.stderr).to.match(/^flux: /).and.contain('sleeping');
       expect(await fluxFails(['resume', done.executionId as string, '1'], env, 'WORKFLOW_NOT_FOUND')).to.contain('-m <file>');
+    });
+
+    it('start --id starts a new execution under that id; an id that exists is answered with its state and never run again', async () => {
+      const id = `order-${process.pid}`;
+      const started = await flux(['start', 'expenseApproval', '42', '--id', id, '-m', APPROVAL], env);
+      expect(started.code, started.stderr).to.equal(0);
+      expect(started.stdout.trim()).to.equal(id);
+      const first = await fluxJson<{ state: string; input: unknown; events: unknown[] }>(['inspect', id, '--events', '--json'], env);
+      expect(first).to.include({ state: 'paused', input: 42 });
+
+      const again = await flux(['start', 'expenseApproval', '7', '--id', id, '--wait', '--json', '-m', APPROVAL], env);
+      expect(again.code, again.stderr).to.equal(0);
+      expect(JSON.parse(again.stdout)).to.include({ executionId: id, state: 'paused', input: 42 });
+      expect(again.stderr).to.contain(id).and.contain('paused').and.contain('not started again');
+      const after = await fluxJson<{ events: unknown[] }>(['inspect', id, '--events', '--json'], env);
+      expect(after.events).to.deep.equal(first.events);
+      expect(await fluxFails(['start', 'failsAtOnce', '--id', id, '-m', OUTCOMES], env, 'WORKFLOW_MISMATCH')).to.contain('expenseApproval');
+    });
+
+    it('exits 3 when the execution failed (exec, start --wait, resume), 0 when it paused or succeeded', async () => {
+      const failed = await flux(['exec', OUTCOMES, 'failsAtOnce', '"no"'], env);
+      expect(failed.code, failed.stderr).to.equal(3);
+      expect(JSON.parse(failed.stdout)).to.include({ state: 'failed' });
+      const waited = await flux(['start', 'failsAtOnce', '"no"', '--wait', '--json', '-m', OUTCOMES], env);
+      expect(waited.code, waited.stderr).to.equal(3);
+      expect(JSON.parse(waited.stdout)).to.include({ state: 'failed' });
+      const paused = await fluxJson(['exec', OUTCOMES, 'failsOnResume', '"sure?"'], env);
+      expect(paused).to.include({ state: 'paused' });
+      const resumed = await flux(['resume', paused.executionId as string, '"no"', '-m', OUTCOMES, '--json'], env);
+      expect(resumed.code, resumed.stderr).to.equal(3);
+      expect(JSON.parse(resumed.stdout)).to.include({ state: 'failed' });
+    });
+
+    it('exits 4 when the execution waited for was cancelled, and says so in --help', async () => {
+      const id = `cancelled-${process.pid}`;
+      expect((await flux(['start', 'expenseApproval', '1', '--id', id, '-m', APPROVAL], env)).code).to.equal(0);
+      expect((await flux(['cancel', id, '-m', APPROVAL], env)).code).to.equal(0);
+      const waited = await flux(['start', 'expenseApproval', '1', '--id', id, '--wait', '-m', APPROVAL], env);
+      expect(waited.code, waited.stderr).to.equal(4);
+      expect(waited.stdout).to.contain(`${id}  expenseApproval  cancelled`);
+      for (const command of ['exec', 'start', 'resume']) {
+        const help = await flux([command, '--help'], env);
+        expect(help.stdout, command).to.match(/Exit codes/).and.match(/\b3\b.*failed/).and.match(/\b4\b.*cancelled/);
+      }
+    });
+
+    it('--version prints the version in package.json, from the sources and from the installed bin (dist/)', async () => {
+      const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+      const fromSources = await flux(['--version'], env);
+      expect(fromSources.code, fromSources.stderr).to.equal(0);
+      expect(fromSources.stdout.trim()).to.equal(version);
+      const fromDist = await run(process.execPath, [join(ROOT, 'dist', 'cli', 'flux.js'), '--version'], tempDir('flux-version-'), { NODE_OPTIONS: '' });
+      expect(fromDist.code, fromDist.stderr).to.equal(0);
+      expect(fromDist.stdout.trim()).to.equal(version);
     });
 
     it('visualize draws a machine, a Graph from a file, and an execution\'s path', async () => {
@@ -183,6 +201,16 @@ describe('flux CLI', function () {
       expect(dot.stdout).to.contain('succeeded');
       await fluxFails(['start', 'noSuchWorkflow', '--prefix', prefix], env, 'WORKFLOW_NOT_FOUND');
       await fluxFails(['resume', id, '1', '--prefix', prefix], env, 'INVALID_EXECUTION_STATE');
+    });
+
+    it('start --id through NATS: a new id starts there, an id that exists is answered with its state and not run again', async () => {
+      const id = `nats-order-${process.pid}`;
+      const first = await fluxJson(['start', 'expenseApproval', '11', '--id', id, '--wait', '--prefix', prefix, '--json'], env);
+      expect(first).to.include({ executionId: id, state: 'paused', input: 11 });
+      const again = await flux(['start', 'expenseApproval', '12', '--id', id, '--wait', '--prefix', prefix, '--json'], env);
+      expect(again.code, again.stderr).to.equal(0);
+      expect(again.stderr).to.contain('exists already (paused): not started again');
+      expect(JSON.parse(again.stdout)).to.include({ executionId: id, state: 'paused', input: 11 });
     });
 
     it('inspect and cancel through NATS', async () => {
