@@ -24,6 +24,7 @@ import { scopeStorage, type ChildCall, type NestedCalls, type TaskScope, type Wo
 import { argumentsHash, callBase, isNestedCall } from '../runtime/identity.js';
 import { findTask } from '../runtime/registry.js';
 import { rollBackCompleted } from './cancel-rollback.js';
+import { setLongTimeout, type LongTimeout } from '../runtime/timers.js';
 
 import { childExecutionId, childFailure, endValueJson, pausedChild, pauseName, type ChildHandle, type ChildRunner, type ChildSettled } from '../runtime/children.js';
 import { encodeValue, toErrorInfo } from '../runtime/serialization.js';
@@ -43,7 +44,7 @@ interface LiveCall {
   name: string;
   resolve(value: unknown): void;
   reject(error: Error): void;
-  timer?: NodeJS.Timeout;
+  timer?: LongTimeout;
   /** Set when the result arrives; it is recorded when the body receives it. */
   result?: FinalResult;
   ticket: LiveTicket;
@@ -230,7 +231,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.bodyActive = false;
     this.delivery.stop();
     for (const call of this.live.values()) {
-      clearTimeout(call.timer);
+      call.timer?.clear();
       if (call.handle && 'detach' in call.handle) call.handle.cancel(this.cancelOptions);
       else call.handle?.cancel();
     }
@@ -299,7 +300,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     const taskId = started.sourceId;
     return this.startLive(taskId, 'sleep', (live) => {
       const woke: TaskResult = { executionId: this.executionId, taskId, attempt: 1, outcome: 'output', output: jsonPayload(undefined) };
-      live.timer = setTimeout(() => this.onTaskResult(woke), remaining);
+      // A long timeout: `sleep('30d')` outlasts Node's longest timer (~24.8 days).
+      live.timer = setLongTimeout(() => this.onTaskResult(woke), remaining);
     }) as Promise<void>;
   }
 
@@ -496,7 +498,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.delivery.stop();
     for (const call of [...this.live.values()]) {
       if (call.result) this.recordDrained(call);
-      else if (call.timer) (clearTimeout(call.timer), this.live.delete(call.taskId));
+      else if (call.timer) (call.timer.clear(), this.live.delete(call.taskId));
     }
     this.pauseWhenDrained();
   }

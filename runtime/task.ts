@@ -8,7 +8,6 @@ import { parallel, type ParallelItem, type ParallelOptions } from './parallel.js
 import { scopeStorage } from './scope.js';
 import { TASK_OPTION_NAMES, type TaskDefinition, type TaskOptions, type TaskPolicy } from './task-definition.js';
 import { toMilliseconds } from './duration.js';
-import { MAX_TIMER_MS } from './deadlines.js';
 import { DefinitionError } from './errors.js';
 
 export interface Task<A extends unknown[], R> {
@@ -80,10 +79,8 @@ function policyOf(name: string, options: TaskOptions): TaskPolicy | undefined {
   for (const [key, fn] of [['fallback', fallback], ['rollback', rollback]] as const) {
     if (fn !== undefined && typeof fn !== 'function') throw new DefinitionError(`task '${name}': ${key} must be a function`);
   }
+  // Any length: timers longer than Node's ~24.8 days are re-armed in chunks (runtime/timers.ts).
   const timeoutMs = timeout === undefined ? undefined : toMilliseconds(timeout);
-  for (const [key, ms] of [['retryDelay', toMilliseconds(retryDelay)], ['timeout', timeoutMs ?? 0]] as const) {
-    if (ms > MAX_TIMER_MS) throw new DefinitionError(`task '${name}': ${key} of ${ms} ms is longer than the longest timer Node keeps (${MAX_TIMER_MS} ms, ~24.8 days)`);
-  }
   if (options.cache && options.outputStorage) {
     throw new DefinitionError(`task '${name}': cache and outputStorage together are not supported yet (a cached reference would outlive the execution whose storage holds it)`);
   }
