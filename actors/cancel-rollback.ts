@@ -7,6 +7,7 @@
 import type { TaskLookup } from './task-executor.js';
 import type { StoredEvent } from '../runtime/events.js';
 import type { ExecutionLog } from '../runtime/execution-log.js';
+import type { TaskFunction } from '../runtime/task-definition.js';
 import { scopeStorage, TaskScope } from '../runtime/scope.js';
 import { decodeValue, encodeValue, toErrorInfo } from '../runtime/serialization.js';
 
@@ -23,8 +24,16 @@ export async function rollBackCompleted(log: ExecutionLog, lookup: TaskLookup): 
     else if (cancelling && (event.type === 'TASK_ROLLBACK_COMPLETED' || event.type === 'TASK_ROLLBACK_FAILED')) rolledBack.add(event.sourceId);
   }
   for (const done of completed.reverse()) {
-    const rollback = lookup(done.name)?.policy?.rollback;
-    if (!rollback || rolledBack.has(done.sourceId)) continue;
+    if (rolledBack.has(done.sourceId)) continue;
+    let rollback: TaskFunction | undefined;
+    try {
+      rollback = lookup(done.name)?.policy?.rollback;
+    } catch (error) {
+      // The name is ambiguous here (two different tasks share it): which rollback is meant is unknown.
+      log.append('TASK_ROLLBACK_FAILED', done.sourceId, done.name, JSON.stringify(toErrorInfo(error)));
+      continue;
+    }
+    if (!rollback) continue;
     const args = decodeValue(argsOf.get(done.sourceId));
     log.append('TASK_ROLLBACK_STARTED', done.sourceId, done.name, undefined);
     try {

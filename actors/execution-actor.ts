@@ -90,6 +90,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   /** Calls open in the log when this actor, not their driver, carries out a cancel. */
   private abandoned: { taskId: string; name: string }[] = [];
   private readonly stragglers = new Set<string>();
+  /** The definitions this run's calls used, by name: what a cancel's rollbacks run. */
+  private readonly called = new Map<string, TaskDefinition>();
   private cancelOptions: CancelOptions = {};
   private cancelling = false;
   private ended = false;
@@ -160,8 +162,11 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   /** In `cancelling`: everything running was stopped as the machine left `running`; roll back if asked, then end. */
   private finishCancel(): void {
     if (!this.cancelOptions.rollback) return this.actor.send({ type: 'CANCELLED' });
-    void rollBackCompleted(this.log, findTask).finally(() => this.actor.send({ type: 'CANCELLED' }));
+    void rollBackCompleted(this.log, this.definitionOf).finally(() => this.actor.send({ type: 'CANCELLED' }));
   }
+
+  /** A task by name: the definition this run called under it, else the process's (refused if ambiguous). */
+  private readonly definitionOf = (name: string): TaskDefinition | undefined => this.called.get(name) ?? findTask(name);
 
   // --- ExecutionHost: what the machine asks of its host -------------------------------------------
 
@@ -246,6 +251,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (!this.accepting()) return never();
     const name = definition.name;
     const argsJson = encodeValue(args, `the arguments of task '${name}'`, this.executionId)!;
+    if (!this.called.has(name)) this.called.set(name, definition); // the first, as the executor keeps it
     const call = this.replay.identify(name, argsJson);
     const storage = definition.options.outputStorage;
     if (typeof call !== 'string' && call.outcome) return this.replayed(call, storage);
@@ -347,6 +353,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   callNested(parent: TaskScope, definition: TaskDefinition, args: unknown[]): Promise<unknown> {
     const name = definition.name;
     const argsJson = encodeValue(args, `the arguments of task '${name}'`, this.executionId)!;
+    if (!this.called.has(name)) this.called.set(name, definition); // the first, as the executor keeps it
     const taskId = parent.nestedId(callBase(name, argumentsHash(argsJson)));
     const storage = definition.options.outputStorage;
     const completed = this.completedNested().get(taskId);

@@ -7,12 +7,12 @@ import { toMilliseconds, type Duration } from './duration.js';
 import { FluxError } from './errors.js';
 import { currentSession } from './scope.js';
 import { taskCaller } from './task.js';
-import { registerTask } from './registry.js';
+import { definitionSite, registerTask } from './registry.js';
 import type { TaskDefinition } from './task-definition.js';
 import { setLongTimeout } from './timers.js';
 
 function builtIn<A extends unknown[], R>(name: string, fn: (...args: A) => R) {
-  const definition: TaskDefinition = { name, fn, options: {}, policy: undefined };
+  const definition: TaskDefinition = { name, fn, options: {}, policy: undefined, site: definitionSite(builtIn) };
   registerTask(definition);
   return taskCaller<A, Awaited<R>>(definition);
 }

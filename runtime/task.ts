@@ -3,7 +3,7 @@
  * simply runs.
  */
 import { checkOptions, resolveName } from './names.js';
-import { registerTask } from './registry.js';
+import { definitionSite, registerTask } from './registry.js';
 import { parallel, type ParallelItem, type ParallelOptions } from './parallel.js';
 import { scopeStorage } from './scope.js';
 import { TASK_OPTION_NAMES, type TaskDefinition, type TaskOptions, type TaskPolicy } from './task-definition.js';
@@ -25,7 +25,7 @@ export interface Task<A extends unknown[], R> {
  * const processData = task(async function processData(data: string) { return data.toUpperCase(); });
  */
 export function task<A extends unknown[], R>(fn: (...args: A) => R): Task<A, Awaited<R>> {
-  return defineTask(fn, {});
+  return defineTask(fn, {}, definitionSite(task));
 }
 
 /**
@@ -35,13 +35,14 @@ export function task<A extends unknown[], R>(fn: (...args: A) => R): Task<A, Awa
  * const charge = task.withOptions({ name: 'charge_card' })(async (order: Order) => { ... });
  */
 task.withOptions = function withOptions(options: TaskOptions) {
-  return <A extends unknown[], R>(fn: (...args: A) => R): Task<A, Awaited<R>> => defineTask(fn, options);
+  const define = <A extends unknown[], R>(fn: (...args: A) => R): Task<A, Awaited<R>> => defineTask(fn, options, definitionSite(define));
+  return define;
 };
 
-function defineTask<A extends unknown[], R>(fn: (...args: A) => R, options: TaskOptions): Task<A, Awaited<R>> {
+function defineTask<A extends unknown[], R>(fn: (...args: A) => R, options: TaskOptions, site: string | undefined): Task<A, Awaited<R>> {
   checkOptions('task', options, TASK_OPTION_NAMES);
   const name = resolveName('task', fn, options.name);
-  const definition: TaskDefinition = { name, fn, options, policy: policyOf(name, options) };
+  const definition: TaskDefinition = { name, fn, options, policy: policyOf(name, options), site };
   registerTask(definition);
   return taskCaller<A, Awaited<R>>(definition);
 }
