@@ -22,7 +22,7 @@ import { resumePoint, type ResumePoint } from '../runtime/task-resume.js';
 import { storeOutput, type OutputStorage } from '../runtime/output-storage.js';
 import { scopeStorage, type ChildCall, type NestedCalls, type TaskScope, type WorkflowSession } from '../runtime/scope.js';
 import { argumentsHash, callBase, isNestedCall } from '../runtime/identity.js';
-import { findTask } from '../runtime/registry.js';
+import { findTask, TaskDefinitions } from '../runtime/registry.js';
 import { rollBackCompleted } from './cancel-rollback.js';
 import { setLongTimeout, type LongTimeout } from '../runtime/timers.js';
 
@@ -90,8 +90,11 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   /** Calls open in the log when this actor, not their driver, carries out a cancel. */
   private abandoned: { taskId: string; name: string }[] = [];
   private readonly stragglers = new Set<string>();
-  /** The definitions this run's calls used, by name: what a cancel's rollbacks run. */
-  private readonly called = new Map<string, TaskDefinition>();
+  /**
+   * The definitions this run's calls used, one per name (runtime/registry.ts): a second one under a
+   * name is refused here too, whatever executor runs the tasks; a cancel's rollbacks run these.
+   */
+  private readonly called = new TaskDefinitions();
   private cancelOptions: CancelOptions = {};
   private cancelling = false;
   private ended = false;
@@ -251,7 +254,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (!this.accepting()) return never();
     const name = definition.name;
     const argsJson = encodeValue(args, `the arguments of task '${name}'`, this.executionId)!;
-    if (!this.called.has(name)) this.called.set(name, definition); // the first, as the executor keeps it
+    this.called.use(definition);
     const call = this.replay.identify(name, argsJson);
     const storage = definition.options.outputStorage;
     if (typeof call !== 'string' && call.outcome) return this.replayed(call, storage);
@@ -353,7 +356,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   callNested(parent: TaskScope, definition: TaskDefinition, args: unknown[]): Promise<unknown> {
     const name = definition.name;
     const argsJson = encodeValue(args, `the arguments of task '${name}'`, this.executionId)!;
-    if (!this.called.has(name)) this.called.set(name, definition); // the first, as the executor keeps it
+    this.called.use(definition);
     const taskId = parent.nestedId(callBase(name, argumentsHash(argsJson)));
     const storage = definition.options.outputStorage;
     const completed = this.completedNested().get(taskId);

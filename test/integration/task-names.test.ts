@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { connect } from '@nats-io/transport-node';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import { workflow, task, startWorker, DefinitionError, type Runtime } from 'flux-actors';
+import { workflow, task, startWorker, DefinitionError, type ExecutionContext, type Runtime } from 'flux-actors';
 import { findTask } from '../../runtime/registry.js';
 import { sharedNatsServer, tempDir, useRuntime } from '../fixtures/runtimes.js';
 import * as email from '../fixtures/same-name/email.js';
@@ -35,13 +35,21 @@ for (const kind of ['memory', 'nats'] as const) {
       expect(ctx.events.filter((e) => e.type === 'TASK_COMPLETED').map((e) => e.value)).to.deep.equal(['EMAIL to ada@x']);
     });
 
-    it('keeps refusing the name once it met both: no call can be told apart by name any more', async () => {
-      await notifyBoth.run(undefined, { runtime });
-      const again = await workflow(async function emailOnly() {
-        return await email.send('bob@x');
-      }).run(undefined, { runtime });
+    it('refuses them across executions of one runtime, and keeps refusing the name once it met both', async () => {
+      const emailOnly = workflow(async function emailOnly(ctx: ExecutionContext<string>) {
+        return await email.send(ctx.input);
+      });
+      const smsOnly = workflow(async function smsOnly(ctx: ExecutionContext<string>) {
+        return await sms.send(ctx.input);
+      });
+      expect((await emailOnly.run('bob@x', { runtime })).output).to.equal('EMAIL to bob@x');
+      const second = await smsOnly.run('+200', { runtime });
+      expect(second.error).to.include({ code: 'INVALID_DEFINITION' });
+      expectBothNamed(second.error!.message);
+      // Commands carry only the name: from now on this runtime cannot tell its calls apart.
+      const again = await emailOnly.run('eve@x', { runtime });
       expect(again.error).to.include({ code: 'INVALID_DEFINITION' });
-      expect(email.sent).to.deep.equal(['EMAIL to ada@x']);
+      expect(email.sent).to.deep.equal(['EMAIL to bob@x']);
     });
 
     it('takes one task defined again at the same place (a loop, a module loaded twice) as the same task', async () => {
