@@ -23,12 +23,12 @@ import { storeOutput, type OutputStorage } from '../runtime/output-storage.js';
 import { scopeStorage, type ChildCall, type NestedCalls, type TaskScope, type WorkflowSession } from '../runtime/scope.js';
 import { argumentsHash, callBase, isNestedCall } from '../runtime/identity.js';
 import { findTask, TaskDefinitions } from '../runtime/registry.js';
-import { rollBackCompleted } from './cancel-rollback.js';
+import { rollBackOnCancel } from './cancel-rollback.js';
 import { setLongTimeout, type LongTimeout } from '../runtime/timers.js';
 
 import { childExecutionId, childFailure, endValueJson, pausedChild, pauseName, type ChildHandle, type ChildRunner, type ChildSettled } from '../runtime/children.js';
 import { encodeValue, toErrorInfo } from '../runtime/serialization.js';
-import { describeCall, settleFromEvent, settleOutput, taskError } from './outcomes.js';
+import { describeCall, settleFromEvent, settleOutput } from './outcomes.js';
 import type { TaskDefinition } from '../runtime/task-definition.js';
 import type { WorkflowDefinition } from '../runtime/workflow-definition.js';
 import { jsonPayload, payloadJson, type TaskResult } from '../proto/messages.js';
@@ -113,18 +113,30 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     attachHost(this.actor, this);
     this.actor.subscribe({ next: (s) => this.onState(stateOf(s)), error: (e) => this.settle.reject(e as Error) });
     this.actor.start();
+    // The secrets this execution knows, before it records anything (see runtime/secret-guard.ts).
+    this.secretsKnown = log.secrets.learn(knownSecretNames(definition, log.events));
+    this.secretsKnown?.then(() => (this.secretsKnown = undefined));
   }
 
   /** Resolves once WORKFLOW_STARTED is durable (whatever becomes of the run after). */
   get started(): Promise<void> {
-    return this.startCommit ??= this.log.commit().catch(() => undefined);
+    const commit = () => this.log.commit().catch(() => undefined);
+    return this.startCommit ??= this.secretsKnown ? this.secretsKnown.then(commit) : commit();
   }
   private startCommit: Promise<void> | undefined;
+  /** Set while the secrets the execution knows are being resolved: nothing is recorded until then. */
+  private secretsKnown: Promise<void> | undefined;
+
+  /** Runs `step` once the execution's secrets are known: at once, unless a run is just starting. */
+  private whenSecretsKnown(step: () => void): void {
+    if (this.secretsKnown) void this.secretsKnown.then(step);
+    else step();
+  }
 
   /** Delivers a lifecycle event (START, RESUME, RECOVER) to the machine. */
   send(event: ExecutionMachineEvent): void {
     this.driven = true;
-    this.actor.send(event);
+    this.whenSecretsKnown(() => this.actor.send(event));
   }
 
   /**
@@ -137,14 +149,16 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.cancelling = true;
     this.driven = true;
     this.cancelOptions = options;
-    // Taken now: the body's calls are stopped as the machine leaves `running`, before it records.
-    this.interrupted = [...this.live.values()];
-    // Cancelled away from its driver (in another process, or gone): the calls the log shows open
-    // are recorded cancelled too, and their executors asked to stop.
-    if (!this.bodyActive) this.abandoned = openCalls(this.log.events);
-    // The rest happens as the machine takes the transition (see `record`), which may come later
-    // than this call when it is made from inside another transition.
-    this.actor.send({ type: 'CANCEL' });
+    this.whenSecretsKnown(() => {
+      // Taken now: the body's calls are stopped as the machine leaves `running`, before it records.
+      this.interrupted = [...this.live.values()];
+      // Cancelled away from its driver (in another process, or gone): the calls the log shows open
+      // are recorded cancelled too, and their executors asked to stop.
+      if (!this.bodyActive) this.abandoned = openCalls(this.log.events);
+      // The rest happens as the machine takes the transition (see `record`), which may come later
+      // than this call when it is made from inside another transition.
+      this.actor.send({ type: 'CANCEL' });
+    });
     return this.done;
   }
 
@@ -158,18 +172,24 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.driven = true;
     const recorded = this.log.last('WORKFLOW_CANCELLING')?.valueJson;
     this.cancelOptions = recorded ? (JSON.parse(recorded) as CancelOptions) : {};
-    this.finishCancel();
+    this.whenSecretsKnown(() => this.finishCancel());
     return this.done;
   }
 
   /** In `cancelling`: everything running was stopped as the machine left `running`; roll back if asked, then end. */
   private finishCancel(): void {
     if (!this.cancelOptions.rollback) return this.actor.send({ type: 'CANCELLED' });
-    void rollBackCompleted(this.log, this.definitionOf).finally(() => this.actor.send({ type: 'CANCELLED' }));
+    void rollBackOnCancel(this.log, this.definitionOf, this.rollbackSecrets).finally(() => this.actor.send({ type: 'CANCELLED' }));
   }
 
   /** A task by name: the definition this run called under it, else the process's (refused if ambiguous). */
   private readonly definitionOf = (name: string): TaskDefinition | undefined => this.called.get(name) ?? findTask(name);
+
+  /** A rollback on cancel gets the secrets its task would: its own and the workflow's. */
+  private readonly rollbackSecrets = (task: TaskDefinition): Promise<Readonly<Record<string, string>>> => {
+    const names = new Set([...(this.definition.options.secretRequests ?? []), ...(task.options.secretRequests ?? [])]);
+    return this.log.secrets.resolve([...names], task.name, this.executionId);
+  };
 
   // --- ExecutionHost: what the machine asks of its host -------------------------------------------
 
@@ -206,8 +226,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
         for (const call of this.interrupted) {
           // A task's result may still come: it is recorded then (timers and children do not reply).
           if (!call.result && !call.timer && !(call.handle && 'detach' in call.handle)) this.stragglers.add(call.taskId);
-          if (call.result?.outcome === 'output') log.append('TASK_COMPLETED', call.taskId, call.name, payloadJson(call.result.output));
-          else if (call.result) log.append('TASK_FAILED', call.taskId, call.name, JSON.stringify(call.result.error));
+          if (call.result) this.recordOutcome(call.taskId, call.name, call.result);
           else log.append('TASK_CANCELLED', call.taskId, call.name, undefined);
         }
         for (const [taskId, nested] of this.nestedLive) log.append('TASK_CANCELLED', taskId, nested.name, undefined);
@@ -278,7 +297,13 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
         executionId: this.executionId, taskId, taskName: name, attempt, args: jsonPayload(argsJson),
         ...(resume && { resume }), ...(secretRequests?.length && { secretRequests: [...secretRequests] }),
       };
-      live.handle = this.executor.send(command, this.onTaskResult, definition, this);
+      const send = () => {
+        if (this.live.get(taskId) === live) live.handle = this.executor.send(command, this.onTaskResult, definition, this);
+      };
+      // The task's secrets are known here before it can report anything that might quote them.
+      const learning = this.log.secrets.learn(definition.options.secretRequests);
+      if (learning) void learning.then(send);
+      else send();
     });
   }
 
@@ -335,7 +360,9 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
       if (typeof call === 'string') this.log.append('CHILD_WORKFLOW_STARTED', taskId, name, JSON.stringify({ executionId: childId }));
       step = this.startLive(taskId, name, (live) => {
         live.storage = storage;
-        const child = (live.handle = this.children.attach(definition, childId, inputJson, { executionId: this.executionId, callId: taskId }));
+        // The child's log does not know this execution's secrets: its input leaves here without them.
+        const childInput = this.log.secrets.redact(inputJson);
+        const child = (live.handle = this.children.attach(definition, childId, childInput, { executionId: this.executionId, callId: taskId }));
         child.result.then(
           (settled) => this.onChildSettled(live, childId, settled),
           (error: unknown) => this.onTaskResult({ executionId: this.executionId, taskId, attempt: 1, outcome: 'error', error: toErrorInfo(error) }),
@@ -357,6 +384,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     const name = definition.name;
     const argsJson = encodeValue(args, `the arguments of task '${name}'`, this.executionId)!;
     this.called.use(definition);
+    // The calling task's secrets may be in the arguments: they are known to this log from now on.
+    this.log.secrets.know(parent.secrets);
     const taskId = parent.nestedId(callBase(name, argumentsHash(argsJson)));
     const storage = definition.options.outputStorage;
     const completed = this.completedNested().get(taskId);
@@ -372,24 +401,28 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
       const command = { executionId: this.executionId, taskId, taskName: name, attempt: 1, args: jsonPayload(argsJson) };
       const entry: NestedCall = { name, waiters: [{ resolve, reject }] };
       this.nestedLive.set(taskId, entry);
-      entry.handle = this.executor.send(command, (result) => {
-        if (this.nestedLive.get(taskId) !== entry) return; // stopped meanwhile: nothing reaches the log
-        if (result.outcome === 'progress') {
-          const type = result.progress.type as EventType;
-          if (PROGRESS_TYPES.has(type)) this.log.append(type, taskId, name, payloadJson(result.progress.value));
-          return;
-        }
-        this.nestedLive.delete(taskId);
-        if (result.outcome === 'output') {
-          const outputJson = payloadJson(result.output);
-          this.completedNested().set(taskId, this.log.append('TASK_COMPLETED', taskId, name, outputJson));
-          for (const waiter of entry.waiters) settleOutput(outputJson, storage, waiter.resolve, waiter.reject);
-        } else {
-          this.log.append('TASK_FAILED', taskId, name, JSON.stringify(result.error));
-          for (const waiter of entry.waiters) waiter.reject(taskError(result.error, name, this.executionId));
-        }
-      }, definition, this);
+      const send = () => {
+        if (this.nestedLive.get(taskId) === entry) entry.handle = this.executor.send(command, (result) => this.onNestedResult(taskId, entry, storage, result), definition, this);
+      };
+      const learning = this.log.secrets.learn(definition.options.secretRequests);
+      if (learning) void learning.then(send);
+      else send();
     });
+  }
+
+  /** A nested task's progress or result: recorded, and its end handed to every caller waiting for it as recorded. */
+  private onNestedResult(taskId: string, entry: NestedCall, storage: OutputStorage | undefined, result: TaskResult): void {
+    if (this.nestedLive.get(taskId) !== entry) return; // stopped meanwhile: nothing reaches the log
+    const name = entry.name;
+    if (result.outcome === 'progress') {
+      const type = result.progress.type as EventType;
+      if (PROGRESS_TYPES.has(type)) this.log.append(type, taskId, name, payloadJson(result.progress.value));
+      return;
+    }
+    this.nestedLive.delete(taskId);
+    const recorded = this.recordOutcome(taskId, name, result);
+    if (recorded.type === 'TASK_COMPLETED') this.completedNested().set(taskId, recorded);
+    for (const waiter of entry.waiters) settleFromEvent(recorded, this.executionId, storage, waiter.resolve, waiter.reject, waiter.reject);
   }
 
   private completedNested(): Map<string, StoredEvent> {
@@ -487,15 +520,15 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   /** Records a live result and hands it to the body: the log's order is the order the body saw. */
   private deliverLive(call: LiveCall, quick: boolean): void {
     this.live.delete(call.taskId);
-    const result = call.result!;
-    if (result.outcome === 'output') {
-      const outputJson = payloadJson(result.output);
-      this.log.append('TASK_COMPLETED', call.taskId, call.name, outputJson, quick);
-      settleOutput(outputJson, call.storage, call.resolve, this.failStorage);
-    } else {
-      this.log.append('TASK_FAILED', call.taskId, call.name, JSON.stringify(result.error), quick);
-      call.reject(taskError(result.error, call.name, this.executionId));
-    }
+    // What the body gets is what was recorded (a result refused for a secret is a failure): as on replay.
+    const recorded = this.recordOutcome(call.taskId, call.name, call.result!, quick);
+    settleFromEvent(recorded, this.executionId, call.storage, call.resolve, call.reject, this.failStorage);
+  }
+
+  /** Records a call's final result: TASK_COMPLETED with its output, or TASK_FAILED with its error. */
+  private recordOutcome(taskId: string, name: string, result: FinalResult, quick?: boolean): StoredEvent {
+    if (result.outcome === 'output') return this.log.append('TASK_COMPLETED', taskId, name, payloadJson(result.output), quick);
+    return this.log.append('TASK_FAILED', taskId, name, JSON.stringify(result.error), quick);
   }
 
   /**
@@ -515,9 +548,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
 
   private recordDrained(call: LiveCall): void {
     this.live.delete(call.taskId);
-    const result = call.result!;
-    if (result.outcome === 'output') this.log.append('TASK_COMPLETED', call.taskId, call.name, payloadJson(result.output));
-    else this.log.append('TASK_FAILED', call.taskId, call.name, JSON.stringify(result.error));
+    this.recordOutcome(call.taskId, call.name, call.result!);
     this.pauseWhenDrained();
   }
 
@@ -546,6 +577,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     let event: ExecutionMachineEvent;
     try {
       event = outcome();
+      // The workflow's output is what its caller receives: one that carries a secret is refused.
+      if (event.type === 'SUCCEED') this.log.refuseSecret(event.outputJson, `the output of workflow '${this.definition.name}'`);
     } catch (error) {
       event = { type: 'FAIL', error: toErrorInfo(error) };
     }
@@ -608,4 +641,24 @@ function openCalls(events: readonly StoredEvent[]): { taskId: string; name: stri
     else if (CALL_SETTLED.has(event.type)) open.delete(event.sourceId);
   }
   return [...open].map(([taskId, name]) => ({ taskId, name }));
+}
+
+/**
+ * The secrets an execution knows before its run records anything: its workflow's, and those of
+ * every task its log records (a resume value or a rollback may carry them).
+ */
+function knownSecretNames(definition: { options: { secretRequests?: readonly string[] } }, events: readonly StoredEvent[]): string[] {
+  const names = new Set(definition.options.secretRequests ?? []);
+  const tasks = new Set<string>();
+  for (const event of events) if (event.type === 'TASK_STARTED') tasks.add(event.name);
+  for (const task of tasks) {
+    let requests: readonly string[] | undefined;
+    try {
+      requests = findTask(task)?.options.secretRequests;
+    } catch {
+      continue; // an ambiguous name: its calls are refused, and have no secrets
+    }
+    for (const name of requests ?? []) names.add(name);
+  }
+  return [...names];
 }

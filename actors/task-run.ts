@@ -11,7 +11,7 @@ import { ExecutionTimeoutError, fallbackFailure, FluxError, RetryError } from '.
 import type { EventType } from '../runtime/events.js';
 import { storeOutput } from '../runtime/output-storage.js';
 import { scopeStorage, TaskScope, type NestedCalls } from '../runtime/scope.js';
-import { redactJson, secretIn } from '../runtime/secrets.js';
+import { redactJson, secretIn, secretInOutput } from '../runtime/secrets.js';
 import { encodeValue, toErrorInfo } from '../runtime/serialization.js';
 import type { TaskDefinition, TaskFunction } from '../runtime/task-definition.js';
 import { LONG_CLOCK, setLongTimeout, type LongTimeout } from '../runtime/timers.js';
@@ -163,9 +163,7 @@ export class TaskRun {
    */
   private keepOut(outputJson: string | undefined): string | undefined | Promise<string | undefined> {
     const secret = outputJson === undefined || this.secrets === NO_SECRETS ? undefined : secretIn(outputJson, this.secrets);
-    if (secret) {
-      throw new FluxError('SECRET_IN_OUTPUT', `the result of task '${this.definition.name}' contains the value of secret '${secret}'; secrets never reach the event log, so return something derived from it instead`);
-    }
+    if (secret) throw secretInOutput(`the result of task '${this.definition.name}'`, secret);
     const storage = this.definition.options.outputStorage;
     if (!storage) return outputJson;
     return storeOutput(storage, this.command.executionId, this.command.taskId, outputJson).catch((error: unknown) => Promise.reject(this.safeError(error)));
