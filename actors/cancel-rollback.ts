@@ -1,6 +1,8 @@
 /**
- * Rolling back what a cancelled execution completed, when the cancel asks for it
- * (`cancel(id, { rollback: true })`): each completed task that has a rollback, newest first. Each
+ * Rolling back what a cancelled execution did, when the cancel asks for it
+ * (`cancel(id, { rollback: true })`), as Flux does: each task that completed and each task the
+ * cancel interrupted (it may have done part of its effect) that has a rollback, newest first by
+ * when it ended (so the interrupted ones, recorded TASK_CANCELLED by the cancel, come first). Each
  * rollback is called with the task's own arguments and secrets, each step recorded as
  * TASK_ROLLBACK_*. A rollback that throws is recorded and the others still run: the execution is
  * cancelled either way. A rollback already settled by this cancel (its driver died part-way
@@ -20,6 +22,7 @@ export async function rollBackOnCancel(log: ExecutionLog, lookup: TaskLookup, se
   const { ended, argsOf, rolledBack } = readLog(log.events);
   const taken = new Set<string>();
   for (const done of ended.reverse()) {
+    // Once per call (a result that came after its TASK_CANCELLED ends it twice), and not again.
     if (taken.has(done.sourceId) || rolledBack.has(done.sourceId)) continue;
     taken.add(done.sourceId);
     let definition: TaskDefinition | undefined;
@@ -52,7 +55,7 @@ async function rollBack(
 }
 
 /**
- * The calls that completed, in log order, not child workflows
+ * The calls that ended (completed, or interrupted by this cancel) in log order, not child workflows
  * (a cancelled child is cancelled with the same options, and rolls back its own tasks); their
  * arguments; and those this cancel has already rolled back.
  */
@@ -75,6 +78,9 @@ function readLog(events: readonly StoredEvent[]) {
         break;
       case 'WORKFLOW_CANCELLING':
         cancelling = true;
+        break;
+      case 'TASK_CANCELLED':
+        if (cancelling) ended.push(event);
         break;
       case 'TASK_ROLLBACK_COMPLETED':
       case 'TASK_ROLLBACK_FAILED':

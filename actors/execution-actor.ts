@@ -34,7 +34,10 @@ import type { WorkflowDefinition } from '../runtime/workflow-definition.js';
 import { jsonPayload, payloadJson, type TaskResult } from '../proto/messages.js';
 
 export interface CancelOptions {
-  /** Run the rollback of every completed task that has one, newest first, before `cancelled`. */
+  /**
+   * Run the rollback of every task that has one and completed, or was interrupted by the cancel
+   * (it may have done part of its effect), newest first, before `cancelled`.
+   */
   rollback?: boolean;
 }
 
@@ -141,8 +144,9 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
 
   /**
    * Cancels the execution: `cancelling` (running task bodies see their signal aborted, pending
-   * retries and timers stop, each interrupted call is recorded), then `cancelled`. Completed tasks
-   * are rolled back only when asked. A result that arrives later is recorded and changes nothing.
+   * retries and timers stop, each interrupted call is recorded), then `cancelled`. Completed and
+   * interrupted tasks are rolled back only when asked. A result that arrives later is recorded and
+   * changes nothing.
    */
   cancel(options: CancelOptions = {}): Promise<ExecutionContext<I, O>> {
     if (this.cancelling) return this.done; // already on its way: join it
@@ -176,7 +180,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     return this.done;
   }
 
-  /** In `cancelling`: everything running was stopped as the machine left `running`; roll back if asked, then end. */
+  /**
+   * In `cancelling`: everything running was stopped as the machine left `running` (and recorded
+   * TASK_CANCELLED); roll back what completed and what was interrupted, if asked; then end.
+   */
   private finishCancel(): void {
     if (!this.cancelOptions.rollback) return this.actor.send({ type: 'CANCELLED' });
     void rollBackOnCancel(this.log, this.definitionOf, this.rollbackSecrets).finally(() => this.actor.send({ type: 'CANCELLED' }));
