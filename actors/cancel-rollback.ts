@@ -39,7 +39,8 @@ export async function rollBackOnCancel(log: ExecutionLog, lookup: TaskLookup, se
 }
 
 async function rollBack(
-  log: ExecutionLog, done: StoredEvent, definition: TaskDefinition, rollback: TaskFunction, argsJson: string | undefined, secretsFor: RollbackSecrets,
+  log: ExecutionLog, done: StoredEvent, definition: TaskDefinition, rollback: TaskFunction,
+  argsJson: string | undefined, secretsFor: RollbackSecrets,
 ): Promise<void> {
   log.append('TASK_ROLLBACK_STARTED', done.sourceId, done.name, undefined);
   try {
@@ -48,7 +49,8 @@ async function rollBack(
     const args = decodeValue(log.secrets.restore(argsJson));
     const scope = new TaskScope(log.executionId, done.sourceId, done.name, 1, secrets);
     const output = await scopeStorage.run(scope, rollback, ...(Array.isArray(args) ? args : []));
-    log.append('TASK_ROLLBACK_COMPLETED', done.sourceId, done.name, encodeValue(output, `the rollback result of task '${done.name}'`, log.executionId));
+    const outputJson = encodeValue(output, `the rollback result of task '${done.name}'`, log.executionId);
+    log.append('TASK_ROLLBACK_COMPLETED', done.sourceId, done.name, outputJson);
   } catch (error) {
     log.append('TASK_ROLLBACK_FAILED', done.sourceId, done.name, JSON.stringify(toErrorInfo(error)));
   }

@@ -369,7 +369,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
         live.storage = storage;
         // The child's log does not know this execution's secrets: its input leaves here without them.
         const childInput = this.log.secrets.redact(inputJson);
-        const child = (live.handle = this.children.attach(definition, childId, childInput, { executionId: this.executionId, callId: taskId }));
+        const parent = { executionId: this.executionId, callId: taskId };
+        const child = (live.handle = this.children.attach(definition, childId, childInput, parent));
         child.result.then(
           (settled) => this.onChildSettled(live, childId, settled),
           (error: unknown) => this.onTaskResult({ executionId: this.executionId, taskId, attempt: 1, outcome: 'error', error: toErrorInfo(error) }),
@@ -408,8 +409,9 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
       const command = { executionId: this.executionId, taskId, taskName: name, attempt: 1, args: jsonPayload(argsJson) };
       const entry: NestedCall = { name, waiters: [{ resolve, reject }] };
       this.nestedLive.set(taskId, entry);
+      const reply = (result: TaskResult) => this.onNestedResult(taskId, entry, storage, result);
       const send = () => {
-        if (this.nestedLive.get(taskId) === entry) entry.handle = this.executor.send(command, (result) => this.onNestedResult(taskId, entry, storage, result), definition, this);
+        if (this.nestedLive.get(taskId) === entry) entry.handle = this.executor.send(command, reply, definition, this);
       };
       const learning = this.log.secrets.learn(definition.options.secretRequests);
       if (learning) void learning.then(send);

@@ -191,7 +191,8 @@ export class TaskRun {
       },
     });
     // The backoff is the machine's delayed transition: on a clock whose timers take any delay.
-    const actor = (this.machine = createActor(machine, { clock: LONG_CLOCK, input: { policy: policy!, attempt, error, ...(start && { start }) } }));
+    const input = { policy: policy!, attempt, error, ...(start && { start }) };
+    const actor = (this.machine = createActor(machine, { clock: LONG_CLOCK, input }));
     actor.subscribe({
       complete: () => {
         const { value, context, status } = actor.getSnapshot();

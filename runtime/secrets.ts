@@ -191,7 +191,8 @@ export function redactJson(json: string, secrets: Readonly<Record<string, string
  */
 export function restoreJson(json: string, secrets: Readonly<Record<string, string>>): string {
   if (!json.includes('[secret ')) return json;
-  const restore = (text: string): string => text.replace(/\[secret ([^\]]+)\]/g, (whole, name: string) => (Object.hasOwn(secrets, name) ? secrets[name]! : whole));
+  const restore = (text: string): string =>
+    text.replace(/\[secret ([^\]]+)\]/g, (whole, name: string) => (Object.hasOwn(secrets, name) ? secrets[name]! : whole));
   return JSON.stringify(mapStrings(JSON.parse(json), restore));
 }
 
@@ -200,7 +201,9 @@ function mapStrings(value: unknown, fn: (text: string) => string): unknown {
   if (typeof value === 'string') return fn(value);
   if (Array.isArray(value)) return value.map((item) => mapStrings(item, fn));
   // fromEntries defines own properties: a key '__proto__' stays a key, it does not become a prototype.
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [fn(k), mapStrings(v, fn)]));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [fn(key), mapStrings(item, fn)]));
+  }
   return value;
 }
 
@@ -215,5 +218,8 @@ export function secretIn(json: string, secrets: Readonly<Record<string, string>>
  * never get it, and changing the value would hand the body something else than what was returned.
  */
 export function secretInOutput(what: string, secretName: string): FluxError {
-  return new FluxError('SECRET_IN_OUTPUT', `${what} contains the value of secret '${secretName}'; secrets never reach the event log, so return something derived from it instead`);
+  return new FluxError(
+    'SECRET_IN_OUTPUT',
+    `${what} contains the value of secret '${secretName}'; secrets never reach the event log, so return something derived from it instead`,
+  );
 }
