@@ -304,13 +304,13 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
         executionId: this.executionId, taskId, taskName: name, attempt, args: jsonPayload(argsJson),
         ...(resume && { resume }), ...(secretRequests?.length && { secretRequests: [...secretRequests] }),
       };
-      const send = () => {
-        if (this.live.get(taskId) === live) live.handle = this.executor.send(command, this.onTaskResult, definition, this);
-      };
       // The task's secrets are known here before it can report anything that might quote them.
-      const learning = this.log.secrets.learn(definition.options.secretRequests);
-      if (learning) void learning.then(send);
-      else send();
+      const requests = definition.options.secretRequests;
+      const learning = requests && this.log.secrets.learn(requests);
+      if (!learning) return void (live.handle = this.executor.send(command, this.onTaskResult, definition, this));
+      void learning.then(() => {
+        if (this.live.get(taskId) === live) live.handle = this.executor.send(command, this.onTaskResult, definition, this);
+      });
     });
   }
 

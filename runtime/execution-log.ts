@@ -32,7 +32,7 @@ export class ExecutionLog {
   append(type: EventType, sourceId: string, name: string, valueJson: string | undefined, quick?: boolean): StoredEvent {
     let recordedType = type;
     let value = valueJson;
-    const secret = value === undefined ? undefined : this.secrets.find(value);
+    const secret = value === undefined || this.secrets.empty ? undefined : this.secrets.find(value);
     if (secret !== undefined && type === 'TASK_COMPLETED') {
       recordedType = 'TASK_FAILED';
       value = JSON.stringify(toErrorInfo(secretInOutput(`the result of task '${name}'`, secret)));

@@ -56,9 +56,10 @@ export class TaskDefinitions {
 
   /** Adopts a definition for its name, or throws the DefinitionError if another holds it. */
   use(definition: TaskDefinition): TaskDefinition {
+    const held = this.byName.get(definition.name);
+    if (held === definition && this.refused.size === 0) return held; // every call but the first
     const refused = this.refused.get(definition.name);
     if (refused) throw refused;
-    const held = this.byName.get(definition.name);
     if (!held) this.byName.set(definition.name, definition);
     else if (!sameTask(held, definition)) {
       // Refused for good: commands carry only the name, so from now on none can be told apart.
