@@ -22,18 +22,22 @@ import { resumePoint, type ResumePoint } from '../runtime/task-resume.js';
 import { storeOutput, type OutputStorage } from '../runtime/output-storage.js';
 import { scopeStorage, type ChildCall, type NestedCalls, type TaskScope, type WorkflowSession } from '../runtime/scope.js';
 import { argumentsHash, callBase, isNestedCall } from '../runtime/identity.js';
-import { findTask } from '../runtime/registry.js';
-import { rollBackCompleted } from './cancel-rollback.js';
+import { findTask, TaskDefinitions } from '../runtime/registry.js';
+import { rollBackOnCancel } from './cancel-rollback.js';
+import { setLongTimeout, type LongTimeout } from '../runtime/timers.js';
 
 import { childExecutionId, childFailure, endValueJson, pausedChild, pauseName, type ChildHandle, type ChildRunner, type ChildSettled } from '../runtime/children.js';
 import { encodeValue, toErrorInfo } from '../runtime/serialization.js';
-import { describeCall, settleFromEvent, settleOutput, taskError } from './outcomes.js';
+import { describeCall, settleFromEvent, settleOutput } from './outcomes.js';
 import type { TaskDefinition } from '../runtime/task-definition.js';
 import type { WorkflowDefinition } from '../runtime/workflow-definition.js';
 import { jsonPayload, payloadJson, type TaskResult } from '../proto/messages.js';
 
 export interface CancelOptions {
-  /** Run the rollback of every completed task that has one, newest first, before `cancelled`. */
+  /**
+   * Run the rollback of every task that has one and completed, or was interrupted by the cancel
+   * (it may have done part of its effect), newest first, before `cancelled`.
+   */
   rollback?: boolean;
 }
 
@@ -43,7 +47,7 @@ interface LiveCall {
   name: string;
   resolve(value: unknown): void;
   reject(error: Error): void;
-  timer?: NodeJS.Timeout;
+  timer?: LongTimeout;
   /** Set when the result arrives; it is recorded when the body receives it. */
   result?: FinalResult;
   ticket: LiveTicket;
@@ -89,6 +93,11 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   /** Calls open in the log when this actor, not their driver, carries out a cancel. */
   private abandoned: { taskId: string; name: string }[] = [];
   private readonly stragglers = new Set<string>();
+  /**
+   * The definitions this run's calls used, one per name (runtime/registry.ts): a second one under a
+   * name is refused here too, whatever executor runs the tasks; a cancel's rollbacks run these.
+   */
+  private readonly called = new TaskDefinitions();
   private cancelOptions: CancelOptions = {};
   private cancelling = false;
   private ended = false;
@@ -107,38 +116,53 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     attachHost(this.actor, this);
     this.actor.subscribe({ next: (s) => this.onState(stateOf(s)), error: (e) => this.settle.reject(e as Error) });
     this.actor.start();
+    // The secrets this execution knows, before it records anything (see runtime/secret-guard.ts).
+    this.secretsKnown = log.secrets.learn(knownSecretNames(definition, log.events));
+    this.secretsKnown?.then(() => (this.secretsKnown = undefined));
   }
 
   /** Resolves once WORKFLOW_STARTED is durable (whatever becomes of the run after). */
   get started(): Promise<void> {
-    return this.startCommit ??= this.log.commit().catch(() => undefined);
+    const commit = () => this.log.commit().catch(() => undefined);
+    return this.startCommit ??= this.secretsKnown ? this.secretsKnown.then(commit) : commit();
   }
   private startCommit: Promise<void> | undefined;
+  /** Set while the secrets the execution knows are being resolved: nothing is recorded until then. */
+  private secretsKnown: Promise<void> | undefined;
+
+  /** Runs `step` once the execution's secrets are known: at once, unless a run is just starting. */
+  private whenSecretsKnown(step: () => void): void {
+    if (this.secretsKnown) void this.secretsKnown.then(step);
+    else step();
+  }
 
   /** Delivers a lifecycle event (START, RESUME, RECOVER) to the machine. */
   send(event: ExecutionMachineEvent): void {
     this.driven = true;
-    this.actor.send(event);
+    this.whenSecretsKnown(() => this.actor.send(event));
   }
 
   /**
    * Cancels the execution: `cancelling` (running task bodies see their signal aborted, pending
-   * retries and timers stop, each interrupted call is recorded), then `cancelled`. Completed tasks
-   * are rolled back only when asked. A result that arrives later is recorded and changes nothing.
+   * retries and timers stop, each interrupted call is recorded), then `cancelled`. Completed and
+   * interrupted tasks are rolled back only when asked. A result that arrives later is recorded and
+   * changes nothing.
    */
   cancel(options: CancelOptions = {}): Promise<ExecutionContext<I, O>> {
     if (this.cancelling) return this.done; // already on its way: join it
     this.cancelling = true;
     this.driven = true;
     this.cancelOptions = options;
-    // Taken now: the body's calls are stopped as the machine leaves `running`, before it records.
-    this.interrupted = [...this.live.values()];
-    // Cancelled away from its driver (in another process, or gone): the calls the log shows open
-    // are recorded cancelled too, and their executors asked to stop.
-    if (!this.bodyActive) this.abandoned = openCalls(this.log.events);
-    // The rest happens as the machine takes the transition (see `record`), which may come later
-    // than this call when it is made from inside another transition.
-    this.actor.send({ type: 'CANCEL' });
+    this.whenSecretsKnown(() => {
+      // Taken now: the body's calls are stopped as the machine leaves `running`, before it records.
+      this.interrupted = [...this.live.values()];
+      // Cancelled away from its driver (in another process, or gone): the calls the log shows open
+      // are recorded cancelled too, and their executors asked to stop.
+      if (!this.bodyActive) this.abandoned = openCalls(this.log.events);
+      // The rest happens as the machine takes the transition (see `record`), which may come later
+      // than this call when it is made from inside another transition.
+      this.actor.send({ type: 'CANCEL' });
+    });
     return this.done;
   }
 
@@ -152,15 +176,27 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.driven = true;
     const recorded = this.log.last('WORKFLOW_CANCELLING')?.valueJson;
     this.cancelOptions = recorded ? (JSON.parse(recorded) as CancelOptions) : {};
-    this.finishCancel();
+    this.whenSecretsKnown(() => this.finishCancel());
     return this.done;
   }
 
-  /** In `cancelling`: everything running was stopped as the machine left `running`; roll back if asked, then end. */
+  /**
+   * In `cancelling`: everything running was stopped as the machine left `running` (and recorded
+   * TASK_CANCELLED); roll back what completed and what was interrupted, if asked; then end.
+   */
   private finishCancel(): void {
     if (!this.cancelOptions.rollback) return this.actor.send({ type: 'CANCELLED' });
-    void rollBackCompleted(this.log, findTask).finally(() => this.actor.send({ type: 'CANCELLED' }));
+    void rollBackOnCancel(this.log, this.definitionOf, this.rollbackSecrets).finally(() => this.actor.send({ type: 'CANCELLED' }));
   }
+
+  /** A task by name: the definition this run called under it, else the process's (refused if ambiguous). */
+  private readonly definitionOf = (name: string): TaskDefinition | undefined => this.called.get(name) ?? findTask(name);
+
+  /** A rollback on cancel gets the secrets its task would: its own and the workflow's. */
+  private readonly rollbackSecrets = (task: TaskDefinition): Promise<Readonly<Record<string, string>>> => {
+    const names = new Set([...(this.definition.options.secretRequests ?? []), ...(task.options.secretRequests ?? [])]);
+    return this.log.secrets.resolve([...names], task.name, this.executionId);
+  };
 
   // --- ExecutionHost: what the machine asks of its host -------------------------------------------
 
@@ -197,8 +233,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
         for (const call of this.interrupted) {
           // A task's result may still come: it is recorded then (timers and children do not reply).
           if (!call.result && !call.timer && !(call.handle && 'detach' in call.handle)) this.stragglers.add(call.taskId);
-          if (call.result?.outcome === 'output') log.append('TASK_COMPLETED', call.taskId, call.name, payloadJson(call.result.output));
-          else if (call.result) log.append('TASK_FAILED', call.taskId, call.name, JSON.stringify(call.result.error));
+          if (call.result) this.recordOutcome(call.taskId, call.name, call.result);
           else log.append('TASK_CANCELLED', call.taskId, call.name, undefined);
         }
         for (const [taskId, nested] of this.nestedLive) log.append('TASK_CANCELLED', taskId, nested.name, undefined);
@@ -230,7 +265,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.bodyActive = false;
     this.delivery.stop();
     for (const call of this.live.values()) {
-      clearTimeout(call.timer);
+      call.timer?.clear();
       if (call.handle && 'detach' in call.handle) call.handle.cancel(this.cancelOptions);
       else call.handle?.cancel();
     }
@@ -245,6 +280,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (!this.accepting()) return never();
     const name = definition.name;
     const argsJson = encodeValue(args, `the arguments of task '${name}'`, this.executionId)!;
+    this.called.use(definition);
     const call = this.replay.identify(name, argsJson);
     const storage = definition.options.outputStorage;
     if (typeof call !== 'string' && call.outcome) return this.replayed(call, storage);
@@ -268,7 +304,13 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
         executionId: this.executionId, taskId, taskName: name, attempt, args: jsonPayload(argsJson),
         ...(resume && { resume }), ...(secretRequests?.length && { secretRequests: [...secretRequests] }),
       };
-      live.handle = this.executor.send(command, this.onTaskResult, definition, this);
+      // The task's secrets are known here before it can report anything that might quote them.
+      const requests = definition.options.secretRequests;
+      const learning = requests && this.log.secrets.learn(requests);
+      if (!learning) return void (live.handle = this.executor.send(command, this.onTaskResult, definition, this));
+      void learning.then(() => {
+        if (this.live.get(taskId) === live) live.handle = this.executor.send(command, this.onTaskResult, definition, this);
+      });
     });
   }
 
@@ -299,7 +341,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     const taskId = started.sourceId;
     return this.startLive(taskId, 'sleep', (live) => {
       const woke: TaskResult = { executionId: this.executionId, taskId, attempt: 1, outcome: 'output', output: jsonPayload(undefined) };
-      live.timer = setTimeout(() => this.onTaskResult(woke), remaining);
+      // A long timeout: `sleep('30d')` outlasts Node's longest timer (~24.8 days).
+      live.timer = setLongTimeout(() => this.onTaskResult(woke), remaining);
     }) as Promise<void>;
   }
 
@@ -324,7 +367,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
       if (typeof call === 'string') this.log.append('CHILD_WORKFLOW_STARTED', taskId, name, JSON.stringify({ executionId: childId }));
       step = this.startLive(taskId, name, (live) => {
         live.storage = storage;
-        const child = (live.handle = this.children.attach(definition, childId, inputJson, { executionId: this.executionId, callId: taskId }));
+        // The child's log does not know this execution's secrets: its input leaves here without them.
+        const childInput = this.log.secrets.redact(inputJson);
+        const parent = { executionId: this.executionId, callId: taskId };
+        const child = (live.handle = this.children.attach(definition, childId, childInput, parent));
         child.result.then(
           (settled) => this.onChildSettled(live, childId, settled),
           (error: unknown) => this.onTaskResult({ executionId: this.executionId, taskId, attempt: 1, outcome: 'error', error: toErrorInfo(error) }),
@@ -345,6 +391,9 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   callNested(parent: TaskScope, definition: TaskDefinition, args: unknown[]): Promise<unknown> {
     const name = definition.name;
     const argsJson = encodeValue(args, `the arguments of task '${name}'`, this.executionId)!;
+    this.called.use(definition);
+    // The calling task's secrets may be in the arguments: they are known to this log from now on.
+    this.log.secrets.know(parent.secrets);
     const taskId = parent.nestedId(callBase(name, argumentsHash(argsJson)));
     const storage = definition.options.outputStorage;
     const completed = this.completedNested().get(taskId);
@@ -360,24 +409,29 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
       const command = { executionId: this.executionId, taskId, taskName: name, attempt: 1, args: jsonPayload(argsJson) };
       const entry: NestedCall = { name, waiters: [{ resolve, reject }] };
       this.nestedLive.set(taskId, entry);
-      entry.handle = this.executor.send(command, (result) => {
-        if (this.nestedLive.get(taskId) !== entry) return; // stopped meanwhile: nothing reaches the log
-        if (result.outcome === 'progress') {
-          const type = result.progress.type as EventType;
-          if (PROGRESS_TYPES.has(type)) this.log.append(type, taskId, name, payloadJson(result.progress.value));
-          return;
-        }
-        this.nestedLive.delete(taskId);
-        if (result.outcome === 'output') {
-          const outputJson = payloadJson(result.output);
-          this.completedNested().set(taskId, this.log.append('TASK_COMPLETED', taskId, name, outputJson));
-          for (const waiter of entry.waiters) settleOutput(outputJson, storage, waiter.resolve, waiter.reject);
-        } else {
-          this.log.append('TASK_FAILED', taskId, name, JSON.stringify(result.error));
-          for (const waiter of entry.waiters) waiter.reject(taskError(result.error, name, this.executionId));
-        }
-      }, definition, this);
+      const reply = (result: TaskResult) => this.onNestedResult(taskId, entry, storage, result);
+      const send = () => {
+        if (this.nestedLive.get(taskId) === entry) entry.handle = this.executor.send(command, reply, definition, this);
+      };
+      const learning = this.log.secrets.learn(definition.options.secretRequests);
+      if (learning) void learning.then(send);
+      else send();
     });
+  }
+
+  /** A nested task's progress or result: recorded, and its end handed to every caller waiting for it as recorded. */
+  private onNestedResult(taskId: string, entry: NestedCall, storage: OutputStorage | undefined, result: TaskResult): void {
+    if (this.nestedLive.get(taskId) !== entry) return; // stopped meanwhile: nothing reaches the log
+    const name = entry.name;
+    if (result.outcome === 'progress') {
+      const type = result.progress.type as EventType;
+      if (PROGRESS_TYPES.has(type)) this.log.append(type, taskId, name, payloadJson(result.progress.value));
+      return;
+    }
+    this.nestedLive.delete(taskId);
+    const recorded = this.recordOutcome(taskId, name, result);
+    if (recorded.type === 'TASK_COMPLETED') this.completedNested().set(taskId, recorded);
+    for (const waiter of entry.waiters) settleFromEvent(recorded, this.executionId, storage, waiter.resolve, waiter.reject, waiter.reject);
   }
 
   private completedNested(): Map<string, StoredEvent> {
@@ -475,15 +529,15 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   /** Records a live result and hands it to the body: the log's order is the order the body saw. */
   private deliverLive(call: LiveCall, quick: boolean): void {
     this.live.delete(call.taskId);
-    const result = call.result!;
-    if (result.outcome === 'output') {
-      const outputJson = payloadJson(result.output);
-      this.log.append('TASK_COMPLETED', call.taskId, call.name, outputJson, quick);
-      settleOutput(outputJson, call.storage, call.resolve, this.failStorage);
-    } else {
-      this.log.append('TASK_FAILED', call.taskId, call.name, JSON.stringify(result.error), quick);
-      call.reject(taskError(result.error, call.name, this.executionId));
-    }
+    // What the body gets is what was recorded (a result refused for a secret is a failure): as on replay.
+    const recorded = this.recordOutcome(call.taskId, call.name, call.result!, quick);
+    settleFromEvent(recorded, this.executionId, call.storage, call.resolve, call.reject, this.failStorage);
+  }
+
+  /** Records a call's final result: TASK_COMPLETED with its output, or TASK_FAILED with its error. */
+  private recordOutcome(taskId: string, name: string, result: FinalResult, quick?: boolean): StoredEvent {
+    if (result.outcome === 'output') return this.log.append('TASK_COMPLETED', taskId, name, payloadJson(result.output), quick);
+    return this.log.append('TASK_FAILED', taskId, name, JSON.stringify(result.error), quick);
   }
 
   /**
@@ -496,16 +550,14 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.delivery.stop();
     for (const call of [...this.live.values()]) {
       if (call.result) this.recordDrained(call);
-      else if (call.timer) (clearTimeout(call.timer), this.live.delete(call.taskId));
+      else if (call.timer) (call.timer.clear(), this.live.delete(call.taskId));
     }
     this.pauseWhenDrained();
   }
 
   private recordDrained(call: LiveCall): void {
     this.live.delete(call.taskId);
-    const result = call.result!;
-    if (result.outcome === 'output') this.log.append('TASK_COMPLETED', call.taskId, call.name, payloadJson(result.output));
-    else this.log.append('TASK_FAILED', call.taskId, call.name, JSON.stringify(result.error));
+    this.recordOutcome(call.taskId, call.name, call.result!);
     this.pauseWhenDrained();
   }
 
@@ -534,6 +586,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     let event: ExecutionMachineEvent;
     try {
       event = outcome();
+      // The workflow's output is what its caller receives: one that carries a secret is refused.
+      if (event.type === 'SUCCEED') this.log.refuseSecret(event.outputJson, `the output of workflow '${this.definition.name}'`);
     } catch (error) {
       event = { type: 'FAIL', error: toErrorInfo(error) };
     }
@@ -596,4 +650,24 @@ function openCalls(events: readonly StoredEvent[]): { taskId: string; name: stri
     else if (CALL_SETTLED.has(event.type)) open.delete(event.sourceId);
   }
   return [...open].map(([taskId, name]) => ({ taskId, name }));
+}
+
+/**
+ * The secrets an execution knows before its run records anything: its workflow's, and those of
+ * every task its log records (a resume value or a rollback may carry them).
+ */
+function knownSecretNames(definition: { options: { secretRequests?: readonly string[] } }, events: readonly StoredEvent[]): string[] {
+  const names = new Set(definition.options.secretRequests ?? []);
+  const tasks = new Set<string>();
+  for (const event of events) if (event.type === 'TASK_STARTED') tasks.add(event.name);
+  for (const task of tasks) {
+    let requests: readonly string[] | undefined;
+    try {
+      requests = findTask(task)?.options.secretRequests;
+    } catch {
+      continue; // an ambiguous name: its calls are refused, and have no secrets
+    }
+    for (const name of requests ?? []) names.add(name);
+  }
+  return [...names];
 }

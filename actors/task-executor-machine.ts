@@ -17,7 +17,6 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { ErrorInfo } from '../proto/messages.js';
 import type { EventType } from '../runtime/events.js';
 import type { TaskPolicy } from '../runtime/task-definition.js';
-import { MAX_TIMER_MS } from '../runtime/deadlines.js';
 
 export interface TaskMachineInput {
   policy: TaskPolicy;
@@ -43,9 +42,12 @@ export interface Report {
   valueJson: string | undefined;
 }
 
-/** Delay before retry `n` (1 = the first retry); backoff growth stops at the longest timer Node has (~24.8 days). */
+/**
+ * Delay before retry `n` (1 = the first retry). Timers take any delay (runtime/timers.ts); the
+ * growth stops only where a number would stop being exact, so the delay stays finite in the log.
+ */
 export function retryDelay(policy: TaskPolicy, n: number): number {
-  return Math.min(policy.delayMs * policy.backoff ** (n - 1), MAX_TIMER_MS);
+  return Math.min(policy.delayMs * policy.backoff ** (n - 1), Number.MAX_SAFE_INTEGER);
 }
 
 const errorJson = (error: ErrorInfo) => JSON.stringify(error);

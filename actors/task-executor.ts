@@ -9,6 +9,7 @@ import { decodeValue, toErrorInfo } from '../runtime/serialization.js';
 import type { SecretManager } from '../runtime/secrets.js';
 import type { TaskCache } from '../runtime/stores/event-store.js';
 import type { TaskDefinition } from '../runtime/task-definition.js';
+import { TaskDefinitions } from '../runtime/registry.js';
 import type { NestedCalls } from '../runtime/scope.js';
 import { jsonPayload, payloadJson, type ErrorInfo, type TaskCommand } from '../proto/messages.js';
 
@@ -36,6 +37,9 @@ export interface TaskSender {
 }
 
 export class TaskExecutor implements TaskSender {
+  /** The tasks this executor has run or served: one definition per name (runtime/registry.ts). */
+  readonly tasks = new TaskDefinitions();
+
   constructor(
     private readonly lookup: TaskLookup,
     private readonly cache?: TaskCache,
@@ -44,10 +48,16 @@ export class TaskExecutor implements TaskSender {
 
   /**
    * Runs a task command. `local` is the definition itself when the caller is in this process: it
-   * spares a registry look-up and keeps two tasks that share a name in different modules apart.
+   * spares a registry look-up. A second definition under a name this executor has run is refused
+   * (DefinitionError), and so is every later command of that name.
    */
   send(command: TaskCommand, reply: ReplyTo, local?: TaskDefinition, nested?: NestedCalls): TaskHandle {
-    const definition = local ?? this.lookup(command.taskName);
+    let definition: TaskDefinition | undefined;
+    try {
+      definition = local ? this.tasks.use(local) : this.definitionOf(command.taskName);
+    } catch (error) {
+      return fail(command, reply, toErrorInfo(error));
+    }
     if (!definition) return fail(command, reply, { name: 'TaskNotFoundError', code: 'TASK_NOT_FOUND', message: `task '${command.taskName}' is not registered with this executor` });
     const args = decodeValue(payloadJson(command.args));
     if (!Array.isArray(args)) return fail(command, reply, { name: 'FluxError', code: 'BAD_COMMAND', message: `task command ${command.taskId} carries no argument list` });
@@ -71,6 +81,14 @@ export class TaskExecutor implements TaskSender {
       withSecrets,
     );
     return handle;
+  }
+
+  /** The definition of a name this executor knows, else the process's, adopted as the name's from now on. */
+  private definitionOf(name: string): TaskDefinition | undefined {
+    const known = this.tasks.get(name);
+    if (known) return known;
+    const found = this.lookup(name);
+    return found && this.tasks.use(found);
   }
 
   private withSecrets(definition: TaskDefinition, command: TaskCommand, reply: ReplyTo, run: (secrets: Readonly<Record<string, string>>) => void): void {

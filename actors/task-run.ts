@@ -6,14 +6,15 @@
  */
 import { createActor, fromPromise, type Actor } from 'xstate';
 import { taskExecutorMachine, type TaskMachineContext, type TaskMachineInput } from './task-executor-machine.js';
-import { deadlines, MAX_TIMER_MS } from '../runtime/deadlines.js';
+import { deadlines } from '../runtime/deadlines.js';
 import { ExecutionTimeoutError, fallbackFailure, FluxError, RetryError } from '../runtime/errors.js';
 import type { EventType } from '../runtime/events.js';
 import { storeOutput } from '../runtime/output-storage.js';
 import { scopeStorage, TaskScope, type NestedCalls } from '../runtime/scope.js';
-import { redactJson, secretIn } from '../runtime/secrets.js';
+import { redactJson, secretIn, secretInOutput } from '../runtime/secrets.js';
 import { encodeValue, toErrorInfo } from '../runtime/serialization.js';
 import type { TaskDefinition, TaskFunction } from '../runtime/task-definition.js';
+import { LONG_CLOCK, setLongTimeout, type LongTimeout } from '../runtime/timers.js';
 import { jsonPayload, type ErrorInfo, type TaskCommand, type TaskResult } from '../proto/messages.js';
 
 export type ReplyTo = (result: TaskResult) => void;
@@ -34,7 +35,7 @@ const UNKNOWN_ERROR: ErrorInfo = { name: 'Error', message: 'the error of an earl
 export class TaskRun {
   private cancelled = false;
   private replied = false;
-  private waitTimer: NodeJS.Timeout | undefined;
+  private waitTimer: LongTimeout | undefined;
   private machine: Actor<typeof taskExecutorMachine> | undefined;
   private scope: TaskScope | undefined;
 
@@ -61,7 +62,7 @@ export class TaskRun {
     if (policy && resume.phase !== 'attempt') return this.startMachine(resume.lastError ?? UNKNOWN_ERROR, attempt, resume.phase), this;
     // The runtime owns the backoff's timer: a retry taken up again waits out what remains of it.
     const wait = resume.notBeforeMs - Date.now();
-    if (wait > 0) this.waitTimer = setTimeout(() => this.go(), Math.min(wait, MAX_TIMER_MS));
+    if (wait > 0) this.waitTimer = setLongTimeout(() => this.go(), wait);
     else this.go();
     return this;
   }
@@ -128,7 +129,7 @@ export class TaskRun {
   cancel(): void {
     if (this.cancelled) return;
     this.cancelled = true;
-    clearTimeout(this.waitTimer);
+    this.waitTimer?.clear();
     this.machine?.stop();
     this.scope?.abort(new FluxError('TASK_CANCELLED', `task '${this.definition.name}' was cancelled: its execution no longer waits for it`));
   }
@@ -162,9 +163,7 @@ export class TaskRun {
    */
   private keepOut(outputJson: string | undefined): string | undefined | Promise<string | undefined> {
     const secret = outputJson === undefined || this.secrets === NO_SECRETS ? undefined : secretIn(outputJson, this.secrets);
-    if (secret) {
-      throw new FluxError('SECRET_IN_OUTPUT', `the result of task '${this.definition.name}' contains the value of secret '${secret}'; secrets never reach the event log, so return something derived from it instead`);
-    }
+    if (secret) throw secretInOutput(`the result of task '${this.definition.name}'`, secret);
     const storage = this.definition.options.outputStorage;
     if (!storage) return outputJson;
     return storeOutput(storage, this.command.executionId, this.command.taskId, outputJson).catch((error: unknown) => Promise.reject(this.safeError(error)));
@@ -191,7 +190,9 @@ export class TaskRun {
         },
       },
     });
-    const actor = (this.machine = createActor(machine, { input: { policy: policy!, attempt, error, ...(start && { start }) } }));
+    // The backoff is the machine's delayed transition: on a clock whose timers take any delay.
+    const input = { policy: policy!, attempt, error, ...(start && { start }) };
+    const actor = (this.machine = createActor(machine, { clock: LONG_CLOCK, input }));
     actor.subscribe({
       complete: () => {
         const { value, context, status } = actor.getSnapshot();

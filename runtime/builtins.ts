@@ -7,11 +7,12 @@ import { toMilliseconds, type Duration } from './duration.js';
 import { FluxError } from './errors.js';
 import { currentSession } from './scope.js';
 import { taskCaller } from './task.js';
-import { registerTask } from './registry.js';
+import { definitionSite, registerTask } from './registry.js';
 import type { TaskDefinition } from './task-definition.js';
+import { setLongTimeout } from './timers.js';
 
 function builtIn<A extends unknown[], R>(name: string, fn: (...args: A) => R) {
-  const definition: TaskDefinition = { name, fn, options: {}, policy: undefined };
+  const definition: TaskDefinition = { name, fn, options: {}, policy: undefined, site: definitionSite(builtIn) };
   registerTask(definition);
   return taskCaller<A, Awaited<R>>(definition);
 }
@@ -75,7 +76,7 @@ export async function choice<T>(items: readonly T[]): Promise<T> {
 export async function sleep(duration: Duration): Promise<void> {
   const milliseconds = toMilliseconds(duration);
   const session = currentSession();
-  if (!session) return new Promise((resolve) => setTimeout(resolve, milliseconds));
+  if (!session) return new Promise((resolve) => void setLongTimeout(resolve, milliseconds));
   return session.sleep(milliseconds);
 }
 

@@ -7,8 +7,7 @@
  * its own timeout must get it), not for deadlines whose attempts already finished.
  */
 
-/** The longest delay a Node timer takes; anything longer would fire at once. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+import { setLongTimeout, type LongTimeout } from './timers.js';
 
 export interface Deadline {
   /** When the attempt times out (epoch ms). */
@@ -63,7 +62,7 @@ class Queue {
 
 export class Deadlines {
   private readonly queues = new Map<number, Queue>();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: LongTimeout | undefined;
   private timerAt = Infinity;
   /** Attempts added and neither finished nor timed out. */
   private pending = 0;
@@ -85,9 +84,10 @@ export class Deadlines {
   }
 
   private arm(at: number): void {
-    clearTimeout(this.timer);
+    this.timer?.clear();
     this.timerAt = at;
-    this.timer = setTimeout(this.fire, Math.min(MAX_TIMER_MS, Math.max(0, at - Date.now())));
+    // A long timeout: a deadline weeks away must not fire in a millisecond (Node's limit is ~24.8 days).
+    this.timer = setLongTimeout(this.fire, Math.max(0, at - Date.now()));
     if (this.pending === 0) this.timer.unref();
   }
 

@@ -2,14 +2,20 @@
 import type { EventType, StoredEvent } from './events.js';
 import type { ExecutionState } from './execution-state.js';
 import type { EventStore, LogWriter } from './stores/event-store.js';
+import { SecretGuard } from './secret-guard.js';
+import { secretInOutput } from './secrets.js';
+import { toErrorInfo } from './serialization.js';
 
 export class ExecutionLog {
   readonly events: StoredEvent[];
+  /** The secret values this execution knows: none of them is ever appended (see `append`). */
+  readonly secrets: SecretGuard;
   private readonly writer: LogWriter;
 
   constructor(store: EventStore, readonly executionId: string, readonly workflow: string, recorded: StoredEvent[]) {
     this.events = recorded;
     this.writer = store.writer(executionId);
+    this.secrets = new SecretGuard(store.secrets);
   }
 
   /** Set once a write failed (another process took the execution, or the store broke): stop working. */
@@ -17,12 +23,36 @@ export class ExecutionLog {
     return this.writer.failure;
   }
 
+  /**
+   * Appends an event; returns it as recorded, which is what the caller must act on. Every value
+   * enters the log here, so here secrets are kept out of it: a task's result that carries a known
+   * secret is refused (recorded as TASK_FAILED with SECRET_IN_OUTPUT, and the call fails with it);
+   * any other value is recorded with each secret replaced by `[secret NAME]`.
+   */
   append(type: EventType, sourceId: string, name: string, valueJson: string | undefined, quick?: boolean): StoredEvent {
-    const event: StoredEvent = { seq: this.events.length + 1, type, sourceId, name, valueJson, time: Date.now() };
+    let recordedType = type;
+    let value = valueJson;
+    const secret = value === undefined || this.secrets.empty ? undefined : this.secrets.find(value);
+    if (secret !== undefined && type === 'TASK_COMPLETED') {
+      recordedType = 'TASK_FAILED';
+      value = JSON.stringify(toErrorInfo(secretInOutput(`the result of task '${name}'`, secret)));
+    } else if (secret !== undefined) {
+      value = this.secrets.redact(value);
+    }
+    const event: StoredEvent = { seq: this.events.length + 1, type: recordedType, sourceId, name, valueJson: value, time: Date.now() };
     if (quick) event.quick = true;
     this.events.push(event);
     this.writer.append(event);
     return event;
+  }
+
+  /**
+   * Throws SECRET_IN_OUTPUT if an output carries a known secret: for outputs that end a step of the
+   * lifecycle (the workflow's own), which must be refused before the machine takes the step.
+   */
+  refuseSecret(outputJson: string | undefined, what: string): void {
+    const secret = outputJson === undefined ? undefined : this.secrets.find(outputJson);
+    if (secret !== undefined) throw secretInOutput(what, secret);
   }
 
   /** Records the execution's new state in the store's index, in the same commit as the events before it. */

@@ -155,19 +155,71 @@ function jsonForms(value: string): string[] {
   return twice === once ? [once] : [twice, once];
 }
 
+/** A value as it appears inside a decoded string: as itself, and escaped once (a string that quotes JSON). */
+function stringForms(value: string): string[] {
+  const once = JSON.stringify(value).slice(1, -1);
+  return once === value ? [value] : [once, value];
+}
+
+/** The secrets with a value, longest first: a secret that begins another cannot leave the longer one's tail. */
+function longestFirst(secrets: Readonly<Record<string, string>>): [string, string][] {
+  return Object.entries(secrets).filter(([, value]) => value).sort(([, a], [, b]) => b.length - a.length);
+}
+
 /**
- * Replaces every secret value in a JSON text with `[secret NAME]`: raw, escaped once or twice,
- * longest secret first (so a secret that begins another cannot leave the longer one's tail).
+ * Replaces every secret value in a JSON text with `[secret NAME]`, in any escaping. The text is
+ * rewritten value by value (strings and keys), so the result is still JSON of the same shape; a
+ * secret that shows outside any string (a number with a PIN's digits) makes the whole value
+ * `"[secret NAME]"`.
  */
 export function redactJson(json: string, secrets: Readonly<Record<string, string>>): string {
-  let out = json;
-  const entries = Object.entries(secrets).filter(([, value]) => value).sort(([, a], [, b]) => b.length - a.length);
-  for (const [name, value] of entries) for (const form of jsonForms(value)) out = out.split(form).join(`[secret ${name}]`);
-  return out;
+  if (!secretIn(json, secrets)) return json;
+  const entries = longestFirst(secrets);
+  const redact = (text: string): string => {
+    let out = text;
+    for (const [name, value] of entries) for (const form of stringForms(value)) out = out.split(form).join(`[secret ${name}]`);
+    return out;
+  };
+  const redacted = JSON.stringify(mapStrings(JSON.parse(json), redact));
+  const left = secretIn(redacted, secrets);
+  return left === undefined ? redacted : JSON.stringify(`[secret ${left}]`);
+}
+
+/**
+ * The inverse of `redactJson` for the names given: each `[secret NAME]` in a string becomes the
+ * value again. For what must act on a call's own arguments as the log keeps them (a rollback).
+ */
+export function restoreJson(json: string, secrets: Readonly<Record<string, string>>): string {
+  if (!json.includes('[secret ')) return json;
+  const restore = (text: string): string =>
+    text.replace(/\[secret ([^\]]+)\]/g, (whole, name: string) => (Object.hasOwn(secrets, name) ? secrets[name]! : whole));
+  return JSON.stringify(mapStrings(JSON.parse(json), restore));
+}
+
+/** A JSON value with every string in it (keys too) passed through `fn`. */
+function mapStrings(value: unknown, fn: (text: string) => string): unknown {
+  if (typeof value === 'string') return fn(value);
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, fn));
+  // fromEntries defines own properties: a key '__proto__' stays a key, it does not become a prototype.
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [fn(key), mapStrings(item, fn)]));
+  }
+  return value;
 }
 
 /** The name of a secret whose value a JSON text carries, in any escaping, if one does. */
 export function secretIn(json: string, secrets: Readonly<Record<string, string>>): string | undefined {
   for (const [name, value] of Object.entries(secrets)) if (value && jsonForms(value).some((form) => json.includes(form))) return name;
   return undefined;
+}
+
+/**
+ * An output that carries a secret's value, refused: the log (and whoever reads the output) must
+ * never get it, and changing the value would hand the body something else than what was returned.
+ */
+export function secretInOutput(what: string, secretName: string): FluxError {
+  return new FluxError(
+    'SECRET_IN_OUTPUT',
+    `${what} contains the value of secret '${secretName}'; secrets never reach the event log, so return something derived from it instead`,
+  );
 }

@@ -40,6 +40,8 @@ export interface TaskDefinition {
   readonly options: TaskOptions;
   /** The options in the form the executor uses; undefined when the task has none of them. */
   readonly policy: TaskPolicy | undefined;
+  /** Where it was defined (`file:line:column`): tells two tasks of one name apart, and names them. */
+  readonly site?: string | undefined;
 }
 
 /** What the task-executor machine needs to know about a task's failure handling. */

@@ -3,12 +3,11 @@
  * simply runs.
  */
 import { checkOptions, resolveName } from './names.js';
-import { registerTask } from './registry.js';
+import { definitionSite, registerTask } from './registry.js';
 import { parallel, type ParallelItem, type ParallelOptions } from './parallel.js';
 import { scopeStorage } from './scope.js';
 import { TASK_OPTION_NAMES, type TaskDefinition, type TaskOptions, type TaskPolicy } from './task-definition.js';
 import { toMilliseconds } from './duration.js';
-import { MAX_TIMER_MS } from './deadlines.js';
 import { DefinitionError } from './errors.js';
 
 export interface Task<A extends unknown[], R> {
@@ -26,7 +25,7 @@ export interface Task<A extends unknown[], R> {
  * const processData = task(async function processData(data: string) { return data.toUpperCase(); });
  */
 export function task<A extends unknown[], R>(fn: (...args: A) => R): Task<A, Awaited<R>> {
-  return defineTask(fn, {});
+  return defineTask(fn, {}, definitionSite(task));
 }
 
 /**
@@ -36,13 +35,14 @@ export function task<A extends unknown[], R>(fn: (...args: A) => R): Task<A, Awa
  * const charge = task.withOptions({ name: 'charge_card' })(async (order: Order) => { ... });
  */
 task.withOptions = function withOptions(options: TaskOptions) {
-  return <A extends unknown[], R>(fn: (...args: A) => R): Task<A, Awaited<R>> => defineTask(fn, options);
+  const define = <A extends unknown[], R>(fn: (...args: A) => R): Task<A, Awaited<R>> => defineTask(fn, options, definitionSite(define));
+  return define;
 };
 
-function defineTask<A extends unknown[], R>(fn: (...args: A) => R, options: TaskOptions): Task<A, Awaited<R>> {
+function defineTask<A extends unknown[], R>(fn: (...args: A) => R, options: TaskOptions, site: string | undefined): Task<A, Awaited<R>> {
   checkOptions('task', options, TASK_OPTION_NAMES);
   const name = resolveName('task', fn, options.name);
-  const definition: TaskDefinition = { name, fn, options, policy: policyOf(name, options) };
+  const definition: TaskDefinition = { name, fn, options, policy: policyOf(name, options), site };
   registerTask(definition);
   return taskCaller<A, Awaited<R>>(definition);
 }
@@ -80,10 +80,8 @@ function policyOf(name: string, options: TaskOptions): TaskPolicy | undefined {
   for (const [key, fn] of [['fallback', fallback], ['rollback', rollback]] as const) {
     if (fn !== undefined && typeof fn !== 'function') throw new DefinitionError(`task '${name}': ${key} must be a function`);
   }
+  // Any length: timers longer than Node's ~24.8 days are re-armed in chunks (runtime/timers.ts).
   const timeoutMs = timeout === undefined ? undefined : toMilliseconds(timeout);
-  for (const [key, ms] of [['retryDelay', toMilliseconds(retryDelay)], ['timeout', timeoutMs ?? 0]] as const) {
-    if (ms > MAX_TIMER_MS) throw new DefinitionError(`task '${name}': ${key} of ${ms} ms is longer than the longest timer Node keeps (${MAX_TIMER_MS} ms, ~24.8 days)`);
-  }
   if (options.cache && options.outputStorage) {
     throw new DefinitionError(`task '${name}': cache and outputStorage together are not supported yet (a cached reference would outlive the execution whose storage holds it)`);
   }

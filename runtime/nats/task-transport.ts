@@ -336,8 +336,13 @@ export class NatsTaskServer {
     this.resultsPrefix = names.results('');
   }
 
-  /** Serves a task from now on (idempotent). */
+  /**
+   * Serves a task from now on (idempotent). Commands carry only the task's name: a second, different
+   * definition under a served name is refused with a DefinitionError naming both, and from then on
+   * so is every command of that name (the executor's `tasks`), rather than running one for the other.
+   */
   serve(definition: TaskDefinition): void {
+    this.executor.tasks.use(definition);
     if (this.subscriptions.has(definition.name)) return;
     const subscription = this.nc.subscribe(this.names.task(definition.name), {
       queue: this.names.executorsQueue,

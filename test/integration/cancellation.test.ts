@@ -1,6 +1,8 @@
 import { expect } from 'chai';
-import { workflow, task, pause, sleep, taskContext, ExecutionStateError, type ExecutionContext, type Runtime } from 'flux-actors';
-import { STORE_KINDS, testRuntime, useRuntime } from '../fixtures/runtimes.js';
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { workflow, task, pause, sleep, taskContext, createRuntime, ExecutionStateError, type ExecutionContext, type Runtime } from 'flux-actors';
+import { STORE_KINDS, tempDir, testRuntime, useRuntime } from '../fixtures/runtimes.js';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -128,6 +130,41 @@ for (const kind of STORE_KINDS) {
       expect(types.lastIndexOf('TASK_ROLLBACK_COMPLETED')).to.be.below(types.indexOf('WORKFLOW_CANCELLED'));
     });
 
+    it('with rollback, also rolls back the task it interrupted, after its TASK_CANCELLED, newest first', async () => {
+      const undone: string[] = [];
+      let charging!: () => void;
+      const charged = new Promise<void>((resolve) => (charging = resolve));
+      const reserve = task.withOptions({ rollback: async (item: string) => void undone.push(`release ${item}`) })(async function reserveBeforeCharge(item: string) {
+        return item;
+      });
+      const charge = task.withOptions({ rollback: async (amount: number) => void undone.push(`refund ${amount}`) })(async function chargeInterrupted(amount: number) {
+        charging(); // part of its effect is done when the cancel comes
+        const { signal } = taskContext();
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+        return amount;
+      });
+      const flow = workflow(async function reservesThenCharges() {
+        await reserve('seat');
+        await charge(40);
+      });
+      const handle = await flow.start(undefined, { runtime });
+      await charged;
+      const ctx = await flow.cancel(handle.executionId, { runtime, rollback: true });
+      expect(undone).to.deep.equal(['refund 40', 'release seat']);
+      const steps = ctx.events
+        .filter((e) => e.type === 'TASK_CANCELLED' || e.type.startsWith('TASK_ROLLBACK_') || e.type.startsWith('WORKFLOW_CANCEL'))
+        .map((e) => `${e.type} ${e.name}`);
+      expect(steps).to.deep.equal([
+        'WORKFLOW_CANCELLING reservesThenCharges',
+        'TASK_CANCELLED chargeInterrupted',
+        'TASK_ROLLBACK_STARTED chargeInterrupted',
+        'TASK_ROLLBACK_COMPLETED chargeInterrupted',
+        'TASK_ROLLBACK_STARTED reserveBeforeCharge',
+        'TASK_ROLLBACK_COMPLETED reserveBeforeCharge',
+        'WORKFLOW_CANCELLED reservesThenCharges',
+      ]);
+    });
+
     it('cancels from inside the body, while the machine is still taking a transition, and a second cancel joins', async () => {
       let cancelling: Promise<unknown> | undefined;
       const flow = workflow(async function cancelsItself(ctx: ExecutionContext) {
@@ -162,6 +199,68 @@ for (const kind of STORE_KINDS) {
       expect((error as Error).message).to.contain('is succeeded; only a running or paused execution can be cancelled');
     });
   });
+}
+
+describe('a cancel with rollbacks left half done by its driver', () => {
+  it('is finished by the next driver, which does not roll back again what was interrupted and already rolled back', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'flux.db');
+    const first = await createRuntime({ store: { sqlite: db } });
+    const second = await createRuntime({ store: { sqlite: db } });
+    const undone: string[] = [];
+    let hangs = true;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let paying!: () => void;
+    const paid = new Promise<void>((resolve) => (paying = resolve));
+    const book = task.withOptions({
+      rollback: async (room: string) => {
+        undone.push(`unbook ${room}`);
+        if (hangs) (hangs = false), await released; // the first driver stops here, as if it died
+      },
+    })(async function bookBeforePaying(room: string) {
+      return room;
+    });
+    const pay = task.withOptions({ rollback: async (amount: number) => void undone.push(`refund ${amount}`) })(async function payInterrupted(_amount: number) {
+      paying();
+      const { signal } = taskContext();
+      await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+    });
+    const flow = workflow(async function booksThenPays() {
+      await book('room 7');
+      await pay(90);
+    });
+    try {
+      const handle = await flow.start(undefined, { runtime: first });
+      await paid;
+      const abandoned = first.cancel(handle.executionId, undefined, { rollback: true }).catch((error: unknown) => error);
+      // Newest first: the interrupted payment's rollback settles, then the booking's hangs.
+      await until(async () => (await first.inspect(handle.executionId)).events.find((e) => e.type === 'TASK_ROLLBACK_STARTED' && e.name === 'bookBeforePaying'));
+      expect((await second.inspect(handle.executionId)).state).to.equal('cancelling');
+
+      const done = await flow.run(undefined, { runtime: second, executionId: handle.executionId });
+      expect(done.state).to.equal('cancelled');
+      const types = done.events.map((e) => `${e.type} ${e.name}`);
+      expect(types.filter((t) => t === 'TASK_ROLLBACK_COMPLETED payInterrupted')).to.have.length(1);
+      expect(types.filter((t) => t === 'TASK_ROLLBACK_COMPLETED bookBeforePaying')).to.have.length(1);
+      // Settled before the first driver stopped: never again; running then: once more.
+      expect(undone).to.deep.equal(['refund 90', 'unbook room 7', 'unbook room 7']);
+      release();
+      expect(await abandoned).to.be.instanceOf(Error); // the first driver's next write is refused
+    } finally {
+      release();
+      await Promise.all([first.close(), second.close()]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+async function until<T>(read: () => Promise<T | undefined>): Promise<T> {
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 describe('cancelling right as a run settles', () => {
