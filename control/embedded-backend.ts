@@ -114,7 +114,7 @@ async function startUnder(runtime: Runtime, workflow: AnyWorkflow, executionId: 
   }
   if (!(runtime instanceof ActorRuntime)) throw new FluxError('UNSUPPORTED', `the ${runtime.kind} runtime cannot start an execution under a given id`, { executionId });
   // Should another process create it meanwhile, the store refuses the second writer of each event: one run goes on.
-  return runtime.startAs(workflow, executionId, encodeValue(input, `the input of workflow '${workflow.name}'`, executionId));
+  return (await runtime.startAs(workflow, executionId, encodeValue(input, `the input of workflow '${workflow.name}'`, executionId))).handle;
 }
 
 /** A resume or cancel whose workflow this process does not define: say how to give it. */

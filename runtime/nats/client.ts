@@ -19,6 +19,7 @@ import type { ExecutionRecord, ListFilter } from '../stores/event-store.js';
 import type { WorkflowDefinition } from '../workflow-definition.js';
 import { drainOrClose } from './connection.js';
 import { guarded } from './guarded.js';
+import { setLongTimeout } from '../timers.js';
 import { consoleLogger } from '../logger.js';
 import { checkExecutionId, checkName } from '../names.js';
 import { LogPoller, type ReadVerdict } from './log-poller.js';
@@ -121,15 +122,15 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
         const finish = (error?: Error, ctx?: ExecutionContext<I, O>) => {
           if (poller.stopped) return;
           poller.stop();
-          clearTimeout(timer);
+          timer.clear();
           waiters.delete(check);
           subscription.unsubscribe();
           if (error) reject(error);
           else resolve(ctx!);
         };
-        const timer = setTimeout(
+        const timer = setLongTimeout(
           () => finish(new FluxError('RESULT_TIMEOUT', `execution ${executionId} did not pause or finish within ${resultOptions.timeoutMs} ms`, { executionId })),
-          resultOptions.timeoutMs ?? 2 ** 31 - 1,
+          resultOptions.timeoutMs ?? Infinity,
         );
         const poller = new LogPoller(() => store.load(executionId), (events): ReadVerdict => {
           if (events.length > after && isSettled(stateOf(rebuildSnapshot(executionId, events)))) {

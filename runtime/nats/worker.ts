@@ -8,6 +8,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { v7 as uuidv7 } from 'uuid';
 import { consoleLogger } from '../logger.js';
+import { MAX_TIMER_MS } from '../timers.js';
 import { ActorRuntime, type Runtime } from '../runtime.js';
 import type { Task } from '../task.js';
 import type { WorkflowDefinition } from '../workflow-definition.js';
@@ -64,12 +65,17 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     (revision) => jsm.streams.deleteMessage(`KV_${buckets.leases}`, revision, false),
   );
   const runtime = new ActorRuntime(store, { executor: parts.dispatcher, drivers: leases });
-  for (const task of options.tasks ?? []) parts.server.serve(task.definition);
+  try {
+    for (const task of options.tasks ?? []) parts.server.serve(task.definition);
+  } catch (error) {
+    await parts.close(); // two different tasks under one name: nothing was started
+    throw error;
+  }
   const workflows = new Map(options.workflows.map((w) => [w.name, w as WorkflowDefinition]));
 
   const beat = () => leases.beat({ workflows: [...workflows.keys()], tasks: parts.server.served }).catch(() => undefined);
   await beat();
-  const heartbeat = setInterval(beat, Math.max(100, Math.floor(leaseMs / 3)));
+  const heartbeat = setInterval(beat, clampInterval(leaseMs / 3, 100));
 
   const commands = new CommandLoop(nc, names, runtime, workflows, {
     concurrency: options.concurrency ?? 64, leaseMs, replicas, logger: options.nats.logger ?? consoleLogger,
@@ -100,7 +106,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       sweeping = false;
     }
   };
-  const sweeper = setInterval(() => void sweep(), Math.max(200, Math.floor(leaseMs / 2)));
+  const sweeper = setInterval(() => void sweep(), clampInterval(leaseMs / 2, 200));
 
   return {
     id,
@@ -114,4 +120,9 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       await parts.close();
     },
   };
+}
+
+/** An interval Node can keep (one over 2^31-1 ms would fire every millisecond), at least `floor`. */
+export function clampInterval(ms: number, floor: number): number {
+  return Math.min(Math.max(floor, Math.floor(ms)), MAX_TIMER_MS);
 }
