@@ -5,36 +5,11 @@
  * through a TCP relay the test cuts and restores (the worker keeps its own connection).
  */
 import { expect } from 'chai';
-import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { connectClient, startWorker } from 'flux-actors';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
+import { relay } from '../fixtures/tcp-relay.js';
 import { asks, echo } from '../fixtures/nats-command-workflows.js';
-
-/** A relay to `port` that can drop every connection and refuse new ones for a while. */
-async function relay(port: number): Promise<{ url: string; cut(): void; restore(): void; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  let open = true;
-  const server: Server = createServer((inbound) => {
-    if (!open) return void inbound.destroy();
-    const outbound = tcpConnect(port, '127.0.0.1');
-    for (const socket of [inbound, outbound]) {
-      sockets.add(socket);
-      socket.on('error', () => undefined);
-      socket.on('close', () => (sockets.delete(socket), inbound.destroy(), outbound.destroy()));
-    }
-    inbound.pipe(outbound);
-    outbound.pipe(inbound);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address() as { port: number };
-  return {
-    url: `nats://127.0.0.1:${address.port}`,
-    cut: () => ((open = false), sockets.forEach((socket) => socket.destroy())),
-    restore: () => void (open = true),
-    close: () => new Promise((resolve) => (sockets.forEach((socket) => socket.destroy()), server.close(() => resolve()))),
-  };
-}
 
 describe('client.watch on NATS', function () {
   this.timeout(30_000);
