@@ -2,9 +2,9 @@
  * The durable embedded store: one SQLite file (WAL) that several processes may open, so a process
  * can resume what another one paused. Events of one execution are clustered by the primary key
  * (execution id, seq), and the key doubles as the guard against two processes driving one execution.
+ * The file, its WAL and shared-memory index are readable by their owner only (./private-files.ts).
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SqliteSecrets } from '../secrets.js';
 import { ExecutionConflictError, FluxError } from '../errors.js';
@@ -12,6 +12,7 @@ import type { EventType, StoredEvent } from '../events.js';
 import type { ExecutionState } from '../execution-state.js';
 import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from './event-store.js';
 import { GroupCommit, type PendingWrites } from './group-commit.js';
+import { ensurePrivateFile } from './private-files.js';
 
 const SCHEMA_VERSION = 1;
 
@@ -58,7 +59,8 @@ export class SqliteStore implements EventStore {
   readonly secrets: SqliteSecrets;
 
   constructor(readonly path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    // Readable by its owner only, and so are the WAL and shared-memory files SQLite makes beside it.
+    if (path !== ':memory:') ensurePrivateFile(path);
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     // An acked commit survives a process crash; NORMAL costs little once writes are batched.
