@@ -17,6 +17,15 @@ export class ExecutionLog {
     return this.writer.failure;
   }
 
+  /**
+   * Tells `listener` as soon as a write fails, not only at the driver's next commit: a run waiting
+   * on a long task (or one that never ends) must stop when its log can no longer be written (a full
+   * store, another driver), not when the task returns. Writers that cannot tell (see `LogWriter`) never call it.
+   */
+  onFailure(listener: (error: Error) => void): void {
+    this.writer.onFailure?.(listener);
+  }
+
   append(type: EventType, sourceId: string, name: string, valueJson: string | undefined, quick?: boolean): StoredEvent {
     const event: StoredEvent = { seq: this.events.length + 1, type, sourceId, name, valueJson, time: Date.now() };
     if (quick) event.quick = true;

@@ -16,6 +16,7 @@ import { encodeValue } from './serialization.js';
 import type { EventStore, ExecutionRecord, ListFilter } from './stores/event-store.js';
 import { MemoryStore } from './stores/memory-store.js';
 import { SqliteStore } from './stores/sqlite-store.js';
+import type { SqliteStoreOptions } from './stores/sqlite-options.js';
 import type { WorkflowDefinition } from './workflow-definition.js';
 import type { SecretManager } from './secrets.js';
 import { createNatsRuntime, type NatsOptions } from './nats/nats-runtime.js';
@@ -24,11 +25,16 @@ import { isFinished, type ExecutionState } from './execution-state.js';
 import { openChildren, parentOf, pausedChild, type ChildHandle, type ChildRunner, type ChildSettled, type ParentLink } from './children.js';
 
 export interface RuntimeOptions {
-  /** `'memory'`, or `{ sqlite: path }` for a durable file. Default: SQLite at `$FLUX_HOME/flux.db`. */
-  store?: 'memory' | { sqlite: string };
+  /**
+   * `'memory'`, or `{ sqlite: path }` for a durable file (with `maxBytes`: see `SqliteStoreOptions`).
+   * Default: SQLite at `$FLUX_HOME/flux.db`.
+   */
+  store?: 'memory' | ({ sqlite: string } & SqliteStoreOptions);
   /** Run on NATS instead: the log in JetStream, tasks on any worker that serves them. */
   nats?: NatsOptions;
 }
+
+export type { SqliteStoreOptions } from './stores/sqlite-options.js';
 
 export interface StartOptions {
   /** Continue this execution instead of starting a new one (Flux's `run(execution_id=...)`). */
@@ -77,7 +83,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     return createNatsRuntime(options.nats);
   }
   const store = options.store ?? { sqlite: defaultDatabasePath() };
-  return new ActorRuntime(store === 'memory' ? new MemoryStore() : new SqliteStore(store.sqlite));
+  return new ActorRuntime(store === 'memory' ? new MemoryStore() : new SqliteStore(store.sqlite, store));
 }
 
 export function defaultDatabasePath(): string {
@@ -160,10 +166,12 @@ export class ActorRuntime implements Runtime, ChildRunner {
   async start<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options: StartOptions = {}): Promise<ExecutionHandle<I, O>> {
     if (options.executionId) return this.continue(workflow, options.executionId);
     const inputJson = encodeValue(input, `the input of workflow '${workflow.name}'`);
-    const actor = this.host(workflow, new ExecutionLog(this.store, uuidv7(), workflow.name, []));
+    const log = new ExecutionLog(this.store, uuidv7(), workflow.name, []);
+    const actor = this.host(workflow, log);
     actor.send({ type: 'START', inputJson });
     // The id is handed out once the execution exists in the store: `inspect(id)` finds it at once.
-    await actor.started;
+    // Everything the start queued is one commit: if it failed (a full store), nothing of it exists.
+    await log.commit();
     return this.handleOf(actor);
   }
 

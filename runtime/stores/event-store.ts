@@ -37,6 +37,12 @@ export interface LogWriter {
   commit(): Promise<void>;
   /** The failure that poisoned this writer, if any: checked before work that would be wasted. */
   readonly failure: Error | undefined;
+  /**
+   * Calls `listener` once this writer fails (on a later turn; at once if it has failed already),
+   * whether or not anyone awaits a commit: a driver waiting on a long task must learn that its log
+   * can no longer be written. A writer that finds its failures only on commit may leave it out.
+   */
+  onFailure?(listener: (error: Error) => void): void;
 }
 
 /**
@@ -47,6 +53,7 @@ export interface LogWriter {
 export interface TaskCache {
   /** The cached output's JSON (undefined for a task that returned nothing), or undefined on a miss. */
   read(key: string): Promise<{ valueJson: string | undefined } | undefined>;
+  /** Never rejects: a memo that could not be written (a full store) is only a miss next time. */
   write(key: string, valueJson: string | undefined): Promise<void>;
 }
 

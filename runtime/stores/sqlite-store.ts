@@ -7,12 +7,13 @@
 import Database from 'better-sqlite3';
 import { dirname, join } from 'node:path';
 import { SqliteSecrets } from '../secrets.js';
-import { ExecutionConflictError, FluxError } from '../errors.js';
+import { ExecutionConflictError, FluxError, StoreFullError } from '../errors.js';
 import type { EventType, StoredEvent } from '../events.js';
 import type { ExecutionState } from '../execution-state.js';
 import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from './event-store.js';
 import { GroupCommit, type PendingWrites } from './group-commit.js';
 import { ensurePrivateFile } from './private-files.js';
+import type { SqliteStoreOptions } from './sqlite-options.js';
 
 const SCHEMA_VERSION = 1;
 
@@ -54,11 +55,12 @@ export class SqliteStore implements EventStore {
   private readonly upsertRecord: Database.Statement;
   private readonly selectLog: Database.Statement<[string]>;
   private readonly selectRecord: Database.Statement<[string]>;
+  private readonly transaction: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
 
   readonly cache: TaskCache;
   readonly secrets: SqliteSecrets;
 
-  constructor(readonly path: string) {
+  constructor(readonly path: string, options: SqliteStoreOptions = {}) {
     // Readable by its owner only, and so are the WAL and shared-memory files SQLite makes beside it.
     if (path !== ':memory:') ensurePrivateFile(path);
     this.db = new Database(path);
@@ -78,6 +80,14 @@ export class SqliteStore implements EventStore {
       .prepare<[string]>('SELECT seq, type, source_id, name, value, time, quick FROM events WHERE execution_id = ? ORDER BY seq')
       .raw(true);
     this.selectRecord = this.db.prepare<[string]>('SELECT * FROM executions WHERE id = ?');
+    this.transaction = {
+      begin: this.db.prepare('BEGIN'),
+      commit: this.db.prepare('COMMIT'),
+      rollback: this.db.prepare('ROLLBACK'),
+      savepoint: this.db.prepare('SAVEPOINT execution'),
+      release: this.db.prepare('RELEASE execution'),
+      rollbackTo: this.db.prepare('ROLLBACK TO execution'),
+    };
     this.writes = new GroupCommit((batch) => this.writeBatch(batch));
     this.secrets = new SqliteSecrets(this.db, join(path === ':memory:' ? '.' : dirname(path), 'secret.key'));
     const readCache = this.db.prepare<[string]>('SELECT value FROM task_cache WHERE key = ?').pluck();
@@ -87,8 +97,16 @@ export class SqliteStore implements EventStore {
         const value = readCache.get(key) as string | undefined;
         return value === undefined ? undefined : { valueJson: value === '' ? undefined : value };
       },
-      write: async (key, valueJson) => void writeCache.run(key, valueJson ?? '', Date.now()),
+      write: async (key, valueJson) => {
+        try {
+          writeCache.run(key, valueJson ?? '', Date.now());
+        } catch {
+          // A memo, not a record: one that cannot be written (a full store) is a miss next time.
+        }
+      },
     };
+    // Last: every table exists by now, whatever the cap.
+    if (options.maxBytes !== undefined) this.limitSize(options.maxBytes);
   }
 
   writer(executionId: string): LogWriter {
@@ -126,6 +144,7 @@ export class SqliteStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    if (!this.db.open) return;
     this.writes.flushNow();
     this.db.close();
   }
@@ -139,33 +158,60 @@ export class SqliteStore implements EventStore {
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }
 
-  /** One transaction; each execution's part in a savepoint, so a conflict rolls back only that part. */
+  /** Caps the database's size (`max_page_count`); SQLite keeps it at least the size the file has now. */
+  limitSize(maxBytes: number): void {
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    this.db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
+  }
+
+  /** One transaction; each execution's part in a savepoint, so a conflict or a full store costs only that part. */
   private writeBatch(batch: readonly PendingWrites[]): Map<string, Error> {
     const failures = new Map<string, Error>();
-    this.db.transaction(() => {
-      for (const writes of batch) {
+    while (!this.writeParts(batch.filter(({ executionId }) => !failures.has(executionId)), failures));
+    return failures;
+  }
+
+  /**
+   * Writes the parts in one transaction, adding those that failed to `failures`. False when SQLite
+   * gave the whole transaction up because of one part (it does on a full store): nothing was
+   * written, and the others are to be written again without it.
+   */
+  private writeParts(parts: readonly PendingWrites[], failures: Map<string, Error>): boolean {
+    const { begin, commit, rollback, savepoint, release, rollbackTo } = this.transaction;
+    try {
+      begin.run();
+      for (const writes of parts) {
+        savepoint.run();
         try {
-          this.db.transaction(() => this.writeExecution(writes))();
+          this.writeExecution(writes);
+          release.run();
         } catch (error) {
-          failures.set(writes.executionId, isConstraintError(error) ? new ExecutionConflictError(writes.executionId, error) : storeError(writes.executionId, error));
+          failures.set(writes.executionId, this.writeError(writes.executionId, error));
+          if (!this.db.inTransaction) return false;
+          rollbackTo.run();
+          release.run();
         }
       }
-    })();
-    return failures;
+      commit.run();
+    } catch (error) {
+      // BEGIN or COMMIT failed: nothing of the batch is written.
+      if (this.db.inTransaction) rollback.run();
+      for (const { executionId } of parts) if (!failures.has(executionId)) failures.set(executionId, this.writeError(executionId, error));
+    }
+    return true;
   }
 
   private writeExecution({ executionId, events, record }: PendingWrites): void {
     for (const e of events) this.insertEvent.run(executionId, e.seq, e.type, e.sourceId, e.name, e.valueJson ?? null, e.time, e.quick ? 1 : 0);
     if (record) this.upsertRecord.run(record);
   }
-}
 
-function isConstraintError(error: unknown): boolean {
-  return typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('SQLITE_CONSTRAINT');
-}
-
-function storeError(executionId: string, error: unknown): FluxError {
-  return new FluxError('STORE_ERROR', `could not write the log of execution ${executionId}: ${(error as Error).message}`, { executionId, cause: error });
+  private writeError(executionId: string, error: unknown): FluxError {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return new ExecutionConflictError(executionId, error);
+    if (code === 'SQLITE_FULL') return new StoreFullError(`execution ${executionId} could not be written to ${this.path}`, { executionId, cause: error });
+    return new FluxError('STORE_ERROR', `could not write the log of execution ${executionId}: ${(error as Error).message}`, { executionId, cause: error });
+  }
 }
 
 function toRecord(row: RecordRow): ExecutionRecord {
