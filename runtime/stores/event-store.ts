@@ -57,10 +57,39 @@ export interface TaskCache {
   write(key: string, valueJson: string | undefined): Promise<void>;
 }
 
+/** An execution left running or cancelling by a driver that is gone (or by this runtime, which stopped driving it). */
+export interface OrphanedExecution {
+  executionId: string;
+  workflow: string;
+  /** The runtime that drove it, as the store last recorded; undefined once released. */
+  owner: string | undefined;
+}
+
+export interface LeaseScan {
+  orphaned: OrphanedExecution[];
+  /** Running executions whose driver is alive in another runtime: left alone. */
+  ownedElsewhere: string[];
+}
+
+/**
+ * Who drives which execution, in a store that several processes share and each drive their own
+ * executions in (SQLite; see ./sqlite-leases.ts). A store without them has nothing to take over.
+ */
+export interface ExecutionLeases {
+  /** This runtime, as the store records it as the owner of what it writes. */
+  readonly runtimeId: string;
+  /** How long a runtime that stopped beating keeps its executions. */
+  readonly leaseMs: number;
+  scan(): Promise<LeaseScan>;
+  /** Makes this runtime the owner if the owner is still the one scanned; false when another runtime was quicker. */
+  takeOver(orphan: OrphanedExecution): Promise<boolean>;
+}
+
 export interface EventStore {
   readonly kind: string;
   readonly cache: TaskCache;
   readonly secrets: SecretManager;
+  readonly leases?: ExecutionLeases;
   writer(executionId: string): LogWriter;
   /** The whole log of one execution, in order; empty when it does not exist. */
   load(executionId: string): Promise<StoredEvent[]>;

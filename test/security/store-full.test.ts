@@ -164,9 +164,13 @@ describe('security: a full store is an error, never a crash or a stall', functio
     expect([...before.values()].some((steps) => steps.length > 0), 'some stopped after completing steps').to.equal(true);
     await first.close();
 
-    // Room again (the cap raised): each is continued where it stopped.
+    // Room again (the cap raised): one is continued by hand, the others by a recovery pass.
     const second = await open();
-    const finished = await Promise.all(stopped.map((executionId) => bulky.run(5, { runtime: second, executionId })));
+    const [byHand, ...rest] = stopped;
+    const continued = await bulky.run(5, { runtime: second, executionId: byHand! });
+    const report = await second.recover();
+    expect(report.recovered.map((h) => h.executionId).sort()).to.deep.equal([...rest].sort());
+    const finished = [continued, ...(await Promise.all(report.recovered.map((h) => h.result())))];
     for (const ctx of finished) {
       expect(ctx.state).to.equal('succeeded');
       expect(ctx.output).to.equal(5 * (CHUNK.length + 1));
