@@ -3,7 +3,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRuntime, type ExecutionEvent, type Runtime } from 'flux-actors';
-import { leased } from '../fixtures/lease-workflow.js';
+// Defines `leased` in this process too: a recovering runtime takes over only workflows its process defines.
+import '../fixtures/lease-workflow.js';
 import { tempDir } from '../fixtures/runtimes.js';
 
 const CHILD = join(import.meta.dirname, '..', 'fixtures', 'lease-child.ts');
@@ -141,5 +142,3 @@ describe('security: an embedded execution whose process died is recovered, one w
     expect(steps).to.deep.equal(['frozen prepare', 'frozen hold', 'recovering hold']);
   });
 });
-
-void leased; // defined here too: a recovering runtime takes over only workflows this process defines
