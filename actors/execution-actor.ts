@@ -12,7 +12,7 @@ import { attachHost, executionMachine, type ExecutionHost, type ExecutionMachine
 import { stateOf, type ExecutionSnapshot } from './lifecycle.js';
 import type { TaskHandle, TaskSender } from './task-executor.js';
 import { Delivery, type LiveTicket } from '../runtime/delivery.js';
-import { FluxError, NonDeterminismError } from '../runtime/errors.js';
+import { FluxError, NonDeterminismError, StoreFullError } from '../runtime/errors.js';
 import { ExecutionContext } from '../runtime/execution-context.js';
 import type { ExecutionLog } from '../runtime/execution-log.js';
 import type { ExecutionState } from '../runtime/execution-state.js';
@@ -114,6 +114,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
     this.actor = createActor(executionMachine, { input: { executionId: this.executionId }, ...(snapshot && { snapshot }) });
     attachHost(this.actor, this);
+    // A log that can no longer be written stops the run at once, whatever it waits for.
+    log.onFailure((error) => this.abort(error));
     this.actor.subscribe({ next: (s) => this.onState(stateOf(s)), error: (e) => this.settle.reject(e as Error) });
     this.actor.start();
     // The secrets this execution knows, before it records anything (see runtime/secret-guard.ts).
@@ -501,6 +503,12 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   private readonly onTaskResult = (result: TaskResult): void => {
     const call = this.live.get(result.taskId);
     if (!call) return this.recordLate(result); // else a body left behind: nothing reaches the log
+    if (result.outcome === 'error' && result.error.code === 'STORE_FULL') {
+      // A store with no room (the child's log, a task's own writes) is not the step's outcome: the
+      // execution stops with the step open, and goes on from it once there is room.
+      const what = `execution ${this.executionId} stopped at step '${call.name}', which could not write`;
+      return this.abort(new StoreFullError(what, { executionId: this.executionId }));
+    }
     if (result.outcome === 'progress') {
       // A retry, rollback or fallback step: part of the task's history as it happens. Anything
       // else claiming to be progress is not written into the log.

@@ -51,10 +51,12 @@ export class ExecutionStateError extends FluxError {
     readonly state: ExecutionState,
     readonly operation: string,
     readonly expected: readonly ExecutionState[],
+    /** What to do about it, when there is something to do (e.g. take over an execution whose driver died). */
+    hint?: string,
   ) {
     super(
       'INVALID_EXECUTION_STATE',
-      `execution ${executionId} is ${state}; only a ${expected.join(' or ')} execution can be ${operation}`,
+      `execution ${executionId} is ${state}; only a ${expected.join(' or ')} execution can be ${operation}${hint ? `; ${hint}` : ''}`,
       { executionId },
     );
   }

@@ -24,6 +24,15 @@ export class ExecutionLog {
   }
 
   /**
+   * Tells `listener` as soon as a write fails, not only at the driver's next commit: a run waiting
+   * on a long task (or one that never ends) must stop when its log can no longer be written (a full
+   * store, another driver), not when the task returns. Writers that cannot tell (see `LogWriter`) never call it.
+   */
+  onFailure(listener: (error: Error) => void): void {
+    this.writer.onFailure?.(listener);
+  }
+
+  /**
    * Appends an event; returns it as recorded, which is what the caller must act on. Every value
    * enters the log here, so here secrets are kept out of it: a task's result that carries a known
    * secret is refused (recorded as TASK_FAILED with SECRET_IN_OUTPUT, and the call fails with it);

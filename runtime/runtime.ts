@@ -17,6 +17,8 @@ import { encodeValue } from './serialization.js';
 import type { EventStore, ExecutionRecord, ListFilter } from './stores/event-store.js';
 import { MemoryStore } from './stores/memory-store.js';
 import { SqliteStore } from './stores/sqlite-store.js';
+import type { SqliteStoreOptions } from './stores/sqlite-options.js';
+import { recoverOrphans, type RecoveryReport } from './recovery.js';
 import type { WorkflowDefinition } from './workflow-definition.js';
 import type { SecretManager } from './secrets.js';
 import { createNatsRuntime, type NatsOptions } from './nats/nats-runtime.js';
@@ -25,11 +27,25 @@ import { isFinished, type ExecutionState } from './execution-state.js';
 import { openChildren, parentOf, pausedChild, type ChildHandle, type ChildRunner, type ChildSettled, type ParentLink } from './children.js';
 
 export interface RuntimeOptions {
-  /** `'memory'`, or `{ sqlite: path }` for a durable file. Default: SQLite at `$FLUX_HOME/flux.db`. */
-  store?: 'memory' | { sqlite: string };
+  /**
+   * `'memory'`, or `{ sqlite: path }` for a durable file (with `maxBytes`, `leaseMs`: see
+   * `SqliteStoreOptions`). Default: SQLite at `$FLUX_HOME/flux.db`.
+   */
+  store?: 'memory' | ({ sqlite: string } & SqliteStoreOptions);
   /** Run on NATS instead: the log in JetStream, tasks on any worker that serves them. */
   nats?: NatsOptions;
+  /**
+   * SQLite: take over the executions left running by runtimes that died (their lease lapsed, or
+   * their process is gone from this host), at once and then every lease period while open, and
+   * finish them by replay (completed steps do not run again). `createRuntime` resolves once the
+   * first pass is done. Only workflows this process defines are taken over, so define (import)
+   * them first. `close()` waits for what was taken over to pause or end.
+   */
+  recover?: boolean;
 }
+
+export type { RecoveryReport } from './recovery.js';
+export type { SqliteStoreOptions } from './stores/sqlite-options.js';
 
 export interface StartOptions {
   /** Continue this execution instead of starting a new one (Flux's `run(execution_id=...)`). */
@@ -60,6 +76,12 @@ export interface Runtime {
   cancel<I = unknown, O = unknown>(executionId: string, workflow?: WorkflowDefinition<I, O>, options?: CancelOptions): Promise<ExecutionContext<I, O>>;
   inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
   list(filter?: ListFilter): Promise<ExecutionSummary[]>;
+  /**
+   * SQLite: takes over, now, the executions left running by runtimes that died (and those this
+   * runtime stopped driving because their writes failed); see `RuntimeOptions.recover`. Resolves
+   * once they are taken (not finished). Memory and NATS: nothing to do (NATS workers do it themselves).
+   */
+  recover(): Promise<RecoveryReport>;
   close(): Promise<void>;
 }
 
@@ -73,12 +95,20 @@ export interface Runtime {
  * await runtime.close();
  */
 export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  if (options.nats && options.recover) {
+    throw new DefinitionError('recover is for the embedded SQLite store; on NATS, workers (startWorker) take over a dead worker\'s executions by themselves');
+  }
   if (options.nats) {
     if (options.store) throw new DefinitionError('createRuntime takes either store or nats, not both');
     return createNatsRuntime(options.nats);
   }
   const store = options.store ?? { sqlite: defaultDatabasePath() };
-  return new ActorRuntime(store === 'memory' ? new MemoryStore() : new SqliteStore(store.sqlite));
+  const runtime = new ActorRuntime(store === 'memory' ? new MemoryStore() : new SqliteStore(store.sqlite, store));
+  if (options.recover) await runtime.recoverContinually().catch(async (error: unknown) => {
+    await runtime.close();
+    throw error;
+  });
+  return runtime;
 }
 
 export function defaultDatabasePath(): string {
@@ -171,10 +201,12 @@ export class ActorRuntime implements Runtime, ChildRunner {
   async start<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options: StartOptions = {}): Promise<ExecutionHandle<I, O>> {
     if (options.executionId !== undefined) return this.continue(workflow, checkExecutionId(options.executionId));
     const inputJson = encodeValue(input, `the input of workflow '${workflow.name}'`);
-    const actor = this.host(workflow, new ExecutionLog(this.store, uuidv7(), workflow.name, []));
+    const log = new ExecutionLog(this.store, uuidv7(), workflow.name, []);
+    const actor = this.host(workflow, log);
     actor.send({ type: 'START', inputJson });
     // The id is handed out once the execution exists in the store: `inspect(id)` finds it at once.
-    await actor.started;
+    // Everything the start queued is one commit: if it failed (a full store), nothing of it exists.
+    await log.commit();
     return this.handleOf(actor);
   }
 
@@ -202,7 +234,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
     try {
       const { definition, events } = await this.load(executionId, workflow);
       const snapshot = rebuildSnapshot(executionId, events);
-      if (!accepts(snapshot, 'RESUME')) throw new ExecutionStateError(executionId, stateOf(snapshot), 'resumed', ['paused']);
+      if (!accepts(snapshot, 'RESUME')) throw new ExecutionStateError(executionId, stateOf(snapshot), 'resumed', ['paused'], this.recoveryHint(snapshot));
       const child = pausedChild(events);
       if (forward && child && (await this.stateOf(child.executionId)) === 'paused') {
         this.claims.delete(executionId);
@@ -339,6 +371,51 @@ export class ActorRuntime implements Runtime, ChildRunner {
     return this.store.list(filter);
   }
 
+  /** The pass running now (one at a time), and the timer of `recover: true`'s passes. */
+  private recovering: Promise<RecoveryReport> | undefined;
+  private sweeper: NodeJS.Timeout | undefined;
+  private closing = false;
+
+  recover(): Promise<RecoveryReport> {
+    const previous = this.recovering;
+    const pass = (async () => {
+      await previous?.catch(() => undefined);
+      const report = await recoverOrphans({
+        store: this.store,
+        holds: (executionId) => this.claims.has(executionId),
+        takeUp: (definition, executionId) => this.continue(definition, executionId),
+      });
+      // Driven here now: `close` waits for them; their failures (a store still full) leave them to the
+      // next pass. A child that settles wakes its parent if the parent waits on it, as a resumed one does.
+      for (const { executionId, result } of report.recovered) this.inBackground(result().then(() => this.wakeParent(executionId)));
+      return report;
+    })();
+    this.recovering = pass;
+    pass.then(() => undefined, () => undefined).finally(() => {
+      if (this.recovering === pass) this.recovering = undefined;
+    });
+    return pass;
+  }
+
+  /** `recover: true`: a pass now, then one every lease period (unless one is still running) until `close`. */
+  async recoverContinually(): Promise<RecoveryReport> {
+    const report = await this.recover();
+    const leases = this.store.leases;
+    if (leases && !this.sweeper && !this.closing) {
+      this.sweeper = setInterval(() => void (this.recovering ?? this.recover().catch(() => undefined)), leases.leaseMs);
+      this.sweeper.unref();
+    }
+    return report;
+  }
+
+  /** For a running execution in a store with leases: how to take it over if its driver died. */
+  private recoveryHint(snapshot: ExecutionSnapshot): string | undefined {
+    if (stateOf(snapshot) !== 'running' || !this.store.leases) return undefined;
+    return 'if the process driving it died, open the store with recover: true (flux exec and flux server do), which takes it over '
+      + `once that process is gone from this host or its lease (${this.store.leases.leaseMs} ms) has lapsed, and finishes it; `
+      + 'or continue it now with run(input, { executionId })';
+  }
+
   /** Work the runtime does on its own (waking a parent): `close` waits for it. */
   private readonly background = new Set<Promise<void>>();
 
@@ -348,6 +425,9 @@ export class ActorRuntime implements Runtime, ChildRunner {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.sweeper);
+    await this.recovering?.catch(() => undefined);
     while (this.active.size || this.background.size) {
       await Promise.allSettled([...[...this.active.values()].map((actor) => actor.done), ...this.background]);
     }

@@ -4,10 +4,11 @@
  * are redacted before they leave the executor.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type Database from 'better-sqlite3';
 import { FluxError } from './errors.js';
+import { ensurePrivateDir } from './stores/private-files.js';
+import type { SqlDatabase } from './stores/sql-database.js';
 
 export interface SecretManager {
   set(name: string, value: string): Promise<void>;
@@ -88,7 +89,7 @@ export class SecretCipher {
   private keyBytes(): Buffer {
     if (this.key) return this.key;
     if (!existsSync(this.keyPath)) {
-      mkdirSync(dirname(this.keyPath), { recursive: true });
+      ensurePrivateDir(dirname(this.keyPath)); // 0700 when made here ($FLUX_HOME)
       try {
         writeFileSync(this.keyPath, randomBytes(32), { mode: 0o600, flag: 'wx' });
       } catch (error) {
@@ -124,7 +125,7 @@ export abstract class SealedSecrets extends BaseSecrets {
 
 /** In the SQLite file (the key file next to it: `$FLUX_HOME` for the default runtime). */
 export class SqliteSecrets extends SealedSecrets {
-  constructor(private readonly db: Database.Database, keyPath: string) {
+  constructor(private readonly db: SqlDatabase, keyPath: string) {
     super(new SecretCipher(keyPath));
     db.exec('CREATE TABLE IF NOT EXISTS sealed_secrets (name TEXT PRIMARY KEY, sealed BLOB NOT NULL) WITHOUT ROWID');
   }

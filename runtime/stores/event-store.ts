@@ -37,6 +37,12 @@ export interface LogWriter {
   commit(): Promise<void>;
   /** The failure that poisoned this writer, if any: checked before work that would be wasted. */
   readonly failure: Error | undefined;
+  /**
+   * Calls `listener` once this writer fails (on a later turn; at once if it has failed already),
+   * whether or not anyone awaits a commit: a driver waiting on a long task must learn that its log
+   * can no longer be written. A writer that finds its failures only on commit may leave it out.
+   */
+  onFailure?(listener: (error: Error) => void): void;
 }
 
 /**
@@ -47,13 +53,43 @@ export interface LogWriter {
 export interface TaskCache {
   /** The cached output's JSON (undefined for a task that returned nothing), or undefined on a miss. */
   read(key: string): Promise<{ valueJson: string | undefined } | undefined>;
+  /** Never rejects: a memo that could not be written (a full store) is only a miss next time. */
   write(key: string, valueJson: string | undefined): Promise<void>;
+}
+
+/** An execution left running or cancelling by a driver that is gone (or by this runtime, which stopped driving it). */
+export interface OrphanedExecution {
+  executionId: string;
+  workflow: string;
+  /** The runtime that drove it, as the store last recorded; undefined once released. */
+  owner: string | undefined;
+}
+
+export interface LeaseScan {
+  orphaned: OrphanedExecution[];
+  /** Running executions whose driver is alive in another runtime: left alone. */
+  ownedElsewhere: string[];
+}
+
+/**
+ * Who drives which execution, in a store that several processes share and each drive their own
+ * executions in (SQLite; see ./sqlite-leases.ts). A store without them has nothing to take over.
+ */
+export interface ExecutionLeases {
+  /** This runtime, as the store records it as the owner of what it writes. */
+  readonly runtimeId: string;
+  /** How long a runtime that stopped beating keeps its executions. */
+  readonly leaseMs: number;
+  scan(): Promise<LeaseScan>;
+  /** Makes this runtime the owner if the owner is still the one scanned; false when another runtime was quicker. */
+  takeOver(orphan: OrphanedExecution): Promise<boolean>;
 }
 
 export interface EventStore {
   readonly kind: string;
   readonly cache: TaskCache;
   readonly secrets: SecretManager;
+  readonly leases?: ExecutionLeases;
   writer(executionId: string): LogWriter;
   /** The whole log of one execution, in order; empty when it does not exist. */
   load(executionId: string): Promise<StoredEvent[]>;

@@ -54,6 +54,7 @@ class BatchedWriter implements LogWriter, PendingWrites {
   record: ExecutionRecord | undefined;
   failure: Error | undefined;
   private waiters: { resolve(): void; reject(error: Error): void }[] = [];
+  private failureListener: ((error: Error) => void) | undefined;
 
   constructor(readonly executionId: string, private readonly group: GroupCommit) {}
 
@@ -69,6 +70,11 @@ class BatchedWriter implements LogWriter, PendingWrites {
     this.group.enqueue(this);
   }
 
+  onFailure(listener: (error: Error) => void): void {
+    this.failureListener = listener;
+    if (this.failure) this.tell(this.failure);
+  }
+
   commit(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.events.length === 0 && !this.record) return Promise.resolve();
@@ -81,7 +87,16 @@ class BatchedWriter implements LogWriter, PendingWrites {
     this.waiters = [];
     this.events = [];
     this.record = undefined;
-    if (failure) this.failure = failure;
+    if (failure && !this.failure) {
+      this.failure = failure;
+      this.tell(failure);
+    }
     for (const waiter of waiters) failure ? waiter.reject(failure) : waiter.resolve();
+  }
+
+  /** On a later microtask: the listener stops a run, which must not happen inside the batch's write. */
+  private tell(failure: Error): void {
+    const listener = this.failureListener;
+    if (listener) queueMicrotask(() => listener(failure));
   }
 }

@@ -1,46 +1,22 @@
 /**
  * The durable embedded store: one SQLite file (WAL) that several processes may open, so a process
- * can resume what another one paused. Events of one execution are clustered by the primary key
- * (execution id, seq), and the key doubles as the guard against two processes driving one execution.
+ * can resume what another one paused, or take over what a dead one was running (./sqlite-leases.ts).
+ * Events of one execution are clustered by the primary key (execution id, seq), and the key doubles
+ * as the guard against two processes driving one execution. The file, its WAL and shared-memory
+ * index are readable by their owner only (./private-files.ts).
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SqliteSecrets } from '../secrets.js';
-import { ExecutionConflictError, FluxError } from '../errors.js';
+import { ExecutionConflictError, FluxError, StoreFullError } from '../errors.js';
 import type { EventType, StoredEvent } from '../events.js';
 import type { ExecutionState } from '../execution-state.js';
 import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from './event-store.js';
 import { GroupCommit, type PendingWrites } from './group-commit.js';
-
-const SCHEMA_VERSION = 1;
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS events (
-  execution_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  type TEXT NOT NULL,
-  source_id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  value TEXT,
-  time INTEGER NOT NULL,
-  quick INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (execution_id, seq)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS executions (
-  id TEXT PRIMARY KEY,
-  workflow TEXT NOT NULL,
-  state TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS executions_by_state ON executions (state, workflow);
-CREATE TABLE IF NOT EXISTS task_cache (
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL, -- '' for a task that returned nothing
-  written_at INTEGER NOT NULL
-) WITHOUT ROWID;
-`;
+import { ensurePrivateFile } from './private-files.js';
+import { migrate } from './sqlite-schema.js';
+import { DEFAULT_LEASE_MS, SqliteLeases } from './sqlite-leases.js';
+import type { SqliteStoreOptions } from './sqlite-options.js';
 
 type EventRow = [number, EventType, string, string, string | null, number, number];
 type RecordRow = { id: string; workflow: string; state: ExecutionState; created_at: string; updated_at: string };
@@ -53,29 +29,42 @@ export class SqliteStore implements EventStore {
   private readonly upsertRecord: Database.Statement;
   private readonly selectLog: Database.Statement<[string]>;
   private readonly selectRecord: Database.Statement<[string]>;
+  private readonly transaction: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
 
   readonly cache: TaskCache;
   readonly secrets: SqliteSecrets;
+  readonly leases: SqliteLeases;
 
-  constructor(readonly path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  constructor(readonly path: string, options: SqliteStoreOptions = {}) {
+    // Readable by its owner only, and so are the WAL and shared-memory files SQLite makes beside it.
+    if (path !== ':memory:') ensurePrivateFile(path);
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     // An acked commit survives a process crash; NORMAL costs little once writes are batched.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    this.migrate();
+    migrate(this.db, path);
     this.insertEvent = this.db.prepare(
       'INSERT INTO events (execution_id, seq, type, source_id, name, value, time, quick) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    // Whoever writes an execution's state drives it: it becomes its owner (see ./sqlite-leases.ts).
     this.upsertRecord = this.db.prepare(
-      `INSERT INTO executions (id, workflow, state, created_at, updated_at) VALUES (@executionId, @workflow, @state, @createdAt, @updatedAt)
-       ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      `INSERT INTO executions (id, workflow, state, created_at, updated_at, owner) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, owner = excluded.owner`,
     );
     this.selectLog = this.db
       .prepare<[string]>('SELECT seq, type, source_id, name, value, time, quick FROM events WHERE execution_id = ? ORDER BY seq')
       .raw(true);
     this.selectRecord = this.db.prepare<[string]>('SELECT * FROM executions WHERE id = ?');
+    this.transaction = {
+      begin: this.db.prepare('BEGIN'),
+      commit: this.db.prepare('COMMIT'),
+      rollback: this.db.prepare('ROLLBACK'),
+      savepoint: this.db.prepare('SAVEPOINT execution'),
+      release: this.db.prepare('RELEASE execution'),
+      rollbackTo: this.db.prepare('ROLLBACK TO execution'),
+    };
+    this.leases = new SqliteLeases(this.db, options.leaseMs ?? DEFAULT_LEASE_MS);
     this.writes = new GroupCommit((batch) => this.writeBatch(batch));
     this.secrets = new SqliteSecrets(this.db, join(path === ':memory:' ? '.' : dirname(path), 'secret.key'));
     const readCache = this.db.prepare<[string]>('SELECT value FROM task_cache WHERE key = ?').pluck();
@@ -85,8 +74,16 @@ export class SqliteStore implements EventStore {
         const value = readCache.get(key) as string | undefined;
         return value === undefined ? undefined : { valueJson: value === '' ? undefined : value };
       },
-      write: async (key, valueJson) => void writeCache.run(key, valueJson ?? '', Date.now()),
+      write: async (key, valueJson) => {
+        try {
+          writeCache.run(key, valueJson ?? '', Date.now());
+        } catch {
+          // A memo, not a record: one that cannot be written (a full store) is a miss next time.
+        }
+      },
     };
+    // Last: every table exists by now, whatever the cap.
+    if (options.maxBytes !== undefined) this.limitSize(options.maxBytes);
   }
 
   writer(executionId: string): LogWriter {
@@ -124,46 +121,71 @@ export class SqliteStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    if (!this.db.open) return;
     this.writes.flushNow();
+    this.leases.close();
     this.db.close();
   }
 
-  private migrate(): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new Error(`${this.path} was written by a newer flux-actors (schema ${version}); this one reads schema ${SCHEMA_VERSION}`);
-    }
-    this.db.exec(SCHEMA);
-    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  /** Caps the database's size (`max_page_count`); SQLite keeps it at least the size the file has now. */
+  limitSize(maxBytes: number): void {
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    this.db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
   }
 
-  /** One transaction; each execution's part in a savepoint, so a conflict rolls back only that part. */
+  /**
+   * One transaction; each execution's part in a savepoint, so a conflict or a full store costs only
+   * that part. An execution whose part failed other than by a conflict (that one has a new driver)
+   * is released, for any runtime to take over.
+   */
   private writeBatch(batch: readonly PendingWrites[]): Map<string, Error> {
     const failures = new Map<string, Error>();
-    this.db.transaction(() => {
-      for (const writes of batch) {
+    while (!this.writeParts(batch.filter(({ executionId }) => !failures.has(executionId)), failures));
+    for (const [executionId, error] of failures) if (!(error instanceof ExecutionConflictError)) this.leases.release(executionId);
+    return failures;
+  }
+
+  /**
+   * Writes the parts in one transaction, adding those that failed to `failures`. False when SQLite
+   * gave the whole transaction up because of one part (it does on a full store): nothing was
+   * written, and the others are to be written again without it.
+   */
+  private writeParts(parts: readonly PendingWrites[], failures: Map<string, Error>): boolean {
+    const { begin, commit, rollback, savepoint, release, rollbackTo } = this.transaction;
+    try {
+      begin.run();
+      for (const writes of parts) {
+        savepoint.run();
         try {
-          this.db.transaction(() => this.writeExecution(writes))();
+          this.writeExecution(writes);
+          release.run();
         } catch (error) {
-          failures.set(writes.executionId, isConstraintError(error) ? new ExecutionConflictError(writes.executionId, error) : storeError(writes.executionId, error));
+          failures.set(writes.executionId, this.writeError(writes.executionId, error));
+          if (!this.db.inTransaction) return false;
+          rollbackTo.run();
+          release.run();
         }
       }
-    })();
-    return failures;
+      commit.run();
+    } catch (error) {
+      // BEGIN or COMMIT failed: nothing of the batch is written.
+      if (this.db.inTransaction) rollback.run();
+      for (const { executionId } of parts) if (!failures.has(executionId)) failures.set(executionId, this.writeError(executionId, error));
+    }
+    return true;
   }
 
   private writeExecution({ executionId, events, record }: PendingWrites): void {
     for (const e of events) this.insertEvent.run(executionId, e.seq, e.type, e.sourceId, e.name, e.valueJson ?? null, e.time, e.quick ? 1 : 0);
-    if (record) this.upsertRecord.run(record);
+    if (record) this.upsertRecord.run(executionId, record.workflow, record.state, record.createdAt, record.updatedAt, this.leases.runtimeId);
   }
-}
 
-function isConstraintError(error: unknown): boolean {
-  return typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('SQLITE_CONSTRAINT');
-}
-
-function storeError(executionId: string, error: unknown): FluxError {
-  return new FluxError('STORE_ERROR', `could not write the log of execution ${executionId}: ${(error as Error).message}`, { executionId, cause: error });
+  private writeError(executionId: string, error: unknown): FluxError {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return new ExecutionConflictError(executionId, error);
+    if (code === 'SQLITE_FULL') return new StoreFullError(`execution ${executionId} could not be written to ${this.path}`, { executionId, cause: error });
+    return new FluxError('STORE_ERROR', `could not write the log of execution ${executionId}: ${(error as Error).message}`, { executionId, cause: error });
+  }
 }
 
 function toRecord(row: RecordRow): ExecutionRecord {

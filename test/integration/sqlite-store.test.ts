@@ -92,4 +92,38 @@ describe('the SQLite store', () => {
     db.close();
     expect(() => new SqliteStore(dbPath)).to.throw(/newer flux-actors \(schema 99\)/);
   });
+
+  it('opens a file of schema 1 (before leases): keeps its executions, and recovers one left running', async () => {
+    const dbPath = join(dir, 'flux.db');
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(dbPath);
+    db.exec(`
+      CREATE TABLE events (execution_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, source_id TEXT NOT NULL, name TEXT NOT NULL,
+        value TEXT, time INTEGER NOT NULL, quick INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (execution_id, seq)) WITHOUT ROWID;
+      CREATE TABLE executions (id TEXT PRIMARY KEY, workflow TEXT NOT NULL, state TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL) WITHOUT ROWID;
+      CREATE INDEX executions_by_state ON executions (state, workflow);
+      CREATE TABLE task_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL, written_at INTEGER NOT NULL) WITHOUT ROWID;
+      PRAGMA user_version = 1;
+    `);
+    const at = new Date(0).toISOString();
+    db.prepare('INSERT INTO events VALUES (?, 1, ?, ?, ?, ?, 0, 0)').run('old-run', 'WORKFLOW_STARTED', 'old-run', 'schemaOneFlow', '20');
+    db.prepare('INSERT INTO executions VALUES (?, ?, ?, ?, ?)').run('old-run', 'schemaOneFlow', 'running', at, at);
+    db.close();
+    const half = task(async function schemaOneHalf(x: number) {
+      return x / 2;
+    });
+    const flow = workflow(async function schemaOneFlow(ctx: ExecutionContext<number>) {
+      return await half(ctx.input);
+    });
+    const runtime = await createRuntime({ store: { sqlite: dbPath } });
+    try {
+      const report = await runtime.recover();
+      expect(report.recovered.map((h) => h.executionId)).to.deep.equal(['old-run']);
+      const done = await report.recovered[0]!.result();
+      expect(done.output).to.equal(10);
+      expect((await runtime.list({ workflow: flow.name })).map((r) => r.state)).to.deep.equal(['succeeded']);
+    } finally {
+      await runtime.close();
+    }
+  });
 });

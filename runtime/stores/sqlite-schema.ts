@@ -1,0 +1,63 @@
+/**
+ * The tables of the SQLite store, and the migration of an older file to them. Several processes may
+ * open one file at once: the migration runs in one write transaction, and the second to get there
+ * finds it done.
+ */
+import type Database from 'better-sqlite3';
+import { FluxError } from '../errors.js';
+
+/** 2: executions have an owner (the runtime driving them), and runtimes a heartbeat (./sqlite-leases.ts). */
+export const SCHEMA_VERSION = 2;
+
+const TABLES = `
+CREATE TABLE IF NOT EXISTS events (
+  execution_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  source_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  value TEXT,
+  time INTEGER NOT NULL,
+  quick INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (execution_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS executions (
+  id TEXT PRIMARY KEY,
+  workflow TEXT NOT NULL,
+  state TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  owner TEXT -- the runtime that last wrote it; NULL once released
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS executions_by_state ON executions (state, workflow);
+CREATE TABLE IF NOT EXISTS task_cache (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL, -- '' for a task that returned nothing
+  written_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS runtimes (
+  id TEXT PRIMARY KEY,
+  pid INTEGER NOT NULL,
+  host TEXT NOT NULL, -- see ./host-identity.ts
+  beat_at INTEGER NOT NULL, -- epoch ms
+  expires_at INTEGER NOT NULL -- epoch ms: its lease lapses then unless it beats again
+) WITHOUT ROWID;
+`;
+
+/** From each older version to the next; version 0 is a new file, which `TABLES` makes whole. */
+const STEPS: Record<number, string> = {
+  1: 'ALTER TABLE executions ADD COLUMN owner TEXT;',
+};
+
+export function migrate(db: Database.Database, path: string): void {
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === SCHEMA_VERSION) return;
+    if (version > SCHEMA_VERSION) {
+      throw new FluxError('STORE_TOO_NEW', `${path} was written by a newer flux-actors (schema ${version}); this one reads schema ${SCHEMA_VERSION}: upgrade flux-actors`);
+    }
+    for (let from = version; from > 0 && from < SCHEMA_VERSION; from++) db.exec(STEPS[from]!);
+    db.exec(TABLES);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
