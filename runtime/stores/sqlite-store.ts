@@ -52,6 +52,7 @@ export class SqliteStore implements EventStore {
   private readonly insertEvent: Database.Statement;
   private readonly upsertRecord: Database.Statement;
   private readonly selectLog: Database.Statement<[string]>;
+  private readonly selectLogAfter: Database.Statement<[string, number]>;
   private readonly selectRecord: Database.Statement<[string]>;
 
   readonly cache: TaskCache;
@@ -75,6 +76,9 @@ export class SqliteStore implements EventStore {
     this.selectLog = this.db
       .prepare<[string]>('SELECT seq, type, source_id, name, value, time, quick FROM events WHERE execution_id = ? ORDER BY seq')
       .raw(true);
+    this.selectLogAfter = this.db
+      .prepare<[string, number]>('SELECT seq, type, source_id, name, value, time, quick FROM events WHERE execution_id = ? AND seq > ? ORDER BY seq')
+      .raw(true);
     this.selectRecord = this.db.prepare<[string]>('SELECT * FROM executions WHERE id = ?');
     this.writes = new GroupCommit((batch) => this.writeBatch(batch));
     this.secrets = new SqliteSecrets(this.db, join(path === ':memory:' ? '.' : dirname(path), 'secret.key'));
@@ -95,15 +99,13 @@ export class SqliteStore implements EventStore {
 
   async load(executionId: string): Promise<StoredEvent[]> {
     this.writes.flushNow();
-    const rows = this.selectLog.all(executionId) as EventRow[];
-    const events = new Array<StoredEvent>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const [seq, type, sourceId, name, value, time, quick] = rows[i]!;
-      const event: StoredEvent = { seq, type, sourceId, name, valueJson: value ?? undefined, time };
-      if (quick === 1) event.quick = true;
-      events[i] = event;
-    }
-    return events;
+    return toEvents(this.selectLog.all(executionId) as EventRow[]);
+  }
+
+  /** The primary key's range from `afterSeq`: nothing read but what is new. */
+  async loadAfter(executionId: string, afterSeq: number): Promise<StoredEvent[]> {
+    this.writes.flushNow();
+    return toEvents(this.selectLogAfter.all(executionId, afterSeq) as EventRow[]);
   }
 
   async get(executionId: string): Promise<ExecutionRecord | undefined> {
@@ -164,6 +166,17 @@ function isConstraintError(error: unknown): boolean {
 
 function storeError(executionId: string, error: unknown): FluxError {
   return new FluxError('STORE_ERROR', `could not write the log of execution ${executionId}: ${(error as Error).message}`, { executionId, cause: error });
+}
+
+function toEvents(rows: readonly EventRow[]): StoredEvent[] {
+  const events = new Array<StoredEvent>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const [seq, type, sourceId, name, value, time, quick] = rows[i]!;
+    const event: StoredEvent = { seq, type, sourceId, name, valueJson: value ?? undefined, time };
+    if (quick === 1) event.quick = true;
+    events[i] = event;
+  }
+  return events;
 }
 
 function toRecord(row: RecordRow): ExecutionRecord {
