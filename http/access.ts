@@ -63,6 +63,20 @@ export function checkOrigin(req: IncomingMessage): void {
   }
 }
 
+/** The shortest token taken: a short one can be guessed over the network. */
+export const MIN_TOKEN_LENGTH = 16;
+
+/** Refuses a token a client could not send as one word, or one short enough to guess (BAD_ARGUMENT). */
+export function checkTokenChoice(token: string | undefined): void {
+  if (token === undefined) return;
+  if (!/^[\x21-\x7e]+$/.test(token) || token.length < MIN_TOKEN_LENGTH) {
+    throw new HttpError(
+      'BAD_ARGUMENT',
+      `the server's token must be at least ${MIN_TOKEN_LENGTH} printable ASCII characters without spaces (${token.length} given): make one with openssl rand -hex 32`,
+    );
+  }
+}
+
 /** Refuses a request without this server's bearer token (401 UNAUTHORIZED); nothing to check without one. */
 export function checkToken(req: IncomingMessage, token: string | undefined): void {
   if (token === undefined) return;

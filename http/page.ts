@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { HttpError, sendError } from './errors.js';
 
 const ASSETS: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
@@ -38,7 +39,7 @@ export function servePage(pathname: string, res: ServerResponse): void {
   let body = cache.get(asset.file);
   if (!body) {
     const path = `${directory}${asset.file}`;
-    if (!existsSync(path)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end(`${asset.file} is missing from this install`);
+    if (!existsSync(path)) return sendError(res, new HttpError('NOT_FOUND', `${asset.file} of the web page is missing from this install (${directory}): reinstall flux-actors`));
     cache.set(asset.file, (body = readFileSync(path)));
   }
   res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-cache', 'content-security-policy': PAGE_POLICY });

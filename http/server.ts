@@ -19,7 +19,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Backend } from '../control/backend.js';
 import { checkExecutionId, checkName } from '../runtime/names.js';
-import { checkHost, checkOrigin, checkToken, isLoopbackAddress, type AccessOptions } from './access.js';
+import { checkHost, checkOrigin, checkToken, checkTokenChoice, isLoopbackAddress, type AccessOptions } from './access.js';
 import { hasBody, requireJson } from './body.js';
 import { HttpError, sendError } from './errors.js';
 import { isPagePath, servePage } from './page.js';
@@ -44,6 +44,7 @@ const PARAM_CHECKS: Record<Route['params'][number], (value: string) => string> =
 };
 
 export function createFluxServer(options: FluxServerOptions): Server {
+  checkTokenChoice(options.token);
   const allowedHosts = options.allowedHosts ?? [];
   const routes = apiRoutes({
     backend: options.backend,

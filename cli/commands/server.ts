@@ -1,7 +1,7 @@
 /** `flux server [files...]`: the HTTP API and the web page, over NATS (a client) or the embedded runtime. */
 import type { Command } from 'commander';
 import { openBackend } from '../../control/open-backend.js';
-import { isLoopbackAddress } from '../../http/access.js';
+import { checkTokenChoice, isLoopbackAddress } from '../../http/access.js';
 import { createFluxServer, DEFAULT_MAX_STREAMS, tokenRequired } from '../../http/server.js';
 import { printJsonLine } from '../output.js';
 import { positiveInteger } from './executions.js';
@@ -32,6 +32,7 @@ export function serverCommand(program: Command): void {
       const token = flags.token || process.env.FLUX_TOKEN || undefined;
       // Before anything is opened: a server others could reach without a token never starts.
       if (!token && !isLoopbackAddress(flags.host)) throw tokenRequired(flags.host);
+      checkTokenChoice(token);
       const { backend } = await openBackend({ nats: flags.nats, prefix: flags.prefix, modules: files });
       const server = createFluxServer({ backend, token, allowedHosts: allowedHosts(flags), maxStreams: flags.maxStreams });
       await new Promise<void>((resolve, reject) => server.once('error', reject).listen(flags.port, flags.host, resolve));

@@ -126,6 +126,18 @@ describe('flux server: requests from other pages, other names, without the token
     });
   });
 
+  it('a guessable token (under 16 characters) or one a client cannot send (spaces) is refused when the server is made', async () => {
+    const http = await startHttpServer();
+    try {
+      for (const token of ['', 'short', '123456789012345', 'sixteen chars ok', 'tab\tinside-the-token']) {
+        expect(() => createFluxServer({ backend: http.backend, token }), JSON.stringify(token)).to.throw(/at least 16 printable/);
+      }
+      expect(() => createFluxServer({ backend: http.backend, token: '1234567890123456' })).to.not.throw();
+    } finally {
+      await http.close();
+    }
+  });
+
   describe('listening where other machines reach it', () => {
     it('createFluxServer without a token refuses to serve on 0.0.0.0 (TOKEN_REQUIRED), with one it serves', async () => {
       const http = await startHttpServer(); // only for its backend
