@@ -70,10 +70,10 @@ export function createFluxServer(options: FluxServerOptions): Server {
   // Without a token only this machine may connect: refuse to serve anything else (the CLI says so before listening).
   server.on('listening', () => {
     const address = server.address();
-    const host = typeof address === 'object' && address ? address.address : String(address);
-    if (options.token === undefined && !isLoopbackAddress(host)) {
+    if (typeof address !== 'object' || address === null) return; // a local socket or pipe: this machine only
+    if (options.token === undefined && !isLoopbackAddress(address.address)) {
       server.close();
-      server.emit('error', tokenRequired(host));
+      server.emit('error', tokenRequired(address.address));
     }
   });
   return server;
