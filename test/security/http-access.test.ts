@@ -160,6 +160,18 @@ describe('flux server: requests from other pages, other names, without the token
       }
     });
 
+    it('a local socket (a path only this machine can open) serves without a token', async () => {
+      const http = await startHttpServer(); // only for its backend
+      const local = createFluxServer({ backend: http.backend });
+      try {
+        await new Promise<void>((resolve, reject) => local.once('error', reject).listen(join(tempDir('flux-sock-'), 'flux.sock'), resolve));
+        expect(local.listening).to.equal(true);
+      } finally {
+        await new Promise((resolve) => local.close(resolve));
+        await http.close();
+      }
+    });
+
     it('flux server --host 0.0.0.0 without --token or FLUX_TOKEN exits at once with TOKEN_REQUIRED', async () => {
       const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cli', 'flux.ts'), 'server', '--host', '0.0.0.0', '--port', '0'], {
         cwd: ROOT, env: { ...process.env, FLUX_HOME: tempDir('flux-sec-cli-'), FLUX_NATS_URL: '', FLUX_TOKEN: '' }, stdio: ['ignore', 'pipe', 'pipe'],
