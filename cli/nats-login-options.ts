@@ -8,12 +8,16 @@ import type { NatsLogin } from '../control/nats-login.js';
 
 export type NatsLoginFlags = NatsLogin;
 
-export function withNatsLoginOptions(command: Command): Command {
+/**
+ * @param natsToken the flag of the NATS token: `flux server` names it `--nats-token`, its own
+ *   `--token` being the HTTP API's bearer token.
+ */
+export function withNatsLoginOptions(command: Command, natsToken: '--token' | '--nats-token' = '--token'): Command {
   return command
     .addOption(new Option('--user <user>', 'log in to NATS as this user (with --pass)').env('FLUX_NATS_USER'))
     .addOption(new Option('--pass <password>', 'the user\'s password (better: $FLUX_NATS_PASS, which ps does not show)')
       .env('FLUX_NATS_PASS'))
-    .addOption(new Option('--token <token>', 'log in to NATS with a token (better: $FLUX_NATS_TOKEN)').env('FLUX_NATS_TOKEN'))
+    .addOption(new Option(`${natsToken} <token>`, 'log in to NATS with a token (better: $FLUX_NATS_TOKEN)').env('FLUX_NATS_TOKEN'))
     .addOption(new Option('--creds <file>', 'log in to NATS with a credentials file (a user JWT and nkey seed, as nsc writes)')
       .env('FLUX_NATS_CREDS'))
     .addOption(new Option('--tls', 'require TLS: refuse a NATS server that does not offer it (else TLS is used when offered)'))
@@ -26,7 +30,8 @@ export function withNatsLoginOptions(command: Command): Command {
 }
 
 /** The login options of a command's flags (commander has filled them from the variables too). */
-export function natsLoginOf(flags: NatsLoginFlags): NatsLogin {
-  const { user, pass, token, creds, tls, tlsCa, tlsCert, tlsKey } = flags;
+export function natsLoginOf(flags: NatsLoginFlags & { natsToken?: string }, natsToken: '--token' | '--nats-token' = '--token'): NatsLogin {
+  const { user, pass, creds, tls, tlsCa, tlsCert, tlsKey } = flags;
+  const token = natsToken === '--token' ? flags.token : flags.natsToken;
   return { user, pass, token, creds, tls, tlsCa, tlsCert, tlsKey };
 }

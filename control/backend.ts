@@ -15,9 +15,18 @@ export interface WaitOptions {
   timeoutMs?: number;
 }
 
+/** Whether a backend can serve requests now, and if not, why. */
+export interface BackendHealth {
+  ok: boolean;
+  /** What is wrong, when not ok (e.g. the NATS server cannot be reached). */
+  reason?: string;
+}
+
 export interface Backend {
   /** `embedded (<database path>)` or `nats (<url>)`: for messages. */
   readonly description: string;
+  /** The embedded runtime: always ok. NATS: ok while its server answers (the client reconnects meanwhile). */
+  health(): Promise<BackendHealth>;
   /** The workflows that can be started: those of the modules loaded here, or those workers serve. */
   workflows(): Promise<string[]>;
   /** Starts an execution and returns its id at once (an unknown workflow is refused: WORKFLOW_NOT_FOUND). */
@@ -31,36 +40,37 @@ export interface Backend {
   inspect(executionId: string): Promise<ExecutionContext>;
   list(filter?: ListFilter): Promise<ExecutionSummary[]>;
   /**
-   * Calls `onEvent` with the events appended to the log from now on (some logged before may come
-   * too: `follow` drops repeats); returns a function that stops it.
+   * Calls `onEvent` with the events appended to the log from now on, in order, until the returned
+   * function is called. Nothing is missed: what could not be handed over live (published while a
+   * NATS connection was down, written by another process) is read and handed over later. Some
+   * events logged before the watch began may come too, and an event may come twice: `follow`
+   * drops repeats. Watching an idle execution costs next to nothing (no reading of its log).
+   * `delivered`, when given, tells the seq of the last event the caller already has: a watch that
+   * reads the log to find new events reads only those after it.
    */
-  watch(executionId: string, onEvent: (event: ExecutionEvent) => void): () => void;
+  watch(executionId: string, onEvent: (event: ExecutionEvent) => void, delivered?: () => number): () => void;
   close(): Promise<void>;
 }
-
 
 function seqOf(event: ExecutionEvent): number {
   return Number(event.id.slice(event.id.lastIndexOf(':') + 1));
 }
 
-/** How long a read may lag behind a settling event heard live before `follow` gives up. */
+/** How long the log may lag behind events heard before `follow` forgets them (a refused append is never logged). */
 const LAG_PATIENCE_MS = 30_000;
 const READ_AGAIN_MS = 50;
-/**
- * How often the log is read anyway: events published while a NATS connection was down never reach
- * the watch (core NATS does not replay them), and a settling one missed would leave a stream open.
- */
-const REREAD_MS = 1_000;
 
 /**
  * Every event of an execution, those already logged then those to come, each once, in order. With
  * `onSettled`, it stops by itself once the execution pauses or finishes; without, it goes on (a
  * paused execution may be resumed) until the returned function is called.
  *
+ * The log is read once at the start, then only when needed: when a live event leaves a gap after
+ * the last one delivered (the watch missed some: they are in the log), and, with `onSettled`, when
+ * a settling event comes (the read says whether the execution did settle, and gives its context).
  * Live events can come before a read of the log shows them (on NATS a subscriber gets a batch as
- * it is published, before the stream stores it): a read that does not show the settling event
- * heard is behind, and is done again shortly. Events the watch never gets (published during a
- * reconnect) come with the read done every `REREAD_MS`.
+ * it is published, before the stream stores it): events heard ahead of a gap are held until a read
+ * fills it, and a read that does not reach them yet is done again shortly.
  */
 export function follow(
   backend: Backend,
@@ -70,11 +80,13 @@ export function follow(
   onError: (error: Error) => void,
   options: { notFoundPatienceMs?: number } = {},
 ): () => void {
+  /** The seq of the last event delivered: the next one delivered is `last + 1`, never another. */
   let last = 0;
   let stopped = false;
   let caughtUp = false;
-  const pending: ExecutionEvent[] = [];
-  /** The latest settling event heard live: a read that does not reach it is behind. */
+  /** Events heard but not delivered yet: before the first read, or after a gap a read must fill. */
+  const ahead = new Map<number, ExecutionEvent>();
+  /** The latest settling event heard: a read that ends the stream must reach it. */
   let settlingSeq = 0;
   let reading = false;
   let readAgain = false;
@@ -82,28 +94,40 @@ export function follow(
   // Just started on NATS, the execution exists once a worker took the start command: wait for it a while.
   const notFoundUntil = Date.now() + (options.notFoundPatienceMs ?? 0);
 
-  const emit = (event: ExecutionEvent) => {
-    const seq = seqOf(event);
-    if (seq <= last || stopped) return;
-    last = seq;
+  const deliver = (event: ExecutionEvent) => {
+    ahead.delete(seqOf(event));
+    last = seqOf(event);
     onEvent(event);
+  };
+  /** Delivers the events held while they follow on from the last one delivered; forgets those passed. */
+  const drain = () => {
+    for (let next = ahead.get(last + 1); next && !stopped; next = ahead.get(last + 1)) deliver(next);
+    for (const seq of ahead.keys()) if (seq <= last) ahead.delete(seq);
   };
   const fail = (error: Error) => {
     stop();
     onError(error);
   };
   const heard = (event: ExecutionEvent) => {
-    emit(event);
-    if (!SETTLING_EVENTS.has(event.type)) return;
-    settlingSeq = Math.max(settlingSeq, seqOf(event));
-    read();
+    const seq = seqOf(event);
+    if (stopped || seq <= last) return;
+    ahead.set(seq, event);
+    const settling = SETTLING_EVENTS.has(event.type);
+    if (settling) settlingSeq = Math.max(settlingSeq, seq);
+    if (!caughtUp) return; // the first read delivers it
+    drain();
+    if (ahead.size > 0) read(); // a gap: what the watch did not hand over is in the log
+    else if (settling && onSettled) read();
   };
-  const judge = (ctx: ExecutionContext) => {
-    const readUpTo = ctx.events.length ? seqOf(ctx.events.at(-1)!) : 0;
-    if (onSettled && readUpTo < settlingSeq) {
+  /** After a read: behind what was heard (read again shortly), settled (the end), or nothing to do. */
+  const judge = (ctx: ExecutionContext, readUpTo: number) => {
+    // With `onSettled`, the read's state must cover every event delivered: one after it may change it.
+    if (ahead.size > 0 || (onSettled && readUpTo < Math.max(last, settlingSeq))) {
       behindSince ??= Date.now();
-      if (Date.now() - behindSince > LAG_PATIENCE_MS) return fail(new Error(`the log of execution ${executionId} stayed behind its events for ${LAG_PATIENCE_MS} ms`));
-      return void setTimeout(read, READ_AGAIN_MS);
+      if (Date.now() - behindSince <= LAG_PATIENCE_MS) return void setTimeout(read, READ_AGAIN_MS);
+      // Heard but never logged (an append the store refused): forgotten, the log is the record.
+      ahead.clear();
+      settlingSeq = readUpTo;
     }
     behindSince = undefined;
     if (onSettled && isSettled(ctx.state)) return stop(), onSettled(ctx);
@@ -116,12 +140,11 @@ export function follow(
     backend.inspect(executionId).then((ctx) => {
       reading = false;
       if (stopped) return;
-      for (const event of ctx.events) emit(event);
-      if (!caughtUp) {
-        caughtUp = true;
-        for (const event of pending.splice(0)) heard(event);
-      }
-      judge(ctx);
+      const events = ctx.events;
+      for (const event of events) if (!stopped && seqOf(event) === last + 1) deliver(event);
+      caughtUp = true;
+      drain();
+      if (!stopped) judge(ctx, events.length ? seqOf(events.at(-1)!) : 0);
     }, (error: Error) => {
       reading = false;
       if (stopped) return;
@@ -130,12 +153,9 @@ export function follow(
     });
   }
   // Subscribed first, then read: an event appended in between comes either way, and only once.
-  const unwatch = backend.watch(executionId, (event) => (caughtUp ? heard(event) : void pending.push(event)));
-  const rereads = setInterval(() => caughtUp && read(), REREAD_MS);
-  rereads.unref();
+  const unwatch = backend.watch(executionId, heard, () => last);
   function stop(): void {
     stopped = true;
-    clearInterval(rereads);
     unwatch();
   }
   read();

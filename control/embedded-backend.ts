@@ -6,12 +6,12 @@
 import { ActorRuntime, createRuntime, defaultDatabasePath, type ExecutionHandle, type Runtime } from '../runtime/runtime.js';
 import type { ExecutionContext } from '../runtime/execution-context.js';
 import { FluxError, isFluxError, WorkflowMismatchError, WorkflowNotFoundError } from '../runtime/errors.js';
-import type { ExecutionEvent } from '../runtime/events.js';
 import { isSettled } from '../runtime/execution-state.js';
 import { checkExecutionId } from '../runtime/names.js';
 import { encodeValue } from '../runtime/serialization.js';
 import type { Backend, WaitOptions } from './backend.js';
 import type { AnyWorkflow, LoadedModules } from './modules.js';
+import { watchStoredLog } from './store-watch.js';
 
 /** How to hand the embedded runtime a workflow's code. */
 const PASS_MODULES = 'pass the file that defines it (flux: -m <file>; flux server: after the command)';
@@ -52,6 +52,7 @@ export async function embeddedBackend(modules: LoadedModules, databasePath = def
 
   return {
     description: `embedded (${databasePath})`,
+    health: async () => ({ ok: true }),
     async workflows() {
       return [...modules.workflows.keys()].sort();
     },
@@ -73,23 +74,7 @@ export async function embeddedBackend(modules: LoadedModules, databasePath = def
     cancel: (executionId) => runtime.cancel(executionId).catch(withModulesHint),
     inspect: (executionId) => runtime.inspect(executionId),
     list: (filter) => runtime.list(filter),
-    watch(executionId, onEvent) {
-      // From the first event: what was logged before the watch began comes too (follow() drops repeats).
-      let seen = 0;
-      let stopped = false;
-      const read = async () => {
-        if (stopped) return;
-        const events: ExecutionEvent[] = await runtime.inspect(executionId).then((ctx) => ctx.events, () => []);
-        for (const event of events.slice(seen)) if (!stopped) onEvent(event);
-        seen = Math.max(seen, events.length);
-        if (!stopped) timer = setTimeout(() => void read(), POLL_MS);
-      };
-      let timer = setTimeout(() => void read(), 0);
-      return () => {
-        stopped = true;
-        clearTimeout(timer);
-      };
-    },
+    watch: (executionId, onEvent, delivered) => watchStoredLog(runtime, executionId, onEvent, delivered),
     async close() {
       await Promise.allSettled([...running.values()].map((handle) => handle.result()));
       await runtime.close();

@@ -7,6 +7,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   BAD_ARGUMENT: 400,
   SERIALIZATION_ERROR: 400,
   INVALID_NAME: 400,
+  UNAUTHORIZED: 401,
+  HOST_NOT_ALLOWED: 403,
+  ORIGIN_NOT_ALLOWED: 403,
   NOT_FOUND: 404,
   WORKFLOW_NOT_FOUND: 404,
   EXECUTION_NOT_FOUND: 404,
@@ -15,8 +18,11 @@ const STATUS_BY_CODE: Record<string, number> = {
   INVALID_EXECUTION_STATE: 409,
   EXECUTION_CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  STORE_FULL: 507,
   RESULT_TIMEOUT: 504,
   NATS_UNREACHABLE: 503,
+  TOO_MANY_STREAMS: 503,
 };
 
 export class HttpError extends FluxError {}
@@ -30,6 +36,7 @@ export function sendError(res: ServerResponse, error: unknown): void {
   const code = error instanceof FluxError ? error.code : 'INTERNAL';
   const message = error instanceof Error ? error.message : String(error);
   if (res.headersSent) return void res.end();
+  if (status === 401) res.setHeader('www-authenticate', 'Bearer realm="flux"');
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ error: { code, message, ...(error instanceof FluxError && error.executionId && { executionId: error.executionId }) } }));
 }

@@ -11,152 +11,120 @@
  *   GET  /executions?state=&workflow=&limit=
  *   GET  /machines/{name}/picture?format=...
  *   GET  /workflows, GET /health
+ *
+ * Every request passes `admit` first (http/access.ts): its Host must be one of the server's names,
+ * a browser's request must come from the server's own page, the token must be sent when the server
+ * has one, and a POST (or any body) must be `application/json`.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { follow, type Backend } from '../control/backend.js';
-import { EXECUTION_STATES, type ExecutionState } from '../runtime/execution-state.js';
-import { executionPicture, machinePicture, type PictureFormat } from '../pictures/index.js';
-import { executionJson } from '../control/execution-json.js';
-import { readJsonBody } from './body.js';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { Backend } from '../control/backend.js';
+import { checkExecutionId, checkName } from '../runtime/names.js';
+import { checkHost, checkOrigin, checkToken, checkTokenChoice, isLoopbackAddress, type AccessOptions } from './access.js';
+import { hasBody, requireJson } from './body.js';
 import { HttpError, sendError } from './errors.js';
-import { servePage } from './page.js';
-import { openEventStream } from './sse.js';
+import { isPagePath, servePage } from './page.js';
+import { apiRoutes, type Route } from './routes.js';
+import { streamLimit } from './sse.js';
 
-export interface FluxServerOptions {
+export interface FluxServerOptions extends AccessOptions {
   backend: Backend;
   /** The largest request body taken. Default 1 MiB (NATS's default message limit). */
   bodyLimitBytes?: number;
+  /** How many event streams may be open at once; beyond it 503 TOO_MANY_STREAMS. Default 100. */
+  maxStreams?: number;
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse, params: string[], query: URLSearchParams) => Promise<void>;
+export const DEFAULT_MAX_STREAMS = 100;
 
-const FORMATS: readonly PictureFormat[] = ['svg', 'mermaid', 'dot', 'html'];
-const CONTENT_TYPES: Record<PictureFormat, string> = { svg: 'image/svg+xml', mermaid: 'text/plain; charset=utf-8', dot: 'text/vnd.graphviz; charset=utf-8', html: 'text/html; charset=utf-8' };
+/** What a path parameter is, and the check it passes before any handler sees it. */
+const PARAM_CHECKS: Record<Route['params'][number], (value: string) => string> = {
+  executionId: (value) => checkExecutionId(value),
+  workflow: (value) => checkName(value, 'workflow name'),
+  machine: (value) => value, // one of a fixed set: an unknown one is UNKNOWN_MACHINE
+};
 
 export function createFluxServer(options: FluxServerOptions): Server {
-  const { backend } = options;
-  const limit = options.bodyLimitBytes ?? 1024 * 1024;
-
-  const json = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
-  };
-
-  const run: Handler = async (req, res, [name], query) => {
-    const mode = query.get('mode') ?? 'sync';
-    if (!['sync', 'async', 'stream'].includes(mode)) throw new HttpError('BAD_ARGUMENT', `mode must be sync, async or stream, not '${mode}'`);
-    const input = await readJsonBody(req, limit);
-    const executionId = await backend.start(name!, input);
-    if (mode === 'async') return json(res, 202, { executionId, state: 'running', links: { self: `/executions/${executionId}` } });
-    if (mode === 'sync') return json(res, 200, executionJson(await backend.result(executionId), query.get('events') === 'true'));
-    const stream = openEventStream(res);
-    const stop = follow(backend, executionId, (event) => stream.send(event.type, event), (ctx) => {
-      stream.send('end', executionJson(ctx, false));
-      stream.close();
-    }, (error) => (stream.send('error', { code: 'STREAM_FAILED', message: error.message }), stream.close()), { notFoundPatienceMs: 30_000 });
-    res.on('close', stop);
-  };
-
-  const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
-    { method: 'GET', pattern: /^\/health$/, handler: async (_req, res) => json(res, 200, { status: 'ok', backend: backend.description }) },
-    { method: 'GET', pattern: /^\/workflows$/, handler: async (_req, res) => json(res, 200, { workflows: await backend.workflows() }) },
-    { method: 'POST', pattern: /^\/workflows\/([^/]+)\/run$/, handler: run },
-    {
-      method: 'POST', pattern: /^\/executions\/([^/]+)\/resume$/,
-      handler: async (req, res, [id]) => json(res, 200, executionJson(await backend.resume(id!, await readJsonBody(req, limit)), false)),
-    },
-    {
-      method: 'POST', pattern: /^\/executions\/([^/]+)\/cancel$/,
-      handler: async (req, res, [id]) => {
-        await readJsonBody(req, limit);
-        json(res, 200, executionJson(await backend.cancel(id!), false));
-      },
-    },
-    {
-      method: 'GET', pattern: /^\/executions$/,
-      handler: async (_req, res, _params, query) => {
-        const state = query.get('state') ?? undefined;
-        if (state && !(EXECUTION_STATES as readonly string[]).includes(state)) throw new HttpError('BAD_ARGUMENT', `state must be one of ${EXECUTION_STATES.join(', ')}, not '${state}'`);
-        const workflow = query.get('workflow') ?? undefined;
-        const limitParam = query.get('limit');
-        const max = limitParam === null ? undefined : Number(limitParam);
-        if (max !== undefined && (!Number.isInteger(max) || max < 1)) throw new HttpError('BAD_ARGUMENT', `limit must be a positive integer, not '${limitParam}'`);
-        json(res, 200, { executions: await backend.list({ ...(state && { state: state as ExecutionState }), ...(workflow && { workflow }), ...(max && { limit: max }) }) });
-      },
-    },
-    { method: 'GET', pattern: /^\/executions\/([^/]+)$/, handler: async (_req, res, [id], query) => json(res, 200, executionJson(await backend.inspect(id!), query.get('events') === 'true')) },
-    {
-      method: 'GET', pattern: /^\/executions\/([^/]+)\/stream$/,
-      handler: async (_req, res, [id]) => {
-        // An unknown id is a 404, not an empty stream; one just started on NATS gets a moment to appear.
-        await inspectSoon(backend, id!, 2_000);
-        const stream = openEventStream(res);
-        // Unnamed messages: the page takes every event the same way.
-        const stop = follow(backend, id!, (event) => stream.send(undefined, event), undefined, (error) => {
-          stream.send('error', { code: 'STREAM_FAILED', message: error.message });
-          stream.close();
-        });
-        res.on('close', stop);
-      },
-    },
-    {
-      method: 'GET', pattern: /^\/executions\/([^/]+)\/picture$/,
-      handler: async (_req, res, [id], query) => {
-        const format = pictureFormat(query);
-        const ctx = await backend.inspect(id!);
-        sendPicture(res, format, await executionPicture({ executionId: ctx.executionId, workflow: ctx.name, state: ctx.state, events: ctx.events }, format));
-      },
-    },
-    {
-      method: 'GET', pattern: /^\/machines\/([^/]+)\/picture$/,
-      handler: async (_req, res, [name], query) => {
-        const format = pictureFormat(query);
-        sendPicture(res, format, await machinePicture(name!, format));
-      },
-    },
-  ];
-
-  return createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (req.method === 'GET' && servePage(url.pathname, res)) return;
-    const matching = routes.filter((route) => route.pattern.test(url.pathname));
-    const route = matching.find((r) => r.method === req.method);
-    if (!route) {
-      if (matching.length === 0) return sendError(res, new HttpError('NOT_FOUND', `no such endpoint: ${req.method} ${url.pathname}`));
-      const allowed = matching.map((r) => r.method).join(', ');
-      res.setHeader('allow', allowed);
-      return sendError(res, new HttpError('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname} (use ${allowed})`));
-    }
-    let params: string[];
-    try {
-      params = route.pattern.exec(url.pathname)!.slice(1).map((param) => decodeURIComponent(param));
-    } catch {
-      return sendError(res, new HttpError('BAD_ARGUMENT', `the path ${url.pathname} has a malformed %-escape`));
-    }
-    route.handler(req, res, params, url.searchParams).catch((error: unknown) => sendError(res, error));
+  checkTokenChoice(options.token);
+  const allowedHosts = options.allowedHosts ?? [];
+  const routes = apiRoutes({
+    backend: options.backend,
+    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    streams: streamLimit(options.maxStreams ?? DEFAULT_MAX_STREAMS),
   });
-}
 
-function pictureFormat(query: URLSearchParams): PictureFormat {
-  const format = query.get('format') ?? 'svg';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new HttpError('BAD_ARGUMENT', `format must be one of ${FORMATS.join(', ')}, not '${format}'`);
-  return format as PictureFormat;
-}
-
-function sendPicture(res: ServerResponse, format: PictureFormat, body: string): void {
-  res.writeHead(200, { 'content-type': CONTENT_TYPES[format] });
-  res.end(body);
-}
-
-/** Reads an execution, waiting up to `patienceMs` for one that does not exist yet (a worker is about to take its start). */
-async function inspectSoon(backend: Backend, executionId: string, patienceMs: number): Promise<void> {
-  const until = Date.now() + patienceMs;
-  for (;;) {
+  const server = createServer((req, res) => {
+    securityHeaders(res);
     try {
-      return void (await backend.inspect(executionId));
+      checkHost(req, allowedHosts);
+      const [path, query] = splitTarget(req.url ?? '/');
+      if (req.method === 'GET' && isPagePath(path)) return void servePage(path, res);
+      checkOrigin(req);
+      checkToken(req, options.token);
+      const { route, params } = matchRoute(routes, req.method ?? 'GET', path, res);
+      if (req.method === 'POST' || hasBody(req)) requireJson(req);
+      route.handler(req, res, params, new URLSearchParams(query)).catch((error: unknown) => sendError(res, error));
     } catch (error) {
-      if ((error as { code?: string }).code !== 'EXECUTION_NOT_FOUND' || Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      sendError(res, error);
     }
+  });
+  // Without a token only this machine may connect: refuse to serve anything else (the CLI says so before listening).
+  server.on('listening', () => {
+    const address = server.address();
+    if (typeof address !== 'object' || address === null) return; // a local socket or pipe: this machine only
+    if (options.token === undefined && !isLoopbackAddress(address.address)) {
+      server.close();
+      server.emit('error', tokenRequired(address.address));
+    }
+  });
+  return server;
+}
+
+/** Refusal to listen where others can connect without a token: TOKEN_REQUIRED. */
+export function tokenRequired(host: string): HttpError {
+  return new HttpError(
+    'TOKEN_REQUIRED',
+    `flux server listens on ${host}, which other machines can reach: give it a token (--token <secret> or FLUX_TOKEN) that every client must send, or listen on 127.0.0.1`,
+  );
+}
+
+/** Finds the route for a request, its path parameters decoded and checked (404, 405, 400 otherwise). */
+function matchRoute(routes: readonly Route[], method: string, path: string, res: ServerResponse): { route: Route; params: string[] } {
+  const matching = routes.filter((r) => r.pattern.test(path));
+  const route = matching.find((r) => r.method === method);
+  if (!route) {
+    if (matching.length === 0) throw new HttpError('NOT_FOUND', `no such endpoint: ${method} ${path.slice(0, 200)}`);
+    const allowed = matching.map((r) => r.method).join(', ');
+    res.setHeader('allow', allowed);
+    throw new HttpError('METHOD_NOT_ALLOWED', `${method} is not allowed on ${path.slice(0, 200)} (use ${allowed})`);
   }
+  const raw = route.pattern.exec(path)!.slice(1);
+  const params = raw.map((param, i) => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(param);
+    } catch {
+      throw new HttpError('BAD_ARGUMENT', `the path ${path.slice(0, 200)} has a malformed %-escape`);
+    }
+    return PARAM_CHECKS[route.params[i]!](decoded);
+  });
+  return { route, params };
+}
+
+/**
+ * The path and query of a request target, the path as sent: not resolved the way a URL would be,
+ * where `/executions/%2e%2e/cancel` becomes `/cancel` and an id `..` would pass unseen.
+ */
+function splitTarget(target: string): [string, string] {
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/[^?#]*)?(\?[^#]*)?/i.exec(target); // a proxy's absolute form
+  const [path, query = ''] = absolute ? [absolute[1] ?? '/', (absolute[2] ?? '').slice(1)] : target.split('#')[0]!.split(/\?(.*)/s);
+  return [path || '/', query];
+}
+
+/** Headers on every answer: no sniffing a JSON or SVG answer into a page, no framing (clickjacking). */
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('x-frame-options', 'DENY');
+  res.setHeader('referrer-policy', 'no-referrer');
+  // The API's answers are data: opened as a page (a picture in HTML or SVG), they run nothing.
+  res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; sandbox");
 }

@@ -1,29 +1,46 @@
 /** `flux server [files...]`: the HTTP API and the web page, over NATS (a client) or the embedded runtime. */
 import type { Command } from 'commander';
 import { openBackend } from '../../control/open-backend.js';
-import { createFluxServer } from '../../http/server.js';
+import { checkTokenChoice, isLoopbackAddress } from '../../http/access.js';
+import { createFluxServer, DEFAULT_MAX_STREAMS, tokenRequired } from '../../http/server.js';
 import { natsLoginOf, withNatsLoginOptions, type NatsLoginFlags } from '../nats-login-options.js';
 import { printJsonLine } from '../output.js';
 import { positiveInteger } from './executions.js';
 
+interface ServerFlags {
+  port: number;
+  host: string;
+  nats?: string;
+  prefix: string;
+  json?: boolean;
+  token?: string;
+  allowedHost: string[];
+  maxStreams: number;
+}
+
 export function serverCommand(program: Command): void {
-  withNatsLoginOptions(program.command('server'))
+  const command = withNatsLoginOptions(program.command('server'), '--nats-token')
     .description('serve the HTTP API and the web page (on NATS it is a client: workflow bodies run on workers)')
     .argument('[files...]', 'embedded runtime: modules defining the workflows it runs')
     .option('--port <port>', 'the port to listen on (0: any free one)', (text) => (text === '0' ? 0 : positiveInteger(text, '--port')), 8000)
-    .option('--host <host>', 'the address to listen on', '127.0.0.1')
+    .option('--host <host>', 'the address to listen on (another than 127.0.0.1/localhost/::1 needs --token)', '127.0.0.1')
     .option('--nats <url>', 'a NATS server (default: $FLUX_NATS_URL; unset: the embedded runtime under $FLUX_HOME)')
-    .option('--prefix <prefix>', 'the prefix of every stream, bucket and subject on NATS', 'flux')
+    .option('--prefix <prefix>', 'the prefix of every stream, bucket and subject on NATS', 'flux');
+  httpOptions(command)
     .option('--json', 'say where it listens as a JSON line')
-    .action(async (files: string[], flags: NatsLoginFlags & { port: number; host: string; nats?: string; prefix: string; json?: boolean }) => {
-      const { backend } = await openBackend({ nats: flags.nats, prefix: flags.prefix, login: natsLoginOf(flags), modules: files });
-      const server = createFluxServer({ backend });
+    .action(async (files: string[], flags: ServerFlags & Omit<NatsLoginFlags, 'token'> & { natsToken?: string }) => {
+      const token = flags.token || process.env.FLUX_TOKEN || undefined;
+      // Before anything is opened: a server others could reach without a token never starts.
+      if (!token && !isLoopbackAddress(flags.host)) throw tokenRequired(flags.host);
+      checkTokenChoice(token);
+      const { backend } = await openBackend({ nats: flags.nats, prefix: flags.prefix, login: natsLoginOf(flags, '--nats-token'), modules: files });
+      const server = createFluxServer({ backend, token, allowedHosts: allowedHosts(flags), maxStreams: flags.maxStreams });
       await new Promise<void>((resolve, reject) => server.once('error', reject).listen(flags.port, flags.host, resolve));
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : flags.port;
-      const url = `http://${flags.host}:${port}`;
-      if (flags.json) printJsonLine({ url, backend: backend.description });
-      else process.stdout.write(`flux server on ${url} (${backend.description})\n`);
+      const url = `http://${flags.host.includes(':') ? `[${flags.host}]` : flags.host}:${port}`;
+      if (flags.json) printJsonLine({ url, backend: backend.description, token: token !== undefined });
+      else process.stdout.write(`flux server on ${url} (${backend.description}${token ? ', token required' : ''})\n`);
       await new Promise<void>((resolve) => {
         const stop = (signal: NodeJS.Signals) => {
           // Embedded: the executions this process runs pause or finish first (a sleeping one may take long).
@@ -37,4 +54,20 @@ export function serverCommand(program: Command): void {
       });
       await backend.close();
     });
+}
+
+/** Who may use the server: the token, the Host names it answers to, how many streams it holds open. */
+function httpOptions(command: Command): Command {
+  return command
+    .option('--token <token>', 'every API request must send "Authorization: Bearer <token>" (default: $FLUX_TOKEN; prefer it: a flag shows in ps)')
+    .option('--allowed-host <name>', 'a Host name (or name:port) the server answers to besides localhost, 127.0.0.1, [::1] and --host; repeatable',
+      (name: string, names: string[]) => [...names, name], [])
+    .option('--max-streams <n>', 'how many event streams may be open at once', (text) => positiveInteger(text, '--max-streams'), DEFAULT_MAX_STREAMS);
+}
+
+/** The --allowed-host names and the --host address (not a wildcard: no request names 0.0.0.0). */
+function allowedHosts(flags: ServerFlags): string[] {
+  const wildcard = ['0.0.0.0', '::', '[::]'].includes(flags.host);
+  const host = flags.host.includes(':') && !flags.host.startsWith('[') ? `[${flags.host}]` : flags.host;
+  return [...flags.allowedHost, ...(wildcard ? [] : [host])];
 }

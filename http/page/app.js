@@ -1,16 +1,60 @@
 // The page of `flux server`: executions, one execution's timeline and state-machine picture, live.
 // Plain browser JavaScript against the HTTP API of the same server; nothing else is loaded.
+//
+// Every value that comes from the server is written as text (textContent, DOM nodes), never as
+// markup: a workflow's input or an error message may hold anything. The only markup taken is the
+// picture's SVG, parsed as SVG and stripped of anything that could run.
+// The server's token, when it asks for one (401), is asked for once and kept for this tab
+// (sessionStorage); it travels in the Authorization header only, never in a URL.
 const $ = (id) => document.getElementById(id);
+const TOKEN_KEY = 'flux-token';
+const SVG_NS = 'http://www.w3.org/2000/svg';
 let selected = null;
+/** Stops the stream of the execution shown. */
 let stream = null;
 let pictureTimer = null;
+/** While the token form is shown: resolved once a token is given. */
+let tokenAsked = null;
+
+function element(tag, properties = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), properties);
+  node.append(...children);
+  return node;
+}
+
+function askToken(refused) {
+  tokenAsked ??= new Promise((resolve) => {
+    $('token-form').hidden = false;
+    $('token-message').textContent = refused ? 'That token was refused: enter the one the server was started with.' : '';
+    $('token').focus();
+    $('token-form').onsubmit = (event) => {
+      event.preventDefault();
+      sessionStorage.setItem(TOKEN_KEY, $('token').value.trim());
+      $('token').value = '';
+      $('token-form').hidden = true;
+      tokenAsked = null;
+      resolve();
+    };
+  });
+  return tokenAsked;
+}
+
+/** A request to the API with the token (asked for when the server says 401); a POST always declares JSON. */
+async function request(method, path, body, signal) {
+  for (;;) {
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    const headers = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (method === 'POST') headers['content-type'] = 'application/json';
+    const response = await fetch(path, { method, headers, body, signal });
+    if (response.status !== 401) return response;
+    if (token && sessionStorage.getItem(TOKEN_KEY) === token) sessionStorage.removeItem(TOKEN_KEY);
+    await askToken(Boolean(token));
+  }
+}
 
 async function api(method, path, body) {
-  const response = await fetch(path, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : body,
-  });
+  const response = await request(method, path, body);
   const data = response.headers.get('content-type')?.includes('json') ? await response.json() : await response.text();
   if (!response.ok) throw new Error(data.error ? `${data.error.code}: ${data.error.message}` : String(data));
   return data;
@@ -30,9 +74,11 @@ function parseJsonField(text, what) {
   }
 }
 
+const executionPath = (id, rest = '') => `/executions/${encodeURIComponent(id)}${rest}`;
+
 async function loadWorkflows() {
   const { workflows } = await api('GET', '/workflows');
-  $('workflow').replaceChildren(...workflows.map((name) => Object.assign(document.createElement('option'), { value: name, textContent: name })));
+  $('workflow').replaceChildren(...workflows.map((name) => element('option', { value: name, textContent: name })));
   const { backend } = await api('GET', '/health');
   $('backend').textContent = backend;
 }
@@ -40,24 +86,33 @@ async function loadWorkflows() {
 async function loadExecutions() {
   const { executions } = await api('GET', '/executions?limit=50');
   $('executions').replaceChildren(...executions.map((record) => {
-    const item = document.createElement('li');
+    const item = element('li', { className: record.executionId === selected ? 'selected' : '' },
+      element('div', {}, `${record.workflow} `, element('span', { className: `state ${record.state}`, textContent: record.state })),
+      element('div', { className: 'id', textContent: record.executionId }));
     item.dataset.id = record.executionId;
-    item.className = record.executionId === selected ? 'selected' : '';
-    item.innerHTML = `<div>${escapeHtml(record.workflow)} <span class="state ${record.state}">${record.state}</span></div><div class="id">${record.executionId}</div>`;
     item.addEventListener('click', () => select(record.executionId));
     return item;
   }));
 }
 
-function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+/** The picture's SVG as nodes of this page, without scripts, event handlers or links out of it. */
+function safeSvg(text) {
+  const svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+  if (svg.namespaceURI !== SVG_NS || svg.localName !== 'svg') throw new Error('the picture is not an SVG image');
+  for (const node of svg.querySelectorAll('script, foreignObject, parsererror')) node.remove();
+  for (const node of [svg, ...svg.querySelectorAll('*')]) {
+    for (const { name, value } of [...node.attributes]) {
+      if (/^on/i.test(name) || (/href$/i.test(name) && !value.startsWith('#'))) node.removeAttribute(name);
+    }
+  }
+  return document.importNode(svg, true);
 }
 
 async function refreshPicture() {
   if (!selected) return;
   const id = selected;
-  const svg = await api('GET', `/executions/${id}/picture?format=svg`);
-  if (id === selected) $('picture').innerHTML = svg;
+  const svg = await api('GET', executionPath(id, '/picture?format=svg'));
+  if (id === selected) $('picture').replaceChildren(safeSvg(svg));
 }
 
 function schedulePicture() {
@@ -67,7 +122,7 @@ function schedulePicture() {
 
 async function refreshState() {
   const id = selected;
-  const execution = await api('GET', `/executions/${id}`);
+  const execution = await api('GET', executionPath(id));
   if (id !== selected) return;
   $('execution-title').textContent = `${execution.name} ${execution.executionId}`;
   $('execution-state').textContent = execution.state;
@@ -76,28 +131,66 @@ async function refreshState() {
 }
 
 function addToTimeline(event) {
-  const item = document.createElement('li');
   const value = event.value === undefined ? '' : JSON.stringify(event.value);
-  item.innerHTML = `${escapeHtml(event.type)} <b>${escapeHtml(event.name)}</b> <span class="value">${escapeHtml(value.length > 120 ? `${value.slice(0, 117)}...` : value)}</span>`;
-  $('timeline').append(item);
+  const shown = value.length > 120 ? `${value.slice(0, 117)}...` : value;
+  $('timeline').append(element('li', {}, `${event.type} `, element('b', { textContent: event.name }), ' ', element('span', { className: 'value', textContent: shown })));
+}
+
+/**
+ * Reads an execution's event stream (Server-Sent Events) with fetch, which can send the token in a
+ * header (EventSource cannot); calls `onMessage(name, data)` for each message until the stream ends.
+ */
+async function readEvents(id, signal, onMessage) {
+  const response = await request('GET', executionPath(id, '/stream'), undefined, signal);
+  if (!response.ok) {
+    const data = await response.json().catch(() => ({}));
+    throw new Error(data.error ? `${data.error.code}: ${data.error.message}` : `the stream answered ${response.status}`);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const lines = buffer.slice(0, end).split('\n');
+      buffer = buffer.slice(end + 2);
+      const name = lines.find((line) => line.startsWith('event:'))?.slice('event:'.length).trim();
+      const data = lines.filter((line) => line.startsWith('data:')).map((line) => line.slice('data:'.length).replace(/^ /, '')).join('\n');
+      if (data) onMessage(name, JSON.parse(data));
+    }
+  }
+}
+
+/** Follows the selected execution's events into the timeline; a stream that drops is opened again. */
+function openStream(id) {
+  const controller = new AbortController();
+  const own = { stop: () => controller.abort() };
+  stream = own;
+  const onMessage = (name, data) => {
+    if (name === 'error') return say(data.message);
+    addToTimeline(data);
+    refreshState().catch((error) => say(error.message));
+    schedulePicture();
+    loadExecutions().catch(() => undefined);
+  };
+  $('timeline').replaceChildren();
+  readEvents(id, controller.signal, onMessage).catch((error) => {
+    if (!controller.signal.aborted) say(error.message);
+  }).finally(() => {
+    // The server went (a restart): read the stream again from its start, as EventSource would.
+    if (stream === own && !controller.signal.aborted) setTimeout(() => stream === own && openStream(id), 2000);
+  });
 }
 
 async function select(id) {
   // The stream is switched first and at once: a click on another execution while this one loads
   // must not leave two streams writing into one timeline.
   selected = id;
-  stream?.close();
+  stream?.stop();
   $('detail').hidden = false;
-  $('timeline').replaceChildren();
   say('');
-  const own = (stream = new EventSource(`/executions/${id}/stream`));
-  own.onmessage = (message) => {
-    if (own !== stream) return own.close();
-    addToTimeline(JSON.parse(message.data));
-    refreshState().catch((error) => say(error.message));
-    schedulePicture();
-    loadExecutions().catch(() => undefined);
-  };
+  openStream(id);
   loadExecutions().catch(() => undefined);
   // Just started on NATS, it exists once a worker took it: the stream's first event brings it anyway.
   await refreshState().catch(() => undefined);
@@ -119,7 +212,7 @@ $('resume').addEventListener('click', async () => {
   try {
     const body = parseJsonField($('resume-value').value, 'the resume value');
     say('');
-    await api('POST', `/executions/${selected}/resume`, body);
+    await api('POST', executionPath(selected, '/resume'), body);
   } catch (error) {
     say(error.message);
   }
@@ -128,7 +221,7 @@ $('resume').addEventListener('click', async () => {
 $('cancel').addEventListener('click', async () => {
   try {
     say('');
-    await api('POST', `/executions/${selected}/cancel`);
+    await api('POST', executionPath(selected, '/cancel'));
   } catch (error) {
     say(error.message);
   }

@@ -93,6 +93,12 @@ export interface EventStore {
   writer(executionId: string): LogWriter;
   /** The whole log of one execution, in order; empty when it does not exist. */
   load(executionId: string): Promise<StoredEvent[]>;
+  /**
+   * The events after event `afterSeq`, in order: what a watcher has not seen yet, read without
+   * the rest of the log (an idle execution costs one index look-up). A store that cannot read part
+   * of a log has none; its callers filter `load`.
+   */
+  loadAfter?(executionId: string, afterSeq: number): Promise<StoredEvent[]>;
   get(executionId: string): Promise<ExecutionRecord | undefined>;
   list(filter?: ListFilter): Promise<ExecutionRecord[]>;
   close(): Promise<void>;

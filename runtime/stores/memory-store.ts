@@ -40,6 +40,10 @@ export class MemoryStore implements EventStore {
     return (this.logs.get(executionId) ?? []).slice();
   }
 
+  async loadAfter(executionId: string, afterSeq: number): Promise<StoredEvent[]> {
+    return (this.logs.get(executionId) ?? []).slice(afterSeq); // seq n is at index n - 1
+  }
+
   async get(executionId: string): Promise<ExecutionRecord | undefined> {
     return this.records.get(executionId);
   }

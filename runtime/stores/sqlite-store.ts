@@ -28,6 +28,7 @@ export class SqliteStore implements EventStore {
   private readonly insertEvent: Database.Statement;
   private readonly upsertRecord: Database.Statement;
   private readonly selectLog: Database.Statement<[string]>;
+  private readonly selectLogAfter: Database.Statement<[string, number]>;
   private readonly selectRecord: Database.Statement<[string]>;
   private readonly transaction: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
 
@@ -54,6 +55,9 @@ export class SqliteStore implements EventStore {
     );
     this.selectLog = this.db
       .prepare<[string]>('SELECT seq, type, source_id, name, value, time, quick FROM events WHERE execution_id = ? ORDER BY seq')
+      .raw(true);
+    this.selectLogAfter = this.db
+      .prepare<[string, number]>('SELECT seq, type, source_id, name, value, time, quick FROM events WHERE execution_id = ? AND seq > ? ORDER BY seq')
       .raw(true);
     this.selectRecord = this.db.prepare<[string]>('SELECT * FROM executions WHERE id = ?');
     this.transaction = {
@@ -92,15 +96,13 @@ export class SqliteStore implements EventStore {
 
   async load(executionId: string): Promise<StoredEvent[]> {
     this.writes.flushNow();
-    const rows = this.selectLog.all(executionId) as EventRow[];
-    const events = new Array<StoredEvent>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const [seq, type, sourceId, name, value, time, quick] = rows[i]!;
-      const event: StoredEvent = { seq, type, sourceId, name, valueJson: value ?? undefined, time };
-      if (quick === 1) event.quick = true;
-      events[i] = event;
-    }
-    return events;
+    return toEvents(this.selectLog.all(executionId) as EventRow[]);
+  }
+
+  /** The primary key's range from `afterSeq`: nothing read but what is new. */
+  async loadAfter(executionId: string, afterSeq: number): Promise<StoredEvent[]> {
+    this.writes.flushNow();
+    return toEvents(this.selectLogAfter.all(executionId, afterSeq) as EventRow[]);
   }
 
   async get(executionId: string): Promise<ExecutionRecord | undefined> {
@@ -186,6 +188,17 @@ export class SqliteStore implements EventStore {
     if (code === 'SQLITE_FULL') return new StoreFullError(`execution ${executionId} could not be written to ${this.path}`, { executionId, cause: error });
     return new FluxError('STORE_ERROR', `could not write the log of execution ${executionId}: ${(error as Error).message}`, { executionId, cause: error });
   }
+}
+
+function toEvents(rows: readonly EventRow[]): StoredEvent[] {
+  const events = new Array<StoredEvent>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const [seq, type, sourceId, name, value, time, quick] = rows[i]!;
+    const event: StoredEvent = { seq, type, sourceId, name, valueJson: value ?? undefined, time };
+    if (quick === 1) event.quick = true;
+    events[i] = event;
+  }
+  return events;
 }
 
 function toRecord(row: RecordRow): ExecutionRecord {

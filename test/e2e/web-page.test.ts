@@ -49,6 +49,8 @@ describe('the web page of flux server (headless Chromium)', function () {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const failures: string[] = [];
     page.on('pageerror', (error) => failures.push(error.message));
+    // The page's policy allows only its own script and style: anything it blocks is a bug of the page.
+    page.on('console', (message) => /Content Security Policy/.test(message.text()) && failures.push(message.text()));
     page.on('request', (request) => !request.url().startsWith(base) && failures.push(`request outside the server: ${request.url()}`));
     await page.goto(base);
     await page.locator('#workflow option[value="expenseApproval"]').waitFor({ state: 'attached' });

@@ -15,6 +15,7 @@ import { startWorker, type Worker } from '../../runtime/index.js';
 import { expenseApproval } from '../../examples/pause-with-input.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 
+const JSON_TYPE = { 'content-type': 'application/json' };
 const APPROVAL = join(import.meta.dirname, '..', '..', 'examples', 'pause-with-input.ts');
 
 interface Answer {
@@ -64,7 +65,8 @@ for (const { kind, open } of kinds) {
     });
 
     const call = async (method: string, path: string, body?: string): Promise<Answer> => {
-      const response = await fetch(`${base}${path}`, { method, ...(body !== undefined && { body, headers: { 'content-type': 'application/json' } }) });
+      // Every POST declares JSON, also without a body (a cancel): the server refuses one that does not.
+      const response = await fetch(`${base}${path}`, { method, body, ...(method === 'POST' && { headers: JSON_TYPE }) });
       const text = await response.text();
       return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
     };
@@ -99,7 +101,7 @@ for (const { kind, open } of kinds) {
     });
 
     it('streams the events of a run as Server-Sent Events, ending with the execution', async () => {
-      const response = await fetch(`${base}/workflows/expenseApproval/run?mode=stream`, { method: 'POST', body: '8' });
+      const response = await fetch(`${base}/workflows/expenseApproval/run?mode=stream`, { method: 'POST', body: '8', headers: JSON_TYPE });
       expect(response.headers.get('content-type')).to.contain('text/event-stream');
       const text = await response.text();
       const names = [...text.matchAll(/^event: (\S+)$/gm)].map((m) => m[1]);
@@ -113,7 +115,7 @@ for (const { kind, open } of kinds) {
 
     it('ends every stream, also with many at once (a read of the log may lag behind the events heard)', async () => {
       const texts = await Promise.all(Array.from({ length: 12 }, (_, i) =>
-        fetch(`${base}/workflows/expenseApproval/run?mode=stream`, { method: 'POST', body: String(i) }).then((r) => r.text())));
+        fetch(`${base}/workflows/expenseApproval/run?mode=stream`, { method: 'POST', body: String(i), headers: JSON_TYPE }).then((r) => r.text())));
       for (const text of texts) {
         expect(text).to.match(/^event: WORKFLOW_PAUSED$/m);
         expect(text).to.match(/^event: end$/m);

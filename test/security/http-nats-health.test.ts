@@ -1,0 +1,83 @@
+/**
+ * `flux server --nats` stays up through a NATS outage: it reconnects for as long as it takes (it
+ * once gave up after 3 attempts and then answered 500 `closed connection` to everything while
+ * /health said ok), /health says 503 while NATS is away and 200 once it is back, and requests work
+ * again. A real nats-server of its own, stopped and restarted on the same port with the same store.
+ */
+import { expect } from 'chai';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { natsBackend } from '../../control/nats-backend.js';
+import type { Backend } from '../../control/backend.js';
+import { createFluxServer } from '../../http/server.js';
+import { startWorker, type Worker } from '../../runtime/index.js';
+import { expenseApproval } from '../../examples/pause-with-input.js';
+import { startNatsServer, type NatsServer } from '../fixtures/nats-server.js';
+import { JSON_TYPE, rawRequest } from '../fixtures/http-server.js';
+import { tempDir } from '../fixtures/runtimes.js';
+
+/** Asks /health until it answers `status`; each answer comes within the probe's patience (1.5 s). */
+async function healthBecomes(port: number, status: number): Promise<{ status: string; reason?: string }> {
+  for (let tries = 0; ; tries++) {
+    const answer = await rawRequest(port, 'GET', '/health');
+    if (answer.status === status) return answer.body;
+    if (tries > 200) throw new Error(`/health stayed ${answer.status}: ${JSON.stringify(answer.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('flux server on NATS: the NATS server stopped, then restarted', function () {
+  this.timeout(60_000);
+  let nats: NatsServer;
+  let worker: Worker | undefined;
+  let backend: Backend;
+  let server: Server;
+  let port: number;
+
+  before(async () => {
+    nats = await startNatsServer();
+    const prefix = `health${process.pid}`;
+    const secretKeyFile = join(tempDir(), 'secret.key');
+    worker = await startWorker({ nats: { servers: nats.url, prefix, secretKeyFile, reconnectTimeWait: 100 }, workflows: [expenseApproval] });
+    backend = await natsBackend({ url: nats.url, prefix });
+    server = createFluxServer({ backend });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  after(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+    await backend?.close();
+    await worker?.stop();
+    await nats?.dispose();
+  });
+
+  it('NATS down: /health answers 503 unavailable and requests 503 NATS_UNREACHABLE; back up: 200, and requests work again', async () => {
+    expect((await rawRequest(port, 'GET', '/health')).body).to.include({ status: 'ok' });
+    const paused = await rawRequest(port, 'POST', '/workflows/expenseApproval/run?mode=sync', JSON_TYPE, '7');
+    expect(paused.body.state).to.equal('paused');
+
+    await nats.stop();
+    const down = await healthBecomes(port, 503);
+    expect(down.status).to.equal('unavailable');
+    expect(down.reason).to.contain(nats.url);
+    // Longer than the 3 reconnect attempts the server once made before giving up for good.
+    const read = await rawRequest(port, 'GET', `/executions/${paused.body.executionId}`);
+   
+    expect(read.status).to.equal(503);
+    expect(read.body.error.code).to.equal('NATS_UNREACHABLE');
+    expect((await rawRequest(port, 'GET', '/health')).status).to.equal(503);
+
+    await nats.restart();
+    expect((await healthBecomes(port, 200)).status).to.equal('ok');
+   
+    const done = await rawRequest(port, 'POST', `/executions/${paused.body.executionId}/resume`, JSON_TYPE, '{"approved":true,"reviewer":"after"}');
+    expect(done.status).to.equal(200);
+    expect(done.body).to.include({ state: 'succeeded', output: 'paid 7, approved by after' });
+   
+    const again = await rawRequest(port, 'POST', '/workflows/expenseApproval/run?mode=sync', JSON_TYPE, '8');
+    expect(again.body.state).to.equal('paused');
+  });
+});
