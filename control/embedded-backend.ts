@@ -19,8 +19,12 @@ const PASS_MODULES = 'pass the file that defines it (flux: -m <file>; flux serve
 /** How often an execution driven elsewhere (another process on the same file) is read again. */
 const POLL_MS = 100;
 
-export async function embeddedBackend(modules: LoadedModules, databasePath = defaultDatabasePath()): Promise<Backend> {
-  const runtime: Runtime = await createRuntime({ store: { sqlite: databasePath } });
+/**
+ * @param recover take over, as they are found, the executions of this store's workflows defined here
+ *   whose driving process died (`createRuntime({ recover: true })`): `flux exec` and `flux server`.
+ */
+export async function embeddedBackend(modules: LoadedModules, databasePath = defaultDatabasePath(), recover = false): Promise<Backend> {
+  const runtime: Runtime = await createRuntime({ store: { sqlite: databasePath }, recover });
   const running = new Map<string, ExecutionHandle>();
 
   /** Waits for an execution this process does not drive, by reading it until it settles. */

@@ -16,11 +16,13 @@ export interface BackendChoice {
   modules?: readonly string[] | undefined;
   /** The embedded runtime whatever the environment says (`flux exec`). */
   embedded?: boolean;
+  /** Embedded: take over executions whose driving process died (`createRuntime({ recover: true })`). */
+  recover?: boolean;
 }
 
 export async function openBackend(choice: BackendChoice): Promise<{ backend: Backend; modules: LoadedModules }> {
   const modules = await loadModules(choice.modules ?? []);
   const url = choice.embedded ? undefined : choice.nats ?? process.env.FLUX_NATS_URL;
-  const backend = url ? await natsBackend({ url, prefix: choice.prefix, login: choice.login }) : await embeddedBackend(modules);
+  const backend = url ? await natsBackend({ url, prefix: choice.prefix, login: choice.login }) : await embeddedBackend(modules, undefined, choice.recover ?? false);
   return { backend, modules };
 }

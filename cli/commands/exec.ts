@@ -19,7 +19,7 @@ export function execCommand(program: Command): void {
     .action(async (file: string, workflow: string, inputText: string | undefined, flags: { events?: boolean }) => {
       checkName(workflow, 'workflow name');
       const input = parseJsonArgument(inputText, 'the input');
-      const { backend } = await openBackend({ modules: [file], embedded: true });
+      const { backend } = await openBackend({ modules: [file], embedded: true, recover: true });
       try {
         let id: string | undefined;
         const ctx = await withProgress(`running ${workflow}`, backend.start(workflow, input).then((started) => backend.result((id = started))), {

@@ -33,7 +33,7 @@ export function serverCommand(program: Command): void {
       // Before anything is opened: a server others could reach without a token never starts.
       if (!token && !isLoopbackAddress(flags.host)) throw tokenRequired(flags.host);
       checkTokenChoice(token);
-      const { backend } = await openBackend({ nats: flags.nats, prefix: flags.prefix, login: natsLoginOf(flags, '--nats-token'), modules: files });
+      const { backend } = await openBackend({ nats: flags.nats, prefix: flags.prefix, login: natsLoginOf(flags, '--nats-token'), modules: files, recover: true });
       const server = createFluxServer({ backend, token, allowedHosts: allowedHosts(flags), maxStreams: flags.maxStreams });
       await new Promise<void>((resolve, reject) => server.once('error', reject).listen(flags.port, flags.host, resolve));
       const address = server.address();
