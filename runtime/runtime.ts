@@ -118,7 +118,8 @@ export function defaultDatabasePath(): string {
 /** Told when this runtime starts and stops driving an execution: how a NATS worker keeps its leases. */
 export interface DriverHooks {
   driving(executionId: string, workflow: string): void;
-  released(executionId: string): void;
+  /** `error`: the run stopped because of it (a store that could not be written), not because it paused or ended. */
+  released(executionId: string, error?: unknown): void;
   /** Takes the lease of an execution nobody alive drives; false while a live driver holds it. */
   adopt(executionId: string, workflow: string): Promise<boolean>;
 }
@@ -512,16 +513,16 @@ export class ActorRuntime implements Runtime, ChildRunner {
     this.claims.add(executionId);
     this.active.set(executionId, actor as ExecutionActor<unknown, unknown>);
     this.drivers?.driving(executionId, definition.name);
-    const release = () => {
+    const release = (error?: unknown) => {
       this.active.delete(executionId);
       this.claims.delete(executionId);
-      this.drivers?.released(executionId);
+      this.drivers?.released(executionId, error);
     };
     // The caller may never ask for the result; a failed commit must not become an unhandled rejection.
     actor.done.then((ctx) => {
       release();
       if (ctx.state === 'paused') this.inBackground(this.wakeIfChildMoved(executionId, log.events));
-    }, release);
+    }, (error: unknown) => release(error));
     return actor;
   }
 }

@@ -15,6 +15,8 @@ export interface AckedPublishOptions {
   msgId?: string | undefined;
   /** `Nats-Expected-Last-Subject-Sequence`: refused unless the subject's last message has this sequence. */
   lastSubjectSequence?: number | undefined;
+  /** `Nats-Expected-Last-Sequence`: refused unless the stream's last message has this sequence. */
+  lastSequence?: number | undefined;
   timeoutMs: number;
 }
 
@@ -43,6 +45,7 @@ export async function ackedPublish(replies: Replies, subject: string, data: Uint
   const h = headers();
   if (options.msgId !== undefined) h.set('Nats-Msg-Id', options.msgId);
   if (options.lastSubjectSequence !== undefined) h.set('Nats-Expected-Last-Subject-Sequence', String(options.lastSubjectSequence));
+  if (options.lastSequence !== undefined) h.set('Nats-Expected-Last-Sequence', String(options.lastSequence));
   const reply = await replies.request(subject, data, { timeout: options.timeoutMs, headers: h });
   const ack = JSON.parse(decoder.decode(reply.data)) as AckBody;
   if (ack.error) throw new JetStreamApiError(ack.error);

@@ -9,12 +9,12 @@ import { Kvm } from '@nats-io/kv';
 import { v7 as uuidv7 } from 'uuid';
 import { decodeEventBatch, encodeCancelCommand, encodeResumeCommand, encodeStartCommand } from '../../proto/codec.js';
 import { rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
-import { ExecutionNotFoundError, ExecutionStateError, FluxError, WorkflowNotFoundError } from '../errors.js';
+import { ExecutionNotFoundError, ExecutionStateError, FluxError, StoreFullError, WorkflowNotFoundError } from '../errors.js';
 import { ExecutionContext, toExecutionEvent } from '../execution-context.js';
 import type { ExecutionEvent, StoredEvent } from '../events.js';
 import { isFinished, isSettled, SETTLING_EVENTS } from '../execution-state.js';
 import { encodeValue } from '../serialization.js';
-import { NatsStore } from '../stores/nats-store.js';
+import { isStoreFull, NatsStore } from '../stores/nats-store.js';
 import type { ExecutionRecord, ListFilter } from '../stores/event-store.js';
 import type { WorkflowDefinition } from '../workflow-definition.js';
 import { drainOrClose } from './connection.js';
@@ -89,7 +89,10 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
   const send = async (subject: string, data: Uint8Array, msgID: string, what: string, executionId?: string): Promise<void> => {
     const limit = nc.info?.max_payload ?? 1024 * 1024;
     if (data.length > limit - 1024) throw new PayloadTooLargeError(what, data.length, limit, executionId);
-    await js.publish(subject, data, { msgID });
+    await js.publish(subject, data, { msgID }).catch((error: unknown) => {
+      if (!isStoreFull(error)) throw error;
+      throw new StoreFullError(`the command for execution ${executionId ?? '(new)'} was not stored`, { cause: error, ...(executionId && { executionId }) });
+    });
   };
 
   // A workflow seen served stays trusted for a while: scanning the workers bucket costs a few ms per
@@ -110,7 +113,7 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
       }
       const inputJson = encodeValue(input, `the input of workflow '${name}'`);
       // The message id makes a start sent twice (a retry after a lost ack) one start.
-      await send(names.command(name, 'start'), encodeStartCommand({ workflow: name, executionId, inputJson }), `start:${executionId}`, `the input of workflow '${name}'`);
+      await send(names.command(name, 'start'), encodeStartCommand({ workflow: name, executionId, inputJson }), `start:${executionId}`, `the input of workflow '${name}'`, executionId);
       return executionId;
     },
 
@@ -170,7 +173,7 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
       const state = stateOf(rebuildSnapshot(executionId, events));
       if (isFinished(state)) throw new ExecutionStateError(executionId, state, 'cancelled', ['running', 'paused']);
       const workflow = events[0]!.name;
-      await js.publish(names.command(workflow, 'cancel'), encodeCancelCommand({ workflow, executionId, rollback: cancelOptions.rollback ?? false }), { msgID: `cancel:${executionId}` });
+      await send(names.command(workflow, 'cancel'), encodeCancelCommand({ workflow, executionId, rollback: cancelOptions.rollback ?? false }), `cancel:${executionId}`, `the cancel of execution ${executionId}`, executionId);
       const deadline = Date.now() + (cancelOptions.timeoutMs ?? 60_000);
       for (;;) {
         const now = await load(executionId);

@@ -13,6 +13,7 @@
  * one's sequence) is what stops an old driver that was slow rather than dead.
  */
 import type { KV } from '@nats-io/kv';
+import { consoleLogger, type Logger } from '../logger.js';
 import type { DriverHooks } from '../runtime.js';
 
 export interface Lease {
@@ -39,6 +40,10 @@ export class Leases implements DriverHooks {
   /** The last heartbeat revision seen of each worker, and when (on this clock) it last moved. */
   private readonly seen = new Map<string, { revision: number; since: number }>();
   private readonly held = new Map<string, number>();
+  /** The workflow of each execution driven here. */
+  private readonly workflowOf = new Map<string, string>();
+  /** Executions whose run here stopped because the store could not be written: kept leased, taken up again. */
+  private readonly stalled = new Map<string, string>();
 
   constructor(
     private readonly workers: KV,
@@ -47,14 +52,26 @@ export class Leases implements DriverHooks {
     private readonly leaseMs: number,
     private readonly keysOf: { workers: KeyLister; leases: KeyLister },
     private readonly eraseLease: MessageEraser,
+    private readonly logger: Logger = consoleLogger,
   ) {}
 
   driving(executionId: string, workflow: string): void {
+    this.stalled.delete(executionId);
+    this.workflowOf.set(executionId, workflow);
     const value = encoder.encode(JSON.stringify({ worker: this.workerId, workflow }));
     this.leases.put(executionId, value).then((revision) => void this.held.set(executionId, revision), () => undefined);
   }
 
-  released(executionId: string): void {
+  released(executionId: string, error?: unknown): void {
+    if (stoppedByStore(error)) {
+      // Still running, and nobody else should take it while this worker is alive: it keeps the lease
+      // and takes the execution up again (`stalledLeases`) until the store has room.
+      const workflow = this.workflowOf.get(executionId);
+      if (workflow) {
+        this.logger.warn(`execution ${executionId} stopped where it was: ${(error as Error).message}; it is taken up again once the store takes writes`);
+        return void this.stalled.set(executionId, workflow);
+      }
+    }
     // Only our own lease: one taken over meanwhile belongs to its new driver (a new revision, which
     // erasing ours by its sequence does not touch). Erased rather than deleted: a KV delete leaves a
     // marker per execution, which every sweep would then list and read, for ever.
@@ -62,6 +79,7 @@ export class Leases implements DriverHooks {
       if (entry?.operation !== 'PUT' || (entry.json() as { worker: string }).worker !== this.workerId) return;
       return this.eraseLease(entry.revision);
     }).catch(() => undefined).finally(() => this.held.delete(executionId));
+    this.workflowOf.delete(executionId);
   }
 
   /**
@@ -104,6 +122,11 @@ export class Leases implements DriverHooks {
     return orphans;
   }
 
+  /** This worker's executions whose runs stopped on a store failure: to take up again. */
+  stalledLeases(): { executionId: string; workflow: string }[] {
+    return [...this.stalled].map(([executionId, workflow]) => ({ executionId, workflow }));
+  }
+
   /** Takes a lease over; false if another worker was quicker. */
   async takeOver(lease: Lease): Promise<boolean> {
     const value = encoder.encode(JSON.stringify({ worker: this.workerId, workflow: lease.workflow }));
@@ -129,4 +152,10 @@ export async function servedWorkflows(workers: KV, keys: readonly string[]): Pro
   const entries = await Promise.all(keys.map((key) => workers.get(key)));
   for (const entry of entries) if (entry?.operation === 'PUT') for (const workflow of (entry.json() as WorkerInfo).workflows) served.add(workflow);
   return served;
+}
+
+/** A run that stopped because the store refused its writes (full, or unreachable for too long). */
+function stoppedByStore(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'STORE_FULL' || code === 'LOG_WRITE_FAILED';
 }

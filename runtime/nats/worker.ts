@@ -63,6 +63,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     id, leaseMs,
     { workers: () => bucketKeys(jsm, buckets.workers), leases: () => bucketKeys(jsm, buckets.leases) },
     (revision) => jsm.streams.deleteMessage(`KV_${buckets.leases}`, revision, false),
+    options.nats.logger ?? consoleLogger,
   );
   const runtime = new ActorRuntime(store, { executor: parts.dispatcher, drivers: leases });
   try {
@@ -95,6 +96,10 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     if (sweeping) return;
     sweeping = true;
     try {
+      for (const { executionId, workflow } of leases.stalledLeases()) {
+        // Its run stopped on a store failure (full, or away too long): try again, from its log.
+        await runtime.startAs(workflows.get(workflow)!, executionId, undefined).catch(() => undefined);
+      }
       for (const lease of await leases.orphaned(new Set(workflows.keys()))) {
         if (!(await leases.takeOver(lease))) continue;
         // Recovered by replay; completed tasks are not run again.

@@ -19,7 +19,7 @@ import { Kvm, type KV } from '@nats-io/kv';
 import { Objm, type ObjectStore } from '@nats-io/obj';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
 import { decodeEventBatch, encodeEventBatch } from '../../proto/codec.js';
-import { ExecutionConflictError, FluxError } from '../errors.js';
+import { ExecutionConflictError, FluxError, StoreFullError } from '../errors.js';
 import type { StoredEvent } from '../events.js';
 import { ackedPublish } from '../nats/acked-publish.js';
 import { bucketKeys } from '../nats/bucket-keys.js';
@@ -43,8 +43,19 @@ export interface NatsStoreOptions {
 
 /** How long a write keeps trying through a server restart or a leader election before it fails. */
 const WRITE_PATIENCE_MS = 30_000;
-/** JetStream's "wrong last sequence": another driver appended first. */
+/** JetStream's "wrong last sequence": another driver appended first (or, for the whole stream, anyone). */
 const WRONG_LAST_SEQUENCE = 10071;
+/**
+ * JetStream's answers for a full store: the account's limits ("resource limits exceeded for
+ * account", 10002) or the server's own (`max_file_store`: "insufficient resources", 10047, status
+ * 503 like a leader election, but no wait makes room).
+ */
+const STORE_FULL_CODES: ReadonlySet<number> = new Set([10002, 10047]);
+
+/** Whether a JetStream error says the store is full. */
+export function isStoreFull(error: unknown): boolean {
+  return error instanceof JetStreamApiError && (STORE_FULL_CODES.has(error.code) || /maximum bytes exceeded/i.test(error.message));
+}
 /** Logs at least this long get a snapshot when they pause or end (shorter ones load fast anyway). */
 const SNAPSHOT_MIN_EVENTS = 1000;
 const SNAPSHOT_AFTER = new Set<string>(['WORKFLOW_COMPLETED', 'WORKFLOW_FAILED', 'WORKFLOW_CANCELLED']);
@@ -132,7 +143,7 @@ export class NatsStore implements EventStore {
     const last = await this.jsm.direct.getMessage(this.names.eventsStream, { last_by_subj: subject });
     if (!last) {
       this.recent.forget(executionId);
-      return [];
+      return this.loadPastLostIndex(executionId);
     }
     let events: StoredEvent[];
     if (known?.streamSeq === last.seq) {
@@ -161,6 +172,60 @@ export class NatsStore implements EventStore {
     }
     this.lastSeqs.set(executionId, last.seq);
     return events;
+  }
+
+  /**
+   * A log whose subject the server no longer finds by its last message. nats-server 2.9.10 loses a
+   * subject's last sequence when a publish on it is refused because the store is full: "last by
+   * subject" then finds nothing (and an append expecting the real last sequence is told it is 0)
+   * until the next write to that subject succeeds. Read forward from its first message instead.
+   * Guarded by test/security/nats-store-full.test.ts.
+   */
+  private async loadPastLostIndex(executionId: string): Promise<StoredEvent[]> {
+    const subject = this.names.events(executionId);
+    const first = await this.jsm.direct.getMessage(this.names.eventsStream, { seq: 1, next_by_subj: subject });
+    if (!first) return []; // no such log: the usual answer for a new execution
+    const { events, lastSeq } = await this.readForward(subject, first.seq);
+    await this.resolveLargeValues(events);
+    this.lastSeqs.set(executionId, lastSeq);
+    return events;
+  }
+
+  /** Every batch of a subject from stream sequence `from` on, by direct gets; and the last one's sequence. */
+  private async readForward(subject: string, from: number): Promise<{ events: StoredEvent[]; lastSeq: number }> {
+    const events: StoredEvent[] = [];
+    let lastSeq = 0;
+    for (let seq = from; ; ) {
+      const message = await this.jsm.direct.getMessage(this.names.eventsStream, { seq, next_by_subj: subject });
+      if (!message) return { events, lastSeq };
+      for (const event of decodeEventBatch(message.data)) events.push(event);
+      lastSeq = message.seq;
+      seq = message.seq + 1;
+    }
+  }
+
+  /**
+   * Appends a batch to a log whose subject's last sequence the server lost (see `loadPastLostIndex`):
+   * it says the subject is empty, so the guard is kept by hand. Nothing after `lastSeq` on the
+   * subject means no other driver appended; the batch then goes with the stream's last sequence
+   * expected, so that nothing can land in between.
+   */
+  private async appendPastLostIndex(executionId: string, data: Uint8Array, msgId: string, lastSeq: number): Promise<number> {
+    const subject = this.names.events(executionId);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const after = await this.jsm.direct.getMessage(this.names.eventsStream, { seq: lastSeq + 1, next_by_subj: subject });
+      if (after) throw new ExecutionConflictError(executionId);
+      const streamLast = (await this.jsm.streams.info(this.names.eventsStream)).state.last_seq;
+      try {
+        const ack = await ackedPublish(this.replies, subject, data, { msgId, lastSequence: streamLast, timeoutMs: 1500 });
+        if (ack.duplicate) throw new ExecutionConflictError(executionId);
+        return ack.seq;
+      } catch (error) {
+        if (!(error instanceof JetStreamApiError && error.code === WRONG_LAST_SEQUENCE)) throw error;
+        // Another execution's append came first: look again.
+      }
+    }
+    throw new FluxError('LOG_WRITE_FAILED', `could not append to the log of execution ${executionId}: the stream kept moving`, { executionId });
   }
 
   /** The latest snapshot of a log, large values resolved; none when there is none or it is unusable. */
@@ -302,21 +367,25 @@ export class NatsStore implements EventStore {
   async putRecord(record: ExecutionRecord): Promise<void> {
     const subject = `$KV.${this.names.executionsBucket}.${record.executionId}`;
     const data = new TextEncoder().encode(JSON.stringify(record));
-    await retrying(`update the index of execution ${record.executionId}`, () => ackedPublish(this.replies, subject, data, { timeoutMs: 1500 }));
+    await retrying(`update the index of execution ${record.executionId}`, record.executionId, () => ackedPublish(this.replies, subject, data, { timeoutMs: 1500 }));
   }
 
   private async publishBatch(executionId: string, events: readonly WireEvent[], lastSeq: number): Promise<number> {
     const data = encodeEventBatch(executionId, events, (event) => (event as WireEvent).objectName, this.names.payloadsBucket);
     const options = { msgId: `${executionId}:${events[0]!.seq}`, lastSubjectSequence: lastSeq, timeoutMs: 1500 };
     let resent = false;
-    return retrying(`append to the log of execution ${executionId}`, async () => {
+    return retrying(`append to the log of execution ${executionId}`, executionId, async () => {
       try {
         const ack = await ackedPublish(this.replies, this.names.events(executionId), data, options);
         // The same first event already stored: ours, if this is a re-send; another driver's, if not.
         if (ack.duplicate && !resent) throw new ExecutionConflictError(executionId);
         return ack.seq;
       } catch (error) {
-        if (error instanceof JetStreamApiError && error.code === WRONG_LAST_SEQUENCE) throw new ExecutionConflictError(executionId);
+        if (error instanceof JetStreamApiError && error.code === WRONG_LAST_SEQUENCE) {
+          // "wrong last sequence: 0" for a log with batches: the server lost the subject's last sequence.
+          if (lastSeq > 0 && /wrong last sequence: 0\b/.test(error.message)) return this.appendPastLostIndex(executionId, data, options.msgId, lastSeq);
+          throw new ExecutionConflictError(executionId);
+        }
         resent = true;
         throw error;
       }
@@ -330,7 +399,7 @@ export class NatsStore implements EventStore {
 
   /** Keeps a value too large for a message in the object store. */
   async putLarge(objectName: string, json: string): Promise<void> {
-    await retrying(`store a large value (${objectName})`, () => this.payloads.putBlob({ name: objectName }, new TextEncoder().encode(json)));
+    await retrying(`store a large value (${objectName})`, undefined, () => this.payloads.putBlob({ name: objectName }, new TextEncoder().encode(json)));
   }
 
   async getLarge(objectName: string): Promise<string> {
@@ -348,7 +417,7 @@ export class NatsStore implements EventStore {
     return Promise.all(events.map(async (event) => {
       if (!large.includes(event)) return event;
       const objectName = `${executionId}/${event.seq}`;
-      await retrying(`store a large value of execution ${executionId}`, () => this.payloads.putBlob({ name: objectName }, new TextEncoder().encode(event.valueJson)));
+      await retrying(`store a large value of execution ${executionId}`, executionId, () => this.payloads.putBlob({ name: objectName }, new TextEncoder().encode(event.valueJson)));
       return { ...event, objectName };
     }));
   }
@@ -376,6 +445,7 @@ export type WireEvent = StoredEvent & { objectName?: string };
  */
 class NatsLogWriter implements LogWriter {
   failure: Error | undefined;
+  private failureListener: ((error: Error) => void) | undefined;
   private queued: StoredEvent[] = [];
   private record: ExecutionRecord | undefined;
   private scheduled = false;
@@ -397,6 +467,11 @@ class NatsLogWriter implements LogWriter {
     if (this.failure) return;
     this.record = record;
     this.schedule();
+  }
+
+  onFailure(listener: (error: Error) => void): void {
+    this.failureListener = listener;
+    if (this.failure) listener(this.failure);
   }
 
   commit(): Promise<void> {
@@ -450,6 +525,7 @@ class NatsLogWriter implements LogWriter {
     this.failure = error;
     for (const waiter of this.waiters) waiter.reject(error);
     this.waiters = [];
+    this.failureListener?.(error);
   }
 }
 
@@ -499,17 +575,18 @@ function splitBatch(events: readonly WireEvent[], maxBytes: number): WireEvent[]
 
 /**
  * Runs a write, trying again while the server is unreachable or electing a leader; conflicts and
- * refusals are final at once.
+ * refusals are final at once, and so is a full store (StoreFullError: waiting will not make room).
  */
-async function retrying<T>(what: string, write: () => Promise<T>): Promise<T> {
+async function retrying<T>(what: string, executionId: string | undefined, write: () => Promise<T>): Promise<T> {
   const started = Date.now();
   for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
     try {
       return await write();
     } catch (error) {
+      if (isStoreFull(error)) throw new StoreFullError(`could not ${what}`, { cause: error, ...(executionId && { executionId }) });
       if (error instanceof FluxError || (error instanceof JetStreamApiError && error.status !== 503) || Date.now() - started > WRITE_PATIENCE_MS) {
         if (error instanceof FluxError) throw error;
-        throw new FluxError('LOG_WRITE_FAILED', `could not ${what}: ${(error as Error).message}`, { cause: error });
+        throw new FluxError('LOG_WRITE_FAILED', `could not ${what}: ${(error as Error).message}`, { cause: error, ...(executionId && { executionId }) });
       }
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
