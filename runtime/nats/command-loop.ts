@@ -51,7 +51,8 @@ export class CommandLoop {
   private running = 0;
   private stopped = false;
   private readonly loops: Promise<void>[] = [];
-  private wake: (() => void) | undefined;
+  /** The pull loops waiting for a free slot: each workflow's loop waits on its own, all are woken. */
+  private readonly waiting = new Set<() => void>();
 
   constructor(
     private readonly nc: NatsConnection,
@@ -77,7 +78,7 @@ export class CommandLoop {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.wake();
     await Promise.allSettled(this.loops);
   }
 
@@ -91,7 +92,7 @@ export class CommandLoop {
     for (let failures = 0; !this.stopped; ) {
       const free = this.options.concurrency - this.running;
       if (free <= 0) {
-        await new Promise<void>((resolve) => (this.wake = resolve));
+        await new Promise<void>((resolve) => this.waiting.add(resolve));
         continue;
       }
       try {
@@ -119,12 +120,19 @@ export class CommandLoop {
     }
   }
 
+  /** Wakes every loop waiting for a slot (one waker per loop: a single one left all but the last loop parked for ever). */
+  private wake(): void {
+    const waiting = [...this.waiting];
+    this.waiting.clear();
+    for (const resolve of waiting) resolve();
+  }
+
   private take(msg: JsMsg): void {
     if (this.stopped) return void msg.nak();
     this.running++;
     void this.handle(msg).finally(() => {
       this.running--;
-      this.wake?.();
+      this.wake();
     });
   }
 

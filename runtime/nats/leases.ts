@@ -122,9 +122,14 @@ export class Leases implements DriverHooks {
     return orphans;
   }
 
-  /** This worker's executions whose runs stopped on a store failure: to take up again. */
-  stalledLeases(): { executionId: string; workflow: string }[] {
-    return [...this.stalled].map(([executionId, workflow]) => ({ executionId, workflow }));
+  /**
+   * This worker's executions whose runs stopped on a store failure, to take up again now: each is
+   * handed out once, and comes back only if its next run stops the same way.
+   */
+  takeStalled(): { executionId: string; workflow: string }[] {
+    const stalled = [...this.stalled].map(([executionId, workflow]) => ({ executionId, workflow }));
+    this.stalled.clear();
+    return stalled;
   }
 
   /** Takes a lease over; false if another worker was quicker. */

@@ -96,7 +96,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     if (sweeping) return;
     sweeping = true;
     try {
-      for (const { executionId, workflow } of leases.stalledLeases()) {
+      for (const { executionId, workflow } of leases.takeStalled()) {
         // Its run stopped on a store failure (full, or away too long): try again, from its log.
         await runtime.startAs(workflows.get(workflow)!, executionId, undefined).catch(() => undefined);
       }
