@@ -104,7 +104,8 @@ export class NatsStore implements EventStore {
         if (!entry || entry.operation !== 'PUT') return undefined;
         return { valueJson: entry.value.length === 0 ? undefined : entry.string() };
       },
-      write: async (key, valueJson) => void (await cache.put(cacheKey(key), valueJson ?? '')),
+      // Best effort, never rejecting: a result not memoised is computed again by the next execution.
+      write: async (key, valueJson) => void (await cache.put(cacheKey(key), valueJson ?? '').catch(() => undefined)),
     };
     this.secrets = new NatsSecrets(secrets, new SecretCipher(options.secretKeyFile));
   }
