@@ -8,7 +8,8 @@
  * executions stuck (not finished at the end). A step interrupted by a kill may run again before its
  * completion is recorded: that is at-least-once, counted apart.
  *
- * Not part of `npm test`: it takes minutes. SOAK_SECONDS bounds the run (default 600).
+ * Not part of `npm test`: it takes minutes. SOAK_SECONDS bounds the run (default 600), SOAK_FAULT_MS
+ * is the mean time between faults (default 2000), SOAK_EXECUTIONS the number of executions.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ import { expectedOutput, soakFlow } from './workflow.js';
 
 const EXECUTIONS = Number(process.env.SOAK_EXECUTIONS ?? 1000);
 const CONCURRENT = 100;
+/** The mean time between two faults. */
+const FAULT_EVERY_MS = Number(process.env.SOAK_FAULT_MS ?? 2000);
 const RESUME_VALUE = 7;
 const PREFIX = 'soak';
 let deadline = Date.now() + Number(process.env.SOAK_SECONDS ?? 600) * 1000;
@@ -72,7 +75,7 @@ class Workers {
 /** Faults at random moments until `stopped()`: mostly a worker killed and started again, sometimes a server restart. */
 async function chaos(server: NatsServer, workers: Workers, faults: Faults, stopped: () => boolean): Promise<void> {
   while (!stopped()) {
-    await sleep(between(2000, 5000));
+    await sleep(between(FAULT_EVERY_MS / 2, (FAULT_EVERY_MS * 3) / 2));
     if (stopped()) break;
     if (Math.random() < 0.7) {
       const i = between(0, 2);

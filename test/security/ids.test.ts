@@ -5,11 +5,12 @@
  */
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { createInbox, headers, type NatsConnection } from '@nats-io/nats-core';
+import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { connectClient, createRuntime, startWorker, type Client, type Worker } from 'flux-actors';
-import { decodeExecutionStatus, encodeStartCommand, type ExecutionStatus } from '../../proto/codec.js';
+import { encodeStartCommand, type ExecutionStatus } from '../../proto/codec.js';
+import { sendCommand } from '../fixtures/raw-commands.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 import { asks, echo } from '../fixtures/nats-command-workflows.js';
 
@@ -69,13 +70,7 @@ describe('security: execution ids are checked at every door', function () {
     it('a worker answers a raw start with a 5,000-character or a ":" id with INVALID_NAME and keeps its connection: later starts run', async () => {
       const answers: ExecutionStatus[] = [];
       for (const id of ['x'.repeat(5000), 'a:b', 'a.b.c']) {
-        const inbox = createInbox();
-        const answer = new Promise<ExecutionStatus>((resolve) => raw.subscribe(inbox, { max: 1, callback: (_, msg) => resolve(decodeExecutionStatus(msg.data)) }));
-        await raw.flush();
-        const h = headers();
-        h.set('Flux-Reply-To', inbox);
-        await jetstream(raw).publish(`${prefix}.cmd.cmdAsks.start`, encodeStartCommand({ workflow: 'cmdAsks', executionId: id, inputJson: '"x"' }), { headers: h });
-        answers.push(await answer);
+        answers.push(await sendCommand(raw, `${prefix}.cmd.cmdAsks.start`, encodeStartCommand({ workflow: 'cmdAsks', executionId: id, inputJson: '"x"' })));
       }
       expect(answers.map((a) => a.error?.code)).to.deep.equal(['INVALID_NAME', 'INVALID_NAME', 'INVALID_NAME']);
       expect(answers.map((a) => a.executionId)).to.deep.equal(['', '', '']);

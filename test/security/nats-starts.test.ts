@@ -5,11 +5,11 @@
  */
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { createInbox, headers, type NatsConnection } from '@nats-io/nats-core';
+import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { jetstream } from '@nats-io/jetstream';
 import { connectClient, startWorker, task, workflow, type Client, type NatsOptions, type Worker } from 'flux-actors';
-import { decodeExecutionStatus, encodeStartCommand, type ExecutionStatus } from '../../proto/codec.js';
+import { encodeStartCommand, type ExecutionStatus } from '../../proto/codec.js';
+import { sendCommand } from '../fixtures/raw-commands.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 
 let runs = 0;
@@ -60,15 +60,8 @@ describe('security: a start for an execution that exists never takes it over (NA
   };
 
   /** A start command as any publisher could send it: no message id, so JetStream's de-duplication does not drop it. */
-  async function startAgain(executionId: string): Promise<ExecutionStatus> {
-    const inbox = createInbox();
-    const answer = new Promise<ExecutionStatus>((resolve) => raw.subscribe(inbox, { max: 1, callback: (_, msg) => resolve(decodeExecutionStatus(msg.data)) }));
-    await raw.flush();
-    const h = headers();
-    h.set('Flux-Reply-To', inbox);
-    await jetstream(raw).publish(`${prefix}.cmd.dupGuarded.start`, encodeStartCommand({ workflow: 'dupGuarded', executionId, inputJson: undefined }), { headers: h });
-    return answer;
-  }
+  const startAgain = (executionId: string): Promise<ExecutionStatus> =>
+    sendCommand(raw, `${prefix}.cmd.dupGuarded.start`, encodeStartCommand({ workflow: 'dupGuarded', executionId, inputJson: undefined }));
 
   it('a second start while a healthy worker drives the execution is answered "running"; the in-flight task runs once', async () => {
     await worker(1); // its one slot is held by the run below, so the second start goes to the other worker
