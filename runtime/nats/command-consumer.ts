@@ -52,7 +52,8 @@ async function configOf(jsm: JetStreamManager, consumer: CommandConsumer): Promi
     return (await jsm.consumers.info(consumer.stream, consumer.durable)).config;
   } catch (error) {
     if (error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound) return undefined;
-    throw new ConsumerUnavailableError(consumer, `its configuration cannot be read (${(error as Error).message})`, error);
+    if (!(error instanceof JetStreamApiError)) throw error; // the server is away: nothing to say of the consumer
+    throw new ConsumerUnavailableError(consumer, `its configuration cannot be read (${error.message})`, error);
   }
 }
 

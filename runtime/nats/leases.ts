@@ -42,7 +42,7 @@ export class Leases implements DriverHooks {
   private readonly held = new Map<string, number>();
   /** The workflow of each execution driven here. */
   private readonly workflowOf = new Map<string, string>();
-  /** Executions whose run here stopped because the store could not be written: kept leased, taken up again. */
+  /** Executions whose run here stopped mid-run (a store that refused its writes): kept leased, taken up again. */
   private readonly stalled = new Map<string, string>();
 
   constructor(
@@ -63,12 +63,12 @@ export class Leases implements DriverHooks {
   }
 
   released(executionId: string, error?: unknown): void {
-    if (stoppedByStore(error)) {
+    if (stoppedMidRun(error)) {
       // Still running, and nobody else should take it while this worker is alive: it keeps the lease
-      // and takes the execution up again (`stalledLeases`) until the store has room.
+      // and takes the execution up again (`takeStalled`) until a run of it pauses or ends.
       const workflow = this.workflowOf.get(executionId);
       if (workflow) {
-        this.logger.warn(`execution ${executionId} stopped where it was: ${(error as Error).message}; it is taken up again once the store takes writes`);
+        this.logger.warn(`execution ${executionId} stopped where it was: ${(error as Error).message}; this worker takes it up again from its log`);
         return void this.stalled.set(executionId, workflow);
       }
     }
@@ -123,7 +123,7 @@ export class Leases implements DriverHooks {
   }
 
   /**
-   * This worker's executions whose runs stopped on a store failure, to take up again now: each is
+   * This worker's executions whose runs stopped mid-run, to take up again now: each is
    * handed out once, and comes back only if its next run stops the same way.
    */
   takeStalled(): { executionId: string; workflow: string }[] {
@@ -159,8 +159,13 @@ export async function servedWorkflows(workers: KV, keys: readonly string[]): Pro
   return served;
 }
 
-/** A run that stopped because the store refused its writes (full, or unreachable for too long). */
-function stoppedByStore(error: unknown): boolean {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return code === 'STORE_FULL' || code === 'LOG_WRITE_FAILED';
+/**
+ * A run that stopped without pausing or ending, and not because another driver took the execution
+ * (EXECUTION_CONFLICT): the store refused its writes (full, or away for too long), or something
+ * else broke under it. The execution is still running in its log; its worker keeps the lease and
+ * takes it up again, or nobody would (a lease erased here leaves no one to take it over).
+ */
+function stoppedMidRun(error: unknown): boolean {
+  if (error === undefined) return false;
+  return (error as { code?: unknown }).code !== 'EXECUTION_CONFLICT';
 }
