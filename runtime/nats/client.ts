@@ -54,6 +54,11 @@ export class PayloadTooLargeError extends FluxError {
 }
 
 
+/** How long a start sent by this client is remembered, so that a read of it waits for a worker to take it. */
+const START_MEMORY_MS = 60_000;
+/** How long such a read waits for the execution's first event. */
+const START_PATIENCE_MS = 10_000;
+
 /** How long a workflow seen in the workers bucket counts as served without looking again. */
 const SERVED_TRUST_MS = 10_000;
 
@@ -79,9 +84,32 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
   const contextOf = <I, O>(executionId: string, events: StoredEvent[]): ExecutionContext<I, O> =>
     new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state: stateOf(rebuildSnapshot(executionId, events)), log: events });
 
+  // Starts this client sent lately: until a worker takes one, its log is empty, and a cancel or an
+  // inspect right after the start would say it does not exist. Those wait for its first event.
+  const startedHere = new Map<string, number>();
+  const rememberStart = (executionId: string) => {
+    const now = Date.now();
+    for (const [id, at] of startedHere) if (now - at > START_MEMORY_MS) startedHere.delete(id); else break;
+    startedHere.set(executionId, now);
+  };
+
+  /** The log of an execution this client started, once a worker has written its first event (or after a while, empty). */
+  const firstEvents = (executionId: string) => new Promise<StoredEvent[]>((resolve) => {
+    const done = (events: StoredEvent[]) => {
+      subscription.unsubscribe();
+      timer.clear();
+      resolve(events);
+    };
+    const subscription = nc.subscribe(names.events(executionId), { max: 1, callback: () => void store.load(executionId).then(done, () => done([])) });
+    const timer = setLongTimeout(() => done([]), START_PATIENCE_MS);
+    void nc.flush().then(() => store.load(executionId)).then((events) => void (events.length && done(events)), () => undefined);
+  });
+
   const load = async (executionId: string): Promise<StoredEvent[]> => {
-    const events = await store.load(executionId);
+    let events = await store.load(executionId);
+    if (events.length === 0 && startedHere.has(executionId)) events = await firstEvents(executionId);
     if (events.length === 0) throw new ExecutionNotFoundError(executionId);
+    startedHere.delete(executionId);
     return events;
   };
 
@@ -114,6 +142,7 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
       const inputJson = encodeValue(input, `the input of workflow '${name}'`);
       // The message id makes a start sent twice (a retry after a lost ack) one start.
       await send(names.command(name, 'start'), encodeStartCommand({ workflow: name, executionId, inputJson }), `start:${executionId}`, `the input of workflow '${name}'`, executionId);
+      rememberStart(executionId);
       return executionId;
     },
 
@@ -177,7 +206,10 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
       const deadline = Date.now() + (cancelOptions.timeoutMs ?? 60_000);
       for (;;) {
         const now = await load(executionId);
-        if (stateOf(rebuildSnapshot(executionId, now)) === 'cancelled') return contextOf<I, O>(executionId, now);
+        const reached = stateOf(rebuildSnapshot(executionId, now));
+        if (reached === 'cancelled') return contextOf<I, O>(executionId, now);
+        // It ended before the cancel was carried out (the worker refused the cancel): say so now, not at the deadline.
+        if (isFinished(reached)) throw new ExecutionStateError(executionId, reached, 'cancelled', ['running', 'paused']);
         if (Date.now() > deadline) throw new FluxError('RESULT_TIMEOUT', `execution ${executionId} was not cancelled within ${cancelOptions.timeoutMs ?? 60_000} ms`, { executionId });
         await client.result(executionId, { afterSeq: now.length, timeoutMs: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
       }

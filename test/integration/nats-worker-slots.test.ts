@@ -11,7 +11,7 @@ import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 let open!: () => void;
 let gateOpen = new Promise<void>((resolve) => (open = resolve));
 let entered!: () => void;
-const inside = new Promise<void>((resolve) => (entered = resolve));
+let inside = new Promise<void>((resolve) => (entered = resolve));
 
 const held = task(async function slotHeld() {
   entered();
@@ -58,5 +58,18 @@ describe('a NATS worker whose slots are all taken', function () {
     const alsoSecond = await client.start(second, 5);
     expect((await client.result(again, { timeoutMs: 10_000 })).output).to.equal('held');
     expect((await client.result(alsoSecond, { timeoutMs: 10_000 })).output).to.equal(6);
+  });
+
+  it('a cancel sent right after a start that no worker has taken yet waits for it, instead of "not found"', async () => {
+    gateOpen = new Promise<void>((resolve) => (open = resolve));
+    inside = new Promise<void>((resolve) => (entered = resolve));
+    const blocking = await client.start(first);
+    await inside; // the worker's only slot is taken
+    const queued = await client.start(second, 1); // its log stays empty until the slot frees
+    const cancelling = client.cancel(queued, { timeoutMs: 10_000 }).then((ctx) => ctx.state, (e: { code?: string }) => e.code);
+    open();
+    // Cancelled, or refused because it had already finished: never "does not exist".
+    expect(await cancelling).to.be.oneOf(['cancelled', 'INVALID_EXECUTION_STATE']);
+    expect((await client.result(blocking, { timeoutMs: 10_000 })).output).to.equal('held');
   });
 });
