@@ -123,12 +123,21 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.secretsKnown?.then(() => (this.secretsKnown = undefined));
   }
 
-  /** Resolves once WORKFLOW_STARTED is durable (whatever becomes of the run after). */
-  get started(): Promise<void> {
-    const commit = () => this.log.commit().catch(() => undefined);
+  /**
+   * Resolves once the lifecycle event this run began with (WORKFLOW_STARTED, RESUMED, RECOVERED) is
+   * durable; rejects if it could not be written (a full store, another driver): a command must not be
+   * acknowledged then. Ask for it after `send`: the event is queued once the secrets are known.
+   */
+  get durable(): Promise<void> {
+    const commit = () => this.log.commit();
     return this.startCommit ??= this.secretsKnown ? this.secretsKnown.then(commit) : commit();
   }
   private startCommit: Promise<void> | undefined;
+
+  /** `durable`, for those who learn of a failed write from the run's end instead. */
+  get started(): Promise<void> {
+    return this.durable.catch(() => undefined);
+  }
   /** Set while the secrets the execution knows are being resolved: nothing is recorded until then. */
   private secretsKnown: Promise<void> | undefined;
 

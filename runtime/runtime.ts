@@ -117,9 +117,11 @@ export function defaultDatabasePath(): string {
 
 /** Told when this runtime starts and stops driving an execution: how a NATS worker keeps its leases. */
 export interface DriverHooks {
-  driving(executionId: string, workflow: string): void;
-  /** `error`: the run stopped because of it (a store that could not be written), not because it paused or ended. */
-  released(executionId: string, error?: unknown): void;
+  /**
+   * A run of the execution starts here; call what it returns when that run pauses or ends, or with
+   * the error that stopped it (a store that could not be written, another driver).
+   */
+  driving(executionId: string, workflow: string): (error?: unknown) => void;
   /** Takes the lease of an execution nobody alive drives; false while a live driver holds it. */
   adopt(executionId: string, workflow: string): Promise<boolean>;
 }
@@ -159,7 +161,9 @@ export class ActorRuntime implements Runtime, ChildRunner {
    * to its driver; it is taken up here only when it runs without a live driver (`DriverHooks.adopt`):
    * a second start must never run its in-flight task a second time.
    */
-  async startAs<I, O>(workflow: WorkflowDefinition<I, O>, executionId: string, inputJson: string | undefined): Promise<StartedAs<I, O>> {
+  async startAs<I, O>(
+    workflow: WorkflowDefinition<I, O>, executionId: string, inputJson: string | undefined, options: { recoverOnly?: boolean } = {},
+  ): Promise<StartedAs<I, O>> {
     const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
     if (active) return { state: 'running', handle: this.handleOf(active) };
     this.claim(executionId);
@@ -176,9 +180,11 @@ export class ActorRuntime implements Runtime, ChildRunner {
       const ctx = new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state, log: events });
       return { state, handle: { executionId, result: async () => ctx } };
     }
+    // Taking up an execution (a takeover, a run that stopped): an empty log is never a start without its input.
+    if (options.recoverOnly) throw new ExecutionNotFoundError(executionId);
     const actor = this.host(workflow, new ExecutionLog(this.store, executionId, workflow.name, []));
     actor.send({ type: 'START', inputJson });
-    await actor.started;
+    await actor.durable; // a start whose WORKFLOW_STARTED was not written is not acknowledged
     return { state: 'running', handle: this.handleOf(actor) };
   }
 
@@ -207,7 +213,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
     actor.send({ type: 'START', inputJson });
     // The id is handed out once the execution exists in the store: `inspect(id)` finds it at once.
     // Everything the start queued is one commit: if it failed (a full store), nothing of it exists.
-    await log.commit();
+    await actor.durable;
     return this.handleOf(actor);
   }
 
@@ -244,7 +250,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
       }
       const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
       actor.send({ type: 'RESUME', valueJson });
-      if (onAccepted) void actor.started.then(onAccepted);
+      if (onAccepted) actor.durable.then(onAccepted, () => undefined); // not written: the run's end says why
       ctx = await this.outcome(actor);
       log = events; // the run appended to it
     } catch (error) {
@@ -512,11 +518,11 @@ export class ActorRuntime implements Runtime, ChildRunner {
     const { executionId } = actor;
     this.claims.add(executionId);
     this.active.set(executionId, actor as ExecutionActor<unknown, unknown>);
-    this.drivers?.driving(executionId, definition.name);
+    const released = this.drivers?.driving(executionId, definition.name);
     const release = (error?: unknown) => {
       this.active.delete(executionId);
       this.claims.delete(executionId);
-      this.drivers?.released(executionId, error);
+      released?.(error);
     };
     // The caller may never ask for the result; a failed commit must not become an unhandled rejection.
     actor.done.then((ctx) => {

@@ -18,6 +18,7 @@ import type { WorkflowDefinition } from '../workflow-definition.js';
 import { ConsumerUnavailableError, ensureCommandConsumer, type CommandConsumer } from './command-consumer.js';
 import type { NatsNames } from './names.js';
 import { isReplySubject } from './reply-subjects.js';
+import { clampInterval } from './timing.js';
 
 /** The header a command's sender sets to hear how it went (an `ExecutionStatus`). */
 export const REPLY_HEADER = 'Flux-Reply-To';
@@ -140,7 +141,11 @@ export class CommandLoop {
     const kind = msg.subject.slice(msg.subject.lastIndexOf('.') + 1);
     const workflow = this.workflows.get(msg.subject.split('.').at(-2) ?? '')!;
     const answer = { executionId: '', acked: false };
+    // A write that waits out a server restart takes longer than the ack wait: without a word the
+    // command would go to another worker meanwhile, which would run it too.
+    const working = setInterval(() => msg.working(), clampInterval(this.options.leaseMs / 3, 100));
     const accepted = (state: ExecutionStatus['state']) => {
+      clearInterval(working);
       answer.acked = true;
       msg.ack();
       this.reply(msg, { executionId: answer.executionId, workflow: workflow.name, state });
@@ -166,6 +171,8 @@ export class CommandLoop {
       }
     } catch (error) {
       if (!answer.acked) this.refused(msg, error, answer.executionId, workflow.name);
+    } finally {
+      clearInterval(working);
     }
   }
 

@@ -39,9 +39,6 @@ export type MessageEraser = (revision: number) => Promise<unknown>;
 export class Leases implements DriverHooks {
   /** The last heartbeat revision seen of each worker, and when (on this clock) it last moved. */
   private readonly seen = new Map<string, { revision: number; since: number }>();
-  private readonly held = new Map<string, number>();
-  /** The workflow of each execution driven here. */
-  private readonly workflowOf = new Map<string, string>();
   /** Executions whose run here stopped mid-run (a store that refused its writes): kept leased, taken up again. */
   private readonly stalled = new Map<string, string>();
 
@@ -55,31 +52,34 @@ export class Leases implements DriverHooks {
     private readonly logger: Logger = consoleLogger,
   ) {}
 
-  driving(executionId: string, workflow: string): void {
+  /**
+   * Holds the lease of an execution this worker starts driving; returns what to call when that run
+   * pauses, ends or stops. The release erases this run's own revision only: never the lease of a run
+   * that came after it (a resume here right after the pause), nor one a takeover wrote.
+   */
+  driving(executionId: string, workflow: string): (error?: unknown) => void {
     this.stalled.delete(executionId);
-    this.workflowOf.set(executionId, workflow);
     const value = encoder.encode(JSON.stringify({ worker: this.workerId, workflow }));
-    this.leases.put(executionId, value).then((revision) => void this.held.set(executionId, revision), () => undefined);
+    const put = this.leases.put(executionId, value).catch((error: unknown) => {
+      this.logger.warn(`could not write the lease of execution ${executionId} (${(error as Error).message}): if this worker dies, a start sent again takes it up`);
+      return undefined;
+    });
+    return (error) => {
+      if (stoppedMidRun(error)) {
+        // Still running, and nobody else should take it while this worker is alive: it keeps the
+        // lease and takes the execution up again (`takeStalled`) until a run of it pauses or ends.
+        this.logger.warn(`execution ${executionId} stopped where it was: ${(error as Error).message}; this worker takes it up again from its log`);
+        return this.stall(executionId, workflow);
+      }
+      // Erased rather than deleted: a KV delete leaves a marker per execution, which every sweep
+      // would then list and read, for ever. A revision no longer there (a later put) is left alone.
+      void put.then((revision) => revision === undefined ? undefined : this.eraseLease(revision)).catch(() => undefined);
+    };
   }
 
-  released(executionId: string, error?: unknown): void {
-    if (stoppedMidRun(error)) {
-      // Still running, and nobody else should take it while this worker is alive: it keeps the lease
-      // and takes the execution up again (`takeStalled`) until a run of it pauses or ends.
-      const workflow = this.workflowOf.get(executionId);
-      if (workflow) {
-        this.logger.warn(`execution ${executionId} stopped where it was: ${(error as Error).message}; this worker takes it up again from its log`);
-        return void this.stalled.set(executionId, workflow);
-      }
-    }
-    // Only our own lease: one taken over meanwhile belongs to its new driver (a new revision, which
-    // erasing ours by its sequence does not touch). Erased rather than deleted: a KV delete leaves a
-    // marker per execution, which every sweep would then list and read, for ever.
-    this.leases.get(executionId).then((entry) => {
-      if (entry?.operation !== 'PUT' || (entry.json() as { worker: string }).worker !== this.workerId) return;
-      return this.eraseLease(entry.revision);
-    }).catch(() => undefined).finally(() => this.held.delete(executionId));
-    this.workflowOf.delete(executionId);
+  /** Keeps an execution this worker holds, and no run here drives, to be taken up at the next sweep. */
+  stall(executionId: string, workflow: string): void {
+    this.stalled.set(executionId, workflow);
   }
 
   /**

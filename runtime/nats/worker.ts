@@ -8,12 +8,13 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { v7 as uuidv7 } from 'uuid';
 import { consoleLogger } from '../logger.js';
-import { MAX_TIMER_MS } from '../timers.js';
+import { ExecutionNotFoundError } from '../errors.js';
 import { ActorRuntime, type Runtime } from '../runtime.js';
 import type { Task } from '../task.js';
 import type { WorkflowDefinition } from '../workflow-definition.js';
 import { bucketKeys } from './bucket-keys.js';
 import { CommandLoop } from './command-loop.js';
+import { clampInterval } from './timing.js';
 import { Leases } from './leases.js';
 import { openNats, type NatsOptions } from './nats-runtime.js';
 import { DEFAULT_REPLY_PREFIXES } from './reply-subjects.js';
@@ -91,19 +92,23 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     throw error;
   }
 
+  /**
+   * Takes up an execution whose lease this worker holds and that no run here drives, by replay. One
+   * that cannot be taken up now (the server is away) stays on the list for the next sweep.
+   */
+  const takeUp = async (executionId: string, workflow: string) => {
+    await runtime.startAs(workflows.get(workflow)!, executionId, undefined, { recoverOnly: true }).catch((error: unknown) => {
+      if (!(error instanceof ExecutionNotFoundError)) leases.stall(executionId, workflow);
+    });
+  };
   let sweeping = false;
   const sweep = async () => {
     if (sweeping) return;
     sweeping = true;
     try {
-      for (const { executionId, workflow } of leases.takeStalled()) {
-        // Its run stopped on a store failure (full, or away too long): try again, from its log.
-        await runtime.startAs(workflows.get(workflow)!, executionId, undefined).catch(() => undefined);
-      }
+      for (const { executionId, workflow } of leases.takeStalled()) await takeUp(executionId, workflow);
       for (const lease of await leases.orphaned(new Set(workflows.keys()))) {
-        if (!(await leases.takeOver(lease))) continue;
-        // Recovered by replay; completed tasks are not run again.
-        await runtime.startAs(workflows.get(lease.workflow)!, lease.executionId, undefined).catch(() => undefined);
+        if (await leases.takeOver(lease)) await takeUp(lease.executionId, lease.workflow);
       }
     } catch {
       // the server is away: the next sweep tries again
@@ -125,9 +130,4 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       await parts.close();
     },
   };
-}
-
-/** An interval Node can keep (one over 2^31-1 ms would fire every millisecond), at least `floor`. */
-export function clampInterval(ms: number, floor: number): number {
-  return Math.min(Math.max(floor, Math.floor(ms)), MAX_TIMER_MS);
 }

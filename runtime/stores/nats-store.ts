@@ -215,12 +215,13 @@ export class NatsStore implements EventStore {
     const subject = this.names.events(executionId);
     for (let attempt = 0; attempt < 20; attempt++) {
       const after = await this.jsm.direct.getMessage(this.names.eventsStream, { seq: lastSeq + 1, next_by_subj: subject });
-      if (after) throw new ExecutionConflictError(executionId);
+      // Our own batch, stored by an earlier try whose ack was lost; anything else is another driver's.
+      if (after) return sameBytes(after.data, data) ? after.seq : Promise.reject(new ExecutionConflictError(executionId));
       const streamLast = (await this.jsm.streams.info(this.names.eventsStream)).state.last_seq;
       try {
         const ack = await ackedPublish(this.replies, subject, data, { msgId, lastSequence: streamLast, timeoutMs: 1500 });
-        if (ack.duplicate) throw new ExecutionConflictError(executionId);
-        return ack.seq;
+        if (!ack.duplicate) return ack.seq;
+        // Its id is stored already: ours (an earlier try) or another driver's; the next look tells.
       } catch (error) {
         if (!(error instanceof JetStreamApiError && error.code === WRONG_LAST_SEQUENCE)) throw error;
         // Another execution's append came first: look again.
@@ -601,4 +602,8 @@ function cacheKey(key: string): string {
 
 function secretKey(name: string): string {
   return `s_${createHash('sha256').update(name).digest('hex').slice(0, 40)}`;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
