@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager, StorageType, type JetStreamManager } from '@nats-io/jetstream';
+import { DiscardPolicy, jetstream, jetstreamManager, StorageType, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connectClient, startWorker, task, workflow, type Client, type Worker } from 'flux-actors';
 import { captureLog, type CapturedLog } from '../fixtures/log-capture.js';
@@ -105,5 +105,30 @@ describe('security: a full JetStream store (NATS)', function () {
     const completed = done.events.filter((e) => e.type === 'TASK_COMPLETED').map((e) => e.name);
     expect(completed).to.deep.equal(['fullQuickStep', 'fullSlowStep']); // each recorded once; the interrupted one ran again
     expect(runs).to.equal(2);
+  });
+
+  it('a start whose first event cannot be written is not acknowledged: it runs with its input once there is room', async () => {
+    // Only the event log is full (its own limit); the commands stream still takes the start.
+    await raw.close();
+    await client.close();
+    await worker.stop();
+    await server.dispose();
+    server = await startNatsServer();
+    raw = await connect({ servers: server.url });
+    jsm = await jetstreamManager(raw);
+    await jsm.streams.add({
+      name: 'FLUX_EVENTS', subjects: ['flux.events.>'], storage: StorageType.File, allow_direct: true, max_bytes: 64, discard: DiscardPolicy.New,
+    });
+    const nats = { servers: server.url, secretKeyFile: join(tempDir(), 'secret.key'), logger: log.logger };
+    worker = await startWorker({ nats, workflows: [fills], tasks: [slowStep, quickStep], leaseMs: 600 });
+    client = await connectClient(nats);
+    open();
+    const id = await client.start(fills, 20, { executionId: 'full-3' });
+    await log.next(/execution full-3 stopped where it was/); // its WORKFLOW_STARTED was refused
+    expect((await jsm.streams.info('FLUX_EVENTS')).state.messages).to.equal(0);
+    await jsm.streams.update('FLUX_EVENTS', { max_bytes: -1 });
+    const done = await client.result(id, { timeoutMs: 15_000 });
+    expect(done.output).to.equal(41); // its own input, not a start without one
+    expect(done.events.filter((e) => e.type === 'WORKFLOW_STARTED')).to.have.length(1);
   });
 });
