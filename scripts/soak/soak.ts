@@ -145,7 +145,9 @@ async function tally(client: Client, acknowledged: Set<string>, sideEffects: str
       result.lost.push(id);
       continue;
     }
-    if (ctx.state !== 'succeeded' || ctx.output !== expectedOutput(Number(id.slice(5)), RESUME_VALUE)) result.stuck.push(`${id} (${ctx.state})`);
+    if (ctx.state !== 'succeeded' || ctx.output !== expectedOutput(Number(id.slice(5)), RESUME_VALUE)) {
+      result.stuck.push(`${id} (${ctx.state}; last events: ${ctx.events.slice(-3).map((e) => e.type).join(', ')})`);
+    }
     const completions = new Map<string, number[]>();
     for (const event of ctx.events) {
       if (event.type === 'TASK_COMPLETED') completions.set(event.sourceId, [...(completions.get(event.sourceId) ?? []), Date.parse(event.time)]);
