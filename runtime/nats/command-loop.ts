@@ -160,7 +160,11 @@ export class CommandLoop {
       } else if (kind === 'resume') {
         const command = decodeResumeCommand(msg.data);
         answer.executionId = checkExecutionId(command.executionId);
-        if (msg.info.redelivered && (await this.alreadyResumed(answer.executionId, msg))) return msg.term();
+        if (msg.info.redelivered && (await this.alreadyResumed(answer.executionId, msg))) {
+          // Carried out already, but its driver may have died before acking it or before its lease
+          // was written: then nobody would take the execution over. Take it up if nobody drives it.
+          return accepted((await this.runtime.startAs(workflow, answer.executionId, undefined, { recoverOnly: true })).state);
+        }
         await this.runtime.resumeAccepted(answer.executionId, decodeValue(command.valueJson), workflow, () => accepted('running'));
       } else if (kind === 'cancel') {
         const command = decodeCancelCommand(msg.data);
