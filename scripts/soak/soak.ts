@@ -14,6 +14,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { jetstream } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import { connect } from '@nats-io/transport-node';
 import { connectClient, type Client, type ExecutionContext } from 'flux-actors';
 import { startNatsServer, type NatsServer } from '../../test/fixtures/nats-server.js';
 import { tempDir } from '../../test/fixtures/runtimes.js';
@@ -132,7 +135,7 @@ interface Tally {
 }
 
 /** What the logs and the side-effect file say, once everything is up again. */
-async function tally(client: Client, acknowledged: Set<string>, sideEffects: string): Promise<Tally> {
+async function tally(client: Client, acknowledged: Set<string>, sideEffects: string, leaseOf: (id: string) => Promise<string>): Promise<Tally> {
   const starts = new Map<string, number[]>();
   for (const line of readFileSync(sideEffects, 'utf8').split('\n').filter(Boolean)) {
     const [time, key] = line.split(' ') as [string, string];
@@ -146,7 +149,7 @@ async function tally(client: Client, acknowledged: Set<string>, sideEffects: str
       continue;
     }
     if (ctx.state !== 'succeeded' || ctx.output !== expectedOutput(Number(id.slice(5)), RESUME_VALUE)) {
-      result.stuck.push(`${id} (${ctx.state}; last events: ${ctx.events.slice(-3).map((e) => e.type).join(', ')})`);
+      result.stuck.push(`${id} (${ctx.state}; last events: ${ctx.events.slice(-3).map((e) => e.type).join(', ')}; lease: ${await leaseOf(id)})`);
     }
     const completions = new Map<string, number[]>();
     for (const event of ctx.events) {
@@ -187,7 +190,9 @@ async function main(): Promise<void> {
   deadline = Date.now() + GRACE_MS;
   const unfinished = [...acknowledged].map((id) => Number(id.slice(5)));
   await Promise.all(unfinished.map((i) => drive(client, i, acknowledged).catch(() => undefined)));
-  const result = await tally(client, acknowledged, sideEffects);
+  const leases = await new Kvm(jetstream(await connect({ servers: server.url }))).open(`${PREFIX}_leases`);
+  const leaseOf = async (id: string) => leases.get(id).then((entry) => (entry?.operation === 'PUT' ? entry.string() : 'none'), (e: Error) => e.message);
+  const result = await tally(client, acknowledged, sideEffects, leaseOf);
   await client.close();
   await workers.stopAll();
   await server.dispose();
