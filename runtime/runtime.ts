@@ -3,6 +3,7 @@
  * runs everything in this process; its store is in memory or a SQLite file that other processes
  * can open too.
  */
+import { clampInterval } from './timers.js';
 import { v7 as uuidv7 } from 'uuid';
 import { ExecutionActor, type CancelOptions } from '../actors/execution-actor.js';
 import { accepts, rebuildSnapshot, stateOf, type ExecutionSnapshot } from '../actors/lifecycle.js';
@@ -409,7 +410,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
     const report = await this.recover();
     const leases = this.store.leases;
     if (leases && !this.sweeper && !this.closing) {
-      this.sweeper = setInterval(() => void (this.recovering ?? this.recover().catch(() => undefined)), leases.leaseMs);
+      this.sweeper = setInterval(() => void (this.recovering ?? this.recover().catch(() => undefined)), clampInterval(leases.leaseMs, 1));
       this.sweeper.unref();
     }
     return report;

@@ -95,3 +95,11 @@ export const LONG_CLOCK = {
   setTimeout: (fn: (...args: unknown[]) => void, ms: number): LongTimeout => setLongTimeout(fn, ms),
   clearTimeout: (timer: LongTimeout): void => timer.clear(),
 };
+
+/**
+ * An interval Node can keep, from a caller-chosen period (a lease): at least `floor`, at most
+ * MAX_TIMER_MS (a longer interval would fire every millisecond).
+ */
+export function clampInterval(ms: number, floor: number): number {
+  return Math.min(Math.max(floor, Math.floor(ms)), MAX_TIMER_MS);
+}

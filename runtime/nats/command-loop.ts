@@ -18,7 +18,7 @@ import type { WorkflowDefinition } from '../workflow-definition.js';
 import { ConsumerUnavailableError, ensureCommandConsumer, type CommandConsumer } from './command-consumer.js';
 import type { NatsNames } from './names.js';
 import { isReplySubject } from './reply-subjects.js';
-import { clampInterval } from './timing.js';
+import { clampInterval } from '../timers.js';
 
 /** The header a command's sender sets to hear how it went (an `ExecutionStatus`). */
 export const REPLY_HEADER = 'Flux-Reply-To';

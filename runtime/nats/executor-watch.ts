@@ -18,7 +18,7 @@
  * - its executor says twice in a row that it does not run it: it finished, and the result was lost
  *   (the dispatcher was away when it was published).
  */
-import { MAX_TIMER_MS } from '../timers.js';
+import { clampInterval } from '../timers.js';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { decodeExecutorProbeReply, encodeExecutorProbe } from '../../proto/codec.js';
 import type { TaskCommand } from '../../proto/messages.js';
@@ -81,7 +81,7 @@ export class ExecutorWatch {
     private readonly lost: (call: PendingCall) => void,
   ) {
     this.probeEveryMs = Math.max(20, Math.floor(timeoutMs / 4));
-    this.timer = setInterval(() => this.check(), Math.min(this.probeEveryMs, MAX_TIMER_MS));
+    this.timer = setInterval(() => this.check(), clampInterval(this.probeEveryMs, 1));
     this.timer.unref(); // the watch never keeps a process alive
   }
 

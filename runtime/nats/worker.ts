@@ -14,7 +14,7 @@ import type { Task } from '../task.js';
 import type { WorkflowDefinition } from '../workflow-definition.js';
 import { bucketKeys } from './bucket-keys.js';
 import { CommandLoop } from './command-loop.js';
-import { clampInterval } from './timing.js';
+import { clampInterval } from '../timers.js';
 import { Leases } from './leases.js';
 import { openNats, type NatsOptions } from './nats-runtime.js';
 import { DEFAULT_REPLY_PREFIXES } from './reply-subjects.js';

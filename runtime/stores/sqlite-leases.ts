@@ -14,6 +14,7 @@
  * A lease only decides who should drive; the log's own guard (a `seq` taken twice is refused) is what
  * stops an old driver that was slow (its event loop blocked past its lease) rather than dead.
  */
+import { clampInterval } from '../timers.js';
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { ExecutionLeases, LeaseScan, OrphanedExecution } from './event-store.js';
@@ -47,7 +48,7 @@ export class SqliteLeases implements ExecutionLeases {
   constructor(db: Database.Database, readonly leaseMs: number, private readonly clock: () => number = Date.now) {
     this.statements = prepare(db);
     this.beatQuietly();
-    this.timer = setInterval(() => this.beatQuietly(), Math.max(1, Math.floor(leaseMs / 3)));
+    this.timer = setInterval(() => this.beatQuietly(), clampInterval(leaseMs / 3, 1));
     this.timer.unref();
   }
 

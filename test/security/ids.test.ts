@@ -6,13 +6,13 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connectClient, createRuntime, startWorker, type Client, type Worker } from 'flux-actors';
+import { createRuntime, type Client } from 'flux-actors';
 import { encodeStartCommand, type ExecutionStatus } from '../../proto/codec.js';
 import { sendCommand } from '../fixtures/raw-commands.js';
-import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
-import { asks, echo } from '../fixtures/nats-command-workflows.js';
+import { tempDir } from '../fixtures/runtimes.js';
+import { asks } from '../fixtures/nats-command-workflows.js';
+import { useNatsParties } from '../fixtures/nats-parties.js';
 
 const BAD_IDS = ['a:b', 'a.b', 'a b', 'a/b', '', 'x'.repeat(5000), '$KV.x', 'a>'];
 const codeOf = (attempt: Promise<unknown>) => attempt.then(() => 'accepted', (e: { code?: string }) => e.code);
@@ -39,25 +39,11 @@ describe('security: execution ids are checked at every door', function () {
   }
 
   describe('on NATS', () => {
+    const parties = useNatsParties('ids');
     let prefix: string;
-    let worker: Worker;
     let client: Client;
     let raw: NatsConnection;
-
-    beforeEach(async () => {
-      const { url } = await sharedNatsServer();
-      prefix = `ids${process.pid}`;
-      const nats = { servers: url, prefix, secretKeyFile: join(tempDir(), 'secret.key') };
-      worker = await startWorker({ nats, workflows: [asks], tasks: [echo], leaseMs: 1000 });
-      client = await connectClient(nats);
-      raw = await connect({ servers: url });
-    });
-
-    afterEach(async () => {
-      await raw.close();
-      await client.close();
-      await worker.stop();
-    });
+    beforeEach(() => void ({ prefix, client, raw } = parties));
 
     it('a client refuses a bad id before sending anything', async () => {
       const jsm = await jetstreamManager(raw);

@@ -4,37 +4,20 @@
  * the HTTP API over it) answered nothing.
  */
 import { expect } from 'chai';
-import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { connect } from '@nats-io/transport-node';
-import { connectClient, startWorker, type Client, type Worker } from 'flux-actors';
-import { captureLog, type CapturedLog } from '../fixtures/log-capture.js';
-import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
-import { asks, echo } from '../fixtures/nats-command-workflows.js';
+import type { Client } from 'flux-actors';
+import type { CapturedLog } from '../fixtures/log-capture.js';
+import { asks } from '../fixtures/nats-command-workflows.js';
+import { useNatsParties } from '../fixtures/nats-parties.js';
 
 describe('security: garbage on a subject a client listens to (NATS)', function () {
   this.timeout(30_000);
-  let worker: Worker;
+  const parties = useNatsParties('msg');
   let client: Client;
   let raw: NatsConnection;
   let log: CapturedLog;
   let prefix: string;
-
-  beforeEach(async () => {
-    const { url } = await sharedNatsServer();
-    prefix = `msg${process.pid}`;
-    log = captureLog();
-    const nats = { servers: url, prefix, secretKeyFile: join(tempDir(), 'secret.key') };
-    worker = await startWorker({ nats, workflows: [asks], tasks: [echo] });
-    client = await connectClient({ ...nats, logger: log.logger });
-    raw = await connect({ servers: url });
-  });
-
-  afterEach(async () => {
-    await raw.close();
-    await client.close();
-    await worker.stop();
-  });
+  beforeEach(() => void ({ client, raw, log, prefix } = parties));
 
   it('is dropped and logged with its subject; the client goes on serving watches and results', async () => {
     const stopWatch = client.watch('ghost-1', () => undefined);

@@ -3,41 +3,22 @@
  * reply subject chosen by a client must never reach the event log or a bucket.
  */
 import { expect } from 'chai';
-import { join } from 'node:path';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
-import { connect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
-import { connectClient, startWorker, type Client, type Worker } from 'flux-actors';
+import type { Client } from 'flux-actors';
 import { encodeCancelCommand, encodeEventBatch } from '../../proto/codec.js';
-import { captureLog, type CapturedLog } from '../fixtures/log-capture.js';
-import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
-import { asks, echo } from '../fixtures/nats-command-workflows.js';
-
-let prefixes = 0;
+import type { CapturedLog } from '../fixtures/log-capture.js';
+import { asks } from '../fixtures/nats-command-workflows.js';
+import { useNatsParties } from '../fixtures/nats-parties.js';
 
 describe('security: a command cannot aim its reply at state (NATS)', function () {
   this.timeout(30_000);
+  const parties = useNatsParties('rpl');
   let prefix: string;
-  let worker: Worker;
-  let client: Client;
   let raw: NatsConnection;
+  let client: Client;
   let log: CapturedLog;
-
-  beforeEach(async () => {
-    const { url } = await sharedNatsServer();
-    prefix = `rpl${process.pid}_${++prefixes}`;
-    log = captureLog();
-    const nats = { servers: url, prefix, secretKeyFile: join(tempDir(), 'secret.key'), logger: log.logger };
-    worker = await startWorker({ nats, workflows: [asks], tasks: [echo] });
-    client = await connectClient(nats);
-    raw = await connect({ servers: url });
-  });
-
-  afterEach(async () => {
-    await raw.close();
-    await client.close();
-    await worker.stop();
-  });
+  beforeEach(() => void ({ prefix, raw, client, log } = parties));
 
   /**
    * A cancel refused by the worker, whose execution id is an encoded log event: its ExecutionStatus
