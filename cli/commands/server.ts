@@ -5,6 +5,7 @@ import { checkTokenChoice, isLoopbackAddress } from '../../http/access.js';
 import { createFluxServer, DEFAULT_MAX_STREAMS, tokenRequired } from '../../http/server.js';
 import { natsLoginOf, withNatsLoginOptions, type NatsLoginFlags } from '../nats-login-options.js';
 import { printJsonLine } from '../output.js';
+import { whenStopSignalled } from '../stop-signal.js';
 import { positiveInteger } from './executions.js';
 
 interface ServerFlags {
@@ -36,22 +37,17 @@ export function serverCommand(program: Command): void {
       const { backend } = await openBackend({ nats: flags.nats, prefix: flags.prefix, login: natsLoginOf(flags, '--nats-token'), modules: files, recover: true });
       const server = createFluxServer({ backend, token, allowedHosts: allowedHosts(flags), maxStreams: flags.maxStreams });
       await new Promise<void>((resolve, reject) => server.once('error', reject).listen(flags.port, flags.host, resolve));
+      // Embedded: the executions this process runs pause or finish first (a sleeping one may take long).
+      const stopped = whenStopSignalled('flux server', () => new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }));
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : flags.port;
       const url = `http://${flags.host.includes(':') ? `[${flags.host}]` : flags.host}:${port}`;
       if (flags.json) printJsonLine({ url, backend: backend.description, token: token !== undefined });
       else process.stdout.write(`flux server on ${url} (${backend.description}${token ? ', token required' : ''})\n`);
-      await new Promise<void>((resolve) => {
-        const stop = (signal: NodeJS.Signals) => {
-          // Embedded: the executions this process runs pause or finish first (a sleeping one may take long).
-          process.stderr.write(`flux server: ${signal}, draining (again to exit at once)\n`);
-          process.once(signal, () => process.exit(130));
-          server.closeAllConnections();
-          server.close(() => resolve());
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await stopped;
       await backend.close();
     });
 }

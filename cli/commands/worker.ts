@@ -11,6 +11,7 @@ import { FluxError } from '../../runtime/errors.js';
 import { startWorker } from '../../runtime/nats/worker.js';
 import { natsLoginOf, withNatsLoginOptions, type NatsLoginFlags } from '../nats-login-options.js';
 import { printJsonLine } from '../output.js';
+import { whenStopSignalled } from '../stop-signal.js';
 import { positiveInteger } from './executions.js';
 
 export function workerCommand(program: Command): void {
@@ -35,19 +36,12 @@ export function workerCommand(program: Command): void {
       }).catch((error: unknown) => {
         throw natsConnectError(url, error);
       });
+      const stopped = whenStopSignalled('flux worker', () => worker.stop());
       const where = redactCredentials(url);
       const served = (names: Iterable<string>) => [...names].join(', ') || 'none';
       process.stderr.write(`flux worker ${worker.id} on ${where}: workflows ${served(modules.workflows.keys())}; tasks ${served(modules.tasks.keys())}\n`);
       if (flags.json) printJsonLine({ worker: worker.id, nats: where, prefix: flags.prefix, workflows: [...modules.workflows.keys()], tasks: [...modules.tasks.keys()] });
-      await new Promise<void>((resolve) => {
-        const drain = (signal: string) => {
-          process.stderr.write(`flux worker: ${signal}, draining (again to exit at once)\n`);
-          process.once(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM', () => process.exit(130));
-          void worker.stop().then(resolve);
-        };
-        process.once('SIGINT', () => drain('SIGINT'));
-        process.once('SIGTERM', () => drain('SIGTERM'));
-      });
+      await stopped;
       process.stderr.write('flux worker: stopped\n');
       if (flags.json) printJsonLine({ worker: worker.id, stopped: true });
     });
