@@ -46,7 +46,7 @@ async function rollBack(
   try {
     const secrets = await secretsFor(definition);
     // The log keeps the arguments with secrets redacted; the rollback gets them as the task did.
-    const args = decodeValue(log.secrets.restore(argsJson));
+    const args = decodeValue(log.secrets.restore(argsJson, namedByCaller(log.events)));
     const scope = new TaskScope(log.executionId, done.sourceId, done.name, 1, secrets);
     const output = await scopeStorage.run(scope, rollback, ...(Array.isArray(args) ? args : []));
     const outputJson = encodeValue(output, `the rollback result of task '${done.name}'`, log.executionId);
@@ -91,4 +91,20 @@ function readLog(events: readonly StoredEvent[]) {
     }
   }
   return { ended: ended.filter((event) => !children.has(event.sourceId)), argsOf, rolledBack };
+}
+
+/**
+ * The secrets whose `[secret NAME]` a caller wrote, or may have: those in the execution's input or
+ * in a resume value. A rollback gets these as written, never the value: a caller who typed the
+ * placeholder into an argument would have it turned into the secret. (One who sent the value
+ * itself knows it already.)
+ */
+function namedByCaller(events: readonly StoredEvent[]): Set<string> {
+  const names = new Set<string>();
+  for (const event of events) {
+    if ((event.type === 'WORKFLOW_STARTED' || event.type === 'WORKFLOW_RESUMED') && event.valueJson?.includes('[secret ')) {
+      for (const [, name] of event.valueJson.matchAll(/\[secret ([^\]]+)\]/g)) names.add(name!);
+    }
+  }
+  return names;
 }

@@ -39,9 +39,13 @@ export class SecretGuard {
     for (const name of names) {
       if (!this.asked.has(name)) {
         const lookup = this.manager.get(name).then(
-          (value) => void (value !== undefined && this.add(name, value)),
-          () => undefined,
-        ).finally(() => this.asked.set(name, undefined));
+          (value) => {
+            if (value !== undefined) this.add(name, value);
+            this.asked.set(name, undefined);
+          },
+          // A store that could not answer now is asked again next time: the secret stays guarded.
+          () => void this.asked.delete(name),
+        );
         this.asked.set(name, lookup);
       }
       const pending = this.asked.get(name);
@@ -70,9 +74,14 @@ export class SecretGuard {
     return json === undefined || this.size === 0 ? json : redactJson(json, this.values);
   }
 
-  /** The JSON text with each `[secret NAME]` of a known secret back to its value (a call's own arguments, for its rollback). */
-  restore(json: string | undefined): string | undefined {
-    return json === undefined || this.size === 0 ? json : restoreJson(json, this.values);
+  /**
+   * The JSON text with each `[secret NAME]` of a known secret back to its value (a call's own
+   * arguments, for its rollback), except the names in `unless`.
+   */
+  restore(json: string | undefined, unless: ReadonlySet<string>): string | undefined {
+    if (json === undefined || this.size === 0) return json;
+    const values = Object.fromEntries(Object.entries(this.values).filter(([name]) => !unless.has(name)));
+    return restoreJson(json, values);
   }
 
   private add(name: string, value: string): void {

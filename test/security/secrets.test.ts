@@ -232,5 +232,30 @@ for (const kind of STORE_KINDS) {
       expect(failures).to.have.members([`refund refused for ${REDACTED}`, `void refused for ${REDACTED}`]);
       await expectNoSecretStored(runtime, ctx.executionId);
     });
+
+    it("a caller who writes '[secret TOKEN]' into the input does not get a cancel's rollback to receive the secret", async () => {
+      const received: string[] = [];
+      const ship = task.withOptions({
+        secretRequests: ['TOKEN'], // the execution knows the secret: the placeholder has a value to become
+        rollback: async (address: string) => void received.push(address),
+      })(async function shipsTo(address: string) {
+        return `shipped to ${address}`;
+      });
+      let waiting!: () => void;
+      const blocked = new Promise<void>((resolve) => (waiting = resolve));
+      const blocks = task(async function blocksUntilCancelled() {
+        waiting();
+        const { signal } = taskContext();
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+      });
+      const flow = workflow(async function shipsThenBlocks(ctx: ExecutionContext<string>) {
+        await ship(ctx.input);
+        await blocks();
+      });
+      const handle = await flow.start(REDACTED, { runtime });
+      await blocked;
+      await runtime.cancel(handle.executionId, undefined, { rollback: true });
+      expect(received).to.deep.equal([REDACTED]);
+    });
   });
 }

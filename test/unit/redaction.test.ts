@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { redactJson, restoreJson, secretIn } from '../../runtime/secrets.js';
+import { SecretGuard } from '../../runtime/secret-guard.js';
+import { redactJson, restoreJson, secretIn, type SecretManager } from '../../runtime/secrets.js';
 
 const secrets = { TOKEN: 'tok"en\\9', PIN: '4242' };
 
@@ -38,5 +39,26 @@ describe('redacting secrets in JSON values', () => {
     const json = JSON.stringify([`[secret TOKEN]`, '[secret OTHER]', { '[secret PIN]': 1 }]);
     expect(JSON.parse(restoreJson(json, secrets))).to.deep.equal([secrets.TOKEN, '[secret OTHER]', { [secrets.PIN]: 1 }]);
     expect(JSON.parse(restoreJson('["[secret constructor]"]', secrets))).to.deep.equal(['[secret constructor]']);
+  });
+});
+
+describe('the secrets an execution guards', () => {
+  it('asks again for a secret its store could not give the first time, and guards it from then on', async () => {
+    let calls = 0;
+    const manager: SecretManager = {
+      set: async () => undefined,
+      delete: async () => undefined,
+      resolve: async () => ({}),
+      get: async () => {
+        if (++calls === 1) throw new Error('store unreachable');
+        return 'pa55word';
+      },
+    };
+    const guard = new SecretGuard(manager);
+    await guard.learn(['PASSWORD']);
+    expect(guard.redact('"pa55word"'), 'not known yet').to.equal('"pa55word"');
+    await guard.learn(['PASSWORD']);
+    expect(guard.redact('"pa55word"')).to.equal('"[secret PASSWORD]"');
+    expect(calls).to.equal(2);
   });
 });
