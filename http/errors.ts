@@ -1,6 +1,7 @@
 /** Errors as the HTTP API returns them: `{ error: { code, message } }` with the status the code means. */
 import type { ServerResponse } from 'node:http';
 import { FluxError } from '../runtime/errors.js';
+import { consoleLogger, type Logger } from '../runtime/logger.js';
 
 const STATUS_BY_CODE: Record<string, number> = {
   BAD_JSON: 400,
@@ -31,10 +32,20 @@ export function statusOf(error: unknown): number {
   return error instanceof FluxError ? STATUS_BY_CODE[error.code] ?? 500 : 500;
 }
 
-export function sendError(res: ServerResponse, error: unknown): void {
+/**
+ * Answers with the error. A FluxError is meant for the caller; anything else is a fault of this
+ * server, whose text may name its files or its backend's internals: it goes to `logger`, and the
+ * caller gets only that it happened.
+ */
+export function sendError(res: ServerResponse, error: unknown, logger: Logger = consoleLogger): void {
   const status = statusOf(error);
   const code = error instanceof FluxError ? error.code : 'INTERNAL';
-  const message = error instanceof Error ? error.message : String(error);
+  let message: string;
+  if (error instanceof FluxError) message = error.message;
+  else {
+    logger.error(`HTTP API: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    message = 'internal error: the server logged what happened';
+  }
   if (res.headersSent) return void res.end();
   if (status === 401) res.setHeader('www-authenticate', 'Bearer realm="flux"');
   res.writeHead(status, { 'content-type': 'application/json' });

@@ -18,6 +18,7 @@
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Backend } from '../control/backend.js';
+import { consoleLogger, type Logger } from '../runtime/logger.js';
 import { checkExecutionId, checkName } from '../runtime/names.js';
 import { checkHost, checkOrigin, checkToken, checkTokenChoice, isLoopbackAddress, type AccessOptions } from './access.js';
 import { hasBody, requireJson } from './body.js';
@@ -32,6 +33,8 @@ export interface FluxServerOptions extends AccessOptions {
   bodyLimitBytes?: number;
   /** How many event streams may be open at once; beyond it 503 TOO_MANY_STREAMS. Default 100. */
   maxStreams?: number;
+  /** Where errors that are faults of the server (not of the request) are reported. Default: stderr. */
+  logger?: Logger;
 }
 
 export const DEFAULT_MAX_STREAMS = 100;
@@ -46,6 +49,7 @@ const PARAM_CHECKS: Record<Route['params'][number], (value: string) => string> =
 export function createFluxServer(options: FluxServerOptions): Server {
   checkTokenChoice(options.token);
   const allowedHosts = options.allowedHosts ?? [];
+  const logger = options.logger ?? consoleLogger;
   const routes = apiRoutes({
     backend: options.backend,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
@@ -62,9 +66,9 @@ export function createFluxServer(options: FluxServerOptions): Server {
       checkToken(req, options.token);
       const { route, params } = matchRoute(routes, req.method ?? 'GET', path, res);
       if (req.method === 'POST' || hasBody(req)) requireJson(req);
-      route.handler(req, res, params, new URLSearchParams(query)).catch((error: unknown) => sendError(res, error));
+      route.handler(req, res, params, new URLSearchParams(query)).catch((error: unknown) => sendError(res, error, logger));
     } catch (error) {
-      sendError(res, error);
+      sendError(res, error, logger);
     }
   });
   // Without a token only this machine may connect: refuse to serve anything else (the CLI says so before listening).

@@ -185,7 +185,7 @@ export class SqliteStore implements EventStore {
   private writeError(executionId: string, error: unknown): FluxError {
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return new ExecutionConflictError(executionId, error);
-    if (code === 'SQLITE_FULL') return new StoreFullError(`execution ${executionId} could not be written to ${this.path}`, { executionId, cause: error });
+    if (code === 'SQLITE_FULL') return new StoreFullError(`execution ${executionId} could not be written to the SQLite database`, { executionId, cause: error });
     return new FluxError('STORE_ERROR', `could not write the log of execution ${executionId}: ${(error as Error).message}`, { executionId, cause: error });
   }
 }

@@ -189,3 +189,27 @@ describe('flux server: requests from other pages, other names, without the token
     });
   });
 });
+
+describe('flux server: what a fault of the server tells a caller', () => {
+  it('a failure that is not a Flux error answers 500 INTERNAL without its text (paths, backend internals), and is logged', async () => {
+    const logged: string[] = [];
+    const inner = await startHttpServer();
+    const failing = Object.create(inner.backend) as typeof inner.backend;
+    failing.list = async () => {
+      throw new Error(`SqliteError: unable to open database file ${inner.databasePath}`);
+    };
+    const server = createFluxServer({ backend: failing, logger: { warn: (m) => logged.push(m), error: (m) => logged.push(m) } });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const answer = await rawRequest((server.address() as AddressInfo).port, 'GET', '/executions');
+      expect(answer.status).to.equal(500);
+      expect(answer.body.error.code).to.equal('INTERNAL');
+      expect(JSON.stringify(answer.body)).to.not.contain(inner.databasePath).and.not.contain('Sqlite');
+      expect(logged.join('\n')).to.contain(inner.databasePath);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await inner.close();
+    }
+  });
+});

@@ -130,6 +130,7 @@ describe('security: a full store is an error, never a crash or a stall', functio
     expect(refused.code).to.equal('STORE_FULL');
     expect(refused.executionId).to.be.a('string');
     expect(refused.message).to.contain(refused.executionId!).and.to.contain('the store is full');
+    expect(refused.message, 'a caller (over HTTP too) learns nothing of where the file is').to.not.contain(dir);
     const lookup = await runtime.inspect(refused.executionId!).then(() => undefined, (e: { code: string }) => e.code);
     expect(lookup).to.equal('EXECUTION_NOT_FOUND');
     expect(await runtime.list()).to.deep.equal([]);
