@@ -25,13 +25,15 @@ export function withNatsLoginOptions(command: Command, natsToken: '--token' | '-
     .addOption(new Option('--tls-cert <file>', 'a client certificate (PEM), for a NATS server that verifies clients')
       .env('FLUX_NATS_TLS_CERT'))
     .addOption(new Option('--tls-key <file>', 'the client certificate\'s key (PEM)').env('FLUX_NATS_TLS_KEY'))
+    .addOption(new Option('--inbox-prefix <prefix>', 'where replies come (default _INBOX); under nats.conf _INBOX_<user>, the only inbox a user may read')
+      .env('FLUX_NATS_INBOX_PREFIX'))
     .addHelpText('after', '\nCredentials in the NATS URL (nats://user:password@host:4222, or nats://token@host:4222) log in too; '
       + 'no message prints them.');
 }
 
 /** The login options of a command's flags (commander has filled them from the variables too). */
 export function natsLoginOf(flags: NatsLoginFlags & { natsToken?: string }, natsToken: '--token' | '--nats-token' = '--token'): NatsLogin {
-  const { user, pass, creds, tls, tlsCa, tlsCert, tlsKey } = flags;
+  const { user, pass, creds, tls, tlsCa, tlsCert, tlsKey, inboxPrefix } = flags;
   const token = natsToken === '--token' ? flags.token : flags.natsToken;
-  return { user, pass, token, creds, tls, tlsCa, tlsCert, tlsKey };
+  return { user, pass, token, creds, tls, tlsCa, tlsCert, tlsKey, inboxPrefix };
 }

@@ -25,9 +25,11 @@ export interface NatsLogin {
   /** A client certificate and its key (PEM files), for a server that verifies clients. */
   tlsCert?: string | undefined;
   tlsKey?: string | undefined;
+  /** Where replies come (`_INBOX_<user>` under nats.conf, whose users may read only their own); default `_INBOX`. */
+  inboxPrefix?: string | undefined;
 }
 
-export type NatsConnectOptions = Pick<NatsOptions, 'servers' | 'user' | 'pass' | 'token' | 'authenticator' | 'tls'>;
+export type NatsConnectOptions = Pick<NatsOptions, 'servers' | 'user' | 'pass' | 'token' | 'authenticator' | 'tls' | 'inboxPrefix'>;
 
 /** The ways to give a login, for the message of a refused one. */
 const HOW_TO_LOG_IN = '--user and --pass, --token, or --creds <file> '
@@ -41,7 +43,7 @@ export function natsConnectOptions(url: string, login: NatsLogin = {}): NatsConn
     throw invalid(`the NATS URL ${redactCredentials(url)} has credentials, and --user, --token or --creds `
       + '(or FLUX_NATS_USER, FLUX_NATS_TOKEN, FLUX_NATS_CREDS) gives others: give them one way');
   }
-  return { servers: server, ...(fromUrl ?? credentialsOf(given)), ...tlsOf(given) };
+  return { servers: server, ...(fromUrl ?? credentialsOf(given)), ...tlsOf(given), ...inboxOf(given) };
 }
 
 /**
@@ -56,6 +58,11 @@ export function natsConnectError(url: string, error: unknown): FluxError {
   if (name === 'AuthorizationError' || name === 'UserAuthenticationExpiredError' || /authorization violation|authentication/i.test(raw)) {
     const text = `the NATS server at ${where} refused the login (${message}): give ${HOW_TO_LOG_IN}`;
     return new FluxError('NATS_AUTH_FAILED', text, { cause: error });
+  }
+  if (/permissions violation for subscription to "_INBOX/i.test(raw)) {
+    const text = `the NATS server at ${where} does not let this user receive replies on its inbox (${message}): `
+      + 'give the inbox prefix its permissions allow with --inbox-prefix (or FLUX_NATS_INBOX_PREFIX), _INBOX_<user> under nats.conf';
+    return new FluxError('NATS_PERMISSION_DENIED', text, { cause: error });
   }
   if (name === 'PermissionViolationError' || /permissions violation/i.test(raw)) {
     const text = `the NATS server at ${where} does not allow this user what flux needs (${message}): a client user cannot create `
@@ -132,6 +139,15 @@ function tlsOf(login: NatsLogin): Pick<NatsConnectOptions, 'tls'> {
       ...(login.tlsKey !== undefined && { key: text(login.tlsKey, '--tls-key') }),
     },
   };
+}
+
+/** An inbox prefix is one or more subject tokens, not the server's own ($...), no wildcard. */
+function inboxOf(login: NatsLogin): Pick<NatsConnectOptions, 'inboxPrefix'> {
+  if (login.inboxPrefix === undefined) return {};
+  if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(login.inboxPrefix)) {
+    throw invalid(`--inbox-prefix '${login.inboxPrefix}' is not a subject prefix: tokens of letters, digits, '_' and '-', joined by '.' (for example _INBOX_client)`);
+  }
+  return { inboxPrefix: login.inboxPrefix };
 }
 
 function readLoginFile(file: string, option: string): Uint8Array {

@@ -19,6 +19,11 @@ export interface NatsOptions extends Partial<Pick<
   ConnectionOptions,
   'servers' | 'noRandomize' | 'user' | 'pass' | 'token' | 'authenticator' | 'tls' | 'name' | 'maxReconnectAttempts' | 'reconnectTimeWait'
 >> {
+  /**
+   * Where this connection receives replies (nats.js's `inboxPrefix`): `_INBOX` by default. Under
+   * nats.conf each user has its own (`_INBOX_worker`, `_INBOX_client`) and may read no other's.
+   */
+  inboxPrefix?: string;
   /** Where messages that could not be handled and repairs made on the way are reported. Default: stderr. */
   logger?: Logger;
   /** An open connection to use instead of opening one (it is not closed with the runtime). */

@@ -6,7 +6,8 @@
  */
 import { consoleLogger } from '../logger.js';
 import { guarded } from './guarded.js';
-import { createInbox, type Msg, type MsgHdrs, type NatsConnection, type Subscription } from '@nats-io/nats-core';
+import { inboxOf } from './inbox.js';
+import { type Msg, type MsgHdrs, type NatsConnection, type Subscription } from '@nats-io/nats-core';
 
 /** Nobody listens on the subject (the server's 503 status), or no answer in time. */
 export class NoReplyError extends Error {
@@ -24,12 +25,13 @@ interface Waiting {
 }
 
 export class Replies {
-  private readonly prefix = createInbox();
+  private readonly prefix: string;
   private readonly subscription: Subscription;
   private readonly waiting = new Map<string, Waiting>();
   private next = 0;
 
   constructor(private readonly nc: NatsConnection) {
+    this.prefix = inboxOf(nc);
     this.subscription = nc.subscribe(`${this.prefix}.*`, { callback: guarded(consoleLogger, (msg) => this.onReply(msg)) });
   }
 

@@ -11,8 +11,12 @@ const TOKEN = /^[^\s*>]+$/;
 /** Longer subjects make the server close the connection that carries them (max_control_line). */
 const MAX_SUBJECT_LENGTH = 1024;
 
-/** The reply prefixes a worker accepts unless told otherwise: nats.js's inboxes. */
-export const DEFAULT_REPLY_PREFIXES: readonly string[] = ['_INBOX.'];
+/**
+ * The reply prefixes a worker accepts unless told otherwise: NATS clients' default inboxes
+ * (`_INBOX.`), and per-user ones (`_INBOX_<user>.`, a connection's `inboxPrefix`), which let
+ * nats.conf keep each user from reading another's replies.
+ */
+export const DEFAULT_REPLY_PREFIXES: readonly string[] = ['_INBOX.', '_INBOX_'];
 
 /**
  * Whether `subject` is a safe place for a reply: under one of `allowed`, outside the deployment's

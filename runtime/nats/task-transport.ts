@@ -20,7 +20,7 @@
  * way, or its executor died before answering) is sent again too. Results of the earlier sending are
  * ignored.
  */
-import { createInbox, headers, type Msg, type MsgHdrs, type NatsConnection, type Subscription } from '@nats-io/nats-core';
+import { headers, type Msg, type MsgHdrs, type NatsConnection, type Subscription } from '@nats-io/nats-core';
 import { v7 as uuidv7 } from 'uuid';
 import {
   decodeExecutorProbe, decodeTaskCommand, decodeTaskResult, encodeExecutorProbeReply, encodeTaskCommand, encodeTaskResult,
@@ -36,6 +36,7 @@ import { toErrorInfo } from '../serialization.js';
 import { callKey, EXECUTOR_HEADER, ExecutorWatch, type PendingCall } from './executor-watch.js';
 import type { NatsNames } from './names.js';
 import { outboxOf } from './outbox.js';
+import { inboxOf } from './inbox.js';
 import { isLiteralSubject } from './reply-subjects.js';
 import { guarded } from './guarded.js';
 import { consoleLogger, type Logger } from '../logger.js';
@@ -80,7 +81,7 @@ export class NatsTaskDispatcher implements TaskSender {
   private readonly patienceMs: number;
   private readonly watch: ExecutorWatch;
   /** Where "taken" answers and the server's "no responders" come back: `<inbox>.<token>`, a token per sending. */
-  private readonly answersPrefix = createInbox();
+  private readonly answersPrefix: string;
   private readonly answers: Subscription;
   private readonly awaitingAnswer = new Map<string, { call: PendingCall; generation: number }>();
   private nextToken = 0;
@@ -96,6 +97,7 @@ export class NatsTaskDispatcher implements TaskSender {
   ) {
     this.patienceMs = options.dispatchPatienceMs ?? 30_000;
     this.resultsSubject = names.results(this.id);
+    this.answersPrefix = inboxOf(nc);
     const logger = options.logger ?? consoleLogger;
     this.answers = nc.subscribe(`${this.answersPrefix}.*`, { callback: guarded(logger, (msg) => this.onAnswer(msg)) });
     const callback = guarded(logger, (msg) => this.onResult(msg));

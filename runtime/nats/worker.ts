@@ -34,7 +34,8 @@ export interface WorkerOptions {
   leaseMs?: number;
   /**
    * Subject prefixes where the worker may answer a command (its `Flux-Reply-To` header). Default
-   * `['_INBOX.']`, where NATS clients receive replies; set it when clients use another inbox prefix.
+   * `['_INBOX.', '_INBOX_']`: NATS clients' default inboxes and per-user ones (`inboxPrefix: '_INBOX_client'`);
+   * set it when clients use another inbox prefix.
    * A subject under the deployment's prefix or the server's own (`$JS`, `$KV`, `$O`, `$SYS`) is never answered.
    */
   replyPrefixes?: readonly string[];

@@ -17,10 +17,10 @@ describe("nats.conf's accounts", function () {
 
   it('let a worker do its job and a client start, resume and read, and nothing more', async () => {
     const key = join(tempDir(), 'secret.key');
-    const as = (user: string, pass: string): NatsOptions => ({ servers: server.url, user, pass, secretKeyFile: key });
+    const as = (user: string, pass: string): NatsOptions => ({ servers: server.url, user, pass, inboxPrefix: `_INBOX_${user}`, secretKeyFile: key });
     const worker = await startWorker({ nats: as('worker', 'change-me-worker'), workflows: [asks], tasks: [echo] });
     const client = await connectClient(as('client', 'change-me-client'));
-    const raw = await connect({ servers: server.url, user: 'client', pass: 'change-me-client' });
+    const raw = await connect({ servers: server.url, user: 'client', pass: 'change-me-client', inboxPrefix: '_INBOX_client' });
     try {
       const id = await client.start(asks, 'secured');
       expect((await client.result(id, { timeoutMs: 10_000 })).state).to.equal('paused');

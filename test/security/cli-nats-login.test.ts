@@ -31,8 +31,8 @@ describe('the flux CLI logs in to NATS', function () {
     before(async () => {
       server = await startNatsServer({ configFile: CONFIG });
       const secretKeyFile = join(env.FLUX_HOME!, 'secret.key');
-      worker = await startWorker({ nats: { servers: server.url, user: 'worker', pass: 'change-me-worker', secretKeyFile }, workflows: [asks], tasks: [echo] });
-      client = await connectClient({ servers: server.url, user: 'client', pass: 'change-me-client', secretKeyFile });
+      worker = await startWorker({ nats: { servers: server.url, user: 'worker', pass: 'change-me-worker', inboxPrefix: '_INBOX_worker', secretKeyFile }, workflows: [asks], tasks: [echo] });
+      client = await connectClient({ servers: server.url, user: 'client', pass: 'change-me-client', inboxPrefix: '_INBOX_client', secretKeyFile });
       id = await client.start(asks, 'listed');
       await client.result(id, { timeoutMs: 10_000 });
     });
@@ -48,14 +48,24 @@ describe('the flux CLI logs in to NATS', function () {
     });
 
     it('the client user logs in with --user/--pass, with FLUX_NATS_USER/FLUX_NATS_PASS, and with credentials in the URL', async () => {
+      const inbox = { ...env, FLUX_NATS_INBOX_PREFIX: '_INBOX_client' };
       const listed = await Promise.all([
-        fluxJson<{ executionId: string }[]>(['list', '--json', '--nats', server.url, '--user', 'client', '--pass', 'change-me-client'], env),
-        fluxJson<{ executionId: string }[]>(['list', '--json', '--nats', server.url], { ...env, FLUX_NATS_USER: 'client', FLUX_NATS_PASS: 'change-me-client' }),
-        fluxJson<{ executionId: string }[]>(['list', '--json'], { ...env, FLUX_NATS_URL: server.url.replace('nats://', 'nats://client:change-me-client@') }),
-        fluxJson<{ state: string }>(['inspect', id, '--json', '--nats', server.url.replace('nats://', 'nats://client:change-me-client@')], env),
+        fluxJson<{ executionId: string }[]>(['list', '--json', '--nats', server.url, '--user', 'client', '--pass', 'change-me-client', '--inbox-prefix', '_INBOX_client'], env),
+        fluxJson<{ executionId: string }[]>(['list', '--json', '--nats', server.url], { ...inbox, FLUX_NATS_USER: 'client', FLUX_NATS_PASS: 'change-me-client' }),
+        fluxJson<{ executionId: string }[]>(['list', '--json'], { ...inbox, FLUX_NATS_URL: server.url.replace('nats://', 'nats://client:change-me-client@') }),
+        fluxJson<{ state: string }>(['inspect', id, '--json', '--nats', server.url.replace('nats://', 'nats://client:change-me-client@')], inbox),
       ]);
       for (const list of listed.slice(0, 3)) expect(ids(list as { executionId: string }[])).to.include(id);
       expect(listed[3]).to.include({ state: 'paused' });
+    });
+
+    it("a login without the inbox its user may read is refused in one line naming --inbox-prefix (NATS_PERMISSION_DENIED); a malformed prefix before connecting", async () => {
+      const [line, malformed] = await Promise.all([
+        fluxFails(['list', '--nats', server.url, '--user', 'client', '--pass', 'change-me-client'], env, 'NATS_PERMISSION_DENIED'),
+        fluxFails(['list', '--nats', server.url, '--inbox-prefix', '_INBOX.>'], env, 'NATS_LOGIN_INVALID'),
+      ]);
+      expect(line).to.contain('--inbox-prefix').and.contain('_INBOX_<user>');
+      expect(malformed).to.contain("'_INBOX.>'");
     });
 
     it('a login given half (a user without a password) or twice (URL and options) is refused before connecting (NATS_LOGIN_INVALID)', async () => {

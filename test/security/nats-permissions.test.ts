@@ -25,10 +25,10 @@ describe("security: nats.conf's users have least privilege", function () {
   before(async () => {
     server = await startNatsServer({ configFile: CONFIG });
     const key = join(tempDir(), 'secret.key');
-    const as = (user: string, pass: string): NatsOptions => ({ servers: server.url, user, pass, secretKeyFile: key });
+    const as = (user: string, pass: string): NatsOptions => ({ servers: server.url, user, pass, inboxPrefix: `_INBOX_${user}`, secretKeyFile: key });
     worker = await startWorker({ nats: as('worker', 'change-me-worker'), workflows: [asks, bigFlow], tasks: [echo, big] });
     client = await connectClient(as('client', 'change-me-client'));
-    raw = await connect({ servers: server.url, user: 'client', pass: 'change-me-client' });
+    raw = await connect({ servers: server.url, user: 'client', pass: 'change-me-client', inboxPrefix: '_INBOX_client' });
     paused = await client.start(asks, 'guarded');
     await client.result(paused, { timeoutMs: 10_000 });
   });
@@ -70,6 +70,21 @@ describe("security: nats.conf's users have least privilege", function () {
     await server.logged(/Publish Violation - User "client", Subject "flux\.tasks\.cmdEcho"/);
     const inspected = await client.inspect(paused);
     expect(inspected.state).to.equal('paused');
+  });
+
+  it("a client cannot read the replies of workers (their JetStream answers, pulled commands, dispatch answers) nor other users' inboxes", async () => {
+    const violations = async (subject: string) => {
+      const sub = raw.subscribe(subject);
+      const closed = sub.closed.then((e) => (e instanceof Error ? e.message : 'closed'), (e: Error) => e.message);
+      await raw.flush();
+      return Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000, 'still subscribed'))]);
+    };
+    for (const subject of ['_INBOX.>', '_INBOX_worker.>', '>', '_INBOX_*.>']) {
+      expect(await violations(subject), subject).to.match(/permissions violation/i);
+    }
+    // The client's own inbox still works: a start and its answer.
+    const id = await client.start(asks, 'own inbox');
+    expect((await client.result(id, { timeoutMs: 10_000 })).state).to.equal('paused');
   });
 
   it('a worker does its whole job within its rights: a 20 MB value through the object store, leases, resume, cancel', async () => {
