@@ -18,7 +18,11 @@ import { decodeValue, encodeValue, toErrorInfo } from '../runtime/serialization.
 /** The secrets a rollback of a task gets: the task's own and its workflow's, resolved. */
 export type RollbackSecrets = (definition: TaskDefinition) => Promise<Readonly<Record<string, string>>>;
 
-export async function rollBackOnCancel(log: ExecutionLog, lookup: TaskLookup, secretsFor: RollbackSecrets): Promise<void> {
+export async function rollBackOnCancel(
+  log: ExecutionLog,
+  lookup: TaskLookup,
+  secretsFor: RollbackSecrets,
+): Promise<void> {
   const { ended, argsOf, rolledBack } = readLog(log.events);
   const taken = new Set<string>();
   for (const done of ended.reverse()) {
@@ -39,8 +43,12 @@ export async function rollBackOnCancel(log: ExecutionLog, lookup: TaskLookup, se
 }
 
 async function rollBack(
-  log: ExecutionLog, done: StoredEvent, definition: TaskDefinition, rollback: TaskFunction,
-  argsJson: string | undefined, secretsFor: RollbackSecrets,
+  log: ExecutionLog,
+  done: StoredEvent,
+  definition: TaskDefinition,
+  rollback: TaskFunction,
+  argsJson: string | undefined,
+  secretsFor: RollbackSecrets,
 ): Promise<void> {
   log.append('TASK_ROLLBACK_STARTED', done.sourceId, done.name, undefined);
   try {
@@ -102,7 +110,10 @@ function readLog(events: readonly StoredEvent[]) {
 function namedByCaller(events: readonly StoredEvent[]): Set<string> {
   const names = new Set<string>();
   for (const event of events) {
-    if ((event.type === 'WORKFLOW_STARTED' || event.type === 'WORKFLOW_RESUMED') && event.valueJson?.includes('[secret ')) {
+    if (
+      (event.type === 'WORKFLOW_STARTED' || event.type === 'WORKFLOW_RESUMED') &&
+      event.valueJson?.includes('[secret ')
+    ) {
       for (const [, name] of event.valueJson.matchAll(/\[secret ([^\]]+)\]/g)) names.add(name!);
     }
   }

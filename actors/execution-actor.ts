@@ -20,13 +20,28 @@ import { PROGRESS_TYPES, type EventType, type StoredEvent } from '../runtime/eve
 import { Replay, type RecordedCall } from '../runtime/replay.js';
 import { resumePoint, type ResumePoint } from '../runtime/task-resume.js';
 import { storeOutput, type OutputStorage } from '../runtime/output-storage.js';
-import { scopeStorage, type ChildCall, type NestedCalls, type TaskScope, type WorkflowSession } from '../runtime/scope.js';
+import {
+  scopeStorage,
+  type ChildCall,
+  type NestedCalls,
+  type TaskScope,
+  type WorkflowSession,
+} from '../runtime/scope.js';
 import { argumentsHash, callBase, isNestedCall } from '../runtime/identity.js';
 import { findTask, TaskDefinitions } from '../runtime/registry.js';
 import { rollBackOnCancel } from './cancel-rollback.js';
 import { setLongTimeout, type LongTimeout } from '../runtime/timers.js';
 
-import { childExecutionId, childFailure, endValueJson, pausedChild, pauseName, type ChildHandle, type ChildRunner, type ChildSettled } from '../runtime/children.js';
+import {
+  childExecutionId,
+  childFailure,
+  endValueJson,
+  pausedChild,
+  pauseName,
+  type ChildHandle,
+  type ChildRunner,
+  type ChildSettled,
+} from '../runtime/children.js';
 import { encodeValue, toErrorInfo } from '../runtime/serialization.js';
 import { describeCall, settleFromEvent, settleOutput } from './outcomes.js';
 import type { TaskDefinition } from '../runtime/task-definition.js';
@@ -68,7 +83,12 @@ interface NestedCall {
 
 const FIRST_ATTEMPT: ResumePoint = { attempt: 1, resume: undefined };
 
-const SETTLED_STATES: ReadonlySet<ExecutionState> = new Set<ExecutionState>(['paused', 'succeeded', 'failed', 'cancelled']);
+const SETTLED_STATES: ReadonlySet<ExecutionState> = new Set<ExecutionState>([
+  'paused',
+  'succeeded',
+  'failed',
+  'cancelled',
+]);
 const never = <T>(): Promise<T> => new Promise<T>(() => {});
 /** Errors that are the cancellation itself, reaching a task body: not news after the cancel. */
 const CANCELLATION_CODES: ReadonlySet<string> = new Set(['TASK_CANCELLED', 'EXECUTION_STOPPED']);
@@ -112,7 +132,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   ) {
     this.executionId = log.executionId;
     this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
-    this.actor = createActor(executionMachine, { input: { executionId: this.executionId }, ...(snapshot && { snapshot }) });
+    this.actor = createActor(executionMachine, {
+      input: { executionId: this.executionId },
+      ...(snapshot && { snapshot }),
+    });
     attachHost(this.actor, this);
     // A log that can no longer be written stops the run at once, whatever it waits for.
     log.onFailure((error) => this.abort(error));
@@ -130,7 +153,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
    */
   get durable(): Promise<void> {
     const commit = () => this.log.commit();
-    return this.startCommit ??= this.secretsKnown ? this.secretsKnown.then(commit) : commit();
+    return (this.startCommit ??= this.secretsKnown ? this.secretsKnown.then(commit) : commit());
   }
   private startCommit: Promise<void> | undefined;
 
@@ -197,7 +220,9 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
    */
   private finishCancel(): void {
     if (!this.cancelOptions.rollback) return this.actor.send({ type: 'CANCELLED' });
-    void rollBackOnCancel(this.log, this.definitionOf, this.rollbackSecrets).finally(() => this.actor.send({ type: 'CANCELLED' }));
+    void rollBackOnCancel(this.log, this.definitionOf, this.rollbackSecrets).finally(() =>
+      this.actor.send({ type: 'CANCELLED' }),
+    );
   }
 
   /** A task by name: the definition this run called under it, else the process's (refused if ambiguous). */
@@ -238,12 +263,18 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
       case 'CANCEL':
         // What the cancel asked for is recorded: a driver that takes over a cancel left half done
         // finishes it as asked (see `finishRecordedCancel`).
-        log.append('WORKFLOW_CANCELLING', executionId, name, this.cancelOptions.rollback ? JSON.stringify({ rollback: true }) : undefined);
+        log.append(
+          'WORKFLOW_CANCELLING',
+          executionId,
+          name,
+          this.cancelOptions.rollback ? JSON.stringify({ rollback: true }) : undefined,
+        );
         // The calls it interrupts, recorded before they are stopped: a result that had arrived is
         // kept (it changes nothing now), the others are marked cancelled.
         for (const call of this.interrupted) {
           // A task's result may still come: it is recorded then (timers and children do not reply).
-          if (!call.result && !call.timer && !(call.handle && 'detach' in call.handle)) this.stragglers.add(call.taskId);
+          if (!call.result && !call.timer && !(call.handle && 'detach' in call.handle))
+            this.stragglers.add(call.taskId);
           if (call.result) this.recordOutcome(call.taskId, call.name, call.result);
           else log.append('TASK_CANCELLED', call.taskId, call.name, undefined);
         }
@@ -269,7 +300,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     // that takes over a live one makes the old one fail at its next write; a task the old one had
     // in flight then runs twice, as at-least-once allows.)
     if (this.log.events.length <= 1) return this.startBody(sendBack);
-    this.log.commit().then(() => this.startBody(sendBack), (error: Error) => this.abort(error));
+    this.log.commit().then(
+      () => this.startBody(sendBack),
+      (error: Error) => this.abort(error),
+    );
   }
 
   stopBody(): void {
@@ -298,29 +332,37 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (!this.mayStart(call, name, argsJson)) return never();
     const taskId = typeof call === 'string' ? call : call.taskId;
     // A call that started in an earlier run and never finished picks up where its progress stops.
-    const { attempt, resume, settled } = typeof call === 'string' ? FIRST_ATTEMPT : resumePoint(this.log.events, call.started);
+    const { attempt, resume, settled } =
+      typeof call === 'string' ? FIRST_ATTEMPT : resumePoint(this.log.events, call.started);
     this.log.append('TASK_STARTED', taskId, name, argsJson);
     return this.startLive(taskId, name, (live) => {
       live.storage = storage;
       if (settled) {
         // Only the final event was lost: the recorded result stands, delivered like one that just arrived.
         const header = { executionId: this.executionId, taskId, attempt };
-        const result: TaskResult = 'error' in settled
-          ? { ...header, outcome: 'error', error: settled.error }
-          : { ...header, outcome: 'output', output: jsonPayload(settled.outputJson) };
+        const result: TaskResult =
+          'error' in settled
+            ? { ...header, outcome: 'error', error: settled.error }
+            : { ...header, outcome: 'output', output: jsonPayload(settled.outputJson) };
         return void Promise.resolve().then(() => this.onTaskResult(result));
       }
       const secretRequests = this.definition.options.secretRequests;
       const command = {
-        executionId: this.executionId, taskId, taskName: name, attempt, args: jsonPayload(argsJson),
-        ...(resume && { resume }), ...(secretRequests?.length && { secretRequests: [...secretRequests] }),
+        executionId: this.executionId,
+        taskId,
+        taskName: name,
+        attempt,
+        args: jsonPayload(argsJson),
+        ...(resume && { resume }),
+        ...(secretRequests?.length && { secretRequests: [...secretRequests] }),
       };
       // The task's secrets are known here before it can report anything that might quote them.
       const requests = definition.options.secretRequests;
       const learning = requests && this.log.secrets.learn(requests);
       if (!learning) return void (live.handle = this.executor.send(command, this.onTaskResult, definition, this));
       void learning.then(() => {
-        if (this.live.get(taskId) === live) live.handle = this.executor.send(command, this.onTaskResult, definition, this);
+        if (this.live.get(taskId) === live)
+          live.handle = this.executor.send(command, this.onTaskResult, definition, this);
       });
     });
   }
@@ -351,7 +393,13 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     const remaining = Math.max(0, started.time + milliseconds - Date.now());
     const taskId = started.sourceId;
     return this.startLive(taskId, 'sleep', (live) => {
-      const woke: TaskResult = { executionId: this.executionId, taskId, attempt: 1, outcome: 'output', output: jsonPayload(undefined) };
+      const woke: TaskResult = {
+        executionId: this.executionId,
+        taskId,
+        attempt: 1,
+        outcome: 'output',
+        output: jsonPayload(undefined),
+      };
       // A long timeout: `sleep('30d')` outlasts Node's longest timer (~24.8 days).
       live.timer = setLongTimeout(() => this.onTaskResult(woke), remaining);
     }) as Promise<void>;
@@ -375,7 +423,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     else if (!this.mayStart(call, name, argsJson)) return never();
     else {
       this.log.append('TASK_STARTED', taskId, name, argsJson);
-      if (typeof call === 'string') this.log.append('CHILD_WORKFLOW_STARTED', taskId, name, JSON.stringify({ executionId: childId }));
+      if (typeof call === 'string')
+        this.log.append('CHILD_WORKFLOW_STARTED', taskId, name, JSON.stringify({ executionId: childId }));
       step = this.startLive(taskId, name, (live) => {
         live.storage = storage;
         // The child's log does not know this execution's secrets: its input leaves here without them.
@@ -384,7 +433,14 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
         const child = (live.handle = this.children.attach(definition, childId, childInput, parent));
         child.result.then(
           (settled) => this.onChildSettled(live, childId, settled),
-          (error: unknown) => this.onTaskResult({ executionId: this.executionId, taskId, attempt: 1, outcome: 'error', error: toErrorInfo(error) }),
+          (error: unknown) =>
+            this.onTaskResult({
+              executionId: this.executionId,
+              taskId,
+              attempt: 1,
+              outcome: 'error',
+              error: toErrorInfo(error),
+            }),
         );
       });
     }
@@ -411,13 +467,25 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     return new Promise((resolve, reject) => {
       if (completed) return settleOutput(completed.valueJson, storage, resolve, reject);
       if (!this.bodyActive || this.log.failure) {
-        return reject(new FluxError('EXECUTION_STOPPED', `task '${name}' was not started: execution ${this.executionId} is no longer running`, { executionId: this.executionId }));
+        return reject(
+          new FluxError(
+            'EXECUTION_STOPPED',
+            `task '${name}' was not started: execution ${this.executionId} is no longer running`,
+            { executionId: this.executionId },
+          ),
+        );
       }
       // Still running from the caller's earlier attempt (which timed out): wait for that run.
       const running = this.nestedLive.get(taskId);
       if (running) return void running.waiters.push({ resolve, reject });
       this.log.append('TASK_STARTED', taskId, name, argsJson);
-      const command = { executionId: this.executionId, taskId, taskName: name, attempt: 1, args: jsonPayload(argsJson) };
+      const command = {
+        executionId: this.executionId,
+        taskId,
+        taskName: name,
+        attempt: 1,
+        args: jsonPayload(argsJson),
+      };
       const entry: NestedCall = { name, waiters: [{ resolve, reject }] };
       this.nestedLive.set(taskId, entry);
       const reply = (result: TaskResult) => this.onNestedResult(taskId, entry, storage, result);
@@ -431,7 +499,12 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   }
 
   /** A nested task's progress or result: recorded, and its end handed to every caller waiting for it as recorded. */
-  private onNestedResult(taskId: string, entry: NestedCall, storage: OutputStorage | undefined, result: TaskResult): void {
+  private onNestedResult(
+    taskId: string,
+    entry: NestedCall,
+    storage: OutputStorage | undefined,
+    result: TaskResult,
+  ): void {
     if (this.nestedLive.get(taskId) !== entry) return; // stopped meanwhile: nothing reaches the log
     const name = entry.name;
     if (result.outcome === 'progress') {
@@ -442,13 +515,16 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.nestedLive.delete(taskId);
     const recorded = this.recordOutcome(taskId, name, result);
     if (recorded.type === 'TASK_COMPLETED') this.completedNested().set(taskId, recorded);
-    for (const waiter of entry.waiters) settleFromEvent(recorded, this.executionId, storage, waiter.resolve, waiter.reject, waiter.reject);
+    for (const waiter of entry.waiters)
+      settleFromEvent(recorded, this.executionId, storage, waiter.resolve, waiter.reject, waiter.reject);
   }
 
   private completedNested(): Map<string, StoredEvent> {
     if (!this.nestedCompleted) {
       this.nestedCompleted = new Map();
-      for (const event of this.log.events) if (event.type === 'TASK_COMPLETED' && isNestedCall(event.sourceId)) this.nestedCompleted.set(event.sourceId, event);
+      for (const event of this.log.events)
+        if (event.type === 'TASK_COMPLETED' && isNestedCall(event.sourceId))
+          this.nestedCompleted.set(event.sourceId, event);
     }
     return this.nestedCompleted;
   }
@@ -458,8 +534,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   private onChildSettled(call: LiveCall, childId: string, settled: ChildSettled): void {
     if (this.live.get(call.taskId) !== call) return; // a body left behind
     const header = { executionId: this.executionId, taskId: call.taskId, attempt: 1 };
-    if (settled.state === 'succeeded') return this.onTaskResult({ ...header, outcome: 'output', output: jsonPayload(endValueJson(settled)) });
-    if (settled.state !== 'paused') return this.onTaskResult({ ...header, outcome: 'error', error: childFailure(childId, call.name, settled) });
+    if (settled.state === 'succeeded')
+      return this.onTaskResult({ ...header, outcome: 'output', output: jsonPayload(endValueJson(settled)) });
+    if (settled.state !== 'paused')
+      return this.onTaskResult({ ...header, outcome: 'error', error: childFailure(childId, call.name, settled) });
     // The child paused: so does this execution, at this step, which stays open for the resume.
     this.live.delete(call.taskId);
     if (this.pausing) return this.pauseWhenDrained(); // already pausing: the resume finds the child paused again
@@ -480,10 +558,12 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (typeof call === 'string') {
       const expected = this.replay.firstUnmatched();
       if (expected) {
-        this.fail(new NonDeterminismError(
-          `execution ${this.executionId} diverged from its log: replay expected ${describeCall(expected)} but the workflow called '${name}' with arguments ${argsJson}`,
-          this.executionId,
-        ));
+        this.fail(
+          new NonDeterminismError(
+            `execution ${this.executionId} diverged from its log: replay expected ${describeCall(expected)} but the workflow called '${name}' with arguments ${argsJson}`,
+            this.executionId,
+          ),
+        );
         return false;
       }
     }
@@ -496,7 +576,9 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
 
   private replayed(call: RecordedCall, storage?: OutputStorage): Promise<unknown> {
     return new Promise((resolve, reject) =>
-      this.delivery.replayed(call, (outcome) => settleFromEvent(outcome, this.executionId, storage, resolve, reject, this.failStorage)),
+      this.delivery.replayed(call, (outcome) =>
+        settleFromEvent(outcome, this.executionId, storage, resolve, reject, this.failStorage),
+      ),
     );
   }
 
@@ -538,7 +620,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (result.outcome === 'progress' || !this.stragglers.delete(result.taskId)) return;
     const name = this.interrupted.find((call) => call.taskId === result.taskId)!.name;
     if (result.outcome === 'output') this.log.append('TASK_COMPLETED', result.taskId, name, payloadJson(result.output));
-    else if (!CANCELLATION_CODES.has(result.error.code ?? '') && result.error.name !== 'AbortError') this.log.append('TASK_FAILED', result.taskId, name, JSON.stringify(result.error));
+    else if (!CANCELLATION_CODES.has(result.error.code ?? '') && result.error.name !== 'AbortError')
+      this.log.append('TASK_FAILED', result.taskId, name, JSON.stringify(result.error));
     else return;
     this.log.commit().catch(() => undefined); // a store closed meanwhile: the result is lost, nothing else
   }
@@ -553,7 +636,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
 
   /** Records a call's final result: TASK_COMPLETED with its output, or TASK_FAILED with its error. */
   private recordOutcome(taskId: string, name: string, result: FinalResult, quick?: boolean): StoredEvent {
-    if (result.outcome === 'output') return this.log.append('TASK_COMPLETED', taskId, name, payloadJson(result.output), quick);
+    if (result.outcome === 'output')
+      return this.log.append('TASK_COMPLETED', taskId, name, payloadJson(result.output), quick);
     return this.log.append('TASK_FAILED', taskId, name, JSON.stringify(result.error), quick);
   }
 
@@ -567,7 +651,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.delivery.stop();
     for (const call of [...this.live.values()]) {
       if (call.result) this.recordDrained(call);
-      else if (call.timer) (call.timer.clear(), this.live.delete(call.taskId));
+      else if (call.timer) call.timer.clear(), this.live.delete(call.taskId);
     }
     this.pauseWhenDrained();
   }
@@ -584,27 +668,41 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
 
   private startBody(sendBack: (event: ExecutionMachineEvent) => void): void {
     if (!this.bodyActive) return;
-    const ctx = new ExecutionContext<I>({ executionId: this.executionId, name: this.definition.name, state: 'running', log: this.log.events });
-    scopeStorage.run({ kind: 'workflow', session: this }, async () => this.definition.fn(ctx)).then(
-      (output) => this.bodyEnded(sendBack, () => ({ type: 'SUCCEED', outputJson: encodeValue(output, `the output of workflow '${this.definition.name}'`, this.executionId) })),
-      (error) => this.bodyEnded(sendBack, () => ({ type: 'FAIL', error: toErrorInfo(error) })),
-    );
+    const ctx = new ExecutionContext<I>({
+      executionId: this.executionId,
+      name: this.definition.name,
+      state: 'running',
+      log: this.log.events,
+    });
+    scopeStorage
+      .run({ kind: 'workflow', session: this }, async () => this.definition.fn(ctx))
+      .then(
+        (output) =>
+          this.bodyEnded(sendBack, () => ({
+            type: 'SUCCEED',
+            outputJson: encodeValue(output, `the output of workflow '${this.definition.name}'`, this.executionId),
+          })),
+        (error) => this.bodyEnded(sendBack, () => ({ type: 'FAIL', error: toErrorInfo(error) })),
+      );
   }
 
   private bodyEnded(sendBack: (event: ExecutionMachineEvent) => void, outcome: () => ExecutionMachineEvent): void {
     if (!this.accepting()) return;
     const unreached = this.replay.firstUnmatched();
     if (unreached) {
-      return this.fail(new NonDeterminismError(
-        `execution ${this.executionId} diverged from its log: the workflow ended without reaching ${describeCall(unreached)}`,
-        this.executionId,
-      ));
+      return this.fail(
+        new NonDeterminismError(
+          `execution ${this.executionId} diverged from its log: the workflow ended without reaching ${describeCall(unreached)}`,
+          this.executionId,
+        ),
+      );
     }
     let event: ExecutionMachineEvent;
     try {
       event = outcome();
       // The workflow's output is what its caller receives: one that carries a secret is refused.
-      if (event.type === 'SUCCEED') this.log.refuseSecret(event.outputJson, `the output of workflow '${this.definition.name}'`);
+      if (event.type === 'SUCCEED')
+        this.log.refuseSecret(event.outputJson, `the output of workflow '${this.definition.name}'`);
     } catch (error) {
       event = { type: 'FAIL', error: toErrorInfo(error) };
     }
@@ -651,13 +749,27 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (!this.driven || !SETTLED_STATES.has(state)) return;
     this.ended = true;
     this.actor.stop();
-    const ctx = new ExecutionContext<I, O>({ executionId: this.executionId, name: this.definition.name, state, log: this.log.events });
-    this.log.commit().then(() => this.settle.resolve(ctx), (error: Error) => this.settle.reject(error));
+    const ctx = new ExecutionContext<I, O>({
+      executionId: this.executionId,
+      name: this.definition.name,
+      state,
+      log: this.log.events,
+    });
+    this.log.commit().then(
+      () => this.settle.resolve(ctx),
+      (error: Error) => this.settle.reject(error),
+    );
   }
 }
 
 /** What settles a call for good: a paused call waits for its resume, it is not running. */
-const CALL_SETTLED = new Set<EventType>(['TASK_COMPLETED', 'TASK_FAILED', 'TASK_CANCELLED', 'TASK_PAUSED', 'TASK_RESUMED']);
+const CALL_SETTLED = new Set<EventType>([
+  'TASK_COMPLETED',
+  'TASK_FAILED',
+  'TASK_CANCELLED',
+  'TASK_PAUSED',
+  'TASK_RESUMED',
+]);
 
 /** The calls a log shows started and not settled, in the order they started. */
 function openCalls(events: readonly StoredEvent[]): { taskId: string; name: string }[] {
@@ -673,7 +785,10 @@ function openCalls(events: readonly StoredEvent[]): { taskId: string; name: stri
  * The secrets an execution knows before its run records anything: its workflow's, and those of
  * every task its log records (a resume value or a rollback may carry them).
  */
-function knownSecretNames(definition: { options: { secretRequests?: readonly string[] } }, events: readonly StoredEvent[]): string[] {
+function knownSecretNames(
+  definition: { options: { secretRequests?: readonly string[] } },
+  events: readonly StoredEvent[],
+): string[] {
   const names = new Set(definition.options.secretRequests ?? []);
   const tasks = new Set<string>();
   for (const event of events) if (event.type === 'TASK_STARTED') tasks.add(event.name);

@@ -30,7 +30,10 @@ export function rebuildSnapshot(executionId: string, events: readonly StoredEven
     if (!type) continue;
     const machineEvent = { type } as ExecutionMachineEvent;
     if (!snapshot.can(machineEvent)) {
-      throw new CorruptLogError(executionId, `event ${event.seq} (${event.type}) is illegal in state ${String(snapshot.value)}`);
+      throw new CorruptLogError(
+        executionId,
+        `event ${event.seq} (${event.type}) is illegal in state ${String(snapshot.value)}`,
+      );
     }
     [snapshot] = transition(executionMachine, snapshot, machineEvent);
   }

@@ -10,10 +10,15 @@ import type { ErrorInfo } from '../proto/messages.js';
 
 /** Settles the body's promise from a recorded outcome, directly: as a live delivery does, step for step. */
 export function settleFromEvent(
-  outcome: StoredEvent, executionId: string, storage: OutputStorage | undefined,
-  resolve: (value: unknown) => void, reject: (error: Error) => void, failStorage: (error: Error) => void,
+  outcome: StoredEvent,
+  executionId: string,
+  storage: OutputStorage | undefined,
+  resolve: (value: unknown) => void,
+  reject: (error: Error) => void,
+  failStorage: (error: Error) => void,
 ): void {
-  if (outcome.type === 'TASK_FAILED') reject(taskError(JSON.parse(outcome.valueJson!) as ErrorInfo, outcome.name, executionId));
+  if (outcome.type === 'TASK_FAILED')
+    reject(taskError(JSON.parse(outcome.valueJson!) as ErrorInfo, outcome.name, executionId));
   else settleOutput(outcome.valueJson, storage, resolve, failStorage);
 }
 
@@ -22,7 +27,12 @@ export function settleFromEvent(
  * fails the execution rather than the call: the body must not be able to catch that and go another
  * way than it went the first time.
  */
-export function settleOutput(valueJson: string | undefined, storage: OutputStorage | undefined, resolve: (value: unknown) => void, failStorage: (error: Error) => void): void {
+export function settleOutput(
+  valueJson: string | undefined,
+  storage: OutputStorage | undefined,
+  resolve: (value: unknown) => void,
+  failStorage: (error: Error) => void,
+): void {
   let value: unknown;
   try {
     value = decodeOutput(valueJson, storage);

@@ -81,7 +81,12 @@ export const taskExecutorMachine = setup({
 }).createMachine({
   id: 'taskExecutor',
   context: ({ input }) => ({
-    policy: input.policy, start: input.start ?? 'deciding', attempt: input.attempt, lastError: input.error, fallbackError: undefined, outputJson: undefined,
+    policy: input.policy,
+    start: input.start ?? 'deciding',
+    attempt: input.attempt,
+    lastError: input.error,
+    fallbackError: undefined,
+    outputJson: undefined,
   }),
   initial: 'starting',
   states: {
@@ -108,7 +113,11 @@ export const taskExecutorMachine = setup({
         params: ({ context }) => ({
           type: 'TASK_RETRY_STARTED',
           // The error that caused the retry rides along: the log then tells why, on every attempt.
-          valueJson: JSON.stringify({ attempt: context.attempt + 1, delay: retryDelay(context.policy, context.attempt), error: context.lastError }),
+          valueJson: JSON.stringify({
+            attempt: context.attempt + 1,
+            delay: retryDelay(context.policy, context.attempt),
+            error: context.lastError,
+          }),
         }),
       },
       after: { backoff: { target: 'retrying', actions: assign({ attempt: ({ context }) => context.attempt + 1 }) } },
@@ -141,20 +150,44 @@ export const taskExecutorMachine = setup({
     },
     rollingBack: {
       // The value keeps the error that led here, so a task taken up again mid-way still knows it.
-      entry: { type: 'report', params: ({ context }) => ({ type: 'TASK_ROLLBACK_STARTED', valueJson: JSON.stringify({ error: context.lastError }) }) },
+      entry: {
+        type: 'report',
+        params: ({ context }) => ({
+          type: 'TASK_ROLLBACK_STARTED',
+          valueJson: JSON.stringify({ error: context.lastError }),
+        }),
+      },
       invoke: {
         src: 'rollback',
         input: ({ context }) => ({ attempt: context.attempt }),
-        onDone: { target: 'afterRollback', actions: { type: 'report', params: ({ event }) => ({ type: 'TASK_ROLLBACK_COMPLETED', valueJson: event.output }) } },
+        onDone: {
+          target: 'afterRollback',
+          actions: {
+            type: 'report',
+            params: ({ event }) => ({ type: 'TASK_ROLLBACK_COMPLETED', valueJson: event.output }),
+          },
+        },
         // A rollback that throws is recorded and does not stop the fallback.
-        onError: { target: 'afterRollback', actions: { type: 'report', params: ({ event }) => ({ type: 'TASK_ROLLBACK_FAILED', valueJson: errorJson(event.error as ErrorInfo) }) } },
+        onError: {
+          target: 'afterRollback',
+          actions: {
+            type: 'report',
+            params: ({ event }) => ({ type: 'TASK_ROLLBACK_FAILED', valueJson: errorJson(event.error as ErrorInfo) }),
+          },
+        },
       },
     },
     afterRollback: {
       always: [{ guard: 'hasFallback', target: 'fallingBack' }, { target: 'failed' }],
     },
     fallingBack: {
-      entry: { type: 'report', params: ({ context }) => ({ type: 'TASK_FALLBACK_STARTED', valueJson: JSON.stringify({ error: context.lastError }) }) },
+      entry: {
+        type: 'report',
+        params: ({ context }) => ({
+          type: 'TASK_FALLBACK_STARTED',
+          valueJson: JSON.stringify({ error: context.lastError }),
+        }),
+      },
       invoke: {
         src: 'fallback',
         input: ({ context }) => ({ attempt: context.attempt }),
@@ -169,7 +202,10 @@ export const taskExecutorMachine = setup({
           target: 'failed',
           actions: [
             assign({ fallbackError: ({ event }) => event.error as ErrorInfo }),
-            { type: 'report', params: ({ event }) => ({ type: 'TASK_FALLBACK_FAILED', valueJson: errorJson(event.error as ErrorInfo) }) },
+            {
+              type: 'report',
+              params: ({ event }) => ({ type: 'TASK_FALLBACK_FAILED', valueJson: errorJson(event.error as ErrorInfo) }),
+            },
           ],
         },
       },

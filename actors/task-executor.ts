@@ -58,9 +58,19 @@ export class TaskExecutor implements TaskSender {
     } catch (error) {
       return fail(command, reply, toErrorInfo(error));
     }
-    if (!definition) return fail(command, reply, { name: 'TaskNotFoundError', code: 'TASK_NOT_FOUND', message: `task '${command.taskName}' is not registered with this executor` });
+    if (!definition)
+      return fail(command, reply, {
+        name: 'TaskNotFoundError',
+        code: 'TASK_NOT_FOUND',
+        message: `task '${command.taskName}' is not registered with this executor`,
+      });
     const args = decodeValue(payloadJson(command.args));
-    if (!Array.isArray(args)) return fail(command, reply, { name: 'FluxError', code: 'BAD_COMMAND', message: `task command ${command.taskId} carries no argument list` });
+    if (!Array.isArray(args))
+      return fail(command, reply, {
+        name: 'FluxError',
+        code: 'BAD_COMMAND',
+        message: `task command ${command.taskId} carries no argument list`,
+      });
     const cache = definition.options.cache ? this.cache : undefined;
     // The common case, no cache and no secrets, goes straight to a run: it is its own handle.
     if (!cache && !definition.options.secretRequests?.length && !command.secretRequests?.length) {
@@ -69,17 +79,37 @@ export class TaskExecutor implements TaskSender {
     const handle = new Handle();
     const key = cache && cacheKey(definition.name, payloadJson(command.args) ?? '[]');
     const run = (secrets: Readonly<Record<string, string>>) =>
-      handle.attach(new TaskRun(definition, args, command, reply, { secrets, nested, onTaskOutput: cache && ((json) => void cache.write(key!, json)) })).start();
+      handle
+        .attach(
+          new TaskRun(definition, args, command, reply, {
+            secrets,
+            nested,
+            onTaskOutput: cache && ((json) => void cache.write(key!, json)),
+          }),
+        )
+        .start();
     const withSecrets = () => this.withSecrets(definition, command, reply, run);
     if (!cache) {
       withSecrets();
       return handle;
     }
     // A cached task: a hit answers at once; a miss runs it and keeps what the task itself produced.
-    cache.read(key!).then(
-      (hit) => (hit ? !handle.cancelled && reply({ executionId: command.executionId, taskId: command.taskId, attempt: command.attempt, outcome: 'output', output: jsonPayload(hit.valueJson) }) : withSecrets()),
-      withSecrets,
-    );
+    cache
+      .read(key!)
+      .then(
+        (hit) =>
+          hit
+            ? !handle.cancelled &&
+              reply({
+                executionId: command.executionId,
+                taskId: command.taskId,
+                attempt: command.attempt,
+                outcome: 'output',
+                output: jsonPayload(hit.valueJson),
+              })
+            : withSecrets(),
+        withSecrets,
+      );
     return handle;
   }
 
@@ -91,12 +121,32 @@ export class TaskExecutor implements TaskSender {
     return found && this.tasks.use(found);
   }
 
-  private withSecrets(definition: TaskDefinition, command: TaskCommand, reply: ReplyTo, run: (secrets: Readonly<Record<string, string>>) => void): void {
+  private withSecrets(
+    definition: TaskDefinition,
+    command: TaskCommand,
+    reply: ReplyTo,
+    run: (secrets: Readonly<Record<string, string>>) => void,
+  ): void {
     const own = definition.options.secretRequests ?? [];
     const requested = command.secretRequests?.length ? [...new Set([...command.secretRequests, ...own])] : own;
     if (!requested.length) return run(NO_SECRETS);
-    if (!this.secrets) return void fail(command, reply, { name: 'FluxError', code: 'NO_SECRET_MANAGER', message: `task '${definition.name}' requests secrets, and this executor has no secret manager` });
-    this.secrets.resolve(requested, definition.name, command.executionId).then(run, (error: unknown) => reply({ executionId: command.executionId, taskId: command.taskId, attempt: command.attempt, outcome: 'error', error: toErrorInfo(error) }));
+    if (!this.secrets)
+      return void fail(command, reply, {
+        name: 'FluxError',
+        code: 'NO_SECRET_MANAGER',
+        message: `task '${definition.name}' requests secrets, and this executor has no secret manager`,
+      });
+    this.secrets
+      .resolve(requested, definition.name, command.executionId)
+      .then(run, (error: unknown) =>
+        reply({
+          executionId: command.executionId,
+          taskId: command.taskId,
+          attempt: command.attempt,
+          outcome: 'error',
+          error: toErrorInfo(error),
+        }),
+      );
   }
 }
 
@@ -117,7 +167,13 @@ class Handle implements TaskHandle {
 }
 
 function fail(command: TaskCommand, reply: ReplyTo, error: ErrorInfo): TaskHandle {
-  reply({ executionId: command.executionId, taskId: command.taskId, attempt: command.attempt, outcome: 'error', error });
+  reply({
+    executionId: command.executionId,
+    taskId: command.taskId,
+    attempt: command.attempt,
+    outcome: 'error',
+    error,
+  });
   return new Handle();
 }
 

@@ -59,7 +59,8 @@ export class TaskRun {
     const { policy } = this.definition;
     const { resume, attempt } = this.command;
     if (!resume) return this.go();
-    if (policy && resume.phase !== 'attempt') return this.startMachine(resume.lastError ?? UNKNOWN_ERROR, attempt, resume.phase), this;
+    if (policy && resume.phase !== 'attempt')
+      return (this.startMachine(resume.lastError ?? UNKNOWN_ERROR, attempt, resume.phase), this);
     // The runtime owns the backoff's timer: a retry taken up again waits out what remains of it.
     const wait = resume.notBeforeMs - Date.now();
     if (wait > 0) this.waitTimer = setLongTimeout(() => this.go(), wait);
@@ -71,8 +72,9 @@ export class TaskRun {
     const { policy } = this.definition;
     const { resume, attempt } = this.command;
     // A retry taken up again after a crash runs inside the machine, so its outcome is recorded too.
-    if (policy && attempt > 1) return this.startMachine(resume?.lastError ?? UNKNOWN_ERROR, attempt, 'retrying'), this;
-    if (policy?.timeoutMs !== undefined) return this.firstTimed(attempt, policy.timeoutMs), this;
+    if (policy && attempt > 1)
+      return (this.startMachine(resume?.lastError ?? UNKNOWN_ERROR, attempt, 'retrying'), this);
+    if (policy?.timeoutMs !== undefined) return (this.firstTimed(attempt, policy.timeoutMs), this);
     this.runAttempt(attempt).then(
       (outputJson) => this.succeed(outputJson, true),
       (error: ErrorInfo) => this.firstFailed(error, attempt),
@@ -109,7 +111,11 @@ export class TaskRun {
           return fail(this.safeError(error));
         }
         over = true;
-        if (kept instanceof Promise) kept.then((json) => this.succeed(json, true), (error: ErrorInfo) => this.firstFailed(error, attempt));
+        if (kept instanceof Promise)
+          kept.then(
+            (json) => this.succeed(json, true),
+            (error: ErrorInfo) => this.firstFailed(error, attempt),
+          );
         else this.succeed(kept, true);
       },
       (error: unknown) => {
@@ -131,7 +137,12 @@ export class TaskRun {
     this.cancelled = true;
     this.waitTimer?.clear();
     this.machine?.stop();
-    this.scope?.abort(new FluxError('TASK_CANCELLED', `task '${this.definition.name}' was cancelled: its execution no longer waits for it`));
+    this.scope?.abort(
+      new FluxError(
+        'TASK_CANCELLED',
+        `task '${this.definition.name}' was cancelled: its execution no longer waits for it`,
+      ),
+    );
   }
 
   /** One run of the task body, with its timeout: resolves with the output's JSON, rejects with its error's. */
@@ -139,7 +150,12 @@ export class TaskRun {
     return this.runPart(this.definition.fn, 'result', attempt, this.definition.policy?.timeoutMs);
   }
 
-  private runPart(fn: TaskFunction, what: string, attempt: number, timeoutMs: number | undefined): Promise<string | undefined> {
+  private runPart(
+    fn: TaskFunction,
+    what: string,
+    attempt: number,
+    timeoutMs: number | undefined,
+  ): Promise<string | undefined> {
     const { executionId, taskId } = this.command;
     const name = this.definition.name;
     const scope = (this.scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested));
@@ -162,17 +178,22 @@ export class TaskRun {
    * outputs out of the log (only then is there a promise to wait for).
    */
   private keepOut(outputJson: string | undefined): string | undefined | Promise<string | undefined> {
-    const secret = outputJson === undefined || this.secrets === NO_SECRETS ? undefined : secretIn(outputJson, this.secrets);
+    const secret =
+      outputJson === undefined || this.secrets === NO_SECRETS ? undefined : secretIn(outputJson, this.secrets);
     if (secret) throw secretInOutput(`the result of task '${this.definition.name}'`, secret);
     const storage = this.definition.options.outputStorage;
     if (!storage) return outputJson;
-    return storeOutput(storage, this.command.executionId, this.command.taskId, outputJson).catch((error: unknown) => Promise.reject(this.safeError(error)));
+    return storeOutput(storage, this.command.executionId, this.command.taskId, outputJson).catch((error: unknown) =>
+      Promise.reject(this.safeError(error)),
+    );
   }
 
   /** The stored form of an error, every secret value in it (message, details, any escaping) redacted. */
   private safeError(error: unknown): ErrorInfo {
     const info = toErrorInfo(error);
-    return this.secrets === NO_SECRETS ? info : (JSON.parse(redactJson(JSON.stringify(info), this.secrets)) as ErrorInfo);
+    return this.secrets === NO_SECRETS
+      ? info
+      : (JSON.parse(redactJson(JSON.stringify(info), this.secrets)) as ErrorInfo);
   }
 
   private startMachine(error: ErrorInfo, attempt: number, start?: TaskMachineInput['start']): void {
@@ -181,8 +202,12 @@ export class TaskRun {
     const machine = taskExecutorMachine.provide({
       actors: {
         attempt: fromPromise(({ input }: { input: { attempt: number } }) => this.runAttempt(input.attempt)),
-        rollback: fromPromise(({ input }: { input: { attempt: number } }) => this.runPart(policy!.rollback!, 'rollback result', input.attempt, undefined)),
-        fallback: fromPromise(({ input }: { input: { attempt: number } }) => this.runPart(policy!.fallback!, 'fallback result', input.attempt, undefined)),
+        rollback: fromPromise(({ input }: { input: { attempt: number } }) =>
+          this.runPart(policy!.rollback!, 'rollback result', input.attempt, undefined),
+        ),
+        fallback: fromPromise(({ input }: { input: { attempt: number } }) =>
+          this.runPart(policy!.fallback!, 'fallback result', input.attempt, undefined),
+        ),
       },
       actions: {
         report: (_, params) => {
@@ -197,7 +222,8 @@ export class TaskRun {
       complete: () => {
         const { value, context, status } = actor.getSnapshot();
         if (status !== 'done') return; // stopped by a cancel
-        if (value === 'failed') return this.finish(this.failure(finalError(this.definition.name, context, this.command.executionId)));
+        if (value === 'failed')
+          return this.finish(this.failure(finalError(this.definition.name, context, this.command.executionId)));
         this.succeed(context.outputJson, value === 'succeeded');
       },
       error: (thrown) => this.finish(this.failure(toErrorInfo(thrown))),

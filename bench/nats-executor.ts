@@ -31,11 +31,14 @@ const handle = async (request: ControlRequest): Promise<unknown> => {
     case 'serve': {
       const prefix = request.prefix!;
       if (!workers.has(prefix)) {
-        workers.set(prefix, await startWorker({
-          nats: { servers: url, prefix, secretKeyFile },
-          workflows: request.hostWorkflows ? [oneStep] : [],
-          tasks: [step, guardedStep],
-        }));
+        workers.set(
+          prefix,
+          await startWorker({
+            nats: { servers: url, prefix, secretKeyFile },
+            workflows: request.hostWorkflows ? [oneStep] : [],
+            tasks: [step, guardedStep],
+          }),
+        );
       }
       return { ok: true };
     }
@@ -64,5 +67,11 @@ nc.subscribe(CONTROL_SUBJECT, {
   },
 });
 await nc.flush();
-process.once('SIGTERM', () => void stopAll().then(() => nc.drain()).then(() => process.exit(0)));
+process.once(
+  'SIGTERM',
+  () =>
+    void stopAll()
+      .then(() => nc.drain())
+      .then(() => process.exit(0)),
+);
 process.stdout.write('ready\n');

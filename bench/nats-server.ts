@@ -24,7 +24,7 @@ export function natsServerMissing(): string | undefined {
 /** `nats-server --version`, e.g. `v2.9.10`; undefined when it is not installed. */
 export function natsServerVersion(): string | undefined {
   const probe = spawnSync('nats-server', ['--version'], { encoding: 'utf8' });
-  return probe.error ? undefined : /v[\d.]+/.exec(probe.stdout)?.[0] ?? probe.stdout.trim();
+  return probe.error ? undefined : (/v[\d.]+/.exec(probe.stdout)?.[0] ?? probe.stdout.trim());
 }
 
 export async function startNatsServer(): Promise<BenchNatsServer> {
@@ -34,12 +34,15 @@ export async function startNatsServer(): Promise<BenchNatsServer> {
   const portsDir = join(dir, 'ports');
   mkdirSync(portsDir);
   const configPath = join(dir, 'nats.conf');
-  writeFileSync(configPath, [
-    'host: 127.0.0.1',
-    'port: -1',
-    `ports_file_dir: "${portsDir}"`,
-    `jetstream { store_dir: "${join(dir, 'store')}", max_file_store: 20GB }`,
-  ].join('\n'));
+  writeFileSync(
+    configPath,
+    [
+      'host: 127.0.0.1',
+      'port: -1',
+      `ports_file_dir: "${portsDir}"`,
+      `jetstream { store_dir: "${join(dir, 'store')}", max_file_store: 20GB }`,
+    ].join('\n'),
+  );
   const stderr: string[] = [];
   const child: ChildProcess = spawn('nats-server', ['-c', configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
@@ -50,8 +53,10 @@ export async function startNatsServer(): Promise<BenchNatsServer> {
   while (!url) {
     const file = existsSync(portsDir) ? readdirSync(portsDir).find((f) => f.endsWith('.ports')) : undefined;
     if (file) url = (JSON.parse(readFileSync(join(portsDir, file), 'utf8')) as { nats: string[] }).nats[0]!;
-    else if (child.exitCode !== null) throw new Error(`nats-server exited with code ${child.exitCode}: ${stderr.join('')}`);
-    else if (Date.now() - started > 10_000) throw new Error(`nats-server did not start within 10 s: ${stderr.join('')}`);
+    else if (child.exitCode !== null)
+      throw new Error(`nats-server exited with code ${child.exitCode}: ${stderr.join('')}`);
+    else if (Date.now() - started > 10_000)
+      throw new Error(`nats-server did not start within 10 s: ${stderr.join('')}`);
     else await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return {

@@ -60,7 +60,11 @@ export async function startNatsBench(): Promise<NatsBench> {
   });
   const nc = await connect({ servers: server.url, name: 'flux-bench-control' });
   const control = async <T>(request: ControlRequest): Promise<T> => {
-    const reply = JSON.parse(decoder.decode((await nc.request(CONTROL_SUBJECT, encoder.encode(JSON.stringify(request)), { timeout: 60_000 })).data)) as T & { error?: string };
+    const reply = JSON.parse(
+      decoder.decode(
+        (await nc.request(CONTROL_SUBJECT, encoder.encode(JSON.stringify(request)), { timeout: 60_000 })).data,
+      ),
+    ) as T & { error?: string };
     if (reply.error) throw new Error(`executor process: ${reply.error}`);
     return reply;
   };
@@ -74,14 +78,24 @@ export async function startNatsBench(): Promise<NatsBench> {
       const prefix = `bench_${run}_${++opened}`;
       await control({ op: 'serve', prefix, hostWorkflows });
       const own = await connect({ servers: server.url, name: `flux-bench-${prefix}`, maxReconnectAttempts: -1 });
-      const runtime = await createRuntime({ nats: { connection: own, serveTasks: tasksServedLocally, prefix, secretKeyFile } });
+      const runtime = await createRuntime({
+        nats: { connection: own, serveTasks: tasksServedLocally, prefix, secretKeyFile },
+      });
       const client = await connectClient({ connection: own, prefix, secretKeyFile });
       const coldConnection = await connect({ servers: server.url, name: `flux-bench-${prefix}-cold` });
-      const coldRuntime = await createRuntime({ nats: { connection: coldConnection, serveTasks: tasksServedLocally, prefix, secretKeyFile } });
+      const coldRuntime = await createRuntime({
+        nats: { connection: coldConnection, serveTasks: tasksServedLocally, prefix, secretKeyFile },
+      });
       const localBefore = await localStepRuns();
       return {
-        prefix, runtime, client, nc: own, coldRuntime,
-        stepRuns: async () => (await control<{ stepRuns: number }>({ op: 'stepRuns' })).stepRuns + (tasksServedLocally ? await localStepRuns() : 0),
+        prefix,
+        runtime,
+        client,
+        nc: own,
+        coldRuntime,
+        stepRuns: async () =>
+          (await control<{ stepRuns: number }>({ op: 'stepRuns' })).stepRuns +
+          (tasksServedLocally ? await localStepRuns() : 0),
         async dispose() {
           await runtime.close();
           await coldRuntime.close();
@@ -90,7 +104,10 @@ export async function startNatsBench(): Promise<NatsBench> {
           await control({ op: 'stop', prefix });
           await own.drain();
           const ranHere = (await localStepRuns()) - localBefore;
-          check(tasksServedLocally || ranHere === 0, `${ranHere} steps ran in the benchmark process, not in the executor process`);
+          check(
+            tasksServedLocally || ranHere === 0,
+            `${ranHere} steps ran in the benchmark process, not in the executor process`,
+          );
         },
       };
     },
@@ -110,7 +127,10 @@ export async function startNatsBench(): Promise<NatsBench> {
 async function spawnExecutor(url: string, secretKeyFile: string): Promise<ChildProcess> {
   // BENCH_CPU_PROF=<dir>: the executor process writes a CPU profile there (run the bench with --cpu-prof too).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', executorScript, url, secretKeyFile], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', executorScript, url, secretKeyFile], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const killNow = () => child.kill('SIGKILL');
   process.once('exit', killNow);
   child.once('exit', () => process.off('exit', killNow));
@@ -119,14 +139,16 @@ async function spawnExecutor(url: string, secretKeyFile: string): Promise<ChildP
     const timer = setTimeout(() => reject(new Error(`the executor process did not start within 30 s: ${out}`)), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes('ready\n')) (clearTimeout(timer), resolve());
+      if (out.includes('ready\n')) clearTimeout(timer), resolve();
     });
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`the executor process exited with code ${code}: ${out}`))));
+    child.once(
+      'exit',
+      (code) => (clearTimeout(timer), reject(new Error(`the executor process exited with code ${code}: ${out}`))),
+    );
   });
   child.stdout!.resume();
   return child;
 }
-
 
 /**
  * W7: a client submits 1,000 start commands one after another while the worker (in the executor
@@ -160,8 +182,11 @@ export async function w7(client: Client, count = 1_000): Promise<Figures> {
   const burst: number[] = [];
   for (const { id, at } of submits) burst.push((await startedAt(id)) - at);
   return {
-    p50Ms: percentile(idle, 50), p99Ms: percentile(idle, 99), startCallP50Ms: median(calls),
-    burstP50Ms: percentile(burst, 50), burstP99Ms: percentile(burst, 99),
+    p50Ms: percentile(idle, 50),
+    p99Ms: percentile(idle, 99),
+    startCallP50Ms: median(calls),
+    burstP50Ms: percentile(burst, 50),
+    burstP99Ms: percentile(burst, 99),
   };
 }
 
@@ -182,7 +207,7 @@ export async function fillEvents(nc: NatsConnection, prefix: string, total: numb
   const acks = nc.subscribe(`${inbox}.*`, {
     callback: (error, msg) => {
       unacked--;
-      const ack = error ? { error: { description: error.message } } : (msg.json<{ error?: { description: string } }>());
+      const ack = error ? { error: { description: error.message } } : msg.json<{ error?: { description: string } }>();
       if (ack.error) failure ??= new Error(`filling ${eventsStream}: ${ack.error.description}`);
       const waiting = wake;
       wake = undefined;
@@ -196,13 +221,40 @@ export async function fillEvents(nc: NatsConnection, prefix: string, total: numb
     const step = Math.floor(seq / 2);
     const time = Date.now();
     const event: StoredEvent =
-      seq === 1 ? { seq, type: 'WORKFLOW_STARTED', sourceId: execution.id, name: 'benchOtherWork', valueJson: '{"order":42}', time }
-      : seq === 10 ? { seq, type: 'WORKFLOW_COMPLETED', sourceId: execution.id, name: 'benchOtherWork', valueJson: '4', time }
-      : seq % 2 === 0 ? { seq, type: 'TASK_STARTED', sourceId: `benchOtherStep:${step}`, name: 'benchOtherStep', valueJson: `[${step}]`, time }
-      : { seq, type: 'TASK_COMPLETED', sourceId: `benchOtherStep:${step}`, name: 'benchOtherStep', valueJson: `${step + 1}`, time };
+      seq === 1
+        ? {
+            seq,
+            type: 'WORKFLOW_STARTED',
+            sourceId: execution.id,
+            name: 'benchOtherWork',
+            valueJson: '{"order":42}',
+            time,
+          }
+        : seq === 10
+          ? { seq, type: 'WORKFLOW_COMPLETED', sourceId: execution.id, name: 'benchOtherWork', valueJson: '4', time }
+          : seq % 2 === 0
+            ? {
+                seq,
+                type: 'TASK_STARTED',
+                sourceId: `benchOtherStep:${step}`,
+                name: 'benchOtherStep',
+                valueJson: `[${step}]`,
+                time,
+              }
+            : {
+                seq,
+                type: 'TASK_COMPLETED',
+                sourceId: `benchOtherStep:${step}`,
+                name: 'benchOtherStep',
+                valueJson: `${step + 1}`,
+                time,
+              };
     const h = headers();
     h.set('Nats-Msg-Id', `${execution.id}:${seq}`);
-    nc.publish(`${prefix}.events.${execution.id}`, encodeEventBatch(execution.id, [event]), { reply: `${inbox}.${n}`, headers: h });
+    nc.publish(`${prefix}.events.${execution.id}`, encodeEventBatch(execution.id, [event]), {
+      reply: `${inbox}.${n}`,
+      headers: h,
+    });
     unacked++;
     if (seq === 10) Object.assign(execution, { id: uuidv7(), seq: 0 });
     while (unacked >= window && !failure) await new Promise<void>((resolve) => (wake = resolve));

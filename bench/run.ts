@@ -9,7 +9,20 @@ import { join } from 'node:path';
 import { createRuntime, type Runtime } from 'flux-actors';
 import { fillEvents, startNatsBench, tasksServedLocally, w7, type NatsBench, type NatsSession } from './nats.js';
 import { natsServerMissing, natsServerVersion } from './nats-server.js';
-import { collectGarbage, localStepRuns, median, w1, w1Guarded, w2, w3, w4, w5, w6, type Figures, type StepCounter } from './workloads.js';
+import {
+  collectGarbage,
+  localStepRuns,
+  median,
+  w1,
+  w1Guarded,
+  w2,
+  w3,
+  w4,
+  w5,
+  w6,
+  type Figures,
+  type StepCounter,
+} from './workloads.js';
 
 interface Session {
   runtime: Runtime;
@@ -68,7 +81,11 @@ const targets: Target[] = [
     async open() {
       const dir = mkdtempSync(join(tmpdir(), 'flux-bench-'));
       const runtime = await createRuntime({ store: { sqlite: join(dir, 'flux.db') } });
-      return { runtime, stepRuns: localStepRuns, dispose: async () => (await runtime.close(), rmSync(dir, { recursive: true, force: true })) };
+      return {
+        runtime,
+        stepRuns: localStepRuns,
+        dispose: async () => (await runtime.close(), rmSync(dir, { recursive: true, force: true })),
+      };
     },
   },
   {
@@ -77,7 +94,9 @@ const targets: Target[] = [
     missing: natsServerMissing,
     async start() {
       nats = await startNatsBench();
-      console.log(`nats: nats-server ${nats.serverVersion} at ${nats.url}; tasks served by ${tasksServedLocally ? 'the executor process AND this process (BENCH_NATS_TASKS=local)' : 'a separate executor process only'}`);
+      console.log(
+        `nats: nats-server ${nats.serverVersion} at ${nats.url}; tasks served by ${tasksServedLocally ? 'the executor process AND this process (BENCH_NATS_TASKS=local)' : 'a separate executor process only'}`,
+      );
     },
     async open(workload) {
       const session = await nats!.open({ hostWorkflows: workload.hostWorkflows ?? false });
@@ -92,7 +111,9 @@ const targets: Target[] = [
         name: 'W6 replay, 1M other events',
         async prepare(s) {
           const fill = await fillEvents(s.nats!.nc, s.nats!.prefix, OTHER_EVENTS);
-          console.log(`nats    (filled the events stream with ${OTHER_EVENTS} events of other executions in ${fill.fillSeconds!.toFixed(1)} s, ${Math.round(fill.fillEventsPerSecond!)} events/s)`);
+          console.log(
+            `nats    (filled the events stream with ${OTHER_EVENTS} events of other executions in ${fill.fillSeconds!.toFixed(1)} s, ${Math.round(fill.fillEventsPerSecond!)} events/s)`,
+          );
           // The first resumes after the fill, one of each H: the cold figures.
           const cold = await w6(s.runtime, s.stepRuns, 1, s.nats!.coldRuntime);
           return { ...fill, coldH1000Ms: cold.h1000Ms!, coldH10000Ms: cold.h10000Ms! };
@@ -117,16 +138,26 @@ function medianOfRounds(rounds: Figures[]): Figures {
 
 const only = process.argv.slice(2);
 /** BENCH_ONLY="W5,W6": run only the workloads whose names start so (a quick look at one figure). */
-const ONLY_WORKLOADS = (process.env.BENCH_ONLY ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+const ONLY_WORKLOADS = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 const unknown = only.filter((name) => !targets.some((t) => t.name === name));
-if (unknown.length) throw new Error(`unknown runtime(s) ${unknown.join(', ')}: choose from ${targets.map((t) => t.name).join(', ')}`);
+if (unknown.length)
+  throw new Error(`unknown runtime(s) ${unknown.join(', ')}: choose from ${targets.map((t) => t.name).join(', ')}`);
 const wanted = targets.filter((t) => !only.length || only.includes(t.name));
 const results: Record<string, Record<string, Figures>> = {};
 const machine = {
-  cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version,
-  natsServer: wanted.some((t) => t.name === 'nats') ? natsServerVersion() ?? 'not installed' : 'not used (embedded runtimes only)',
+  cores: availableParallelism(),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+  natsServer: wanted.some((t) => t.name === 'nats')
+    ? (natsServerVersion() ?? 'not installed')
+    : 'not used (embedded runtimes only)',
 };
-console.log(`machine: ${machine.cores} cores (${machine.cpu}), node ${machine.node}, nats-server ${machine.natsServer}`);
+console.log(
+  `machine: ${machine.cores} cores (${machine.cpu}), node ${machine.node}, nats-server ${machine.natsServer}`,
+);
 const benchStarted = performance.now();
 
 for (const target of wanted) {
@@ -153,7 +184,9 @@ for (const target of wanted) {
       await session.dispose();
       const figures = { ...medianOfRounds(rounds), ...prepared };
       results[target.name]![workload.name] = figures;
-      const shown = Object.entries(figures).map(([k, v]) => `${k}=${v < 10 ? v.toFixed(3) : Math.round(v)}`).join('  ');
+      const shown = Object.entries(figures)
+        .map(([k, v]) => `${k}=${v < 10 ? v.toFixed(3) : Math.round(v)}`)
+        .join('  ');
       console.log(`${target.name.padEnd(7)} ${workload.name.padEnd(26)} ${shown}`);
     }
   } finally {
@@ -165,4 +198,6 @@ for (const target of wanted) {
 mkdirSync('bench/results', { recursive: true });
 const file = join('bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, JSON.stringify({ machine, rounds: ROUNDS, results }, null, 2));
-console.log(`figures written to ${file} (the whole run took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s)`);
+console.log(
+  `figures written to ${file} (the whole run took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s)`,
+);

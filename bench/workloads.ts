@@ -27,12 +27,15 @@ const sequential = workflow(async function benchPlainSequence(ctx: ExecutionCont
 
 // W1's step with failure handling configured that never fires: the happy path must not pay for it.
 // (Names of equal length on both sides: ids and names are part of every event written.)
-export const guardedStep = task.withOptions({ retryMaxAttempts: 3, retryDelay: 100, timeout: '30s', fallback: async () => -1 })(
-  async function benchGuardStep(i: number) {
-    stepRuns++;
-    return i + 1;
-  },
-);
+export const guardedStep = task.withOptions({
+  retryMaxAttempts: 3,
+  retryDelay: 100,
+  timeout: '30s',
+  fallback: async () => -1,
+})(async function benchGuardStep(i: number) {
+  stepRuns++;
+  return i + 1;
+});
 
 const guardedSequential = workflow(async function benchGuardSequence(ctx: ExecutionContext<number>) {
   let value = 0;
@@ -113,7 +116,10 @@ export async function w2(runtime: Runtime): Promise<Figures> {
   const started = performance.now();
   const results = await Promise.all(Array.from({ length: 20 }, () => sequential.run(100, { runtime })));
   const wall = performance.now() - started;
-  check(results.every((ctx) => ctx.output === 100), 'W2 outputs');
+  check(
+    results.every((ctx) => ctx.output === 100),
+    'W2 outputs',
+  );
   return { stepsPerSecond: (20 * 100) / (wall / 1000) };
 }
 
@@ -145,7 +151,12 @@ export async function w5(runtime: Runtime): Promise<Figures> {
 
 /** W6: H completed steps then a pause, resumed; resume-to-result for H = 1,000 and 10,000. */
 /** @param resumeRuntime where the resumes run (by default `runtime`, which ran the history: a warm worker). */
-export async function w6(runtime: Runtime, stepRunsSoFar: StepCounter = localStepRuns, repeats = 3, resumeRuntime = runtime): Promise<Figures> {
+export async function w6(
+  runtime: Runtime,
+  stepRunsSoFar: StepCounter = localStepRuns,
+  repeats = 3,
+  resumeRuntime = runtime,
+): Promise<Figures> {
   const timeFor = async (history: number): Promise<number> => {
     const samples: number[] = [];
     for (let r = 0; r < repeats; r++) {

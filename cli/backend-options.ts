@@ -13,16 +13,34 @@ export interface BackendFlags extends NatsLoginFlags {
 }
 
 export function withBackendOptions(command: Command): Command {
-  return withNatsLoginOptions(command
-    .addOption(new Option('--nats <url>', 'a NATS server (default: $FLUX_NATS_URL; unset: the embedded runtime under $FLUX_HOME)'))
-    .option('--prefix <prefix>', 'the prefix of every stream, bucket and subject on NATS', 'flux')
-    .option('-m, --module <file...>', 'modules defining the workflows (embedded runtime: their bodies run in this process)')
-    .option('--json', 'print JSON'));
+  return withNatsLoginOptions(
+    command
+      .addOption(
+        new Option(
+          '--nats <url>',
+          'a NATS server (default: $FLUX_NATS_URL; unset: the embedded runtime under $FLUX_HOME)',
+        ),
+      )
+      .option('--prefix <prefix>', 'the prefix of every stream, bucket and subject on NATS', 'flux')
+      .option(
+        '-m, --module <file...>',
+        'modules defining the workflows (embedded runtime: their bodies run in this process)',
+      )
+      .option('--json', 'print JSON'),
+  );
 }
 
 /** Opens the backend, runs `use`, and closes it whatever happens. */
-export async function usingBackend<T>(flags: BackendFlags, use: (backend: Backend, modules: LoadedModules) => Promise<T>): Promise<T> {
-  const { backend, modules } = await openBackend({ nats: flags.nats, prefix: flags.prefix, login: natsLoginOf(flags), modules: flags.module });
+export async function usingBackend<T>(
+  flags: BackendFlags,
+  use: (backend: Backend, modules: LoadedModules) => Promise<T>,
+): Promise<T> {
+  const { backend, modules } = await openBackend({
+    nats: flags.nats,
+    prefix: flags.prefix,
+    login: natsLoginOf(flags),
+    modules: flags.module,
+  });
   try {
     return await use(backend, modules);
   } finally {

@@ -20,7 +20,10 @@ const program = new Command('flux')
   .addHelpText('after', EXIT_CODES_HELP)
   // Usage errors in the same one-line form as every other error (subcommands inherit both); one
   // that quotes an argument quotes no URL's password.
-  .configureOutput({ outputError: (text, write) => write(`flux: ${redactCredentials(text.replace(/^error: /, '').trim())} (see flux --help)\n`) })
+  .configureOutput({
+    outputError: (text, write) =>
+      write(`flux: ${redactCredentials(text.replace(/^error: /, '').trim())} (see flux --help)\n`),
+  })
   .exitOverride();
 
 execCommand(program);

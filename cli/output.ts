@@ -16,17 +16,20 @@ export function printJsonLine(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value)}\n`);
 }
 
-
 export function printExecution(ctx: ExecutionContext, options: { json?: boolean; events?: boolean }): void {
   if (options.json) return printJson(executionJson(ctx, options.events ?? false));
   const lines = [`${ctx.executionId}  ${ctx.name}  ${ctx.state}`];
   if (ctx.input !== undefined) lines.push(`  input:  ${JSON.stringify(ctx.input)}`);
-  if (ctx.output !== undefined) lines.push(`  ${ctx.isPaused ? 'waiting for' : 'output'}: ${JSON.stringify(ctx.output)}`);
-  if (ctx.error) lines.push(`  error:  ${ctx.error.name}${ctx.error.code ? ` (${ctx.error.code})` : ''}: ${ctx.error.message}`);
+  if (ctx.output !== undefined)
+    lines.push(`  ${ctx.isPaused ? 'waiting for' : 'output'}: ${JSON.stringify(ctx.output)}`);
+  if (ctx.error)
+    lines.push(`  error:  ${ctx.error.name}${ctx.error.code ? ` (${ctx.error.code})` : ''}: ${ctx.error.message}`);
   if (options.events) {
     for (const event of ctx.events) {
       const value = event.value === undefined ? '' : ` ${JSON.stringify(event.value)}`;
-      lines.push(`  ${event.time}  ${event.type.padEnd(22)} ${event.name}${value.length > 80 ? `${value.slice(0, 77)}...` : value}`);
+      lines.push(
+        `  ${event.time}  ${event.type.padEnd(22)} ${event.name}${value.length > 80 ? `${value.slice(0, 77)}...` : value}`,
+      );
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -37,7 +40,8 @@ export function printList(records: readonly ExecutionSummary[], options: { json?
   if (records.length === 0) return void process.stdout.write('no executions\n');
   const width = Math.max(...records.map((r) => r.workflow.length), 'WORKFLOW'.length);
   const lines = [`${'EXECUTION'.padEnd(36)}  ${'WORKFLOW'.padEnd(width)}  ${'STATE'.padEnd(10)}  UPDATED`];
-  for (const r of records) lines.push(`${r.executionId.padEnd(36)}  ${r.workflow.padEnd(width)}  ${r.state.padEnd(10)}  ${r.updatedAt}`);
+  for (const r of records)
+    lines.push(`${r.executionId.padEnd(36)}  ${r.workflow.padEnd(width)}  ${r.state.padEnd(10)}  ${r.updatedAt}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -58,6 +62,9 @@ export function parseJsonArgument(text: string | undefined, what: string): unkno
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new FluxError('BAD_JSON', `${what} is not valid JSON (${(error as Error).message}): ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`);
+    throw new FluxError(
+      'BAD_JSON',
+      `${what} is not valid JSON (${(error as Error).message}): ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`,
+    );
   }
 }

@@ -116,7 +116,8 @@ export function follow(
     if (settling) settlingSeq = Math.max(settlingSeq, seq);
     if (!caughtUp) return; // the first read delivers it
     drain();
-    if (ahead.size > 0) read(); // a gap: what the watch did not hand over is in the log
+    if (ahead.size > 0)
+      read(); // a gap: what the watch did not hand over is in the log
     else if (settling && onSettled) read();
   };
   /** After a read: behind what was heard (read again shortly), settled (the end), or nothing to do. */
@@ -130,27 +131,31 @@ export function follow(
       settlingSeq = readUpTo;
     }
     behindSince = undefined;
-    if (onSettled && isSettled(ctx.state)) return stop(), onSettled(ctx);
+    if (onSettled && isSettled(ctx.state)) return (stop(), onSettled(ctx));
     if (readAgain) (readAgain = false), read();
   };
   function read(): void {
     if (stopped) return;
     if (reading) return void (readAgain = true);
     reading = true;
-    backend.inspect(executionId).then((ctx) => {
-      reading = false;
-      if (stopped) return;
-      const events = ctx.events;
-      for (const event of events) if (!stopped && seqOf(event) === last + 1) deliver(event);
-      caughtUp = true;
-      drain();
-      if (!stopped) judge(ctx, events.length ? seqOf(events.at(-1)!) : 0);
-    }, (error: Error) => {
-      reading = false;
-      if (stopped) return;
-      if ((error as FluxError).code === 'EXECUTION_NOT_FOUND' && Date.now() < notFoundUntil) return void setTimeout(read, READ_AGAIN_MS);
-      fail(error);
-    });
+    backend.inspect(executionId).then(
+      (ctx) => {
+        reading = false;
+        if (stopped) return;
+        const events = ctx.events;
+        for (const event of events) if (!stopped && seqOf(event) === last + 1) deliver(event);
+        caughtUp = true;
+        drain();
+        if (!stopped) judge(ctx, events.length ? seqOf(events.at(-1)!) : 0);
+      },
+      (error: Error) => {
+        reading = false;
+        if (stopped) return;
+        if ((error as FluxError).code === 'EXECUTION_NOT_FOUND' && Date.now() < notFoundUntil)
+          return void setTimeout(read, READ_AGAIN_MS);
+        fail(error);
+      },
+    );
   }
   // Subscribed first, then read: an event appended in between comes either way, and only once.
   const unwatch = backend.watch(executionId, heard, () => last);

@@ -3,7 +3,13 @@
  * `flux` command and the demo use), workflow bodies run in this process from the modules loaded.
  * An execution driven by another process is followed by reading the shared file.
  */
-import { ActorRuntime, createRuntime, defaultDatabasePath, type ExecutionHandle, type Runtime } from '../runtime/runtime.js';
+import {
+  ActorRuntime,
+  createRuntime,
+  defaultDatabasePath,
+  type ExecutionHandle,
+  type Runtime,
+} from '../runtime/runtime.js';
 import type { ExecutionContext } from '../runtime/execution-context.js';
 import { FluxError, isFluxError, WorkflowMismatchError, WorkflowNotFoundError } from '../runtime/errors.js';
 import { isSettled } from '../runtime/execution-state.js';
@@ -23,7 +29,11 @@ const POLL_MS = 100;
  * @param recover take over, as they are found, the executions of this store's workflows defined here
  *   whose driving process died (`createRuntime({ recover: true })`): `flux exec` and `flux server`.
  */
-export async function embeddedBackend(modules: LoadedModules, databasePath = defaultDatabasePath(), recover = false): Promise<Backend> {
+export async function embeddedBackend(
+  modules: LoadedModules,
+  databasePath = defaultDatabasePath(),
+  recover = false,
+): Promise<Backend> {
   const runtime: Runtime = await createRuntime({ store: { sqlite: databasePath }, recover });
   const running = new Map<string, ExecutionHandle>();
 
@@ -33,7 +43,12 @@ export async function embeddedBackend(modules: LoadedModules, databasePath = def
     for (;;) {
       const ctx = await runtime.inspect(executionId);
       if (isSettled(ctx.state)) return ctx;
-      if (Date.now() > deadline) throw new FluxError('RESULT_TIMEOUT', `execution ${executionId} did not pause or finish within ${options.timeoutMs} ms`, { executionId });
+      if (Date.now() > deadline)
+        throw new FluxError(
+          'RESULT_TIMEOUT',
+          `execution ${executionId} did not pause or finish within ${options.timeoutMs} ms`,
+          { executionId },
+        );
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   };
@@ -42,7 +57,11 @@ export async function embeddedBackend(modules: LoadedModules, databasePath = def
     const found = modules.workflows.get(name);
     if (!found) {
       const known = [...modules.workflows.keys()];
-      throw new WorkflowNotFoundError(name, {}, `workflow '${name}' is not defined in the modules given${known.length ? ` (they define: ${known.join(', ')})` : ''}: ${PASS_MODULES}`);
+      throw new WorkflowNotFoundError(
+        name,
+        {},
+        `workflow '${name}' is not defined in the modules given${known.length ? ` (they define: ${known.join(', ')})` : ''}: ${PASS_MODULES}`,
+      );
     }
     return found;
   };
@@ -50,7 +69,10 @@ export async function embeddedBackend(modules: LoadedModules, databasePath = def
   /** Remembers a run this process drives until it pauses or ends: `result` waits on it, `close` lets it settle. */
   const track = (handle: ExecutionHandle): ExecutionHandle => {
     running.set(handle.executionId, handle);
-    void handle.result().catch(() => undefined).finally(() => running.delete(handle.executionId));
+    void handle
+      .result()
+      .catch(() => undefined)
+      .finally(() => running.delete(handle.executionId));
     return handle;
   };
 
@@ -92,7 +114,12 @@ export async function embeddedBackend(modules: LoadedModules, databasePath = def
  * and a paused one is not resumed. `Runtime.start({ executionId })` would continue it instead (and
  * refuse an id that does not exist yet), which is what `run(input, { executionId })` means in code.
  */
-async function startUnder(runtime: Runtime, workflow: AnyWorkflow, executionId: string, input: unknown): Promise<ExecutionHandle | undefined> {
+async function startUnder(
+  runtime: Runtime,
+  workflow: AnyWorkflow,
+  executionId: string,
+  input: unknown,
+): Promise<ExecutionHandle | undefined> {
   const existing = await runtime.inspect(executionId).catch((error: unknown) => {
     if (isFluxError(error) && error.code === 'EXECUTION_NOT_FOUND') return undefined;
     throw error;
@@ -101,15 +128,28 @@ async function startUnder(runtime: Runtime, workflow: AnyWorkflow, executionId: 
     if (existing.name !== workflow.name) throw new WorkflowMismatchError(executionId, workflow.name, existing.name);
     return undefined;
   }
-  if (!(runtime instanceof ActorRuntime)) throw new FluxError('UNSUPPORTED', `the ${runtime.kind} runtime cannot start an execution under a given id`, { executionId });
+  if (!(runtime instanceof ActorRuntime))
+    throw new FluxError('UNSUPPORTED', `the ${runtime.kind} runtime cannot start an execution under a given id`, {
+      executionId,
+    });
   // Should another process create it meanwhile, the store refuses the second writer of each event: one run goes on.
-  return (await runtime.startAs(workflow, executionId, encodeValue(input, `the input of workflow '${workflow.name}'`, executionId))).handle;
+  return (
+    await runtime.startAs(
+      workflow,
+      executionId,
+      encodeValue(input, `the input of workflow '${workflow.name}'`, executionId),
+    )
+  ).handle;
 }
 
 /** A resume or cancel whose workflow this process does not define: say how to give it. */
 function withModulesHint(error: unknown): never {
   if (error instanceof WorkflowNotFoundError && !error.message.includes(PASS_MODULES)) {
-    throw new WorkflowNotFoundError(error.workflowName, { ...(error.executionId && { executionId: error.executionId }) }, `${error.message}: ${PASS_MODULES}`);
+    throw new WorkflowNotFoundError(
+      error.workflowName,
+      { ...(error.executionId && { executionId: error.executionId }) },
+      `${error.message}: ${PASS_MODULES}`,
+    );
   }
   throw error;
 }

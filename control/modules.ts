@@ -37,8 +37,14 @@ function runsTypeScript(): boolean {
 
 export function isWorkflow(value: unknown): value is AnyWorkflow {
   const candidate = value as Partial<AnyWorkflow> | null;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.name === 'string'
-    && typeof candidate.fn === 'function' && typeof candidate.run === 'function' && typeof candidate.resume === 'function';
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.name === 'string' &&
+    typeof candidate.fn === 'function' &&
+    typeof candidate.run === 'function' &&
+    typeof candidate.resume === 'function'
+  );
 }
 
 export function isTask(value: unknown): value is AnyTask {
@@ -65,7 +71,9 @@ export async function loadModules(files: readonly string[]): Promise<LoadedModul
     } catch (error) {
       const message = (error as Error).message.split('\n')[0]!;
       // A .ts file in a CommonJS package is compiled to require() calls, and flux-actors is ESM only.
-      const hint = /require\(\) ES Module/.test(message) ? ' (flux-actors is an ES module: add "type": "module" to the package.json, or name the file .mts)' : '';
+      const hint = /require\(\) ES Module/.test(message)
+        ? ' (flux-actors is an ES module: add "type": "module" to the package.json, or name the file .mts)'
+        : '';
       throw new FluxError('MODULE_LOAD_FAILED', `could not load ${file}: ${message}${hint}`, { cause: error });
     }
     for (const value of exportedValues(exports)) {
@@ -81,6 +89,7 @@ export async function loadModules(files: readonly string[]): Promise<LoadedModul
 function exportedValues(exports: Record<string, unknown>): unknown[] {
   const values = Object.values(exports);
   const commonJs = exports.default;
-  if (typeof commonJs === 'object' && commonJs !== null && !(commonJs instanceof Graph) && !isWorkflow(commonJs)) values.push(...Object.values(commonJs));
+  if (typeof commonJs === 'object' && commonJs !== null && !(commonJs instanceof Graph) && !isWorkflow(commonJs))
+    values.push(...Object.values(commonJs));
   return values;
 }

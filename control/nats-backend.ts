@@ -20,7 +20,9 @@ export async function natsBackend(options: NatsBackendOptions): Promise<Backend>
   const { url, prefix } = options;
   const client = await connectClient({
     // A server that goes away is waited for as long as it takes: the process serves again once it is back.
-    ...natsConnectOptions(url, options.login), maxReconnectAttempts: -1, ...(prefix && { prefix }),
+    ...natsConnectOptions(url, options.login),
+    maxReconnectAttempts: -1,
+    ...(prefix && { prefix }),
   }).catch((error: unknown) => {
     throw natsConnectError(url, error);
   });
@@ -52,11 +54,21 @@ const PROBE_ID = '_flux_health_probe';
 async function natsHealth(client: Client, url: string): Promise<BackendHealth> {
   let timer: NodeJS.Timeout | undefined;
   const gaveUp = new Promise<BackendHealth>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, reason: `the NATS server at ${url} did not answer within ${HEALTH_PATIENCE_MS} ms (reconnecting)` }), HEALTH_PATIENCE_MS);
+    timer = setTimeout(
+      () =>
+        resolve({
+          ok: false,
+          reason: `the NATS server at ${url} did not answer within ${HEALTH_PATIENCE_MS} ms (reconnecting)`,
+        }),
+      HEALTH_PATIENCE_MS,
+    );
   });
   const probe = client.inspect(PROBE_ID).then(
     (): BackendHealth => ({ ok: true }),
-    (error: FluxError): BackendHealth => (error.code === 'EXECUTION_NOT_FOUND' ? { ok: true } : { ok: false, reason: `the NATS server at ${url}: ${error.message}` }),
+    (error: FluxError): BackendHealth =>
+      error.code === 'EXECUTION_NOT_FOUND'
+        ? { ok: true }
+        : { ok: false, reason: `the NATS server at ${url}: ${error.message}` },
   );
   try {
     return await Promise.race([probe, gaveUp]);
@@ -67,7 +79,12 @@ async function natsHealth(client: Client, url: string): Promise<BackendHealth> {
 
 /** The NATS client's errors that say the server is away (the request itself was not wrong). */
 const UNREACHABLE_ERRORS: ReadonlySet<string> = new Set([
-  'TimeoutError', 'ClosedConnectionError', 'DrainingConnectionError', 'ConnectionError', 'RequestError', 'NoRespondersError',
+  'TimeoutError',
+  'ClosedConnectionError',
+  'DrainingConnectionError',
+  'ConnectionError',
+  'RequestError',
+  'NoRespondersError',
 ]);
 
 /**
@@ -78,7 +95,11 @@ const UNREACHABLE_ERRORS: ReadonlySet<string> = new Set([
 function withUnreachable(url: string, backend: Backend): Backend {
   const translate = (error: unknown): never => {
     if (!UNREACHABLE_ERRORS.has((error as Error)?.name)) throw error;
-    throw new FluxError('NATS_UNREACHABLE', `the NATS server at ${url} did not answer (${(error as Error).message}): try again once it is back`, { cause: error });
+    throw new FluxError(
+      'NATS_UNREACHABLE',
+      `the NATS server at ${url} did not answer (${(error as Error).message}): try again once it is back`,
+      { cause: error },
+    );
   };
   const wrapped = { ...backend };
   for (const key of ['workflows', 'start', 'result', 'resume', 'cancel', 'inspect', 'list'] as const) {

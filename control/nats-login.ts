@@ -29,19 +29,25 @@ export interface NatsLogin {
   inboxPrefix?: string | undefined;
 }
 
-export type NatsConnectOptions = Pick<NatsOptions, 'servers' | 'user' | 'pass' | 'token' | 'authenticator' | 'tls' | 'inboxPrefix'>;
+export type NatsConnectOptions = Pick<
+  NatsOptions,
+  'servers' | 'user' | 'pass' | 'token' | 'authenticator' | 'tls' | 'inboxPrefix'
+>;
 
 /** The ways to give a login, for the message of a refused one. */
-const HOW_TO_LOG_IN = '--user and --pass, --token, or --creds <file> '
-  + '(or FLUX_NATS_USER and FLUX_NATS_PASS, FLUX_NATS_TOKEN, FLUX_NATS_CREDS), '
-  + 'or the user and password in the URL (user:password@ before the host)';
+const HOW_TO_LOG_IN =
+  '--user and --pass, --token, or --creds <file> ' +
+  '(or FLUX_NATS_USER and FLUX_NATS_PASS, FLUX_NATS_TOKEN, FLUX_NATS_CREDS), ' +
+  'or the user and password in the URL (user:password@ before the host)';
 
 export function natsConnectOptions(url: string, login: NatsLogin = {}): NatsConnectOptions {
   const { server, fromUrl } = splitCredentials(url);
   const given = present(login);
   if (fromUrl && (given.user || given.token || given.creds)) {
-    throw invalid(`the NATS URL ${redactCredentials(url)} has credentials, and --user, --token or --creds `
-      + '(or FLUX_NATS_USER, FLUX_NATS_TOKEN, FLUX_NATS_CREDS) gives others: give them one way');
+    throw invalid(
+      `the NATS URL ${redactCredentials(url)} has credentials, and --user, --token or --creds ` +
+        '(or FLUX_NATS_USER, FLUX_NATS_TOKEN, FLUX_NATS_CREDS) gives others: give them one way',
+    );
   }
   return { servers: server, ...(fromUrl ?? credentialsOf(given)), ...tlsOf(given), ...inboxOf(given) };
 }
@@ -55,30 +61,40 @@ export function natsConnectError(url: string, error: unknown): FluxError {
   const where = redactCredentials(url);
   const { name, message: raw } = error instanceof Error ? error : { name: '', message: String(error) };
   const message = redactCredentials(raw);
-  if (name === 'AuthorizationError' || name === 'UserAuthenticationExpiredError' || /authorization violation|authentication/i.test(raw)) {
+  if (
+    name === 'AuthorizationError' ||
+    name === 'UserAuthenticationExpiredError' ||
+    /authorization violation|authentication/i.test(raw)
+  ) {
     const text = `the NATS server at ${where} refused the login (${message}): give ${HOW_TO_LOG_IN}`;
     return new FluxError('NATS_AUTH_FAILED', text, { cause: error });
   }
   if (/permissions violation for subscription to "_INBOX/i.test(raw)) {
-    const text = `the NATS server at ${where} does not let this user receive replies on its inbox (${message}): `
-      + 'give the inbox prefix its permissions allow with --inbox-prefix (or FLUX_NATS_INBOX_PREFIX), _INBOX_<user> under nats.conf';
+    const text =
+      `the NATS server at ${where} does not let this user receive replies on its inbox (${message}): ` +
+      'give the inbox prefix its permissions allow with --inbox-prefix (or FLUX_NATS_INBOX_PREFIX), _INBOX_<user> under nats.conf';
     return new FluxError('NATS_PERMISSION_DENIED', text, { cause: error });
   }
   if (name === 'PermissionViolationError' || /permissions violation/i.test(raw)) {
-    const text = `the NATS server at ${where} does not allow this user what flux needs (${message}): a client user cannot create `
-      + 'the streams and buckets, which a worker creates: start a worker first, or log in as a user allowed to';
+    const text =
+      `the NATS server at ${where} does not allow this user what flux needs (${message}): a client user cannot create ` +
+      'the streams and buckets, which a worker creates: start a worker first, or log in as a user allowed to';
     return new FluxError('NATS_PERMISSION_DENIED', text, { cause: error });
   }
   if (/\btls\b|certificate|self.signed|ssl/i.test(raw)) {
-    const text = `TLS with the NATS server at ${where} failed (${message}): check --tls (the server must offer TLS), `
-      + '--tls-ca (the CA that signed the server\'s certificate), --tls-cert and --tls-key (a client certificate the server trusts)';
+    const text =
+      `TLS with the NATS server at ${where} failed (${message}): check --tls (the server must offer TLS), ` +
+      "--tls-ca (the CA that signed the server's certificate), --tls-cert and --tls-key (a client certificate the server trusts)";
     return new FluxError('NATS_TLS_FAILED', text, { cause: error });
   }
   return new FluxError('NATS_UNREACHABLE', `no NATS server reachable at ${where}: ${message}`, { cause: error });
 }
 
 /** The URL without its credentials, and those credentials as nats.js options. */
-function splitCredentials(url: string): { server: string; fromUrl?: Pick<NatsConnectOptions, 'user' | 'pass' | 'token'> } {
+function splitCredentials(url: string): {
+  server: string;
+  fromUrl?: Pick<NatsConnectOptions, 'user' | 'pass' | 'token'>;
+} {
   const match = /^([a-z][a-z0-9+.-]*:\/\/)?(.*)@([^@]*)$/i.exec(url.trim());
   if (!match) return { server: url };
   const [, scheme = '', userinfo = '', host = ''] = match;
@@ -104,7 +120,10 @@ function present(login: NatsLogin): NatsLogin {
 
 function credentialsOf(login: NatsLogin): Pick<NatsConnectOptions, 'user' | 'pass' | 'token' | 'authenticator'> {
   const ways = [login.user ?? login.pass, login.token, login.creds].filter((way) => way !== undefined).length;
-  if (ways > 1) throw invalid('give one way to log in to NATS: --user and --pass, --token, or --creds (their FLUX_NATS_* variables count too)');
+  if (ways > 1)
+    throw invalid(
+      'give one way to log in to NATS: --user and --pass, --token, or --creds (their FLUX_NATS_* variables count too)',
+    );
   if (login.user !== undefined && login.pass === undefined) throw invalid('--user needs --pass (or FLUX_NATS_PASS)');
   if (login.pass !== undefined && login.user === undefined) throw invalid('--pass needs --user (or FLUX_NATS_USER)');
   if (login.user !== undefined) return { user: login.user, pass: login.pass };
@@ -120,7 +139,9 @@ function credsFrom(file: string): NonNullable<NatsConnectOptions['authenticator'
     authenticator(undefined); // parses the JWT and derives the key from the seed; signs nothing
   } catch (error) {
     const why = (error as Error).message;
-    throw invalid(`--creds ${file} is not a NATS credentials file (a user JWT and an nkey seed, as nsc writes them): ${why}`);
+    throw invalid(
+      `--creds ${file} is not a NATS credentials file (a user JWT and an nkey seed, as nsc writes them): ${why}`,
+    );
   }
   return authenticator;
 }
@@ -145,7 +166,9 @@ function tlsOf(login: NatsLogin): Pick<NatsConnectOptions, 'tls'> {
 function inboxOf(login: NatsLogin): Pick<NatsConnectOptions, 'inboxPrefix'> {
   if (login.inboxPrefix === undefined) return {};
   if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(login.inboxPrefix)) {
-    throw invalid(`--inbox-prefix '${login.inboxPrefix}' is not a subject prefix: tokens of letters, digits, '_' and '-', joined by '.' (for example _INBOX_client)`);
+    throw invalid(
+      `--inbox-prefix '${login.inboxPrefix}' is not a subject prefix: tokens of letters, digits, '_' and '-', joined by '.' (for example _INBOX_client)`,
+    );
   }
   return { inboxPrefix: login.inboxPrefix };
 }

@@ -22,7 +22,9 @@ export interface BackendChoice {
 
 export async function openBackend(choice: BackendChoice): Promise<{ backend: Backend; modules: LoadedModules }> {
   const modules = await loadModules(choice.modules ?? []);
-  const url = choice.embedded ? undefined : choice.nats ?? process.env.FLUX_NATS_URL;
-  const backend = url ? await natsBackend({ url, prefix: choice.prefix, login: choice.login }) : await embeddedBackend(modules, undefined, choice.recover ?? false);
+  const url = choice.embedded ? undefined : (choice.nats ?? process.env.FLUX_NATS_URL);
+  const backend = url
+    ? await natsBackend({ url, prefix: choice.prefix, login: choice.login })
+    : await embeddedBackend(modules, undefined, choice.recover ?? false);
   return { backend, modules };
 }

@@ -16,12 +16,16 @@ export const WATCH_POLL_MS = 100;
  * does not have (`delivered()`: the seq of the last it has); returns a stop function.
  */
 export function watchStoredLog(
-  runtime: Runtime, executionId: string, onEvent: (event: ExecutionEvent) => void, delivered: () => number = () => 0,
+  runtime: Runtime,
+  executionId: string,
+  onEvent: (event: ExecutionEvent) => void,
+  delivered: () => number = () => 0,
 ): () => void {
   const store = storeOf(runtime);
-  const after = (afterSeq: number): Promise<StoredEvent[]> => (store.loadAfter
-    ? store.loadAfter(executionId, afterSeq)
-    : store.load(executionId).then((events) => events.filter((event) => event.seq > afterSeq)));
+  const after = (afterSeq: number): Promise<StoredEvent[]> =>
+    store.loadAfter
+      ? store.loadAfter(executionId, afterSeq)
+      : store.load(executionId).then((events) => events.filter((event) => event.seq > afterSeq));
   let seen = 0;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -47,6 +51,7 @@ export function watchStoredLog(
 
 /** The store of an embedded runtime (the one `createRuntime({ store })` makes). */
 function storeOf(runtime: Runtime): EventStore {
-  if (!(runtime instanceof ActorRuntime)) throw new TypeError(`a ${runtime.kind} runtime has no store to watch: the embedded backend runs on SQLite`);
+  if (!(runtime instanceof ActorRuntime))
+    throw new TypeError(`a ${runtime.kind} runtime has no store to watch: the embedded backend runs on SQLite`);
   return runtime.store;
 }

@@ -12,10 +12,15 @@ export const pickBest = task(async function pickBest(scored: { word: string; sco
   return scored.reduce((best, s) => (s.score > best.score ? s : best));
 });
 
-const scoreAll = async (words: string[]) => parallel(words.map((w) => () => scoreWord(w)), { maxConcurrent: 3 });
+const scoreAll = async (words: string[]) =>
+  parallel(
+    words.map((w) => () => scoreWord(w)),
+    { maxConcurrent: 3 },
+  );
 
 export const complexPipeline = workflow(async function complexPipeline(ctx: ExecutionContext<string>) {
   return await pipeline(splitWords, scoreAll, pickBest, { input: ctx.input });
 });
 
-if (isMain(import.meta.url)) console.log((await complexPipeline.run('durable workflows replay deterministically')).output);
+if (isMain(import.meta.url))
+  console.log((await complexPipeline.run('durable workflows replay deterministically')).output);

@@ -9,7 +9,8 @@ export const placeOrder = task(async function placeOrder(amount: number, approve
 });
 
 export const orderFlow = workflow(async function orderFlow(ctx: ExecutionContext<number>) {
-  const approvedBy = ctx.input > APPROVAL_THRESHOLD ? await pause<string>('large_order', { amount: ctx.input }) : 'auto';
+  const approvedBy =
+    ctx.input > APPROVAL_THRESHOLD ? await pause<string>('large_order', { amount: ctx.input }) : 'auto';
   return await placeOrder(ctx.input, approvedBy);
 });
 

@@ -13,7 +13,11 @@ export const reverse = task(async function reverseName(name: string) {
 });
 
 export const parallelTasks = workflow(async function parallelTasks(ctx: ExecutionContext<string>) {
-  const [greeting, letters, reversed] = await parallel(sayHello(ctx.input), countLetters(ctx.input), reverse(ctx.input));
+  const [greeting, letters, reversed] = await parallel(
+    sayHello(ctx.input),
+    countLetters(ctx.input),
+    reverse(ctx.input),
+  );
   return { greeting, letters, reversed };
 });
 

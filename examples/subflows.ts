@@ -7,7 +7,9 @@ import { isMain } from './main.js';
 
 /** Stand-in for `GET https://api.github.com/repos/<repo>`: the one non-deterministic step, so a task. */
 const STARS: Record<string, number> = { 'nodejs/node': 110_000, 'statelyai/xstate': 28_000, 'nats-io/nats.js': 1_500 };
-export const fetchStars = task.withOptions({ retryMaxAttempts: 2, retryDelay: 10 })(async function fetchStars(repo: string) {
+export const fetchStars = task.withOptions({ retryMaxAttempts: 2, retryDelay: 10 })(async function fetchStars(
+  repo: string,
+) {
   const stars = STARS[repo];
   if (stars === undefined) throw new Error(`repository ${repo} not found`);
   return stars;

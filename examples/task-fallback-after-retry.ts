@@ -2,7 +2,11 @@
 import { workflow, task } from 'flux-actors';
 import { isMain } from './main.js';
 
-export const unreliable = task.withOptions({ retryMaxAttempts: 2, retryDelay: 5, fallback: async () => 'fallback value' })(async function unreliable() {
+export const unreliable = task.withOptions({
+  retryMaxAttempts: 2,
+  retryDelay: 5,
+  fallback: async () => 'fallback value',
+})(async function unreliable() {
   throw new Error('still failing');
 });
 

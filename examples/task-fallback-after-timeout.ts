@@ -2,12 +2,13 @@
 import { workflow, task } from 'flux-actors';
 import { isMain } from './main.js';
 
-export const slowSearch = task.withOptions({ timeout: '50ms', fallback: async (query: string) => [`cached result for ${query}`] })(
-  async function slowSearch(query: string) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    return [`fresh result for ${query}`];
-  },
-);
+export const slowSearch = task.withOptions({
+  timeout: '50ms',
+  fallback: async (query: string) => [`cached result for ${query}`],
+})(async function slowSearch(query: string) {
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return [`fresh result for ${query}`];
+});
 
 export const fallbackAfterTimeout = workflow(async function fallbackAfterTimeout() {
   return await slowSearch('flux');

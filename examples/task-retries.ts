@@ -2,11 +2,13 @@
 import { workflow, task, taskContext } from 'flux-actors';
 import { isMain } from './main.js';
 
-export const flakyService = task.withOptions({ retryMaxAttempts: 3, retryDelay: 10, retryBackoff: 2 })(async function flakyService() {
-  const { attempt } = taskContext();
-  if (attempt < 3) throw new Error(`service unavailable (attempt ${attempt})`);
-  return `ok on attempt ${attempt}`;
-});
+export const flakyService = task.withOptions({ retryMaxAttempts: 3, retryDelay: 10, retryBackoff: 2 })(
+  async function flakyService() {
+    const { attempt } = taskContext();
+    if (attempt < 3) throw new Error(`service unavailable (attempt ${attempt})`);
+    return `ok on attempt ${attempt}`;
+  },
+);
 
 export const taskRetries = workflow(async function taskRetries() {
   return await flakyService();

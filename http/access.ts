@@ -41,8 +41,8 @@ export function checkHost(req: IncomingMessage, allowedHosts: readonly string[])
   }
   throw new HttpError(
     'HOST_NOT_ALLOWED',
-    `Host '${host.slice(0, 100)}' is not a name of this server (it answers to localhost, 127.0.0.1 and [::1] on port ${ownPort}${allowedHosts.length ? ` and to ${allowedHosts.join(', ')}` : ''}): `
-      + 'start it with --allowed-host <name> to add one',
+    `Host '${host.slice(0, 100)}' is not a name of this server (it answers to localhost, 127.0.0.1 and [::1] on port ${ownPort}${allowedHosts.length ? ` and to ${allowedHosts.join(', ')}` : ''}): ` +
+      'start it with --allowed-host <name> to add one',
   );
 }
 
@@ -54,12 +54,18 @@ export function checkHost(req: IncomingMessage, allowedHosts: readonly string[])
 export function checkOrigin(req: IncomingMessage): void {
   const origin = req.headers.origin;
   if (origin !== undefined && !sameOrigin(origin, req.headers.host!)) {
-    throw new HttpError('ORIGIN_NOT_ALLOWED', `a request from the page of ${origin.slice(0, 100)} was refused: this API answers only the page it serves itself`);
+    throw new HttpError(
+      'ORIGIN_NOT_ALLOWED',
+      `a request from the page of ${origin.slice(0, 100)} was refused: this API answers only the page it serves itself`,
+    );
   }
   // Sent by browsers on every request, also those without an Origin (`no-cors` fetches, <img>, <form> GETs).
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-    throw new HttpError('ORIGIN_NOT_ALLOWED', `a request from another site (Sec-Fetch-Site: ${site}) was refused: this API answers only the page it serves itself`);
+    throw new HttpError(
+      'ORIGIN_NOT_ALLOWED',
+      `a request from another site (Sec-Fetch-Site: ${site}) was refused: this API answers only the page it serves itself`,
+    );
   }
 }
 
@@ -83,9 +89,16 @@ export function checkToken(req: IncomingMessage, token: string | undefined): voi
   const header = req.headers.authorization;
   const given = /^Bearer +(\S+) *$/i.exec(header ?? '')?.[1];
   if (given === undefined) {
-    throw new HttpError('UNAUTHORIZED', 'this server needs a token: send the header Authorization: Bearer <token> (the token flux server was started with: --token or FLUX_TOKEN)');
+    throw new HttpError(
+      'UNAUTHORIZED',
+      'this server needs a token: send the header Authorization: Bearer <token> (the token flux server was started with: --token or FLUX_TOKEN)',
+    );
   }
-  if (!sameSecret(given, token)) throw new HttpError('UNAUTHORIZED', 'the token sent in Authorization is not this server\'s: send the one it was started with (--token or FLUX_TOKEN)');
+  if (!sameSecret(given, token))
+    throw new HttpError(
+      'UNAUTHORIZED',
+      "the token sent in Authorization is not this server's: send the one it was started with (--token or FLUX_TOKEN)",
+    );
 }
 
 /** Compares two secrets in a time that does not depend on where they differ (digests of equal length). */
@@ -98,7 +111,9 @@ function sameOrigin(origin: string, host: string): boolean {
   if (origin === 'null') return false; // a sandboxed frame, a file: page, a redirect across origins
   try {
     const url = new URL(origin);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === new URL(`${url.protocol}//${host}`).host;
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') && url.host === new URL(`${url.protocol}//${host}`).host
+    );
   } catch {
     return false;
   }

@@ -14,7 +14,10 @@ import { HttpError } from './errors.js';
 export function requireJson(req: IncomingMessage): void {
   const type = req.headers['content-type'];
   const [media, ...parameters] = (type ?? '').split(';').map((part) => part.trim().toLowerCase());
-  const charset = parameters.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = parameters
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (media === 'application/json' && (charset === undefined || charset === 'utf-8')) return;
   throw new HttpError(
     'UNSUPPORTED_MEDIA_TYPE',
@@ -50,5 +53,8 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
 }
 
 function tooLarge(size: number, limit: number): HttpError {
-  return new HttpError('PAYLOAD_TOO_LARGE', `the request body (${size} bytes or more) is over this server's limit of ${limit} bytes`);
+  return new HttpError(
+    'PAYLOAD_TOO_LARGE',
+    `the request body (${size} bytes or more) is over this server's limit of ${limit} bytes`,
+  );
 }

@@ -29,7 +29,7 @@ const STATUS_BY_CODE: Record<string, number> = {
 export class HttpError extends FluxError {}
 
 export function statusOf(error: unknown): number {
-  return error instanceof FluxError ? STATUS_BY_CODE[error.code] ?? 500 : 500;
+  return error instanceof FluxError ? (STATUS_BY_CODE[error.code] ?? 500) : 500;
 }
 
 /**
@@ -43,11 +43,19 @@ export function sendError(res: ServerResponse, error: unknown, logger: Logger = 
   let message: string;
   if (error instanceof FluxError) message = error.message;
   else {
-    logger.error(`HTTP API: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    logger.error(`HTTP API: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     message = 'internal error: the server logged what happened';
   }
   if (res.headersSent) return void res.end();
   if (status === 401) res.setHeader('www-authenticate', 'Bearer realm="flux"');
   res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ error: { code, message, ...(error instanceof FluxError && error.executionId && { executionId: error.executionId }) } }));
+  res.end(
+    JSON.stringify({
+      error: {
+        code,
+        message,
+        ...(error instanceof FluxError && error.executionId && { executionId: error.executionId }),
+      },
+    }),
+  );
 }

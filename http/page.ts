@@ -20,8 +20,14 @@ const ASSETS: Record<string, { file: string; type: string }> = {
  * that reached the page as markup despite the page's care (http/page/app.js) still runs nothing.
  */
 const PAGE_POLICY = [
-  "default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "img-src 'self' data:",
-  "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 const directory = fileURLToPath(new URL('./page/', import.meta.url));
@@ -39,9 +45,20 @@ export function servePage(pathname: string, res: ServerResponse): void {
   let body = cache.get(asset.file);
   if (!body) {
     const path = `${directory}${asset.file}`;
-    if (!existsSync(path)) return sendError(res, new HttpError('NOT_FOUND', `${asset.file} of the web page is missing from this install (${directory}): reinstall flux-actors`));
+    if (!existsSync(path))
+      return sendError(
+        res,
+        new HttpError(
+          'NOT_FOUND',
+          `${asset.file} of the web page is missing from this install (${directory}): reinstall flux-actors`,
+        ),
+      );
     cache.set(asset.file, (body = readFileSync(path)));
   }
-  res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-cache', 'content-security-policy': PAGE_POLICY });
+  res.writeHead(200, {
+    'content-type': asset.type,
+    'cache-control': 'no-cache',
+    'content-security-policy': PAGE_POLICY,
+  });
   res.end(body);
 }

@@ -26,22 +26,37 @@ export interface RouteContext {
 }
 
 const FORMATS: readonly PictureFormat[] = ['svg', 'mermaid', 'dot', 'html'];
-const CONTENT_TYPES: Record<PictureFormat, string> = { svg: 'image/svg+xml', mermaid: 'text/plain; charset=utf-8', dot: 'text/vnd.graphviz; charset=utf-8', html: 'text/html; charset=utf-8' };
+const CONTENT_TYPES: Record<PictureFormat, string> = {
+  svg: 'image/svg+xml',
+  mermaid: 'text/plain; charset=utf-8',
+  dot: 'text/vnd.graphviz; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+};
 
 export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteContext): Route[] {
   const run: Handler = async (req, res, [name], query) => {
     const mode = query.get('mode') ?? 'sync';
-    if (!['sync', 'async', 'stream'].includes(mode)) throw new HttpError('BAD_ARGUMENT', `mode must be sync, async or stream, not '${mode}'`);
+    if (!['sync', 'async', 'stream'].includes(mode))
+      throw new HttpError('BAD_ARGUMENT', `mode must be sync, async or stream, not '${mode}'`);
     const input = await readJsonBody(req, limit);
     if (mode === 'stream') streams.reserve(res); // before the start: a refused stream starts nothing
     const executionId = await backend.start(name!, input);
-    if (mode === 'async') return json(res, 202, { executionId, state: 'running', links: { self: `/executions/${executionId}` } });
-    if (mode === 'sync') return json(res, 200, executionJson(await backend.result(executionId), query.get('events') === 'true'));
+    if (mode === 'async')
+      return json(res, 202, { executionId, state: 'running', links: { self: `/executions/${executionId}` } });
+    if (mode === 'sync')
+      return json(res, 200, executionJson(await backend.result(executionId), query.get('events') === 'true'));
     const stream = openEventStream(res);
-    const stop = follow(backend, executionId, (event) => stream.send(event.type, event), (ctx) => {
-      stream.send('end', executionJson(ctx, false));
-      stream.close();
-    }, (error) => (stream.send('error', { code: 'STREAM_FAILED', message: error.message }), stream.close()), { notFoundPatienceMs: 30_000 });
+    const stop = follow(
+      backend,
+      executionId,
+      (event) => stream.send(event.type, event),
+      (ctx) => {
+        stream.send('end', executionJson(ctx, false));
+        stream.close();
+      },
+      (error) => (stream.send('error', { code: 'STREAM_FAILED', message: error.message }), stream.close()),
+      { notFoundPatienceMs: 30_000 },
+    );
     res.on('close', stop);
   };
 
@@ -51,39 +66,68 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
     await inspectSoon(backend, id!, 2_000);
     const stream = openEventStream(res);
     // Unnamed messages: the page takes every event the same way.
-    const stop = follow(backend, id!, (event) => stream.send(undefined, event), undefined, (error) => {
-      stream.send('error', { code: 'STREAM_FAILED', message: error.message });
-      stream.close();
-    });
+    const stop = follow(
+      backend,
+      id!,
+      (event) => stream.send(undefined, event),
+      undefined,
+      (error) => {
+        stream.send('error', { code: 'STREAM_FAILED', message: error.message });
+        stream.close();
+      },
+    );
     res.on('close', stop);
   };
 
   const list: Handler = async (_req, res, _params, query) => {
     const state = query.get('state') ?? undefined;
-    if (state && !(EXECUTION_STATES as readonly string[]).includes(state)) throw new HttpError('BAD_ARGUMENT', `state must be one of ${EXECUTION_STATES.join(', ')}, not '${state}'`);
+    if (state && !(EXECUTION_STATES as readonly string[]).includes(state))
+      throw new HttpError('BAD_ARGUMENT', `state must be one of ${EXECUTION_STATES.join(', ')}, not '${state}'`);
     const workflow = query.get('workflow') || undefined;
     if (workflow) checkName(workflow, 'workflow name');
     const limitParam = query.get('limit');
     const max = limitParam === null ? undefined : Number(limitParam);
-    if (max !== undefined && (!Number.isInteger(max) || max < 1)) throw new HttpError('BAD_ARGUMENT', `limit must be a positive integer, not '${limitParam}'`);
-    json(res, 200, { executions: await backend.list({ ...(state && { state: state as ExecutionState }), ...(workflow && { workflow }), ...(max && { limit: max }) }) });
+    if (max !== undefined && (!Number.isInteger(max) || max < 1))
+      throw new HttpError('BAD_ARGUMENT', `limit must be a positive integer, not '${limitParam}'`);
+    json(res, 200, {
+      executions: await backend.list({
+        ...(state && { state: state as ExecutionState }),
+        ...(workflow && { workflow }),
+        ...(max && { limit: max }),
+      }),
+    });
   };
 
   const health: Handler = async (_req, res) => {
     const { ok, reason } = await backend.health();
-    json(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', backend: backend.description, ...(reason && { reason }), streams: streams.open });
+    json(res, ok ? 200 : 503, {
+      status: ok ? 'ok' : 'unavailable',
+      backend: backend.description,
+      ...(reason && { reason }),
+      streams: streams.open,
+    });
   };
 
   return [
     { method: 'GET', pattern: /^\/health$/, params: [], handler: health },
-    { method: 'GET', pattern: /^\/workflows$/, params: [], handler: async (_req, res) => json(res, 200, { workflows: await backend.workflows() }) },
+    {
+      method: 'GET',
+      pattern: /^\/workflows$/,
+      params: [],
+      handler: async (_req, res) => json(res, 200, { workflows: await backend.workflows() }),
+    },
     { method: 'POST', pattern: /^\/workflows\/([^/]+)\/run$/, params: ['workflow'], handler: run },
     {
-      method: 'POST', pattern: /^\/executions\/([^/]+)\/resume$/, params: ['executionId'],
-      handler: async (req, res, [id]) => json(res, 200, executionJson(await backend.resume(id!, await readJsonBody(req, limit)), false)),
+      method: 'POST',
+      pattern: /^\/executions\/([^/]+)\/resume$/,
+      params: ['executionId'],
+      handler: async (req, res, [id]) =>
+        json(res, 200, executionJson(await backend.resume(id!, await readJsonBody(req, limit)), false)),
     },
     {
-      method: 'POST', pattern: /^\/executions\/([^/]+)\/cancel$/, params: ['executionId'],
+      method: 'POST',
+      pattern: /^\/executions\/([^/]+)\/cancel$/,
+      params: ['executionId'],
       handler: async (req, res, [id]) => {
         await readJsonBody(req, limit);
         json(res, 200, executionJson(await backend.cancel(id!), false));
@@ -91,21 +135,36 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
     },
     { method: 'GET', pattern: /^\/executions$/, params: [], handler: list },
     {
-      method: 'GET', pattern: /^\/executions\/([^/]+)$/, params: ['executionId'],
-      handler: async (_req, res, [id], query) => json(res, 200, executionJson(await backend.inspect(id!), query.get('events') === 'true')),
+      method: 'GET',
+      pattern: /^\/executions\/([^/]+)$/,
+      params: ['executionId'],
+      handler: async (_req, res, [id], query) =>
+        json(res, 200, executionJson(await backend.inspect(id!), query.get('events') === 'true')),
     },
     { method: 'GET', pattern: /^\/executions\/([^/]+)\/stream$/, params: ['executionId'], handler: streamEvents },
     {
-      method: 'GET', pattern: /^\/executions\/([^/]+)\/picture$/, params: ['executionId'],
+      method: 'GET',
+      pattern: /^\/executions\/([^/]+)\/picture$/,
+      params: ['executionId'],
       handler: async (_req, res, [id], query) => {
         const format = pictureFormat(query);
         const ctx = await backend.inspect(id!);
-        sendPicture(res, format, await executionPicture({ executionId: ctx.executionId, workflow: ctx.name, state: ctx.state, events: ctx.events }, format));
+        sendPicture(
+          res,
+          format,
+          await executionPicture(
+            { executionId: ctx.executionId, workflow: ctx.name, state: ctx.state, events: ctx.events },
+            format,
+          ),
+        );
       },
     },
     {
-      method: 'GET', pattern: /^\/machines\/([^/]+)\/picture$/, params: ['machine'],
-      handler: async (_req, res, [name], query) => sendPicture(res, pictureFormat(query), await machinePicture(name!, pictureFormat(query))),
+      method: 'GET',
+      pattern: /^\/machines\/([^/]+)\/picture$/,
+      params: ['machine'],
+      handler: async (_req, res, [name], query) =>
+        sendPicture(res, pictureFormat(query), await machinePicture(name!, pictureFormat(query))),
     },
   ];
 }
@@ -117,7 +176,8 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 
 function pictureFormat(query: URLSearchParams): PictureFormat {
   const format = query.get('format') ?? 'svg';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new HttpError('BAD_ARGUMENT', `format must be one of ${FORMATS.join(', ')}, not '${format}'`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new HttpError('BAD_ARGUMENT', `format must be one of ${FORMATS.join(', ')}, not '${format}'`);
   return format as PictureFormat;
 }
 

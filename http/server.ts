@@ -20,7 +20,14 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Backend } from '../control/backend.js';
 import { consoleLogger, type Logger } from '../runtime/logger.js';
 import { checkExecutionId, checkName } from '../runtime/names.js';
-import { checkHost, checkOrigin, checkToken, checkTokenChoice, isLoopbackAddress, type AccessOptions } from './access.js';
+import {
+  checkHost,
+  checkOrigin,
+  checkToken,
+  checkTokenChoice,
+  isLoopbackAddress,
+  type AccessOptions,
+} from './access.js';
 import { hasBody, requireJson } from './body.js';
 import { HttpError, sendError } from './errors.js';
 import { isPagePath, servePage } from './page.js';
@@ -66,7 +73,9 @@ export function createFluxServer(options: FluxServerOptions): Server {
       checkToken(req, options.token);
       const { route, params } = matchRoute(routes, req.method ?? 'GET', path, res);
       if (req.method === 'POST' || hasBody(req)) requireJson(req);
-      route.handler(req, res, params, new URLSearchParams(query)).catch((error: unknown) => sendError(res, error, logger));
+      route
+        .handler(req, res, params, new URLSearchParams(query))
+        .catch((error: unknown) => sendError(res, error, logger));
     } catch (error) {
       sendError(res, error, logger);
     }
@@ -92,7 +101,12 @@ export function tokenRequired(host: string): HttpError {
 }
 
 /** Finds the route for a request, its path parameters decoded and checked (404, 405, 400 otherwise). */
-function matchRoute(routes: readonly Route[], method: string, path: string, res: ServerResponse): { route: Route; params: string[] } {
+function matchRoute(
+  routes: readonly Route[],
+  method: string,
+  path: string,
+  res: ServerResponse,
+): { route: Route; params: string[] } {
   const matching = routes.filter((r) => r.pattern.test(path));
   const route = matching.find((r) => r.method === method);
   if (!route) {
@@ -120,7 +134,9 @@ function matchRoute(routes: readonly Route[], method: string, path: string, res:
  */
 function splitTarget(target: string): [string, string] {
   const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/[^?#]*)?(\?[^#]*)?/i.exec(target); // a proxy's absolute form
-  const [path, query = ''] = absolute ? [absolute[1] ?? '/', (absolute[2] ?? '').slice(1)] : target.split('#')[0]!.split(/\?(.*)/s);
+  const [path, query = ''] = absolute
+    ? [absolute[1] ?? '/', (absolute[2] ?? '').slice(1)]
+    : target.split('#')[0]!.split(/\?(.*)/s);
   return [path || '/', query];
 }
 
@@ -130,5 +146,8 @@ function securityHeaders(res: ServerResponse): void {
   res.setHeader('x-frame-options', 'DENY');
   res.setHeader('referrer-policy', 'no-referrer');
   // The API's answers are data: opened as a page (a picture in HTML or SVG), they run nothing.
-  res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; sandbox");
+  res.setHeader(
+    'content-security-policy',
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; sandbox",
+  );
 }

@@ -3,7 +3,10 @@ import type { ServerResponse } from 'node:http';
 import { HttpError } from './errors.js';
 
 /** `send(event, data)`: an event named `event` (unnamed, a plain "message", when undefined). */
-export function openEventStream(res: ServerResponse): { send(event: string | undefined, data: unknown): void; close(): void } {
+export function openEventStream(res: ServerResponse): {
+  send(event: string | undefined, data: unknown): void;
+  close(): void;
+} {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   res.write(': flux\n\n');
   // A comment every 15 s keeps proxies from closing a quiet stream.
@@ -35,7 +38,11 @@ export function streamLimit(max: number): { reserve(res: ServerResponse): void; 
   return {
     /** Takes a place until the response closes; beyond the limit, 503 TOO_MANY_STREAMS. */
     reserve(res) {
-      if (open >= max) throw new HttpError('TOO_MANY_STREAMS', `this server already streams to ${max} clients, its limit: close a stream or try again later (flux server --max-streams)`);
+      if (open >= max)
+        throw new HttpError(
+          'TOO_MANY_STREAMS',
+          `this server already streams to ${max} clients, its limit: close a stream or try again later (flux server --max-streams)`,
+        );
       open++;
       res.once('close', () => open--);
     },

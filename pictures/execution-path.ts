@@ -67,7 +67,8 @@ function replaySteps(executionId: string, events: readonly ExecutionEvent[]): Pa
     const type = MACHINE_EVENT[event.type];
     if (!type) continue;
     const from = stateOf(snapshot);
-    if (!accepts(snapshot, type)) throw new CorruptLogError(executionId, `event ${event.id} (${event.type}) is illegal in state ${from}`);
+    if (!accepts(snapshot, type))
+      throw new CorruptLogError(executionId, `event ${event.id} (${event.type}) is illegal in state ${from}`);
     [snapshot] = transition(executionMachine, snapshot, { type } as ExecutionMachineEvent);
     steps.push({ from, to: stateOf(snapshot), event: type, logEventId: event.id, time: event.time });
   }

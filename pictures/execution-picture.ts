@@ -27,7 +27,8 @@ export function executionPictureOf(execution: ExecutionToDraw): Picture {
   const title = `${execution.workflow} ${execution.executionId} (${execution.state})`;
   return {
     title,
-    mermaid: () => machineMermaid(graph, title, { overlay, note: { state: noteAnchor(graph), lines: tasksNote(path.tasks) } }),
+    mermaid: () =>
+      machineMermaid(graph, title, { overlay, note: { state: noteAnchor(graph), lines: tasksNote(path.tasks) } }),
     dot: () => machineDot(graph, title, { overlay, statements: tasksCluster(path.tasks) }),
   };
 }

@@ -17,7 +17,8 @@ export function graphMermaid(graph: Graph): string {
   // Node names are free text, so each gets a generated id and keeps its name as the label.
   const ids = new Map(graph.nodes.map((node, index) => [node, `n${index}`]));
   const lines = ['---', `title: ${JSON.stringify(`graph ${graph.name}`)}`, '---', 'flowchart TD'];
-  for (const [node, id] of ids) lines.push(isTerminal(node) ? `  ${id}(["${mermaidText(node)}"])` : `  ${id}["${mermaidText(node)}"]`);
+  for (const [node, id] of ids)
+    lines.push(isTerminal(node) ? `  ${id}(["${mermaidText(node)}"])` : `  ${id}["${mermaidText(node)}"]`);
   for (const edge of graph.edges) {
     const label = conditionLabel(edge);
     // A conditional edge is dotted: it may stay closed, and then what only it leads to is skipped.
@@ -33,11 +34,15 @@ export function graphDot(graph: Graph): string {
     `  label=${dotString(`graph ${graph.name}`)}; labelloc=t; fontname="Helvetica"; rankdir=TB;`,
     '  node [shape=box, style=rounded, fontname="Helvetica"];',
     '  edge [fontname="Helvetica", fontsize=10];',
-    ...graph.nodes.map((node) => `  ${dotString(node)}${isTerminal(node) ? ' [shape=oval, style=filled, fillcolor="#e5e7eb"]' : ''};`),
+    ...graph.nodes.map(
+      (node) => `  ${dotString(node)}${isTerminal(node) ? ' [shape=oval, style=filled, fillcolor="#e5e7eb"]' : ''};`,
+    ),
   ];
   for (const edge of graph.edges) {
     const label = conditionLabel(edge);
-    lines.push(`  ${dotString(edge.from)} -> ${dotString(edge.to)}${label ? ` [label=${dotString(label)}, style=dashed]` : ''};`);
+    lines.push(
+      `  ${dotString(edge.from)} -> ${dotString(edge.to)}${label ? ` [label=${dotString(label)}, style=dashed]` : ''};`,
+    );
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;

@@ -16,7 +16,8 @@ const INITIAL = dotString('[*]');
 const STATE_STYLES: Record<StateMark, string> = {
   plain: '',
   visited: 'class="visited", style="rounded,filled", fillcolor="#dbeafe", color="#2563eb", fontcolor="#1e3a8a"',
-  current: 'class="current", style="rounded,filled,bold", fillcolor="#2563eb", color="#1e3a8a", fontcolor="#ffffff", penwidth=2',
+  current:
+    'class="current", style="rounded,filled,bold", fillcolor="#2563eb", color="#1e3a8a", fontcolor="#ffffff", penwidth=2',
   unvisited: 'class="unvisited", color="#d1d5db", fontcolor="#9ca3af"',
 };
 

@@ -65,7 +65,13 @@ function transitionsOf(node: DirectedGraphNode): MachineTransition[] {
   return edges.map(({ transition, target }, index) => {
     const event = eventLabel(transition);
     const guard = guardLabel(transition.guard) ?? (triedAfterGuarded(edges, index) ? 'else' : undefined);
-    return { source: stateId(node.stateNode), target: stateId(target), event, guard, label: guard ? `${event} [${guard}]` : event };
+    return {
+      source: stateId(node.stateNode),
+      target: stateId(target),
+      event,
+      guard,
+      label: guard ? `${event} [${guard}]` : event,
+    };
   });
 }
 
@@ -73,5 +79,7 @@ function transitionsOf(node: DirectedGraphNode): MachineTransition[] {
 // refuse: saying `else` keeps the picture from suggesting it competes with them.
 function triedAfterGuarded(edges: readonly Edge[], index: number): boolean {
   const { transition } = edges[index]!;
-  return edges.slice(0, index).some((edge) => edge.transition.eventType === transition.eventType && edge.transition.guard !== undefined);
+  return edges
+    .slice(0, index)
+    .some((edge) => edge.transition.eventType === transition.eventType && edge.transition.guard !== undefined);
 }

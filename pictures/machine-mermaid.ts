@@ -18,9 +18,11 @@ const CLASS_STYLES: Record<Exclude<StateMark, 'plain'>, string> = {
 
 export function machineMermaid(graph: MachineGraph, title: string, extras: MermaidExtras = {}): string {
   const lines = ['---', `title: ${JSON.stringify(title)}`, '---', 'stateDiagram-v2'];
-  for (const state of graph.states) if (mermaidId(state.id) !== state.id) lines.push(`  state "${mermaidText(state.id)}" as ${mermaidId(state.id)}`);
+  for (const state of graph.states)
+    if (mermaidId(state.id) !== state.id) lines.push(`  state "${mermaidText(state.id)}" as ${mermaidId(state.id)}`);
   if (graph.initial) lines.push(`  [*] --> ${mermaidId(graph.initial)}`);
-  for (const t of graph.transitions) lines.push(`  ${mermaidId(t.source)} --> ${mermaidId(t.target)} : ${mermaidText(countedLabel(extras.overlay, t))}`);
+  for (const t of graph.transitions)
+    lines.push(`  ${mermaidId(t.source)} --> ${mermaidId(t.target)} : ${mermaidText(countedLabel(extras.overlay, t))}`);
   for (const state of graph.states) if (state.final) lines.push(`  ${mermaidId(state.id)} --> [*]`);
   if (extras.overlay) lines.push(...classLines(graph.states, extras.overlay));
   if (extras.note) lines.push(...noteLines(extras.note.state, extras.note.lines));

@@ -13,8 +13,14 @@ const MACHINES: Readonly<Record<string, AnyStateMachine>> = {
 export const MACHINE_NAMES: readonly string[] = Object.keys(MACHINES);
 
 export class UnknownMachineError extends FluxError {
-  constructor(readonly machine: string, readonly known: readonly string[] = MACHINE_NAMES) {
-    super('UNKNOWN_MACHINE', `there is no machine named '${machine}'; the machines that can be drawn are ${known.join(', ')}`);
+  constructor(
+    readonly machine: string,
+    readonly known: readonly string[] = MACHINE_NAMES,
+  ) {
+    super(
+      'UNKNOWN_MACHINE',
+      `there is no machine named '${machine}'; the machines that can be drawn are ${known.join(', ')}`,
+    );
   }
 }
 

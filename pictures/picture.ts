@@ -26,6 +26,9 @@ export async function draw(picture: Picture, format: PictureFormat): Promise<str
       return htmlPage(picture.title, await dotToSvg(picture.dot()));
     default:
       // Reached from untyped callers (a CLI flag, a query string) only.
-      throw new FluxError('UNKNOWN_FORMAT', `picture format '${String(format satisfies never)}' is unknown; use one of ${PICTURE_FORMATS.join(', ')}`);
+      throw new FluxError(
+        'UNKNOWN_FORMAT',
+        `picture format '${String(format satisfies never)}' is unknown; use one of ${PICTURE_FORMATS.join(', ')}`,
+      );
   }
 }

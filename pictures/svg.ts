@@ -22,6 +22,10 @@ export async function dotToSvg(dot: string): Promise<string> {
   try {
     return renderer.renderString(dot, { format: 'svg' });
   } catch (cause) {
-    throw new FluxError('PICTURE_FAILED', `Graphviz could not draw the picture: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new FluxError(
+      'PICTURE_FAILED',
+      `Graphviz could not draw the picture: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
 }

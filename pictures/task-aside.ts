@@ -25,9 +25,10 @@ export function tasksNote(tasks: readonly TaskSummary[]): string[] {
 export function tasksCluster(tasks: readonly TaskSummary[]): string[] {
   const rows = tasks.slice(0, MAX_TASKS_SHOWN).map(taskRow);
   const more = moreLine(tasks).map((line) => `<TR><TD COLSPAN="6">${htmlText(line)}</TD></TR>`);
-  const table = tasks.length === 0
-    ? '<TABLE BORDER="0"><TR><TD>no task calls</TD></TR></TABLE>'
-    : `<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">${HEADER}${rows.join('')}${more.join('')}</TABLE>`;
+  const table =
+    tasks.length === 0
+      ? '<TABLE BORDER="0"><TR><TD>no task calls</TD></TR></TABLE>'
+      : `<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">${HEADER}${rows.join('')}${more.join('')}</TABLE>`;
   return [
     'subgraph cluster_tasks {',
     `  label=${dotString(`tasks (${tasks.length})`)}; style=rounded; color="#d1d5db";`,

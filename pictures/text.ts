@@ -24,5 +24,8 @@ export function mermaidId(name: string): string {
  * escaped (Mermaid's entity escapes are not honoured in every diagram type).
  */
 export function mermaidText(text: string): string {
-  return text.replace(/[;:#\s]+/g, ' ').replace(/"/g, "'").trim();
+  return text
+    .replace(/[;:#\s]+/g, ' ')
+    .replace(/"/g, "'")
+    .trim();
 }

@@ -25,7 +25,8 @@ export function eventLabel(transition: AnyTransitionDefinition): string {
 export function guardLabel(guard: unknown): string | undefined {
   if (guard === undefined) return undefined;
   if (typeof guard === 'string') return guard;
-  if (typeof guard === 'object' && guard !== null && typeof (guard as { type?: unknown }).type === 'string') return (guard as { type: string }).type;
+  if (typeof guard === 'object' && guard !== null && typeof (guard as { type?: unknown }).type === 'string')
+    return (guard as { type: string }).type;
   if (typeof guard === 'function' && guard.name !== '' && guard.name !== 'guard') return guard.name;
   return 'inline guard';
 }

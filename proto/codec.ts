@@ -5,8 +5,16 @@
  */
 import { flux } from './generated/flux.js';
 import {
-  JSON_CONTENT_TYPE, payloadJson,
-  type ErrorInfo, type ExecutorProbe, type ExecutorProbeReply, type Payload, type TaskCommand, type TaskRef, type TaskResult, type TaskResume,
+  JSON_CONTENT_TYPE,
+  payloadJson,
+  type ErrorInfo,
+  type ExecutorProbe,
+  type ExecutorProbeReply,
+  type Payload,
+  type TaskCommand,
+  type TaskRef,
+  type TaskResult,
+  type TaskResume,
 } from './messages.js';
 import { FluxError } from '../runtime/errors.js';
 import type { EventType, StoredEvent } from '../runtime/events.js';
@@ -35,7 +43,10 @@ function decodeWith<T>(messageType: string, decode: () => T): T {
 export function toWirePayload(payload: Payload | undefined): flux.v1.Payload.$Properties | undefined {
   if (!payload) return undefined;
   const json = payloadJson(payload);
-  return { contentType: payload.contentType || JSON_CONTENT_TYPE, data: json === undefined ? new Uint8Array(0) : encoder.encode(json) };
+  return {
+    contentType: payload.contentType || JSON_CONTENT_TYPE,
+    data: json === undefined ? new Uint8Array(0) : encoder.encode(json),
+  };
 }
 
 function jsonBytes(json: string | undefined): flux.v1.Payload.$Properties {
@@ -51,7 +62,8 @@ export function fromWirePayload(wire: flux.v1.IPayload | null | undefined): Payl
 /** The JSON a wire payload carries; refuses a payload that is not JSON. */
 export function wireJson(wire: flux.v1.IPayload | null | undefined, what: string): string | undefined {
   const payload = fromWirePayload(wire);
-  if (payload.contentType !== JSON_CONTENT_TYPE) throw new MalformedMessageError(what, `content type ${payload.contentType} is not ${JSON_CONTENT_TYPE}`);
+  if (payload.contentType !== JSON_CONTENT_TYPE)
+    throw new MalformedMessageError(what, `content type ${payload.contentType} is not ${JSON_CONTENT_TYPE}`);
   if (payload.json !== undefined) {
     try {
       JSON.parse(payload.json);
@@ -63,13 +75,20 @@ export function wireJson(wire: flux.v1.IPayload | null | undefined, what: string
 }
 
 export function toWireError(error: ErrorInfo): flux.v1.ErrorInfo.$Properties {
-  return { name: error.name, message: error.message, code: error.code ?? '', ...(error.details && { details: jsonBytes(JSON.stringify(error.details)) }) };
+  return {
+    name: error.name,
+    message: error.message,
+    code: error.code ?? '',
+    ...(error.details && { details: jsonBytes(JSON.stringify(error.details)) }),
+  };
 }
 
 export function fromWireError(wire: flux.v1.IErrorInfo | null | undefined): ErrorInfo {
   const info: ErrorInfo = { name: wire?.name || 'Error', message: wire?.message ?? '' };
   if (wire?.code) info.code = wire.code;
-  const details = wire?.details?.data?.length ? (JSON.parse(decoder.decode(wire.details.data)) as Record<string, unknown>) : undefined;
+  const details = wire?.details?.data?.length
+    ? (JSON.parse(decoder.decode(wire.details.data)) as Record<string, unknown>)
+    : undefined;
   if (details) info.details = details;
   return info;
 }
@@ -78,9 +97,18 @@ export function fromWireError(wire: flux.v1.IErrorInfo | null | undefined): Erro
 
 export function encodeTaskCommand(command: TaskCommand): Uint8Array {
   return v1.TaskCommand.encode({
-    executionId: command.executionId, taskId: command.taskId, taskName: command.taskName, attempt: command.attempt,
+    executionId: command.executionId,
+    taskId: command.taskId,
+    taskName: command.taskName,
+    attempt: command.attempt,
     args: toWirePayload(command.args)!,
-    ...(command.resume && { resume: { phase: command.resume.phase, notBeforeMs: command.resume.notBeforeMs, ...(command.resume.lastError && { lastError: toWireError(command.resume.lastError) }) } }),
+    ...(command.resume && {
+      resume: {
+        phase: command.resume.phase,
+        notBeforeMs: command.resume.notBeforeMs,
+        ...(command.resume.lastError && { lastError: toWireError(command.resume.lastError) }),
+      },
+    }),
     ...(command.secretRequests?.length && { secretRequests: command.secretRequests }),
   }).finish();
 }
@@ -88,13 +116,20 @@ export function encodeTaskCommand(command: TaskCommand): Uint8Array {
 export function decodeTaskCommand(bytes: Uint8Array): TaskCommand {
   return decodeWith('TaskCommand', () => {
     const wire = v1.TaskCommand.decode(bytes);
-    if (!wire.executionId || !wire.taskId || !wire.taskName) throw new Error('execution_id, task_id and task_name are required');
+    if (!wire.executionId || !wire.taskId || !wire.taskName)
+      throw new Error('execution_id, task_id and task_name are required');
     const command: TaskCommand = {
-      executionId: wire.executionId, taskId: wire.taskId, taskName: wire.taskName, attempt: wire.attempt || 1,
+      executionId: wire.executionId,
+      taskId: wire.taskId,
+      taskName: wire.taskName,
+      attempt: wire.attempt || 1,
       args: fromWirePayload(wire.args),
     };
     if (wire.resume) {
-      const resume: TaskResume = { phase: wire.resume.phase as TaskResume['phase'], notBeforeMs: Number(wire.resume.notBeforeMs ?? 0) };
+      const resume: TaskResume = {
+        phase: wire.resume.phase as TaskResume['phase'],
+        notBeforeMs: Number(wire.resume.notBeforeMs ?? 0),
+      };
       if (wire.resume.lastError) resume.lastError = fromWireError(wire.resume.lastError);
       command.resume = resume;
     }
@@ -105,9 +140,13 @@ export function decodeTaskCommand(bytes: Uint8Array): TaskCommand {
 
 export function encodeTaskResult(result: TaskResult): Uint8Array {
   const header = { executionId: result.executionId, taskId: result.taskId, attempt: result.attempt };
-  if (result.outcome === 'output') return v1.TaskResult.encode({ ...header, output: toWirePayload(result.output)! }).finish();
+  if (result.outcome === 'output')
+    return v1.TaskResult.encode({ ...header, output: toWirePayload(result.output)! }).finish();
   if (result.outcome === 'error') return v1.TaskResult.encode({ ...header, error: toWireError(result.error) }).finish();
-  return v1.TaskResult.encode({ ...header, progress: { type: result.progress.type, value: toWirePayload(result.progress.value)! } }).finish();
+  return v1.TaskResult.encode({
+    ...header,
+    progress: { type: result.progress.type, value: toWirePayload(result.progress.value)! },
+  }).finish();
 }
 
 export function decodeTaskResult(bytes: Uint8Array): TaskResult {
@@ -116,7 +155,12 @@ export function decodeTaskResult(bytes: Uint8Array): TaskResult {
     const header = { executionId: wire.executionId, taskId: wire.taskId, attempt: wire.attempt || 1 };
     if (wire.outcome === 'output') return { ...header, outcome: 'output', output: fromWirePayload(wire.output) };
     if (wire.outcome === 'error') return { ...header, outcome: 'error', error: fromWireError(wire.error) };
-    if (wire.outcome === 'progress') return { ...header, outcome: 'progress', progress: { type: wire.progress!.type ?? '', value: fromWirePayload(wire.progress!.value) } };
+    if (wire.outcome === 'progress')
+      return {
+        ...header,
+        outcome: 'progress',
+        progress: { type: wire.progress!.type ?? '', value: fromWirePayload(wire.progress!.value) },
+      };
     throw new Error('it carries no outcome');
   });
 }
@@ -136,7 +180,10 @@ export function decodeExecutorProbe(bytes: Uint8Array): ExecutorProbe {
 }
 
 export function encodeExecutorProbeReply(reply: ExecutorProbeReply): Uint8Array {
-  return v1.ExecutorProbeReply.encode({ notRunning: reply.notRunning, ...(reply.error && { error: toWireError(reply.error) }) }).finish();
+  return v1.ExecutorProbeReply.encode({
+    notRunning: reply.notRunning,
+    ...(reply.error && { error: toWireError(reply.error) }),
+  }).finish();
 }
 
 export function decodeExecutorProbeReply(bytes: Uint8Array): ExecutorProbeReply {
@@ -157,12 +204,29 @@ export const OBJECT_REF_CONTENT_TYPE = 'application/vnd.flux.object-ref+json';
  * @param objectName where an event's value was put instead of the message (too large for it), if it was
  * @param bucket the object store bucket of those values
  */
-export function encodeEventBatch(executionId: string, events: readonly StoredEvent[], objectName: (event: StoredEvent) => string | undefined = () => undefined, bucket = ''): Uint8Array {
+export function encodeEventBatch(
+  executionId: string,
+  events: readonly StoredEvent[],
+  objectName: (event: StoredEvent) => string | undefined = () => undefined,
+  bucket = '',
+): Uint8Array {
   return v1.EventBatch.encode({
     events: events.map((e) => {
       const name = objectName(e);
-      const value = name === undefined ? jsonBytes(e.valueJson) : { contentType: OBJECT_REF_CONTENT_TYPE, data: encoder.encode(JSON.stringify({ bucket, name })) };
-      return { id: `${executionId}:${e.seq}`, seq: e.seq, type: e.type, sourceId: e.sourceId, name: e.name, value, time: new Date(e.time).toISOString(), quick: e.quick === true };
+      const value =
+        name === undefined
+          ? jsonBytes(e.valueJson)
+          : { contentType: OBJECT_REF_CONTENT_TYPE, data: encoder.encode(JSON.stringify({ bucket, name })) };
+      return {
+        id: `${executionId}:${e.seq}`,
+        seq: e.seq,
+        type: e.type,
+        sourceId: e.sourceId,
+        name: e.name,
+        value,
+        time: new Date(e.time).toISOString(),
+        quick: e.quick === true,
+      };
     }),
   }).finish();
 }
@@ -174,8 +238,12 @@ export function decodeEventBatch(bytes: Uint8Array): (StoredEvent & { objectName
       const data = wire.value?.data;
       const text = data?.length ? decoder.decode(data) : undefined;
       const event: StoredEvent & { objectName?: string } = {
-        seq: wire.seq ?? 0, type: wire.type as EventType, sourceId: wire.sourceId ?? '', name: wire.name ?? '',
-        valueJson: text, time: Date.parse(wire.time ?? ''),
+        seq: wire.seq ?? 0,
+        type: wire.type as EventType,
+        sourceId: wire.sourceId ?? '',
+        name: wire.name ?? '',
+        valueJson: text,
+        time: Date.parse(wire.time ?? ''),
       };
       if (wire.quick) event.quick = true;
       if (wire.value?.contentType === OBJECT_REF_CONTENT_TYPE) {
@@ -217,26 +285,42 @@ export interface ExecutionStatus {
 }
 
 export function encodeStartCommand(command: StartCommand): Uint8Array {
-  return v1.StartCommand.encode({ workflow: command.workflow, executionId: command.executionId, input: jsonBytes(command.inputJson) }).finish();
+  return v1.StartCommand.encode({
+    workflow: command.workflow,
+    executionId: command.executionId,
+    input: jsonBytes(command.inputJson),
+  }).finish();
 }
 
 export function decodeStartCommand(bytes: Uint8Array): StartCommand {
   return decodeWith('StartCommand', () => {
     const wire = v1.StartCommand.decode(bytes);
     if (!wire.workflow) throw new Error('workflow is required');
-    return { workflow: wire.workflow, executionId: wire.executionId ?? '', inputJson: wireJson(wire.input, 'StartCommand') };
+    return {
+      workflow: wire.workflow,
+      executionId: wire.executionId ?? '',
+      inputJson: wireJson(wire.input, 'StartCommand'),
+    };
   });
 }
 
 export function encodeResumeCommand(command: ResumeCommand): Uint8Array {
-  return v1.ResumeCommand.encode({ workflow: command.workflow, executionId: command.executionId, value: jsonBytes(command.valueJson) }).finish();
+  return v1.ResumeCommand.encode({
+    workflow: command.workflow,
+    executionId: command.executionId,
+    value: jsonBytes(command.valueJson),
+  }).finish();
 }
 
 export function decodeResumeCommand(bytes: Uint8Array): ResumeCommand {
   return decodeWith('ResumeCommand', () => {
     const wire = v1.ResumeCommand.decode(bytes);
     if (!wire.executionId) throw new Error('execution_id is required');
-    return { workflow: wire.workflow ?? '', executionId: wire.executionId, valueJson: wireJson(wire.value, 'ResumeCommand') };
+    return {
+      workflow: wire.workflow ?? '',
+      executionId: wire.executionId,
+      valueJson: wireJson(wire.value, 'ResumeCommand'),
+    };
   });
 }
 
@@ -254,8 +338,11 @@ export function decodeCancelCommand(bytes: Uint8Array): CancelCommand {
 
 export function encodeExecutionStatus(status: ExecutionStatus): Uint8Array {
   return v1.ExecutionStatus.encode({
-    executionId: status.executionId, workflow: status.workflow, state: status.state,
-    createdAt: status.createdAt ?? '', updatedAt: status.updatedAt ?? '',
+    executionId: status.executionId,
+    workflow: status.workflow,
+    state: status.state,
+    createdAt: status.createdAt ?? '',
+    updatedAt: status.updatedAt ?? '',
     ...(status.error && { error: toWireError(status.error) }),
   }).finish();
 }
@@ -263,7 +350,11 @@ export function encodeExecutionStatus(status: ExecutionStatus): Uint8Array {
 export function decodeExecutionStatus(bytes: Uint8Array): ExecutionStatus {
   return decodeWith('ExecutionStatus', () => {
     const wire = v1.ExecutionStatus.decode(bytes);
-    const status: ExecutionStatus = { executionId: wire.executionId ?? '', workflow: wire.workflow ?? '', state: wire.state ?? '' };
+    const status: ExecutionStatus = {
+      executionId: wire.executionId ?? '',
+      workflow: wire.workflow ?? '',
+      state: wire.state ?? '',
+    };
     if (wire.createdAt) status.createdAt = wire.createdAt;
     if (wire.updatedAt) status.updatedAt = wire.updatedAt;
     if (wire.error) status.error = fromWireError(wire.error);

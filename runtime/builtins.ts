@@ -33,7 +33,10 @@ const randrangeTask = builtIn('randrange', (start: number, stop: number, step: n
  */
 export function pause<T = unknown>(name: string, output?: unknown): Promise<T> {
   const session = currentSession();
-  if (!session) return Promise.reject(new FluxError('NOT_IN_WORKFLOW', `pause('${name}') can only be called inside a workflow body`));
+  if (!session)
+    return Promise.reject(
+      new FluxError('NOT_IN_WORKFLOW', `pause('${name}') can only be called inside a workflow body`),
+    );
   try {
     return session.pause(name, output) as Promise<T>;
   } catch (error) {

@@ -6,7 +6,11 @@
 import type { EventType, StoredEvent } from './events.js';
 import { callId, isNestedCall, parseCallId } from './identity.js';
 
-export const OUTCOME_TYPES: ReadonlySet<EventType> = new Set<EventType>(['TASK_COMPLETED', 'TASK_FAILED', 'TASK_RESUMED']);
+export const OUTCOME_TYPES: ReadonlySet<EventType> = new Set<EventType>([
+  'TASK_COMPLETED',
+  'TASK_FAILED',
+  'TASK_RESUMED',
+]);
 
 export interface RecordedCall {
   taskId: string;
@@ -63,7 +67,13 @@ export class CallIndex {
   private addCall(event: StoredEvent, reached: boolean): void {
     if (this.calls.has(event.sourceId)) return; // started again after a crash: one call
     const call: RecordedCall = {
-      taskId: event.sourceId, name: event.name, position: this.calls.size + 1, argsJson: event.valueJson, started: event, outcome: undefined, matched: false,
+      taskId: event.sourceId,
+      name: event.name,
+      position: this.calls.size + 1,
+      argsJson: event.valueJson,
+      started: event,
+      outcome: undefined,
+      matched: false,
     };
     this.calls.set(event.sourceId, call);
     const { base, occurrence } = parseCallId(event.sourceId);

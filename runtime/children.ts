@@ -59,15 +59,22 @@ export function openChildren(events: readonly StoredEvent[]): string[] {
 function childIds(events: readonly StoredEvent[]): Map<string, string> {
   const children = new Map<string, string>();
   for (const event of events) {
-    if (event.type === 'CHILD_WORKFLOW_STARTED') children.set(event.sourceId, (JSON.parse(event.valueJson!) as { executionId: string }).executionId);
+    if (event.type === 'CHILD_WORKFLOW_STARTED')
+      children.set(event.sourceId, (JSON.parse(event.valueJson!) as { executionId: string }).executionId);
   }
   return children;
 }
 
 /** The raw value of a settled child's end: its output's JSON, its error, or its pause's output. */
 export function endValueJson(settled: ChildSettled): string | undefined {
-  const type = settled.state === 'paused' ? 'TASK_PAUSED' : settled.state === 'succeeded' ? 'WORKFLOW_COMPLETED' : 'WORKFLOW_FAILED';
-  for (let i = settled.events.length - 1; i >= 0; i--) if (settled.events[i]!.type === type) return settled.events[i]!.valueJson;
+  const type =
+    settled.state === 'paused'
+      ? 'TASK_PAUSED'
+      : settled.state === 'succeeded'
+        ? 'WORKFLOW_COMPLETED'
+        : 'WORKFLOW_FAILED';
+  for (let i = settled.events.length - 1; i >= 0; i--)
+    if (settled.events[i]!.type === type) return settled.events[i]!.valueJson;
   return undefined;
 }
 
@@ -81,14 +88,26 @@ export function pauseName(settled: ChildSettled): string {
 }
 
 /** The error a parent's call step fails with when its child failed or was cancelled. */
-export function childFailure(executionId: string, workflow: string, settled: ChildSettled & { error?: ErrorInfo | undefined }): ErrorInfo {
+export function childFailure(
+  executionId: string,
+  workflow: string,
+  settled: ChildSettled & { error?: ErrorInfo | undefined },
+): ErrorInfo {
   if (settled.state === 'cancelled') {
-    return { name: 'ExecutionError', code: 'CHILD_WORKFLOW_CANCELLED', message: `child execution ${executionId} of workflow '${workflow}' was cancelled`, details: { executionId, workflow, state: 'cancelled' } };
+    return {
+      name: 'ExecutionError',
+      code: 'CHILD_WORKFLOW_CANCELLED',
+      message: `child execution ${executionId} of workflow '${workflow}' was cancelled`,
+      details: { executionId, workflow, state: 'cancelled' },
+    };
   }
   const json = settled.error ? undefined : endValueJson(settled);
-  const error = settled.error ?? (json === undefined ? { name: 'Error', message: 'no error was recorded' } : (JSON.parse(json) as ErrorInfo));
+  const error =
+    settled.error ??
+    (json === undefined ? { name: 'Error', message: 'no error was recorded' } : (JSON.parse(json) as ErrorInfo));
   return {
-    name: 'ExecutionError', code: 'CHILD_WORKFLOW_FAILED',
+    name: 'ExecutionError',
+    code: 'CHILD_WORKFLOW_FAILED',
     message: `child execution ${executionId} of workflow '${workflow}' failed: ${error.message}`,
     details: { executionId, workflow, state: 'failed', error },
   };
@@ -100,7 +119,13 @@ export function childFailure(executionId: string, workflow: string, settled: Chi
  * `runtime.inspect(ctx.executionId)`.
  */
 export class ChildContext<I = unknown, O = unknown> extends ExecutionContext<I, O> {
-  constructor(executionId: string, name: string, state: ExecutionState, private readonly childInput: I, private readonly result: unknown) {
+  constructor(
+    executionId: string,
+    name: string,
+    state: ExecutionState,
+    private readonly childInput: I,
+    private readonly result: unknown,
+  ) {
     super({ executionId, name, state, log: [] });
   }
 
@@ -126,5 +151,10 @@ export interface ChildHandle {
 /** What an execution actor asks of its runtime to run children. */
 export interface ChildRunner {
   /** Runs the child (starting it if it does not exist, picking it up if it does) until it pauses or finishes. */
-  attach(definition: WorkflowDefinition, childId: string, inputJson: string | undefined, parent: ParentLink): ChildHandle;
+  attach(
+    definition: WorkflowDefinition,
+    childId: string,
+    inputJson: string | undefined,
+    parent: ParentLink,
+  ): ChildHandle;
 }

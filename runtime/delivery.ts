@@ -98,7 +98,7 @@ export class Delivery {
     const mayBeQuick = !ticket.gateOpen && (!this.strict || !this.replay.replaying);
     if (mayBeQuick) ticket.early = deliver;
     else if (!this.strict) deliver(false);
-    else (this.late.push(() => deliver(false)), this.scheduleTurn());
+    else this.late.push(() => deliver(false)), this.scheduleTurn();
   }
 
   /** The body is left behind (paused, failed): nothing more is delivered to it. */
@@ -125,7 +125,7 @@ export class Delivery {
     if (this.turnScheduled || this.stopped) return;
     this.turnScheduled = true;
     if (this.replay.replaying && ++this.drains < DRAINS_PER_TURN) afterMicrotasks(this.turn);
-    else (this.drains = 0, nextTurn(this.turn));
+    else (this.drains = 0), nextTurn(this.turn);
   }
 
   private readonly turn = (): void => {

@@ -33,8 +33,16 @@ export class ExecutionError extends FluxError {
 }
 
 export class WorkflowNotFoundError extends FluxError {
-  constructor(readonly workflowName: string, options: FluxErrorOptions = {}, message?: string) {
-    super('WORKFLOW_NOT_FOUND', message ?? `workflow '${workflowName}' is not defined in this process; import the module that defines it`, options);
+  constructor(
+    readonly workflowName: string,
+    options: FluxErrorOptions = {},
+    message?: string,
+  ) {
+    super(
+      'WORKFLOW_NOT_FOUND',
+      message ?? `workflow '${workflowName}' is not defined in this process; import the module that defines it`,
+      options,
+    );
   }
 }
 
@@ -75,21 +83,35 @@ export class ExecutionBusyError extends ExecutionStateError {
 
 /** The execution belongs to another workflow than the one asked to continue it. */
 export class WorkflowMismatchError extends FluxError {
-  constructor(executionId: string, readonly expected: string, readonly actual: string) {
-    super('WORKFLOW_MISMATCH', `execution ${executionId} belongs to workflow '${actual}', not '${expected}'`, { executionId });
+  constructor(
+    executionId: string,
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super('WORKFLOW_MISMATCH', `execution ${executionId} belongs to workflow '${actual}', not '${expected}'`, {
+      executionId,
+    });
   }
 }
 
 /** Another process appended to the execution's log while this one was driving it. */
 export class ExecutionConflictError extends FluxError {
   constructor(executionId: string, cause?: unknown) {
-    super('EXECUTION_CONFLICT', `execution ${executionId} was changed by another process while this one drove it; nothing was overwritten`, { executionId, cause });
+    super(
+      'EXECUTION_CONFLICT',
+      `execution ${executionId} was changed by another process while this one drove it; nothing was overwritten`,
+      { executionId, cause },
+    );
   }
 }
 
 /** A value that JSON cannot carry faithfully: a function, a symbol, a BigInt, a cycle, NaN. */
 export class SerializationError extends FluxError {
-  constructor(readonly what: string, detail: string, options: FluxErrorOptions = {}) {
+  constructor(
+    readonly what: string,
+    detail: string,
+    options: FluxErrorOptions = {},
+  ) {
     super('SERIALIZATION_ERROR', `${what} cannot be serialised: ${detail}`, options);
   }
 }
@@ -103,15 +125,29 @@ export class NonDeterminismError extends FluxError {
 
 /** An attempt of a task ran longer than its `timeout`. */
 export class ExecutionTimeoutError extends FluxError {
-  constructor(readonly taskName: string, readonly timeoutMs: number, attempt: number, executionId?: string) {
-    super('TIMEOUT', `task '${taskName}' timed out after ${timeoutMs} ms (attempt ${attempt})`, executionId === undefined ? {} : { executionId });
+  constructor(
+    readonly taskName: string,
+    readonly timeoutMs: number,
+    attempt: number,
+    executionId?: string,
+  ) {
+    super(
+      'TIMEOUT',
+      `task '${taskName}' timed out after ${timeoutMs} ms (attempt ${attempt})`,
+      executionId === undefined ? {} : { executionId },
+    );
     this.details = { timeout: timeoutMs, attempt };
   }
 }
 
 /** A task failed on its first run and on every retry. */
 export class RetryError extends FluxError {
-  constructor(readonly taskName: string, readonly attempts: number, readonly lastError: { name: string; message: string }, executionId?: string) {
+  constructor(
+    readonly taskName: string,
+    readonly attempts: number,
+    readonly lastError: { name: string; message: string },
+    executionId?: string,
+  ) {
     super(
       'RETRY_EXHAUSTED',
       `task '${taskName}' failed after ${attempts} attempts; the last one with ${lastError.name}: ${lastError.message}`,
@@ -145,15 +181,26 @@ export class DefinitionError extends FluxError {
  * subject can carry (see `checkName` in ./names.ts). Refused where it enters, before anything is stored.
  */
 export class InvalidNameError extends FluxError {
-  constructor(readonly what: string, readonly value: string, readonly rule: string) {
-    super('INVALID_NAME', `${what} '${value.length > 80 ? `${value.slice(0, 80)}…' (${value.length} characters)` : `${value}'`} is invalid: ${rule}`);
+  constructor(
+    readonly what: string,
+    readonly value: string,
+    readonly rule: string,
+  ) {
+    super(
+      'INVALID_NAME',
+      `${what} '${value.length > 80 ? `${value.slice(0, 80)}…' (${value.length} characters)` : `${value}'`} is invalid: ${rule}`,
+    );
   }
 }
 
 /** The store has no room left (a full disk, JetStream's max_file_store, a size-capped database). */
 export class StoreFullError extends FluxError {
   constructor(what: string, options: FluxErrorOptions = {}) {
-    super('STORE_FULL', `${what}: the store is full; free space (or raise its limit) and the execution continues where it stopped`, options);
+    super(
+      'STORE_FULL',
+      `${what}: the store is full; free space (or raise its limit) and the execution continues where it stopped`,
+      options,
+    );
   }
 }
 

@@ -54,7 +54,10 @@ export class ExecutionContext<I = unknown, O = unknown> {
       const event = this.log[i]!;
       if (event.type !== type) continue;
       // A workflow that keeps its output in storage: read it from there (the log holds a reference).
-      const storage = type === 'WORKFLOW_COMPLETED' ? (findWorkflow(this.name) as WorkflowDefinition | undefined)?.options.outputStorage : undefined;
+      const storage =
+        type === 'WORKFLOW_COMPLETED'
+          ? (findWorkflow(this.name) as WorkflowDefinition | undefined)?.options.outputStorage
+          : undefined;
       return decodeOutput(event.valueJson, storage) as O;
     }
     return undefined as O;
@@ -67,7 +70,8 @@ export class ExecutionContext<I = unknown, O = unknown> {
 
   /** The execution's whole log, across every run and resume. */
   get events(): ExecutionEvent[] {
-    if (this.cachedEvents?.length !== this.log.length) this.cachedEvents = this.log.map((e) => toExecutionEvent(this.executionId, e));
+    if (this.cachedEvents?.length !== this.log.length)
+      this.cachedEvents = this.log.map((e) => toExecutionEvent(this.executionId, e));
     return this.cachedEvents;
   }
 
@@ -90,8 +94,22 @@ export class ExecutionContext<I = unknown, O = unknown> {
     return this.state === 'cancelled';
   }
 
-  toJSON(): { executionId: string; name: string; state: ExecutionState; input: I; output: O; events: ExecutionEvent[] } {
-    return { executionId: this.executionId, name: this.name, state: this.state, input: this.input, output: this.output, events: this.events };
+  toJSON(): {
+    executionId: string;
+    name: string;
+    state: ExecutionState;
+    input: I;
+    output: O;
+    events: ExecutionEvent[];
+  } {
+    return {
+      executionId: this.executionId,
+      name: this.name,
+      state: this.state,
+      input: this.input,
+      output: this.output,
+      events: this.events,
+    };
   }
 }
 
@@ -102,5 +120,12 @@ const OUTPUT_EVENT: Partial<Record<ExecutionState, StoredEvent['type']>> = {
 };
 
 export function toExecutionEvent(executionId: string, e: StoredEvent): ExecutionEvent {
-  return { id: eventId(executionId, e.seq), type: e.type, sourceId: e.sourceId, name: e.name, value: decodeValue(e.valueJson), time: new Date(e.time).toISOString() };
+  return {
+    id: eventId(executionId, e.seq),
+    type: e.type,
+    sourceId: e.sourceId,
+    name: e.name,
+    value: decodeValue(e.valueJson),
+    time: new Date(e.time).toISOString(),
+  };
 }

@@ -12,7 +12,12 @@ export class ExecutionLog {
   readonly secrets: SecretGuard;
   private readonly writer: LogWriter;
 
-  constructor(store: EventStore, readonly executionId: string, readonly workflow: string, recorded: StoredEvent[]) {
+  constructor(
+    store: EventStore,
+    readonly executionId: string,
+    readonly workflow: string,
+    recorded: StoredEvent[],
+  ) {
     this.events = recorded;
     this.writer = store.writer(executionId);
     this.secrets = new SecretGuard(store.secrets);
@@ -48,7 +53,14 @@ export class ExecutionLog {
     } else if (secret !== undefined) {
       value = this.secrets.redact(value);
     }
-    const event: StoredEvent = { seq: this.events.length + 1, type: recordedType, sourceId, name, valueJson: value, time: Date.now() };
+    const event: StoredEvent = {
+      seq: this.events.length + 1,
+      type: recordedType,
+      sourceId,
+      name,
+      valueJson: value,
+      time: Date.now(),
+    };
     if (quick) event.quick = true;
     this.events.push(event);
     this.writer.append(event);

@@ -1,5 +1,13 @@
 /** The states an execution moves through; the execution machine in `actors/` is their authority. */
-export const EXECUTION_STATES = ['created', 'running', 'paused', 'succeeded', 'failed', 'cancelling', 'cancelled'] as const;
+export const EXECUTION_STATES = [
+  'created',
+  'running',
+  'paused',
+  'succeeded',
+  'failed',
+  'cancelling',
+  'cancelled',
+] as const;
 
 export type ExecutionState = (typeof EXECUTION_STATES)[number];
 
@@ -13,4 +21,9 @@ export function isSettled(state: ExecutionState): boolean {
 }
 
 /** The log events after which an execution may be settled (a notification of one makes a waiter read the log). */
-export const SETTLING_EVENTS: ReadonlySet<string> = new Set(['WORKFLOW_PAUSED', 'WORKFLOW_COMPLETED', 'WORKFLOW_FAILED', 'WORKFLOW_CANCELLED']);
+export const SETTLING_EVENTS: ReadonlySet<string> = new Set([
+  'WORKFLOW_PAUSED',
+  'WORKFLOW_COMPLETED',
+  'WORKFLOW_FAILED',
+  'WORKFLOW_CANCELLED',
+]);

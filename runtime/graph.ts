@@ -19,7 +19,11 @@ export interface GraphEdge {
 
 /** A graph that cannot run; `node` names the node at fault. */
 export class GraphValidationError extends FluxError {
-  constructor(readonly graph: string, readonly node: string, problem: string) {
+  constructor(
+    readonly graph: string,
+    readonly node: string,
+    problem: string,
+  ) {
     super('GRAPH_INVALID', `graph '${graph}': ${problem}`);
   }
 }
@@ -31,7 +35,10 @@ const collect: NodeAction = (...inputs: unknown[]) => (inputs.length === 1 ? inp
 export class Graph {
   static readonly START = 'START';
   static readonly END = 'END';
-  private readonly actions = new Map<string, NodeAction>([[Graph.START, passThrough], [Graph.END, collect]]);
+  private readonly actions = new Map<string, NodeAction>([
+    [Graph.START, passThrough],
+    [Graph.END, collect],
+  ]);
   private readonly edgeList: GraphEdge[] = [];
 
   constructor(readonly name: string) {}
@@ -43,7 +50,9 @@ export class Graph {
   }
 
   addEdge(from: string, to: string, condition?: EdgeCondition): this {
-    for (const node of [from, to]) if (!this.actions.has(node)) throw new GraphValidationError(this.name, node, `node '${node}' must be added before an edge uses it`);
+    for (const node of [from, to])
+      if (!this.actions.has(node))
+        throw new GraphValidationError(this.name, node, `node '${node}' must be added before an edge uses it`);
     if (to === Graph.START) throw new GraphValidationError(this.name, to, 'no edge may lead into START');
     if (from === Graph.END) throw new GraphValidationError(this.name, from, 'no edge may leave END');
     this.edgeList.push({ from, to, condition });
@@ -69,8 +78,10 @@ export class Graph {
 
   /** Refuses a graph with no start, no end, a node START cannot reach, or a cycle, naming the node. */
   validate(): this {
-    if (!this.edgeList.some((e) => e.from === Graph.START)) throw new GraphValidationError(this.name, Graph.START, 'nothing starts it: add startWith(node)');
-    if (!this.edgeList.some((e) => e.to === Graph.END)) throw new GraphValidationError(this.name, Graph.END, 'nothing ends it: add endWith(node)');
+    if (!this.edgeList.some((e) => e.from === Graph.START))
+      throw new GraphValidationError(this.name, Graph.START, 'nothing starts it: add startWith(node)');
+    if (!this.edgeList.some((e) => e.to === Graph.END))
+      throw new GraphValidationError(this.name, Graph.END, 'nothing ends it: add endWith(node)');
     const reached = new Set<string>();
     const visit = (node: string) => {
       if (reached.has(node)) return;
@@ -79,8 +90,11 @@ export class Graph {
     };
     visit(Graph.START);
     // END is named last: when a node is cut off, END is often unreachable only because of it.
-    const unreachable = this.nodes.filter((n) => n !== Graph.END).find((node) => !reached.has(node)) ?? (reached.has(Graph.END) ? undefined : Graph.END);
-    if (unreachable) throw new GraphValidationError(this.name, unreachable, `node '${unreachable}' cannot be reached from START`);
+    const unreachable =
+      this.nodes.filter((n) => n !== Graph.END).find((node) => !reached.has(node)) ??
+      (reached.has(Graph.END) ? undefined : Graph.END);
+    if (unreachable)
+      throw new GraphValidationError(this.name, unreachable, `node '${unreachable}' cannot be reached from START`);
     this.order(); // throws on a cycle
     return this;
   }
@@ -112,7 +126,8 @@ export class Graph {
     const sorted: string[] = [];
     const visit = (node: string) => {
       if (state.get(node) === 'done') return;
-      if (state.get(node) === 'visiting') throw new GraphValidationError(this.name, node, `it has a cycle through node '${node}'`);
+      if (state.get(node) === 'visiting')
+        throw new GraphValidationError(this.name, node, `it has a cycle through node '${node}'`);
       state.set(node, 'visiting');
       for (const edge of this.edgeList) if (edge.from === node) visit(edge.to);
       state.set(node, 'done');

@@ -16,7 +16,14 @@ export function argumentsHash(argsJson: string): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   // Byte table, not Number#toString(16): the latter is slow for numbers above 2^31 (~1 µs here).
-  return HEX[(h2 >>> 8) & 255]! + HEX[h2 & 255]! + HEX[h1 >>> 24]! + HEX[(h1 >>> 16) & 255]! + HEX[(h1 >>> 8) & 255]! + HEX[h1 & 255]!;
+  return (
+    HEX[(h2 >>> 8) & 255]! +
+    HEX[h2 & 255]! +
+    HEX[h1 >>> 24]! +
+    HEX[(h1 >>> 16) & 255]! +
+    HEX[(h1 >>> 8) & 255]! +
+    HEX[h1 & 255]!
+  );
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

@@ -44,7 +44,14 @@ export type { Logger } from './logger.js';
 export { MalformedMessageError } from '../proto/codec.js';
 export type { RecoveryReport } from './recovery.js';
 export type { SqliteStoreOptions } from './stores/sqlite-options.js';
-export type { Runtime, RuntimeOptions, StartOptions, ExecutionHandle, ExecutionSummary, CancelOptions } from './runtime.js';
+export type {
+  Runtime,
+  RuntimeOptions,
+  StartOptions,
+  ExecutionHandle,
+  ExecutionSummary,
+  CancelOptions,
+} from './runtime.js';
 export type { ListFilter } from './stores/event-store.js';
 export type { Duration } from './duration.js';
 export { checkExecutionId, MAX_ID_LENGTH, MAX_NAME_LENGTH } from './names.js';

@@ -21,17 +21,27 @@ const NAME_RULE = `use 1 to ${MAX_NAME_LENGTH} letters, digits, '_' and '-', sta
  * checkExecutionId('a:b');        // throws InvalidNameError (INVALID_NAME)
  */
 export function checkExecutionId(value: unknown, what = 'execution id'): string {
-  if (typeof value !== 'string' || value.length > MAX_ID_LENGTH || !ID.test(value)) throw new InvalidNameError(what, String(value), ID_RULE);
+  if (typeof value !== 'string' || value.length > MAX_ID_LENGTH || !ID.test(value))
+    throw new InvalidNameError(what, String(value), ID_RULE);
   return value;
 }
 
 /** The one check of a workflow or task name that arrives from outside (a command, a request). */
 export function checkName(value: unknown, what: string): string {
-  if (typeof value !== 'string' || value.length > MAX_NAME_LENGTH || !NAME.test(value)) throw new InvalidNameError(what, String(value), NAME_RULE);
+  if (typeof value !== 'string' || value.length > MAX_NAME_LENGTH || !NAME.test(value))
+    throw new InvalidNameError(what, String(value), NAME_RULE);
   return value;
 }
 
-export const BUILT_IN_NAMES: ReadonlySet<string> = new Set(['pause', 'now', 'uuid4', 'randint', 'randrange', 'choice', 'sleep']);
+export const BUILT_IN_NAMES: ReadonlySet<string> = new Set([
+  'pause',
+  'now',
+  'uuid4',
+  'randint',
+  'randrange',
+  'choice',
+  'sleep',
+]);
 
 /** The durable name of a workflow or task: the explicit option, else the function's own name. */
 export function resolveName(kind: 'task' | 'workflow', fn: { name: string }, explicit: string | undefined): string {
@@ -41,8 +51,10 @@ export function resolveName(kind: 'task' | 'workflow', fn: { name: string }, exp
       `a ${kind} needs a name: pass a named function (${kind}(async function fetchUser() {...})) or set ${kind}.withOptions({ name: '...' })`,
     );
   }
-  if (!NAME.test(name) || name.length > MAX_NAME_LENGTH) throw new DefinitionError(`${kind} name '${name}' is invalid: ${NAME_RULE}`);
-  if (kind === 'task' && BUILT_IN_NAMES.has(name)) throw new DefinitionError(`task name '${name}' is reserved for the built-in ${name}()`);
+  if (!NAME.test(name) || name.length > MAX_NAME_LENGTH)
+    throw new DefinitionError(`${kind} name '${name}' is invalid: ${NAME_RULE}`);
+  if (kind === 'task' && BUILT_IN_NAMES.has(name))
+    throw new DefinitionError(`task name '${name}' is reserved for the built-in ${name}()`);
   return name;
 }
 
@@ -50,6 +62,8 @@ export function resolveName(kind: 'task' | 'workflow', fn: { name: string }, exp
 export function checkOptions(kind: 'task' | 'workflow', options: object, known: readonly string[]): void {
   const unknown = Object.keys(options).filter((key) => !known.includes(key));
   if (unknown.length > 0) {
-    throw new DefinitionError(`${kind} option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not supported by this version of flux-actors; supported: ${known.join(', ')}`);
+    throw new DefinitionError(
+      `${kind} option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not supported by this version of flux-actors; supported: ${known.join(', ')}`,
+    );
   }
 }

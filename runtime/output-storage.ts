@@ -21,7 +21,12 @@ export interface OutputStorage {
 
 const REFERENCE_PREFIX = '{"$fluxOutput":';
 
-export async function storeOutput(storage: OutputStorage, executionId: string, sourceId: string, valueJson: string | undefined): Promise<string> {
+export async function storeOutput(
+  storage: OutputStorage,
+  executionId: string,
+  sourceId: string,
+  valueJson: string | undefined,
+): Promise<string> {
   const location = await storage.store(executionId, sourceId, valueJson);
   return JSON.stringify({ $fluxOutput: { location, storage: storage.kind } });
 }
@@ -31,7 +36,10 @@ export function resolveOutput(valueJson: string | undefined, storage: OutputStor
   if (!storage || valueJson === undefined || !valueJson.startsWith(REFERENCE_PREFIX)) return valueJson;
   const reference = (JSON.parse(valueJson) as { $fluxOutput?: { storage?: unknown; location?: unknown } }).$fluxOutput;
   if (reference?.storage !== storage.kind || typeof reference.location !== 'string') {
-    throw new FluxError('OUTPUT_UNAVAILABLE', `an output refers to '${String(reference?.storage)}' storage, not the '${storage.kind}' storage its task or workflow declares`);
+    throw new FluxError(
+      'OUTPUT_UNAVAILABLE',
+      `an output refers to '${String(reference?.storage)}' storage, not the '${storage.kind}' storage its task or workflow declares`,
+    );
   }
   return storage.retrieve(reference.location);
 }
@@ -63,7 +71,11 @@ export class LocalFileStorage implements OutputStorage {
       const text = readFileSync(location, 'utf8');
       return text === '' ? undefined : text;
     } catch (error) {
-      throw new FluxError('OUTPUT_UNAVAILABLE', `the output kept at ${location} cannot be read: ${(error as Error).message}`, { cause: error });
+      throw new FluxError(
+        'OUTPUT_UNAVAILABLE',
+        `the output kept at ${location} cannot be read: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }
 }

@@ -22,9 +22,14 @@ export type ParallelItem<T> = PromiseLike<T> | (() => PromiseLike<T> | T);
  * const [user, orders] = await parallel(fetchUser(id), fetchOrders(id));
  * const pages = await parallel(urls.map((u) => () => fetchPage(u)), { maxConcurrent: 4 });
  */
-export function parallel<T>(items: readonly ParallelItem<T>[], options: ParallelOptions & { raiseOnError: false }): Promise<(T | null)[]>;
+export function parallel<T>(
+  items: readonly ParallelItem<T>[],
+  options: ParallelOptions & { raiseOnError: false },
+): Promise<(T | null)[]>;
 export function parallel<T>(items: readonly ParallelItem<T>[], options?: ParallelOptions): Promise<T[]>;
-export function parallel<T extends readonly unknown[]>(...calls: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }>;
+export function parallel<T extends readonly unknown[]>(
+  ...calls: T
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }>;
 export function parallel(...args: unknown[]): Promise<unknown[]> {
   const [first, second] = args;
   if (Array.isArray(first) && args.length <= 2 && (second === undefined || isOptions(second))) {
@@ -34,12 +39,22 @@ export function parallel(...args: unknown[]): Promise<unknown[]> {
 }
 
 function isOptions(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as PromiseLike<unknown>).then !== 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as PromiseLike<unknown>).then !== 'function'
+  );
 }
 
-function runItems<T>(items: readonly ParallelItem<T>[], { maxConcurrent = Infinity, raiseOnError = true }: ParallelOptions): Promise<(T | null)[]> {
+function runItems<T>(
+  items: readonly ParallelItem<T>[],
+  { maxConcurrent = Infinity, raiseOnError = true }: ParallelOptions,
+): Promise<(T | null)[]> {
   if (!(maxConcurrent === Infinity || (Number.isInteger(maxConcurrent) && maxConcurrent >= 1))) {
-    return Promise.reject(new RangeError(`parallel: maxConcurrent must be a whole number of at least 1, not ${String(maxConcurrent)}`));
+    return Promise.reject(
+      new RangeError(`parallel: maxConcurrent must be a whole number of at least 1, not ${String(maxConcurrent)}`),
+    );
   }
   const results = new Array<T | null>(items.length);
   if (items.length === 0) return Promise.resolve(results);
@@ -96,7 +111,7 @@ export type Stage = (input: any) => unknown; // eslint-disable-line @typescript-
 export async function pipeline(...args: [...Stage[], { input: unknown }]): Promise<unknown> {
   const options = args[args.length - 1] as { input: unknown };
   if (typeof options !== 'object' || options === null || !('input' in options)) {
-    throw new TypeError('pipeline: the last argument must be { input }, the first stage\'s input');
+    throw new TypeError("pipeline: the last argument must be { input }, the first stage's input");
   }
   let value = options.input;
   for (const stage of args.slice(0, -1) as Stage[]) value = await stage(value);

@@ -135,6 +135,14 @@ export class Replay {
   private describe(at: number, outcome: StoredEvent | undefined, matched = false): RecordedCall {
     const started = this.events[at]!;
     const position = this.lockstepMatched + (matched ? 0 : 1);
-    return { taskId: started.sourceId, name: started.name, position, argsJson: started.valueJson, started, outcome, matched };
+    return {
+      taskId: started.sourceId,
+      name: started.name,
+      position,
+      argsJson: started.valueJson,
+      started,
+      outcome,
+      matched,
+    };
   }
 }

@@ -8,7 +8,14 @@ import { v7 as uuidv7 } from 'uuid';
 import { ExecutionActor, type CancelOptions } from '../actors/execution-actor.js';
 import { accepts, rebuildSnapshot, stateOf, type ExecutionSnapshot } from '../actors/lifecycle.js';
 import { TaskExecutor, type TaskSender } from '../actors/task-executor.js';
-import { ExecutionBusyError, ExecutionConflictError, ExecutionNotFoundError, ExecutionStateError, WorkflowMismatchError, WorkflowNotFoundError } from './errors.js';
+import {
+  ExecutionBusyError,
+  ExecutionConflictError,
+  ExecutionNotFoundError,
+  ExecutionStateError,
+  WorkflowMismatchError,
+  WorkflowNotFoundError,
+} from './errors.js';
 import { ExecutionContext } from './execution-context.js';
 import { ExecutionLog } from './execution-log.js';
 import type { StoredEvent } from './events.js';
@@ -25,7 +32,15 @@ import type { SecretManager } from './secrets.js';
 import { createNatsRuntime, type NatsOptions } from './nats/nats-runtime.js';
 import { DefinitionError } from './errors.js';
 import { isFinished, type ExecutionState } from './execution-state.js';
-import { openChildren, parentOf, pausedChild, type ChildHandle, type ChildRunner, type ChildSettled, type ParentLink } from './children.js';
+import {
+  openChildren,
+  parentOf,
+  pausedChild,
+  type ChildHandle,
+  type ChildRunner,
+  type ChildSettled,
+  type ParentLink,
+} from './children.js';
 
 export interface RuntimeOptions {
   /**
@@ -69,12 +84,20 @@ export interface Runtime {
   run<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionContext<I, O>>;
   start<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionHandle<I, O>>;
   /** Resumes a paused execution: the `pause()` it stopped at returns `value`. */
-  resume<I = unknown, O = unknown>(executionId: string, value?: unknown, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>>;
+  resume<I = unknown, O = unknown>(
+    executionId: string,
+    value?: unknown,
+    workflow?: WorkflowDefinition<I, O>,
+  ): Promise<ExecutionContext<I, O>>;
   /**
    * Cancels a running or paused execution; resolves with its context once it is `cancelled`. A
    * finished execution cannot be cancelled (ExecutionStateError).
    */
-  cancel<I = unknown, O = unknown>(executionId: string, workflow?: WorkflowDefinition<I, O>, options?: CancelOptions): Promise<ExecutionContext<I, O>>;
+  cancel<I = unknown, O = unknown>(
+    executionId: string,
+    workflow?: WorkflowDefinition<I, O>,
+    options?: CancelOptions,
+  ): Promise<ExecutionContext<I, O>>;
   inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
   list(filter?: ListFilter): Promise<ExecutionSummary[]>;
   /**
@@ -97,7 +120,9 @@ export interface Runtime {
  */
 export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   if (options.nats && options.recover) {
-    throw new DefinitionError('recover is for the embedded SQLite store; on NATS, workers (startWorker) take over a dead worker\'s executions by themselves');
+    throw new DefinitionError(
+      "recover is for the embedded SQLite store; on NATS, workers (startWorker) take over a dead worker's executions by themselves",
+    );
   }
   if (options.nats) {
     if (options.store) throw new DefinitionError('createRuntime takes either store or nats, not both');
@@ -105,10 +130,11 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   }
   const store = options.store ?? { sqlite: defaultDatabasePath() };
   const runtime = new ActorRuntime(store === 'memory' ? new MemoryStore() : new SqliteStore(store.sqlite, store));
-  if (options.recover) await runtime.recoverContinually().catch(async (error: unknown) => {
-    await runtime.close();
-    throw error;
-  });
+  if (options.recover)
+    await runtime.recoverContinually().catch(async (error: unknown) => {
+      await runtime.close();
+      throw error;
+    });
   return runtime;
 }
 
@@ -150,7 +176,10 @@ export class ActorRuntime implements Runtime, ChildRunner {
   private readonly onClose: (() => Promise<void>) | undefined;
   private readonly drivers: DriverHooks | undefined;
 
-  constructor(readonly store: EventStore, options: ActorRuntimeOptions = {}) {
+  constructor(
+    readonly store: EventStore,
+    options: ActorRuntimeOptions = {},
+  ) {
     this.executor = options.executor ?? new TaskExecutor(findTask, store.cache, store.secrets);
     this.onClose = options.onClose;
     this.drivers = options.drivers;
@@ -163,7 +192,10 @@ export class ActorRuntime implements Runtime, ChildRunner {
    * a second start must never run its in-flight task a second time.
    */
   async startAs<I, O>(
-    workflow: WorkflowDefinition<I, O>, executionId: string, inputJson: string | undefined, options: { recoverOnly?: boolean } = {},
+    workflow: WorkflowDefinition<I, O>,
+    executionId: string,
+    inputJson: string | undefined,
+    options: { recoverOnly?: boolean } = {},
   ): Promise<StartedAs<I, O>> {
     const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
     if (active) return { state: 'running', handle: this.handleOf(active) };
@@ -176,7 +208,9 @@ export class ActorRuntime implements Runtime, ChildRunner {
     }
     if (events.length) {
       const state = stateOf(rebuildSnapshot(executionId, events));
-      const orphaned = (state === 'running' || state === 'cancelling') && (await this.drivers?.adopt(executionId, workflow.name) ?? true);
+      const orphaned =
+        (state === 'running' || state === 'cancelling') &&
+        ((await this.drivers?.adopt(executionId, workflow.name)) ?? true);
       if (orphaned) return { state, handle: await this.continue(workflow, executionId) };
       const ctx = new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state, log: events });
       return { state, handle: { executionId, result: async () => ctx } };
@@ -202,11 +236,19 @@ export class ActorRuntime implements Runtime, ChildRunner {
     return this.store.kind;
   }
 
-  async run<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options: StartOptions = {}): Promise<ExecutionContext<I, O>> {
+  async run<I, O>(
+    workflow: WorkflowDefinition<I, O>,
+    input?: I,
+    options: StartOptions = {},
+  ): Promise<ExecutionContext<I, O>> {
     return (await this.start(workflow, input, options)).result();
   }
 
-  async start<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options: StartOptions = {}): Promise<ExecutionHandle<I, O>> {
+  async start<I, O>(
+    workflow: WorkflowDefinition<I, O>,
+    input?: I,
+    options: StartOptions = {},
+  ): Promise<ExecutionHandle<I, O>> {
     if (options.executionId !== undefined) return this.continue(workflow, checkExecutionId(options.executionId));
     const inputJson = encodeValue(input, `the input of workflow '${workflow.name}'`);
     const log = new ExecutionLog(this.store, uuidv7(), workflow.name, []);
@@ -222,18 +264,31 @@ export class ActorRuntime implements Runtime, ChildRunner {
    * Resumes a paused execution. One paused because its child paused passes the value on to the
    * child; a child's resume resumes the parent that waits on it, once the child pauses again or ends.
    */
-  async resume<I, O>(executionId: string, value?: unknown, workflow?: WorkflowDefinition<I, O>): Promise<ExecutionContext<I, O>> {
+  async resume<I, O>(
+    executionId: string,
+    value?: unknown,
+    workflow?: WorkflowDefinition<I, O>,
+  ): Promise<ExecutionContext<I, O>> {
     return this.resumeOne(checkExecutionId(executionId), value, workflow, true);
   }
 
   /** Like `resume`; `onAccepted` is called once the resume is durable (a worker acks its command then). */
-  resumeAccepted<I, O>(executionId: string, value: unknown, workflow: WorkflowDefinition<I, O> | undefined, onAccepted: () => void): Promise<ExecutionContext<I, O>> {
+  resumeAccepted<I, O>(
+    executionId: string,
+    value: unknown,
+    workflow: WorkflowDefinition<I, O> | undefined,
+    onAccepted: () => void,
+  ): Promise<ExecutionContext<I, O>> {
     return this.resumeOne(executionId, value, workflow, true, onAccepted);
   }
 
   /** @param forward whether a pause that is a child's goes on to the child (not when the child woke this one). */
   private async resumeOne<I, O>(
-    executionId: string, value: unknown, workflow: WorkflowDefinition<I, O> | undefined, forward: boolean, onAccepted?: () => void,
+    executionId: string,
+    value: unknown,
+    workflow: WorkflowDefinition<I, O> | undefined,
+    forward: boolean,
+    onAccepted?: () => void,
   ): Promise<ExecutionContext<I, O>> {
     const valueJson = encodeValue(value, `the resume value for execution ${executionId}`, executionId);
     this.claim(executionId);
@@ -242,7 +297,14 @@ export class ActorRuntime implements Runtime, ChildRunner {
     try {
       const { definition, events } = await this.load(executionId, workflow);
       const snapshot = rebuildSnapshot(executionId, events);
-      if (!accepts(snapshot, 'RESUME')) throw new ExecutionStateError(executionId, stateOf(snapshot), 'resumed', ['paused'], this.recoveryHint(snapshot));
+      if (!accepts(snapshot, 'RESUME'))
+        throw new ExecutionStateError(
+          executionId,
+          stateOf(snapshot),
+          'resumed',
+          ['paused'],
+          this.recoveryHint(snapshot),
+        );
       const child = pausedChild(events);
       if (forward && child && (await this.stateOf(child.executionId)) === 'paused') {
         this.claims.delete(executionId);
@@ -297,7 +359,12 @@ export class ActorRuntime implements Runtime, ChildRunner {
    * does not exist yet, picks it up if it does (waits for the driver here, or recovers it when its
    * driver stopped), and reports a paused or finished one as it stands.
    */
-  attach(definition: WorkflowDefinition, childId: string, inputJson: string | undefined, parent: ParentLink): ChildHandle {
+  attach(
+    definition: WorkflowDefinition,
+    childId: string,
+    inputJson: string | undefined,
+    parent: ParentLink,
+  ): ChildHandle {
     let actor: ExecutionActor<unknown, unknown> | undefined;
     let cancelled: CancelOptions | undefined;
     let detached = false;
@@ -314,7 +381,10 @@ export class ActorRuntime implements Runtime, ChildRunner {
         // The parent stopped waiting before the child was taken up: it is not started, or it is cancelled.
         if (!snapshot) return { state: 'cancelled', events: [] };
         if (accepts(snapshot, 'CANCEL')) await this.cancel(childId, undefined, cancelled).catch(() => undefined);
-        return { state: stateOf(rebuildSnapshot(childId, await this.store.load(childId))), events: await this.store.load(childId) };
+        return {
+          state: stateOf(rebuildSnapshot(childId, await this.store.load(childId))),
+          events: await this.store.load(childId),
+        };
       }
       if (snapshot && state !== 'running') return { state: state!, events };
       actor = this.host(definition, new ExecutionLog(this.store, childId, definition.name, events), snapshot);
@@ -340,7 +410,11 @@ export class ActorRuntime implements Runtime, ChildRunner {
     }
   }
 
-  async cancel<I, O>(executionId: string, workflow?: WorkflowDefinition<I, O>, options: CancelOptions = {}): Promise<ExecutionContext<I, O>> {
+  async cancel<I, O>(
+    executionId: string,
+    workflow?: WorkflowDefinition<I, O>,
+    options: CancelOptions = {},
+  ): Promise<ExecutionContext<I, O>> {
     const ctx = await this.cancelOne(checkExecutionId(executionId), workflow, options);
     // Its children that are still open (the one it waits on, paused ones it left behind) go too.
     const children = openChildren(await this.store.load(executionId));
@@ -350,7 +424,11 @@ export class ActorRuntime implements Runtime, ChildRunner {
     return ctx;
   }
 
-  private async cancelOne<I, O>(executionId: string, workflow: WorkflowDefinition<I, O> | undefined, options: CancelOptions): Promise<ExecutionContext<I, O>> {
+  private async cancelOne<I, O>(
+    executionId: string,
+    workflow: WorkflowDefinition<I, O> | undefined,
+    options: CancelOptions,
+  ): Promise<ExecutionContext<I, O>> {
     const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
     if (active && !active.settling) return active.cancel(options);
     // A run that just paused or finished: let it make its events durable, then decide from the log.
@@ -359,9 +437,14 @@ export class ActorRuntime implements Runtime, ChildRunner {
     try {
       const { definition, events } = await this.load(executionId, workflow);
       const snapshot = rebuildSnapshot(executionId, events);
-      if (!accepts(snapshot, 'CANCEL')) throw new ExecutionStateError(executionId, stateOf(snapshot), 'cancelled', ['running', 'paused']);
+      if (!accepts(snapshot, 'CANCEL'))
+        throw new ExecutionStateError(executionId, stateOf(snapshot), 'cancelled', ['running', 'paused']);
       // Paused here, or running in a process that stopped: its driver, if alive, fails at its next write.
-      return await this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot).cancel(options);
+      return await this.host(
+        definition,
+        new ExecutionLog(this.store, executionId, definition.name, events),
+        snapshot,
+      ).cancel(options);
     } catch (error) {
       if (!this.active.has(executionId)) this.claims.delete(executionId);
       throw error;
@@ -395,13 +478,19 @@ export class ActorRuntime implements Runtime, ChildRunner {
       });
       // Driven here now: `close` waits for them; their failures (a store still full) leave them to the
       // next pass. A child that settles wakes its parent if the parent waits on it, as a resumed one does.
-      for (const { executionId, result } of report.recovered) this.inBackground(result().then(() => this.wakeParent(executionId)));
+      for (const { executionId, result } of report.recovered)
+        this.inBackground(result().then(() => this.wakeParent(executionId)));
       return report;
     })();
     this.recovering = pass;
-    pass.then(() => undefined, () => undefined).finally(() => {
-      if (this.recovering === pass) this.recovering = undefined;
-    });
+    pass
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        if (this.recovering === pass) this.recovering = undefined;
+      });
     return pass;
   }
 
@@ -410,7 +499,10 @@ export class ActorRuntime implements Runtime, ChildRunner {
     const report = await this.recover();
     const leases = this.store.leases;
     if (leases && !this.sweeper && !this.closing) {
-      this.sweeper = setInterval(() => void (this.recovering ?? this.recover().catch(() => undefined)), clampInterval(leases.leaseMs, 1));
+      this.sweeper = setInterval(
+        () => void (this.recovering ?? this.recover().catch(() => undefined)),
+        clampInterval(leases.leaseMs, 1),
+      );
       this.sweeper.unref();
     }
     return report;
@@ -419,9 +511,11 @@ export class ActorRuntime implements Runtime, ChildRunner {
   /** For a running execution in a store with leases: how to take it over if its driver died. */
   private recoveryHint(snapshot: ExecutionSnapshot): string | undefined {
     if (stateOf(snapshot) !== 'running' || !this.store.leases) return undefined;
-    return 'if the process driving it died, open the store with recover: true (flux exec and flux server do), which takes it over '
-      + `once that process is gone from this host or its lease (${this.store.leases.leaseMs} ms) has lapsed, and finishes it; `
-      + 'or continue it now with run(input, { executionId })';
+    return (
+      'if the process driving it died, open the store with recover: true (flux exec and flux server do), which takes it over ' +
+      `once that process is gone from this host or its lease (${this.store.leases.leaseMs} ms) has lapsed, and finishes it; ` +
+      'or continue it now with run(input, { executionId })'
+    );
   }
 
   /** Work the runtime does on its own (waking a parent): `close` waits for it. */
@@ -444,7 +538,10 @@ export class ActorRuntime implements Runtime, ChildRunner {
   }
 
   /** `run(..., { executionId })`: paused resumes, running-but-orphaned recovers, finished is returned as is. */
-  private async continue<I, O>(workflow: WorkflowDefinition<I, O>, executionId: string): Promise<ExecutionHandle<I, O>> {
+  private async continue<I, O>(
+    workflow: WorkflowDefinition<I, O>,
+    executionId: string,
+  ): Promise<ExecutionHandle<I, O>> {
     this.claim(executionId);
     let loaded: Awaited<ReturnType<typeof this.load<I, O>>>;
     try {
@@ -486,7 +583,10 @@ export class ActorRuntime implements Runtime, ChildRunner {
     this.claims.add(executionId);
   }
 
-  private async load<I, O>(executionId: string, workflow?: WorkflowDefinition<I, O>): Promise<{ definition: WorkflowDefinition<I, O>; events: StoredEvent[] }> {
+  private async load<I, O>(
+    executionId: string,
+    workflow?: WorkflowDefinition<I, O>,
+  ): Promise<{ definition: WorkflowDefinition<I, O>; events: StoredEvent[] }> {
     const events = await this.store.load(executionId);
     if (events.length === 0) throw new ExecutionNotFoundError(executionId);
     const recorded = events[0]!.name;
@@ -514,7 +614,11 @@ export class ActorRuntime implements Runtime, ChildRunner {
     });
   }
 
-  private host<I, O>(definition: WorkflowDefinition<I, O>, log: ExecutionLog, snapshot?: ExecutionSnapshot): ExecutionActor<I, O> {
+  private host<I, O>(
+    definition: WorkflowDefinition<I, O>,
+    log: ExecutionLog,
+    snapshot?: ExecutionSnapshot,
+  ): ExecutionActor<I, O> {
     const actor = new ExecutionActor<I, O>(definition, log, this.executor, this, snapshot);
     const { executionId } = actor;
     this.claims.add(executionId);
@@ -526,12 +630,13 @@ export class ActorRuntime implements Runtime, ChildRunner {
       released?.(error);
     };
     // The caller may never ask for the result; a failed commit must not become an unhandled rejection.
-    actor.done.then((ctx) => {
-      release();
-      if (ctx.state === 'paused') this.inBackground(this.wakeIfChildMoved(executionId, log.events));
-    }, (error: unknown) => release(error));
+    actor.done.then(
+      (ctx) => {
+        release();
+        if (ctx.state === 'paused') this.inBackground(this.wakeIfChildMoved(executionId, log.events));
+      },
+      (error: unknown) => release(error),
+    );
     return actor;
   }
 }
-
-

@@ -20,7 +20,11 @@ export interface SecretManager {
 }
 
 export class SecretNotFoundError extends FluxError {
-  constructor(readonly secretName: string, taskName: string, executionId?: string) {
+  constructor(
+    readonly secretName: string,
+    taskName: string,
+    executionId?: string,
+  ) {
     super(
       'SECRET_NOT_FOUND',
       `secret '${secretName}' requested by task '${taskName}' does not exist${executionId ? ` (execution ${executionId})` : ''}; set it with runtime.secrets.set('${secretName}', value)`,
@@ -79,10 +83,14 @@ export class SecretCipher {
   open(name: string, sealed: Uint8Array): string {
     const bytes = Buffer.from(sealed);
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.keyBytes(), bytes.subarray(0, 12)).setAAD(Buffer.from(name)).setAuthTag(bytes.subarray(12, 28));
+      const decipher = createDecipheriv('aes-256-gcm', this.keyBytes(), bytes.subarray(0, 12))
+        .setAAD(Buffer.from(name))
+        .setAuthTag(bytes.subarray(12, 28));
       return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
     } catch (error) {
-      throw new FluxError('SECRET_UNREADABLE', `secret '${name}' cannot be decrypted with the key in ${this.keyPath}`, { cause: error });
+      throw new FluxError('SECRET_UNREADABLE', `secret '${name}' cannot be decrypted with the key in ${this.keyPath}`, {
+        cause: error,
+      });
     }
   }
 
@@ -98,7 +106,11 @@ export class SecretCipher {
     }
     chmodSync(this.keyPath, 0o600);
     const key = readFileSync(this.keyPath);
-    if (key.length !== 32) throw new FluxError('SECRET_KEY_INVALID', `${this.keyPath} must hold 32 bytes (an AES-256 key), not ${key.length}`);
+    if (key.length !== 32)
+      throw new FluxError(
+        'SECRET_KEY_INVALID',
+        `${this.keyPath} must hold 32 bytes (an AES-256 key), not ${key.length}`,
+      );
     return (this.key = key);
   }
 }
@@ -125,7 +137,10 @@ export abstract class SealedSecrets extends BaseSecrets {
 
 /** In the SQLite file (the key file next to it: `$FLUX_HOME` for the default runtime). */
 export class SqliteSecrets extends SealedSecrets {
-  constructor(private readonly db: SqlDatabase, keyPath: string) {
+  constructor(
+    private readonly db: SqlDatabase,
+    keyPath: string,
+  ) {
     super(new SecretCipher(keyPath));
     db.exec('CREATE TABLE IF NOT EXISTS sealed_secrets (name TEXT PRIMARY KEY, sealed BLOB NOT NULL) WITHOUT ROWID');
   }
@@ -135,7 +150,9 @@ export class SqliteSecrets extends SealedSecrets {
   }
 
   protected async read(name: string): Promise<Uint8Array | undefined> {
-    const row = this.db.prepare('SELECT sealed FROM sealed_secrets WHERE name = ?').get(name) as { sealed: Buffer } | undefined;
+    const row = this.db.prepare('SELECT sealed FROM sealed_secrets WHERE name = ?').get(name) as
+      | { sealed: Buffer }
+      | undefined;
     return row?.sealed;
   }
 
@@ -164,7 +181,9 @@ function stringForms(value: string): string[] {
 
 /** The secrets with a value, longest first: a secret that begins another cannot leave the longer one's tail. */
 function longestFirst(secrets: Readonly<Record<string, string>>): [string, string][] {
-  return Object.entries(secrets).filter(([, value]) => value).sort(([, a], [, b]) => b.length - a.length);
+  return Object.entries(secrets)
+    .filter(([, value]) => value)
+    .sort(([, a], [, b]) => b.length - a.length);
 }
 
 /**
@@ -178,7 +197,8 @@ export function redactJson(json: string, secrets: Readonly<Record<string, string
   const entries = longestFirst(secrets);
   const redact = (text: string): string => {
     let out = text;
-    for (const [name, value] of entries) for (const form of stringForms(value)) out = out.split(form).join(`[secret ${name}]`);
+    for (const [name, value] of entries)
+      for (const form of stringForms(value)) out = out.split(form).join(`[secret ${name}]`);
     return out;
   };
   const redacted = JSON.stringify(mapStrings(JSON.parse(json), redact));
@@ -193,7 +213,9 @@ export function redactJson(json: string, secrets: Readonly<Record<string, string
 export function restoreJson(json: string, secrets: Readonly<Record<string, string>>): string {
   if (!json.includes('[secret ')) return json;
   const restore = (text: string): string =>
-    text.replace(/\[secret ([^\]]+)\]/g, (whole, name: string) => (Object.hasOwn(secrets, name) ? secrets[name]! : whole));
+    text.replace(/\[secret ([^\]]+)\]/g, (whole, name: string) =>
+      Object.hasOwn(secrets, name) ? secrets[name]! : whole,
+    );
   return JSON.stringify(mapStrings(JSON.parse(json), restore));
 }
 
@@ -210,7 +232,8 @@ function mapStrings(value: unknown, fn: (text: string) => string): unknown {
 
 /** The name of a secret whose value a JSON text carries, in any escaping, if one does. */
 export function secretIn(json: string, secrets: Readonly<Record<string, string>>): string | undefined {
-  for (const [name, value] of Object.entries(secrets)) if (value && jsonForms(value).some((form) => json.includes(form))) return name;
+  for (const [name, value] of Object.entries(secrets))
+    if (value && jsonForms(value).some((form) => json.includes(form))) return name;
   return undefined;
 }
 

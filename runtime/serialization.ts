@@ -33,7 +33,12 @@ export function decodeOutput(json: string | undefined, storage: OutputStorage | 
 
 /** Scalars JSON carries exactly. */
 function isPlainScalar(value: unknown): boolean {
-  return typeof value === 'string' || typeof value === 'boolean' || value === null || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    value === null ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 /** Thrown inside the replacer; `encodeValue` turns it into a `SerializationError` naming `what`. */
@@ -42,20 +47,27 @@ class Unserialisable extends Error {}
 function canonicalReplacer(this: unknown, key: string, value: unknown): unknown {
   switch (typeof value) {
     case 'function':
-      throw new Unserialisable(`${describeKey(key)} is a function (${(value as { name?: string }).name || 'anonymous'}), not data`);
+      throw new Unserialisable(
+        `${describeKey(key)} is a function (${(value as { name?: string }).name || 'anonymous'}), not data`,
+      );
     case 'symbol':
       throw new Unserialisable(`${describeKey(key)} is a symbol, not data`);
     case 'bigint':
-      throw new Unserialisable(`${describeKey(key)} is a BigInt (${String(value)}n), which has no JSON form; pass it as a string`);
+      throw new Unserialisable(
+        `${describeKey(key)} is a BigInt (${String(value)}n), which has no JSON form; pass it as a string`,
+      );
     case 'number':
-      if (!Number.isFinite(value)) throw new Unserialisable(`${describeKey(key)} is ${String(value)}, which has no JSON form`);
+      if (!Number.isFinite(value))
+        throw new Unserialisable(`${describeKey(key)} is ${String(value)}, which has no JSON form`);
       return value;
     case 'object':
       return value === null || Array.isArray(value) ? value : sortedObject(key, value);
     case 'string':
       // JSON.stringify has already turned a Date into a string by now; the holder still has the Date.
       if ((this as Record<string, unknown>)[key] instanceof Date) {
-        throw new Unserialisable(`${describeKey(key)} is a Date, which JSON turns into a string; pass date.toISOString() (or a number) and convert it back where needed`);
+        throw new Unserialisable(
+          `${describeKey(key)} is a Date, which JSON turns into a string; pass date.toISOString() (or a number) and convert it back where needed`,
+        );
       }
       return value;
     default:
@@ -65,7 +77,9 @@ function canonicalReplacer(this: unknown, key: string, value: unknown): unknown 
 
 function sortedObject(key: string, value: object): object {
   if (value instanceof Map || value instanceof Set) {
-    throw new Unserialisable(`${describeKey(key)} is a ${value.constructor.name}, which has no JSON form; convert it to an array or object`);
+    throw new Unserialisable(
+      `${describeKey(key)} is a ${value.constructor.name}, which has no JSON form; convert it to an array or object`,
+    );
   }
   const keys = Object.keys(value);
   if (isSorted(keys)) return value;
@@ -91,7 +105,8 @@ export function toErrorInfo(thrown: unknown): ErrorInfo {
       info.code = (thrown as unknown as { code: string }).code;
     }
     const details = (thrown as { details?: unknown }).details;
-    if (details && typeof details === 'object' && encodeable(details)) info.details = details as Record<string, unknown>;
+    if (details && typeof details === 'object' && encodeable(details))
+      info.details = details as Record<string, unknown>;
     return info;
   }
   return { name: 'Error', message: typeof thrown === 'string' ? thrown : describeThrown(thrown) };
@@ -121,14 +136,19 @@ function describeThrown(thrown: unknown): string {
  */
 export function fromErrorInfo(info: ErrorInfo, extra: Record<string, unknown> = {}): Error {
   // A failed child is an ExecutionError in its parent's body, live and replayed alike.
-  const error = info.name === 'ExecutionError' && info.code
-    ? new ExecutionError(info.message, { code: info.code, executionId: info.details?.['executionId'] as string | undefined })
-    : new Error(info.message);
+  const error =
+    info.name === 'ExecutionError' && info.code
+      ? new ExecutionError(info.message, {
+          code: info.code,
+          executionId: info.details?.['executionId'] as string | undefined,
+        })
+      : new Error(info.message);
   error.name = info.name;
   if (info.code) (error as Error & { code?: string }).code = info.code;
   if (info.details) Object.assign(error, info.details, { details: info.details });
   Object.assign(error, extra);
   // A failed child's error names the child, not the parent it was thrown into.
-  if (error instanceof ExecutionError && info.details?.['executionId']) Object.assign(error, { executionId: info.details['executionId'] });
+  if (error instanceof ExecutionError && info.details?.['executionId'])
+    Object.assign(error, { executionId: info.details['executionId'] });
   return error;
 }

@@ -22,7 +22,11 @@ import type { WorkflowDefinition } from './workflow-definition.js';
  * @example
  * const report = await call(buildReport, { month: 'May' });
  */
-export async function call<I, O>(child: WorkflowDefinition<I, O>, input: I, options: { runtime?: Runtime } = {}): Promise<O> {
+export async function call<I, O>(
+  child: WorkflowDefinition<I, O>,
+  input: I,
+  options: { runtime?: Runtime } = {},
+): Promise<O> {
   const session = currentSession();
   if (session) return (await session.callWorkflow(child as WorkflowDefinition, input)).output as O;
   const runtime = options.runtime ?? (await getDefaultRuntime());
@@ -30,7 +34,12 @@ export async function call<I, O>(child: WorkflowDefinition<I, O>, input: I, opti
   if (ctx.hasSucceeded) return ctx.output;
   // The same error a workflow body gets from a failed child.
   const info = ctx.isPaused
-    ? { name: 'ExecutionError', code: 'CHILD_WORKFLOW_PAUSED', message: `execution ${ctx.executionId} of workflow '${child.name}' paused; resume it by its id`, details: { executionId: ctx.executionId, workflow: child.name, state: 'paused' } }
+    ? {
+        name: 'ExecutionError',
+        code: 'CHILD_WORKFLOW_PAUSED',
+        message: `execution ${ctx.executionId} of workflow '${child.name}' paused; resume it by its id`,
+        details: { executionId: ctx.executionId, workflow: child.name, state: 'paused' },
+      }
     : childFailure(ctx.executionId, child.name, { state: ctx.state, events: [], error: ctx.error });
   throw fromErrorInfo(info);
 }
@@ -39,11 +48,18 @@ export async function call<I, O>(child: WorkflowDefinition<I, O>, input: I, opti
  * Runs one child execution per input, concurrently (at most `maxConcurrent` at once), and returns
  * their contexts in input order: a failed child's context too (`hasFailed`, its `error`), not thrown.
  */
-export async function mapWorkflow<I, O>(child: WorkflowDefinition<I, O>, inputs: readonly I[], options: ParallelOptions & { runtime?: Runtime } = {}): Promise<ExecutionContext<I, O>[]> {
+export async function mapWorkflow<I, O>(
+  child: WorkflowDefinition<I, O>,
+  inputs: readonly I[],
+  options: ParallelOptions & { runtime?: Runtime } = {},
+): Promise<ExecutionContext<I, O>[]> {
   const session = currentSession();
   if (!session) {
     const runtime = options.runtime ?? (await getDefaultRuntime());
-    return parallel(inputs.map((input) => () => runtime.run(child, input)), { maxConcurrent: options.maxConcurrent ?? Infinity });
+    return parallel(
+      inputs.map((input) => () => runtime.run(child, input)),
+      { maxConcurrent: options.maxConcurrent ?? Infinity },
+    );
   }
   const one = (input: I): Promise<ExecutionContext<I, O>> =>
     session.callWorkflow(child as WorkflowDefinition, input).then(
@@ -54,12 +70,18 @@ export async function mapWorkflow<I, O>(child: WorkflowDefinition<I, O>, inputs:
         return new ChildContext<I, O>(info.executionId, child.name, info.state, input, info.error);
       },
     );
-  return parallel(inputs.map((input) => () => one(input)), { maxConcurrent: options.maxConcurrent ?? Infinity });
+  return parallel(
+    inputs.map((input) => () => one(input)),
+    { maxConcurrent: options.maxConcurrent ?? Infinity },
+  );
 }
 
 /** What a failed child's ExecutionError carries, or undefined for any other error. */
-function childErrorOf(error: unknown): { executionId: string; state: 'failed' | 'cancelled'; error: ErrorInfo | undefined } | undefined {
-  if (!isFluxError(error) || !(error.code === 'CHILD_WORKFLOW_FAILED' || error.code === 'CHILD_WORKFLOW_CANCELLED')) return undefined;
+function childErrorOf(
+  error: unknown,
+): { executionId: string; state: 'failed' | 'cancelled'; error: ErrorInfo | undefined } | undefined {
+  if (!isFluxError(error) || !(error.code === 'CHILD_WORKFLOW_FAILED' || error.code === 'CHILD_WORKFLOW_CANCELLED'))
+    return undefined;
   const details = (error as { details?: Record<string, unknown> }).details ?? {};
   return {
     executionId: details['executionId'] as string,

@@ -30,6 +30,7 @@ export interface TaskContext {
  */
 export function taskContext(): TaskContext {
   const scope = currentTask();
-  if (!scope) throw new FluxError('NOT_IN_TASK', 'taskContext() can only be called inside a task body run by flux-actors');
+  if (!scope)
+    throw new FluxError('NOT_IN_TASK', 'taskContext() can only be called inside a task body run by flux-actors');
   return scope;
 }

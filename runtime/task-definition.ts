@@ -32,7 +32,18 @@ export interface TaskOptions {
   outputStorage?: OutputStorage;
 }
 
-export const TASK_OPTION_NAMES: readonly string[] = ['name', 'retryMaxAttempts', 'retryDelay', 'retryBackoff', 'timeout', 'fallback', 'rollback', 'cache', 'secretRequests', 'outputStorage'];
+export const TASK_OPTION_NAMES: readonly string[] = [
+  'name',
+  'retryMaxAttempts',
+  'retryDelay',
+  'retryBackoff',
+  'timeout',
+  'fallback',
+  'rollback',
+  'cache',
+  'secretRequests',
+  'outputStorage',
+];
 
 export interface TaskDefinition {
   readonly name: string;

@@ -28,10 +28,20 @@ export function resumePoint(events: readonly StoredEvent[], started: StoredEvent
 
 /** The resume point after one more recorded step of the task (or reported progress, on its way to the log). */
 export function advanceResumePoint(point: ResumePoint, event: StoredEvent): ResumePoint {
-  const value = event.valueJson === undefined ? {} : (JSON.parse(event.valueJson) as { attempt?: number; delay?: number; error?: ErrorInfo });
+  const value =
+    event.valueJson === undefined
+      ? {}
+      : (JSON.parse(event.valueJson) as { attempt?: number; delay?: number; error?: ErrorInfo });
   switch (event.type) {
     case 'TASK_RETRY_STARTED':
-      return { attempt: value.attempt!, resume: { phase: 'attempt', notBeforeMs: event.time + (value.delay ?? 0), ...(value.error && { lastError: value.error }) } };
+      return {
+        attempt: value.attempt!,
+        resume: {
+          phase: 'attempt',
+          notBeforeMs: event.time + (value.delay ?? 0),
+          ...(value.error && { lastError: value.error }),
+        },
+      };
     case 'TASK_RETRY_COMPLETED':
     case 'TASK_FALLBACK_COMPLETED':
       return { ...point, settled: { outputJson: event.valueJson } };
@@ -45,7 +55,10 @@ export function advanceResumePoint(point: ResumePoint, event: StoredEvent): Resu
       return { attempt: point.attempt, resume: { phase: 'rollingBack', notBeforeMs: 0, lastError: value.error! } };
     case 'TASK_ROLLBACK_COMPLETED':
     case 'TASK_ROLLBACK_FAILED':
-      return { attempt: point.attempt, resume: { phase: 'afterRollback', notBeforeMs: 0, lastError: point.resume?.lastError! } };
+      return {
+        attempt: point.attempt,
+        resume: { phase: 'afterRollback', notBeforeMs: 0, lastError: point.resume?.lastError! },
+      };
     case 'TASK_FALLBACK_STARTED':
       return { attempt: point.attempt, resume: { phase: 'fallingBack', notBeforeMs: 0, lastError: value.error! } };
     default:

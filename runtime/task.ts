@@ -35,11 +35,16 @@ export function task<A extends unknown[], R>(fn: (...args: A) => R): Task<A, Awa
  * const charge = task.withOptions({ name: 'charge_card' })(async (order: Order) => { ... });
  */
 task.withOptions = function withOptions(options: TaskOptions) {
-  const define = <A extends unknown[], R>(fn: (...args: A) => R): Task<A, Awaited<R>> => defineTask(fn, options, definitionSite(define));
+  const define = <A extends unknown[], R>(fn: (...args: A) => R): Task<A, Awaited<R>> =>
+    defineTask(fn, options, definitionSite(define));
   return define;
 };
 
-function defineTask<A extends unknown[], R>(fn: (...args: A) => R, options: TaskOptions, site: string | undefined): Task<A, Awaited<R>> {
+function defineTask<A extends unknown[], R>(
+  fn: (...args: A) => R,
+  options: TaskOptions,
+  site: string | undefined,
+): Task<A, Awaited<R>> {
   checkOptions('task', options, TASK_OPTION_NAMES);
   const name = resolveName('task', fn, options.name);
   const definition: TaskDefinition = { name, fn, options, policy: policyOf(name, options), site };
@@ -74,17 +79,33 @@ export function taskCaller<A extends unknown[], R>(definition: TaskDefinition): 
 function policyOf(name: string, options: TaskOptions): TaskPolicy | undefined {
   const { retryMaxAttempts = 0, retryDelay = 1000, retryBackoff = 2, timeout, fallback, rollback } = options;
   if (!Number.isInteger(retryMaxAttempts) || retryMaxAttempts < 0) {
-    throw new DefinitionError(`task '${name}': retryMaxAttempts must be a whole number >= 0, not ${String(retryMaxAttempts)}`);
+    throw new DefinitionError(
+      `task '${name}': retryMaxAttempts must be a whole number >= 0, not ${String(retryMaxAttempts)}`,
+    );
   }
-  if (!(retryBackoff >= 1)) throw new DefinitionError(`task '${name}': retryBackoff must be >= 1, not ${String(retryBackoff)}`);
-  for (const [key, fn] of [['fallback', fallback], ['rollback', rollback]] as const) {
-    if (fn !== undefined && typeof fn !== 'function') throw new DefinitionError(`task '${name}': ${key} must be a function`);
+  if (!(retryBackoff >= 1))
+    throw new DefinitionError(`task '${name}': retryBackoff must be >= 1, not ${String(retryBackoff)}`);
+  for (const [key, fn] of [
+    ['fallback', fallback],
+    ['rollback', rollback],
+  ] as const) {
+    if (fn !== undefined && typeof fn !== 'function')
+      throw new DefinitionError(`task '${name}': ${key} must be a function`);
   }
   // Any length: timers longer than Node's ~24.8 days are re-armed in chunks (runtime/timers.ts).
   const timeoutMs = timeout === undefined ? undefined : toMilliseconds(timeout);
   if (options.cache && options.outputStorage) {
-    throw new DefinitionError(`task '${name}': cache and outputStorage together are not supported yet (a cached reference would outlive the execution whose storage holds it)`);
+    throw new DefinitionError(
+      `task '${name}': cache and outputStorage together are not supported yet (a cached reference would outlive the execution whose storage holds it)`,
+    );
   }
   if (retryMaxAttempts === 0 && timeoutMs === undefined && !fallback && !rollback) return undefined;
-  return { maxAttempts: retryMaxAttempts + 1, delayMs: toMilliseconds(retryDelay), backoff: retryBackoff, timeoutMs, fallback, rollback };
+  return {
+    maxAttempts: retryMaxAttempts + 1,
+    delayMs: toMilliseconds(retryDelay),
+    backoff: retryBackoff,
+    timeoutMs,
+    fallback,
+    rollback,
+  };
 }

@@ -38,7 +38,11 @@ class Chunked implements LongTimeout {
   private remaining: number;
   private referenced = true;
 
-  constructor(private readonly fn: () => void, ms: number, private readonly timers: TimerFunctions) {
+  constructor(
+    private readonly fn: () => void,
+    ms: number,
+    private readonly timers: TimerFunctions,
+  ) {
     // NaN or a negative delay waits as Node would: not at all.
     this.remaining = ms > 0 ? ms : 0;
     this.arm();

@@ -11,10 +11,10 @@ export function execCommand(program: Command): void {
     .command('exec')
     .description('run a workflow from a .ts or .js file on the embedded runtime; prints the execution as JSON')
     .argument('<file>', 'the module that defines the workflow (TypeScript needs no build step)')
-    .argument('<workflow>', 'the workflow\'s name')
+    .argument('<workflow>', "the workflow's name")
     .argument('[input]', 'the input, as JSON')
     .option('--events', 'include the event log')
-    .option('--json', 'print JSON (what exec prints anyway, as Flux\'s flux exec)')
+    .option('--json', "print JSON (what exec prints anyway, as Flux's flux exec)")
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (file: string, workflow: string, inputText: string | undefined, flags: { events?: boolean }) => {
       checkName(workflow, 'workflow name');
@@ -22,9 +22,14 @@ export function execCommand(program: Command): void {
       const { backend } = await openBackend({ modules: [file], embedded: true, recover: true });
       try {
         let id: string | undefined;
-        const ctx = await withProgress(`running ${workflow}`, backend.start(workflow, input).then((started) => backend.result((id = started))), {
-          backend, executionId: () => id,
-        });
+        const ctx = await withProgress(
+          `running ${workflow}`,
+          backend.start(workflow, input).then((started) => backend.result((id = started))),
+          {
+            backend,
+            executionId: () => id,
+          },
+        );
         printJson(executionJson(ctx, flags.events ?? false));
         exitWith(ctx.state);
       } finally {

@@ -13,32 +13,49 @@ import { withProgress } from '../progress.js';
 export function executionCommands(program: Command): void {
   withBackendOptions(program.command('start'))
     .description('start an execution; prints its id (with --wait, the execution once it pauses or finishes)')
-    .argument('<workflow>', 'the workflow\'s name')
+    .argument('<workflow>', "the workflow's name")
     .argument('[input]', 'the input, as JSON')
     .option('--wait', 'wait until it pauses or finishes')
-    .option('--id <executionId>', 'the id of the new execution (default: a new UUIDv7); if it exists already, it is not started again: '
-      + 'its id (with --wait, the execution once it pauses or finishes) is printed and stderr says so')
+    .option(
+      '--id <executionId>',
+      'the id of the new execution (default: a new UUIDv7); if it exists already, it is not started again: ' +
+        'its id (with --wait, the execution once it pauses or finishes) is printed and stderr says so',
+    )
     .addHelpText('after', `${EXIT_CODES_HELP}\n  (without --wait: 0 once it is started, or found under --id)`)
-    .action(async (workflow: string, inputText: string | undefined, flags: BackendFlags & { wait?: boolean; id?: string }) => {
-      checkName(workflow, 'workflow name');
-      const executionId = flags.id === undefined ? undefined : checkExecutionId(flags.id);
-      const input = parseJsonArgument(inputText, 'the input');
-      await usingBackend(flags, async (backend) => {
-        const existing = executionId === undefined ? undefined : await existingExecution(backend, executionId, workflow);
-        const id = await backend.start(workflow, input, executionId === undefined ? {} : { executionId });
-        if (existing) process.stderr.write(`flux start: execution ${id} exists already (${existing.state}): not started again\n`);
-        if (!flags.wait) {
-          if (flags.json) printJson({ executionId: id, ...(existing && { started: false, state: existing.state }) });
-          else process.stdout.write(`${id}\n`);
-          // The embedded runtime runs a new one here: it must get to a pause or its end before the process goes.
-          if (!existing && backend.description.startsWith('embedded')) {
-            await withProgress(`running ${id} here (embedded)`, backend.result(id), { backend, executionId: () => id });
+    .action(
+      async (
+        workflow: string,
+        inputText: string | undefined,
+        flags: BackendFlags & { wait?: boolean; id?: string },
+      ) => {
+        checkName(workflow, 'workflow name');
+        const executionId = flags.id === undefined ? undefined : checkExecutionId(flags.id);
+        const input = parseJsonArgument(inputText, 'the input');
+        await usingBackend(flags, async (backend) => {
+          const existing =
+            executionId === undefined ? undefined : await existingExecution(backend, executionId, workflow);
+          const id = await backend.start(workflow, input, executionId === undefined ? {} : { executionId });
+          if (existing)
+            process.stderr.write(`flux start: execution ${id} exists already (${existing.state}): not started again\n`);
+          if (!flags.wait) {
+            if (flags.json) printJson({ executionId: id, ...(existing && { started: false, state: existing.state }) });
+            else process.stdout.write(`${id}\n`);
+            // The embedded runtime runs a new one here: it must get to a pause or its end before the process goes.
+            if (!existing && backend.description.startsWith('embedded')) {
+              await withProgress(`running ${id} here (embedded)`, backend.result(id), {
+                backend,
+                executionId: () => id,
+              });
+            }
+            return;
           }
-          return;
-        }
-        showOutcome(await withProgress(`waiting for ${id}`, backend.result(id), { backend, executionId: () => id }), flags);
-      });
-    });
+          showOutcome(
+            await withProgress(`waiting for ${id}`, backend.result(id), { backend, executionId: () => id }),
+            flags,
+          );
+        });
+      },
+    );
 
   withBackendOptions(program.command('resume'))
     .description('resume a paused execution with a value; prints it once it pauses again or finishes')
@@ -49,7 +66,13 @@ export function executionCommands(program: Command): void {
       checkExecutionId(executionId);
       const value = parseJsonArgument(valueText, 'the value');
       await usingBackend(flags, async (backend) => {
-        showOutcome(await withProgress(`resuming ${executionId}`, backend.resume(executionId, value), { backend, executionId: () => executionId }), flags);
+        showOutcome(
+          await withProgress(`resuming ${executionId}`, backend.resume(executionId, value), {
+            backend,
+            executionId: () => executionId,
+          }),
+          flags,
+        );
       });
     });
 
@@ -80,7 +103,11 @@ export function executionCommands(program: Command): void {
     .action(async (flags: BackendFlags & { state?: ExecutionState; workflow?: string; limit?: number }) => {
       if (flags.workflow !== undefined) checkName(flags.workflow, 'workflow name');
       await usingBackend(flags, async (backend) => {
-        const filter = { ...(flags.state && { state: flags.state }), ...(flags.workflow && { workflow: flags.workflow }), ...(flags.limit && { limit: flags.limit }) };
+        const filter = {
+          ...(flags.state && { state: flags.state }),
+          ...(flags.workflow && { workflow: flags.workflow }),
+          ...(flags.limit && { limit: flags.limit }),
+        };
         printList(await backend.list(filter), flags);
       });
     });
@@ -93,7 +120,11 @@ export function showOutcome(ctx: ExecutionContext, flags: { json?: boolean; even
 }
 
 /** The execution under a chosen id, if there is one; one of another workflow is refused. */
-async function existingExecution(backend: Backend, executionId: string, workflow: string): Promise<ExecutionContext | undefined> {
+async function existingExecution(
+  backend: Backend,
+  executionId: string,
+  workflow: string,
+): Promise<ExecutionContext | undefined> {
   const ctx = await backend.inspect(executionId).catch((error: unknown) => {
     if (isFluxError(error) && error.code === 'EXECUTION_NOT_FOUND') return undefined;
     throw error;
@@ -104,6 +135,7 @@ async function existingExecution(backend: Backend, executionId: string, workflow
 
 export function positiveInteger(text: string, what: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new FluxError('BAD_ARGUMENT', `${what} must be a positive integer, not '${text}'`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new FluxError('BAD_ARGUMENT', `${what} must be a positive integer, not '${text}'`);
   return n;
 }

@@ -23,8 +23,17 @@ export function serverCommand(program: Command): void {
   const command = withNatsLoginOptions(program.command('server'), '--nats-token')
     .description('serve the HTTP API and the web page (on NATS it is a client: workflow bodies run on workers)')
     .argument('[files...]', 'embedded runtime: modules defining the workflows it runs')
-    .option('--port <port>', 'the port to listen on (0: any free one)', (text) => (text === '0' ? 0 : positiveInteger(text, '--port')), 8000)
-    .option('--host <host>', 'the address to listen on (another than 127.0.0.1/localhost/::1 needs --token)', '127.0.0.1')
+    .option(
+      '--port <port>',
+      'the port to listen on (0: any free one)',
+      (text) => (text === '0' ? 0 : positiveInteger(text, '--port')),
+      8000,
+    )
+    .option(
+      '--host <host>',
+      'the address to listen on (another than 127.0.0.1/localhost/::1 needs --token)',
+      '127.0.0.1',
+    )
     .option('--nats <url>', 'a NATS server (default: $FLUX_NATS_URL; unset: the embedded runtime under $FLUX_HOME)')
     .option('--prefix <prefix>', 'the prefix of every stream, bucket and subject on NATS', 'flux');
   httpOptions(command)
@@ -34,14 +43,31 @@ export function serverCommand(program: Command): void {
       // Before anything is opened: a server others could reach without a token never starts.
       if (!token && !isLoopbackAddress(flags.host)) throw tokenRequired(flags.host);
       checkTokenChoice(token);
-      const { backend } = await openBackend({ nats: flags.nats, prefix: flags.prefix, login: natsLoginOf(flags, '--nats-token'), modules: files, recover: true });
-      const server = createFluxServer({ backend, token, allowedHosts: allowedHosts(flags), maxStreams: flags.maxStreams });
-      await new Promise<void>((resolve, reject) => server.once('error', reject).listen(flags.port, flags.host, resolve));
+      const { backend } = await openBackend({
+        nats: flags.nats,
+        prefix: flags.prefix,
+        login: natsLoginOf(flags, '--nats-token'),
+        modules: files,
+        recover: true,
+      });
+      const server = createFluxServer({
+        backend,
+        token,
+        allowedHosts: allowedHosts(flags),
+        maxStreams: flags.maxStreams,
+      });
+      await new Promise<void>((resolve, reject) =>
+        server.once('error', reject).listen(flags.port, flags.host, resolve),
+      );
       // Embedded: the executions this process runs pause or finish first (a sleeping one may take long).
-      const stopped = whenStopSignalled('flux server', () => new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }));
+      const stopped = whenStopSignalled(
+        'flux server',
+        () =>
+          new Promise<void>((resolve) => {
+            server.closeAllConnections();
+            server.close(() => resolve());
+          }),
+      );
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : flags.port;
       const url = `http://${flags.host.includes(':') ? `[${flags.host}]` : flags.host}:${port}`;
@@ -55,10 +81,22 @@ export function serverCommand(program: Command): void {
 /** Who may use the server: the token, the Host names it answers to, how many streams it holds open. */
 function httpOptions(command: Command): Command {
   return command
-    .option('--token <token>', 'every API request must send "Authorization: Bearer <token>" (default: $FLUX_TOKEN; prefer it: a flag shows in ps)')
-    .option('--allowed-host <name>', 'a Host name (or name:port) the server answers to besides localhost, 127.0.0.1, [::1] and --host; repeatable',
-      (name: string, names: string[]) => [...names, name], [])
-    .option('--max-streams <n>', 'how many event streams may be open at once', (text) => positiveInteger(text, '--max-streams'), DEFAULT_MAX_STREAMS);
+    .option(
+      '--token <token>',
+      'every API request must send "Authorization: Bearer <token>" (default: $FLUX_TOKEN; prefer it: a flag shows in ps)',
+    )
+    .option(
+      '--allowed-host <name>',
+      'a Host name (or name:port) the server answers to besides localhost, 127.0.0.1, [::1] and --host; repeatable',
+      (name: string, names: string[]) => [...names, name],
+      [],
+    )
+    .option(
+      '--max-streams <n>',
+      'how many event streams may be open at once',
+      (text) => positiveInteger(text, '--max-streams'),
+      DEFAULT_MAX_STREAMS,
+    );
 }
 
 /** The --allowed-host names and the --host address (not a wildcard: no request names 0.0.0.0). */

@@ -20,29 +20,49 @@ export function workerCommand(program: Command): void {
     .argument('<files...>', 'modules (.ts or .js) exporting workflows and tasks')
     .option('--nats <url>', 'the NATS server (default: $FLUX_NATS_URL)')
     .option('--prefix <prefix>', 'the prefix of every stream, bucket and subject', 'flux')
-    .option('--concurrency <n>', 'starts and resumes handled at once', (text) => positiveInteger(text, '--concurrency'), 64)
+    .option(
+      '--concurrency <n>',
+      'starts and resumes handled at once',
+      (text) => positiveInteger(text, '--concurrency'),
+      64,
+    )
     .option('--json', 'say when it serves and when it stopped as JSON lines on stdout')
-    .action(async (files: string[], flags: NatsLoginFlags & { nats?: string; prefix: string; concurrency: number; json?: boolean }) => {
-      const url = flags.nats ?? process.env.FLUX_NATS_URL;
-      if (!url) throw new FluxError('NATS_REQUIRED', 'a worker runs on NATS: pass --nats URL or set FLUX_NATS_URL');
-      const connection = natsConnectOptions(url, natsLoginOf(flags));
-      const modules = await loadModules(files);
-      if (modules.workflows.size === 0 && modules.tasks.size === 0) throw new FluxError('NOTHING_TO_SERVE', `${files.join(', ')} export no workflow and no task`);
-      const worker = await startWorker({
-        nats: { ...connection, prefix: flags.prefix, maxReconnectAttempts: -1 },
-        workflows: [...modules.workflows.values()],
-        tasks: [...modules.tasks.values()],
-        concurrency: flags.concurrency,
-      }).catch((error: unknown) => {
-        throw natsConnectError(url, error);
-      });
-      const stopped = whenStopSignalled('flux worker', () => worker.stop());
-      const where = redactCredentials(url);
-      const served = (names: Iterable<string>) => [...names].join(', ') || 'none';
-      process.stderr.write(`flux worker ${worker.id} on ${where}: workflows ${served(modules.workflows.keys())}; tasks ${served(modules.tasks.keys())}\n`);
-      if (flags.json) printJsonLine({ worker: worker.id, nats: where, prefix: flags.prefix, workflows: [...modules.workflows.keys()], tasks: [...modules.tasks.keys()] });
-      await stopped;
-      process.stderr.write('flux worker: stopped\n');
-      if (flags.json) printJsonLine({ worker: worker.id, stopped: true });
-    });
+    .action(
+      async (
+        files: string[],
+        flags: NatsLoginFlags & { nats?: string; prefix: string; concurrency: number; json?: boolean },
+      ) => {
+        const url = flags.nats ?? process.env.FLUX_NATS_URL;
+        if (!url) throw new FluxError('NATS_REQUIRED', 'a worker runs on NATS: pass --nats URL or set FLUX_NATS_URL');
+        const connection = natsConnectOptions(url, natsLoginOf(flags));
+        const modules = await loadModules(files);
+        if (modules.workflows.size === 0 && modules.tasks.size === 0)
+          throw new FluxError('NOTHING_TO_SERVE', `${files.join(', ')} export no workflow and no task`);
+        const worker = await startWorker({
+          nats: { ...connection, prefix: flags.prefix, maxReconnectAttempts: -1 },
+          workflows: [...modules.workflows.values()],
+          tasks: [...modules.tasks.values()],
+          concurrency: flags.concurrency,
+        }).catch((error: unknown) => {
+          throw natsConnectError(url, error);
+        });
+        const stopped = whenStopSignalled('flux worker', () => worker.stop());
+        const where = redactCredentials(url);
+        const served = (names: Iterable<string>) => [...names].join(', ') || 'none';
+        process.stderr.write(
+          `flux worker ${worker.id} on ${where}: workflows ${served(modules.workflows.keys())}; tasks ${served(modules.tasks.keys())}\n`,
+        );
+        if (flags.json)
+          printJsonLine({
+            worker: worker.id,
+            nats: where,
+            prefix: flags.prefix,
+            workflows: [...modules.workflows.keys()],
+            tasks: [...modules.tasks.keys()],
+          });
+        await stopped;
+        process.stderr.write('flux worker: stopped\n');
+        if (flags.json) printJsonLine({ worker: worker.id, stopped: true });
+      },
+    );
 }

@@ -25,7 +25,9 @@ function element(tag, properties = {}, ...children) {
 function askToken(refused) {
   tokenAsked ??= new Promise((resolve) => {
     $('token-form').hidden = false;
-    $('token-message').textContent = refused ? 'That token was refused: enter the one the server was started with.' : '';
+    $('token-message').textContent = refused
+      ? 'That token was refused: enter the one the server was started with.'
+      : '';
     $('token').focus();
     $('token-form').onsubmit = (event) => {
       event.preventDefault();
@@ -85,14 +87,24 @@ async function loadWorkflows() {
 
 async function loadExecutions() {
   const { executions } = await api('GET', '/executions?limit=50');
-  $('executions').replaceChildren(...executions.map((record) => {
-    const item = element('li', { className: record.executionId === selected ? 'selected' : '' },
-      element('div', {}, `${record.workflow} `, element('span', { className: `state ${record.state}`, textContent: record.state })),
-      element('div', { className: 'id', textContent: record.executionId }));
-    item.dataset.id = record.executionId;
-    item.addEventListener('click', () => select(record.executionId));
-    return item;
-  }));
+  $('executions').replaceChildren(
+    ...executions.map((record) => {
+      const item = element(
+        'li',
+        { className: record.executionId === selected ? 'selected' : '' },
+        element(
+          'div',
+          {},
+          `${record.workflow} `,
+          element('span', { className: `state ${record.state}`, textContent: record.state }),
+        ),
+        element('div', { className: 'id', textContent: record.executionId }),
+      );
+      item.dataset.id = record.executionId;
+      item.addEventListener('click', () => select(record.executionId));
+      return item;
+    }),
+  );
 }
 
 /** The picture's SVG as nodes of this page, without scripts, event handlers or links out of it. */
@@ -133,7 +145,16 @@ async function refreshState() {
 function addToTimeline(event) {
   const value = event.value === undefined ? '' : JSON.stringify(event.value);
   const shown = value.length > 120 ? `${value.slice(0, 117)}...` : value;
-  $('timeline').append(element('li', {}, `${event.type} `, element('b', { textContent: event.name }), ' ', element('span', { className: 'value', textContent: shown })));
+  $('timeline').append(
+    element(
+      'li',
+      {},
+      `${event.type} `,
+      element('b', { textContent: event.name }),
+      ' ',
+      element('span', { className: 'value', textContent: shown }),
+    ),
+  );
 }
 
 /**
@@ -144,7 +165,9 @@ async function readEvents(id, signal, onMessage) {
   const response = await request('GET', executionPath(id, '/stream'), undefined, signal);
   if (!response.ok) {
     const data = await response.json().catch(() => ({}));
-    throw new Error(data.error ? `${data.error.code}: ${data.error.message}` : `the stream answered ${response.status}`);
+    throw new Error(
+      data.error ? `${data.error.code}: ${data.error.message}` : `the stream answered ${response.status}`,
+    );
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
@@ -155,8 +178,14 @@ async function readEvents(id, signal, onMessage) {
     for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
       const lines = buffer.slice(0, end).split('\n');
       buffer = buffer.slice(end + 2);
-      const name = lines.find((line) => line.startsWith('event:'))?.slice('event:'.length).trim();
-      const data = lines.filter((line) => line.startsWith('data:')).map((line) => line.slice('data:'.length).replace(/^ /, '')).join('\n');
+      const name = lines
+        .find((line) => line.startsWith('event:'))
+        ?.slice('event:'.length)
+        .trim();
+      const data = lines
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice('data:'.length).replace(/^ /, ''))
+        .join('\n');
       if (data) onMessage(name, JSON.parse(data));
     }
   }
@@ -175,12 +204,14 @@ function openStream(id) {
     loadExecutions().catch(() => undefined);
   };
   $('timeline').replaceChildren();
-  readEvents(id, controller.signal, onMessage).catch((error) => {
-    if (!controller.signal.aborted) say(error.message);
-  }).finally(() => {
-    // The server went (a restart): read the stream again from its start, as EventSource would.
-    if (stream === own && !controller.signal.aborted) setTimeout(() => stream === own && openStream(id), 2000);
-  });
+  readEvents(id, controller.signal, onMessage)
+    .catch((error) => {
+      if (!controller.signal.aborted) say(error.message);
+    })
+    .finally(() => {
+      // The server went (a restart): read the stream again from its start, as EventSource would.
+      if (stream === own && !controller.signal.aborted) setTimeout(() => stream === own && openStream(id), 2000);
+    });
 }
 
 async function select(id) {
@@ -201,7 +232,11 @@ $('start-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   try {
     const body = parseJsonField($('input').value, 'the input');
-    const { executionId } = await api('POST', `/workflows/${encodeURIComponent($('workflow').value)}/run?mode=async`, body);
+    const { executionId } = await api(
+      'POST',
+      `/workflows/${encodeURIComponent($('workflow').value)}/run?mode=async`,
+      body,
+    );
     await select(executionId);
   } catch (error) {
     say(error.message);

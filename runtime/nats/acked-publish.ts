@@ -41,14 +41,21 @@ const decoder = new TextDecoder();
  * client's own `JetStreamApiError` (so `code` and `status` read as with `js.publish`); no stream
  * listening, or no ack in time, throws `NoReplyError`.
  */
-export async function ackedPublish(replies: Replies, subject: string, data: Uint8Array, options: AckedPublishOptions): Promise<Ack> {
+export async function ackedPublish(
+  replies: Replies,
+  subject: string,
+  data: Uint8Array,
+  options: AckedPublishOptions,
+): Promise<Ack> {
   const h = headers();
   if (options.msgId !== undefined) h.set('Nats-Msg-Id', options.msgId);
-  if (options.lastSubjectSequence !== undefined) h.set('Nats-Expected-Last-Subject-Sequence', String(options.lastSubjectSequence));
+  if (options.lastSubjectSequence !== undefined)
+    h.set('Nats-Expected-Last-Subject-Sequence', String(options.lastSubjectSequence));
   if (options.lastSequence !== undefined) h.set('Nats-Expected-Last-Sequence', String(options.lastSequence));
   const reply = await replies.request(subject, data, { timeout: options.timeoutMs, headers: h });
   const ack = JSON.parse(decoder.decode(reply.data)) as AckBody;
   if (ack.error) throw new JetStreamApiError(ack.error);
-  if (!ack.stream || ack.seq === undefined) throw new Error(`not a JetStream ack on ${subject}: ${decoder.decode(reply.data)}`);
+  if (!ack.stream || ack.seq === undefined)
+    throw new Error(`not a JetStream ack on ${subject}: ${decoder.decode(reply.data)}`);
   return { seq: ack.seq, duplicate: ack.duplicate ?? false };
 }

@@ -9,7 +9,13 @@ import { Kvm } from '@nats-io/kv';
 import { v7 as uuidv7 } from 'uuid';
 import { decodeEventBatch, encodeCancelCommand, encodeResumeCommand, encodeStartCommand } from '../../proto/codec.js';
 import { rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
-import { ExecutionNotFoundError, ExecutionStateError, FluxError, StoreFullError, WorkflowNotFoundError } from '../errors.js';
+import {
+  ExecutionNotFoundError,
+  ExecutionStateError,
+  FluxError,
+  StoreFullError,
+  WorkflowNotFoundError,
+} from '../errors.js';
 import { ExecutionContext, toExecutionEvent } from '../execution-context.js';
 import type { ExecutionEvent, StoredEvent } from '../events.js';
 import { isFinished, isSettled, SETTLING_EVENTS } from '../execution-state.js';
@@ -30,13 +36,27 @@ import { servedWorkflows } from './leases.js';
 
 export interface Client {
   /** Sends a start command; resolves with the new execution's id once the command is stored. */
-  start<I>(workflow: WorkflowDefinition<I, unknown> | string, input?: I, options?: { executionId?: string }): Promise<string>;
+  start<I>(
+    workflow: WorkflowDefinition<I, unknown> | string,
+    input?: I,
+    options?: { executionId?: string },
+  ): Promise<string>;
   /** Waits until the execution pauses or finishes (after event `afterSeq`, if given). */
-  result<I = unknown, O = unknown>(executionId: string, options?: { timeoutMs?: number; afterSeq?: number }): Promise<ExecutionContext<I, O>>;
+  result<I = unknown, O = unknown>(
+    executionId: string,
+    options?: { timeoutMs?: number; afterSeq?: number },
+  ): Promise<ExecutionContext<I, O>>;
   /** Resumes a paused execution and waits until it pauses again or finishes. */
-  resume<I = unknown, O = unknown>(executionId: string, value?: unknown, options?: { timeoutMs?: number }): Promise<ExecutionContext<I, O>>;
+  resume<I = unknown, O = unknown>(
+    executionId: string,
+    value?: unknown,
+    options?: { timeoutMs?: number },
+  ): Promise<ExecutionContext<I, O>>;
   /** Cancels a running or paused execution and waits until it is cancelled. */
-  cancel<I = unknown, O = unknown>(executionId: string, options?: { rollback?: boolean; timeoutMs?: number }): Promise<ExecutionContext<I, O>>;
+  cancel<I = unknown, O = unknown>(
+    executionId: string,
+    options?: { rollback?: boolean; timeoutMs?: number },
+  ): Promise<ExecutionContext<I, O>>;
   inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
   list(filter?: ListFilter): Promise<ExecutionRecord[]>;
   /** The workflows that running workers serve, by name (sorted). */
@@ -49,10 +69,13 @@ export interface Client {
 /** A command larger than the server takes in one message. */
 export class PayloadTooLargeError extends FluxError {
   constructor(what: string, bytes: number, limit: number, executionId?: string) {
-    super('PAYLOAD_TOO_LARGE', `${what} is ${bytes} bytes; the NATS server takes at most ${limit} bytes in a message (max_payload)`, executionId ? { executionId } : {});
+    super(
+      'PAYLOAD_TOO_LARGE',
+      `${what} is ${bytes} bytes; the NATS server takes at most ${limit} bytes in a message (max_payload)`,
+      executionId ? { executionId } : {},
+    );
   }
 }
-
 
 /** How long a start sent by this client is remembered, so that a read of it waits for a worker to take it. */
 const START_MEMORY_MS = 60_000;
@@ -63,14 +86,27 @@ const START_PATIENCE_MS = 10_000;
 const SERVED_TRUST_MS = 10_000;
 
 export async function connectClient(options: NatsOptions): Promise<Client> {
-  const { connection, prefix, replicas, secretKeyFile, dispatchPatienceMs: _unused, logger = consoleLogger, ...connectOptions } = options;
+  const {
+    connection,
+    prefix,
+    replicas,
+    secretKeyFile,
+    dispatchPatienceMs: _unused,
+    logger = consoleLogger,
+    ...connectOptions
+  } = options;
   const nc = connection ?? (await connect({ maxReconnectAttempts: -1, reconnectTimeWait: 250, ...connectOptions }));
   const names = natsNames(prefix);
-  const store = await NatsStore.open(nc, names, { secretKeyFile: secretKeyFile ?? `${process.env.FLUX_HOME || './.flux'}/secret.key`, ...(replicas !== undefined && { replicas }) });
+  const store = await NatsStore.open(nc, names, {
+    secretKeyFile: secretKeyFile ?? `${process.env.FLUX_HOME || './.flux'}/secret.key`,
+    ...(replicas !== undefined && { replicas }),
+  });
   const js = jetstream(nc);
   const kvm = new Kvm(js);
   const workersBucket = `${names.prefix}_workers`;
-  const workers = await kvm.create(workersBucket, { history: 1, ...(replicas !== undefined && { replicas }) }).catch(() => kvm.open(workersBucket));
+  const workers = await kvm
+    .create(workersBucket, { history: 1, ...(replicas !== undefined && { replicas }) })
+    .catch(() => kvm.open(workersBucket));
   const jsm = await jetstreamManager(nc);
 
   // Waiters for a result: each reads the log again after a reconnect, and is told when the client
@@ -82,28 +118,45 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
   })();
 
   const contextOf = <I, O>(executionId: string, events: StoredEvent[]): ExecutionContext<I, O> =>
-    new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state: stateOf(rebuildSnapshot(executionId, events)), log: events });
+    new ExecutionContext<I, O>({
+      executionId,
+      name: events[0]!.name,
+      state: stateOf(rebuildSnapshot(executionId, events)),
+      log: events,
+    });
 
   // Starts this client sent lately: until a worker takes one, its log is empty, and a cancel or an
   // inspect right after the start would say it does not exist. Those wait for its first event.
   const startedHere = new Map<string, number>();
   const rememberStart = (executionId: string) => {
     const now = Date.now();
-    for (const [id, at] of startedHere) if (now - at > START_MEMORY_MS) startedHere.delete(id); else break;
+    for (const [id, at] of startedHere)
+      if (now - at > START_MEMORY_MS) startedHere.delete(id);
+      else break;
     startedHere.set(executionId, now);
   };
 
   /** The log of an execution this client started, once a worker has written its first event (or after a while, empty). */
-  const firstEvents = (executionId: string) => new Promise<StoredEvent[]>((resolve) => {
-    const done = (events: StoredEvent[]) => {
-      subscription.unsubscribe();
-      timer.clear();
-      resolve(events);
-    };
-    const subscription = nc.subscribe(names.events(executionId), { max: 1, callback: () => void store.load(executionId).then(done, () => done([])) });
-    const timer = setLongTimeout(() => done([]), START_PATIENCE_MS);
-    void nc.flush().then(() => store.load(executionId)).then((events) => void (events.length && done(events)), () => undefined);
-  });
+  const firstEvents = (executionId: string) =>
+    new Promise<StoredEvent[]>((resolve) => {
+      const done = (events: StoredEvent[]) => {
+        subscription.unsubscribe();
+        timer.clear();
+        resolve(events);
+      };
+      const subscription = nc.subscribe(names.events(executionId), {
+        max: 1,
+        callback: () => void store.load(executionId).then(done, () => done([])),
+      });
+      const timer = setLongTimeout(() => done([]), START_PATIENCE_MS);
+      void nc
+        .flush()
+        .then(() => store.load(executionId))
+        .then(
+          (events) => void (events.length && done(events)),
+          () => undefined,
+        );
+    });
 
   const load = async (executionId: string): Promise<StoredEvent[]> => {
     let events = await store.load(executionId);
@@ -114,12 +167,21 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
   };
 
   /** Publishes a command to the commands stream, refusing one the server would not take. */
-  const send = async (subject: string, data: Uint8Array, msgID: string, what: string, executionId?: string): Promise<void> => {
+  const send = async (
+    subject: string,
+    data: Uint8Array,
+    msgID: string,
+    what: string,
+    executionId?: string,
+  ): Promise<void> => {
     const limit = nc.info?.max_payload ?? 1024 * 1024;
     if (data.length > limit - 1024) throw new PayloadTooLargeError(what, data.length, limit, executionId);
     await js.publish(subject, data, { msgID }).catch((error: unknown) => {
       if (!isStoreFull(error)) throw error;
-      throw new StoreFullError(`the command for execution ${executionId ?? '(new)'} was not stored`, { cause: error, ...(executionId && { executionId }) });
+      throw new StoreFullError(`the command for execution ${executionId ?? '(new)'} was not stored`, {
+        cause: error,
+        ...(executionId && { executionId }),
+      });
     });
   };
 
@@ -128,20 +190,32 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
   const servedUntil = new Map<string, number>();
   const served = async (workflow: string): Promise<boolean> => {
     if ((servedUntil.get(workflow) ?? 0) > Date.now()) return true;
-    for (const name of await servedWorkflows(workers, await bucketKeys(jsm, workersBucket))) servedUntil.set(name, Date.now() + SERVED_TRUST_MS);
+    for (const name of await servedWorkflows(workers, await bucketKeys(jsm, workersBucket)))
+      servedUntil.set(name, Date.now() + SERVED_TRUST_MS);
     return (servedUntil.get(workflow) ?? 0) > Date.now();
   };
 
   const client: Client = {
     async start(workflow, input, startOptions = {}) {
       const name = checkName(typeof workflow === 'string' ? workflow : workflow.name, 'workflow name');
-      const executionId = startOptions.executionId === undefined ? uuidv7() : checkExecutionId(startOptions.executionId);
+      const executionId =
+        startOptions.executionId === undefined ? uuidv7() : checkExecutionId(startOptions.executionId);
       if (!(await served(name))) {
-        throw new WorkflowNotFoundError(name, {}, `no worker serves workflow '${name}' on prefix '${names.prefix}': start a worker with it in its workflows`);
+        throw new WorkflowNotFoundError(
+          name,
+          {},
+          `no worker serves workflow '${name}' on prefix '${names.prefix}': start a worker with it in its workflows`,
+        );
       }
       const inputJson = encodeValue(input, `the input of workflow '${name}'`);
       // The message id makes a start sent twice (a retry after a lost ack) one start.
-      await send(names.command(name, 'start'), encodeStartCommand({ workflow: name, executionId, inputJson }), `start:${executionId}`, `the input of workflow '${name}'`, executionId);
+      await send(
+        names.command(name, 'start'),
+        encodeStartCommand({ workflow: name, executionId, inputJson }),
+        `start:${executionId}`,
+        `the input of workflow '${name}'`,
+        executionId,
+      );
       rememberStart(executionId);
       return executionId;
     },
@@ -161,20 +235,39 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
           else resolve(ctx!);
         };
         const timer = setLongTimeout(
-          () => finish(new FluxError('RESULT_TIMEOUT', `execution ${executionId} did not pause or finish within ${resultOptions.timeoutMs} ms`, { executionId })),
+          () =>
+            finish(
+              new FluxError(
+                'RESULT_TIMEOUT',
+                `execution ${executionId} did not pause or finish within ${resultOptions.timeoutMs} ms`,
+                { executionId },
+              ),
+            ),
           resultOptions.timeoutMs ?? Infinity,
         );
-        const poller = new LogPoller(() => store.load(executionId), (events): ReadVerdict => {
-          if (events.length > after && isSettled(stateOf(rebuildSnapshot(executionId, events)))) {
-            finish(undefined, contextOf<I, O>(executionId, events));
-            return 'done';
-          }
-          return events.length < announced ? 'behind' : 'wait';
-        }, (error) => finish(error));
+        const poller = new LogPoller(
+          () => store.load(executionId),
+          (events): ReadVerdict => {
+            if (events.length > after && isSettled(stateOf(rebuildSnapshot(executionId, events)))) {
+              finish(undefined, contextOf<I, O>(executionId, events));
+              return 'done';
+            }
+            return events.length < announced ? 'behind' : 'wait';
+          },
+          (error) => finish(error),
+        );
         // Subscribe first, then read: an event appended in between is seen either way. What is
         // published while the connection is down is missed: a reconnect reads again.
         const check = () => poller.poll();
-        waiters.set(check, () => finish(new FluxError('CLIENT_CLOSED', `the client was closed while waiting for execution ${executionId} to pause or finish`, { executionId })));
+        waiters.set(check, () =>
+          finish(
+            new FluxError(
+              'CLIENT_CLOSED',
+              `the client was closed while waiting for execution ${executionId} to pause or finish`,
+              { executionId },
+            ),
+          ),
+        );
         const subscription = nc.subscribe(names.events(executionId), {
           callback: guarded(logger, (msg) => {
             const settling = decodeEventBatch(msg.data).filter((e) => SETTLING_EVENTS.has(e.type));
@@ -193,7 +286,13 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
       if (state !== 'paused') throw new ExecutionStateError(executionId, state, 'resumed', ['paused']);
       const valueJson = encodeValue(value, `the resume value for execution ${executionId}`, executionId);
       const workflow = events[0]!.name;
-      await send(names.command(workflow, 'resume'), encodeResumeCommand({ workflow, executionId, valueJson }), `resume:${executionId}:${events.length}`, `the resume value for execution ${executionId}`, executionId);
+      await send(
+        names.command(workflow, 'resume'),
+        encodeResumeCommand({ workflow, executionId, valueJson }),
+        `resume:${executionId}:${events.length}`,
+        `the resume value for execution ${executionId}`,
+        executionId,
+      );
       return client.result<I, O>(executionId, { afterSeq: events.length, ...resumeOptions });
     },
 
@@ -202,16 +301,30 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
       const state = stateOf(rebuildSnapshot(executionId, events));
       if (isFinished(state)) throw new ExecutionStateError(executionId, state, 'cancelled', ['running', 'paused']);
       const workflow = events[0]!.name;
-      await send(names.command(workflow, 'cancel'), encodeCancelCommand({ workflow, executionId, rollback: cancelOptions.rollback ?? false }), `cancel:${executionId}`, `the cancel of execution ${executionId}`, executionId);
+      await send(
+        names.command(workflow, 'cancel'),
+        encodeCancelCommand({ workflow, executionId, rollback: cancelOptions.rollback ?? false }),
+        `cancel:${executionId}`,
+        `the cancel of execution ${executionId}`,
+        executionId,
+      );
       const deadline = Date.now() + (cancelOptions.timeoutMs ?? 60_000);
       for (;;) {
         const now = await load(executionId);
         const reached = stateOf(rebuildSnapshot(executionId, now));
         if (reached === 'cancelled') return contextOf<I, O>(executionId, now);
         // It ended before the cancel was carried out (the worker refused the cancel): say so now, not at the deadline.
-        if (isFinished(reached)) throw new ExecutionStateError(executionId, reached, 'cancelled', ['running', 'paused']);
-        if (Date.now() > deadline) throw new FluxError('RESULT_TIMEOUT', `execution ${executionId} was not cancelled within ${cancelOptions.timeoutMs ?? 60_000} ms`, { executionId });
-        await client.result(executionId, { afterSeq: now.length, timeoutMs: Math.max(1, deadline - Date.now()) }).catch(() => undefined);
+        if (isFinished(reached))
+          throw new ExecutionStateError(executionId, reached, 'cancelled', ['running', 'paused']);
+        if (Date.now() > deadline)
+          throw new FluxError(
+            'RESULT_TIMEOUT',
+            `execution ${executionId} was not cancelled within ${cancelOptions.timeoutMs ?? 60_000} ms`,
+            { executionId },
+          );
+        await client
+          .result(executionId, { afterSeq: now.length, timeoutMs: Math.max(1, deadline - Date.now()) })
+          .catch(() => undefined);
       }
     },
 
@@ -235,17 +348,24 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
         last = event.seq;
         onEvent(toExecutionEvent(executionId, event));
       };
-      store.load(executionId).then((events) => void (floor = events.at(-1)?.seq ?? 0), () => undefined);
+      store.load(executionId).then(
+        (events) => void (floor = events.at(-1)?.seq ?? 0),
+        () => undefined,
+      );
       const subscription = nc.subscribe(names.events(executionId), {
         callback: guarded(logger, (msg) => {
           for (const event of decodeEventBatch(msg.data)) emit(event);
         }),
       });
-      const caughtUp = () => void store.load(executionId).then((events) => {
-        if (floor === undefined && last === undefined) return; // "now" is not known yet
-        const after = Math.max(last ?? 0, floor ?? 0);
-        for (const event of events) if (event.seq > after) emit(event);
-      }, () => undefined);
+      const caughtUp = () =>
+        void store.load(executionId).then(
+          (events) => {
+            if (floor === undefined && last === undefined) return; // "now" is not known yet
+            const after = Math.max(last ?? 0, floor ?? 0);
+            for (const event of events) if (event.seq > after) emit(event);
+          },
+          () => undefined,
+        );
       const stop = () => {
         waiters.delete(caughtUp);
         subscription.unsubscribe();

@@ -6,7 +6,14 @@
  * and fails with an error naming it when it cannot. (nats.conf also keeps clients away from it.)
  * Guarded by test/security/nats-consumers.test.ts.
  */
-import { AckPolicy, DeliverPolicy, JetStreamApiCodes, JetStreamApiError, type ConsumerConfig, type JetStreamManager } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  JetStreamApiCodes,
+  JetStreamApiError,
+  type ConsumerConfig,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import { FluxError } from '../errors.js';
 
 export interface CommandConsumer {
@@ -32,8 +39,12 @@ export class ConsumerUnavailableError extends FluxError {
 
 function wanted(consumer: CommandConsumer): Partial<ConsumerConfig> {
   return {
-    durable_name: consumer.durable, filter_subject: consumer.filter, ack_policy: AckPolicy.Explicit,
-    deliver_policy: DeliverPolicy.All, ack_wait: consumer.ackWaitMs * 1e6, max_ack_pending: 10_000,
+    durable_name: consumer.durable,
+    filter_subject: consumer.filter,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: consumer.ackWaitMs * 1e6,
+    max_ack_pending: 10_000,
   };
 }
 
@@ -42,12 +53,20 @@ function wanted(consumer: CommandConsumer): Partial<ConsumerConfig> {
  * Its ack wait may differ (workers with another lease period): that changes timing, not what is delivered.
  */
 function deliversCommands(config: Partial<ConsumerConfig>, consumer: CommandConsumer): boolean {
-  return config.filter_subject === consumer.filter && !config.deliver_subject && config.ack_policy === AckPolicy.Explicit
-    && config.deliver_policy === DeliverPolicy.All && (config.max_deliver === undefined || config.max_deliver <= 0)
-    && !config.filter_subjects?.length;
+  return (
+    config.filter_subject === consumer.filter &&
+    !config.deliver_subject &&
+    config.ack_policy === AckPolicy.Explicit &&
+    config.deliver_policy === DeliverPolicy.All &&
+    (config.max_deliver === undefined || config.max_deliver <= 0) &&
+    !config.filter_subjects?.length
+  );
 }
 
-async function configOf(jsm: JetStreamManager, consumer: CommandConsumer): Promise<Partial<ConsumerConfig> | undefined> {
+async function configOf(
+  jsm: JetStreamManager,
+  consumer: CommandConsumer,
+): Promise<Partial<ConsumerConfig> | undefined> {
   try {
     return (await jsm.consumers.info(consumer.stream, consumer.durable)).config;
   } catch (error) {
@@ -58,7 +77,10 @@ async function configOf(jsm: JetStreamManager, consumer: CommandConsumer): Promi
 }
 
 /** Makes sure the consumer exists as it must; returns what was done, for the log. */
-export async function ensureCommandConsumer(jsm: JetStreamManager, consumer: CommandConsumer): Promise<'ok' | 'created' | 'recreated'> {
+export async function ensureCommandConsumer(
+  jsm: JetStreamManager,
+  consumer: CommandConsumer,
+): Promise<'ok' | 'created' | 'recreated'> {
   const config = await configOf(jsm, consumer);
   if (config && deliversCommands(config, consumer)) return 'ok';
   if (config) await jsm.consumers.delete(consumer.stream, consumer.durable).catch(() => undefined);

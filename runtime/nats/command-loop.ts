@@ -3,11 +3,23 @@
  * while it has free slots, carries each one out, and answers its sender. A command leaves the stream
  * only when it was carried out or can never be (a permanent refusal); anything else comes back later.
  */
-import { jetstream, jetstreamManager, RetentionPolicy, StorageType, type Consumer, type JsMsg } from '@nats-io/jetstream';
+import {
+  jetstream,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+  type Consumer,
+  type JsMsg,
+} from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { v7 as uuidv7 } from 'uuid';
 import {
-  decodeCancelCommand, decodeResumeCommand, decodeStartCommand, encodeExecutionStatus, MalformedMessageError, type ExecutionStatus,
+  decodeCancelCommand,
+  decodeResumeCommand,
+  decodeStartCommand,
+  encodeExecutionStatus,
+  MalformedMessageError,
+  type ExecutionStatus,
 } from '../../proto/codec.js';
 import { ExecutionBusyError, ExecutionStateError, isFluxError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -66,10 +78,16 @@ export class CommandLoop {
   /** Makes the stream and one consumer per workflow; fails, naming the consumer, when one cannot be made. */
   async start(): Promise<void> {
     const jsm = await jetstreamManager(this.nc);
-    await jsm.streams.add({
-      name: this.names.commandsStream, subjects: [`${this.names.prefix}.cmd.>`], storage: StorageType.File,
-      retention: RetentionPolicy.Workqueue, duplicate_window: 120 * 1e9, num_replicas: this.options.replicas,
-    }).catch(() => jsm.streams.info(this.names.commandsStream));
+    await jsm.streams
+      .add({
+        name: this.names.commandsStream,
+        subjects: [`${this.names.prefix}.cmd.>`],
+        storage: StorageType.File,
+        retention: RetentionPolicy.Workqueue,
+        duplicate_window: 120 * 1e9,
+        num_replicas: this.options.replicas,
+      })
+      .catch(() => jsm.streams.info(this.names.commandsStream));
     for (const workflow of this.workflows.keys()) {
       const consumer = this.consumerOf(workflow);
       await ensureCommandConsumer(jsm, consumer);
@@ -84,7 +102,12 @@ export class CommandLoop {
   }
 
   private consumerOf(workflow: string): CommandConsumer {
-    return { stream: this.names.commandsStream, durable: `wf_${workflow}`, filter: this.names.commandsOf(workflow), ackWaitMs: this.options.leaseMs };
+    return {
+      stream: this.names.commandsStream,
+      durable: `wf_${workflow}`,
+      filter: this.names.commandsOf(workflow),
+      ackWaitMs: this.options.leaseMs,
+    };
   }
 
   private async pull(consumer: CommandConsumer): Promise<void> {
@@ -115,7 +138,10 @@ export class CommandLoop {
   private async mend(consumer: CommandConsumer, pullError: unknown): Promise<void> {
     try {
       const done = await ensureCommandConsumer(await jetstreamManager(this.nc, { checkAPI: false }), consumer);
-      if (done !== 'ok') this.options.logger.warn(`consumer ${consumer.durable} of ${consumer.stream} was missing or wrong and has been ${done} (the pull failed with: ${(pullError as Error).message})`);
+      if (done !== 'ok')
+        this.options.logger.warn(
+          `consumer ${consumer.durable} of ${consumer.stream} was missing or wrong and has been ${done} (the pull failed with: ${(pullError as Error).message})`,
+        );
     } catch (error) {
       if (error instanceof ConsumerUnavailableError) this.options.logger.error(error.message);
     }
@@ -163,9 +189,13 @@ export class CommandLoop {
         if (msg.info.redelivered && (await this.alreadyResumed(answer.executionId, msg))) {
           // Carried out already, but its driver may have died before acking it or before its lease
           // was written: then nobody would take the execution over. Take it up if nobody drives it.
-          return accepted((await this.runtime.startAs(workflow, answer.executionId, undefined, { recoverOnly: true })).state);
+          return accepted(
+            (await this.runtime.startAs(workflow, answer.executionId, undefined, { recoverOnly: true })).state,
+          );
         }
-        await this.runtime.resumeAccepted(answer.executionId, decodeValue(command.valueJson), workflow, () => accepted('running'));
+        await this.runtime.resumeAccepted(answer.executionId, decodeValue(command.valueJson), workflow, () =>
+          accepted('running'),
+        );
       } else if (kind === 'cancel') {
         const command = decodeCancelCommand(msg.data);
         answer.executionId = checkExecutionId(command.executionId);
@@ -182,7 +212,8 @@ export class CommandLoop {
 
   /** A command that can never succeed is answered and removed; anything else is delivered again later. */
   private refused(msg: JsMsg, error: unknown, executionId: string, workflow: string): void {
-    if (!isPermanentRefusal(error)) return msg.nak(Math.min(500 * 2 ** Math.min(msg.info.deliveryCount - 1, 6), MAX_REDELIVERY_DELAY_MS));
+    if (!isPermanentRefusal(error))
+      return msg.nak(Math.min(500 * 2 ** Math.min(msg.info.deliveryCount - 1, 6), MAX_REDELIVERY_DELAY_MS));
     msg.term();
     if (msg.info.redelivered && error instanceof ExecutionStateError) return; // answered when it was first refused
     this.reply(msg, { executionId, workflow, state: '', error: toErrorInfo(error) });
@@ -203,7 +234,9 @@ export class CommandLoop {
     const to = msg.headers?.get(REPLY_HEADER);
     if (!to) return;
     if (!isReplySubject(to, this.names.prefix, this.options.replyPrefixes)) {
-      return this.options.logger.warn(`did not answer a command on ${msg.subject}: its ${REPLY_HEADER} '${to.slice(0, 200)}' is not an inbox (allowed: ${this.options.replyPrefixes.join(', ')})`);
+      return this.options.logger.warn(
+        `did not answer a command on ${msg.subject}: its ${REPLY_HEADER} '${to.slice(0, 200)}' is not an inbox (allowed: ${this.options.replyPrefixes.join(', ')})`,
+      );
     }
     this.nc.publish(to, encodeExecutionStatus(status));
   }

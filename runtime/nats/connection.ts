@@ -12,7 +12,10 @@ const DRAIN_PATIENCE_MS = 5000;
 export async function drainOrClose(nc: NatsConnection, patienceMs = DRAIN_PATIENCE_MS): Promise<void> {
   if (nc.isClosed()) return;
   let timer: NodeJS.Timeout | undefined;
-  const drained = nc.drain().then(() => true, () => true);
+  const drained = nc.drain().then(
+    () => true,
+    () => true,
+  );
   const gaveUp = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), patienceMs)));
   const done = await Promise.race([drained, gaveUp]);
   clearTimeout(timer);

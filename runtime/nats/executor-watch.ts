@@ -115,9 +115,13 @@ export class ExecutorWatch {
 
   private async probe(executor: string, calls: PendingCall[]): Promise<void> {
     this.probing.add(executor);
-    const probe = encodeExecutorProbe({ calls: calls.map(({ command }) => ({ executionId: command.executionId, taskId: command.taskId })) });
+    const probe = encodeExecutorProbe({
+      calls: calls.map(({ command }) => ({ executionId: command.executionId, taskId: command.taskId })),
+    });
     try {
-      const answer = decodeExecutorProbeReply((await this.nc.request(this.names.executor(executor), probe, { timeout: this.probeEveryMs })).data);
+      const answer = decodeExecutorProbeReply(
+        (await this.nc.request(this.names.executor(executor), probe, { timeout: this.probeEveryMs })).data,
+      );
       if (answer.error) return; // it could not read the probe: as good as silence
       const notRunning = new Set(answer.notRunning.map((ref) => callKey(ref.executionId, ref.taskId)));
       const now = Date.now();

@@ -12,7 +12,9 @@ type Callback = (error: Error | null, msg: Msg) => void;
 
 export function guarded(logger: Logger, handle: (msg: Msg) => unknown): Callback {
   const dropped = (msg: Msg, error: unknown) =>
-    logger.warn(`dropped a message on ${msg.subject} that could not be handled: ${error instanceof Error ? error.message : String(error)}`);
+    logger.warn(
+      `dropped a message on ${msg.subject} that could not be handled: ${error instanceof Error ? error.message : String(error)}`,
+    );
   return (error, msg) => {
     if (error) return; // the subscription ended (closed, or refused by the server's permissions)
     try {

@@ -61,19 +61,25 @@ export class Leases implements DriverHooks {
     this.stalled.delete(executionId);
     const value = encoder.encode(JSON.stringify({ worker: this.workerId, workflow }));
     const put = this.leases.put(executionId, value).catch((error: unknown) => {
-      this.logger.warn(`could not write the lease of execution ${executionId} (${(error as Error).message}): if this worker dies, a start sent again takes it up`);
+      this.logger.warn(
+        `could not write the lease of execution ${executionId} (${(error as Error).message}): if this worker dies, a start sent again takes it up`,
+      );
       return undefined;
     });
     return (error) => {
       if (stoppedMidRun(error)) {
         // Still running, and nobody else should take it while this worker is alive: it keeps the
         // lease and takes the execution up again (`takeStalled`) until a run of it pauses or ends.
-        this.logger.warn(`execution ${executionId} stopped where it was: ${(error as Error).message}; this worker takes it up again from its log`);
+        this.logger.warn(
+          `execution ${executionId} stopped where it was: ${(error as Error).message}; this worker takes it up again from its log`,
+        );
         return this.stall(executionId, workflow);
       }
       // Erased rather than deleted: a KV delete leaves a marker per execution, which every sweep
       // would then list and read, for ever. A revision no longer there (a later put) is left alone.
-      void put.then((revision) => revision === undefined ? undefined : this.eraseLease(revision)).catch(() => undefined);
+      void put
+        .then((revision) => (revision === undefined ? undefined : this.eraseLease(revision)))
+        .catch(() => undefined);
     };
   }
 
@@ -90,7 +96,11 @@ export class Leases implements DriverHooks {
   async adopt(executionId: string, workflow: string): Promise<boolean> {
     const entry = await this.leases.get(executionId);
     const value = encoder.encode(JSON.stringify({ worker: this.workerId, workflow }));
-    if (entry?.operation !== 'PUT') return this.leases.create(executionId, value).then(() => true, () => false);
+    if (entry?.operation !== 'PUT')
+      return this.leases.create(executionId, value).then(
+        () => true,
+        () => false,
+      );
     return (entry.json() as { worker: string }).worker === this.workerId;
   }
 
@@ -135,7 +145,10 @@ export class Leases implements DriverHooks {
   /** Takes a lease over; false if another worker was quicker. */
   async takeOver(lease: Lease): Promise<boolean> {
     const value = encoder.encode(JSON.stringify({ worker: this.workerId, workflow: lease.workflow }));
-    return this.leases.update(lease.executionId, value, lease.revision).then(() => true, () => false);
+    return this.leases.update(lease.executionId, value, lease.revision).then(
+      () => true,
+      () => false,
+    );
   }
 
   private async alive(worker: string, now: number): Promise<boolean> {
@@ -155,7 +168,8 @@ export class Leases implements DriverHooks {
 export async function servedWorkflows(workers: KV, keys: readonly string[]): Promise<Set<string>> {
   const served = new Set<string>();
   const entries = await Promise.all(keys.map((key) => workers.get(key)));
-  for (const entry of entries) if (entry?.operation === 'PUT') for (const workflow of (entry.json() as WorkerInfo).workflows) served.add(workflow);
+  for (const entry of entries)
+    if (entry?.operation === 'PUT') for (const workflow of (entry.json() as WorkerInfo).workflows) served.add(workflow);
   return served;
 }
 

@@ -31,13 +31,16 @@ export class LogPoller<T> {
 
   poll(): void {
     if (this.stopped) return;
-    this.read().then((value) => {
-      if (this.stopped) return;
-      if (this.judge(value) === 'behind') this.again();
-      else this.since = undefined;
-    }, (error: Error) => {
-      if (!this.stopped) this.again(error);
-    });
+    this.read().then(
+      (value) => {
+        if (this.stopped) return;
+        if (this.judge(value) === 'behind') this.again();
+        else this.since = undefined;
+      },
+      (error: Error) => {
+        if (!this.stopped) this.again(error);
+      },
+    );
   }
 
   stop(): void {

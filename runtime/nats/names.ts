@@ -35,7 +35,8 @@ export interface NatsNames {
 }
 
 export function natsNames(prefix = 'flux'): NatsNames {
-  if (!/^[A-Za-z0-9_-]+$/.test(prefix)) throw new DefinitionError(`NATS prefix '${prefix}' must be letters, digits, '_' or '-'`);
+  if (!/^[A-Za-z0-9_-]+$/.test(prefix))
+    throw new DefinitionError(`NATS prefix '${prefix}' must be letters, digits, '_' or '-'`);
   const upper = prefix.toUpperCase().replace(/-/g, '_');
   return {
     prefix,

@@ -15,10 +15,22 @@ import { drainOrClose } from './connection.js';
 import { natsNames } from './names.js';
 import { NatsTaskDispatcher, NatsTaskServer } from './task-transport.js';
 
-export interface NatsOptions extends Partial<Pick<
-  ConnectionOptions,
-  'servers' | 'noRandomize' | 'user' | 'pass' | 'token' | 'authenticator' | 'tls' | 'name' | 'maxReconnectAttempts' | 'reconnectTimeWait'
->> {
+export interface NatsOptions
+  extends Partial<
+    Pick<
+      ConnectionOptions,
+      | 'servers'
+      | 'noRandomize'
+      | 'user'
+      | 'pass'
+      | 'token'
+      | 'authenticator'
+      | 'tls'
+      | 'name'
+      | 'maxReconnectAttempts'
+      | 'reconnectTimeWait'
+    >
+  > {
   /**
    * Where this connection receives replies (nats.js's `inboxPrefix`): `_INBOX` by default. Under
    * nats.conf each user has its own (`_INBOX_worker`, `_INBOX_client`) and may read no other's.
@@ -55,7 +67,17 @@ export interface NatsParts {
 }
 
 export async function openNats(options: NatsOptions): Promise<NatsParts> {
-  const { connection, prefix, replicas, secretKeyFile, dispatchPatienceMs, executorTimeoutMs, serveTasks = true, logger = consoleLogger, ...connectOptions } = options;
+  const {
+    connection,
+    prefix,
+    replicas,
+    secretKeyFile,
+    dispatchPatienceMs,
+    executorTimeoutMs,
+    serveTasks = true,
+    logger = consoleLogger,
+    ...connectOptions
+  } = options;
   const nc = connection ?? (await connect({ maxReconnectAttempts: -1, reconnectTimeWait: 250, ...connectOptions }));
   const names = natsNames(prefix);
   const store = await NatsStore.open(nc, names, {
@@ -63,10 +85,24 @@ export async function openNats(options: NatsOptions): Promise<NatsParts> {
     ...(replicas !== undefined && { replicas }),
   });
   let dispatcher: NatsTaskDispatcher | undefined;
-  const server = new NatsTaskServer(nc, names, new TaskExecutor(findTask, store.cache, store.secrets), store, logger, (id) => dispatcher?.nestedHost(id));
-  dispatcher = new NatsTaskDispatcher(nc, names, serveTasks ? server : undefined, store, { dispatchPatienceMs, executorTimeoutMs, logger });
+  const server = new NatsTaskServer(
+    nc,
+    names,
+    new TaskExecutor(findTask, store.cache, store.secrets),
+    store,
+    logger,
+    (id) => dispatcher?.nestedHost(id),
+  );
+  dispatcher = new NatsTaskDispatcher(nc, names, serveTasks ? server : undefined, store, {
+    dispatchPatienceMs,
+    executorTimeoutMs,
+    logger,
+  });
   return {
-    nc, store, server, dispatcher,
+    nc,
+    store,
+    server,
+    dispatcher,
     async close() {
       await server.close();
       await dispatcher.close();

@@ -22,7 +22,9 @@ interface ObjectMeta {
 /** The object's bytes, or null when there is no such object (or it was deleted). */
 export async function readObject(jsm: JetStreamManager, bucket: string, name: string): Promise<Uint8Array | null> {
   const stream = `OBJ_${bucket}`;
-  const meta = await jsm.direct.getMessage(stream, { last_by_subj: `$O.${bucket}.M.${base64UrlPadded(Buffer.from(name))}` });
+  const meta = await jsm.direct.getMessage(stream, {
+    last_by_subj: `$O.${bucket}.M.${base64UrlPadded(Buffer.from(name))}`,
+  });
   if (!meta) return null;
   const info = meta.json<ObjectMeta>();
   if (info.deleted) return null;
@@ -40,7 +42,10 @@ export async function readObject(jsm: JetStreamManager, bucket: string, name: st
   }
   const digest = `SHA-256=${base64UrlPadded(sha.digest())}`;
   if (at !== info.size || digest !== info.digest) {
-    throw new FluxError('PAYLOAD_CORRUPT', `object ${name} of bucket ${bucket} reads back as ${at} of ${info.size} bytes${at === info.size ? ' with another digest' : ''}`);
+    throw new FluxError(
+      'PAYLOAD_CORRUPT',
+      `object ${name} of bucket ${bucket} reads back as ${at} of ${info.size} bytes${at === info.size ? ' with another digest' : ''}`,
+    );
   }
   return bytes;
 }

@@ -11,7 +11,10 @@ import { type Msg, type MsgHdrs, type NatsConnection, type Subscription } from '
 
 /** Nobody listens on the subject (the server's 503 status), or no answer in time. */
 export class NoReplyError extends Error {
-  constructor(readonly subject: string, readonly reason: 'no-responders' | 'timeout') {
+  constructor(
+    readonly subject: string,
+    readonly reason: 'no-responders' | 'timeout',
+  ) {
     super(reason === 'timeout' ? `no reply on ${subject} in time` : `nobody listens on ${subject}`);
     this.name = 'NoReplyError';
   }
@@ -32,7 +35,9 @@ export class Replies {
 
   constructor(private readonly nc: NatsConnection) {
     this.prefix = inboxOf(nc);
-    this.subscription = nc.subscribe(`${this.prefix}.*`, { callback: guarded(consoleLogger, (msg) => this.onReply(msg)) });
+    this.subscription = nc.subscribe(`${this.prefix}.*`, {
+      callback: guarded(consoleLogger, (msg) => this.onReply(msg)),
+    });
   }
 
   request(subject: string, data: Uint8Array, options: { timeout: number; headers?: MsgHdrs }): Promise<Msg> {
@@ -44,7 +49,10 @@ export class Replies {
       }, options.timeout);
       this.waiting.set(token, { subject, resolve, reject, timer });
       try {
-        this.nc.publish(subject, data, { reply: `${this.prefix}.${token}`, ...(options.headers && { headers: options.headers }) });
+        this.nc.publish(subject, data, {
+          reply: `${this.prefix}.${token}`,
+          ...(options.headers && { headers: options.headers }),
+        });
       } catch (error) {
         clearTimeout(timer);
         this.waiting.delete(token);
@@ -55,7 +63,8 @@ export class Replies {
 
   close(): void {
     this.subscription.unsubscribe();
-    for (const { timer, reject, subject } of this.waiting.values()) (clearTimeout(timer), reject(new NoReplyError(subject, 'timeout')));
+    for (const { timer, reject, subject } of this.waiting.values())
+      clearTimeout(timer), reject(new NoReplyError(subject, 'timeout'));
     this.waiting.clear();
   }
 
@@ -65,7 +74,8 @@ export class Replies {
     if (!waiting) return; // too late: its requester gave up
     this.waiting.delete(token);
     clearTimeout(waiting.timer);
-    if (msg.headers?.code === 503 && msg.data.length === 0) waiting.reject(new NoReplyError(waiting.subject, 'no-responders'));
+    if (msg.headers?.code === 503 && msg.data.length === 0)
+      waiting.reject(new NoReplyError(waiting.subject, 'no-responders'));
     else waiting.resolve(msg);
   }
 }

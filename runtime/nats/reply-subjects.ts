@@ -27,7 +27,11 @@ export const DEFAULT_REPLY_PREFIXES: readonly string[] = ['_INBOX.', '_INBOX_'];
  * isReplySubject('flux.events.order-1', 'flux');     // false: the event log
  * isReplySubject('$KV.flux_executions.x', 'flux');  // false
  */
-export function isReplySubject(subject: string, prefix: string, allowed: readonly string[] = DEFAULT_REPLY_PREFIXES): boolean {
+export function isReplySubject(
+  subject: string,
+  prefix: string,
+  allowed: readonly string[] = DEFAULT_REPLY_PREFIXES,
+): boolean {
   if (!isLiteralSubject(subject)) return false;
   if (subject.startsWith(`${prefix}.`) || PRIVILEGED.some((p) => subject.startsWith(p))) return false;
   return allowed.some((p) => subject.startsWith(p) && subject.length > p.length);

@@ -23,10 +23,24 @@
 import { headers, type Msg, type MsgHdrs, type NatsConnection, type Subscription } from '@nats-io/nats-core';
 import { v7 as uuidv7 } from 'uuid';
 import {
-  decodeExecutorProbe, decodeTaskCommand, decodeTaskResult, encodeExecutorProbeReply, encodeTaskCommand, encodeTaskResult,
-  MalformedMessageError, OBJECT_REF_CONTENT_TYPE,
+  decodeExecutorProbe,
+  decodeTaskCommand,
+  decodeTaskResult,
+  encodeExecutorProbeReply,
+  encodeTaskCommand,
+  encodeTaskResult,
+  MalformedMessageError,
+  OBJECT_REF_CONTENT_TYPE,
 } from '../../proto/codec.js';
-import { JSON_CONTENT_TYPE, jsonPayload, payloadJson, type ErrorInfo, type TaskCommand, type TaskProgress, type TaskResult } from '../../proto/messages.js';
+import {
+  JSON_CONTENT_TYPE,
+  jsonPayload,
+  payloadJson,
+  type ErrorInfo,
+  type TaskCommand,
+  type TaskProgress,
+  type TaskResult,
+} from '../../proto/messages.js';
 import type { ReplyTo, TaskExecutor, TaskHandle, TaskSender } from '../../actors/task-executor.js';
 import type { EventType, StoredEvent } from '../events.js';
 import type { NestedCalls } from '../scope.js';
@@ -101,8 +115,13 @@ export class NatsTaskDispatcher implements TaskSender {
     const logger = options.logger ?? consoleLogger;
     this.answers = nc.subscribe(`${this.answersPrefix}.*`, { callback: guarded(logger, (msg) => this.onAnswer(msg)) });
     const callback = guarded(logger, (msg) => this.onResult(msg));
-    this.results = [nc.subscribe(this.resultsSubject, { callback }), nc.subscribe(`${this.resultsSubject}.>`, { callback })];
-    this.watch = new ExecutorWatch(nc, names, this.pending, options.executorTimeoutMs ?? 5_000, (call) => this.sendAgain(call));
+    this.results = [
+      nc.subscribe(this.resultsSubject, { callback }),
+      nc.subscribe(`${this.resultsSubject}.>`, { callback }),
+    ];
+    this.watch = new ExecutorWatch(nc, names, this.pending, options.executorTimeoutMs ?? 5_000, (call) =>
+      this.sendAgain(call),
+    );
   }
 
   send(command: TaskCommand, reply: ReplyTo, local?: TaskDefinition, nested?: NestedCalls): TaskHandle {
@@ -114,7 +133,17 @@ export class NatsTaskDispatcher implements TaskSender {
     const key = callKey(command.executionId, command.taskId);
     if (nested) this.holdNestedHost(command.executionId, nested, 1);
     const call: PendingCall = {
-      key, command, generation: 0, executor: undefined, heardAt: 0, sentAt: 0, firstSentAt: 0, answerToken: undefined, missing: 0, unreachable: false, point: undefined,
+      key,
+      command,
+      generation: 0,
+      executor: undefined,
+      heardAt: 0,
+      sentAt: 0,
+      firstSentAt: 0,
+      answerToken: undefined,
+      missing: 0,
+      unreachable: false,
+      point: undefined,
       reply: (result) => {
         if (nested && result.outcome !== 'progress') this.holdNestedHost(command.executionId, nested, -1);
         reply(result);
@@ -126,7 +155,10 @@ export class NatsTaskDispatcher implements TaskSender {
       // The reply stays registered: a result that still comes is the execution's to record or drop.
       cancel: () => {
         if (!this.pending.has(key)) return;
-        this.nc.publish(this.names.taskCancel, encoder.encode(JSON.stringify({ executionId: command.executionId, taskId: command.taskId })));
+        this.nc.publish(
+          this.names.taskCancel,
+          encoder.encode(JSON.stringify({ executionId: command.executionId, taskId: command.taskId })),
+        );
       },
     };
   }
@@ -187,7 +219,10 @@ export class NatsTaskDispatcher implements TaskSender {
     this.awaitingAnswer.set(token, { call, generation });
     call.sentAt = Date.now();
     try {
-      this.nc.publish(subject, encodeTaskCommand(command), { reply: `${this.answersPrefix}.${token}`, headers: this.commandHeaders(generation) });
+      this.nc.publish(subject, encodeTaskCommand(command), {
+        reply: `${this.answersPrefix}.${token}`,
+        headers: this.commandHeaders(generation),
+      });
     } catch {
       // The connection is closed or reconnecting: the watch sends it again when nothing is heard of it.
     }
@@ -224,7 +259,8 @@ export class NatsTaskDispatcher implements TaskSender {
     const waited = Date.now() - firstSentAt;
     if (waited > this.patienceMs) {
       return this.fail(call, {
-        name: 'FluxError', code: 'TASK_NOT_SERVED',
+        name: 'FluxError',
+        code: 'TASK_NOT_SERVED',
         message: `no executor serves task '${command.taskName}' (waited ${this.patienceMs} ms on ${this.names.task(command.taskName)}): start a worker that defines it`,
       });
     }
@@ -253,7 +289,11 @@ export class NatsTaskDispatcher implements TaskSender {
       // Its retry or fallback had already settled it; only the final message was lost.
       this.settled(call);
       const header = { executionId: command.executionId, taskId: command.taskId, attempt: point.attempt };
-      return call.reply('error' in settled ? { ...header, outcome: 'error', error: settled.error } : { ...header, outcome: 'output', output: jsonPayload(settled.outputJson) });
+      return call.reply(
+        'error' in settled
+          ? { ...header, outcome: 'error', error: settled.error }
+          : { ...header, outcome: 'output', output: jsonPayload(settled.outputJson) },
+      );
     }
     if (point) call.command = { ...command, attempt: point.attempt, ...(point.resume && { resume: point.resume }) };
     call.generation++;
@@ -266,7 +306,13 @@ export class NatsTaskDispatcher implements TaskSender {
   private fail(call: PendingCall, error: ErrorInfo): void {
     this.settled(call);
     const { command } = call;
-    call.reply({ executionId: command.executionId, taskId: command.taskId, attempt: command.attempt, outcome: 'error', error });
+    call.reply({
+      executionId: command.executionId,
+      taskId: command.taskId,
+      attempt: command.attempt,
+      outcome: 'error',
+      error,
+    });
   }
 
   /** Progress of a call: its executor is alive, and a sending again would resume after this step. */
@@ -274,8 +320,12 @@ export class NatsTaskDispatcher implements TaskSender {
     const { command } = call;
     call.heardAt = Date.now();
     const step: StoredEvent = {
-      seq: 0, type: progress.type as EventType, sourceId: command.taskId, name: command.taskName,
-      valueJson: payloadJson(progress.value), time: call.heardAt,
+      seq: 0,
+      type: progress.type as EventType,
+      sourceId: command.taskId,
+      name: command.taskName,
+      valueJson: payloadJson(progress.value),
+      time: call.heardAt,
     };
     call.point = advanceResumePoint(call.point ?? { attempt: command.attempt, resume: command.resume }, step);
   }
@@ -290,9 +340,10 @@ export class NatsTaskDispatcher implements TaskSender {
     const call = this.pending.get(callKey(result.executionId, result.taskId));
     if (!call) return; // a call this process no longer waits for
     // Sent for an earlier sending of the command (an executor given up on that was not dead after all): the first result wins.
-    const generation = msg.subject === this.resultsSubject ? 0 : Number(msg.subject.slice(this.resultsSubject.length + 1));
+    const generation =
+      msg.subject === this.resultsSubject ? 0 : Number(msg.subject.slice(this.resultsSubject.length + 1));
     if (generation !== call.generation) return;
-    if (result.outcome === 'progress') return this.progressed(call, result.progress), call.reply(result);
+    if (result.outcome === 'progress') return (this.progressed(call, result.progress), call.reply(result));
     this.settled(call);
     const reply = call.reply;
     if (result.outcome !== 'output' || result.output.contentType !== OBJECT_REF_CONTENT_TYPE) return reply(result);
@@ -300,7 +351,14 @@ export class NatsTaskDispatcher implements TaskSender {
     const { name } = JSON.parse(payloadJson(result.output)!) as { name: string };
     this.large.getLarge(name).then(
       (json) => reply({ ...result, output: { contentType: JSON_CONTENT_TYPE, data: new Uint8Array(0), json } }),
-      (error: unknown) => reply({ executionId: result.executionId, taskId: result.taskId, attempt: result.attempt, outcome: 'error', error: toErrorInfo(error) }),
+      (error: unknown) =>
+        reply({
+          executionId: result.executionId,
+          taskId: result.taskId,
+          attempt: result.attempt,
+          outcome: 'error',
+          error: toErrorInfo(error),
+        }),
     );
   }
 }
@@ -378,9 +436,24 @@ export class NatsTaskServer {
     const name = `${result.executionId}/${result.taskId}/output`;
     try {
       await this.large.putLarge(name, payloadJson(result.output) ?? 'null');
-      this.publish(to, encodeTaskResult({ ...result, output: { contentType: OBJECT_REF_CONTENT_TYPE, data: new Uint8Array(0), json: JSON.stringify({ name }) } }));
+      this.publish(
+        to,
+        encodeTaskResult({
+          ...result,
+          output: { contentType: OBJECT_REF_CONTENT_TYPE, data: new Uint8Array(0), json: JSON.stringify({ name }) },
+        }),
+      );
     } catch (error) {
-      this.publish(to, encodeTaskResult({ executionId: result.executionId, taskId: result.taskId, attempt: result.attempt, outcome: 'error', error: toErrorInfo(error) }));
+      this.publish(
+        to,
+        encodeTaskResult({
+          executionId: result.executionId,
+          taskId: result.taskId,
+          attempt: result.attempt,
+          outcome: 'error',
+          error: toErrorInfo(error),
+        }),
+      );
     }
   }
 
@@ -400,12 +473,18 @@ export class NatsTaskServer {
     try {
       command = decodeTaskCommand(msg.data);
     } catch (error) {
-      const info = toErrorInfo(error instanceof MalformedMessageError ? error : new MalformedMessageError('TaskCommand', String(error)));
+      const info = toErrorInfo(
+        error instanceof MalformedMessageError ? error : new MalformedMessageError('TaskCommand', String(error)),
+      );
       return void msg.respond(encoder.encode(JSON.stringify(info)));
     }
     const resultsTo = msg.headers?.get(RESULTS_HEADER);
     // Results go only where a dispatcher listens: never to a subject a sender picks (the event log, a bucket).
-    if (!resultsTo?.startsWith(this.resultsPrefix) || resultsTo.length === this.resultsPrefix.length || !isLiteralSubject(resultsTo)) {
+    if (
+      !resultsTo?.startsWith(this.resultsPrefix) ||
+      resultsTo.length === this.resultsPrefix.length ||
+      !isLiteralSubject(resultsTo)
+    ) {
       const message = `a task command needs a ${RESULTS_HEADER} header naming a subject under ${this.resultsPrefix}`;
       return void msg.respond(encoder.encode(JSON.stringify({ name: 'FluxError', code: 'BAD_COMMAND', message })));
     }
@@ -414,15 +493,20 @@ export class NatsTaskServer {
     // Taken, and by whom: said only by a command that runs a while (a quick one's result says it all).
     const taken = setTimeout(() => finished || msg.respond(undefined, this.taken), TAKEN_AFTER_MS);
     let handle: TaskHandle | undefined;
-    handle = this.executor.send(command, (result) => {
-      if (result.outcome === 'progress') return void this.publishResult(resultsTo, result);
-      finished = true;
-      clearTimeout(taken);
-      // Running until its result is out: a probe must never find the call neither here nor delivered.
-      const publishing = this.publishResult(resultsTo, result);
-      if (publishing) void publishing.finally(() => this.forget(key, handle));
-      else this.forget(key, handle);
-    }, definition, this.nestedHost(command.executionId));
+    handle = this.executor.send(
+      command,
+      (result) => {
+        if (result.outcome === 'progress') return void this.publishResult(resultsTo, result);
+        finished = true;
+        clearTimeout(taken);
+        // Running until its result is out: a probe must never find the call neither here nor delivered.
+        const publishing = this.publishResult(resultsTo, result);
+        if (publishing) void publishing.finally(() => this.forget(key, handle));
+        else this.forget(key, handle);
+      },
+      definition,
+      this.nestedHost(command.executionId),
+    );
     if (!finished) this.running.set(key, handle);
   }
 
@@ -436,7 +520,9 @@ export class NatsTaskServer {
     let reply: Uint8Array;
     try {
       const { calls } = decodeExecutorProbe(msg.data);
-      reply = encodeExecutorProbeReply({ notRunning: calls.filter((ref) => !this.running.has(callKey(ref.executionId, ref.taskId))) });
+      reply = encodeExecutorProbeReply({
+        notRunning: calls.filter((ref) => !this.running.has(callKey(ref.executionId, ref.taskId))),
+      });
     } catch (error) {
       reply = encodeExecutorProbeReply({ notRunning: [], error: toErrorInfo(error) });
     }

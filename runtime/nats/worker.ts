@@ -62,7 +62,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const leases = new Leases(
     await kvm.create(buckets.workers, { replicas, history: 1 }),
     await kvm.create(buckets.leases, { replicas, history: 1 }),
-    id, leaseMs,
+    id,
+    leaseMs,
     { workers: () => bucketKeys(jsm, buckets.workers), leases: () => bucketKeys(jsm, buckets.leases) },
     (revision) => jsm.streams.deleteMessage(`KV_${buckets.leases}`, revision, false),
     options.nats.logger ?? consoleLogger,
@@ -76,12 +77,16 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   }
   const workflows = new Map(options.workflows.map((w) => [w.name, w as WorkflowDefinition]));
 
-  const beat = () => leases.beat({ workflows: [...workflows.keys()], tasks: parts.server.served }).catch(() => undefined);
+  const beat = () =>
+    leases.beat({ workflows: [...workflows.keys()], tasks: parts.server.served }).catch(() => undefined);
   await beat();
   const heartbeat = setInterval(beat, clampInterval(leaseMs / 3, 100));
 
   const commands = new CommandLoop(nc, names, runtime, workflows, {
-    concurrency: options.concurrency ?? 64, leaseMs, replicas, logger: options.nats.logger ?? consoleLogger,
+    concurrency: options.concurrency ?? 64,
+    leaseMs,
+    replicas,
+    logger: options.nats.logger ?? consoleLogger,
     replyPrefixes: options.replyPrefixes ?? DEFAULT_REPLY_PREFIXES,
   });
   try {
@@ -98,9 +103,11 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
    * that cannot be taken up now (the server is away) stays on the list for the next sweep.
    */
   const takeUp = async (executionId: string, workflow: string) => {
-    await runtime.startAs(workflows.get(workflow)!, executionId, undefined, { recoverOnly: true }).catch((error: unknown) => {
-      if (!(error instanceof ExecutionNotFoundError)) leases.stall(executionId, workflow);
-    });
+    await runtime
+      .startAs(workflows.get(workflow)!, executionId, undefined, { recoverOnly: true })
+      .catch((error: unknown) => {
+        if (!(error instanceof ExecutionNotFoundError)) leases.stall(executionId, workflow);
+      });
   };
   let sweeping = false;
   const sweep = async () => {

@@ -56,7 +56,10 @@ class BatchedWriter implements LogWriter, PendingWrites {
   private waiters: { resolve(): void; reject(error: Error): void }[] = [];
   private failureListener: ((error: Error) => void) | undefined;
 
-  constructor(readonly executionId: string, private readonly group: GroupCommit) {}
+  constructor(
+    readonly executionId: string,
+    private readonly group: GroupCommit,
+  ) {}
 
   append(event: StoredEvent): void {
     if (this.failure) return;

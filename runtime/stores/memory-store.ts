@@ -50,9 +50,11 @@ export class MemoryStore implements EventStore {
 
   async list(filter: ListFilter = {}): Promise<ExecutionRecord[]> {
     // Newest first, as the SQLite store lists them.
-    const matches = [...this.records.values()].reverse().filter(
-      (r) => (!filter.state || r.state === filter.state) && (!filter.workflow || r.workflow === filter.workflow),
-    );
+    const matches = [...this.records.values()]
+      .reverse()
+      .filter(
+        (r) => (!filter.state || r.state === filter.state) && (!filter.workflow || r.workflow === filter.workflow),
+      );
     return filter.limit === undefined ? matches : matches.slice(0, filter.limit);
   }
 

@@ -14,7 +14,17 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { deflateRaw, inflateRaw } from 'node:zlib';
-import { DeliverPolicy, DiscardPolicy, jetstream, jetstreamManager, JetStreamApiError, StorageType, type JetStreamClient, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
+import {
+  DeliverPolicy,
+  DiscardPolicy,
+  jetstream,
+  jetstreamManager,
+  JetStreamApiError,
+  StorageType,
+  type JetStreamClient,
+  type JetStreamManager,
+  type StreamConfig,
+} from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import { Objm, type ObjectStore } from '@nats-io/obj';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
@@ -54,7 +64,10 @@ const STORE_FULL_CODES: ReadonlySet<number> = new Set([10002, 10047]);
 
 /** Whether a JetStream error says the store is full. */
 export function isStoreFull(error: unknown): boolean {
-  return error instanceof JetStreamApiError && (STORE_FULL_CODES.has(error.code) || /maximum bytes exceeded/i.test(error.message));
+  return (
+    error instanceof JetStreamApiError &&
+    (STORE_FULL_CODES.has(error.code) || /maximum bytes exceeded/i.test(error.message))
+  );
 }
 /** Logs at least this long get a snapshot when they pause or end (shorter ones load fast anyway). */
 const SNAPSHOT_MIN_EVENTS = 1000;
@@ -116,17 +129,30 @@ export class NatsStore implements EventStore {
     const js = jetstream(nc);
     const replicas = options.replicas ?? 1;
     await ensureStream(jsm, {
-      name: names.eventsStream, subjects: [`${names.prefix}.events.>`], storage: StorageType.File, num_replicas: replicas,
-      allow_direct: true, duplicate_window: 120 * 1e9,
+      name: names.eventsStream,
+      subjects: [`${names.prefix}.events.>`],
+      storage: StorageType.File,
+      num_replicas: replicas,
+      allow_direct: true,
+      duplicate_window: 120 * 1e9,
     });
     await ensureStream(jsm, {
-      name: names.snapshotsStream, subjects: [`${names.prefix}.snapshots.>`], storage: StorageType.File, num_replicas: replicas,
-      allow_direct: true, max_msgs_per_subject: 1, discard: DiscardPolicy.Old,
+      name: names.snapshotsStream,
+      subjects: [`${names.prefix}.snapshots.>`],
+      storage: StorageType.File,
+      num_replicas: replicas,
+      allow_direct: true,
+      max_msgs_per_subject: 1,
+      discard: DiscardPolicy.Old,
     });
     const kvm = new Kvm(js);
     // Created if missing; a user allowed only to read (a client) opens what the workers made.
     const bucket = (name: string) => kvm.create(name, { replicas, history: 1 }).catch(() => kvm.open(name));
-    const [index, cache, secrets] = await Promise.all([bucket(names.executionsBucket), bucket(names.cacheBucket), bucket(names.secretsBucket)]);
+    const [index, cache, secrets] = await Promise.all([
+      bucket(names.executionsBucket),
+      bucket(names.cacheBucket),
+      bucket(names.secretsBucket),
+    ]);
     const objm = new Objm(js);
     const payloads = await objm.create(names.payloadsBucket, { replicas }).catch(() => objm.open(names.payloadsBucket));
     return new NatsStore(nc, names, js, jsm, index, payloads, cache, secrets, options);
@@ -165,7 +191,10 @@ export class NatsStore implements EventStore {
         events = lastBatch; // the whole log is one batch
       } else if (base) {
         const tail = await this.readBatches(subject, base.streamSeq + 1, last.seq);
-        events = tail[0]?.seq === base.events.length + 1 ? base.events.concat(tail) : await this.readBatches(subject, 1, last.seq);
+        events =
+          tail[0]?.seq === base.events.length + 1
+            ? base.events.concat(tail)
+            : await this.readBatches(subject, 1, last.seq);
       } else {
         events = await this.readBatches(subject, 1, last.seq);
       }
@@ -211,15 +240,28 @@ export class NatsStore implements EventStore {
    * subject means no other driver appended; the batch then goes with the stream's last sequence
    * expected, so that nothing can land in between.
    */
-  private async appendPastLostIndex(executionId: string, data: Uint8Array, msgId: string, lastSeq: number): Promise<number> {
+  private async appendPastLostIndex(
+    executionId: string,
+    data: Uint8Array,
+    msgId: string,
+    lastSeq: number,
+  ): Promise<number> {
     const subject = this.names.events(executionId);
     for (let attempt = 0; attempt < 20; attempt++) {
-      const after = await this.jsm.direct.getMessage(this.names.eventsStream, { seq: lastSeq + 1, next_by_subj: subject });
+      const after = await this.jsm.direct.getMessage(this.names.eventsStream, {
+        seq: lastSeq + 1,
+        next_by_subj: subject,
+      });
       // Our own batch, stored by an earlier try whose ack was lost; anything else is another driver's.
-      if (after) return sameBytes(after.data, data) ? after.seq : Promise.reject(new ExecutionConflictError(executionId));
+      if (after)
+        return sameBytes(after.data, data) ? after.seq : Promise.reject(new ExecutionConflictError(executionId));
       const streamLast = (await this.jsm.streams.info(this.names.eventsStream)).state.last_seq;
       try {
-        const ack = await ackedPublish(this.replies, subject, data, { msgId, lastSequence: streamLast, timeoutMs: 1500 });
+        const ack = await ackedPublish(this.replies, subject, data, {
+          msgId,
+          lastSequence: streamLast,
+          timeoutMs: 1500,
+        });
         if (!ack.duplicate) return ack.seq;
         // Its id is stored already: ours (an earlier try) or another driver's; the next look tells.
       } catch (error) {
@@ -227,12 +269,18 @@ export class NatsStore implements EventStore {
         // Another execution's append came first: look again.
       }
     }
-    throw new FluxError('LOG_WRITE_FAILED', `could not append to the log of execution ${executionId}: the stream kept moving`, { executionId });
+    throw new FluxError(
+      'LOG_WRITE_FAILED',
+      `could not append to the log of execution ${executionId}: the stream kept moving`,
+      { executionId },
+    );
   }
 
   /** The latest snapshot of a log, large values resolved; none when there is none or it is unusable. */
   private async readSnapshot(executionId: string): Promise<{ streamSeq: number; events: StoredEvent[] } | undefined> {
-    const message = await this.jsm.direct.getMessage(this.names.snapshotsStream, { last_by_subj: this.names.snapshot(executionId) });
+    const message = await this.jsm.direct.getMessage(this.names.snapshotsStream, {
+      last_by_subj: this.names.snapshot(executionId),
+    });
     if (!message) return undefined;
     try {
       const objectName = message.header?.get(SNAPSHOT_OBJECT_HEADER);
@@ -265,7 +313,10 @@ export class NatsStore implements EventStore {
     const log = this.recent.get(executionId);
     if (!log || log.events.length < SNAPSHOT_MIN_EVENTS) return;
     const events: SnapshotEvent[] = log.events.map((event) =>
-      event.valueJson !== undefined && event.valueJson.length > this.largeValueBytes ? { ...event, valueJson: undefined, objectName: `${executionId}/${event.seq}` } : event);
+      event.valueJson !== undefined && event.valueJson.length > this.largeValueBytes
+        ? { ...event, valueJson: undefined, objectName: `${executionId}/${event.seq}` }
+        : event,
+    );
     // Compressed (on libuv's threads): a 10,000-step log's text is ~1.4 MB, its deflated form ~10× less.
     const bytes = await deflate(encodeSnapshot({ streamSeq: log.streamSeq, events }), { level: 1 });
     const subject = this.names.snapshot(executionId);
@@ -300,7 +351,9 @@ export class NatsStore implements EventStore {
     // An ordered consumer on the execution's subject: the server skips other executions' blocks.
     const consumer = await this.reader.consumers.get(this.names.eventsStream, {
       filter_subjects: subject,
-      ...(from <= 1 ? { deliver_policy: DeliverPolicy.All } : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from }),
+      ...(from <= 1
+        ? { deliver_policy: DeliverPolicy.All }
+        : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from }),
     });
     const messages = await consumer.consume({ max_messages: 1000 });
     for await (const message of messages) {
@@ -337,10 +390,17 @@ export class NatsStore implements EventStore {
     const records: ExecutionRecord[] = [];
     for (const key of await bucketKeys(this.jsm, this.names.executionsBucket)) {
       const record = await this.get(key);
-      if (record && (!filter.state || record.state === filter.state) && (!filter.workflow || record.workflow === filter.workflow)) records.push(record);
+      if (
+        record &&
+        (!filter.state || record.state === filter.state) &&
+        (!filter.workflow || record.workflow === filter.workflow)
+      )
+        records.push(record);
     }
     // Newest first, as the other stores list them.
-    records.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.executionId < b.executionId ? 1 : -1));
+    records.sort((a, b) =>
+      a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.executionId < b.executionId ? 1 : -1,
+    );
     return filter.limit === undefined ? records : records.slice(0, filter.limit);
   }
 
@@ -355,13 +415,16 @@ export class NatsStore implements EventStore {
   /** Appends events as one or more batches; returns the stream sequence of the last one. */
   async appendEvents(executionId: string, events: readonly StoredEvent[], lastSeq: number): Promise<number> {
     // Published within the caller's turn when no value goes to the object store first (see ../nats/outbox.ts).
-    const stored = this.hasLargeValues(events) ? await this.moveLargeValues(executionId, events) : events as WireEvent[];
+    const stored = this.hasLargeValues(events)
+      ? await this.moveLargeValues(executionId, events)
+      : (events as WireEvent[]);
     let seq = lastSeq;
     for (const part of splitBatch(stored, this.maxBatchBytes)) seq = await this.publishBatch(executionId, part, seq);
     this.recent.extend(executionId, events, lastSeq, seq);
     // A pause's snapshot is there before the pause is reported, for whichever worker takes the
     // resume; an end's is written after (reading a finished log is rarely in a hurry).
-    if (events.some((event) => event.type === 'WORKFLOW_PAUSED')) await this.writeSnapshot(executionId).catch(() => undefined);
+    if (events.some((event) => event.type === 'WORKFLOW_PAUSED'))
+      await this.writeSnapshot(executionId).catch(() => undefined);
     else if (events.some((event) => SNAPSHOT_AFTER.has(event.type))) this.snapshotLater(executionId);
     return seq;
   }
@@ -369,11 +432,18 @@ export class NatsStore implements EventStore {
   async putRecord(record: ExecutionRecord): Promise<void> {
     const subject = `$KV.${this.names.executionsBucket}.${record.executionId}`;
     const data = new TextEncoder().encode(JSON.stringify(record));
-    await retrying(`update the index of execution ${record.executionId}`, record.executionId, () => ackedPublish(this.replies, subject, data, { timeoutMs: 1500 }));
+    await retrying(`update the index of execution ${record.executionId}`, record.executionId, () =>
+      ackedPublish(this.replies, subject, data, { timeoutMs: 1500 }),
+    );
   }
 
   private async publishBatch(executionId: string, events: readonly WireEvent[], lastSeq: number): Promise<number> {
-    const data = encodeEventBatch(executionId, events, (event) => (event as WireEvent).objectName, this.names.payloadsBucket);
+    const data = encodeEventBatch(
+      executionId,
+      events,
+      (event) => (event as WireEvent).objectName,
+      this.names.payloadsBucket,
+    );
     const options = { msgId: `${executionId}:${events[0]!.seq}`, lastSubjectSequence: lastSeq, timeoutMs: 1500 };
     let resent = false;
     return retrying(`append to the log of execution ${executionId}`, executionId, async () => {
@@ -385,7 +455,8 @@ export class NatsStore implements EventStore {
       } catch (error) {
         if (error instanceof JetStreamApiError && error.code === WRONG_LAST_SEQUENCE) {
           // "wrong last sequence: 0" for a log with batches: the server lost the subject's last sequence.
-          if (lastSeq > 0 && /wrong last sequence: 0\b/.test(error.message)) return this.appendPastLostIndex(executionId, data, options.msgId, lastSeq);
+          if (lastSeq > 0 && /wrong last sequence: 0\b/.test(error.message))
+            return this.appendPastLostIndex(executionId, data, options.msgId, lastSeq);
           throw new ExecutionConflictError(executionId);
         }
         resent = true;
@@ -401,12 +472,15 @@ export class NatsStore implements EventStore {
 
   /** Keeps a value too large for a message in the object store. */
   async putLarge(objectName: string, json: string): Promise<void> {
-    await retrying(`store a large value (${objectName})`, undefined, () => this.payloads.putBlob({ name: objectName }, new TextEncoder().encode(json)));
+    await retrying(`store a large value (${objectName})`, undefined, () =>
+      this.payloads.putBlob({ name: objectName }, new TextEncoder().encode(json)),
+    );
   }
 
   async getLarge(objectName: string): Promise<string> {
     const bytes = await readObject(this.jsm, this.names.payloadsBucket, objectName);
-    if (!bytes) throw new FluxError('PAYLOAD_MISSING', `object ${objectName} of bucket ${this.names.payloadsBucket} is gone`);
+    if (!bytes)
+      throw new FluxError('PAYLOAD_MISSING', `object ${objectName} of bucket ${this.names.payloadsBucket} is gone`);
     return new TextDecoder().decode(bytes);
   }
 
@@ -416,23 +490,33 @@ export class NatsStore implements EventStore {
 
   private async moveLargeValues(executionId: string, events: readonly StoredEvent[]): Promise<WireEvent[]> {
     const large = events.filter((e) => e.valueJson !== undefined && e.valueJson.length > this.largeValueBytes);
-    return Promise.all(events.map(async (event) => {
-      if (!large.includes(event)) return event;
-      const objectName = `${executionId}/${event.seq}`;
-      await retrying(`store a large value of execution ${executionId}`, executionId, () => this.payloads.putBlob({ name: objectName }, new TextEncoder().encode(event.valueJson)));
-      return { ...event, objectName };
-    }));
+    return Promise.all(
+      events.map(async (event) => {
+        if (!large.includes(event)) return event;
+        const objectName = `${executionId}/${event.seq}`;
+        await retrying(`store a large value of execution ${executionId}`, executionId, () =>
+          this.payloads.putBlob({ name: objectName }, new TextEncoder().encode(event.valueJson)),
+        );
+        return { ...event, objectName };
+      }),
+    );
   }
 
   private async resolveLargeValues(events: StoredEvent[]): Promise<void> {
-    await Promise.all(events.map(async (event) => {
-      const objectName = (event as WireEvent).objectName;
-      if (!objectName) return;
-      const bytes = await readObject(this.jsm, this.names.payloadsBucket, objectName);
-      if (!bytes) throw new FluxError('PAYLOAD_MISSING', `the value of event ${event.seq} is in object ${objectName} of bucket ${this.names.payloadsBucket}, which is gone`);
-      event.valueJson = new TextDecoder().decode(bytes);
-      delete (event as WireEvent).objectName;
-    }));
+    await Promise.all(
+      events.map(async (event) => {
+        const objectName = (event as WireEvent).objectName;
+        if (!objectName) return;
+        const bytes = await readObject(this.jsm, this.names.payloadsBucket, objectName);
+        if (!bytes)
+          throw new FluxError(
+            'PAYLOAD_MISSING',
+            `the value of event ${event.seq} is in object ${objectName} of bucket ${this.names.payloadsBucket}, which is gone`,
+          );
+        event.valueJson = new TextDecoder().decode(bytes);
+        delete (event as WireEvent).objectName;
+      }),
+    );
   }
 }
 
@@ -457,7 +541,11 @@ class NatsLogWriter implements LogWriter {
   private indexing: Promise<void> = Promise.resolve();
   private waiters: { resolve(): void; reject(error: Error): void }[] = [];
 
-  constructor(private readonly store: NatsStore, readonly executionId: string, private lastSeq: number) {}
+  constructor(
+    private readonly store: NatsStore,
+    readonly executionId: string,
+    private lastSeq: number,
+  ) {}
 
   append(event: StoredEvent): void {
     if (this.failure) return;
@@ -478,7 +566,8 @@ class NatsLogWriter implements LogWriter {
 
   commit(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    if (this.queued.length === 0 && !this.record) return Promise.all([this.inFlight, this.indexing]).then(() => undefined);
+    if (this.queued.length === 0 && !this.record)
+      return Promise.all([this.inFlight, this.indexing]).then(() => undefined);
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
@@ -514,11 +603,14 @@ class NatsLogWriter implements LogWriter {
       },
       (error: Error) => this.failed(error),
     );
-    Promise.all([appended, this.indexing]).then(() => {
-      for (const waiter of waiters) waiter.resolve();
-    }, (error: Error) => {
-      for (const waiter of waiters) waiter.reject(error);
-    });
+    Promise.all([appended, this.indexing]).then(
+      () => {
+        for (const waiter of waiters) waiter.resolve();
+      },
+      (error: Error) => {
+        for (const waiter of waiters) waiter.reject(error);
+      },
+    );
   };
 
   private failed(error: Error): void {
@@ -533,7 +625,10 @@ class NatsLogWriter implements LogWriter {
 
 /** Secrets sealed with AES-256-GCM in a KV bucket. */
 export class NatsSecrets extends SealedSecrets {
-  constructor(private readonly bucket: KV, cipher: SecretCipher) {
+  constructor(
+    private readonly bucket: KV,
+    cipher: SecretCipher,
+  ) {
     super(cipher);
   }
 
@@ -566,8 +661,9 @@ function splitBatch(events: readonly WireEvent[], maxBytes: number): WireEvent[]
   let part: WireEvent[] = [];
   let bytes = 0;
   for (const event of events) {
-    const size = (event.objectName ? 100 : event.valueJson?.length ?? 0) + event.sourceId.length + event.name.length + 96;
-    if (part.length && bytes + size > maxBytes) (parts.push(part), (part = []), (bytes = 0));
+    const size =
+      (event.objectName ? 100 : (event.valueJson?.length ?? 0)) + event.sourceId.length + event.name.length + 96;
+    if (part.length && bytes + size > maxBytes) parts.push(part), (part = []), (bytes = 0);
     part.push(event);
     bytes += size;
   }
@@ -585,10 +681,18 @@ async function retrying<T>(what: string, executionId: string | undefined, write:
     try {
       return await write();
     } catch (error) {
-      if (isStoreFull(error)) throw new StoreFullError(`could not ${what}`, { cause: error, ...(executionId && { executionId }) });
-      if (error instanceof FluxError || (error instanceof JetStreamApiError && error.status !== 503) || Date.now() - started > WRITE_PATIENCE_MS) {
+      if (isStoreFull(error))
+        throw new StoreFullError(`could not ${what}`, { cause: error, ...(executionId && { executionId }) });
+      if (
+        error instanceof FluxError ||
+        (error instanceof JetStreamApiError && error.status !== 503) ||
+        Date.now() - started > WRITE_PATIENCE_MS
+      ) {
         if (error instanceof FluxError) throw error;
-        throw new FluxError('LOG_WRITE_FAILED', `could not ${what}: ${(error as Error).message}`, { cause: error, ...(executionId && { executionId }) });
+        throw new FluxError('LOG_WRITE_FAILED', `could not ${what}: ${(error as Error).message}`, {
+          cause: error,
+          ...(executionId && { executionId }),
+        });
       }
       await new Promise((resolve) => setTimeout(resolve, wait));
     }

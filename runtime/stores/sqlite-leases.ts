@@ -45,7 +45,11 @@ export class SqliteLeases implements ExecutionLeases {
   private readonly timer: NodeJS.Timeout;
   private readonly statements: ReturnType<typeof prepare>;
 
-  constructor(db: Database.Database, readonly leaseMs: number, private readonly clock: () => number = Date.now) {
+  constructor(
+    db: Database.Database,
+    readonly leaseMs: number,
+    private readonly clock: () => number = Date.now,
+  ) {
     this.statements = prepare(db);
     this.beatQuietly();
     this.timer = setInterval(() => this.beatQuietly(), clampInterval(leaseMs / 3, 1));
@@ -133,7 +137,9 @@ function prepare(db: Database.Database) {
     ),
     // Only while it is still the owner seen and the execution still open: two runtimes that both
     // found it orphaned do not both take it.
-    take: db.prepare(`UPDATE executions SET owner = ? WHERE id = ? AND owner IS ? AND state IN ('running', 'cancelling')`),
+    take: db.prepare(
+      `UPDATE executions SET owner = ? WHERE id = ? AND owner IS ? AND state IN ('running', 'cancelling')`,
+    ),
     release: db.prepare('UPDATE executions SET owner = NULL WHERE id = ? AND owner = ?'),
     runtimes: db.prepare('SELECT id, pid, host, expires_at FROM runtimes'),
     forget: db.prepare('DELETE FROM runtimes WHERE id = ? AND expires_at = ?'),

@@ -54,7 +54,10 @@ export function migrate(db: Database.Database, path: string): void {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version === SCHEMA_VERSION) return;
     if (version > SCHEMA_VERSION) {
-      throw new FluxError('STORE_TOO_NEW', `${path} was written by a newer flux-actors (schema ${version}); this one reads schema ${SCHEMA_VERSION}: upgrade flux-actors`);
+      throw new FluxError(
+        'STORE_TOO_NEW',
+        `${path} was written by a newer flux-actors (schema ${version}); this one reads schema ${SCHEMA_VERSION}: upgrade flux-actors`,
+      );
     }
     for (let from = version; from > 0 && from < SCHEMA_VERSION; from++) db.exec(STEPS[from]!);
     db.exec(TABLES);

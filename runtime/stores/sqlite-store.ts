@@ -30,13 +30,19 @@ export class SqliteStore implements EventStore {
   private readonly selectLog: Database.Statement<[string]>;
   private readonly selectLogAfter: Database.Statement<[string, number]>;
   private readonly selectRecord: Database.Statement<[string]>;
-  private readonly transaction: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
+  private readonly transaction: Record<
+    'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo',
+    Database.Statement
+  >;
 
   readonly cache: TaskCache;
   readonly secrets: SqliteSecrets;
   readonly leases: SqliteLeases;
 
-  constructor(readonly path: string, options: SqliteStoreOptions = {}) {
+  constructor(
+    readonly path: string,
+    options: SqliteStoreOptions = {},
+  ) {
     // Readable by its owner only, and so are the WAL and shared-memory files SQLite makes beside it.
     if (path !== ':memory:') ensurePrivateFile(path);
     this.db = new Database(path);
@@ -54,10 +60,14 @@ export class SqliteStore implements EventStore {
        ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, owner = excluded.owner`,
     );
     this.selectLog = this.db
-      .prepare<[string]>('SELECT seq, type, source_id, name, value, time, quick FROM events WHERE execution_id = ? ORDER BY seq')
+      .prepare<[string]>(
+        'SELECT seq, type, source_id, name, value, time, quick FROM events WHERE execution_id = ? ORDER BY seq',
+      )
       .raw(true);
     this.selectLogAfter = this.db
-      .prepare<[string, number]>('SELECT seq, type, source_id, name, value, time, quick FROM events WHERE execution_id = ? AND seq > ? ORDER BY seq')
+      .prepare<[string, number]>(
+        'SELECT seq, type, source_id, name, value, time, quick FROM events WHERE execution_id = ? AND seq > ? ORDER BY seq',
+      )
       .raw(true);
     this.selectRecord = this.db.prepare<[string]>('SELECT * FROM executions WHERE id = ?');
     this.transaction = {
@@ -115,8 +125,8 @@ export class SqliteStore implements EventStore {
     this.writes.flushNow();
     const where: string[] = [];
     const params: (string | number)[] = [];
-    if (filter.state) (where.push('state = ?'), params.push(filter.state));
-    if (filter.workflow) (where.push('workflow = ?'), params.push(filter.workflow));
+    if (filter.state) where.push('state = ?'), params.push(filter.state);
+    if (filter.workflow) where.push('workflow = ?'), params.push(filter.workflow);
     const sql = `SELECT * FROM executions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
     params.push(filter.limit ?? -1);
     return (this.db.prepare(sql).all(...params) as RecordRow[]).map(toRecord);
@@ -142,8 +152,14 @@ export class SqliteStore implements EventStore {
    */
   private writeBatch(batch: readonly PendingWrites[]): Map<string, Error> {
     const failures = new Map<string, Error>();
-    while (!this.writeParts(batch.filter(({ executionId }) => !failures.has(executionId)), failures));
-    for (const [executionId, error] of failures) if (!(error instanceof ExecutionConflictError)) this.leases.release(executionId);
+    while (
+      !this.writeParts(
+        batch.filter(({ executionId }) => !failures.has(executionId)),
+        failures,
+      )
+    );
+    for (const [executionId, error] of failures)
+      if (!(error instanceof ExecutionConflictError)) this.leases.release(executionId);
     return failures;
   }
 
@@ -172,21 +188,49 @@ export class SqliteStore implements EventStore {
     } catch (error) {
       // BEGIN or COMMIT failed: nothing of the batch is written.
       if (this.db.inTransaction) rollback.run();
-      for (const { executionId } of parts) if (!failures.has(executionId)) failures.set(executionId, this.writeError(executionId, error));
+      for (const { executionId } of parts)
+        if (!failures.has(executionId)) failures.set(executionId, this.writeError(executionId, error));
     }
     return true;
   }
 
   private writeExecution({ executionId, events, record }: PendingWrites): void {
-    for (const e of events) this.insertEvent.run(executionId, e.seq, e.type, e.sourceId, e.name, e.valueJson ?? null, e.time, e.quick ? 1 : 0);
-    if (record) this.upsertRecord.run(executionId, record.workflow, record.state, record.createdAt, record.updatedAt, this.leases.runtimeId);
+    for (const e of events)
+      this.insertEvent.run(
+        executionId,
+        e.seq,
+        e.type,
+        e.sourceId,
+        e.name,
+        e.valueJson ?? null,
+        e.time,
+        e.quick ? 1 : 0,
+      );
+    if (record)
+      this.upsertRecord.run(
+        executionId,
+        record.workflow,
+        record.state,
+        record.createdAt,
+        record.updatedAt,
+        this.leases.runtimeId,
+      );
   }
 
   private writeError(executionId: string, error: unknown): FluxError {
     const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return new ExecutionConflictError(executionId, error);
-    if (code === 'SQLITE_FULL') return new StoreFullError(`execution ${executionId} could not be written to the SQLite database`, { executionId, cause: error });
-    return new FluxError('STORE_ERROR', `could not write the log of execution ${executionId}: ${(error as Error).message}`, { executionId, cause: error });
+    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'))
+      return new ExecutionConflictError(executionId, error);
+    if (code === 'SQLITE_FULL')
+      return new StoreFullError(`execution ${executionId} could not be written to the SQLite database`, {
+        executionId,
+        cause: error,
+      });
+    return new FluxError(
+      'STORE_ERROR',
+      `could not write the log of execution ${executionId}: ${(error as Error).message}`,
+      { executionId, cause: error },
+    );
   }
 }
 
@@ -202,5 +246,11 @@ function toEvents(rows: readonly EventRow[]): StoredEvent[] {
 }
 
 function toRecord(row: RecordRow): ExecutionRecord {
-  return { executionId: row.id, workflow: row.workflow, state: row.state, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    executionId: row.id,
+    workflow: row.workflow,
+    state: row.state,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }

@@ -42,16 +42,24 @@ interface Faults {
 
 class Workers {
   private readonly processes: (ChildProcess | undefined)[] = [undefined, undefined];
-  constructor(private readonly url: string, private readonly env: Record<string, string>) {}
+  constructor(
+    private readonly url: string,
+    private readonly env: Record<string, string>,
+  ) {}
 
   async startAll(): Promise<void> {
     await Promise.all(this.processes.map((_, i) => this.start(i)));
   }
 
   async start(i: number): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'worker.ts'), this.url, PREFIX], {
-      env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'worker.ts'), this.url, PREFIX],
+      {
+        env: { ...process.env, ...this.env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     this.processes[i] = child;
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
@@ -69,9 +77,19 @@ class Workers {
   }
 
   async stopAll(): Promise<void> {
-    await Promise.all(this.processes.map((child) => child && child.exitCode === null && child.signalCode === null
-      ? new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'), setTimeout(() => child.kill('SIGKILL'), 10_000).unref()))
-      : undefined));
+    await Promise.all(
+      this.processes.map((child) =>
+        child && child.exitCode === null && child.signalCode === null
+          ? new Promise<void>(
+              (resolve) => (
+                child.once('exit', () => resolve()),
+                child.kill('SIGTERM'),
+                setTimeout(() => child.kill('SIGKILL'), 10_000).unref()
+              ),
+            )
+          : undefined,
+      ),
+    );
   }
 }
 
@@ -119,7 +137,10 @@ async function drive(client: Client, i: number, acknowledged: Set<string>): Prom
   }
   let ctx = await settled(client, id);
   while (ctx.state === 'paused' && Date.now() < deadline) {
-    const sent = await client.resume(id, RESUME_VALUE, { timeoutMs: 15_000 }).then(() => true, () => false);
+    const sent = await client.resume(id, RESUME_VALUE, { timeoutMs: 15_000 }).then(
+      () => true,
+      () => false,
+    );
     ctx = sent ? await client.inspect(id).catch(() => ctx) : await persist(() => client.inspect(id));
     if (ctx.state === 'running') ctx = await settled(client, id, ctx.events.length);
   }
@@ -135,7 +156,12 @@ interface Tally {
 }
 
 /** What the logs and the side-effect file say, once everything is up again. */
-async function tally(client: Client, acknowledged: Set<string>, sideEffects: string, leaseOf: (id: string) => Promise<string>): Promise<Tally> {
+async function tally(
+  client: Client,
+  acknowledged: Set<string>,
+  sideEffects: string,
+  leaseOf: (id: string) => Promise<string>,
+): Promise<Tally> {
   const starts = new Map<string, number[]>();
   for (const line of readFileSync(sideEffects, 'utf8').split('\n').filter(Boolean)) {
     const [time, key] = line.split(' ') as [string, string];
@@ -149,11 +175,17 @@ async function tally(client: Client, acknowledged: Set<string>, sideEffects: str
       continue;
     }
     if (ctx.state !== 'succeeded' || ctx.output !== expectedOutput(Number(id.slice(5)), RESUME_VALUE)) {
-      result.stuck.push(`${id} (${ctx.state}; last events: ${ctx.events.slice(-3).map((e) => e.type).join(', ')}; lease: ${await leaseOf(id)})`);
+      result.stuck.push(
+        `${id} (${ctx.state}; last events: ${ctx.events
+          .slice(-3)
+          .map((e) => e.type)
+          .join(', ')}; lease: ${await leaseOf(id)})`,
+      );
     }
     const completions = new Map<string, number[]>();
     for (const event of ctx.events) {
-      if (event.type === 'TASK_COMPLETED') completions.set(event.sourceId, [...(completions.get(event.sourceId) ?? []), Date.parse(event.time)]);
+      if (event.type === 'TASK_COMPLETED')
+        completions.set(event.sourceId, [...(completions.get(event.sourceId) ?? []), Date.parse(event.time)]);
     }
     for (const [taskId, times] of completions) {
       result.steps++;
@@ -172,16 +204,24 @@ async function main(): Promise<void> {
   const server = await startNatsServer();
   const workers = new Workers(server.url, { FLUX_HOME: home, SOAK_SIDE_EFFECTS: sideEffects });
   await workers.startAll();
-  const client = await connectClient({ servers: server.url, prefix: PREFIX, secretKeyFile: join(home, 'secret.key'), logger: { warn: () => undefined, error: () => undefined } });
+  const client = await connectClient({
+    servers: server.url,
+    prefix: PREFIX,
+    secretKeyFile: join(home, 'secret.key'),
+    logger: { warn: () => undefined, error: () => undefined },
+  });
   const faults: Faults = { workerKills: 0, serverRestarts: 0 };
   let done = false;
   const faulting = chaos(server, workers, faults, () => done || Date.now() > deadline);
   const started = Date.now();
   const acknowledged = new Set<string>();
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENT }, async () => {
-    while (next < EXECUTIONS && Date.now() < deadline) await drive(client, next++, acknowledged).catch(() => undefined);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENT }, async () => {
+      while (next < EXECUTIONS && Date.now() < deadline)
+        await drive(client, next++, acknowledged).catch(() => undefined);
+    }),
+  );
   done = true;
   await faulting;
   const seconds = (Date.now() - started) / 1000;
@@ -191,20 +231,31 @@ async function main(): Promise<void> {
   const unfinished = [...acknowledged].map((id) => Number(id.slice(5)));
   await Promise.all(unfinished.map((i) => drive(client, i, acknowledged).catch(() => undefined)));
   const leases = await new Kvm(jetstream(await connect({ servers: server.url }))).open(`${PREFIX}_leases`);
-  const leaseOf = async (id: string) => leases.get(id).then((entry) => (entry?.operation === 'PUT' ? entry.string() : 'none'), (e: Error) => e.message);
+  const leaseOf = async (id: string) =>
+    leases.get(id).then(
+      (entry) => (entry?.operation === 'PUT' ? entry.string() : 'none'),
+      (e: Error) => e.message,
+    );
   const result = await tally(client, acknowledged, sideEffects, leaseOf);
   await client.close();
   await workers.stopAll();
   await server.dispose();
   report(result, faults, acknowledged.size, seconds);
-  process.exit(result.lost.length + result.stuck.length + result.completedTwice.length + result.bodiesAfterCompletion.length > 0 ? 1 : 0);
+  process.exit(
+    result.lost.length + result.stuck.length + result.completedTwice.length + result.bodiesAfterCompletion.length > 0
+      ? 1
+      : 0,
+  );
 }
 
 function report(result: Tally, faults: Faults, acknowledged: number, seconds: number): void {
   const rows: [string, string | number][] = [
     ['executions acknowledged', `${acknowledged} of ${EXECUTIONS}`],
     ['steps recorded', result.steps],
-    ['faults', `${faults.workerKills} worker kills (SIGKILL), ${faults.serverRestarts} nats-server restarts, in ${seconds.toFixed(0)} s`],
+    [
+      'faults',
+      `${faults.workerKills} worker kills (SIGKILL), ${faults.serverRestarts} nats-server restarts, in ${seconds.toFixed(0)} s`,
+    ],
     ['executions lost', result.lost.length],
     ['steps recorded as completed twice', result.completedTwice.length],
     ['task bodies started after their completion was recorded', result.bodiesAfterCompletion.length],
@@ -212,7 +263,12 @@ function report(result: Tally, faults: Faults, acknowledged: number, seconds: nu
     ['steps run again before their completion was recorded (at-least-once)', result.reRuns],
   ];
   for (const [what, value] of rows) console.log(`${what.padEnd(72)} ${value}`);
-  for (const [what, ids] of [['lost', result.lost], ['completed twice', result.completedTwice], ['after completion', result.bodiesAfterCompletion], ['stuck', result.stuck]] as const) {
+  for (const [what, ids] of [
+    ['lost', result.lost],
+    ['completed twice', result.completedTwice],
+    ['after completion', result.bodiesAfterCompletion],
+    ['stuck', result.stuck],
+  ] as const) {
     if (ids.length) console.log(`${what}: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''}`);
   }
 }

@@ -4,7 +4,12 @@ import { soakFlow, soakStep } from './workflow.js';
 
 const [url, prefix] = process.argv.slice(2);
 const worker = await startWorker({
-  nats: { servers: url!, prefix: prefix!, secretKeyFile: `${process.env.FLUX_HOME}/secret.key`, logger: { warn: () => undefined, error: (m) => console.error(m) } },
+  nats: {
+    servers: url!,
+    prefix: prefix!,
+    secretKeyFile: `${process.env.FLUX_HOME}/secret.key`,
+    logger: { warn: () => undefined, error: (m) => console.error(m) },
+  },
   workflows: [soakFlow],
   tasks: [soakStep],
   leaseMs: Number(process.env.SOAK_LEASE_MS ?? 2000),

@@ -6,7 +6,8 @@ import { appendFileSync } from 'node:fs';
 import { pause, task, taskContext, workflow, type ExecutionContext } from 'flux-actors';
 
 export const soakStep = task(async function soakStep(i: number) {
-  if (process.env.SOAK_SIDE_EFFECTS) appendFileSync(process.env.SOAK_SIDE_EFFECTS, `${Date.now()} ${taskContext().idempotencyKey}\n`);
+  if (process.env.SOAK_SIDE_EFFECTS)
+    appendFileSync(process.env.SOAK_SIDE_EFFECTS, `${Date.now()} ${taskContext().idempotencyKey}\n`);
   await new Promise((resolve) => setTimeout(resolve, Number(process.env.SOAK_STEP_MS ?? 5)));
   return i + 1;
 });

@@ -23,7 +23,8 @@ describe('flux CLI', function () {
     it('lists its commands, each with --help', async () => {
       const help = await flux(['--help'], env);
       expect(help.code).to.equal(0);
-      for (const command of ['exec', 'worker', 'start', 'resume', 'cancel', 'inspect', 'list', 'visualize', 'server']) expect(help.stdout).to.contain(command);
+      for (const command of ['exec', 'worker', 'start', 'resume', 'cancel', 'inspect', 'list', 'visualize', 'server'])
+        expect(help.stdout).to.contain(command);
       const startHelp = await flux(['start', '--help'], env);
       expect(startHelp.code).to.equal(0);
       expect(startHelp.stdout).to.contain('--wait').and.contain('--nats');
@@ -39,11 +40,19 @@ describe('flux CLI', function () {
       expect(done).to.include({ executionId: id, state: 'succeeded', output: 'paid 250, approved by ada' });
 
       const inspected = await fluxJson<{ events: { type: string }[] }>(['inspect', id, '--events', '--json'], env);
-      expect(inspected.events.map((e) => e.type)).to.include.members(['WORKFLOW_STARTED', 'WORKFLOW_PAUSED', 'WORKFLOW_RESUMED', 'WORKFLOW_COMPLETED']);
+      expect(inspected.events.map((e) => e.type)).to.include.members([
+        'WORKFLOW_STARTED',
+        'WORKFLOW_PAUSED',
+        'WORKFLOW_RESUMED',
+        'WORKFLOW_COMPLETED',
+      ]);
       const human = await flux(['inspect', id], env);
       expect(human.stdout).to.contain(`${id}  expenseApproval  succeeded`);
 
-      const listed = await fluxJson<{ executionId: string }[]>(['list', '--state', 'succeeded', '--workflow', 'expenseApproval', '--json'], env);
+      const listed = await fluxJson<{ executionId: string }[]>(
+        ['list', '--state', 'succeeded', '--workflow', 'expenseApproval', '--json'],
+        env,
+      );
       expect(listed.map((r) => r.executionId)).to.include(id);
       const none = await fluxJson<unknown[]>(['list', '--state', 'failed', '--json'], env);
       expect(none).to.deep.equal([]);
@@ -59,21 +68,39 @@ describe('flux CLI', function () {
     });
 
     it('answers bad input with one line and a non-zero exit, and changes nothing', async () => {
-      expect(await fluxFails(['exec', APPROVAL, 'noSuchWorkflow'], env, 'WORKFLOW_NOT_FOUND')).to.contain("'noSuchWorkflow'").and.contain('expenseApproval');
-      expect(await fluxFails(['exec', APPROVAL, 'expenseApproval', '{oops'], env, 'BAD_JSON')).to.contain('the input is not valid JSON');
+      expect(await fluxFails(['exec', APPROVAL, 'noSuchWorkflow'], env, 'WORKFLOW_NOT_FOUND'))
+        .to.contain("'noSuchWorkflow'")
+        .and.contain('expenseApproval');
+      expect(await fluxFails(['exec', APPROVAL, 'expenseApproval', '{oops'], env, 'BAD_JSON')).to.contain(
+        'the input is not valid JSON',
+      );
       expect(await fluxFails(['exec', 'no/such/file.ts', 'x'], env, 'MODULE_NOT_FOUND')).to.contain('no/such/file.ts');
-      expect(await fluxFails(['inspect', 'no-such-execution'], env, 'EXECUTION_NOT_FOUND')).to.contain('no-such-execution');
-      expect(await fluxFails(['list', '--nats', 'nats://127.0.0.1:1'], env, 'NATS_UNREACHABLE')).to.contain('nats://127.0.0.1:1');
+      expect(await fluxFails(['inspect', 'no-such-execution'], env, 'EXECUTION_NOT_FOUND')).to.contain(
+        'no-such-execution',
+      );
+      expect(await fluxFails(['list', '--nats', 'nats://127.0.0.1:1'], env, 'NATS_UNREACHABLE')).to.contain(
+        'nats://127.0.0.1:1',
+      );
       const done = await fluxJson(['exec', APPROVAL, 'expenseApproval', '5'], env);
-      await fluxJson(['resume', done.executionId as string, '{"approved":false,"reviewer":"bo"}', '-m', APPROVAL, '--json'], env);
+      await fluxJson(
+        ['resume', done.executionId as string, '{"approved":false,"reviewer":"bo"}', '-m', APPROVAL, '--json'],
+        env,
+      );
       await fluxFails(['resume', done.executionId as string, '1', '-m', APPROVAL], env, 'INVALID_EXECUTION_STATE');
-      const after = await fluxJson<{ events: unknown[]; state: string }>(['inspect', done.executionId as string, '--events', '--json'], env);
+      const after = await fluxJson<{ events: unknown[]; state: string }>(
+        ['inspect', done.executionId as string, '--events', '--json'],
+        env,
+      );
       expect(after.state).to.equal('succeeded');
       const usage = await flux(['list', '--state', 'sleeping'], env);
       expect(usage.code).to.not.equal(0);
       expect(usage.stderr.trim().split('\n')).to.have.length(1);
-      expect(usage.stderr).to.match(/^flux: /).and.contain('sleeping');
-      expect(await fluxFails(['resume', done.executionId as string, '1'], env, 'WORKFLOW_NOT_FOUND')).to.contain('-m <file>');
+      expect(usage.stderr)
+        .to.match(/^flux: /)
+        .and.contain('sleeping');
+      expect(await fluxFails(['resume', done.executionId as string, '1'], env, 'WORKFLOW_NOT_FOUND')).to.contain(
+        '-m <file>',
+      );
     });
 
     it('start --id starts a new execution under that id; an id that exists is answered with its state and never run again', async () => {
@@ -81,7 +108,10 @@ describe('flux CLI', function () {
       const started = await flux(['start', 'expenseApproval', '42', '--id', id, '-m', APPROVAL], env);
       expect(started.code, started.stderr).to.equal(0);
       expect(started.stdout.trim()).to.equal(id);
-      const first = await fluxJson<{ state: string; input: unknown; events: unknown[] }>(['inspect', id, '--events', '--json'], env);
+      const first = await fluxJson<{ state: string; input: unknown; events: unknown[] }>(
+        ['inspect', id, '--events', '--json'],
+        env,
+      );
       expect(first).to.include({ state: 'paused', input: 42 });
 
       const again = await flux(['start', 'expenseApproval', '7', '--id', id, '--wait', '--json', '-m', APPROVAL], env);
@@ -90,7 +120,9 @@ describe('flux CLI', function () {
       expect(again.stderr).to.contain(id).and.contain('paused').and.contain('not started again');
       const after = await fluxJson<{ events: unknown[] }>(['inspect', id, '--events', '--json'], env);
       expect(after.events).to.deep.equal(first.events);
-      expect(await fluxFails(['start', 'failsAtOnce', '--id', id, '-m', OUTCOMES], env, 'WORKFLOW_MISMATCH')).to.contain('expenseApproval');
+      expect(
+        await fluxFails(['start', 'failsAtOnce', '--id', id, '-m', OUTCOMES], env, 'WORKFLOW_MISMATCH'),
+      ).to.contain('expenseApproval');
     });
 
     it('exits 3 when the execution failed (exec, start --wait, resume), 0 when it paused or succeeded', async () => {
@@ -116,7 +148,10 @@ describe('flux CLI', function () {
       expect(waited.stdout).to.contain(`${id}  expenseApproval  cancelled`);
       for (const command of ['exec', 'start', 'resume']) {
         const help = await flux([command, '--help'], env);
-        expect(help.stdout, command).to.match(/Exit codes/).and.match(/\b3\b.*failed/).and.match(/\b4\b.*cancelled/);
+        expect(help.stdout, command)
+          .to.match(/Exit codes/)
+          .and.match(/\b3\b.*failed/)
+          .and.match(/\b4\b.*cancelled/);
       }
     });
 
@@ -125,24 +160,35 @@ describe('flux CLI', function () {
       const fromSources = await flux(['--version'], env);
       expect(fromSources.code, fromSources.stderr).to.equal(0);
       expect(fromSources.stdout.trim()).to.equal(version);
-      const fromDist = await run(process.execPath, [join(ROOT, 'dist', 'cli', 'flux.js'), '--version'], tempDir('flux-version-'), { NODE_OPTIONS: '' });
+      const fromDist = await run(
+        process.execPath,
+        [join(ROOT, 'dist', 'cli', 'flux.js'), '--version'],
+        tempDir('flux-version-'),
+        { NODE_OPTIONS: '' },
+      );
       expect(fromDist.code, fromDist.stderr).to.equal(0);
       expect(fromDist.stdout.trim()).to.equal(version);
     });
 
-    it('visualize draws a machine, a Graph from a file, and an execution\'s path', async () => {
+    it("visualize draws a machine, a Graph from a file, and an execution's path", async () => {
       const machine = await flux(['visualize', 'execution'], env);
       expect(machine.code, machine.stderr).to.equal(0);
       expect(machine.stdout).to.contain('stateDiagram-v2').and.contain('paused');
       const graph = await flux(['visualize', GRAPH, 'order_review', '--format', 'dot'], env);
       expect(graph.code, graph.stderr).to.equal(0);
-      expect(graph.stdout).to.match(/digraph/).and.contain('"validate"').and.contain('"reject"');
+      expect(graph.stdout)
+        .to.match(/digraph/)
+        .and.contain('"validate"')
+        .and.contain('"reject"');
       const run = await fluxJson(['exec', APPROVAL, 'expenseApproval', '7'], env);
       const path = await flux(['visualize', run.executionId as string, '--format', 'svg'], env);
       expect(path.code, path.stderr).to.equal(0);
       expect(path.stdout).to.match(/<svg/).and.contain('paused');
       await fluxFails(['visualize', 'no-such-machine-or-id'], env, 'EXECUTION_NOT_FOUND');
-      const asJson = await fluxJson<{ format: string; picture: string }>(['visualize', 'task-executor', '--format', 'dot', '--json'], env);
+      const asJson = await fluxJson<{ format: string; picture: string }>(
+        ['visualize', 'task-executor', '--format', 'dot', '--json'],
+        env,
+      );
       expect(asJson.format).to.equal('dot');
       expect(asJson.picture).to.contain('"backoff" -> "retrying"');
     });
@@ -152,15 +198,23 @@ describe('flux CLI', function () {
       const dir = tempDir('flux-user-');
       mkdirSync(join(dir, 'node_modules'));
       symlinkSync(ROOT, join(dir, 'node_modules', 'flux-actors'));
-      writeFileSync(join(dir, 'wf.ts'), [
-        "import { task, workflow, type ExecutionContext } from 'flux-actors';",
-        'export const double = task(async function double(n: number) { return n * 2; });',
-        'export const doubler = workflow(async function doubler(ctx: ExecutionContext<number>) { return await double(ctx.input); });',
-      ].join('\n'));
+      writeFileSync(
+        join(dir, 'wf.ts'),
+        [
+          "import { task, workflow, type ExecutionContext } from 'flux-actors';",
+          'export const double = task(async function double(n: number) { return n * 2; });',
+          'export const doubler = workflow(async function doubler(ctx: ExecutionContext<number>) { return await double(ctx.input); });',
+        ].join('\n'),
+      );
       for (const packageJson of ['{"name":"cjs-project"}', '{"name":"esm-project","type":"module"}']) {
         writeFileSync(join(dir, 'package.json'), packageJson);
         // As a user runs it: no tsx preloaded by the test runner.
-        const ran = await run(process.execPath, [join(ROOT, 'dist', 'cli', 'flux.js'), 'exec', 'wf.ts', 'doubler', '21'], dir, { ...env, NODE_OPTIONS: '' });
+        const ran = await run(
+          process.execPath,
+          [join(ROOT, 'dist', 'cli', 'flux.js'), 'exec', 'wf.ts', 'doubler', '21'],
+          dir,
+          { ...env, NODE_OPTIONS: '' },
+        );
         expect(ran.code, `${packageJson}: ${ran.stderr}`).to.equal(0);
         expect(JSON.parse(ran.stdout)).to.include({ state: 'succeeded', output: 42 });
       }
@@ -176,10 +230,17 @@ describe('flux CLI', function () {
     before(async () => {
       url = (await sharedNatsServer()).url;
       env = { FLUX_HOME: tempDir('flux-cli-nats-'), FLUX_NATS_URL: url };
-      worker = spawn(process.execPath, ['--import', 'tsx', FLUX, 'worker', APPROVAL, '--prefix', prefix], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      worker = spawn(process.execPath, ['--import', 'tsx', FLUX, 'worker', APPROVAL, '--prefix', prefix], {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       await new Promise<void>((resolve, reject) => {
         let said = '';
-        worker!.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()).includes('expenseApproval') && resolve());
+        worker!.stderr!.on(
+          'data',
+          (chunk: Buffer) => (said += chunk.toString()).includes('expenseApproval') && resolve(),
+        );
         worker!.once('exit', (code) => reject(new Error(`flux worker exited with ${code}: ${said}`)));
       });
     });
@@ -192,7 +253,10 @@ describe('flux CLI', function () {
       const paused = await fluxJson(['start', 'expenseApproval', '300', '--wait', '--prefix', prefix, '--json'], env);
       expect(paused).to.include({ state: 'paused', input: 300 });
       const id = paused.executionId as string;
-      const done = await fluxJson(['resume', id, '{"approved":true,"reviewer":"cy"}', '--prefix', prefix, '--json'], env);
+      const done = await fluxJson(
+        ['resume', id, '{"approved":true,"reviewer":"cy"}', '--prefix', prefix, '--json'],
+        env,
+      );
       expect(done).to.include({ state: 'succeeded', output: 'paid 300, approved by cy' });
       const listed = await fluxJson<{ executionId: string }[]>(['list', '--prefix', prefix, '--json'], env);
       expect(listed.map((r) => r.executionId)).to.include(id);
@@ -205,9 +269,15 @@ describe('flux CLI', function () {
 
     it('start --id through NATS: a new id starts there, an id that exists is answered with its state and not run again', async () => {
       const id = `nats-order-${process.pid}`;
-      const first = await fluxJson(['start', 'expenseApproval', '11', '--id', id, '--wait', '--prefix', prefix, '--json'], env);
+      const first = await fluxJson(
+        ['start', 'expenseApproval', '11', '--id', id, '--wait', '--prefix', prefix, '--json'],
+        env,
+      );
       expect(first).to.include({ executionId: id, state: 'paused', input: 11 });
-      const again = await flux(['start', 'expenseApproval', '12', '--id', id, '--wait', '--prefix', prefix, '--json'], env);
+      const again = await flux(
+        ['start', 'expenseApproval', '12', '--id', id, '--wait', '--prefix', prefix, '--json'],
+        env,
+      );
       expect(again.code, again.stderr).to.equal(0);
       expect(again.stderr).to.contain('exists already (paused): not started again');
       expect(JSON.parse(again.stdout)).to.include({ executionId: id, state: 'paused', input: 11 });
@@ -216,7 +286,10 @@ describe('flux CLI', function () {
     it('inspect and cancel through NATS', async () => {
       const paused = await fluxJson(['start', 'expenseApproval', '5', '--wait', '--prefix', prefix, '--json'], env);
       const id = paused.executionId as string;
-      const inspected = await fluxJson<{ state: string; events: { type: string }[] }>(['inspect', id, '--events', '--prefix', prefix, '--json'], env);
+      const inspected = await fluxJson<{ state: string; events: { type: string }[] }>(
+        ['inspect', id, '--events', '--prefix', prefix, '--json'],
+        env,
+      );
       expect(inspected.state).to.equal('paused');
       expect(inspected.events.map((e) => e.type)).to.include('WORKFLOW_PAUSED');
       const cancelled = await fluxJson(['cancel', id, '--prefix', prefix, '--json'], env);

@@ -14,10 +14,17 @@ const CHILD_CANCEL = join(import.meta.dirname, '..', 'fixtures', 'child-cancel.t
 const CHILD_WITHOUT_WORKFLOW = join(import.meta.dirname, '..', 'fixtures', 'child-without-workflow.ts');
 
 /** Waits, at most 20 s, until the execution's durable log holds a matching event. */
-async function waitForEvent(runtime: Runtime, executionId: string, matches: (e: ExecutionEvent) => boolean): Promise<void> {
+async function waitForEvent(
+  runtime: Runtime,
+  executionId: string,
+  matches: (e: ExecutionEvent) => boolean,
+): Promise<void> {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const events = await runtime.inspect(executionId).then((ctx) => ctx.events, () => [] as ExecutionEvent[]);
+    const events = await runtime.inspect(executionId).then(
+      (ctx) => ctx.events,
+      () => [] as ExecutionEvent[],
+    );
     if (events.some(matches)) return;
     if (Date.now() > deadline) throw new Error(`execution ${executionId} never recorded the awaited event`);
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -61,7 +68,9 @@ describe('a new process continues what another one paused (SQLite)', function ()
 
     const done = await child('resume', paused.executionId, 'ada');
     expect(done.state).to.equal('succeeded');
-    const recordedUuid = paused.events.find((e) => e.sourceId.startsWith('uuid4_') && e.type === 'TASK_COMPLETED')!.value;
+    const recordedUuid = paused.events.find(
+      (e) => e.sourceId.startsWith('uuid4_') && e.type === 'TASK_COMPLETED',
+    )!.value;
     expect(done.output).to.deep.equal({ orderId: recordedUuid, confirmation: 'r-book confirmed by ada' });
     expect(done.events.slice(0, paused.events.length)).to.deep.equal(paused.events);
 
@@ -70,7 +79,10 @@ describe('a new process continues what another one paused (SQLite)', function ()
     const pids = new Set(lines.map((l) => l.split(' ')[0]));
     expect(pids.size).to.equal(2);
 
-    const again = await child('resume', paused.executionId, 'grace').then(() => undefined, (e: { stderr: string }) => e.stderr);
+    const again = await child('resume', paused.executionId, 'grace').then(
+      () => undefined,
+      (e: { stderr: string }) => e.stderr,
+    );
     expect(again).to.contain('INVALID_EXECUTION_STATE');
   });
 
@@ -78,7 +90,9 @@ describe('a new process continues what another one paused (SQLite)', function ()
     const paused = await child('run', 'lamp');
     const answer = await spawnJson(CHILD_WITHOUT_WORKFLOW, [paused.executionId]);
     expect(answer).to.deep.include({ code: 'WORKFLOW_NOT_FOUND', executionId: paused.executionId });
-    expect((answer as { message: string }).message).to.contain("workflow 'crossProcessOrder' is not defined in this process");
+    expect((answer as { message: string }).message).to.contain(
+      "workflow 'crossProcessOrder' is not defined in this process",
+    );
     const done = await child('resume', paused.executionId, 'ada');
     expect(done.state).to.equal('succeeded');
   });
@@ -88,7 +102,9 @@ describe('a new process continues what another one paused (SQLite)', function ()
       env: { ...process.env, FLUX_HOME: home, SIDE_EFFECTS_FILE: sideEffects, HANG_STEP_TWO: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const executionId = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+    const executionId = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
+    );
     const runtime = await createRuntime({ store: { sqlite: join(home, 'flux.db') } });
     try {
       // Wait (bounded) until step two's start is durable, then kill the process without warning.
@@ -102,7 +118,11 @@ describe('a new process continues what another one paused (SQLite)', function ()
       expect(done.state).to.equal('succeeded');
       expect(done.output).to.equal(20);
       expect(done.events.map((e) => e.type)).to.include('WORKFLOW_RECOVERED');
-      const runs = readFileSync(sideEffects, 'utf8').trim().split('\n').map((l) => l.split(' ')[1]).filter((s) => s === 'one' || s === 'two');
+      const runs = readFileSync(sideEffects, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ')[1])
+        .filter((s) => s === 'one' || s === 'two');
       expect(runs.filter((s) => s === 'one')).to.have.length(1); // completed before the crash: never again
       expect(runs.filter((s) => s === 'two')).to.have.length(2); // in flight at the crash: at least once more
     } finally {
@@ -116,7 +136,9 @@ describe('a new process continues what another one paused (SQLite)', function ()
       env: { ...process.env, FLUX_HOME: home, SIDE_EFFECTS_FILE: sideEffects, HANG_ROLLBACK: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const executionId = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+    const executionId = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
+    );
     const runtime = await createRuntime({ store: { sqlite: join(home, 'flux.db') } });
     try {
       // Newest first: the hotel's rollback completes, the seat's hangs; then the process dies.
@@ -132,7 +154,11 @@ describe('a new process continues what another one paused (SQLite)', function ()
       expect(types.filter((t) => t === 'WORKFLOW_CANCELLED trip')).to.have.length(1);
       expect(types.filter((t) => t === 'TASK_ROLLBACK_COMPLETED bookHotel')).to.have.length(1);
       expect(types.filter((t) => t === 'TASK_ROLLBACK_COMPLETED bookSeat')).to.have.length(1);
-      const undone = readFileSync(sideEffects, 'utf8').trim().split('\n').map((l) => l.split(' ').slice(1).join(' ')).filter((s) => s.startsWith('undo'));
+      const undone = readFileSync(sideEffects, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ').slice(1).join(' '))
+        .filter((s) => s.startsWith('undo'));
       expect(undone.filter((s) => s === 'undo hotel')).to.have.length(1); // settled before the crash: never again
       expect(undone.filter((s) => s === 'undo seat')).to.have.length(2); // running at the crash: at least once more
     } finally {
@@ -147,7 +173,9 @@ describe('a new process continues what another one paused (SQLite)', function ()
       env: { ...process.env, FLUX_HOME: home, SIDE_EFFECTS_FILE: sideEffects },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const executionId = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+    const executionId = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
+    );
     const runtime = await createRuntime({ store: { sqlite: join(home, 'flux.db') } });
     try {
       await waitForEvent(runtime, executionId, (e) => e.type === 'TASK_RETRY_STARTED');
@@ -158,10 +186,19 @@ describe('a new process continues what another one paused (SQLite)', function ()
       const done = await retrying.run(1, { runtime, executionId }).finally(() => delete process.env.SIDE_EFFECTS_FILE);
       expect(done.state, JSON.stringify(done.error)).to.equal('succeeded');
       expect(done.output).to.equal(100);
-      const lines = readFileSync(sideEffects, 'utf8').trim().split('\n').map((l) => l.split(' '));
+      const lines = readFileSync(sideEffects, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' '));
       const childPid = lines[0]![0];
-      expect(lines.map(([pid, , n]) => `${pid === childPid ? 'child' : 'parent'} ${n}`)).to.deep.equal(['child 1', 'parent 2', 'parent 3']);
-      const retries = done.events.filter((e) => e.type === 'TASK_RETRY_STARTED').map((e) => (e.value as { attempt: number }).attempt);
+      expect(lines.map(([pid, , n]) => `${pid === childPid ? 'child' : 'parent'} ${n}`)).to.deep.equal([
+        'child 1',
+        'parent 2',
+        'parent 3',
+      ]);
+      const retries = done.events
+        .filter((e) => e.type === 'TASK_RETRY_STARTED')
+        .map((e) => (e.value as { attempt: number }).attempt);
       expect(retries).to.deep.equal([2, 3]);
     } finally {
       child.kill('SIGKILL');

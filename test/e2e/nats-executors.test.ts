@@ -12,7 +12,10 @@ const EXECUTOR_TIMEOUT_MS = 1000;
 
 /** Starts an executor process (it serves the task, no workflow); resolves once it takes commands. */
 function startExecutor(url: string, prefix: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', EXECUTOR, url, prefix], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', EXECUTOR, url, prefix], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve(child));
     child.once('exit', (code) => reject(new Error(`executor exited with code ${code} before it was ready`)));
@@ -30,7 +33,10 @@ function kill(child: ChildProcess): Promise<void> {
 /** The pids of the processes where the task body started, in order. */
 function bodyStarts(file: string): number[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => Number(line.split(' ')[1]));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => Number(line.split(' ')[1]));
 }
 
 async function waitForBodyStarts(file: string, count: number): Promise<void> {
@@ -58,7 +64,13 @@ describe('task executors on NATS (executor processes)', function () {
   beforeEach(async () => {
     const prefix = `exec${process.pid}_${++tests}`;
     runtime = await createRuntime({
-      nats: { servers: url, prefix, secretKeyFile: join(dir, 'secret.key'), serveTasks: false, executorTimeoutMs: EXECUTOR_TIMEOUT_MS },
+      nats: {
+        servers: url,
+        prefix,
+        secretKeyFile: join(dir, 'secret.key'),
+        serveTasks: false,
+        executorTimeoutMs: EXECUTOR_TIMEOUT_MS,
+      },
     });
   });
 
@@ -73,12 +85,20 @@ describe('task executors on NATS (executor processes)', function () {
 
   it('sends a task again when its executor is killed mid-run; the run on another executor completes it, recorded once', async () => {
     const bodyLog = join(dir, 'killed-body.log');
-    const doomed = await startExecutor(url, prefixOfThisTest(), { FLUX_HOME: dir, BODY_LOG: bodyLog, BODY_WAIT_MS: '60000' });
+    const doomed = await startExecutor(url, prefixOfThisTest(), {
+      FLUX_HOME: dir,
+      BODY_LOG: bodyLog,
+      BODY_WAIT_MS: '60000',
+    });
     executors.push(doomed);
     const handle = await runtime.start(doubled, 20);
     await waitForBodyStarts(bodyLog, 1);
     await kill(doomed);
-    const rescuer = await startExecutor(url, prefixOfThisTest(), { FLUX_HOME: dir, BODY_LOG: bodyLog, BODY_WAIT_MS: '0' });
+    const rescuer = await startExecutor(url, prefixOfThisTest(), {
+      FLUX_HOME: dir,
+      BODY_LOG: bodyLog,
+      BODY_WAIT_MS: '0',
+    });
     executors.push(rescuer);
 
     const done = await handle.result();
@@ -93,7 +113,12 @@ describe('task executors on NATS (executor processes)', function () {
   it('leaves a task running longer than the executor timeout on a live executor alone', async () => {
     const bodyLog = join(dir, 'long-body.log');
     const env = { FLUX_HOME: dir, BODY_LOG: bodyLog, BODY_WAIT_MS: String(3 * EXECUTOR_TIMEOUT_MS) };
-    executors.push(...(await Promise.all([startExecutor(url, prefixOfThisTest(), env), startExecutor(url, prefixOfThisTest(), env)])));
+    executors.push(
+      ...(await Promise.all([
+        startExecutor(url, prefixOfThisTest(), env),
+        startExecutor(url, prefixOfThisTest(), env),
+      ])),
+    );
     const done = await runtime.run(doubled, 5);
     expect(done.output).to.equal(11);
     expect(bodyStarts(bodyLog)).to.have.length(1); // probed and answered, never sent again

@@ -49,7 +49,9 @@ describe('NATS server faults under a running workflow (worker processes)', funct
     it('restarted mid-run: the client and the worker reconnect, the run completes, nothing is lost', async () => {
       const prefix = `faults${process.pid}_restart`;
       client = await connectClient({ servers: server.url, prefix, secretKeyFile: join(dir, 'secret.key') });
-      workers.push(await startWorkerProcess(server.url, prefix, { FLUX_HOME: dir, SIDE_EFFECTS: sideEffects, STEP_MS }));
+      workers.push(
+        await startWorkerProcess(server.url, prefix, { FLUX_HOME: dir, SIDE_EFFECTS: sideEffects, STEP_MS }),
+      );
       const id = await client.start('distManySteps', STEPS);
       const result = client.result<number, number>(id, { timeoutMs: 45_000 });
       result.catch(() => undefined); // awaited below; a failure before that must not go unhandled
@@ -95,17 +97,29 @@ describe('NATS server faults under a running workflow (worker processes)', funct
       const leader = (await jsm.streams.info(eventsStream)).cluster!.leader!;
       const leaderFirst = [cluster.node(leader).url, ...cluster.urls.filter((url) => url !== cluster.node(leader).url)];
       client = await connectClient({ servers: leaderFirst, noRandomize: true, prefix, replicas: 3, secretKeyFile });
-      workers.push(await startWorkerProcess(leaderFirst, prefix, { FLUX_HOME: dir, SIDE_EFFECTS: sideEffects, STEP_MS, REPLICAS: '3', NO_RANDOMIZE: '1' }));
+      workers.push(
+        await startWorkerProcess(leaderFirst, prefix, {
+          FLUX_HOME: dir,
+          SIDE_EFFECTS: sideEffects,
+          STEP_MS,
+          REPLICAS: '3',
+          NO_RANDOMIZE: '1',
+        }),
+      );
       const id = await client.start('distManySteps', STEPS);
       const result = client.result<number, number>(id, { timeoutMs: 45_000 });
       result.catch(() => undefined); // awaited below; a failure before that must not go unhandled
       // Every stream of the deployment (log, commands, buckets) survives the loss of one node.
       const replicas: string[] = [];
       for await (const stream of jsm.streams.list()) {
-        if (stream.config.name.toUpperCase().includes(prefix.toUpperCase())) replicas.push(`${stream.config.name} R${stream.config.num_replicas}`);
+        if (stream.config.name.toUpperCase().includes(prefix.toUpperCase()))
+          replicas.push(`${stream.config.name} R${stream.config.num_replicas}`);
       }
       expect(replicas).to.have.length.above(5);
-      expect(replicas.filter((r) => !r.endsWith(' R3')), 'streams not replicated 3 times').to.deep.equal([]);
+      expect(
+        replicas.filter((r) => !r.endsWith(' R3')),
+        'streams not replicated 3 times',
+      ).to.deep.equal([]);
 
       const completedBefore = await completedSteps(client, id);
       await cluster.kill(leader);
@@ -135,13 +149,17 @@ async function completedSteps(client: Client, executionId: string): Promise<numb
   const deadline = Date.now() + 20_000;
   for (;;) {
     // Not found: the worker has not taken the start command yet.
-    const events = await client.inspect(executionId).then((ctx) => ctx.events, (error: unknown) => {
-      if ((error as { code?: string }).code === 'EXECUTION_NOT_FOUND') return [];
-      throw error;
-    });
+    const events = await client.inspect(executionId).then(
+      (ctx) => ctx.events,
+      (error: unknown) => {
+        if ((error as { code?: string }).code === 'EXECUTION_NOT_FOUND') return [];
+        throw error;
+      },
+    );
     const completed = events.filter((e) => e.type === 'TASK_COMPLETED').length;
     if (completed >= STEPS_BEFORE_FAULT) return completed;
-    if (Date.now() > deadline) throw new Error(`only ${completed} steps of execution ${executionId} completed after 20 s`);
+    if (Date.now() > deadline)
+      throw new Error(`only ${completed} steps of execution ${executionId} completed after 20 s`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -156,16 +174,26 @@ function expectRunIntact(done: ExecutionContext<number, number>, sideEffects: st
   const perStep = (type: string) => countBy(done.events.filter((e) => e.type === type).map((e) => e.sourceId));
   const completions = perStep('TASK_COMPLETED');
   expect(completions.size).to.equal(STEPS);
-  expect([...completions.values()].every((n) => n === 1), 'one TASK_COMPLETED per step').to.equal(true);
-  expect([...perStep('TASK_STARTED').values()].every((n) => n === 1), 'one TASK_STARTED per step').to.equal(true);
+  expect(
+    [...completions.values()].every((n) => n === 1),
+    'one TASK_COMPLETED per step',
+  ).to.equal(true);
+  expect(
+    [...perStep('TASK_STARTED').values()].every((n) => n === 1),
+    'one TASK_STARTED per step',
+  ).to.equal(true);
   expect(done.events.filter((e) => e.type === 'WORKFLOW_COMPLETED')).to.have.length(1);
   // Side effects: every step ran; none completed before the fault ran again; at most the one in
   // flight at the fault ran twice.
   const runs = sideEffectRuns(sideEffects);
   expect(runs.size).to.equal(STEPS);
   const repeated = [...runs.entries()].filter(([, n]) => n > 1);
-  expect(repeated.length, `steps run more than once: ${repeated.map(([line, n]) => `${line} ×${n}`).join(', ')}`).to.be.at.most(1);
-  for (const [line, n] of repeated) expect(Number(line.split(' ')[1]), `${line} ran ${n} times`).to.be.at.least(completedBefore);
+  expect(
+    repeated.length,
+    `steps run more than once: ${repeated.map(([line, n]) => `${line} ×${n}`).join(', ')}`,
+  ).to.be.at.most(1);
+  for (const [line, n] of repeated)
+    expect(Number(line.split(' ')[1]), `${line} ran ${n} times`).to.be.at.least(completedBefore);
 }
 
 function countBy(keys: readonly string[]): Map<string, number> {

@@ -51,19 +51,32 @@ describe('1,000 starts while workers are killed and cut off (worker processes)',
       if (batch === 10) viaB.cut();
       if (batch === 14) await workerOn(viaA); // a new worker while B is still cut off
       if (batch === 16) viaB.restore(); // B comes back after more than a lease: its runs were taken over
-      const ids = await Promise.all(Array.from({ length: 50 }, (_, i) => client.start(manySteps, 2, { executionId: `s${batch}-${i}` })));
+      const ids = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => client.start(manySteps, 2, { executionId: `s${batch}-${i}` })),
+      );
       acknowledged.push(...ids);
     }
     expect(acknowledged).to.have.length(STARTS);
 
     const ends: { id: string; state: string; output: unknown; twice: string[] }[] = [];
     for (let at = 0; at < acknowledged.length; at += 100) {
-      ends.push(...await Promise.all(acknowledged.slice(at, at + 100).map(async (id) => {
-        const ctx = await client.result(id, { timeoutMs: 60_000 }).catch(async () => client.inspect(id).catch(() => undefined));
-        if (!ctx) return { id, state: 'missing', output: undefined, twice: [] };
-        const completed = ctx.events.filter((e) => e.type === 'TASK_COMPLETED').map((e) => e.sourceId);
-        return { id, state: ctx.state, output: ctx.output, twice: completed.filter((t, i) => completed.indexOf(t) !== i) };
-      })));
+      ends.push(
+        ...(await Promise.all(
+          acknowledged.slice(at, at + 100).map(async (id) => {
+            const ctx = await client
+              .result(id, { timeoutMs: 60_000 })
+              .catch(async () => client.inspect(id).catch(() => undefined));
+            if (!ctx) return { id, state: 'missing', output: undefined, twice: [] };
+            const completed = ctx.events.filter((e) => e.type === 'TASK_COMPLETED').map((e) => e.sourceId);
+            return {
+              id,
+              state: ctx.state,
+              output: ctx.output,
+              twice: completed.filter((t, i) => completed.indexOf(t) !== i),
+            };
+          }),
+        )),
+      );
     }
     const stuck = ends.filter((e) => e.state !== 'succeeded' || e.output !== 3);
     expect(stuck.map((e) => `${e.id}: ${e.state}`)).to.deep.equal([]);

@@ -10,7 +10,10 @@ let prefixes = 0;
 
 /** Starts a worker process; resolves once it takes commands. */
 function startWorkerProcess(url: string, prefix: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, url, prefix], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, url, prefix], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve(child));
     child.once('exit', (code) => reject(new Error(`worker exited with code ${code} before it was ready`)));
@@ -69,7 +72,7 @@ describe('workers and clients on NATS (worker processes)', function () {
     expect((await done).output).to.equal('rejected late');
   });
 
-  it('a worker killed during a cancel\'s rollbacks: another finishes the cancel, settled rollbacks not run again', async () => {
+  it("a worker killed during a cancel's rollbacks: another finishes the cancel, settled rollbacks not run again", async () => {
     const sideEffects = join(dir, 'side-effects-cancel.log');
     const env = { FLUX_HOME: dir, SIDE_EFFECTS: sideEffects, LEASE_MS: '2000' };
     const doomed = await startWorkerProcess(url, prefix, { ...env, HANG_ROLLBACK: '1' });
@@ -95,7 +98,10 @@ describe('workers and clients on NATS (worker processes)', function () {
     const types = done.events.map((e) => e.type);
     expect(types.filter((t) => t === 'WORKFLOW_CANCELLED')).to.have.length(1);
     expect(types.filter((t) => t === 'TASK_ROLLBACK_COMPLETED')).to.have.length(2);
-    const undone = readFileSync(sideEffects, 'utf8').trim().split('\n').filter((l) => l.startsWith('undo'));
+    const undone = readFileSync(sideEffects, 'utf8')
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('undo'));
     expect(undone.filter((l) => l === 'undo hotel')).to.have.length(1); // settled before the kill: never again
     expect(undone.filter((l) => l === 'undo seat')).to.have.length(2); // running at the kill: at least once more
   });
@@ -129,6 +135,7 @@ describe('workers and clients on NATS (worker processes)', function () {
     const recoveredAt = done.events.findIndex((e) => e.type === 'WORKFLOW_RECOVERED');
     const completedBefore = done.events.slice(0, recoveredAt).filter((e) => e.type === 'TASK_COMPLETED').length;
     expect(completedBefore).to.be.above(50);
-    for (const [line, n] of repeated) expect(Number(line.split(' ')[1])).to.be.at.least(completedBefore, `${line} ran ${n} times`);
+    for (const [line, n] of repeated)
+      expect(Number(line.split(' ')[1])).to.be.at.least(completedBefore, `${line} ran ${n} times`);
   });
 });

@@ -21,10 +21,25 @@ describe('the web page of flux server (headless Chromium)', function () {
   let base: string;
 
   before(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (npm test installs it)`);
-    server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cli', 'flux.ts'), 'server', join(ROOT, 'examples', 'pause-with-input.ts'), '--port', '0'], {
-      cwd: ROOT, env: { ...process.env, FLUX_HOME: tempDir('flux-page-'), FLUX_NATS_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (npm test installs it)`);
+    server = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'cli', 'flux.ts'),
+        'server',
+        join(ROOT, 'examples', 'pause-with-input.ts'),
+        '--port',
+        '0',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, FLUX_HOME: tempDir('flux-page-'), FLUX_NATS_URL: '' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     base = await new Promise<string>((resolve, reject) => {
       let said = '';
       server.stdout!.on('data', (chunk: Buffer) => {
@@ -51,7 +66,10 @@ describe('the web page of flux server (headless Chromium)', function () {
     page.on('pageerror', (error) => failures.push(error.message));
     // The page's policy allows only its own script and style: anything it blocks is a bug of the page.
     page.on('console', (message) => /Content Security Policy/.test(message.text()) && failures.push(message.text()));
-    page.on('request', (request) => !request.url().startsWith(base) && failures.push(`request outside the server: ${request.url()}`));
+    page.on(
+      'request',
+      (request) => !request.url().startsWith(base) && failures.push(`request outside the server: ${request.url()}`),
+    );
     await page.goto(base);
     await page.locator('#workflow option[value="expenseApproval"]').waitFor({ state: 'attached' });
     await page.fill('#input', '640');
@@ -82,7 +100,10 @@ describe('the web page of flux server (headless Chromium)', function () {
 
 async function waitForText(page: Page, selector: string, text: string): Promise<string | null> {
   // Runs in the page (this project's lib has no DOM types): `document` is the page's.
-  const inPage = ([s, t]: string[]) => (globalThis as unknown as { document: { querySelector(q: string): { textContent: string } | null } }).document.querySelector(s!)?.textContent === t;
+  const inPage = ([s, t]: string[]) =>
+    (
+      globalThis as unknown as { document: { querySelector(q: string): { textContent: string } | null } }
+    ).document.querySelector(s!)?.textContent === t;
   await page.waitForFunction(inPage, [selector, text], { timeout: 15_000 });
   return page.textContent(selector);
 }

@@ -6,7 +6,14 @@
  */
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { createRuntime, task, taskContext, workflow, type ExecutionContext, type Runtime } from '../../runtime/index.js';
+import {
+  createRuntime,
+  task,
+  taskContext,
+  workflow,
+  type ExecutionContext,
+  type Runtime,
+} from '../../runtime/index.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 
 let aborted = 0;
@@ -46,18 +53,28 @@ for (const { kind, pair, stopsTheCall } of kinds) {
   describe(`a cancel carried out away from the driver: ${kind}`, function () {
     this.timeout(20_000);
 
-    it('records the open call cancelled, and the driver\'s run ends with the execution cancelled', async () => {
+    it("records the open call cancelled, and the driver's run ends with the execution cancelled", async () => {
       const [driver, other] = await pair();
       try {
         aborted = 0;
         const handle = await slowFlow.start(1_500, { runtime: driver });
-        for (let tries = 0; !(await other.inspect(handle.executionId)).events.some((e) => e.type === 'TASK_STARTED'); tries++) {
+        for (
+          let tries = 0;
+          !(await other.inspect(handle.executionId)).events.some((e) => e.type === 'TASK_STARTED');
+          tries++
+        ) {
           expect(tries).to.be.below(200);
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
         const cancelled = await other.cancel(handle.executionId);
         expect(cancelled.state).to.equal('cancelled');
-        expect(cancelled.events.map((e) => e.type)).to.deep.equal(['WORKFLOW_STARTED', 'TASK_STARTED', 'WORKFLOW_CANCELLING', 'TASK_CANCELLED', 'WORKFLOW_CANCELLED']);
+        expect(cancelled.events.map((e) => e.type)).to.deep.equal([
+          'WORKFLOW_STARTED',
+          'TASK_STARTED',
+          'WORKFLOW_CANCELLING',
+          'TASK_CANCELLED',
+          'WORKFLOW_CANCELLED',
+        ]);
         const driverSaw = await handle.result();
         expect(driverSaw.state).to.equal('cancelled');
         expect(aborted).to.equal(stopsTheCall ? 1 : 0);

@@ -1,7 +1,17 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import { workflow, task, pause, sleep, taskContext, createRuntime, ExecutionStateError, type ExecutionContext, type Runtime } from 'flux-actors';
+import {
+  workflow,
+  task,
+  pause,
+  sleep,
+  taskContext,
+  createRuntime,
+  ExecutionStateError,
+  type ExecutionContext,
+  type Runtime,
+} from 'flux-actors';
 import { STORE_KINDS, tempDir, testRuntime, useRuntime } from '../fixtures/runtimes.js';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -40,16 +50,23 @@ for (const kind of STORE_KINDS) {
       await delay(20);
       const stored = await runtime.inspect(handle.executionId);
       expect(stored.state).to.equal('cancelled');
-      expect(stored.events.map((e) => e.type).slice(-4)).to.deep.equal(['WORKFLOW_CANCELLING', 'TASK_CANCELLED', 'WORKFLOW_CANCELLED', 'TASK_COMPLETED']);
+      expect(stored.events.map((e) => e.type).slice(-4)).to.deep.equal([
+        'WORKFLOW_CANCELLING',
+        'TASK_CANCELLED',
+        'WORKFLOW_CANCELLED',
+        'TASK_COMPLETED',
+      ]);
       expect(stored.events.at(-1)!.value).to.equal('stopped');
     });
 
     it('stops pending retries and sleeps', async () => {
       let attempts = 0;
-      const retrying = task.withOptions({ retryMaxAttempts: 5, retryDelay: 50 })(async function retriesUntilCancelled() {
-        attempts++;
-        throw new Error('not yet');
-      });
+      const retrying = task.withOptions({ retryMaxAttempts: 5, retryDelay: 50 })(
+        async function retriesUntilCancelled() {
+          attempts++;
+          throw new Error('not yet');
+        },
+      );
       const flow = workflow(async function sleepsAndRetries() {
         await Promise.all([retrying(), sleep('10s')]);
       });
@@ -69,8 +86,14 @@ for (const kind of STORE_KINDS) {
       const paused = await flow.run(undefined, { runtime });
       const cancelled = await flow.cancel(paused.executionId, { runtime });
       expect(cancelled.state).to.equal('cancelled');
-      expect(cancelled.events.map((e) => e.type).slice(-2)).to.deep.equal(['WORKFLOW_CANCELLING', 'WORKFLOW_CANCELLED']);
-      const error = await flow.resume(paused.executionId, 'late', { runtime }).then(() => undefined, (e: unknown) => e);
+      expect(cancelled.events.map((e) => e.type).slice(-2)).to.deep.equal([
+        'WORKFLOW_CANCELLING',
+        'WORKFLOW_CANCELLED',
+      ]);
+      const error = await flow.resume(paused.executionId, 'late', { runtime }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(ExecutionStateError);
       expect(error).to.include({ state: 'cancelled' });
     });
@@ -94,9 +117,11 @@ for (const kind of STORE_KINDS) {
 
     it('rolls back completed tasks, newest first, only when asked', async () => {
       const undone: string[] = [];
-      const reserve = task.withOptions({ rollback: async (item: string) => void undone.push(item) })(async function reserveItem(item: string) {
-        return `reserved ${item}`;
-      });
+      const reserve = task.withOptions({ rollback: async (item: string) => void undone.push(item) })(
+        async function reserveItem(item: string) {
+          return `reserved ${item}`;
+        },
+      );
       const blocks = task(async function blocksUntilCancelled() {
         const { signal } = taskContext();
         await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
@@ -134,15 +159,19 @@ for (const kind of STORE_KINDS) {
       const undone: string[] = [];
       let charging!: () => void;
       const charged = new Promise<void>((resolve) => (charging = resolve));
-      const reserve = task.withOptions({ rollback: async (item: string) => void undone.push(`release ${item}`) })(async function reserveBeforeCharge(item: string) {
-        return item;
-      });
-      const charge = task.withOptions({ rollback: async (amount: number) => void undone.push(`refund ${amount}`) })(async function chargeInterrupted(amount: number) {
-        charging(); // part of its effect is done when the cancel comes
-        const { signal } = taskContext();
-        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
-        return amount;
-      });
+      const reserve = task.withOptions({ rollback: async (item: string) => void undone.push(`release ${item}`) })(
+        async function reserveBeforeCharge(item: string) {
+          return item;
+        },
+      );
+      const charge = task.withOptions({ rollback: async (amount: number) => void undone.push(`refund ${amount}`) })(
+        async function chargeInterrupted(amount: number) {
+          charging(); // part of its effect is done when the cancel comes
+          const { signal } = taskContext();
+          await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+          return amount;
+        },
+      );
       const flow = workflow(async function reservesThenCharges() {
         await reserve('seat');
         await charge(40);
@@ -152,7 +181,10 @@ for (const kind of STORE_KINDS) {
       const ctx = await flow.cancel(handle.executionId, { runtime, rollback: true });
       expect(undone).to.deep.equal(['refund 40', 'release seat']);
       const steps = ctx.events
-        .filter((e) => e.type === 'TASK_CANCELLED' || e.type.startsWith('TASK_ROLLBACK_') || e.type.startsWith('WORKFLOW_CANCEL'))
+        .filter(
+          (e) =>
+            e.type === 'TASK_CANCELLED' || e.type.startsWith('TASK_ROLLBACK_') || e.type.startsWith('WORKFLOW_CANCEL'),
+        )
         .map((e) => `${e.type} ${e.name}`);
       expect(steps).to.deep.equal([
         'WORKFLOW_CANCELLING reservesThenCharges',
@@ -172,7 +204,10 @@ for (const kind of STORE_KINDS) {
         await pause('never reached');
       });
       const handle = await flow.start(undefined, { runtime });
-      const [first, second] = await Promise.all([cancelling, runtime.cancel(handle.executionId).catch((e: unknown) => e)]);
+      const [first, second] = await Promise.all([
+        cancelling,
+        runtime.cancel(handle.executionId).catch((e: unknown) => e),
+      ]);
       expect((first as { state: string }).state).to.equal('cancelled');
       // The second either joined the cancel under way or found it done.
       expect((second as { state: string }).state).to.equal('cancelled');
@@ -184,7 +219,10 @@ for (const kind of STORE_KINDS) {
       });
       const paused = await flow.run(undefined, { runtime });
       await runtime.cancel(paused.executionId);
-      const error = await runtime.cancel(paused.executionId).then(() => undefined, (e: unknown) => e);
+      const error = await runtime.cancel(paused.executionId).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(ExecutionStateError);
       expect(error).to.include({ state: 'cancelled' });
     });
@@ -194,7 +232,10 @@ for (const kind of STORE_KINDS) {
         return 'done';
       });
       const ctx = await flow.run(undefined, { runtime });
-      const error = await flow.cancel(ctx.executionId, { runtime }).then(() => undefined, (e: unknown) => e);
+      const error = await flow.cancel(ctx.executionId, { runtime }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(ExecutionStateError);
       expect((error as Error).message).to.contain('is succeeded; only a running or paused execution can be cancelled');
     });
@@ -221,11 +262,13 @@ describe('a cancel with rollbacks left half done by its driver', () => {
     })(async function bookBeforePaying(room: string) {
       return room;
     });
-    const pay = task.withOptions({ rollback: async (amount: number) => void undone.push(`refund ${amount}`) })(async function payInterrupted(_amount: number) {
-      paying();
-      const { signal } = taskContext();
-      await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
-    });
+    const pay = task.withOptions({ rollback: async (amount: number) => void undone.push(`refund ${amount}`) })(
+      async function payInterrupted(_amount: number) {
+        paying();
+        const { signal } = taskContext();
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+      },
+    );
     const flow = workflow(async function booksThenPays() {
       await book('room 7');
       await pay(90);
@@ -233,9 +276,15 @@ describe('a cancel with rollbacks left half done by its driver', () => {
     try {
       const handle = await flow.start(undefined, { runtime: first });
       await paid;
-      const abandoned = first.cancel(handle.executionId, undefined, { rollback: true }).catch((error: unknown) => error);
+      const abandoned = first
+        .cancel(handle.executionId, undefined, { rollback: true })
+        .catch((error: unknown) => error);
       // Newest first: the interrupted payment's rollback settles, then the booking's hangs.
-      await until(async () => (await first.inspect(handle.executionId)).events.find((e) => e.type === 'TASK_ROLLBACK_STARTED' && e.name === 'bookBeforePaying'));
+      await until(async () =>
+        (await first.inspect(handle.executionId)).events.find(
+          (e) => e.type === 'TASK_ROLLBACK_STARTED' && e.name === 'bookBeforePaying',
+        ),
+      );
       expect((await second.inspect(handle.executionId)).state).to.equal('cancelling');
 
       const done = await flow.run(undefined, { runtime: second, executionId: handle.executionId });
@@ -277,7 +326,10 @@ describe('cancelling right as a run settles', () => {
     });
     const done = await finishes.start(undefined, { runtime });
     for (let i = 0; i < 50; i++) await null;
-    const error = await runtime.cancel(done.executionId).then(() => undefined, (e: unknown) => e);
+    const error = await runtime.cancel(done.executionId).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(ExecutionStateError);
     await dispose();
   });

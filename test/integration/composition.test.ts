@@ -50,7 +50,10 @@ for (const kind of STORE_KINDS) {
 
     it('never runs more than maxConcurrent functions at once, starting each as a slot frees', async () => {
       const ctx = await workflow(async function cappedFlow(c: ExecutionContext<number[]>) {
-        return await parallel(c.input.map((ms, i) => () => slowSquare(i, ms)), { maxConcurrent: 2 });
+        return await parallel(
+          c.input.map((ms, i) => () => slowSquare(i, ms)),
+          { maxConcurrent: 2 },
+        );
       }).run([20, 5, 15, 5, 10, 1], { runtime });
       expect(ctx.output).to.deep.equal([0, 1, 4, 9, 16, 25]);
       expect(peak).to.equal(2);
@@ -73,7 +76,10 @@ for (const kind of STORE_KINDS) {
 
     it('turns a failed slot into null with raiseOnError false, and keeps the failure in the log', async () => {
       const ctx = await workflow(async function lenientFlow() {
-        return await parallel([1, 2, 3, 4].map((n) => () => failsOnOdd(n)), { raiseOnError: false });
+        return await parallel(
+          [1, 2, 3, 4].map((n) => () => failsOnOdd(n)),
+          { raiseOnError: false },
+        );
       }).run(undefined, { runtime });
       expect(ctx.output).to.deep.equal([null, 2, null, 4]);
       expect(ctx.events.filter((e) => e.type === 'TASK_FAILED')).to.have.length(2);
@@ -92,7 +98,10 @@ for (const kind of STORE_KINDS) {
       });
       const flow = workflow(async function cappedReplay(c: ExecutionContext<number[]>) {
         const finished: number[] = [];
-        const values = await parallel(c.input.map((ms, i) => () => jittery(i, ms).then((v) => (finished.push(v), v))), { maxConcurrent: 3 });
+        const values = await parallel(
+          c.input.map((ms, i) => () => jittery(i, ms).then((v) => (finished.push(v), v))),
+          { maxConcurrent: 3 },
+        );
         await pause('after');
         return { values, finished };
       });
@@ -115,19 +124,26 @@ for (const kind of STORE_KINDS) {
       expect((await flow.resume(paused.executionId, 'ok', { runtime })).output).to.equal('X ok');
     });
 
-    it('feeds each pipeline stage the previous one\'s output', async () => {
+    it("feeds each pipeline stage the previous one's output", async () => {
       const ctx = await workflow(async function pipelineFlow(c: ExecutionContext<string>) {
         return await pipeline(upper, exclaim, exclaim, { input: c.input });
       }).run('hey', { runtime });
       expect(ctx.output).to.equal('HEY!!');
-      expect(ctx.events.filter((e) => e.type === 'TASK_STARTED').map((e) => e.value)).to.deep.equal([['hey'], ['HEY'], ['HEY!']]);
+      expect(ctx.events.filter((e) => e.type === 'TASK_STARTED').map((e) => e.value)).to.deep.equal([
+        ['hey'],
+        ['HEY'],
+        ['HEY!'],
+      ]);
     });
   });
 }
 
 describe('parallel outside a workflow', () => {
   it('refuses a cap below one', async () => {
-    const error = await parallel([() => Promise.resolve(1)], { maxConcurrent: 0 }).then(() => undefined, (e: unknown) => e);
+    const error = await parallel([() => Promise.resolve(1)], { maxConcurrent: 0 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(RangeError);
   });
 });
@@ -135,7 +151,11 @@ describe('parallel outside a workflow', () => {
 describe('the composition examples', () => {
   it('parallel tasks, complex pipeline, cancellation', async () => {
     const { runtime, dispose } = await testRuntime('memory');
-    expect((await parallelTasks.run('Ada', { runtime })).output).to.deep.equal({ greeting: 'Hello, Ada', letters: 3, reversed: 'adA' });
+    expect((await parallelTasks.run('Ada', { runtime })).output).to.deep.equal({
+      greeting: 'Hello, Ada',
+      letters: 3,
+      reversed: 'adA',
+    });
     const best = (await complexPipeline.run('a bb ccc', { runtime })).output as { word: string; score: number };
     expect(['a', 'bb', 'ccc']).to.include(best.word);
     const handle = await cancellation.start(undefined, { runtime });
@@ -148,18 +168,29 @@ describe('the composition examples', () => {
 describe('parallel edge cases', () => {
   it('handles promise items at once even behind capped functions, and starts nothing after failing', async () => {
     const failing = Promise.reject(new Error('boom'));
-    const lenient = await parallel([() => Promise.resolve('a'), () => Promise.resolve('b'), failing], { maxConcurrent: 1, raiseOnError: false });
+    const lenient = await parallel([() => Promise.resolve('a'), () => Promise.resolve('b'), failing], {
+      maxConcurrent: 1,
+      raiseOnError: false,
+    });
     expect(lenient).to.deep.equal(['a', 'b', null]);
     const started: number[] = [];
     const items = [0, 1, 2, 3].map((i) => () => {
       started.push(i);
-      return i === 0 ? Promise.reject(new Error('first fails')) : new Promise((resolve) => setTimeout(() => resolve(i), 10));
+      return i === 0
+        ? Promise.reject(new Error('first fails'))
+        : new Promise((resolve) => setTimeout(() => resolve(i), 10));
     });
-    const error = await parallel(items, { maxConcurrent: 2 }).then(() => undefined, (e: unknown) => e);
+    const error = await parallel(items, { maxConcurrent: 2 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect((error as Error).message).to.equal('first fails');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(started).to.deep.equal([0, 1]);
-    const fractional = await parallel([() => Promise.resolve(1)], { maxConcurrent: 1.5 }).then(() => undefined, (e: unknown) => e);
+    const fractional = await parallel([() => Promise.resolve(1)], { maxConcurrent: 1.5 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(fractional).to.be.instanceOf(RangeError);
   });
 });

@@ -34,10 +34,12 @@ let useRace = false;
 let firstTrace: string[] = [];
 const branches = workflow(async function randomBranches() {
   const trace: string[] = [];
-  const running = shape.map((steps, b) => (async () => {
-    for (let s = 0; s < steps.length; s++) trace.push(await step(b, s, steps[s]!));
-    return b;
-  })());
+  const running = shape.map((steps, b) =>
+    (async () => {
+      for (let s = 0; s < steps.length; s++) trace.push(await step(b, s, steps[s]!));
+      return b;
+    })(),
+  );
   if (useRace) trace.push(`race:${await Promise.race(running)}`);
   await Promise.all(running);
   firstTrace = [...trace];
@@ -60,9 +62,11 @@ for (const kind of STORE_KINDS) {
 
     it('replays random concurrent branches and races exactly as they first ran', async () => {
       let seed = 7;
-      const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+      const random = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
       for (let i = 0; i < 40; i++) {
-        shape = Array.from({ length: 2 + random(3) }, () => Array.from({ length: 1 + random(4) }, () => [-1, 0, 1, 2, 5][random(5)]!));
+        shape = Array.from({ length: 2 + random(3) }, () =>
+          Array.from({ length: 1 + random(4) }, () => [-1, 0, 1, 2, 5][random(5)]!),
+        );
         useRace = random(2) === 0;
         const paused = await branches.run(undefined, { runtime });
         const original = firstTrace;
@@ -85,7 +89,10 @@ for (const kind of STORE_KINDS) {
       }
       const flow = workflow(async function priceCheck() {
         const seen: string[] = [];
-        await Promise.all([validate(' ab-1 ').then((s) => seen.push(`valid ${s}`)), fetchPrice('ab-1').then((p) => seen.push(`price ${p}`))]);
+        await Promise.all([
+          validate(' ab-1 ').then((s) => seen.push(`valid ${s}`)),
+          fetchPrice('ab-1').then((p) => seen.push(`price ${p}`)),
+        ]);
         const raced = await Promise.race([fetchPrice('x'), Promise.resolve('default')]);
         await save(`${seen.join('; ')} | ${String(raced)}`);
         await pause('review');
@@ -162,7 +169,10 @@ for (const kind of STORE_KINDS) {
         return await once(await pause<string>('p'));
       });
       const paused = await flow.run(undefined, { runtime });
-      const results = await Promise.allSettled([flow.resume(paused.executionId, 'one', { runtime }), flow.resume(paused.executionId, 'two', { runtime })]);
+      const results = await Promise.allSettled([
+        flow.resume(paused.executionId, 'one', { runtime }),
+        flow.resume(paused.executionId, 'two', { runtime }),
+      ]);
       expect(results.map((r) => r.status).sort()).to.deep.equal(['fulfilled', 'rejected']);
       const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
       expect(rejected.reason).to.include({ code: 'INVALID_EXECUTION_STATE', state: 'running' });
@@ -181,7 +191,10 @@ for (const kind of STORE_KINDS) {
       const done = await flow.resume(paused.executionId, null, { runtime });
       // The full sleep is 600 ms; about 200 remain. The margin absorbs a slow machine.
       expect(done.output as number).to.be.below(500);
-      expect(done.events.filter((e) => e.name === 'sleep').map((e) => e.type)).to.deep.equal(['TASK_STARTED', 'TASK_COMPLETED']);
+      expect(done.events.filter((e) => e.name === 'sleep').map((e) => e.type)).to.deep.equal([
+        'TASK_STARTED',
+        'TASK_COMPLETED',
+      ]);
     });
   });
 }
@@ -194,9 +207,11 @@ describe('the delivery schedule of a sequential workflow', () => {
     const plain = task(async function quickPlain(i: number) {
       return i + 1;
     });
-    const guarded = task.withOptions({ retryMaxAttempts: 2, timeout: '10s', fallback: async () => 0 })(async function quickGuarded(i: number) {
-      return i + 1;
-    });
+    const guarded = task.withOptions({ retryMaxAttempts: 2, timeout: '10s', fallback: async () => 0 })(
+      async function quickGuarded(i: number) {
+        return i + 1;
+      },
+    );
     const flow = workflow(async function quickSteps() {
       let v = 0;
       for (let i = 0; i < 10; i++) v = await guarded(await plain(v));
@@ -204,7 +219,9 @@ describe('the delivery schedule of a sequential workflow', () => {
     });
     const ctx = await flow.run(undefined, { runtime });
     expect(ctx.output).to.equal(20);
-    const { store } = runtime as unknown as { store: { load(id: string): Promise<{ type: string; quick?: boolean }[]> } };
+    const { store } = runtime as unknown as {
+      store: { load(id: string): Promise<{ type: string; quick?: boolean }[]> };
+    };
     const outcomes = (await store.load(ctx.executionId)).filter((e) => e.type === 'TASK_COMPLETED');
     expect(outcomes.filter((e) => e.quick)).to.have.length(20);
     await dispose();

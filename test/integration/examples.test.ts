@@ -24,13 +24,19 @@ for (const kind of STORE_KINDS) {
     it('simple pipeline', async () => {
       const ctx = await simplePipeline.run('1, 2, 3', { runtime });
       expect(ctx.output).to.deep.equal({ numbers: [1, 2, 3], squares: [1, 4, 9], total: 14 });
-      expect(ctx.events.filter((e) => e.type === 'TASK_COMPLETED').map((e) => e.name)).to.deep.equal(['parseNumbers', 'square', 'total']);
+      expect(ctx.events.filter((e) => e.type === 'TASK_COMPLETED').map((e) => e.name)).to.deep.equal([
+        'parseNumbers',
+        'square',
+        'total',
+      ]);
     });
 
     it('pause', async () => {
       const paused = await reportApproval.run('Q3', { runtime });
       expect(paused.output).to.deep.equal({ title: 'Q3', pages: 12 });
-      expect((await reportApproval.resume(paused.executionId, undefined, { runtime })).output).to.equal('published: Q3');
+      expect((await reportApproval.resume(paused.executionId, undefined, { runtime })).output).to.equal(
+        'published: Q3',
+      );
     });
 
     it('pause with input', async () => {
@@ -52,7 +58,10 @@ for (const kind of STORE_KINDS) {
       expect((await orderFlow.run(10, { runtime })).output).to.deep.equal({ amount: 10, approvedBy: 'auto' });
       const paused = await orderFlow.run(5000, { runtime });
       expect(paused.isPaused).to.equal(true);
-      expect((await orderFlow.resume(paused.executionId, 'grace', { runtime })).output).to.deep.equal({ amount: 5000, approvedBy: 'grace' });
+      expect((await orderFlow.resume(paused.executionId, 'grace', { runtime })).output).to.deep.equal({
+        amount: 5000,
+        approvedBy: 'grace',
+      });
     });
 
     it('determinism', async () => {
@@ -66,17 +75,28 @@ for (const kind of STORE_KINDS) {
 
     it('subflows', async () => {
       const ctx = await starsReport.run(['statelyai/xstate', 'no/such-repo'], { runtime });
-      expect(ctx.output).to.deep.equal({ found: [{ repo: 'statelyai/xstate', stars: 28_000 }], missing: ['no/such-repo'], top: 110_000 });
+      expect(ctx.output).to.deep.equal({
+        found: [{ repo: 'statelyai/xstate', stars: 28_000 }],
+        missing: ['no/such-repo'],
+        top: 110_000,
+      });
       const children = await runtime.list({ workflow: 'githubStars' });
       expect(children.map((c) => c.state).sort()).to.deep.equal(['failed', 'succeeded', 'succeeded']);
-      for (const child of children) expect(child.executionId.startsWith(`${ctx.executionId}-githubStars_`)).to.equal(true);
+      for (const child of children)
+        expect(child.executionId.startsWith(`${ctx.executionId}-githubStars_`)).to.equal(true);
     });
 
     it('nested tasks', async () => {
       const ctx = await nestedTasks.run(['tea', 'coffee'], { runtime });
       expect(ctx.output).to.equal(81);
       const completed = ctx.events.filter((e) => e.type === 'TASK_COMPLETED');
-      expect(completed.map((e) => e.name)).to.deep.equal(['fetchPrice', 'applyDiscount', 'fetchPrice', 'applyDiscount', 'quote']);
+      expect(completed.map((e) => e.name)).to.deep.equal([
+        'fetchPrice',
+        'applyDiscount',
+        'fetchPrice',
+        'applyDiscount',
+        'quote',
+      ]);
       const outer = completed.at(-1)!.sourceId;
       for (const inner of completed.slice(0, -1)) expect(inner.sourceId.startsWith(`${outer}/`)).to.equal(true);
     });

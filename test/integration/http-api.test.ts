@@ -36,7 +36,10 @@ const kinds: { kind: string; open(): Promise<{ backend: Backend; dispose(): Prom
     async open() {
       const url = (await sharedNatsServer()).url;
       const prefix = `http${process.pid}_${Date.now().toString(36)}`;
-      const worker: Worker = await startWorker({ nats: { servers: url, prefix, secretKeyFile: join(tempDir(), 'secret.key') }, workflows: [expenseApproval] });
+      const worker: Worker = await startWorker({
+        nats: { servers: url, prefix, secretKeyFile: join(tempDir(), 'secret.key') },
+        workflows: [expenseApproval],
+      });
       const backend = await natsBackend({ url, prefix });
       return { backend, dispose: async () => (await backend.close(), await worker.stop()) };
     },
@@ -66,9 +69,16 @@ for (const { kind, open } of kinds) {
 
     const call = async (method: string, path: string, body?: string): Promise<Answer> => {
       // Every POST declares JSON, also without a body (a cancel): the server refuses one that does not.
-      const response = await fetch(`${base}${path}`, { method, body, ...(method === 'POST' && { headers: JSON_TYPE }) });
+      const response = await fetch(`${base}${path}`, {
+        method,
+        body,
+        ...(method === 'POST' && { headers: JSON_TYPE }),
+      });
       const text = await response.text();
-      return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+      return {
+        status: response.status,
+        body: response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text,
+      };
     };
 
     it('health and workflows', async () => {
@@ -101,7 +111,11 @@ for (const { kind, open } of kinds) {
     });
 
     it('streams the events of a run as Server-Sent Events, ending with the execution', async () => {
-      const response = await fetch(`${base}/workflows/expenseApproval/run?mode=stream`, { method: 'POST', body: '8', headers: JSON_TYPE });
+      const response = await fetch(`${base}/workflows/expenseApproval/run?mode=stream`, {
+        method: 'POST',
+        body: '8',
+        headers: JSON_TYPE,
+      });
       expect(response.headers.get('content-type')).to.contain('text/event-stream');
       const text = await response.text();
       const names = [...text.matchAll(/^event: (\S+)$/gm)].map((m) => m[1]);
@@ -114,8 +128,15 @@ for (const { kind, open } of kinds) {
     });
 
     it('ends every stream, also with many at once (a read of the log may lag behind the events heard)', async () => {
-      const texts = await Promise.all(Array.from({ length: 12 }, (_, i) =>
-        fetch(`${base}/workflows/expenseApproval/run?mode=stream`, { method: 'POST', body: String(i), headers: JSON_TYPE }).then((r) => r.text())));
+      const texts = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          fetch(`${base}/workflows/expenseApproval/run?mode=stream`, {
+            method: 'POST',
+            body: String(i),
+            headers: JSON_TYPE,
+          }).then((r) => r.text()),
+        ),
+      );
       for (const text of texts) {
         expect(text).to.match(/^event: WORKFLOW_PAUSED$/m);
         expect(text).to.match(/^event: end$/m);

@@ -28,24 +28,33 @@ for (const kind of STORE_KINDS) {
         return 'woke';
       });
       const handle = await flow.start(undefined, { runtime });
-      await until(async () => (await runtime.inspect(handle.executionId)).events.find((e) => e.type === 'TASK_STARTED' && e.name === 'sleep'));
+      await until(async () =>
+        (await runtime.inspect(handle.executionId)).events.find((e) => e.type === 'TASK_STARTED' && e.name === 'sleep'),
+      );
       await laterTimer(5);
       // A cut-short sleep would have delivered its result by now: the cancel would record it as completed.
       const ctx = await runtime.cancel(handle.executionId);
-      expect(ctx.events.filter((e) => e.name === 'sleep').map((e) => e.type)).to.deep.equal(['TASK_STARTED', 'TASK_CANCELLED']);
+      expect(ctx.events.filter((e) => e.name === 'sleep').map((e) => e.type)).to.deep.equal([
+        'TASK_STARTED',
+        'TASK_CANCELLED',
+      ]);
     });
 
     it("a retry delay of '30d' is still waiting after a shorter timer set later has fired", async () => {
       let attempts = 0;
-      const flaky = task.withOptions({ retryMaxAttempts: 1, retryDelay: '30d', timeout: '40d' })(async function retriesInThirtyDays() {
-        attempts++;
-        throw new Error('not yet');
-      });
+      const flaky = task.withOptions({ retryMaxAttempts: 1, retryDelay: '30d', timeout: '40d' })(
+        async function retriesInThirtyDays() {
+          attempts++;
+          throw new Error('not yet');
+        },
+      );
       const flow = workflow(async function retriesLate() {
         return await flaky();
       });
       const handle = await flow.start(undefined, { runtime });
-      const retry = await until(async () => (await runtime.inspect(handle.executionId)).events.find((e) => e.type === 'TASK_RETRY_STARTED'));
+      const retry = await until(async () =>
+        (await runtime.inspect(handle.executionId)).events.find((e) => e.type === 'TASK_RETRY_STARTED'),
+      );
       expect(retry.value).to.include({ attempt: 2, delay: 30 * 24 * 3600 * 1000 });
       await laterTimer(5);
       expect(attempts, 'the retry has not run').to.equal(1);

@@ -17,10 +17,21 @@ describe("nats.conf's accounts", function () {
 
   it('let a worker do its job and a client start, resume and read, and nothing more', async () => {
     const key = join(tempDir(), 'secret.key');
-    const as = (user: string, pass: string): NatsOptions => ({ servers: server.url, user, pass, inboxPrefix: `_INBOX_${user}`, secretKeyFile: key });
+    const as = (user: string, pass: string): NatsOptions => ({
+      servers: server.url,
+      user,
+      pass,
+      inboxPrefix: `_INBOX_${user}`,
+      secretKeyFile: key,
+    });
     const worker = await startWorker({ nats: as('worker', 'change-me-worker'), workflows: [asks], tasks: [echo] });
     const client = await connectClient(as('client', 'change-me-client'));
-    const raw = await connect({ servers: server.url, user: 'client', pass: 'change-me-client', inboxPrefix: '_INBOX_client' });
+    const raw = await connect({
+      servers: server.url,
+      user: 'client',
+      pass: 'change-me-client',
+      inboxPrefix: '_INBOX_client',
+    });
     try {
       const id = await client.start(asks, 'secured');
       expect((await client.result(id, { timeoutMs: 10_000 })).state).to.equal('paused');
@@ -28,11 +39,22 @@ describe("nats.conf's accounts", function () {
       expect((await client.list()).map((r) => r.executionId)).to.include(id);
 
       const js = jetstream(raw);
-      const appended = await js.publish(`flux.events.${id}`, new Uint8Array([1]), { timeout: 2000 }).then(() => 'stored', (e: Error) => e.message);
+      const appended = await js.publish(`flux.events.${id}`, new Uint8Array([1]), { timeout: 2000 }).then(
+        () => 'stored',
+        (e: Error) => e.message,
+      );
       expect(appended).to.not.equal('stored');
-      const result = await raw.request('flux.results.someone', new Uint8Array([1]), { timeout: 1000 }).then(() => 'delivered', (e: Error) => e.message);
+      const result = await raw.request('flux.results.someone', new Uint8Array([1]), { timeout: 1000 }).then(
+        () => 'delivered',
+        (e: Error) => e.message,
+      );
       expect(result).to.not.equal('delivered');
-      const indexed = await js.publish(`$KV.flux_executions.${id}`, new TextEncoder().encode('{}'), { timeout: 2000 }).then(() => 'stored', (e: Error) => e.message);
+      const indexed = await js
+        .publish(`$KV.flux_executions.${id}`, new TextEncoder().encode('{}'), { timeout: 2000 })
+        .then(
+          () => 'stored',
+          (e: Error) => e.message,
+        );
       expect(indexed).to.not.equal('stored');
       expect((await client.inspect(id)).output).to.equal('secured:ok');
     } finally {

@@ -6,9 +6,15 @@ import { headers, createInbox, type NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import {
-  connectClient, startWorker,
-  ExecutionNotFoundError, ExecutionStateError, FluxError, WorkflowNotFoundError, PayloadTooLargeError,
-  type Client, type Worker,
+  connectClient,
+  startWorker,
+  ExecutionNotFoundError,
+  ExecutionStateError,
+  FluxError,
+  WorkflowNotFoundError,
+  PayloadTooLargeError,
+  type Client,
+  type Worker,
 } from 'flux-actors';
 import { decodeExecutionStatus, encodeResumeCommand, type ExecutionStatus } from '../../proto/codec.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
@@ -68,29 +74,47 @@ describe('commands over NATS: bad input gets a typed error, the worker keeps ser
   });
 
   it('refuses a resume for an unknown or a finished execution, by the client and by the worker', async () => {
-    const missing = await client.resume('no-such-execution', 1).then(() => undefined, (e: unknown) => e);
+    const missing = await client.resume('no-such-execution', 1).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(missing).to.be.instanceOf(ExecutionNotFoundError);
-    const raw = await sendRaw('resume', encodeResumeCommand({ workflow: 'cmdAsks', executionId: 'no-such-execution', valueJson: '1' }));
+    const raw = await sendRaw(
+      'resume',
+      encodeResumeCommand({ workflow: 'cmdAsks', executionId: 'no-such-execution', valueJson: '1' }),
+    );
     expect(raw.error?.code).to.equal('EXECUTION_NOT_FOUND');
 
     const id = await client.start(asks, 'done');
     await client.result(id, { timeoutMs: 10_000 });
     await client.resume(id, 'yes', { timeoutMs: 10_000 });
-    const finished = await client.resume(id, 'again').then(() => undefined, (e: unknown) => e);
+    const finished = await client.resume(id, 'again').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(finished).to.be.instanceOf(ExecutionStateError);
-    const rawFinished = await sendRaw('resume', encodeResumeCommand({ workflow: 'cmdAsks', executionId: id, valueJson: '"again"' }));
+    const rawFinished = await sendRaw(
+      'resume',
+      encodeResumeCommand({ workflow: 'cmdAsks', executionId: id, valueJson: '"again"' }),
+    );
     expect(rawFinished.error?.code).to.equal('INVALID_EXECUTION_STATE');
     expect((await client.inspect(id)).output).to.equal('done:yes');
   });
 
   it('refuses a start for a workflow no worker serves', async () => {
-    const error = await client.start('noSuchWorkflow', 1).then(() => undefined, (e: unknown) => e);
+    const error = await client.start('noSuchWorkflow', 1).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(WorkflowNotFoundError);
     expect((error as Error).message).to.contain("no worker serves workflow 'noSuchWorkflow'");
   });
 
   it('refuses an execution id no subject can carry, naming it, and sends nothing', async () => {
-    const error = await client.start(asks, 'x', { executionId: 'two.tokens' }).then(() => undefined, (e: unknown) => e);
+    const error = await client.start(asks, 'x', { executionId: 'two.tokens' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(FluxError);
     expect(error).to.include({ code: 'INVALID_NAME' });
     expect((error as Error).message).to.contain("execution id 'two.tokens'");
@@ -98,7 +122,10 @@ describe('commands over NATS: bad input gets a typed error, the worker keeps ser
   });
 
   it('refuses an input over the server limit before sending it, and carries a 20 MB output through the object store', async () => {
-    const tooBig = await client.start(asks, 'y'.repeat(2 * 1024 * 1024)).then(() => undefined, (e: unknown) => e);
+    const tooBig = await client.start(asks, 'y'.repeat(2 * 1024 * 1024)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(tooBig).to.be.instanceOf(PayloadTooLargeError);
     const id = await client.start(bigFlow, 20);
     const paused = await client.result(id, { timeoutMs: 30_000 });

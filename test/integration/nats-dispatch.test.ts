@@ -20,7 +20,13 @@ describe('a task that no executor serves', function () {
     dir = tempDir();
     const { url } = await sharedNatsServer();
     runtime = await createRuntime({
-      nats: { servers: url, prefix: `unserved${process.pid}`, secretKeyFile: join(dir, 'secret.key'), serveTasks: false, dispatchPatienceMs: 400 },
+      nats: {
+        servers: url,
+        prefix: `unserved${process.pid}`,
+        secretKeyFile: join(dir, 'secret.key'),
+        serveTasks: false,
+        dispatchPatienceMs: 400,
+      },
     });
   });
   after(async () => {
@@ -33,6 +39,8 @@ describe('a task that no executor serves', function () {
     expect(ctx.hasFailed).to.equal(true);
     const failed = ctx.events.find((e) => e.type === 'TASK_FAILED');
     expect(failed?.value).to.deep.include({ code: 'TASK_NOT_SERVED' });
-    expect((failed?.value as { message: string }).message).to.match(/no executor serves task 'nobodyServesThis'.*\.tasks\.nobodyServesThis/);
+    expect((failed?.value as { message: string }).message).to.match(
+      /no executor serves task 'nobodyServesThis'.*\.tasks\.nobodyServesThis/,
+    );
   });
 });

@@ -1,7 +1,12 @@
 import { expect } from 'chai';
 import { connect } from '@nats-io/transport-node';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
-import { decodeExecutorProbe, decodeTaskCommand, encodeExecutorProbeReply, encodeTaskResult } from '../../proto/codec.js';
+import {
+  decodeExecutorProbe,
+  decodeTaskCommand,
+  encodeExecutorProbeReply,
+  encodeTaskResult,
+} from '../../proto/codec.js';
 import { jsonPayload, payloadJson, type TaskCommand, type TaskResult } from '../../proto/messages.js';
 import { natsNames, type NatsNames } from '../../runtime/nats/names.js';
 import { EXECUTOR_HEADER, NatsTaskDispatcher, RESULTS_HEADER } from '../../runtime/nats/task-transport.js';
@@ -17,7 +22,12 @@ class FakeExecutor {
   lostResults = false;
 
   /** `answer`: say "taken" with this executor's id, without it (as an executor of another make may), or say nothing. */
-  constructor(readonly nc: NatsConnection, names: NatsNames, id: string, answer: 'taken' | 'anonymous' | 'nothing' = 'taken') {
+  constructor(
+    readonly nc: NatsConnection,
+    names: NatsNames,
+    id: string,
+    answer: 'taken' | 'anonymous' | 'nothing' = 'taken',
+  ) {
     const h = headers();
     h.set(EXECUTOR_HEADER, id);
     nc.subscribe(names.task('t'), {
@@ -29,7 +39,10 @@ class FakeExecutor {
       },
     });
     nc.subscribe(names.executor(id), {
-      callback: (_, msg) => void msg.respond(encodeExecutorProbeReply({ notRunning: this.lostResults ? decodeExecutorProbe(msg.data).calls : [] })),
+      callback: (_, msg) =>
+        void msg.respond(
+          encodeExecutorProbeReply({ notRunning: this.lostResults ? decodeExecutorProbe(msg.data).calls : [] }),
+        ),
     });
   }
 
@@ -47,7 +60,13 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   }
 }
 
-const output = (command: TaskCommand, json: string): TaskResult => ({ executionId: command.executionId, taskId: command.taskId, attempt: command.attempt, outcome: 'output', output: jsonPayload(json) });
+const output = (command: TaskCommand, json: string): TaskResult => ({
+  executionId: command.executionId,
+  taskId: command.taskId,
+  attempt: command.attempt,
+  outcome: 'output',
+  output: jsonPayload(json),
+});
 
 describe('NATS task dispatcher: executors that die or lose a result', function () {
   this.timeout(30_000);
@@ -57,7 +76,13 @@ describe('NATS task dispatcher: executors that die or lose a result', function (
   let tests = 0;
   const connections: NatsConnection[] = [];
   const replies: TaskResult[] = [];
-  const command: TaskCommand = { executionId: 'exec-1', taskId: 't_0123_1', taskName: 't', attempt: 1, args: jsonPayload('[1]') };
+  const command: TaskCommand = {
+    executionId: 'exec-1',
+    taskId: 't_0123_1',
+    taskName: 't',
+    attempt: 1,
+    args: jsonPayload('[1]'),
+  };
 
   const executor = async (id: string, answer?: 'taken' | 'anonymous' | 'nothing') => {
     const nc = await connect({ servers: url });
@@ -121,7 +146,8 @@ describe('NATS task dispatcher: executors that die or lose a result', function (
     await until(() => doomed.taken.length === 1, 'the executor to take the command');
     const error = { name: 'Error', message: 'flaky' };
     await doomed.publish(doomed.taken[0]!.resultsTo, {
-      ...output(command, ''), outcome: 'progress',
+      ...output(command, ''),
+      outcome: 'progress',
       progress: { type: 'TASK_RETRY_STARTED', value: jsonPayload(JSON.stringify({ attempt: 2, delay: 50, error })) },
     });
     await until(() => replies.length === 1, 'the progress to be passed on');

@@ -24,8 +24,14 @@ async function snapshotText(url: string, prefix: string, executionId: string, af
   const nc = await connect({ servers: url });
   try {
     const jsm = await jetstreamManager(nc);
-    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
-      const message = await jsm.direct.getMessage(`${prefix.toUpperCase()}_SNAPSHOTS`, { last_by_subj: `${prefix}.snapshots.${executionId}` });
+    for (
+      const deadline = Date.now() + 10_000;
+      Date.now() < deadline;
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    ) {
+      const message = await jsm.direct.getMessage(`${prefix.toUpperCase()}_SNAPSHOTS`, {
+        last_by_subj: `${prefix}.snapshots.${executionId}`,
+      });
       const text = message && inflateRawSync(message.data).toString('utf8');
       if (text && text !== after) return text;
     }

@@ -19,7 +19,11 @@ describe('client.watch on NATS', function () {
     const via = await relay(Number(new URL(url).port));
     const prefix = `watch${process.pid}`;
     const secretKeyFile = join(tempDir(), 'secret.key');
-    const worker = await startWorker({ nats: { servers: url, prefix, secretKeyFile }, workflows: [asks], tasks: [echo] });
+    const worker = await startWorker({
+      nats: { servers: url, prefix, secretKeyFile },
+      workflows: [asks],
+      tasks: [echo],
+    });
     const client = await connectClient({ servers: via.url, prefix, secretKeyFile, reconnectTimeWait: 100 });
     const direct = await connectClient({ servers: url, prefix, secretKeyFile });
     try {
@@ -35,7 +39,10 @@ describe('client.watch on NATS', function () {
       expect(seen).to.deep.equal([]);
       via.restore();
 
-      const expected = Array.from({ length: done.events.length - paused.events.length }, (_, i) => paused.events.length + 1 + i);
+      const expected = Array.from(
+        { length: done.events.length - paused.events.length },
+        (_, i) => paused.events.length + 1 + i,
+      );
       for (let tries = 0; seen.length < expected.length; tries++) {
         expect(tries, `seen ${seen.join(',')}`).to.be.below(300);
         await new Promise((resolve) => setTimeout(resolve, 20));

@@ -46,7 +46,7 @@ describe('a NATS worker whose slots are all taken', function () {
     await worker.stop();
   });
 
-  it('takes every workflow\'s commands again once a slot frees, and stops', async () => {
+  it("takes every workflow's commands again once a slot frees, and stops", async () => {
     const blocking = await client.start(first);
     await inside;
     const waitingSecond = await client.start(second, 1); // waits for the slot
@@ -66,7 +66,10 @@ describe('a NATS worker whose slots are all taken', function () {
     const blocking = await client.start(first);
     await inside; // the worker's only slot is taken
     const queued = await client.start(second, 1); // its log stays empty until the slot frees
-    const cancelling = client.cancel(queued, { timeoutMs: 10_000 }).then((ctx) => ctx.state, (e: { code?: string }) => e.code);
+    const cancelling = client.cancel(queued, { timeoutMs: 10_000 }).then(
+      (ctx) => ctx.state,
+      (e: { code?: string }) => e.code,
+    );
     open();
     // Cancelled, or refused because it had already finished: never "does not exist".
     expect(await cancelling).to.be.oneOf(['cancelled', 'INVALID_EXECUTION_STATE']);

@@ -33,7 +33,9 @@ for (const kind of STORE_KINDS) {
         runs.fetch++;
         return currency === 'EUR' ? 1.1 : 1;
       });
-      const convert = task.withOptions({ retryMaxAttempts: 2, retryDelay: 1 })(async function convertAmount(amount: number) {
+      const convert = task.withOptions({ retryMaxAttempts: 2, retryDelay: 1 })(async function convertAmount(
+        amount: number,
+      ) {
         const rate = await fetchRate('EUR');
         if (++runs.outer < 3) throw new Error(`flaky ${runs.outer}`);
         return amount * rate;
@@ -47,7 +49,7 @@ for (const kind of STORE_KINDS) {
       expect(runs.fetch).to.equal(1);
     });
 
-    it('runs a failed nested task again at its caller\'s next attempt, and the caller can catch its error', async () => {
+    it("runs a failed nested task again at its caller's next attempt, and the caller can catch its error", async () => {
       let calls = 0;
       const unstable = task(async function unstableInner() {
         calls++;
@@ -74,7 +76,9 @@ for (const kind of STORE_KINDS) {
       const failed = ctx.events.filter((e) => e.type === 'TASK_FAILED');
       // Only the nested call of the caller's first attempt failed; the retry ran it again and succeeded.
       expect(failed.map((e) => e.name)).to.deep.equal(['unstableInner']);
-      expect(ctx.events.filter((e) => e.type === 'TASK_RETRY_COMPLETED').map((e) => e.name)).to.deep.equal(['callerOfUnstable']);
+      expect(ctx.events.filter((e) => e.type === 'TASK_RETRY_COMPLETED').map((e) => e.name)).to.deep.equal([
+        'callerOfUnstable',
+      ]);
     });
 
     it('replays a finished caller without its nested steps counting as unreached', async () => {
@@ -112,9 +116,11 @@ describe('nested tasks: a caller that times out', () => {
       await new Promise((resolve) => setTimeout(resolve, 120));
       return 'inner done';
     });
-    const impatient = task.withOptions({ timeout: 50, retryMaxAttempts: 3, retryDelay: 1 })(async function impatientCaller() {
-      return slowInner();
-    });
+    const impatient = task.withOptions({ timeout: 50, retryMaxAttempts: 3, retryDelay: 1 })(
+      async function impatientCaller() {
+        return slowInner();
+      },
+    );
     const flow = workflow(async function impatientFlow() {
       return impatient();
     });

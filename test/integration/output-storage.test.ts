@@ -44,7 +44,9 @@ for (const kind of STORE_KINDS) {
 
     it('keeps a workflow output in storage and reads it back for ctx.output', async () => {
       const storage = new LocalFileStorage(dir);
-      const flow = workflow.withOptions({ outputStorage: storage })(async function storedOutputFlow(ctx: ExecutionContext<string>) {
+      const flow = workflow.withOptions({ outputStorage: storage })(async function storedOutputFlow(
+        ctx: ExecutionContext<string>,
+      ) {
         return { greeting: `hello ${ctx.input}`, padding: 'x'.repeat(10_000) };
       });
       const ctx = await flow.run('ada', { runtime });

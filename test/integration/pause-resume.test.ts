@@ -1,5 +1,13 @@
 import { expect } from 'chai';
-import { workflow, task, pause, ExecutionContext, ExecutionStateError, WorkflowMismatchError, type Runtime } from 'flux-actors';
+import {
+  workflow,
+  task,
+  pause,
+  ExecutionContext,
+  ExecutionStateError,
+  WorkflowMismatchError,
+  type Runtime,
+} from 'flux-actors';
 import { STORE_KINDS, testRuntime } from '../fixtures/runtimes.js';
 
 const sideEffects: string[] = [];
@@ -58,7 +66,11 @@ for (const kind of STORE_KINDS) {
       expect(done.output).to.equal('receipt-40 shipped, approved by grace');
       expect(done.events.slice(0, paused.events.length)).to.deep.equal(paused.events);
       expect(done.events.slice(paused.events.length).map((e) => e.type)).to.deep.equal([
-        'WORKFLOW_RESUMED', 'TASK_RESUMED', 'TASK_STARTED', 'TASK_COMPLETED', 'WORKFLOW_COMPLETED',
+        'WORKFLOW_RESUMED',
+        'TASK_RESUMED',
+        'TASK_STARTED',
+        'TASK_COMPLETED',
+        'WORKFLOW_COMPLETED',
       ]);
       expect(done.events.find((e) => e.type === 'TASK_RESUMED')!.value).to.equal('grace');
     });
@@ -88,7 +100,10 @@ for (const kind of STORE_KINDS) {
     it('refuses to resume a succeeded execution, saying its state, and changes nothing', async () => {
       const paused = await approvalFlow.run(1, { runtime });
       const done = await approvalFlow.resume(paused.executionId, 'x', { runtime });
-      const error = await approvalFlow.resume(done.executionId, 'y', { runtime }).then(() => undefined, (e: unknown) => e);
+      const error = await approvalFlow.resume(done.executionId, 'y', { runtime }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(ExecutionStateError);
       expect(error).to.include({ code: 'INVALID_EXECUTION_STATE', state: 'succeeded', executionId: done.executionId });
       expect((error as Error).message).to.contain('is succeeded; only a paused execution can be resumed');
@@ -98,14 +113,20 @@ for (const kind of STORE_KINDS) {
     it('refuses to resume a failed execution', async () => {
       const failed = await failedFlow.run(undefined, { runtime });
       expect(failed.hasFailed).to.equal(true);
-      const error = await runtime.resume(failed.executionId, 1).then(() => undefined, (e: unknown) => e);
+      const error = await runtime.resume(failed.executionId, 1).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(ExecutionStateError);
       expect(error).to.include({ state: 'failed' });
     });
 
     it('refuses to resume an execution through another workflow', async () => {
       const paused = await approvalFlow.run(2, { runtime });
-      const error = await threePauses.resume(paused.executionId, 'v', { runtime }).then(() => undefined, (e: unknown) => e);
+      const error = await threePauses.resume(paused.executionId, 'v', { runtime }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(WorkflowMismatchError);
       expect((await runtime.inspect(paused.executionId)).state).to.equal('paused');
     });

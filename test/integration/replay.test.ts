@@ -1,5 +1,17 @@
 import { expect } from 'chai';
-import { workflow, task, pause, now, uuid4, randint, randrange, choice, sleep, ExecutionContext, type Runtime } from 'flux-actors';
+import {
+  workflow,
+  task,
+  pause,
+  now,
+  uuid4,
+  randint,
+  randrange,
+  choice,
+  sleep,
+  ExecutionContext,
+  type Runtime,
+} from 'flux-actors';
 import { STORE_KINDS, testRuntime } from '../fixtures/runtimes.js';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -48,8 +60,8 @@ for (const kind of STORE_KINDS) {
       expect(output.code).to.equal('NON_DETERMINISM');
       expect(output.name).to.equal('NonDeterminismError');
       expect(output.message).to.contain(paused.executionId);
-      expect(output.message).to.contain("task 'echo' (call 2, arguments [\"b\"])");
-      expect(output.message).to.contain("called 'otherStep' with arguments [\"b\"]");
+      expect(output.message).to.contain('task \'echo\' (call 2, arguments ["b"])');
+      expect(output.message).to.contain('called \'otherStep\' with arguments ["b"]');
       // Nothing recorded was rewritten: the old log is a prefix of the new one, the failure appended.
       expect(ctx.events.slice(0, paused.events.length)).to.deep.equal(paused.events);
       expect(ctx.events.at(-1)!.type).to.equal('WORKFLOW_FAILED');
@@ -100,7 +112,10 @@ for (const kind of STORE_KINDS) {
     it('replays a race the way it ran: outcomes are delivered in recorded order, not call order', async () => {
       const racer = workflow(async function racer() {
         const order: string[] = [];
-        const winner = await Promise.race([slow().then((v) => (order.push(v), v)), fast().then((v) => (order.push(v), v))]);
+        const winner = await Promise.race([
+          slow().then((v) => (order.push(v), v)),
+          fast().then((v) => (order.push(v), v)),
+        ]);
         await delay(50); // let the slow one land too
         const decision = await pause<string>('after_race');
         return { winner, order: [...order], decision };
@@ -147,10 +162,19 @@ for (const kind of STORE_KINDS) {
       const paused = await draws.run(undefined, { runtime });
       const done = await draws.resume(paused.executionId, null, { runtime });
       const recorded = paused.events.filter((e) => e.type === 'TASK_COMPLETED').map((e) => e.value);
-      const out = done.output as { now: string; uuid: string; int: number; range: number; pick: string; isDate: boolean };
+      const out = done.output as {
+        now: string;
+        uuid: string;
+        int: number;
+        range: number;
+        pick: string;
+        isDate: boolean;
+      };
       expect(out.isDate).to.equal(true);
       expect(out.now).to.equal(new Date(recorded[0] as number).toISOString());
-      expect(out.uuid).to.equal(recorded[1]).and.match(/^[0-9a-f-]{36}$/);
+      expect(out.uuid)
+        .to.equal(recorded[1])
+        .and.match(/^[0-9a-f-]{36}$/);
       expect(out.int).to.equal(recorded[2]);
       expect(out.range).to.equal(recorded[3]);
       expect(out.range % 7).to.equal(0);

@@ -54,9 +54,12 @@ for (const kind of STORE_KINDS) {
       expect(ctx.name).to.equal('sumOfDoubles');
       expect(ctx.events.map((e) => e.type)).to.deep.equal([
         'WORKFLOW_STARTED',
-        'TASK_STARTED', 'TASK_COMPLETED',
-        'TASK_STARTED', 'TASK_COMPLETED',
-        'TASK_STARTED', 'TASK_COMPLETED',
+        'TASK_STARTED',
+        'TASK_COMPLETED',
+        'TASK_STARTED',
+        'TASK_COMPLETED',
+        'TASK_STARTED',
+        'TASK_COMPLETED',
         'WORKFLOW_COMPLETED',
       ]);
       expect(ctx.events.map((e) => e.id)).to.deep.equal(ctx.events.map((_, i) => `${ctx.executionId}:${i + 1}`));
@@ -90,10 +93,18 @@ for (const kind of STORE_KINDS) {
     it('throws a failed task into the body with its original name, message and code', async () => {
       const ctx = await catchesTaskError.run(30, { runtime });
       expect(ctx.output).to.deep.equal({
-        name: 'PaymentDeclined', message: 'card declined for 30', code: 'DECLINED', taskName: 'declineCard', isError: true,
+        name: 'PaymentDeclined',
+        message: 'card declined for 30',
+        code: 'DECLINED',
+        taskName: 'declineCard',
+        isError: true,
       });
       const failed = ctx.events.find((e) => e.type === 'TASK_FAILED')!;
-      expect(failed.value).to.deep.equal({ name: 'PaymentDeclined', message: 'card declined for 30', code: 'DECLINED' });
+      expect(failed.value).to.deep.equal({
+        name: 'PaymentDeclined',
+        message: 'card declined for 30',
+        code: 'DECLINED',
+      });
     });
 
     it('fails the workflow with the task error when the body does not catch it', async () => {
@@ -145,7 +156,10 @@ for (const kind of STORE_KINDS) {
         () => sumOfDoubles.resume('no-such-execution', 1, { runtime }),
         () => runtime.inspect('no-such-execution'),
       ]) {
-        const error = await attempt().then(() => undefined, (e: unknown) => e);
+        const error = await attempt().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error).to.be.instanceOf(ExecutionNotFoundError);
         expect((error as ExecutionNotFoundError).code).to.equal('EXECUTION_NOT_FOUND');
         expect((error as ExecutionNotFoundError).executionId).to.equal('no-such-execution');
@@ -169,21 +183,30 @@ for (const kind of STORE_KINDS) {
 
 describe('definitions', () => {
   it('refuses an anonymous task or workflow without a name option', () => {
-    expect(() => task(async () => 1)).to.throw(DefinitionError).with.property('code', 'INVALID_DEFINITION');
+    expect(() => task(async () => 1))
+      .to.throw(DefinitionError)
+      .with.property('code', 'INVALID_DEFINITION');
     expect(() => workflow(async () => 1)).to.throw(DefinitionError, /needs a name/);
   });
 
   it('takes the name from the options when given', async () => {
     const named = task.withOptions({ name: 'named_step' })(async (x: number) => x + 1);
     expect(named.taskName).to.equal('named_step');
-    const flow = workflow.withOptions({ name: 'named_flow' })(async (ctx: ExecutionContext<number>) => named(ctx.input));
+    const flow = workflow.withOptions({ name: 'named_flow' })(async (ctx: ExecutionContext<number>) =>
+      named(ctx.input),
+    );
     expect(flow.name).to.equal('named_flow');
   });
 
   it('refuses options it does not implement instead of ignoring them', () => {
     const options = { name: 'typo', retryMaxAttempt: 3 } as unknown as { name: string };
-    expect(() => task.withOptions(options)(async () => 1)).to.throw(DefinitionError, "task option 'retryMaxAttempt' is not supported");
-    expect(() => workflow.withOptions({ nmae: 'typo' } as unknown as { name: string })(async function typo() {})).to.throw(DefinitionError, "'nmae'");
+    expect(() => task.withOptions(options)(async () => 1)).to.throw(
+      DefinitionError,
+      "task option 'retryMaxAttempt' is not supported",
+    );
+    expect(() =>
+      workflow.withOptions({ nmae: 'typo' } as unknown as { name: string })(async function typo() {}),
+    ).to.throw(DefinitionError, "'nmae'");
   });
 
   it('runs a task called outside any workflow as a plain function', async () => {

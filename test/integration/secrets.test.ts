@@ -6,12 +6,14 @@ import { STORE_KINDS, tempDir, testRuntime, useRuntime } from '../fixtures/runti
 
 const SECRET = 'sk_live_4242_do_not_log';
 
-const charge = task.withOptions({ secretRequests: ['STRIPE_KEY'], retryMaxAttempts: 1, retryDelay: 1 })(async function chargeWithKey(amount: number) {
-  const { secrets, attempt } = taskContext();
-  // A careless first attempt quotes the key in its error; the executor must not let it through.
-  if (attempt === 1) throw new Error(`gateway refused key ${secrets.STRIPE_KEY!}`);
-  return { amount, keyLength: secrets.STRIPE_KEY!.length };
-});
+const charge = task.withOptions({ secretRequests: ['STRIPE_KEY'], retryMaxAttempts: 1, retryDelay: 1 })(
+  async function chargeWithKey(amount: number) {
+    const { secrets, attempt } = taskContext();
+    // A careless first attempt quotes the key in its error; the executor must not let it through.
+    if (attempt === 1) throw new Error(`gateway refused key ${secrets.STRIPE_KEY!}`);
+    return { amount, keyLength: secrets.STRIPE_KEY!.length };
+  },
+);
 
 const needsMissing = task.withOptions({ secretRequests: ['NOT_SET'] })(async function needsMissingSecret() {
   return 'never';
@@ -78,7 +80,13 @@ describe('secrets on SQLite', () => {
     expect(statSync(keyFile).mode & 0o777).to.equal(0o600);
     expect(readFileSync(keyFile)).to.have.length(32);
     for (const file of ['flux.db', 'flux.db-wal']) {
-      const bytes = (() => { try { return readFileSync(join(dir, file)); } catch { return Buffer.alloc(0); } })();
+      const bytes = (() => {
+        try {
+          return readFileSync(join(dir, file));
+        } catch {
+          return Buffer.alloc(0);
+        }
+      })();
       expect(bytes.includes(Buffer.from(SECRET)), `${file} holds the plaintext`).to.equal(false);
     }
     const second = await createRuntime({ store: { sqlite: dbPath } });

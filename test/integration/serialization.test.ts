@@ -19,7 +19,12 @@ const takesAnything = task(async function takesAnything(value: unknown) {
 
 const catchesEach = workflow(async function catchesEach() {
   const seen: unknown[] = [];
-  for (const attempt of [() => returnsFunction(), () => returnsBigInt(), () => returnsCycle(), () => takesAnything(new Map())]) {
+  for (const attempt of [
+    () => returnsFunction(),
+    () => returnsBigInt(),
+    () => returnsCycle(),
+    () => takesAnything(new Map()),
+  ]) {
     try {
       await attempt();
       seen.push('no error');
@@ -40,13 +45,22 @@ for (const kind of STORE_KINDS) {
       const ctx = await catchesEach.run(undefined, { runtime });
       expect(ctx.hasSucceeded).to.equal(true);
       const seen = ctx.output as { name: string; code: string; message: string }[];
-      expect(seen.map((s) => s.code)).to.deep.equal(['SERIALIZATION_ERROR', 'SERIALIZATION_ERROR', 'SERIALIZATION_ERROR', 'SERIALIZATION_ERROR']);
+      expect(seen.map((s) => s.code)).to.deep.equal([
+        'SERIALIZATION_ERROR',
+        'SERIALIZATION_ERROR',
+        'SERIALIZATION_ERROR',
+        'SERIALIZATION_ERROR',
+      ]);
       expect(seen[0]!.message).to.contain("the result of task 'returnsFunction'").and.contain('function');
       expect(seen[1]!.message).to.contain("the result of task 'returnsBigInt'").and.contain('BigInt');
       expect(seen[2]!.message).to.contain("the result of task 'returnsCycle'").and.contain('circular');
       expect(seen[3]!.message).to.contain("the arguments of task 'takesAnything'").and.contain('Map');
       // Three tasks ran and failed; the fourth never started because its arguments were refused.
-      expect(ctx.events.filter((e) => e.type === 'TASK_FAILED').map((e) => e.name)).to.deep.equal(['returnsFunction', 'returnsBigInt', 'returnsCycle']);
+      expect(ctx.events.filter((e) => e.type === 'TASK_FAILED').map((e) => e.name)).to.deep.equal([
+        'returnsFunction',
+        'returnsBigInt',
+        'returnsCycle',
+      ]);
       expect(ctx.events.some((e) => e.name === 'takesAnything')).to.equal(false);
       const reread = await runtime.inspect(ctx.executionId);
       expect(reread.events).to.deep.equal(ctx.events);
@@ -56,7 +70,10 @@ for (const kind of STORE_KINDS) {
       const flow = workflow(async function takesInput(ctx: ExecutionContext<unknown>) {
         return ctx.input;
       });
-      const error = await flow.run({ when: 1n }, { runtime }).then(() => undefined, (e: unknown) => e);
+      const error = await flow.run({ when: 1n }, { runtime }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(SerializationError);
       expect((error as Error).message).to.contain("the input of workflow 'takesInput'");
       expect(await runtime.list({ workflow: 'takesInput' })).to.deep.equal([]);
@@ -76,7 +93,12 @@ for (const kind of STORE_KINDS) {
         return await pause('value');
       });
       const paused = await flow.run(undefined, { runtime });
-      const error = await flow.resume(paused.executionId, () => 1, { runtime }).then(() => undefined, (e: unknown) => e);
+      const error = await flow
+        .resume(paused.executionId, () => 1, { runtime })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(error).to.be.instanceOf(SerializationError);
       expect((await runtime.inspect(paused.executionId)).state).to.equal('paused');
     });

@@ -7,7 +7,12 @@ import type { StoredEvent } from '../../runtime/events.js';
 import { tempDir } from '../fixtures/runtimes.js';
 
 const event = (seq: number, type: StoredEvent['type'] = 'TASK_STARTED'): StoredEvent => ({
-  seq, type, sourceId: 's', name: 'n', valueJson: JSON.stringify(seq), time: Date.now(),
+  seq,
+  type,
+  sourceId: 's',
+  name: 'n',
+  valueJson: JSON.stringify(seq),
+  time: Date.now(),
 });
 
 describe('the SQLite store', () => {
@@ -47,7 +52,10 @@ describe('the SQLite store', () => {
     expect(late.failure).to.be.instanceOf(ExecutionConflictError);
     late.append(event(2));
     late.append(event(3));
-    const error = await late.commit().then(() => undefined, (e: unknown) => e);
+    const error = await late.commit().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(ExecutionConflictError);
     expect((await store.load('a')).map((e) => e.seq)).to.deep.equal([1]);
     await store.close();
@@ -67,7 +75,10 @@ describe('the SQLite store', () => {
     const first = await createRuntime({ store: { sqlite: dbPath } });
     const second = await createRuntime({ store: { sqlite: dbPath } });
     const paused = await flow.run('x', { runtime: first });
-    const results = await Promise.allSettled([flow.resume(paused.executionId, 'one', { runtime: first }), flow.resume(paused.executionId, 'two', { runtime: second })]);
+    const results = await Promise.allSettled([
+      flow.resume(paused.executionId, 'one', { runtime: first }),
+      flow.resume(paused.executionId, 'two', { runtime: second }),
+    ]);
     const rejected = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
     expect(rejected).to.have.length(1);
     expect(rejected[0]!.reason).to.include({ code: 'EXECUTION_CONFLICT', executionId: paused.executionId });
@@ -106,7 +117,13 @@ describe('the SQLite store', () => {
       PRAGMA user_version = 1;
     `);
     const at = new Date(0).toISOString();
-    db.prepare('INSERT INTO events VALUES (?, 1, ?, ?, ?, ?, 0, 0)').run('old-run', 'WORKFLOW_STARTED', 'old-run', 'schemaOneFlow', '20');
+    db.prepare('INSERT INTO events VALUES (?, 1, ?, ?, ?, ?, 0, 0)').run(
+      'old-run',
+      'WORKFLOW_STARTED',
+      'old-run',
+      'schemaOneFlow',
+      '20',
+    );
     db.prepare('INSERT INTO executions VALUES (?, ?, ?, ?, ?)').run('old-run', 'schemaOneFlow', 'running', at, at);
     db.close();
     const half = task(async function schemaOneHalf(x: number) {

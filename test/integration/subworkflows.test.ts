@@ -1,5 +1,14 @@
 import { expect } from 'chai';
-import { workflow, task, pause, call, createRuntime, ExecutionError, type ExecutionContext, type Runtime } from 'flux-actors';
+import {
+  workflow,
+  task,
+  pause,
+  call,
+  createRuntime,
+  ExecutionError,
+  type ExecutionContext,
+  type Runtime,
+} from 'flux-actors';
 import { STORE_KINDS, testRuntime, useRuntime } from '../fixtures/runtimes.js';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -102,7 +111,8 @@ for (const kind of STORE_KINDS) {
       const paused = await parent.run('order-1', { runtime });
       expect(paused.state).to.equal('paused');
       expect(paused.output).to.deep.equal({ asking: 'order-1' });
-      const childId = (paused.events.find((e) => e.type === 'CHILD_WORKFLOW_STARTED')!.value as { executionId: string }).executionId;
+      const childId = (paused.events.find((e) => e.type === 'CHILD_WORKFLOW_STARTED')!.value as { executionId: string })
+        .executionId;
       expect((await runtime.inspect(childId)).state).to.equal('paused');
 
       const childDone = await runtime.resume(childId, 'yes');
@@ -128,7 +138,9 @@ for (const kind of STORE_KINDS) {
     it('map runs children concurrently and returns every context, failed ones included', async () => {
       const parent = workflow(async function parentMaps(ctx: ExecutionContext<number[]>) {
         const contexts = await failingChild.map(ctx.input);
-        return contexts.map((c) => (c.hasSucceeded ? { ok: c.output } : { failed: c.error!.message, id: c.executionId, input: c.input }));
+        return contexts.map((c) =>
+          c.hasSucceeded ? { ok: c.output } : { failed: c.error!.message, id: c.executionId, input: c.input },
+        );
       });
       const ctx = await parent.run([1, -2, 3], { runtime });
       expect(ctx.state).to.equal('succeeded');
@@ -154,7 +166,9 @@ for (const kind of STORE_KINDS) {
       await delay(50);
       const cancelled = await runtime.cancel(handle.executionId);
       expect(cancelled.state).to.equal('cancelled');
-      const childId = (cancelled.events.find((e) => e.type === 'CHILD_WORKFLOW_STARTED')!.value as { executionId: string }).executionId;
+      const childId = (
+        cancelled.events.find((e) => e.type === 'CHILD_WORKFLOW_STARTED')!.value as { executionId: string }
+      ).executionId;
       await delay(20);
       expect((await runtime.inspect(childId)).state).to.equal('cancelled');
     });
@@ -164,7 +178,8 @@ for (const kind of STORE_KINDS) {
         return call(pausingChild, 'x');
       });
       const paused = await parent.run(undefined, { runtime });
-      const childId = (paused.events.find((e) => e.type === 'CHILD_WORKFLOW_STARTED')!.value as { executionId: string }).executionId;
+      const childId = (paused.events.find((e) => e.type === 'CHILD_WORKFLOW_STARTED')!.value as { executionId: string })
+        .executionId;
       expect((await runtime.cancel(paused.executionId)).state).to.equal('cancelled');
       expect((await runtime.inspect(childId)).state).to.equal('cancelled');
     });
@@ -226,7 +241,9 @@ describe('sub-workflows: races found in review', () => {
     });
     const handle = await parent.start(undefined, { runtime });
     await delay(50);
-    const childId = (await runtime.list({ workflow: 'childAsks' })).map((r) => r.executionId).find((id) => id.startsWith(handle.executionId))!;
+    const childId = (await runtime.list({ workflow: 'childAsks' }))
+      .map((r) => r.executionId)
+      .find((id) => id.startsWith(handle.executionId))!;
     expect((await runtime.inspect(childId)).state).to.equal('paused');
     expect((await runtime.cancel(handle.executionId)).state).to.equal('cancelled');
     expect((await runtime.inspect(childId)).state).to.equal('cancelled');
@@ -243,7 +260,9 @@ describe('sub-workflows: races found in review', () => {
     });
     const handle = await parent.start(undefined, { runtime });
     await delay(50);
-    const childId = (await runtime.list({ workflow: 'childAsks' })).map((r) => r.executionId).find((id) => id.startsWith(handle.executionId))!;
+    const childId = (await runtime.list({ workflow: 'childAsks' }))
+      .map((r) => r.executionId)
+      .find((id) => id.startsWith(handle.executionId))!;
     // The child is resumed and finishes while its parent is still running its other step.
     expect((await runtime.resume(childId, 'yes')).state).to.equal('succeeded');
     const settled = await handle.result();
@@ -255,7 +274,10 @@ describe('sub-workflows: races found in review', () => {
   });
 
   it('call() outside a workflow throws the same ExecutionError a workflow body gets', async () => {
-    const error = await call(failingChild, -5, { runtime }).then(() => undefined, (e: unknown) => e as ExecutionError);
+    const error = await call(failingChild, -5, { runtime }).then(
+      () => undefined,
+      (e: unknown) => e as ExecutionError,
+    );
     expect(error).to.be.instanceOf(ExecutionError);
     expect(error!.code).to.equal('CHILD_WORKFLOW_FAILED');
     expect(error!.message).to.contain('negative: -5');

@@ -22,7 +22,11 @@ for (const kind of STORE_KINDS) {
     });
 
     it('fallback, fallback after retry, fallback after timeout', async () => {
-      expect((await taskFallback.run(undefined, { runtime })).output).to.deep.equal({ sku: 'ab-1', price: 10, source: 'cache' });
+      expect((await taskFallback.run(undefined, { runtime })).output).to.deep.equal({
+        sku: 'ab-1',
+        price: 10,
+        source: 'cache',
+      });
       const afterRetry = await fallbackAfterRetry.run(undefined, { runtime });
       expect(afterRetry.output).to.equal('fallback value');
       expect(afterRetry.events.filter((e) => e.type === 'TASK_RETRY_FAILED')).to.have.length(2);
@@ -31,7 +35,9 @@ for (const kind of STORE_KINDS) {
 
     it('rollback', async () => {
       ledger.length = 0;
-      expect((await taskRollback.run(undefined, { runtime })).output).to.equal('failed: credit side rejected the transfer');
+      expect((await taskRollback.run(undefined, { runtime })).output).to.equal(
+        'failed: credit side rejected the transfer',
+      );
       expect(ledger).to.deep.equal(['debit 100', 'refund 100']);
     });
 
@@ -50,7 +56,12 @@ for (const kind of STORE_KINDS) {
     it('map', async () => {
       const ctx = await taskMap.run(['a b c', 'd e', 'f'], { runtime });
       expect(ctx.output).to.equal(6);
-      expect(ctx.events.filter((e) => e.type === 'TASK_COMPLETED').map((e) => e.value).sort()).to.deep.equal([1, 2, 3]);
+      expect(
+        ctx.events
+          .filter((e) => e.type === 'TASK_COMPLETED')
+          .map((e) => e.value)
+          .sort(),
+      ).to.deep.equal([1, 2, 3]);
     });
 
     it('secrets', async () => {

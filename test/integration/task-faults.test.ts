@@ -17,19 +17,26 @@ describe('task faults', function () {
       await runtime.secrets.set('TRICKY', tricky);
       await runtime.secrets.set('SHORT', 'tok');
       await runtime.secrets.set('LONG', 'tok_9f8e7d6c5b4a');
-      const leaky = task.withOptions({ secretRequests: ['TRICKY', 'SHORT', 'LONG'], retryMaxAttempts: 1, retryDelay: 1, fallback: async () => 'ok' })(
-        async function leakyErrors() {
-          const { secrets, attempt } = taskContext();
-          if (attempt === 1) throw Object.assign(new Error(`sent ${JSON.stringify({ auth: secrets.TRICKY })}`), { details: { sent: secrets.TRICKY } });
-          throw { header: secrets.TRICKY, token: secrets.LONG }; // not even an Error
-        },
-      );
+      const leaky = task.withOptions({
+        secretRequests: ['TRICKY', 'SHORT', 'LONG'],
+        retryMaxAttempts: 1,
+        retryDelay: 1,
+        fallback: async () => 'ok',
+      })(async function leakyErrors() {
+        const { secrets, attempt } = taskContext();
+        if (attempt === 1)
+          throw Object.assign(new Error(`sent ${JSON.stringify({ auth: secrets.TRICKY })}`), {
+            details: { sent: secrets.TRICKY },
+          });
+        throw { header: secrets.TRICKY, token: secrets.LONG }; // not even an Error
+      });
       const ctx = await workflow(async function leakyFlow() {
         return await leaky();
       }).run(undefined, { runtime });
       expect(ctx.output).to.equal('ok');
       const text = JSON.stringify(ctx.events);
-      for (const secret of [tricky, JSON.stringify(tricky).slice(1, -1), 'tok_9f8e7d6c5b4a', '9f8e7d6c5b4a']) expect(text).to.not.contain(secret);
+      for (const secret of [tricky, JSON.stringify(tricky).slice(1, -1), 'tok_9f8e7d6c5b4a', '9f8e7d6c5b4a'])
+        expect(text).to.not.contain(secret);
       await dispose();
     });
   }
@@ -38,9 +45,11 @@ describe('task faults', function () {
     const dir = tempDir();
     const dbPath = join(dir, 'flux.db');
     let fallbacks = 0;
-    const step = task.withOptions({ fallback: async () => `fallback-${++fallbacks}` })(async function crashAfterFallback() {
-      throw new Error('down');
-    });
+    const step = task.withOptions({ fallback: async () => `fallback-${++fallbacks}` })(
+      async function crashAfterFallback() {
+        throw new Error('down');
+      },
+    );
     const flow = workflow(async function crashAfterFallbackFlow() {
       return await step();
     });
@@ -52,9 +61,22 @@ describe('task faults', function () {
     const store = new SqliteStore(join(dir, 'crashed.db'));
     const writer = store.writer(done.executionId);
     for (const [i, e] of prefix.entries()) {
-      writer.append({ seq: i + 1, type: e.type, sourceId: e.sourceId, name: e.name, valueJson: e.value === undefined ? undefined : JSON.stringify(e.value), time: Date.parse(e.time) });
+      writer.append({
+        seq: i + 1,
+        type: e.type,
+        sourceId: e.sourceId,
+        name: e.name,
+        valueJson: e.value === undefined ? undefined : JSON.stringify(e.value),
+        time: Date.parse(e.time),
+      });
     }
-    writer.index({ executionId: done.executionId, workflow: 'crashAfterFallbackFlow', state: 'running', createdAt: done.events[0]!.time, updatedAt: done.events[0]!.time });
+    writer.index({
+      executionId: done.executionId,
+      workflow: 'crashAfterFallbackFlow',
+      state: 'running',
+      createdAt: done.events[0]!.time,
+      updatedAt: done.events[0]!.time,
+    });
     await writer.commit();
     await store.close();
     const second = await createRuntime({ store: { sqlite: join(dir, 'crashed.db') } });
@@ -115,9 +137,16 @@ describe('task faults', function () {
   });
 
   it('takes delays longer than a Node timer keeps, and refuses cache with output storage', () => {
-    expect(task.withOptions({ retryDelay: '30d', retryMaxAttempts: 1 })(async function longDelay() {}).definition.policy).to.include({ delayMs: 30 * 86_400_000 });
-    expect(task.withOptions({ timeout: '30d' })(async function longTimeout() {}).definition.policy).to.include({ timeoutMs: 30 * 86_400_000 });
-    expect(() => task.withOptions({ cache: true, outputStorage: new LocalFileStorage(tempDir()) })(async function cachedStored() {})).to.throw(/not supported yet/);
+    expect(
+      task.withOptions({ retryDelay: '30d', retryMaxAttempts: 1 })(async function longDelay() {}).definition.policy,
+    ).to.include({ delayMs: 30 * 86_400_000 });
+    expect(task.withOptions({ timeout: '30d' })(async function longTimeout() {}).definition.policy).to.include({
+      timeoutMs: 30 * 86_400_000,
+    });
+    expect(() =>
+      task.withOptions({ cache: true, outputStorage: new LocalFileStorage(tempDir()) })(
+        async function cachedStored() {},
+      ),
+    ).to.throw(/not supported yet/);
   });
 });
-

@@ -32,7 +32,9 @@ for (const kind of ['memory', 'nats'] as const) {
       expectBothNamed(ctx.error!.message);
       // The first ran as itself; nothing ever ran the other function in its place.
       expect(email.sent).to.deep.equal(['EMAIL to ada@x']);
-      expect(ctx.events.filter((e) => e.type === 'TASK_COMPLETED').map((e) => e.value)).to.deep.equal(['EMAIL to ada@x']);
+      expect(ctx.events.filter((e) => e.type === 'TASK_COMPLETED').map((e) => e.value)).to.deep.equal([
+        'EMAIL to ada@x',
+      ]);
     });
 
     it('refuses them across executions of one runtime, and keeps refusing the name once it met both', async () => {
@@ -66,7 +68,9 @@ for (const kind of ['memory', 'nats'] as const) {
 
 describe('two tasks with one name, by name alone', () => {
   it('the process registry refuses a look-up of a name two different definitions share', () => {
-    expect(() => findTask('send')).to.throw(DefinitionError).that.satisfies((error: Error) => (expectBothNamed(error.message), true));
+    expect(() => findTask('send'))
+      .to.throw(DefinitionError)
+      .that.satisfies((error: Error) => (expectBothNamed(error.message), true));
   });
 
   it('a NATS worker given both refuses to start, naming both', async () => {
@@ -80,7 +84,10 @@ describe('two tasks with one name, by name alone', () => {
         workflows: [notifyBoth],
         tasks: [email.send, sms.send],
       });
-      const error = await started.then(async (worker) => (await worker.stop(), undefined), (e: unknown) => e as Error);
+      const error = await started.then(
+        async (worker) => (await worker.stop(), undefined),
+        (e: unknown) => e as Error,
+      );
       expect(error).to.be.instanceOf(DefinitionError);
       expectBothNamed(error!.message);
     } finally {

@@ -1,6 +1,15 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { workflow, task, pause, taskContext, createRuntime, ExecutionContext, DefinitionError, type Runtime } from 'flux-actors';
+import {
+  workflow,
+  task,
+  pause,
+  taskContext,
+  createRuntime,
+  ExecutionContext,
+  DefinitionError,
+  type Runtime,
+} from 'flux-actors';
 import { STORE_KINDS, tempDir, useRuntime } from '../fixtures/runtimes.js';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -14,7 +23,9 @@ for (const kind of STORE_KINDS) {
 
     it('retries with backoff until an attempt succeeds, and records each step', async () => {
       const attempts: number[] = [];
-      const flaky = task.withOptions({ retryMaxAttempts: 3, retryDelay: 5, retryBackoff: 2 })(async function flakyTwice(x: number) {
+      const flaky = task.withOptions({ retryMaxAttempts: 3, retryDelay: 5, retryBackoff: 2 })(async function flakyTwice(
+        x: number,
+      ) {
         attempts.push(taskContext().attempt);
         if (attempts.length < 3) throw new Error(`boom ${attempts.length}`);
         return x * 2;
@@ -26,10 +37,20 @@ for (const kind of STORE_KINDS) {
       expect(ctx.output).to.equal(42);
       expect(attempts).to.deep.equal([1, 2, 3]);
       expect(types(ctx, 'flakyTwice')).to.deep.equal([
-        'TASK_STARTED', 'TASK_RETRY_STARTED', 'TASK_RETRY_FAILED', 'TASK_RETRY_STARTED', 'TASK_RETRY_COMPLETED', 'TASK_COMPLETED',
+        'TASK_STARTED',
+        'TASK_RETRY_STARTED',
+        'TASK_RETRY_FAILED',
+        'TASK_RETRY_STARTED',
+        'TASK_RETRY_COMPLETED',
+        'TASK_COMPLETED',
       ]);
-      const retries = ctx.events.filter((e) => e.type === 'TASK_RETRY_STARTED').map((e) => e.value as { attempt: number; delay: number; error: { message: string } });
-      expect(retries.map(({ attempt, delay }) => ({ attempt, delay }))).to.deep.equal([{ attempt: 2, delay: 5 }, { attempt: 3, delay: 10 }]);
+      const retries = ctx.events
+        .filter((e) => e.type === 'TASK_RETRY_STARTED')
+        .map((e) => e.value as { attempt: number; delay: number; error: { message: string } });
+      expect(retries.map(({ attempt, delay }) => ({ attempt, delay }))).to.deep.equal([
+        { attempt: 2, delay: 5 },
+        { attempt: 3, delay: 10 },
+      ]);
       expect(retries.map((r) => r.error.message)).to.deep.equal(['boom 1', 'boom 2']);
       expect(ctx.events.find((e) => e.type === 'TASK_RETRY_FAILED')!.value).to.deep.include({ attempt: 2 });
     });
@@ -51,13 +72,16 @@ for (const kind of STORE_KINDS) {
       const ctx = await flow.run(undefined, { runtime });
       expect(runs).to.equal(3); // the first run and two retries
       expect(ctx.output).to.deep.equal({
-        name: 'RetryError', code: 'RETRY_EXHAUSTED', message: "task 'alwaysFails' failed after 3 attempts; the last one with TypeError: nope 3",
-        attempts: 3, lastError: { name: 'TypeError', message: 'nope 3' },
+        name: 'RetryError',
+        code: 'RETRY_EXHAUSTED',
+        message: "task 'alwaysFails' failed after 3 attempts; the last one with TypeError: nope 3",
+        attempts: 3,
+        lastError: { name: 'TypeError', message: 'nope 3' },
       });
       expect(types(ctx, 'alwaysFails').at(-1)).to.equal('TASK_FAILED');
     });
 
-    it('fails with the task\'s own error when it has no retries', async () => {
+    it("fails with the task's own error when it has no retries", async () => {
       const once = task.withOptions({ timeout: '1s' })(async function failsOnce() {
         throw new RangeError('out of range');
       });
@@ -79,24 +103,35 @@ for (const kind of STORE_KINDS) {
         return await slow();
       }).run(undefined, { runtime });
       expect(ctx.error).to.deep.equal({
-        name: 'ExecutionTimeoutError', code: 'TIMEOUT', message: "task 'tooSlow' timed out after 20 ms (attempt 1)", details: { timeout: 20, attempt: 1 },
+        name: 'ExecutionTimeoutError',
+        code: 'TIMEOUT',
+        message: "task 'tooSlow' timed out after 20 ms (attempt 1)",
+        details: { timeout: 20, attempt: 1 },
       });
       expect(aborted).to.have.property('code', 'TIMEOUT');
     });
 
-    it('falls back after retries and after a timeout, and the fallback\'s result becomes the task\'s', async () => {
-      const quote = task.withOptions({ retryMaxAttempts: 1, retryDelay: 1, timeout: 10, fallback: async (sku: string) => `cached ${sku}` })(
-        async function hangingQuote(_sku: string) {
-          await delay(1000);
-          return 'fresh';
-        },
-      );
+    it("falls back after retries and after a timeout, and the fallback's result becomes the task's", async () => {
+      const quote = task.withOptions({
+        retryMaxAttempts: 1,
+        retryDelay: 1,
+        timeout: 10,
+        fallback: async (sku: string) => `cached ${sku}`,
+      })(async function hangingQuote(_sku: string) {
+        await delay(1000);
+        return 'fresh';
+      });
       const ctx = await workflow(async function fallbackFlow(c: ExecutionContext<string>) {
         return await quote(c.input);
       }).run('ab-1', { runtime });
       expect(ctx.output).to.equal('cached ab-1');
       expect(types(ctx, 'hangingQuote')).to.deep.equal([
-        'TASK_STARTED', 'TASK_RETRY_STARTED', 'TASK_RETRY_FAILED', 'TASK_FALLBACK_STARTED', 'TASK_FALLBACK_COMPLETED', 'TASK_COMPLETED',
+        'TASK_STARTED',
+        'TASK_RETRY_STARTED',
+        'TASK_RETRY_FAILED',
+        'TASK_FALLBACK_STARTED',
+        'TASK_FALLBACK_COMPLETED',
+        'TASK_COMPLETED',
       ]);
       expect(ctx.events.find((e) => e.type === 'TASK_RETRY_FAILED')!.value).to.deep.include({ attempt: 2 });
     });
@@ -119,13 +154,24 @@ for (const kind of STORE_KINDS) {
       expect(order).to.deep.equal(['charge 30', 'refund 30', 'queue 30']);
       expect(ctx.output).to.deep.equal({ status: 'queued' });
       expect(types(ctx, 'chargeCard')).to.deep.equal([
-        'TASK_STARTED', 'TASK_ROLLBACK_STARTED', 'TASK_ROLLBACK_FAILED', 'TASK_FALLBACK_STARTED', 'TASK_FALLBACK_COMPLETED', 'TASK_COMPLETED',
+        'TASK_STARTED',
+        'TASK_ROLLBACK_STARTED',
+        'TASK_ROLLBACK_FAILED',
+        'TASK_FALLBACK_STARTED',
+        'TASK_FALLBACK_COMPLETED',
+        'TASK_COMPLETED',
       ]);
-      expect(ctx.events.find((e) => e.type === 'TASK_ROLLBACK_FAILED')!.value).to.include({ message: 'refund service down' });
+      expect(ctx.events.find((e) => e.type === 'TASK_ROLLBACK_FAILED')!.value).to.include({
+        message: 'refund service down',
+      });
     });
 
     it('fails the workflow with both errors visible when the fallback throws', async () => {
-      const fragile = task.withOptions({ fallback: async () => { throw new Error('fallback broke'); } })(async function fragileStep() {
+      const fragile = task.withOptions({
+        fallback: async () => {
+          throw new Error('fallback broke');
+        },
+      })(async function fragileStep() {
         throw new Error('primary broke');
       });
       const ctx = await workflow(async function fallbackFailsFlow() {
@@ -133,7 +179,12 @@ for (const kind of STORE_KINDS) {
       }).run(undefined, { runtime });
       expect(ctx.hasFailed).to.equal(true);
       expect(ctx.error!.message).to.contain('fallback broke').and.contain('primary broke');
-      expect(types(ctx, 'fragileStep')).to.deep.equal(['TASK_STARTED', 'TASK_FALLBACK_STARTED', 'TASK_FALLBACK_FAILED', 'TASK_FAILED']);
+      expect(types(ctx, 'fragileStep')).to.deep.equal([
+        'TASK_STARTED',
+        'TASK_FALLBACK_STARTED',
+        'TASK_FALLBACK_FAILED',
+        'TASK_FAILED',
+      ]);
     });
 
     it('returns a recorded fallback result on replay instead of recomputing it', async () => {
@@ -177,9 +228,11 @@ for (const kind of STORE_KINDS) {
     });
 
     it('costs a task that succeeds nothing but its own events', async () => {
-      const fine = task.withOptions({ retryMaxAttempts: 3, timeout: '5s', fallback: async () => 0 })(async function fineStep(x: number) {
-        return x + 1;
-      });
+      const fine = task.withOptions({ retryMaxAttempts: 3, timeout: '5s', fallback: async () => 0 })(
+        async function fineStep(x: number) {
+          return x + 1;
+        },
+      );
       const ctx = await workflow(async function happyFlow() {
         return await fine(1);
       }).run(undefined, { runtime });
@@ -191,9 +244,18 @@ for (const kind of STORE_KINDS) {
 
 describe('task option checks', () => {
   it('refuses impossible retry settings at definition time', () => {
-    expect(() => task.withOptions({ retryMaxAttempts: -1 })(async function badRetries() {})).to.throw(DefinitionError, 'retryMaxAttempts');
-    expect(() => task.withOptions({ retryBackoff: 0.5 })(async function badBackoff() {})).to.throw(DefinitionError, 'retryBackoff');
-    expect(() => task.withOptions({ timeout: 'soon' })(async function badTimeout() {})).to.throw(RangeError, 'invalid duration');
+    expect(() => task.withOptions({ retryMaxAttempts: -1 })(async function badRetries() {})).to.throw(
+      DefinitionError,
+      'retryMaxAttempts',
+    );
+    expect(() => task.withOptions({ retryBackoff: 0.5 })(async function badBackoff() {})).to.throw(
+      DefinitionError,
+      'retryBackoff',
+    );
+    expect(() => task.withOptions({ timeout: 'soon' })(async function badTimeout() {})).to.throw(
+      RangeError,
+      'invalid duration',
+    );
   });
 
   it('refuses taskContext() outside a task body', () => {

@@ -31,8 +31,24 @@ describe('the flux CLI logs in to NATS', function () {
     before(async () => {
       server = await startNatsServer({ configFile: CONFIG });
       const secretKeyFile = join(env.FLUX_HOME!, 'secret.key');
-      worker = await startWorker({ nats: { servers: server.url, user: 'worker', pass: 'change-me-worker', inboxPrefix: '_INBOX_worker', secretKeyFile }, workflows: [asks], tasks: [echo] });
-      client = await connectClient({ servers: server.url, user: 'client', pass: 'change-me-client', inboxPrefix: '_INBOX_client', secretKeyFile });
+      worker = await startWorker({
+        nats: {
+          servers: server.url,
+          user: 'worker',
+          pass: 'change-me-worker',
+          inboxPrefix: '_INBOX_worker',
+          secretKeyFile,
+        },
+        workflows: [asks],
+        tasks: [echo],
+      });
+      client = await connectClient({
+        servers: server.url,
+        user: 'client',
+        pass: 'change-me-client',
+        inboxPrefix: '_INBOX_client',
+        secretKeyFile,
+      });
       id = await client.start(asks, 'listed');
       await client.result(id, { timeoutMs: 10_000 });
     });
@@ -50,18 +66,46 @@ describe('the flux CLI logs in to NATS', function () {
     it('the client user logs in with --user/--pass, with FLUX_NATS_USER/FLUX_NATS_PASS, and with credentials in the URL', async () => {
       const inbox = { ...env, FLUX_NATS_INBOX_PREFIX: '_INBOX_client' };
       const listed = await Promise.all([
-        fluxJson<{ executionId: string }[]>(['list', '--json', '--nats', server.url, '--user', 'client', '--pass', 'change-me-client', '--inbox-prefix', '_INBOX_client'], env),
-        fluxJson<{ executionId: string }[]>(['list', '--json', '--nats', server.url], { ...inbox, FLUX_NATS_USER: 'client', FLUX_NATS_PASS: 'change-me-client' }),
-        fluxJson<{ executionId: string }[]>(['list', '--json'], { ...inbox, FLUX_NATS_URL: server.url.replace('nats://', 'nats://client:change-me-client@') }),
-        fluxJson<{ state: string }>(['inspect', id, '--json', '--nats', server.url.replace('nats://', 'nats://client:change-me-client@')], inbox),
+        fluxJson<{ executionId: string }[]>(
+          [
+            'list',
+            '--json',
+            '--nats',
+            server.url,
+            '--user',
+            'client',
+            '--pass',
+            'change-me-client',
+            '--inbox-prefix',
+            '_INBOX_client',
+          ],
+          env,
+        ),
+        fluxJson<{ executionId: string }[]>(['list', '--json', '--nats', server.url], {
+          ...inbox,
+          FLUX_NATS_USER: 'client',
+          FLUX_NATS_PASS: 'change-me-client',
+        }),
+        fluxJson<{ executionId: string }[]>(['list', '--json'], {
+          ...inbox,
+          FLUX_NATS_URL: server.url.replace('nats://', 'nats://client:change-me-client@'),
+        }),
+        fluxJson<{ state: string }>(
+          ['inspect', id, '--json', '--nats', server.url.replace('nats://', 'nats://client:change-me-client@')],
+          inbox,
+        ),
       ]);
       for (const list of listed.slice(0, 3)) expect(ids(list as { executionId: string }[])).to.include(id);
       expect(listed[3]).to.include({ state: 'paused' });
     });
 
-    it("a login without the inbox its user may read is refused in one line naming --inbox-prefix (NATS_PERMISSION_DENIED); a malformed prefix before connecting", async () => {
+    it('a login without the inbox its user may read is refused in one line naming --inbox-prefix (NATS_PERMISSION_DENIED); a malformed prefix before connecting', async () => {
       const [line, malformed] = await Promise.all([
-        fluxFails(['list', '--nats', server.url, '--user', 'client', '--pass', 'change-me-client'], env, 'NATS_PERMISSION_DENIED'),
+        fluxFails(
+          ['list', '--nats', server.url, '--user', 'client', '--pass', 'change-me-client'],
+          env,
+          'NATS_PERMISSION_DENIED',
+        ),
         fluxFails(['list', '--nats', server.url, '--inbox-prefix', '_INBOX.>'], env, 'NATS_LOGIN_INVALID'),
       ]);
       expect(line).to.contain('--inbox-prefix').and.contain('_INBOX_<user>');
@@ -71,7 +115,19 @@ describe('the flux CLI logs in to NATS', function () {
     it('a login given half (a user without a password) or twice (URL and options) is refused before connecting (NATS_LOGIN_INVALID)', async () => {
       const lines = await Promise.all([
         fluxFails(['list', '--nats', server.url, '--user', 'client'], env, 'NATS_LOGIN_INVALID'),
-        fluxFails(['list', '--nats', server.url.replace('nats://', 'nats://client:change-me-client@'), '--user', 'worker', '--pass', 'x'], env, 'NATS_LOGIN_INVALID'),
+        fluxFails(
+          [
+            'list',
+            '--nats',
+            server.url.replace('nats://', 'nats://client:change-me-client@'),
+            '--user',
+            'worker',
+            '--pass',
+            'x',
+          ],
+          env,
+          'NATS_LOGIN_INVALID',
+        ),
       ]);
       expect(lines[0]).to.contain('--pass');
       expect(lines[1]).to.contain('client:***@').and.not.contain('change-me-client');
@@ -104,10 +160,19 @@ describe('the flux CLI logs in to NATS', function () {
       const user = nkeys.createUser();
       const dir = tempDir('flux-creds-');
       creds = join(dir, 'user.creds');
-      writeFileSync(creds, [
-        '-----BEGIN NATS USER JWT-----', 'eyJ0eXAiOiJKV1QiLCJhbGciOiJlZDI1NTE5LW5rZXkifQ.e30.unused', '------END NATS USER JWT------', '',
-        '-----BEGIN USER NKEY SEED-----', new TextDecoder().decode(user.getSeed()), '------END USER NKEY SEED------', '',
-      ].join('\n'));
+      writeFileSync(
+        creds,
+        [
+          '-----BEGIN NATS USER JWT-----',
+          'eyJ0eXAiOiJKV1QiLCJhbGciOiJlZDI1NTE5LW5rZXkifQ.e30.unused',
+          '------END NATS USER JWT------',
+          '',
+          '-----BEGIN USER NKEY SEED-----',
+          new TextDecoder().decode(user.getSeed()),
+          '------END USER NKEY SEED------',
+          '',
+        ].join('\n'),
+      );
       writeFileSync(join(dir, 'not.creds'), 'just some text\n');
       server = await startNatsServer({ config: `authorization { users: [ { nkey: ${user.getPublicKey()} } ] }` });
     });
@@ -118,7 +183,11 @@ describe('the flux CLI logs in to NATS', function () {
         flux(['list', '--json', '--nats', server.url, '--creds', creds], env),
         flux(['list', '--json', '--nats', server.url], { ...env, FLUX_NATS_CREDS: creds }),
         fluxFails(['list', '--nats', server.url, '--creds', join(creds, '..', 'not.creds')], env, 'NATS_LOGIN_INVALID'),
-        fluxFails(['list', '--nats', server.url, '--creds', join(creds, '..', 'missing.creds')], env, 'NATS_LOGIN_INVALID'),
+        fluxFails(
+          ['list', '--nats', server.url, '--creds', join(creds, '..', 'missing.creds')],
+          env,
+          'NATS_LOGIN_INVALID',
+        ),
         fluxFails(['list', '--nats', server.url], env, 'NATS_AUTH_FAILED'),
       ]);
       for (const ran of [given, fromEnv]) expect(ran.code, ran.stderr).to.equal(0);
@@ -142,9 +211,28 @@ describe('the flux CLI logs in to NATS', function () {
     it('--tls-ca, --tls-cert and --tls-key (or their variables) connect; a server certificate of an unknown CA is refused', async () => {
       // (A server that refuses the client certificate closes the connection after the handshake:
       // nats.js reports it after its connect timeout, 20 s, too slow for a test.)
-      const tlsEnv = { ...env, FLUX_NATS_TLS_CA: certs.ca, FLUX_NATS_TLS_CERT: certs.clientCert, FLUX_NATS_TLS_KEY: certs.clientKey };
+      const tlsEnv = {
+        ...env,
+        FLUX_NATS_TLS_CA: certs.ca,
+        FLUX_NATS_TLS_CERT: certs.clientCert,
+        FLUX_NATS_TLS_KEY: certs.clientKey,
+      };
       const [given, fromEnv, noCa] = await Promise.all([
-        flux(['list', '--json', '--nats', server.url, '--tls-ca', certs.ca, '--tls-cert', certs.clientCert, '--tls-key', certs.clientKey], env),
+        flux(
+          [
+            'list',
+            '--json',
+            '--nats',
+            server.url,
+            '--tls-ca',
+            certs.ca,
+            '--tls-cert',
+            certs.clientCert,
+            '--tls-key',
+            certs.clientKey,
+          ],
+          env,
+        ),
         flux(['list', '--json', '--nats', server.url, '--tls'], tlsEnv),
         flux(['list', '--nats', server.url, '--tls-cert', certs.clientCert, '--tls-key', certs.clientKey], env),
       ]);
@@ -156,7 +244,9 @@ describe('the flux CLI logs in to NATS', function () {
     it('--tls refuses a server that offers no TLS', async () => {
       const plain = await startNatsServer();
       try {
-        expect(await fluxFails(['list', '--nats', plain.url, '--tls'], env, 'NATS_TLS_FAILED')).to.contain("does not support 'tls'");
+        expect(await fluxFails(['list', '--nats', plain.url, '--tls'], env, 'NATS_TLS_FAILED')).to.contain(
+          "does not support 'tls'",
+        );
       } finally {
         await plain.dispose();
       }

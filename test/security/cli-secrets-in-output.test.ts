@@ -17,8 +17,15 @@ const APPROVAL = join(ROOT, 'examples', 'pause-with-input.ts');
  * A long-running flux command: `whileUp` gets its first line on stdout, then it is sent SIGTERM;
  * returns what `whileUp` returned, all it printed, and its exit status.
  */
-async function whileRunning<T>(args: string[], env: Record<string, string>, whileUp: (first: string) => Promise<T>): Promise<{ seen: T; all: string; code: number | null }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', FLUX, ...args], { cwd: ROOT, env: { ...process.env, FLUX_NATS_URL: '', FLUX_NATS_INBOX_PREFIX: '', ...env } });
+async function whileRunning<T>(
+  args: string[],
+  env: Record<string, string>,
+  whileUp: (first: string) => Promise<T>,
+): Promise<{ seen: T; all: string; code: number | null }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', FLUX, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, FLUX_NATS_URL: '', FLUX_NATS_INBOX_PREFIX: '', ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -29,7 +36,9 @@ async function whileRunning<T>(args: string[], env: Record<string, string>, whil
         stdout += chunk.toString();
         if (stdout.includes('\n')) resolve(stdout.slice(0, stdout.indexOf('\n')));
       });
-      void exited.then((code) => reject(new Error(`flux ${args[0]} exited (${code}) before printing a line: ${stderr}`)));
+      void exited.then((code) =>
+        reject(new Error(`flux ${args[0]} exited (${code}) before printing a line: ${stderr}`)),
+      );
     });
     const seen = await whileUp(first);
     child.kill('SIGTERM');
@@ -73,15 +82,25 @@ describe('the flux CLI never prints the password of a NATS URL', function () {
   });
 
   it('a worker and a server logged in by the URL say where they are connected (stderr, --json, GET /health) without the password', async () => {
-    const worker = await whileRunning(['worker', APPROVAL, '--json', '--nats', withPassword('worker', 'change-me-worker')], { ...env, FLUX_NATS_INBOX_PREFIX: '_INBOX_worker' }, async (first) => first);
+    const worker = await whileRunning(
+      ['worker', APPROVAL, '--json', '--nats', withPassword('worker', 'change-me-worker')],
+      { ...env, FLUX_NATS_INBOX_PREFIX: '_INBOX_worker' },
+      async (first) => first,
+    );
     expect(JSON.parse(worker.seen)).to.include({ nats: withPassword('worker', '***') });
-    expect(worker.all).to.contain(`on ${withPassword('worker', '***')}`).and.not.contain('change-me-worker');
+    expect(worker.all)
+      .to.contain(`on ${withPassword('worker', '***')}`)
+      .and.not.contain('change-me-worker');
     expect(worker.code).to.equal(0);
 
-    const served = await whileRunning(['server', '--json', '--port', '0', '--nats', withPassword('client', 'change-me-client')], { ...env, FLUX_NATS_INBOX_PREFIX: '_INBOX_client' }, async (first) => {
-      const { url } = JSON.parse(first) as { url: string };
-      return { first, health: await (await fetch(`${url}/health`)).text() };
-    });
+    const served = await whileRunning(
+      ['server', '--json', '--port', '0', '--nats', withPassword('client', 'change-me-client')],
+      { ...env, FLUX_NATS_INBOX_PREFIX: '_INBOX_client' },
+      async (first) => {
+        const { url } = JSON.parse(first) as { url: string };
+        return { first, health: await (await fetch(`${url}/health`)).text() };
+      },
+    );
     expect(JSON.parse(served.seen.first)).to.have.property('backend').that.contains(withPassword('client', '***'));
     expect(JSON.parse(served.seen.health)).to.have.property('backend').that.contains(withPassword('client', '***'));
     expect(served.all + served.seen.health).to.not.contain('change-me-client');

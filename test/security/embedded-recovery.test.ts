@@ -20,7 +20,11 @@ async function until<T>(what: string, probe: () => Promise<T>, done: (value: T) 
   }
 }
 
-const eventsOf = (runtime: Runtime, executionId: string) => runtime.inspect(executionId).then((ctx) => ctx.events, () => [] as ExecutionEvent[]);
+const eventsOf = (runtime: Runtime, executionId: string) =>
+  runtime.inspect(executionId).then(
+    (ctx) => ctx.events,
+    () => [] as ExecutionEvent[],
+  );
 const holding = (events: ExecutionEvent[]) => events.some((e) => e.type === 'TASK_STARTED' && e.name === 'leaseHold');
 
 /**
@@ -43,7 +47,9 @@ describe('security: an embedded execution whose process died is recovered, one w
   };
 
   /** Starts `leased` in a child process; resolves with the execution's id and the child's later lines. */
-  async function child(env: Record<string, string>): Promise<{ process: ChildProcessWithoutNullStreams; executionId: string; lines: string[] }> {
+  async function child(
+    env: Record<string, string>,
+  ): Promise<{ process: ChildProcessWithoutNullStreams; executionId: string; lines: string[] }> {
     const started = spawn(process.execPath, ['--import', 'tsx', CHILD], {
       env: { ...process.env, FLUX_DB: db, SIDE_EFFECTS_FILE: sideEffects, ...env },
     });
@@ -64,8 +70,15 @@ describe('security: an embedded execution whose process died is recovered, one w
     return { process: started, executionId, lines };
   }
 
-  const exited = (started: ChildProcessWithoutNullStreams) => new Promise((resolve) => (started.exitCode !== null || started.signalCode !== null ? resolve(undefined) : started.once('exit', resolve)));
-  const sideEffectLines = () => readFileSync(sideEffects, 'utf8').trim().split('\n').map((line) => line.split(' '));
+  const exited = (started: ChildProcessWithoutNullStreams) =>
+    new Promise((resolve) =>
+      started.exitCode !== null || started.signalCode !== null ? resolve(undefined) : started.once('exit', resolve),
+    );
+  const sideEffectLines = () =>
+    readFileSync(sideEffects, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' '));
 
   beforeEach(() => {
     dir = tempDir('flux-recovery-');
@@ -93,12 +106,18 @@ describe('security: an embedded execution whose process died is recovered, one w
     expect((await observer.inspect(executionId)).state).to.equal('running');
 
     await open({ recover: true }); // its first pass is done when it opens
-    const events = await until('the recovered execution ends', () => eventsOf(observer, executionId), (e) => e.some((x) => x.type === 'WORKFLOW_COMPLETED'));
+    const events = await until(
+      'the recovered execution ends',
+      () => eventsOf(observer, executionId),
+      (e) => e.some((x) => x.type === 'WORKFLOW_COMPLETED'),
+    );
     const done = await observer.inspect(executionId);
     expect(done.state).to.equal('succeeded');
     expect(done.output).to.equal(20);
     expect(events.filter((e) => e.type === 'WORKFLOW_RECOVERED')).to.have.length(1);
-    const steps = sideEffectLines().map(([pid, step]) => `${pid === String(driver.pid) ? 'killed' : 'recovering'} ${step}`);
+    const steps = sideEffectLines().map(
+      ([pid, step]) => `${pid === String(driver.pid) ? 'killed' : 'recovering'} ${step}`,
+    );
     expect(steps).to.deep.equal(['killed prepare', 'killed hold', 'recovering hold']); // prepare had completed: never again
   });
 
@@ -115,7 +134,10 @@ describe('security: an embedded execution whose process died is recovered, one w
     expect(await eventsOf(observer, executionId)).to.deep.equal(before);
     expect((await observer.inspect(executionId)).state).to.equal('running');
 
-    const refused = await recovering.resume(executionId).then(() => undefined, (e: { code: string; message: string }) => e);
+    const refused = await recovering.resume(executionId).then(
+      () => undefined,
+      (e: { code: string; message: string }) => e,
+    );
     expect(refused?.code).to.equal('INVALID_EXECUTION_STATE');
     expect(refused?.message).to.contain(`execution ${executionId} is running`).and.to.contain('recover: true');
   });
@@ -126,19 +148,29 @@ describe('security: an embedded execution whose process died is recovered, one w
     await until('the child holds in its second step', () => eventsOf(recovering, executionId), holding);
     driver.kill('SIGSTOP');
     // Its process exists, so only its lapsed lease lets it go: passes report it owned until then.
-    const report = await until('its lease lapses', () => recovering.recover(), (r) => r.recovered.length > 0);
+    const report = await until(
+      'its lease lapses',
+      () => recovering.recover(),
+      (r) => r.recovered.length > 0,
+    );
     expect(report.recovered.map((h) => h.executionId)).to.deep.equal([executionId]);
     expect((await report.recovered[0]!.result()).output).to.equal(20);
 
     driver.kill('SIGCONT');
     driver.kill('SIGUSR2'); // its step returns now; recording it is refused, so its run ends as the log says
-    await until('the thawed child reports its run', async () => lines.length, (n) => n >= 2);
+    await until(
+      'the thawed child reports its run',
+      async () => lines.length,
+      (n) => n >= 2,
+    );
     expect(JSON.parse(lines[1]!)).to.deep.equal({ state: 'succeeded' });
     const events = await eventsOf(recovering, executionId);
     expect(events.map((e) => e.id)).to.deep.equal(events.map((_, i) => `${executionId}:${i + 1}`));
     expect(events.filter((e) => e.type === 'TASK_COMPLETED' && e.name === 'leaseHold')).to.have.length(1);
     expect(events.filter((e) => e.type === 'WORKFLOW_COMPLETED')).to.have.length(1);
-    const steps = sideEffectLines().map(([pid, step]) => `${pid === String(driver.pid) ? 'frozen' : 'recovering'} ${step}`);
+    const steps = sideEffectLines().map(
+      ([pid, step]) => `${pid === String(driver.pid) ? 'frozen' : 'recovering'} ${step}`,
+    );
     expect(steps).to.deep.equal(['frozen prepare', 'frozen hold', 'recovering hold']);
   });
 });

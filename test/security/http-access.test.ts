@@ -19,16 +19,31 @@ describe('flux server: requests from other pages, other names, without the token
 
   describe('without a token (loopback)', () => {
     let http: TestHttpServer;
-    before(async () => (http = await startHttpServer({ allowedHosts: ['flux.example.org', 'proxy.example.org:8443'] })));
+    before(
+      async () => (http = await startHttpServer({ allowedHosts: ['flux.example.org', 'proxy.example.org:8443'] })),
+    );
     after(() => http.close());
 
     const count = async () => (await rawRequest(http.port, 'GET', '/executions')).body.executions.length as number;
-    const pausedOne = async () => (await rawRequest(http.port, 'POST', '/workflows/expenseApproval/run?mode=sync', JSON_TYPE, '5')).body.executionId as string;
+    const pausedOne = async () =>
+      (await rawRequest(http.port, 'POST', '/workflows/expenseApproval/run?mode=sync', JSON_TYPE, '5')).body
+        .executionId as string;
 
     it('a cross-site text/plain form cannot start a workflow (415 UNSUPPORTED_MEDIA_TYPE, nothing started)', async () => {
       const before = await count();
-      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1']) {
-        const answer = await rawRequest(http.port, 'POST', '/workflows/expenseApproval/run?mode=async', { 'content-type': type }, '5');
+      for (const type of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/json; charset=latin1',
+      ]) {
+        const answer = await rawRequest(
+          http.port,
+          'POST',
+          '/workflows/expenseApproval/run?mode=async',
+          { 'content-type': type },
+          '5',
+        );
         expect(answer.status, type).to.equal(415);
         expect(answer.body.error.code).to.equal('UNSUPPORTED_MEDIA_TYPE');
       }
@@ -41,13 +56,21 @@ describe('flux server: requests from other pages, other names, without the token
       expect(answer.status).to.equal(415);
       expect(answer.body.error).to.include({ code: 'UNSUPPORTED_MEDIA_TYPE' });
       expect((await rawRequest(http.port, 'GET', `/executions/${id}`)).body.state).to.equal('paused');
-      const declared = await rawRequest(http.port, 'POST', `/executions/${id}/cancel`, { 'content-type': 'application/json; charset=utf-8' });
+      const declared = await rawRequest(http.port, 'POST', `/executions/${id}/cancel`, {
+        'content-type': 'application/json; charset=utf-8',
+      });
       expect(declared.status).to.equal(200);
       expect(declared.body.state).to.equal('cancelled');
     });
 
     it('DNS rebinding: a request naming another host (Host: attacker.example) is refused with 403 HOST_NOT_ALLOWED', async () => {
-      for (const host of ['attacker.example', `attacker.example:${http.port}`, `localhost.attacker.example:${http.port}`, `localhost:${http.port + 1}`, 'proxy.example.org:80']) {
+      for (const host of [
+        'attacker.example',
+        `attacker.example:${http.port}`,
+        `localhost.attacker.example:${http.port}`,
+        `localhost:${http.port + 1}`,
+        'proxy.example.org:80',
+      ]) {
         for (const path of ['/health', '/executions', '/']) {
           const answer = await rawRequest(http.port, 'GET', path, { host });
           expect(answer.status, `${host} ${path}`).to.equal(403);
@@ -55,39 +78,75 @@ describe('flux server: requests from other pages, other names, without the token
         }
       }
       const before = await count();
-      const start = await rawRequest(http.port, 'POST', '/workflows/expenseApproval/run?mode=async', { host: 'attacker.example', ...JSON_TYPE }, '1');
+      const start = await rawRequest(
+        http.port,
+        'POST',
+        '/workflows/expenseApproval/run?mode=async',
+        { host: 'attacker.example', ...JSON_TYPE },
+        '1',
+      );
       expect(start.status).to.equal(403);
       expect(await count()).to.equal(before);
     });
 
     it('answers the names it serves: localhost, 127.0.0.1 and [::1] on its port, and the allowed hosts', async () => {
-      for (const host of [`localhost:${http.port}`, `127.0.0.1:${http.port}`, `[::1]:${http.port}`, 'flux.example.org', 'FLUX.example.org:443', 'proxy.example.org:8443']) {
+      for (const host of [
+        `localhost:${http.port}`,
+        `127.0.0.1:${http.port}`,
+        `[::1]:${http.port}`,
+        'flux.example.org',
+        'FLUX.example.org:443',
+        'proxy.example.org:8443',
+      ]) {
         expect((await rawRequest(http.port, 'GET', '/health', { host })).status, host).to.equal(200);
       }
     });
 
     it('a page on another origin cannot resume or cancel, even declaring JSON (403 ORIGIN_NOT_ALLOWED)', async () => {
       const id = await pausedOne();
-      for (const origin of ['http://attacker.example', `http://localhost:${http.port + 1}`, 'null', `https://127.0.0.1:${http.port}.attacker.example`]) {
+      for (const origin of [
+        'http://attacker.example',
+        `http://localhost:${http.port + 1}`,
+        'null',
+        `https://127.0.0.1:${http.port}.attacker.example`,
+      ]) {
         const cancel = await rawRequest(http.port, 'POST', `/executions/${id}/cancel`, { origin, ...JSON_TYPE });
         expect(cancel.status, origin).to.equal(403);
         expect(cancel.body.error.code).to.equal('ORIGIN_NOT_ALLOWED');
       }
       expect((await rawRequest(http.port, 'GET', `/executions/${id}`)).body.state).to.equal('paused');
-      const own = await rawRequest(http.port, 'POST', `/executions/${id}/resume`, { origin: `http://127.0.0.1:${http.port}`, ...JSON_TYPE }, '{"approved":true,"reviewer":"me"}');
+      const own = await rawRequest(
+        http.port,
+        'POST',
+        `/executions/${id}/resume`,
+        { origin: `http://127.0.0.1:${http.port}`, ...JSON_TYPE },
+        '{"approved":true,"reviewer":"me"}',
+      );
       expect(own.status).to.equal(200);
       expect(own.body.state).to.equal('succeeded');
     });
 
     it('a cross-site no-cors request (Sec-Fetch-Site: cross-site, no Origin) cannot hold a stream or start a run', async () => {
       const id = await pausedOne();
-      const stream = await rawRequest(http.port, 'GET', `/executions/${id}/stream`, { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors' });
+      const stream = await rawRequest(http.port, 'GET', `/executions/${id}/stream`, {
+        'sec-fetch-site': 'cross-site',
+        'sec-fetch-mode': 'no-cors',
+      });
       expect(stream.status).to.equal(403);
       expect(stream.body.error.code).to.equal('ORIGIN_NOT_ALLOWED');
-      const run = await rawRequest(http.port, 'POST', '/workflows/expenseApproval/run', { 'sec-fetch-site': 'same-site', ...JSON_TYPE }, '1');
+      const run = await rawRequest(
+        http.port,
+        'POST',
+        '/workflows/expenseApproval/run',
+        { 'sec-fetch-site': 'same-site', ...JSON_TYPE },
+        '1',
+      );
       expect(run.status).to.equal(403);
       // A link from elsewhere still opens the page itself.
-      const page = await rawRequest(http.port, 'GET', '/', { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' });
+      const page = await rawRequest(http.port, 'GET', '/', {
+        'sec-fetch-site': 'cross-site',
+        'sec-fetch-mode': 'navigate',
+      });
       expect(page.status).to.equal(200);
       expect(page.headers['content-security-policy']).to.contain("script-src 'self'");
       expect(page.headers['x-frame-options']).to.equal('DENY');
@@ -102,11 +161,27 @@ describe('flux server: requests from other pages, other names, without the token
 
     it('a client without the token, or with another, gets 401 UNAUTHORIZED from every endpoint and changes nothing', async () => {
       const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-      for (const headers of [{}, bearer('tok-3f9a1c2b7d8e4f6'), bearer(`${TOKEN}x`), { authorization: TOKEN }, { authorization: `Basic ${btoa(`flux:${TOKEN}`)}` }]) {
-        for (const [method, path] of [['GET', '/health'], ['GET', '/executions'], ['GET', '/workflows'], ['POST', '/workflows/expenseApproval/run'], [
-          'GET', `/executions?token=${TOKEN}`,
-        ]] as const) {
-          const answer = await rawRequest(http.port, method, path, { ...JSON_TYPE, ...headers }, method === 'POST' ? '1' : undefined);
+      for (const headers of [
+        {},
+        bearer('tok-3f9a1c2b7d8e4f6'),
+        bearer(`${TOKEN}x`),
+        { authorization: TOKEN },
+        { authorization: `Basic ${btoa(`flux:${TOKEN}`)}` },
+      ]) {
+        for (const [method, path] of [
+          ['GET', '/health'],
+          ['GET', '/executions'],
+          ['GET', '/workflows'],
+          ['POST', '/workflows/expenseApproval/run'],
+          ['GET', `/executions?token=${TOKEN}`],
+        ] as const) {
+          const answer = await rawRequest(
+            http.port,
+            method,
+            path,
+            { ...JSON_TYPE, ...headers },
+            method === 'POST' ? '1' : undefined,
+          );
           expect(answer.status, `${method} ${path} ${JSON.stringify(headers)}`).to.equal(401);
           expect(answer.body.error.code).to.equal('UNAUTHORIZED');
           expect(answer.headers['www-authenticate']).to.match(/^Bearer/);
@@ -119,10 +194,17 @@ describe('flux server: requests from other pages, other names, without the token
 
     it('the token holder is served, and the page (which asks for the token) needs none', async () => {
       const auth = { authorization: `Bearer ${TOKEN}` };
-      const started = await rawRequest(http.port, 'POST', '/workflows/expenseApproval/run?mode=sync', { ...auth, ...JSON_TYPE }, '3');
+      const started = await rawRequest(
+        http.port,
+        'POST',
+        '/workflows/expenseApproval/run?mode=sync',
+        { ...auth, ...JSON_TYPE },
+        '3',
+      );
       expect(started.status).to.equal(200);
       expect(started.body.state).to.equal('paused');
-      for (const path of ['/', '/assets/app.js', '/assets/style.css']) expect((await rawRequest(http.port, 'GET', path)).status, path).to.equal(200);
+      for (const path of ['/', '/assets/app.js', '/assets/style.css'])
+        expect((await rawRequest(http.port, 'GET', path)).status, path).to.equal(200);
     });
   });
 
@@ -130,7 +212,9 @@ describe('flux server: requests from other pages, other names, without the token
     const http = await startHttpServer();
     try {
       for (const token of ['', 'short', '123456789012345', 'sixteen chars ok', 'tab\tinside-the-token']) {
-        expect(() => createFluxServer({ backend: http.backend, token }), JSON.stringify(token)).to.throw(/at least 16 printable/);
+        expect(() => createFluxServer({ backend: http.backend, token }), JSON.stringify(token)).to.throw(
+          /at least 16 printable/,
+        );
       }
       expect(() => createFluxServer({ backend: http.backend, token: '1234567890123456' })).to.not.throw();
     } finally {
@@ -144,16 +228,20 @@ describe('flux server: requests from other pages, other names, without the token
       try {
         const open = createFluxServer({ backend: http.backend });
         const refused = await new Promise<Error & { code?: string }>((resolve, reject) => {
-          open.once('error', resolve).listen(0, '0.0.0.0', () => setImmediate(() => {
-            if (open.listening) open.close(() => reject(new Error('it listened on 0.0.0.0 without a token')));
-          }));
+          open.once('error', resolve).listen(0, '0.0.0.0', () =>
+            setImmediate(() => {
+              if (open.listening) open.close(() => reject(new Error('it listened on 0.0.0.0 without a token')));
+            }),
+          );
         });
         expect(refused.code).to.equal('TOKEN_REQUIRED');
         expect(open.listening).to.equal(false);
         const guarded = createFluxServer({ backend: http.backend, token: 'a-long-enough-token' });
         await new Promise<void>((resolve, reject) => guarded.once('error', reject).listen(0, '0.0.0.0', resolve));
         const port = (guarded.address() as AddressInfo).port;
-        expect((await rawRequest(port, 'GET', '/health', { authorization: 'Bearer a-long-enough-token' })).status).to.equal(200);
+        expect(
+          (await rawRequest(port, 'GET', '/health', { authorization: 'Bearer a-long-enough-token' })).status,
+        ).to.equal(200);
         await new Promise((resolve) => guarded.close(resolve));
       } finally {
         await http.close();
@@ -164,7 +252,9 @@ describe('flux server: requests from other pages, other names, without the token
       const http = await startHttpServer(); // only for its backend
       const local = createFluxServer({ backend: http.backend });
       try {
-        await new Promise<void>((resolve, reject) => local.once('error', reject).listen(join(tempDir('flux-sock-'), 'flux.sock'), resolve));
+        await new Promise<void>((resolve, reject) =>
+          local.once('error', reject).listen(join(tempDir('flux-sock-'), 'flux.sock'), resolve),
+        );
         expect(local.listening).to.equal(true);
       } finally {
         await new Promise((resolve) => local.close(resolve));
@@ -173,9 +263,15 @@ describe('flux server: requests from other pages, other names, without the token
     });
 
     it('flux server --host 0.0.0.0 without --token or FLUX_TOKEN exits at once with TOKEN_REQUIRED', async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cli', 'flux.ts'), 'server', '--host', '0.0.0.0', '--port', '0'], {
-        cwd: ROOT, env: { ...process.env, FLUX_HOME: tempDir('flux-sec-cli-'), FLUX_NATS_URL: '', FLUX_TOKEN: '' }, stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'cli', 'flux.ts'), 'server', '--host', '0.0.0.0', '--port', '0'],
+        {
+          cwd: ROOT,
+          env: { ...process.env, FLUX_HOME: tempDir('flux-sec-cli-'), FLUX_NATS_URL: '', FLUX_TOKEN: '' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let output = '';
       child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -198,7 +294,10 @@ describe('flux server: what a fault of the server tells a caller', () => {
     failing.list = async () => {
       throw new Error(`SqliteError: unable to open database file ${inner.databasePath}`);
     };
-    const server = createFluxServer({ backend: failing, logger: { warn: (m) => logged.push(m), error: (m) => logged.push(m) } });
+    const server = createFluxServer({
+      backend: failing,
+      logger: { warn: (m) => logged.push(m), error: (m) => logged.push(m) },
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const answer = await rawRequest((server.address() as AddressInfo).port, 'GET', '/executions');

@@ -6,7 +6,18 @@
 import { expect } from 'chai';
 import { JSON_TYPE, rawRequest, startHttpServer, type TestHttpServer } from '../fixtures/http-server.js';
 
-const BAD_IDS = ['a:b', 'x'.repeat(5_000), '..', '%2e', '%2e%2e', 'a%2Fb', 'a%20b', '%3Cimg%20src%3Dx%3E', 'a.b', '%00'];
+const BAD_IDS = [
+  'a:b',
+  'x'.repeat(5_000),
+  '..',
+  '%2e',
+  '%2e%2e',
+  'a%2Fb',
+  'a%20b',
+  '%3Cimg%20src%3Dx%3E',
+  'a.b',
+  '%00',
+];
 
 describe('flux server: ids and names outside the alphabet at the HTTP door', function () {
   this.timeout(20_000);
@@ -19,8 +30,11 @@ describe('flux server: ids and names outside the alphabet at the HTTP door', fun
   it('an execution id like a:b, 5,000 characters, .. or %2e is refused with 400 INVALID_NAME on every route', async () => {
     for (const id of BAD_IDS) {
       for (const [method, path] of [
-        ['GET', `/executions/${id}`], ['GET', `/executions/${id}/stream`], ['GET', `/executions/${id}/picture`],
-        ['POST', `/executions/${id}/resume`], ['POST', `/executions/${id}/cancel`],
+        ['GET', `/executions/${id}`],
+        ['GET', `/executions/${id}/stream`],
+        ['GET', `/executions/${id}/picture`],
+        ['POST', `/executions/${id}/resume`],
+        ['POST', `/executions/${id}/cancel`],
       ] as const) {
         const answer = await rawRequest(http.port, method, path, JSON_TYPE, method === 'POST' ? '1' : undefined);
         expect(answer.status, `${method} ${path.slice(0, 60)}`).to.equal(400);
@@ -45,8 +59,12 @@ describe('flux server: ids and names outside the alphabet at the HTTP door', fun
   });
 
   it('a well-formed id that does not exist is still a 404, and a good one is served', async () => {
-    expect((await rawRequest(http.port, 'GET', '/executions/no-such_id-42')).body.error.code).to.equal('EXECUTION_NOT_FOUND');
+    expect((await rawRequest(http.port, 'GET', '/executions/no-such_id-42')).body.error.code).to.equal(
+      'EXECUTION_NOT_FOUND',
+    );
     const started = await rawRequest(http.port, 'POST', '/workflows/expenseApproval/run?mode=sync', JSON_TYPE, '2');
-    expect((await rawRequest(http.port, 'GET', `/executions/${started.body.executionId}`)).body.state).to.equal('paused');
+    expect((await rawRequest(http.port, 'GET', `/executions/${started.body.executionId}`)).body.state).to.equal(
+      'paused',
+    );
   });
 });

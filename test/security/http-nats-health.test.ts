@@ -39,7 +39,10 @@ describe('flux server on NATS: the NATS server stopped, then restarted', functio
     nats = await startNatsServer();
     const prefix = `health${process.pid}`;
     const secretKeyFile = join(tempDir(), 'secret.key');
-    worker = await startWorker({ nats: { servers: nats.url, prefix, secretKeyFile, reconnectTimeWait: 100 }, workflows: [expenseApproval] });
+    worker = await startWorker({
+      nats: { servers: nats.url, prefix, secretKeyFile, reconnectTimeWait: 100 },
+      workflows: [expenseApproval],
+    });
     backend = await natsBackend({ url: nats.url, prefix });
     server = createFluxServer({ backend });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -65,18 +68,24 @@ describe('flux server on NATS: the NATS server stopped, then restarted', functio
     expect(down.reason).to.contain(nats.url);
     // Longer than the 3 reconnect attempts the server once made before giving up for good.
     const read = await rawRequest(port, 'GET', `/executions/${paused.body.executionId}`);
-   
+
     expect(read.status).to.equal(503);
     expect(read.body.error.code).to.equal('NATS_UNREACHABLE');
     expect((await rawRequest(port, 'GET', '/health')).status).to.equal(503);
 
     await nats.restart();
     expect((await healthBecomes(port, 200)).status).to.equal('ok');
-   
-    const done = await rawRequest(port, 'POST', `/executions/${paused.body.executionId}/resume`, JSON_TYPE, '{"approved":true,"reviewer":"after"}');
+
+    const done = await rawRequest(
+      port,
+      'POST',
+      `/executions/${paused.body.executionId}/resume`,
+      JSON_TYPE,
+      '{"approved":true,"reviewer":"after"}',
+    );
     expect(done.status).to.equal(200);
     expect(done.body).to.include({ state: 'succeeded', output: 'paid 7, approved by after' });
-   
+
     const again = await rawRequest(port, 'POST', '/workflows/expenseApproval/run?mode=sync', JSON_TYPE, '8');
     expect(again.body.state).to.equal('paused');
   });

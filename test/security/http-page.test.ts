@@ -19,19 +19,27 @@ describe('the web page of flux server: values as text, the token in a header (he
   let browser: Browser;
 
   before(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (npm test installs it)`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (npm test installs it)`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   });
   after(() => browser?.close());
 
   /** A new page that records script errors and requests; closed with its context by the test. */
-  async function openPage(base: string): Promise<{ page: Page; failures: string[]; requests: { url: string; authorization?: string }[] }> {
+  async function openPage(
+    base: string,
+  ): Promise<{ page: Page; failures: string[]; requests: { url: string; authorization?: string }[] }> {
     const page = await (await browser.newContext()).newPage();
     const failures: string[] = [];
     const requests: { url: string; authorization?: string }[] = [];
     page.on('pageerror', (error) => failures.push(error.message));
     page.on('console', (message) => /Content Security Policy/.test(message.text()) && failures.push(message.text()));
-    page.on('request', (request) => requests.push({ url: request.url(), ...(request.headers().authorization && { authorization: request.headers().authorization }) }));
+    page.on('request', (request) =>
+      requests.push({
+        url: request.url(),
+        ...(request.headers().authorization && { authorization: request.headers().authorization }),
+      }),
+    );
     await page.goto(base);
     return { page, failures, requests };
   }
@@ -39,28 +47,48 @@ describe('the web page of flux server: values as text, the token in a header (he
   it('markup in an input, a pause output, a resume value and stored ids or names shows as text: nothing injected, no handler runs', async () => {
     const http = await startHttpServer();
     try {
-      const started = await rawRequest(http.port, 'POST', '/workflows/expenseApproval/run?mode=sync', JSON_TYPE, JSON.stringify(MARKUP));
+      const started = await rawRequest(
+        http.port,
+        'POST',
+        '/workflows/expenseApproval/run?mode=sync',
+        JSON_TYPE,
+        JSON.stringify(MARKUP),
+      );
       expect(started.body.state).to.equal('paused');
       // What an older version (before ids were checked) could have stored, in the real SQLite file.
       const db = new Database(http.databasePath);
       const now = new Date(Date.now() + 60_000).toISOString(); // listed first
-      db.prepare('INSERT INTO executions (id, workflow, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(MARKUP, `<b>old</b>${MARKUP}`, 'paused', now, now);
+      db.prepare('INSERT INTO executions (id, workflow, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+        MARKUP,
+        `<b>old</b>${MARKUP}`,
+        'paused',
+        now,
+        now,
+      );
       db.close();
 
       const { page, failures } = await openPage(http.base);
       await page.locator('#executions li', { hasText: `<b>old</b>${MARKUP}` }).waitFor();
       await page.locator(`#executions li[data-id="${started.body.executionId}"]`).click();
       await page.locator('#timeline li', { hasText: 'WORKFLOW_PAUSED' }).waitFor();
-      expect(await page.locator('#timeline li', { hasText: 'WORKFLOW_STARTED' }).textContent()).to.contain(JSON.stringify(MARKUP));
+      expect(await page.locator('#timeline li', { hasText: 'WORKFLOW_STARTED' }).textContent()).to.contain(
+        JSON.stringify(MARKUP),
+      );
 
       await page.fill('#resume-value', JSON.stringify({ approved: true, reviewer: MARKUP }));
       await page.click('#resume');
       await page.locator('#timeline li', { hasText: 'WORKFLOW_COMPLETED' }).waitFor();
-      expect(await page.locator('#timeline li', { hasText: 'WORKFLOW_COMPLETED' }).textContent()).to.contain('approved by <img src=x');
+      expect(await page.locator('#timeline li', { hasText: 'WORKFLOW_COMPLETED' }).textContent()).to.contain(
+        'approved by <img src=x',
+      );
 
       const injected = await page.evaluate(() => {
-        const doc = (globalThis as unknown as { document: { querySelectorAll(q: string): { length: number } } }).document;
-        return { elements: doc.querySelectorAll('img, #executions b, [onerror], [onload]').length, ran: (globalThis as { fluxInjected?: number }).fluxInjected };
+        const doc = (globalThis as unknown as { document: { querySelectorAll(q: string): { length: number } } })
+          .document;
+        return {
+          elements: doc.querySelectorAll('img, #executions b, [onerror], [onload]').length,
+          ran: (globalThis as { fluxInjected?: number }).fluxInjected,
+        };
       });
       expect(injected).to.deep.equal({ elements: 0, ran: undefined });
       expect(failures).to.deep.equal([]);
@@ -91,7 +119,9 @@ describe('the web page of flux server: values as text, the token in a header (he
       await page.fill('#resume-value', '{"approved":true,"reviewer":"page"}');
       await page.click('#resume');
       await page.locator('#timeline li', { hasText: 'WORKFLOW_COMPLETED' }).waitFor();
-      expect(await page.locator('#timeline li').count()).to.equal(new Set(await page.locator('#timeline li').allTextContents()).size);
+      expect(await page.locator('#timeline li').count()).to.equal(
+        new Set(await page.locator('#timeline li').allTextContents()).size,
+      );
 
       // Kept for the tab: a reload asks nothing.
       await page.reload();
@@ -106,7 +136,9 @@ describe('the web page of flux server: values as text, the token in a header (he
       expect(requests.filter((r) => r.url.includes(TOKEN) || r.url.includes('token='))).to.deep.equal([]);
       const api = requests.filter((r) => /\/(executions|workflows|health)/.test(new URL(r.url).pathname));
       expect(api.filter((r) => r.authorization === `Bearer ${TOKEN}`).length).to.be.above(5);
-      expect(api.some((r) => new URL(r.url).pathname.endsWith('/stream') && r.authorization === `Bearer ${TOKEN}`)).to.equal(true);
+      expect(
+        api.some((r) => new URL(r.url).pathname.endsWith('/stream') && r.authorization === `Bearer ${TOKEN}`),
+      ).to.equal(true);
       expect(failures).to.deep.equal([]);
       await page.context().close();
     } finally {

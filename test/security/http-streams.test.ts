@@ -53,7 +53,10 @@ function countStoreReads(): { calls: number; events: number; wholeLogs: number; 
 }
 
 /** An open event stream, read as text. */
-function openStream(port: number, path: string): { request: ClientRequest; text: () => string; status: Promise<number> } {
+function openStream(
+  port: number,
+  path: string,
+): { request: ClientRequest; text: () => string; status: Promise<number> } {
   let text = '';
   let request!: ClientRequest;
   const status = new Promise<number>((resolve, reject) => {
@@ -99,7 +102,11 @@ describe('flux server: event streams cost nothing while idle, and are capped', f
     const idleReads = async () => {
       const reads = countStoreReads();
       try {
-        await until(() => reads.calls >= 5 * streams.length, `${5 * streams.length} looks at the store (${reads.calls} so far)`, 5_000);
+        await until(
+          () => reads.calls >= 5 * streams.length,
+          `${5 * streams.length} looks at the store (${reads.calls} so far)`,
+          5_000,
+        );
         return { wholeLogs: reads.wholeLogs, events: reads.events };
       } finally {
         reads.restore();
@@ -154,7 +161,10 @@ describe('flux server: event streams cost nothing while idle, and are capped', f
       expect((await rawRequest(port, 'GET', '/executions')).body.executions.length).to.equal(before);
 
       streams.pop()!.request.destroy();
-      await until(async () => (await rawRequest(port, 'GET', '/health')).body.streams === 2, 'the server sees the stream closed');
+      await until(
+        async () => (await rawRequest(port, 'GET', '/health')).body.streams === 2,
+        'the server sees the stream closed',
+      );
       const again = openStream(port, `/executions/${started.body.executionId}/stream`);
       streams.push(again);
       expect(await again.status).to.equal(200);

@@ -15,14 +15,20 @@ import { asks } from '../fixtures/nats-command-workflows.js';
 import { useNatsParties } from '../fixtures/nats-parties.js';
 
 const BAD_IDS = ['a:b', 'a.b', 'a b', 'a/b', '', 'x'.repeat(5000), '$KV.x', 'a>'];
-const codeOf = (attempt: Promise<unknown>) => attempt.then(() => 'accepted', (e: { code?: string }) => e.code);
+const codeOf = (attempt: Promise<unknown>) =>
+  attempt.then(
+    () => 'accepted',
+    (e: { code?: string }) => e.code,
+  );
 
 describe('security: execution ids are checked at every door', function () {
   this.timeout(30_000);
 
   for (const store of ['memory', 'sqlite'] as const) {
     it(`createRuntime (${store}) refuses ids outside the alphabet or too long for run, resume, cancel and inspect`, async () => {
-      const runtime = await createRuntime({ store: store === 'memory' ? 'memory' : { sqlite: join(tempDir(), 'flux.db') } });
+      const runtime = await createRuntime({
+        store: store === 'memory' ? 'memory' : { sqlite: join(tempDir(), 'flux.db') },
+      });
       try {
         for (const id of BAD_IDS) {
           const shown = id.slice(0, 10);
@@ -48,7 +54,8 @@ describe('security: execution ids are checked at every door', function () {
     it('a client refuses a bad id before sending anything', async () => {
       const jsm = await jetstreamManager(raw);
       const before = (await jsm.streams.info(`${prefix.toUpperCase()}_COMMANDS`)).state.messages;
-      for (const id of BAD_IDS) expect(await codeOf(client.start(asks, 'x', { executionId: id })), id.slice(0, 10)).to.equal('INVALID_NAME');
+      for (const id of BAD_IDS)
+        expect(await codeOf(client.start(asks, 'x', { executionId: id })), id.slice(0, 10)).to.equal('INVALID_NAME');
       for (const id of BAD_IDS) expect(await codeOf(client.resume(id, 1)), id.slice(0, 10)).to.equal('INVALID_NAME');
       expect((await jsm.streams.info(`${prefix.toUpperCase()}_COMMANDS`)).state.messages).to.equal(before);
     });
@@ -56,12 +63,20 @@ describe('security: execution ids are checked at every door', function () {
     it('a worker answers a raw start with a 5,000-character or a ":" id with INVALID_NAME and keeps its connection: later starts run', async () => {
       const answers: ExecutionStatus[] = [];
       for (const id of ['x'.repeat(5000), 'a:b', 'a.b.c']) {
-        answers.push(await sendCommand(raw, `${prefix}.cmd.cmdAsks.start`, encodeStartCommand({ workflow: 'cmdAsks', executionId: id, inputJson: '"x"' })));
+        answers.push(
+          await sendCommand(
+            raw,
+            `${prefix}.cmd.cmdAsks.start`,
+            encodeStartCommand({ workflow: 'cmdAsks', executionId: id, inputJson: '"x"' }),
+          ),
+        );
       }
       expect(answers.map((a) => a.error?.code)).to.deep.equal(['INVALID_NAME', 'INVALID_NAME', 'INVALID_NAME']);
       expect(answers.map((a) => a.executionId)).to.deep.equal(['', '', '']);
       const ids = await Promise.all(Array.from({ length: 10 }, (_, i) => client.start(asks, `ok${i}`)));
-      const states = await Promise.all(ids.map((id) => client.result(id, { timeoutMs: 15_000 }).then((ctx) => ctx.state)));
+      const states = await Promise.all(
+        ids.map((id) => client.result(id, { timeoutMs: 15_000 }).then((ctx) => ctx.state)),
+      );
       expect(states).to.deep.equal(ids.map(() => 'paused'));
       expect((await client.list()).length).to.be.at.least(10);
     });

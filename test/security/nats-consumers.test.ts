@@ -4,7 +4,14 @@
  */
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { AckPolicy, DeliverPolicy, jetstreamManager, RetentionPolicy, StorageType, type JetStreamManager } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { connectClient, startWorker, type Client, type NatsOptions, type Worker } from 'flux-actors';
@@ -47,9 +54,13 @@ describe('security: workers keep the consumers they take commands through (NATS)
     return connected;
   };
   /** The commands stream as a worker makes it, made first so that a consumer can be planted in it. */
-  const commandsStream = () => jsm.streams.add({
-    name: stream(), subjects: [`${prefix}.cmd.>`], storage: StorageType.File, retention: RetentionPolicy.Workqueue,
-  });
+  const commandsStream = () =>
+    jsm.streams.add({
+      name: stream(),
+      subjects: [`${prefix}.cmd.>`],
+      storage: StorageType.File,
+      retention: RetentionPolicy.Workqueue,
+    });
 
   it('a deleted consumer is made again: a start sent after the deletion runs', async () => {
     const log = captureLog();
@@ -66,21 +77,29 @@ describe('security: workers keep the consumers they take commands through (NATS)
   it('a planted consumer of that name that matches nothing is replaced when a worker starts', async () => {
     await commandsStream();
     await jsm.consumers.add(stream(), {
-      durable_name: 'wf_cmdAsks', filter_subject: `${prefix}.cmd.nothing.*`, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All,
+      durable_name: 'wf_cmdAsks',
+      filter_subject: `${prefix}.cmd.nothing.*`,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
       deliver_subject: 'nobody.listens', // a push consumer: the server cannot turn it into the pull consumer a worker asks for
     });
     await worker();
     const flux = await client();
     const id = await flux.start(asks, 'planted');
     expect((await flux.result(id, { timeoutMs: 10_000 })).state).to.equal('paused');
-    expect((await jsm.consumers.info(stream(), 'wf_cmdAsks')).config.filter_subject).to.equal(`${prefix}.cmd.cmdAsks.*`);
+    expect((await jsm.consumers.info(stream(), 'wf_cmdAsks')).config.filter_subject).to.equal(
+      `${prefix}.cmd.cmdAsks.*`,
+    );
   });
 
   it('a planted push consumer of that name (delivering commands elsewhere) is replaced', async () => {
     await commandsStream();
     await jsm.consumers.add(stream(), {
-      durable_name: 'wf_cmdAsks', filter_subject: `${prefix}.cmd.cmdAsks.*`, ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All, deliver_subject: 'attacker.inbox',
+      durable_name: 'wf_cmdAsks',
+      filter_subject: `${prefix}.cmd.cmdAsks.*`,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      deliver_subject: 'attacker.inbox',
     });
     await worker();
     expect((await jsm.consumers.info(stream(), 'wf_cmdAsks')).config.deliver_subject).to.equal(undefined);
@@ -89,9 +108,15 @@ describe('security: workers keep the consumers they take commands through (NATS)
   it('an overlapping consumer makes startWorker fail with an error naming the consumer, not crash', async () => {
     await commandsStream();
     await jsm.consumers.add(stream(), {
-      durable_name: 'intruder', filter_subject: `${prefix}.cmd.>`, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All,
+      durable_name: 'intruder',
+      filter_subject: `${prefix}.cmd.>`,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
     });
-    const error = await worker().then(() => undefined, (e: Error & { code?: string }) => e);
+    const error = await worker().then(
+      () => undefined,
+      (e: Error & { code?: string }) => e,
+    );
     expect(error?.code).to.equal('CONSUMER_UNAVAILABLE');
     expect(error?.message).to.include('wf_cmdAsks').and.to.include(stream());
   });
@@ -103,6 +128,9 @@ describe('security: workers keep the consumers they take commands through (NATS)
  */
 async function deleteConsumer(jsm: JetStreamManager, stream: string, name: string): Promise<void> {
   await jsm.consumers.delete(stream, name).catch(() => undefined);
-  const left = await jsm.consumers.info(stream, name).then(() => true, () => false);
+  const left = await jsm.consumers.info(stream, name).then(
+    () => true,
+    () => false,
+  );
   if (left) await jsm.consumers.delete(stream, name);
 }

@@ -25,10 +25,25 @@ describe("security: nats.conf's users have least privilege", function () {
   before(async () => {
     server = await startNatsServer({ configFile: CONFIG });
     const key = join(tempDir(), 'secret.key');
-    const as = (user: string, pass: string): NatsOptions => ({ servers: server.url, user, pass, inboxPrefix: `_INBOX_${user}`, secretKeyFile: key });
-    worker = await startWorker({ nats: as('worker', 'change-me-worker'), workflows: [asks, bigFlow], tasks: [echo, big] });
+    const as = (user: string, pass: string): NatsOptions => ({
+      servers: server.url,
+      user,
+      pass,
+      inboxPrefix: `_INBOX_${user}`,
+      secretKeyFile: key,
+    });
+    worker = await startWorker({
+      nats: as('worker', 'change-me-worker'),
+      workflows: [asks, bigFlow],
+      tasks: [echo, big],
+    });
     client = await connectClient(as('client', 'change-me-client'));
-    raw = await connect({ servers: server.url, user: 'client', pass: 'change-me-client', inboxPrefix: '_INBOX_client' });
+    raw = await connect({
+      servers: server.url,
+      user: 'client',
+      pass: 'change-me-client',
+      inboxPrefix: '_INBOX_client',
+    });
     paused = await client.start(asks, 'guarded');
     await client.result(paused, { timeoutMs: 10_000 });
   });
@@ -40,15 +55,28 @@ describe("security: nats.conf's users have least privilege", function () {
     await server?.dispose();
   });
 
-  const refused = (attempt: Promise<unknown>) => attempt.then(() => 'allowed', (e: Error) => e.message);
+  const refused = (attempt: Promise<unknown>) =>
+    attempt.then(
+      () => 'allowed',
+      (e: Error) => e.message,
+    );
 
   it('a client cannot delete, create or read through the consumers of the commands stream', async () => {
     const jsm = await jetstreamManager(raw);
     expect(await refused(jsm.consumers.delete('FLUX_COMMANDS', 'wf_cmdAsks'))).to.not.equal('allowed');
-    expect(await refused(jsm.consumers.add('FLUX_COMMANDS', {
-      durable_name: 'wf_cmdAsks', filter_subject: 'flux.cmd.nothing.*', ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All,
-    }))).to.not.equal('allowed');
-    expect(await refused(jsm.consumers.add('FLUX_COMMANDS', { durable_name: 'thief', ack_policy: AckPolicy.Explicit }))).to.not.equal('allowed');
+    expect(
+      await refused(
+        jsm.consumers.add('FLUX_COMMANDS', {
+          durable_name: 'wf_cmdAsks',
+          filter_subject: 'flux.cmd.nothing.*',
+          ack_policy: AckPolicy.Explicit,
+          deliver_policy: DeliverPolicy.All,
+        }),
+      ),
+    ).to.not.equal('allowed');
+    expect(
+      await refused(jsm.consumers.add('FLUX_COMMANDS', { durable_name: 'thief', ack_policy: AckPolicy.Explicit })),
+    ).to.not.equal('allowed');
     expect(await refused(jsm.consumers.info('FLUX_COMMANDS', 'wf_cmdAsks'))).to.not.equal('allowed');
     // The workers' consumer is still there and still serves.
     const id = await client.start(asks, 'after');
@@ -58,13 +86,23 @@ describe("security: nats.conf's users have least privilege", function () {
   it('a client cannot write the log, the index, the buckets, nor read sealed secrets or the task cache', async () => {
     const js = jetstream(raw);
     const jsm = await jetstreamManager(raw);
-    expect(await refused(js.publish(`flux.events.${paused}`, new Uint8Array([1]), { timeout: 2000 }))).to.not.equal('allowed');
-    expect(await refused(js.publish(`$KV.flux_executions.${paused}`, new TextEncoder().encode('{}'), { timeout: 2000 }))).to.not.equal('allowed');
-    expect(await refused(js.publish('$KV.flux_leases.x', new Uint8Array([1]), { timeout: 2000 }))).to.not.equal('allowed');
+    expect(await refused(js.publish(`flux.events.${paused}`, new Uint8Array([1]), { timeout: 2000 }))).to.not.equal(
+      'allowed',
+    );
+    expect(
+      await refused(js.publish(`$KV.flux_executions.${paused}`, new TextEncoder().encode('{}'), { timeout: 2000 })),
+    ).to.not.equal('allowed');
+    expect(await refused(js.publish('$KV.flux_leases.x', new Uint8Array([1]), { timeout: 2000 }))).to.not.equal(
+      'allowed',
+    );
     expect(await refused(jsm.streams.delete('FLUX_EVENTS'))).to.not.equal('allowed');
     expect(await refused(jsm.streams.purge('FLUX_COMMANDS'))).to.not.equal('allowed');
-    expect(await refused(jsm.direct.getMessage('KV_flux_secrets', { last_by_subj: '$KV.flux_secrets.>' }))).to.not.equal('allowed');
-    expect(await refused(jsm.direct.getMessage('KV_flux_cache', { last_by_subj: '$KV.flux_cache.>' }))).to.not.equal('allowed');
+    expect(
+      await refused(jsm.direct.getMessage('KV_flux_secrets', { last_by_subj: '$KV.flux_secrets.>' })),
+    ).to.not.equal('allowed');
+    expect(await refused(jsm.direct.getMessage('KV_flux_cache', { last_by_subj: '$KV.flux_cache.>' }))).to.not.equal(
+      'allowed',
+    );
     // No executor answers garbage either way: the server's own log tells that it refused the publish.
     await refused(raw.request('flux.tasks.cmdEcho', new Uint8Array([1]), { timeout: 1000 }));
     await server.logged(/Publish Violation - User "client", Subject "flux\.tasks\.cmdEcho"/);
@@ -75,7 +113,10 @@ describe("security: nats.conf's users have least privilege", function () {
   it("a client cannot read the replies of workers (their JetStream answers, pulled commands, dispatch answers) nor other users' inboxes", async () => {
     const violations = async (subject: string) => {
       const sub = raw.subscribe(subject);
-      const closed = sub.closed.then((e) => (e instanceof Error ? e.message : 'closed'), (e: Error) => e.message);
+      const closed = sub.closed.then(
+        (e) => (e instanceof Error ? e.message : 'closed'),
+        (e: Error) => e.message,
+      );
       await raw.flush();
       return Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000, 'still subscribed'))]);
     };

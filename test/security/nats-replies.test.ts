@@ -25,8 +25,23 @@ describe('security: a command cannot aim its reply at state (NATS)', function ()
    * reply, read as an EventBatch (field 1 of both), would be that event. Resolves with what was
    * published on `watched` while the worker handled it (nothing, when the reply was withheld).
    */
-  async function forgedCancel(replyTo: string, watched: string, forgedEventOf: string, seq: number, ours = (_: Uint8Array) => false): Promise<number> {
-    const batch = encodeEventBatch(forgedEventOf, [{ seq, type: 'WORKFLOW_COMPLETED', sourceId: forgedEventOf, name: 'cmdAsks', valueJson: '"forged"', time: Date.now() }]);
+  async function forgedCancel(
+    replyTo: string,
+    watched: string,
+    forgedEventOf: string,
+    seq: number,
+    ours = (_: Uint8Array) => false,
+  ): Promise<number> {
+    const batch = encodeEventBatch(forgedEventOf, [
+      {
+        seq,
+        type: 'WORKFLOW_COMPLETED',
+        sourceId: forgedEventOf,
+        name: 'cmdAsks',
+        valueJson: '"forged"',
+        time: Date.now(),
+      },
+    ]);
     const event = firstField(batch);
     let published = 0;
     let arrived!: () => void;
@@ -35,7 +50,11 @@ describe('security: a command cannot aim its reply at state (NATS)', function ()
     await raw.flush();
     const h = headers();
     h.set('Flux-Reply-To', replyTo);
-    const command = encodeCancelCommand({ workflow: 'cmdAsks', executionId: new TextDecoder().decode(event), rollback: false });
+    const command = encodeCancelCommand({
+      workflow: 'cmdAsks',
+      executionId: new TextDecoder().decode(event),
+      rollback: false,
+    });
     await jetstream(raw).publish(`${prefix}.cmd.cmdAsks.cancel`, command, { headers: h });
     // Either the worker says it withheld the answer, or the answer arrives where it must not.
     await Promise.race([log.next(/did not answer a command/), arrival]);
@@ -44,10 +63,15 @@ describe('security: a command cannot aim its reply at state (NATS)', function ()
     return published;
   }
 
-  it('a reply aimed at a paused execution\'s event log forges no WORKFLOW_COMPLETED: it stays paused', async () => {
+  it("a reply aimed at a paused execution's event log forges no WORKFLOW_COMPLETED: it stays paused", async () => {
     const id = await client.start(asks, 'pay');
     const paused = await client.result(id, { timeoutMs: 10_000 });
-    const published = await forgedCancel(`${prefix}.events.${id}`, `${prefix}.events.${id}`, id, paused.events.length + 1);
+    const published = await forgedCancel(
+      `${prefix}.events.${id}`,
+      `${prefix}.events.${id}`,
+      id,
+      paused.events.length + 1,
+    );
     expect(published, 'messages published on the log').to.equal(0);
     const after = await client.inspect(id);
     expect(after.state).to.equal('paused');
@@ -68,12 +92,24 @@ describe('security: a command cannot aim its reply at state (NATS)', function ()
 
   it('an answer to a refused command carries no id it could not check', async () => {
     const inbox = `_INBOX.${prefix}`;
-    const answer = new Promise<Uint8Array>((resolve) => raw.subscribe(inbox, { max: 1, callback: (_, msg) => resolve(msg.data) }));
+    const answer = new Promise<Uint8Array>((resolve) =>
+      raw.subscribe(inbox, { max: 1, callback: (_, msg) => resolve(msg.data) }),
+    );
     await raw.flush();
     const h = headers();
     h.set('Flux-Reply-To', inbox);
-    const forged = new TextDecoder().decode(firstField(encodeEventBatch('x', [{ seq: 1, type: 'WORKFLOW_COMPLETED', sourceId: 'x', name: 'cmdAsks', valueJson: '1', time: 0 }])));
-    await jetstream(raw).publish(`${prefix}.cmd.cmdAsks.cancel`, encodeCancelCommand({ workflow: 'cmdAsks', executionId: forged, rollback: false }), { headers: h });
+    const forged = new TextDecoder().decode(
+      firstField(
+        encodeEventBatch('x', [
+          { seq: 1, type: 'WORKFLOW_COMPLETED', sourceId: 'x', name: 'cmdAsks', valueJson: '1', time: 0 },
+        ]),
+      ),
+    );
+    await jetstream(raw).publish(
+      `${prefix}.cmd.cmdAsks.cancel`,
+      encodeCancelCommand({ workflow: 'cmdAsks', executionId: forged, rollback: false }),
+      { headers: h },
+    );
     const { decodeExecutionStatus } = await import('../../proto/codec.js');
     const status = decodeExecutionStatus(await answer);
     expect(status.error?.code).to.equal('INVALID_NAME');

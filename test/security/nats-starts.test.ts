@@ -61,7 +61,11 @@ describe('security: a start for an execution that exists never takes it over (NA
 
   /** A start command as any publisher could send it: no message id, so JetStream's de-duplication does not drop it. */
   const startAgain = (executionId: string): Promise<ExecutionStatus> =>
-    sendCommand(raw, `${prefix}.cmd.dupGuarded.start`, encodeStartCommand({ workflow: 'dupGuarded', executionId, inputJson: undefined }));
+    sendCommand(
+      raw,
+      `${prefix}.cmd.dupGuarded.start`,
+      encodeStartCommand({ workflow: 'dupGuarded', executionId, inputJson: undefined }),
+    );
 
   it('a second start while a healthy worker drives the execution is answered "running"; the in-flight task runs once', async () => {
     await worker(1); // its one slot is held by the run below, so the second start goes to the other worker

@@ -38,7 +38,10 @@ const fills = workflow(async function fullFills(ctx) {
 async function fill(js: ReturnType<typeof jetstream>): Promise<void> {
   for (const size of [100_000, 10_000, 1_000, 100, 10]) {
     for (;;) {
-      const stored = await js.publish('filler.x', new Uint8Array(size)).then(() => true, () => false);
+      const stored = await js.publish('filler.x', new Uint8Array(size)).then(
+        () => true,
+        () => false,
+      );
       if (!stored) break;
     }
   }
@@ -56,7 +59,10 @@ describe('security: a full JetStream store (NATS)', function () {
 
   beforeEach(async () => {
     escapes = recordEscapes();
-    server = await startNatsServer({ config: 'accounts { FULL: { jetstream: { max_file: 6MB, max_mem: 1MB }, users: [{ user: u, password: p }] } }\nno_auth_user: u' });
+    server = await startNatsServer({
+      config:
+        'accounts { FULL: { jetstream: { max_file: 6MB, max_mem: 1MB }, users: [{ user: u, password: p }] } }\nno_auth_user: u',
+    });
     log = captureLog();
     const nats = { servers: server.url, secretKeyFile: join(tempDir(), 'secret.key'), logger: log.logger };
     worker = await startWorker({ nats, workflows: [fills], tasks: [slowStep, quickStep], leaseMs: 600 });
@@ -81,7 +87,10 @@ describe('security: a full JetStream store (NATS)', function () {
 
   it('a start on a full store fails at once with STORE_FULL naming the execution; once room returns it is taken', async () => {
     await fill(jetstream(raw));
-    const error = await client.start(fills, 1, { executionId: 'full-1' }).then(() => undefined, (e: { code?: string; executionId?: string }) => e);
+    const error = await client.start(fills, 1, { executionId: 'full-1' }).then(
+      () => undefined,
+      (e: { code?: string; executionId?: string }) => e,
+    );
     expect(error).to.include({ code: 'STORE_FULL', executionId: 'full-1' });
     await jsm.streams.purge('FILLER');
     open();
@@ -117,7 +126,12 @@ describe('security: a full JetStream store (NATS)', function () {
     raw = await connect({ servers: server.url });
     jsm = await jetstreamManager(raw);
     await jsm.streams.add({
-      name: 'FLUX_EVENTS', subjects: ['flux.events.>'], storage: StorageType.File, allow_direct: true, max_bytes: 64, discard: DiscardPolicy.New,
+      name: 'FLUX_EVENTS',
+      subjects: ['flux.events.>'],
+      storage: StorageType.File,
+      allow_direct: true,
+      max_bytes: 64,
+      discard: DiscardPolicy.New,
     });
     const nats = { servers: server.url, secretKeyFile: join(tempDir(), 'secret.key'), logger: log.logger };
     worker = await startWorker({ nats, workflows: [fills], tasks: [slowStep, quickStep], leaseMs: 600 });

@@ -27,7 +27,10 @@ await runtime.close();
 /** What `npm install flux-actors` puts in node_modules (hoisted): its dependencies, theirs, and so on. */
 function installedWith(root: string): Set<string> {
   const found = new Set<string>();
-  const dependenciesOf = (dir: string) => Object.keys((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: object }).dependencies ?? {});
+  const dependenciesOf = (dir: string) =>
+    Object.keys(
+      (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: object }).dependencies ?? {},
+    );
   const queue = dependenciesOf(root);
   for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
     if (found.has(name)) continue;
@@ -42,7 +45,7 @@ function installedWith(root: string): Set<string> {
  * Their node_modules holds what an install brings (the package and its dependencies) and the type
  * packages a Node program has anyway (@types/node), not our devDependencies (@types/better-sqlite3).
  */
-describe('security: the published declarations compile without the package\'s private dependencies', function () {
+describe("security: the published declarations compile without the package's private dependencies", function () {
   this.timeout(60_000);
   let dir: string;
   before(async () => {
@@ -53,24 +56,41 @@ describe('security: the published declarations compile without the package\'s pr
     const installed = join(modules, 'flux-actors');
     mkdirSync(installed, { recursive: true });
     cpSync(join(ROOT, 'package.json'), join(installed, 'package.json'));
-    cpSync(join(ROOT, 'dist'), join(installed, 'dist'), { recursive: true, filter: (path) => !/\.(js|map)$/.test(path) });
+    cpSync(join(ROOT, 'dist'), join(installed, 'dist'), {
+      recursive: true,
+      filter: (path) => !/\.(js|map)$/.test(path),
+    });
     for (const name of [...installedWith(ROOT), '@types/node']) {
       mkdirSync(dirname(join(modules, name)), { recursive: true });
       symlinkSync(join(ROOT, 'node_modules', name), join(modules, name), 'dir');
     }
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', type: 'module', private: true }));
     writeFileSync(join(dir, 'index.ts'), CONSUMER);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: false, noEmit: true, types: ['node'] },
-      files: ['index.ts'],
-    }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          skipLibCheck: false,
+          noEmit: true,
+          types: ['node'],
+        },
+        files: ['index.ts'],
+      }),
+    );
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a user compiling with skipLibCheck: false is not made to install @types/better-sqlite3 (no TS7016)', async () => {
     const result = await run(TSC, ['-p', join(dir, 'tsconfig.json')], { cwd: dir }).then(
       ({ stdout }) => ({ code: 0, output: stdout }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: `${error.stdout}${error.stderr}` }),
+      (error: { code: number; stdout: string; stderr: string }) => ({
+        code: error.code,
+        output: `${error.stdout}${error.stderr}`,
+      }),
     );
     expect(result.output).to.equal('');
     expect(result.code).to.equal(0);

@@ -61,7 +61,7 @@ for (const kind of STORE_KINDS) {
       expect(stored(ctx, 'TASK_STARTED', 'postWithToken')[0]!.value).to.deep.equal([REDACTED, 'hello']);
     });
 
-    it("a nested task quoting the secret in its error cannot write it into the log through the failure or its retries", async () => {
+    it('a nested task quoting the secret in its error cannot write it into the log through the failure or its retries', async () => {
       const post = task.withOptions({ retryMaxAttempts: 1, retryDelay: 1 })(async function rejectsToken(token: string) {
         throw new Error(`gateway refused ${token}`);
       });
@@ -76,9 +76,12 @@ for (const kind of STORE_KINDS) {
         return await caller();
       }).run(undefined, { runtime });
       // The caller saw what the log holds, as a replay would.
-      expect(ctx.output).to.equal(`caught: task 'rejectsToken' failed after 2 attempts; the last one with Error: gateway refused ${REDACTED}`);
+      expect(ctx.output).to.equal(
+        `caught: task 'rejectsToken' failed after 2 attempts; the last one with Error: gateway refused ${REDACTED}`,
+      );
       const all = await expectNoSecretStored(runtime, ctx.executionId);
-      for (const type of ['TASK_RETRY_STARTED', 'TASK_RETRY_FAILED', 'TASK_FAILED']) expect(stored(ctx, type, 'rejectsToken'), type).to.have.length(1);
+      for (const type of ['TASK_RETRY_STARTED', 'TASK_RETRY_FAILED', 'TASK_FAILED'])
+        expect(stored(ctx, type, 'rejectsToken'), type).to.have.length(1);
       expect(all).to.contain(`gateway refused ${REDACTED}`);
     });
 
@@ -87,7 +90,10 @@ for (const kind of STORE_KINDS) {
         return { authorization: `Bearer ${token}` };
       });
       const caller = task.withOptions({ secretRequests: ['TOKEN'] })(async function callsEcho() {
-        return await echo(taskContext().secrets.TOKEN!).then(() => 'returned', (error: { code?: string }) => error.code);
+        return await echo(taskContext().secrets.TOKEN!).then(
+          () => 'returned',
+          (error: { code?: string }) => error.code,
+        );
       });
       const ctx = await workflow(async function nestedEchoes() {
         return await caller();
@@ -123,7 +129,12 @@ for (const kind of STORE_KINDS) {
       }).run(undefined, { runtime });
       expect(ctx.output).to.equal('SECRET_IN_OUTPUT');
       const all = await expectNoSecretStored(runtime, ctx.executionId);
-      for (const type of ['TASK_RETRY_STARTED', 'TASK_RETRY_FAILED', 'TASK_FALLBACK_STARTED', 'TASK_FALLBACK_COMPLETED']) {
+      for (const type of [
+        'TASK_RETRY_STARTED',
+        'TASK_RETRY_FAILED',
+        'TASK_FALLBACK_STARTED',
+        'TASK_FALLBACK_COMPLETED',
+      ]) {
         expect(stored(ctx, type, 'failsQuotingLeak'), type).to.have.length(1);
       }
       expect(stored(ctx, 'TASK_FALLBACK_COMPLETED', 'failsQuotingLeak')[0]!.value).to.deep.equal({ token: REDACTED });
@@ -164,7 +175,9 @@ for (const kind of STORE_KINDS) {
     });
 
     it("the secret in a workflow's input is logged redacted when the workflow requests it", async () => {
-      const flow = workflow.withOptions({ secretRequests: ['TOKEN'] })(async function startedWithSecret(ctx: ExecutionContext<{ token: string }>) {
+      const flow = workflow.withOptions({ secretRequests: ['TOKEN'] })(async function startedWithSecret(
+        ctx: ExecutionContext<{ token: string }>,
+      ) {
         return ctx.input.token;
       });
       const ctx = await flow.run({ token: SECRET }, { runtime });
@@ -183,14 +196,21 @@ for (const kind of STORE_KINDS) {
       const parent = workflow(async function passesLeakToChildren() {
         await grab();
         const echoed = await call(echoChild, { token: leaked });
-        const failed = await call(leakingChild, undefined).then(() => 'returned', (error: Error) => error.message);
+        const failed = await call(leakingChild, undefined).then(
+          () => 'returned',
+          (error: Error) => error.message,
+        );
         return { echoed, failed };
       });
       const ctx = await parent.run(undefined, { runtime });
       const output = ctx.output as { echoed: string; failed: string };
       expect(output.echoed).to.equal(REDACTED);
-      expect(output.failed).to.match(/workflow 'childReturnsLeak' failed: the output of workflow 'childReturnsLeak' contains the value of secret 'TOKEN'/);
-      const children = ctx.events.filter((e) => e.type === 'CHILD_WORKFLOW_STARTED').map((e) => (e.value as { executionId: string }).executionId);
+      expect(output.failed).to.match(
+        /workflow 'childReturnsLeak' failed: the output of workflow 'childReturnsLeak' contains the value of secret 'TOKEN'/,
+      );
+      const children = ctx.events
+        .filter((e) => e.type === 'CHILD_WORKFLOW_STARTED')
+        .map((e) => (e.value as { executionId: string }).executionId);
       expect(children).to.have.length(2);
       await expectNoSecretStored(runtime, ctx.executionId, ...children);
     });
@@ -228,7 +248,9 @@ for (const kind of STORE_KINDS) {
       await blocked;
       const ctx = await runtime.cancel(handle.executionId, undefined, { rollback: true });
       expect(refunds).to.deep.equal([true]);
-      const failures = ctx.events.filter((e) => e.type === 'TASK_ROLLBACK_FAILED').map((e) => (e.value as { message: string }).message);
+      const failures = ctx.events
+        .filter((e) => e.type === 'TASK_ROLLBACK_FAILED')
+        .map((e) => (e.value as { message: string }).message);
       expect(failures).to.have.members([`refund refused for ${REDACTED}`, `void refused for ${REDACTED}`]);
       await expectNoSecretStored(runtime, ctx.executionId);
     });

@@ -19,7 +19,7 @@ const greet = workflow(async function storeFilesGreet(ctx: ExecutionContext<stri
  * its WAL) nor the key sealing the secrets. Each test runs under umask 000, the most permissive,
  * so that only modes set by the runtime itself can pass.
  */
-describe('security: the embedded store\'s files are its owner\'s only', () => {
+describe("security: the embedded store's files are its owner's only", () => {
   let dir: string;
   let umask: number;
   beforeEach(() => {
@@ -41,7 +41,8 @@ describe('security: the embedded store\'s files are its owner\'s only', () => {
       expect(ctx.output).to.equal('HI');
       await runtime.secrets.set('token', 'hunter2');
       // While the runtime is open SQLite keeps its WAL and shared-memory files next to the database.
-      for (const file of ['flux.db', 'flux.db-wal', 'flux.db-shm', 'secret.key']) expect(mode(join(home, file)), file).to.equal(0o600);
+      for (const file of ['flux.db', 'flux.db-wal', 'flux.db-shm', 'secret.key'])
+        expect(mode(join(home, file)), file).to.equal(0o600);
       expect(mode(home), '$FLUX_HOME').to.equal(0o700);
       expect(mode(join(dir, 'home')), 'a parent the runtime made').to.equal(0o700);
     } finally {
@@ -49,7 +50,7 @@ describe('security: the embedded store\'s files are its owner\'s only', () => {
     }
   });
 
-  it('the default runtime\'s $FLUX_HOME is made 0700 and its database 0600', async () => {
+  it("the default runtime's $FLUX_HOME is made 0700 and its database 0600", async () => {
     const home = join(dir, 'flux-home');
     const previous = process.env.FLUX_HOME;
     process.env.FLUX_HOME = home;

@@ -2,8 +2,15 @@ import { expect } from 'chai';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  createRuntime, pause, task, taskContext, workflow, StoreFullError,
-  type ExecutionContext, type ExecutionEvent, type Runtime,
+  createRuntime,
+  pause,
+  task,
+  taskContext,
+  workflow,
+  StoreFullError,
+  type ExecutionContext,
+  type ExecutionEvent,
+  type Runtime,
 } from 'flux-actors';
 import { SqliteStore } from '../../runtime/stores/sqlite-store.js';
 import type { StoredEvent } from '../../runtime/events.js';
@@ -39,7 +46,9 @@ const forever = task(async function fullStoreForever(payload: string) {
   counted('forever');
   if (!hanging.now) return payload.length;
   const { signal } = taskContext();
-  return new Promise<number>((_, reject) => signal.addEventListener('abort', () => (hanging.aborted++, reject(signal.reason as Error))));
+  return new Promise<number>((_, reject) =>
+    signal.addEventListener('abort', () => (hanging.aborted++, reject(signal.reason as Error))),
+  );
 });
 /** Its input is small; the argument of its second step is not. */
 const stuck = workflow(async function fullStoreStuck(ctx: ExecutionContext<number>) {
@@ -68,7 +77,10 @@ const measure = workflow(async function fullStoreMeasure(ctx: ExecutionContext<s
 });
 
 async function failure(promise: Promise<unknown>): Promise<StoreFullError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error, 'expected the store to be full').to.be.instanceOf(StoreFullError);
   return error as StoreFullError;
 }
@@ -82,7 +94,8 @@ async function expectConsistent(runtime: Runtime, executionId: string): Promise<
   return ctx.events;
 }
 
-const completedSteps = (events: readonly ExecutionEvent[]) => events.filter((e) => e.type === 'TASK_COMPLETED').map((e) => e.sourceId);
+const completedSteps = (events: readonly ExecutionEvent[]) =>
+  events.filter((e) => e.type === 'TASK_COMPLETED').map((e) => e.sourceId);
 
 /**
  * A store with no room left (a full disk, or the cap `maxBytes` puts on the database, which these
@@ -131,7 +144,10 @@ describe('security: a full store is an error, never a crash or a stall', functio
     expect(refused.executionId).to.be.a('string');
     expect(refused.message).to.contain(refused.executionId!).and.to.contain('the store is full');
     expect(refused.message, 'a caller (over HTTP too) learns nothing of where the file is').to.not.contain(dir);
-    const lookup = await runtime.inspect(refused.executionId!).then(() => undefined, (e: { code: string }) => e.code);
+    const lookup = await runtime.inspect(refused.executionId!).then(
+      () => undefined,
+      (e: { code: string }) => e.code,
+    );
     expect(lookup).to.equal('EXECUTION_NOT_FOUND');
     expect(await runtime.list()).to.deep.equal([]);
     expect((await failure(measure.run(BIG, { runtime }))).code).to.equal('STORE_FULL');
@@ -154,7 +170,8 @@ describe('security: a full store is an error, never a crash or a stall', functio
       expect((result.reason as StoreFullError).executionId).to.equal(started[i]!.executionId);
       stopped.push(started[i]!.executionId);
     }
-    for (const refused of starts.filter((s) => s.status === 'rejected')) expect(refused.reason).to.be.instanceOf(StoreFullError);
+    for (const refused of starts.filter((s) => s.status === 'rejected'))
+      expect(refused.reason).to.be.instanceOf(StoreFullError);
     expect(stopped.length, 'the cap must stop some runs part-way').to.be.greaterThan(1);
     const before = new Map<string, string[]>();
     for (const executionId of stopped) {
@@ -162,7 +179,10 @@ describe('security: a full store is an error, never a crash or a stall', functio
       expect((await first.inspect(executionId)).state).to.equal('running');
       before.set(executionId, completedSteps(events));
     }
-    expect([...before.values()].some((steps) => steps.length > 0), 'some stopped after completing steps').to.equal(true);
+    expect(
+      [...before.values()].some((steps) => steps.length > 0),
+      'some stopped after completing steps',
+    ).to.equal(true);
     await first.close();
 
     // Room again (the cap raised): one is continued by hand, the others by a recovery pass.
@@ -184,16 +204,25 @@ describe('security: a full store is an error, never a crash or a stall', functio
     }
   });
 
-  it('one execution\'s oversized write costs no other execution of the same commit its events', async () => {
+  it("one execution's oversized write costs no other execution of the same commit its events", async () => {
     const store = new SqliteStore(db, { maxBytes: 1 });
     try {
-      const event = (valueJson: string): StoredEvent => ({ seq: 1, type: 'WORKFLOW_STARTED', sourceId: 'x', name: 'w', valueJson, time: 1 });
+      const event = (valueJson: string): StoredEvent => ({
+        seq: 1,
+        type: 'WORKFLOW_STARTED',
+        sourceId: 'x',
+        name: 'w',
+        valueJson,
+        time: 1,
+      });
       const [before, huge, after] = ['a', 'b', 'c'].map((id) => store.writer(id));
       before!.append(event('"small"'));
       huge!.append(event(JSON.stringify(BIG)));
       after!.append(event('"small"'));
       const [a, b, c] = await Promise.allSettled([before!.commit(), huge!.commit(), after!.commit()]);
-      expect(b.status === 'rejected' && b.reason).to.be.instanceOf(StoreFullError).and.to.include({ executionId: 'b' });
+      expect(b.status === 'rejected' && b.reason)
+        .to.be.instanceOf(StoreFullError)
+        .and.to.include({ executionId: 'b' });
       expect([a.status, c.status]).to.deep.equal(['fulfilled', 'fulfilled']);
       expect((await store.load('a')).map((e) => e.valueJson)).to.deep.equal(['"small"']);
       expect(await store.load('b')).to.deep.equal([]);
@@ -203,7 +232,7 @@ describe('security: a full store is an error, never a crash or a stall', functio
     }
   });
 
-  it('a run waiting on a task that never ends stops with STORE_FULL as soon as the task\'s start cannot be written, and stops the task', async () => {
+  it("a run waiting on a task that never ends stops with STORE_FULL as soon as the task's start cannot be written, and stops the task", async () => {
     const runtime = await open({ maxBytes: 1 });
     const error = await failure(stuck.run(BIG.length, { runtime }));
     const { executionId } = error;
@@ -211,7 +240,10 @@ describe('security: a full store is an error, never a crash or a stall', functio
     expect(hanging.aborted).to.equal(1);
     const events = await expectConsistent(runtime, executionId!);
     // The small step's outcome and the big step's start were one commit: neither was written.
-    expect(events.map((e) => `${e.type} ${e.name}`)).to.deep.equal(['WORKFLOW_STARTED fullStoreStuck', 'TASK_STARTED fullStoreSmall']);
+    expect(events.map((e) => `${e.type} ${e.name}`)).to.deep.equal([
+      'WORKFLOW_STARTED fullStoreStuck',
+      'TASK_STARTED fullStoreSmall',
+    ]);
     await runtime.close();
 
     hanging.now = false;

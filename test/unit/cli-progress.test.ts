@@ -23,9 +23,14 @@ const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeou
 describe('the CLI progress line', () => {
   it('spins with the time waited on a terminal, and clears its line when the wait ends', async () => {
     let result: string | undefined;
-    const written = await capturingStderr(true, async () => void (result = await withProgress('waiting for x', after(250, 'done'))));
+    const written = await capturingStderr(
+      true,
+      async () => void (result = await withProgress('waiting for x', after(250, 'done'))),
+    );
     expect(result).to.equal('done');
-    expect(written).to.contain('waiting for x').and.match(/\d\.\ds/);
+    expect(written)
+      .to.contain('waiting for x')
+      .and.match(/\d\.\ds/);
     expect(written.endsWith('\r\x1b[2K')).to.equal(true);
   });
 
@@ -37,7 +42,10 @@ describe('the CLI progress line', () => {
   it('passes a failure through, line cleared', async () => {
     let caught: unknown;
     const written = await capturingStderr(true, async () => {
-      await withProgress('failing', after(100, 0).then(() => Promise.reject(new Error('no')))).catch((error: unknown) => (caught = error));
+      await withProgress(
+        'failing',
+        after(100, 0).then(() => Promise.reject(new Error('no'))),
+      ).catch((error: unknown) => (caught = error));
     });
     expect((caught as Error).message).to.equal('no');
     expect(written.endsWith('\r\x1b[2K')).to.equal(true);

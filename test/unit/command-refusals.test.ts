@@ -1,7 +1,13 @@
 /** Which refusals remove a command from the commands stream (permanent) and which leave it for a later delivery. */
 import { expect } from 'chai';
 import {
-  ExecutionConflictError, ExecutionNotFoundError, ExecutionStateError, FluxError, InvalidNameError, StoreFullError, WorkflowNotFoundError,
+  ExecutionConflictError,
+  ExecutionNotFoundError,
+  ExecutionStateError,
+  FluxError,
+  InvalidNameError,
+  StoreFullError,
+  WorkflowNotFoundError,
 } from 'flux-actors';
 import { MalformedMessageError } from '../../proto/codec.js';
 import { ExecutionBusyError } from '../../runtime/errors.js';
@@ -10,12 +16,19 @@ import { isPermanentRefusal } from '../../runtime/nats/command-loop.js';
 describe('command refusals', () => {
   it('are permanent only when no later delivery could succeed', () => {
     const permanent = [
-      new MalformedMessageError('StartCommand', 'garbage'), new InvalidNameError('execution id', 'a:b', 'rule'),
-      new WorkflowNotFoundError('w'), new ExecutionNotFoundError('x'), new ExecutionStateError('x', 'succeeded', 'resumed', ['paused']),
+      new MalformedMessageError('StartCommand', 'garbage'),
+      new InvalidNameError('execution id', 'a:b', 'rule'),
+      new WorkflowNotFoundError('w'),
+      new ExecutionNotFoundError('x'),
+      new ExecutionStateError('x', 'succeeded', 'resumed', ['paused']),
     ];
     const transient = [
-      new ExecutionBusyError('x'), new ExecutionConflictError('x'), new StoreFullError('append'),
-      new FluxError('LOG_WRITE_FAILED', 'server away'), new Error('connection closed'), new TypeError('timeout'),
+      new ExecutionBusyError('x'),
+      new ExecutionConflictError('x'),
+      new StoreFullError('append'),
+      new FluxError('LOG_WRITE_FAILED', 'server away'),
+      new Error('connection closed'),
+      new TypeError('timeout'),
     ];
     expect(permanent.map(isPermanentRefusal)).to.deep.equal(permanent.map(() => true));
     expect(transient.map(isPermanentRefusal)).to.deep.equal(transient.map(() => false));

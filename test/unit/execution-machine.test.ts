@@ -1,6 +1,11 @@
 import { expect } from 'chai';
 import { createActor } from 'xstate';
-import { attachHost, executionMachine, type ExecutionHost, type ExecutionMachineEvent } from '../../actors/execution-machine.js';
+import {
+  attachHost,
+  executionMachine,
+  type ExecutionHost,
+  type ExecutionMachineEvent,
+} from '../../actors/execution-machine.js';
 import { accepts, rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
 import type { EventType, StoredEvent } from '../../runtime/events.js';
 import { CorruptLogError } from '../../runtime/errors.js';
@@ -11,13 +16,27 @@ const log = (...types: EventType[]): StoredEvent[] =>
 describe('the execution machine', () => {
   it('rebuilds each state from recorded lifecycle events, ignoring task events', () => {
     expect(stateOf(rebuildSnapshot('x', log()))).to.equal('created');
-    expect(stateOf(rebuildSnapshot('x', log('WORKFLOW_STARTED', 'TASK_STARTED', 'TASK_COMPLETED')))).to.equal('running');
+    expect(stateOf(rebuildSnapshot('x', log('WORKFLOW_STARTED', 'TASK_STARTED', 'TASK_COMPLETED')))).to.equal(
+      'running',
+    );
     expect(stateOf(rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_PAUSED')))).to.equal('paused');
-    expect(stateOf(rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_PAUSED', 'WORKFLOW_RESUMED', 'WORKFLOW_COMPLETED')))).to.equal('succeeded');
+    expect(
+      stateOf(
+        rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_PAUSED', 'WORKFLOW_RESUMED', 'WORKFLOW_COMPLETED')),
+      ),
+    ).to.equal('succeeded');
     expect(stateOf(rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_FAILED')))).to.equal('failed');
-    expect(stateOf(rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_RECOVERED', 'WORKFLOW_RECOVERED')))).to.equal('running');
-    expect(() => rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_PAUSED', 'WORKFLOW_RECOVERED'))).to.throw(CorruptLogError);
-    expect(stateOf(rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_PAUSED', 'WORKFLOW_CANCELLING', 'WORKFLOW_CANCELLED')))).to.equal('cancelled');
+    expect(stateOf(rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_RECOVERED', 'WORKFLOW_RECOVERED')))).to.equal(
+      'running',
+    );
+    expect(() => rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_PAUSED', 'WORKFLOW_RECOVERED'))).to.throw(
+      CorruptLogError,
+    );
+    expect(
+      stateOf(
+        rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_PAUSED', 'WORKFLOW_CANCELLING', 'WORKFLOW_CANCELLED')),
+      ),
+    ).to.equal('cancelled');
   });
 
   it('refuses illegal transitions: a resume of a finished or running execution', () => {
@@ -29,7 +48,9 @@ describe('the execution machine', () => {
   });
 
   it('calls a log with an illegal sequence corrupt instead of guessing', () => {
-    expect(() => rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_COMPLETED', 'WORKFLOW_RESUMED'))).to.throw(CorruptLogError, /illegal in state succeeded/).with.property('code', 'CORRUPT_LOG');
+    expect(() => rebuildSnapshot('x', log('WORKFLOW_STARTED', 'WORKFLOW_COMPLETED', 'WORKFLOW_RESUMED')))
+      .to.throw(CorruptLogError, /illegal in state succeeded/)
+      .with.property('code', 'CORRUPT_LOG');
   });
 
   it('runs the body while running and records each transition through its host', () => {

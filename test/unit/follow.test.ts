@@ -29,7 +29,9 @@ function standIn(visible: () => number): { backend: Backend; live: (seq: number)
   };
   const backend = {
     inspect: async () => (reads++, contextOf(visible())),
-    watch: (_id: string, onEvent: (event: ExecutionEvent) => void) => ((listener = onEvent), () => (listener = undefined)),
+    watch: (_id: string, onEvent: (event: ExecutionEvent) => void) => (
+      (listener = onEvent), () => (listener = undefined)
+    ),
   } as unknown as Backend;
   return { backend, live: (seq) => listener?.(contextOf(seq).events[seq - 1]!), reads: () => reads };
 }
@@ -37,11 +39,17 @@ function standIn(visible: () => number): { backend: Backend; live: (seq: number)
 function following(backend: Backend): Promise<{ seqs: string[]; settled: ExecutionContext }> {
   const seqs: string[] = [];
   return new Promise((resolve, reject) => {
-    follow(backend, ID, (event) => seqs.push(event.id), (settled) => resolve({ seqs, settled }), reject);
+    follow(
+      backend,
+      ID,
+      (event) => seqs.push(event.id),
+      (settled) => resolve({ seqs, settled }),
+      reject,
+    );
   });
 }
 
-describe('follow: an execution\'s events once each, then its end', () => {
+describe("follow: an execution's events once each, then its end", () => {
   it('ends when the live pause arrives before a read shows it, reading again until it does', async () => {
     let shown = 3;
     const { backend, live, reads } = standIn(() => shown);
@@ -61,13 +69,19 @@ describe('follow: an execution\'s events once each, then its end', () => {
     const { backend, live, reads } = standIn(() => shown);
     const seqs: string[] = [];
     const settled = new Promise<ExecutionContext>((resolve, reject) => {
-      follow(backend, ID, (event) => {
-        seqs.push(event.id);
-        if (seqs.length === 2) {
-          shown = 4; // 3 and 4 are logged; the watch hands over only 4
-          live(4);
-        }
-      }, resolve, reject);
+      follow(
+        backend,
+        ID,
+        (event) => {
+          seqs.push(event.id);
+          if (seqs.length === 2) {
+            shown = 4; // 3 and 4 are logged; the watch hands over only 4
+            live(4);
+          }
+        },
+        resolve,
+        reject,
+      );
     });
     expect((await settled).state).to.equal('paused');
     expect(seqs).to.deep.equal([`${ID}:1`, `${ID}:2`, `${ID}:3`, `${ID}:4`]);
@@ -77,7 +91,13 @@ describe('follow: an execution\'s events once each, then its end', () => {
   it('reads the log once while nothing happens: a quiet execution costs no reads', async () => {
     const { backend, live, reads } = standIn(() => 2);
     const seqs: string[] = [];
-    const stop = follow(backend, ID, (event) => seqs.push(event.id), undefined, (error) => expect.fail(error.message));
+    const stop = follow(
+      backend,
+      ID,
+      (event) => seqs.push(event.id),
+      undefined,
+      (error) => expect.fail(error.message),
+    );
     for (let i = 0; i < 20; i++) {
       live(1); // repeats of what was delivered, as a watch may hand over: dropped without a read
       live(2);

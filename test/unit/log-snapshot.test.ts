@@ -4,10 +4,40 @@ import { decodeSnapshot, encodeSnapshot, type SnapshotEvent } from '../../runtim
 
 describe('log snapshots', () => {
   const events: SnapshotEvent[] = [
-    { seq: 1, type: 'WORKFLOW_STARTED', sourceId: 'e1', name: 'flow', valueJson: '{"a":"tab\\tand\\nnewline"}', time: 1700000000000 },
-    { seq: 2, type: 'TASK_STARTED', sourceId: 'odd\tid"', name: 'name with\nnewline', valueJson: '[1]', time: 1700000000001 },
-    { seq: 3, type: 'TASK_COMPLETED', sourceId: 'odd\tid"', name: 'name with\nnewline', valueJson: undefined, time: 1700000000002, quick: true },
-    { seq: 4, type: 'TASK_COMPLETED', sourceId: 'big_1', name: 'big', valueJson: undefined, objectName: 'e1/4', time: 1700000000003 },
+    {
+      seq: 1,
+      type: 'WORKFLOW_STARTED',
+      sourceId: 'e1',
+      name: 'flow',
+      valueJson: '{"a":"tab\\tand\\nnewline"}',
+      time: 1700000000000,
+    },
+    {
+      seq: 2,
+      type: 'TASK_STARTED',
+      sourceId: 'odd\tid"',
+      name: 'name with\nnewline',
+      valueJson: '[1]',
+      time: 1700000000001,
+    },
+    {
+      seq: 3,
+      type: 'TASK_COMPLETED',
+      sourceId: 'odd\tid"',
+      name: 'name with\nnewline',
+      valueJson: undefined,
+      time: 1700000000002,
+      quick: true,
+    },
+    {
+      seq: 4,
+      type: 'TASK_COMPLETED',
+      sourceId: 'big_1',
+      name: 'big',
+      valueJson: undefined,
+      objectName: 'e1/4',
+      time: 1700000000003,
+    },
     { seq: 5, type: 'WORKFLOW_PAUSED', sourceId: 'e1', name: 'flow', valueJson: '""', time: 1700000000004 },
   ];
 
@@ -22,6 +52,9 @@ describe('log snapshots', () => {
     const cut = text.slice(0, text.lastIndexOf('\n'));
     expect(() => decodeSnapshot(cut, 'e1')).to.throw(CorruptLogError, /e1.*holds 4 events, its header says 5/);
     expect(() => decodeSnapshot('not a snapshot', 'e1')).to.throw(CorruptLogError, /not a version 1 snapshot/);
-    expect(() => decodeSnapshot(text.replace('\t2\t', '\t3\t').replace('TASK_STARTED', 'NO_SUCH_TYPE'), 'e1')).to.throw(CorruptLogError, /line 3 is malformed/);
+    expect(() => decodeSnapshot(text.replace('\t2\t', '\t3\t').replace('TASK_STARTED', 'NO_SUCH_TYPE'), 'e1')).to.throw(
+      CorruptLogError,
+      /line 3 is malformed/,
+    );
   });
 });

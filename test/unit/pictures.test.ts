@@ -2,12 +2,23 @@ import { expect } from 'chai';
 import { executionMachine } from '../../actors/execution-machine.js';
 import { rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
 import { taskExecutorMachine } from '../../actors/task-executor-machine.js';
-import { executionPath, executionPicture, graphPicture, machinePicture, MACHINE_NAMES, type PictureFormat } from '../../pictures/index.js';
+import {
+  executionPath,
+  executionPicture,
+  graphPicture,
+  machinePicture,
+  MACHINE_NAMES,
+  type PictureFormat,
+} from '../../pictures/index.js';
 import { EVENT_TYPES, type EventType, type ExecutionEvent, type StoredEvent } from '../../runtime/events.js';
 import { Graph, pause, task, workflow, type ExecutionContext, type Runtime } from '../../runtime/index.js';
 import { testRuntime } from '../fixtures/runtimes.js';
 
-const rejection = (promise: Promise<unknown>) => promise.then(() => expect.fail('expected a rejection'), (error: unknown) => error as Error & { code?: string });
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail('expected a rejection'),
+    (error: unknown) => error as Error & { code?: string },
+  );
 
 describe('pictures of the machines', () => {
   it('draws every state and transition of the execution machine, in Mermaid and DOT', async () => {
@@ -18,7 +29,15 @@ describe('pictures of the machines', () => {
       expect(dot).to.contain(`"${state}"`);
     }
     expect(mermaid).to.contain('stateDiagram-v2');
-    for (const line of ['[*] --> created', 'created --> running : START', 'running --> paused : PAUSE', 'paused --> running : RESUME', 'running --> running : RECOVER', 'cancelling --> cancelled : CANCELLED', 'succeeded --> [*]']) {
+    for (const line of [
+      '[*] --> created',
+      'created --> running : START',
+      'running --> paused : PAUSE',
+      'paused --> running : RESUME',
+      'running --> running : RECOVER',
+      'cancelling --> cancelled : CANCELLED',
+      'succeeded --> [*]',
+    ]) {
       expect(mermaid).to.contain(line);
     }
     expect(mermaid).not.to.contain('created --> [*]');
@@ -66,7 +85,10 @@ describe('pictures of the machines', () => {
     expect(svg).to.contain('<svg').and.to.contain('>paused<');
     const html = await machinePicture('task-executor', 'html');
     expect(html).to.match(/^<!doctype html>/);
-    expect(html).to.contain('<title>task-executor machine</title>').and.to.contain('<svg').and.to.contain('>fallingBack<');
+    expect(html)
+      .to.contain('<title>task-executor machine</title>')
+      .and.to.contain('<svg')
+      .and.to.contain('>fallingBack<');
     // Inline SVG cannot carry an XML declaration, and the page loads nothing from elsewhere.
     expect(html).not.to.contain('<?xml');
     expect(html).not.to.match(/<script|<link|\ssrc=/);
@@ -100,7 +122,12 @@ describe('pictures of workflow graphs', () => {
   });
 
   it('keeps names that would break the syntax from ending a statement or a label', async () => {
-    const odd = new Graph('odd "graph"').addNode('say "hi"; end', () => 1).addNode('a\\b', () => 2).startWith('say "hi"; end').addEdge('say "hi"; end', 'a\\b').endWith('a\\b');
+    const odd = new Graph('odd "graph"')
+      .addNode('say "hi"; end', () => 1)
+      .addNode('a\\b', () => 2)
+      .startWith('say "hi"; end')
+      .addEdge('say "hi"; end', 'a\\b')
+      .endWith('a\\b');
     const mermaid = await graphPicture(odd, 'mermaid');
     expect(mermaid).to.contain(`["say 'hi' end"]`);
     expect(await graphPicture(odd, 'svg')).to.contain('say &quot;hi&quot;; end');
@@ -109,7 +136,9 @@ describe('pictures of workflow graphs', () => {
 
 // Built by running real workflows on a memory runtime, so the pictures see the log the runtime writes.
 let failuresLeft = 0;
-const flakyCharge = task.withOptions({ retryMaxAttempts: 2, retryDelay: 1 })(async function picturesFlakyCharge(amount: number) {
+const flakyCharge = task.withOptions({ retryMaxAttempts: 2, retryDelay: 1 })(async function picturesFlakyCharge(
+  amount: number,
+) {
   if (failuresLeft-- > 0) throw new Error('card service unavailable');
   return `receipt-${amount}`;
 });
@@ -137,10 +166,16 @@ describe('pictures of executions', () => {
     const path = executionPath(execution);
     expect(path.visited).to.deep.equal(['created', 'running', 'paused', 'succeeded']);
     expect(path.current).to.equal('succeeded');
-    expect(path.transitions.find((t) => t.from === 'running' && t.to === 'paused')).to.deep.include({ event: 'PAUSE', count: 1 });
+    expect(path.transitions.find((t) => t.from === 'running' && t.to === 'paused')).to.deep.include({
+      event: 'PAUSE',
+      count: 1,
+    });
     expect(path.transitions.find((t) => t.from === 'paused' && t.to === 'running')?.count).to.equal(1);
     expect(path.steps.map((step) => step.event)).to.deep.equal(['START', 'PAUSE', 'RESUME', 'SUCCEED']);
-    expect(path.tasks.map((t) => [t.name, t.outcome])).to.deep.equal([['picturesFlakyCharge', 'completed'], ['pause', 'resumed']]);
+    expect(path.tasks.map((t) => [t.name, t.outcome])).to.deep.equal([
+      ['picturesFlakyCharge', 'completed'],
+      ['pause', 'resumed'],
+    ]);
     expect(JSON.parse(JSON.stringify(path))).to.deep.equal(path);
 
     const mermaid = await executionPicture(execution, 'mermaid');
@@ -152,7 +187,9 @@ describe('pictures of executions', () => {
     expect(mermaid).to.contain('1. picturesFlakyCharge completed');
 
     const dot = await executionPicture(execution, 'dot');
-    expect(dot).to.match(/"succeeded" \[peripheries=2, class="current", style="rounded,filled,bold", fillcolor="#2563eb"/);
+    expect(dot).to.match(
+      /"succeeded" \[peripheries=2, class="current", style="rounded,filled,bold", fillcolor="#2563eb"/,
+    );
     expect(dot).to.match(/"paused" \[class="visited", style="rounded,filled", fillcolor="#dbeafe"/);
     const svg = await executionPicture(execution, 'svg');
     expect(svg).to.match(/<g id="node\d+" class="node current">\s*<title>succeeded<\/title>/);
@@ -164,26 +201,66 @@ describe('pictures of executions', () => {
   it('shows how often a task was retried', async () => {
     const execution = await pausedThenResumed(1);
     const [charge] = executionPath(execution).tasks;
-    expect(charge).to.deep.equal({ id: charge!.id, name: 'picturesFlakyCharge', nested: false, outcome: 'completed', retries: 1 });
+    expect(charge).to.deep.equal({
+      id: charge!.id,
+      name: 'picturesFlakyCharge',
+      nested: false,
+      outcome: 'completed',
+      retries: 1,
+    });
     expect(await executionPicture(execution, 'mermaid')).to.contain('1. picturesFlakyCharge completed (1 retry)');
-    expect(await executionPicture(execution, 'dot')).to.contain('<TD ALIGN="LEFT">picturesFlakyCharge</TD><TD BGCOLOR="#dcfce7">completed</TD><TD>1</TD>');
+    expect(await executionPicture(execution, 'dot')).to.contain(
+      '<TD ALIGN="LEFT">picturesFlakyCharge</TD><TD BGCOLOR="#dcfce7">completed</TD><TD>1</TD>',
+    );
     const svg = await executionPicture(execution, 'svg');
     expect(svg).to.contain('picturesFlakyCharge').and.to.contain('>succeeded<');
   });
 
   it('summarises rollback, fallback and a child call from their events', () => {
-    const events = log(['WORKFLOW_STARTED', 'wf'], ['TASK_STARTED', 'pay_1'], ['TASK_RETRY_STARTED', 'pay_1'], ['TASK_RETRY_FAILED', 'pay_1'], ['TASK_ROLLBACK_STARTED', 'pay_1'], ['TASK_ROLLBACK_FAILED', 'pay_1'], ['TASK_FALLBACK_STARTED', 'pay_1'], ['TASK_FALLBACK_COMPLETED', 'pay_1'], ['TASK_COMPLETED', 'pay_1'], ['TASK_STARTED', 'pay_1/audit_1'], ['TASK_FAILED', 'pay_1/audit_1'], ['TASK_STARTED', 'sub_1'], ['CHILD_WORKFLOW_STARTED', 'sub_1', { executionId: 'x-sub_1' }], ['WORKFLOW_CANCELLING', 'wf'], ['TASK_CANCELLED', 'sub_1'], ['WORKFLOW_CANCELLED', 'wf']);
+    const events = log(
+      ['WORKFLOW_STARTED', 'wf'],
+      ['TASK_STARTED', 'pay_1'],
+      ['TASK_RETRY_STARTED', 'pay_1'],
+      ['TASK_RETRY_FAILED', 'pay_1'],
+      ['TASK_ROLLBACK_STARTED', 'pay_1'],
+      ['TASK_ROLLBACK_FAILED', 'pay_1'],
+      ['TASK_FALLBACK_STARTED', 'pay_1'],
+      ['TASK_FALLBACK_COMPLETED', 'pay_1'],
+      ['TASK_COMPLETED', 'pay_1'],
+      ['TASK_STARTED', 'pay_1/audit_1'],
+      ['TASK_FAILED', 'pay_1/audit_1'],
+      ['TASK_STARTED', 'sub_1'],
+      ['CHILD_WORKFLOW_STARTED', 'sub_1', { executionId: 'x-sub_1' }],
+      ['WORKFLOW_CANCELLING', 'wf'],
+      ['TASK_CANCELLED', 'sub_1'],
+      ['WORKFLOW_CANCELLED', 'wf'],
+    );
     const path = executionPath({ executionId: 'x', events });
     expect(path.current).to.equal('cancelled');
     expect(path.tasks).to.deep.equal([
-      { id: 'pay_1', name: 'pay_1', nested: false, outcome: 'completed', retries: 1, rollback: 'failed', fallback: 'completed' },
+      {
+        id: 'pay_1',
+        name: 'pay_1',
+        nested: false,
+        outcome: 'completed',
+        retries: 1,
+        rollback: 'failed',
+        fallback: 'completed',
+      },
       { id: 'pay_1/audit_1', name: 'pay_1/audit_1', nested: true, outcome: 'failed', retries: 0 },
       { id: 'sub_1', name: 'sub_1', nested: false, outcome: 'cancelled', retries: 0, childExecutionId: 'x-sub_1' },
     ]);
   });
 
   it('counts a transition taken several times, and refuses a log the machine refuses', async () => {
-    const events = log(['WORKFLOW_STARTED', 'wf'], ['WORKFLOW_PAUSED', 'wf'], ['WORKFLOW_RESUMED', 'wf'], ['WORKFLOW_PAUSED', 'wf'], ['WORKFLOW_RESUMED', 'wf'], ['WORKFLOW_RECOVERED', 'wf']);
+    const events = log(
+      ['WORKFLOW_STARTED', 'wf'],
+      ['WORKFLOW_PAUSED', 'wf'],
+      ['WORKFLOW_RESUMED', 'wf'],
+      ['WORKFLOW_PAUSED', 'wf'],
+      ['WORKFLOW_RESUMED', 'wf'],
+      ['WORKFLOW_RECOVERED', 'wf'],
+    );
     const path = executionPath({ executionId: 'x', events });
     expect(path.current).to.equal('running');
     expect(path.transitions).to.deep.equal([
@@ -192,19 +269,48 @@ describe('pictures of executions', () => {
       { from: 'paused', to: 'running', event: 'RESUME', count: 2 },
       { from: 'running', to: 'running', event: 'RECOVER', count: 1 },
     ]);
-    expect(await executionPicture({ executionId: 'x', workflow: 'wf', state: 'running', events }, 'mermaid')).to.contain('class running current').and.to.contain('no task calls');
-    const error = await rejection(executionPicture({ executionId: 'x', workflow: 'wf', state: 'x', events: log(['WORKFLOW_STARTED', 'wf'], ['WORKFLOW_COMPLETED', 'wf'], ['WORKFLOW_RESUMED', 'wf']) }, 'dot'));
+    expect(await executionPicture({ executionId: 'x', workflow: 'wf', state: 'running', events }, 'mermaid'))
+      .to.contain('class running current')
+      .and.to.contain('no task calls');
+    const error = await rejection(
+      executionPicture(
+        {
+          executionId: 'x',
+          workflow: 'wf',
+          state: 'x',
+          events: log(['WORKFLOW_STARTED', 'wf'], ['WORKFLOW_COMPLETED', 'wf'], ['WORKFLOW_RESUMED', 'wf']),
+        },
+        'dot',
+      ),
+    );
     expect(error.code).to.equal('CORRUPT_LOG');
   });
 
   it('agrees with lifecycle.ts on which events move the machine, from every state a log reaches', () => {
-    const leads: EventType[][] = [[], ['WORKFLOW_STARTED'], ['WORKFLOW_STARTED', 'WORKFLOW_PAUSED'], ['WORKFLOW_STARTED', 'WORKFLOW_CANCELLING'], ['WORKFLOW_STARTED', 'WORKFLOW_COMPLETED']];
+    const leads: EventType[][] = [
+      [],
+      ['WORKFLOW_STARTED'],
+      ['WORKFLOW_STARTED', 'WORKFLOW_PAUSED'],
+      ['WORKFLOW_STARTED', 'WORKFLOW_CANCELLING'],
+      ['WORKFLOW_STARTED', 'WORKFLOW_COMPLETED'],
+    ];
     for (const lead of leads) {
       for (const type of EVENT_TYPES) {
         const types = [...lead, type];
-        const stored: StoredEvent[] = types.map((t, i) => ({ seq: i + 1, type: t, sourceId: 'x', name: 'wf', valueJson: undefined, time: 0 }));
+        const stored: StoredEvent[] = types.map((t, i) => ({
+          seq: i + 1,
+          type: t,
+          sourceId: 'x',
+          name: 'wf',
+          valueJson: undefined,
+          time: 0,
+        }));
         const expected = outcome(() => stateOf(rebuildSnapshot('x', stored)));
-        const actual = outcome(() => executionPath({ executionId: 'x', events: log(...types.map((t): [EventType, string] => [t, 'x'])) }).current);
+        const actual = outcome(
+          () =>
+            executionPath({ executionId: 'x', events: log(...types.map((t): [EventType, string] => [t, 'x'])) })
+              .current,
+        );
         expect(actual, types.join(' ')).to.equal(expected);
       }
     }
@@ -212,7 +318,14 @@ describe('pictures of executions', () => {
 });
 
 function log(...entries: [EventType, string, unknown?][]): ExecutionEvent[] {
-  return entries.map(([type, sourceId, value], i) => ({ id: `x:${i + 1}`, type, sourceId, name: sourceId, value, time: new Date(0).toISOString() }));
+  return entries.map(([type, sourceId, value], i) => ({
+    id: `x:${i + 1}`,
+    type,
+    sourceId,
+    name: sourceId,
+    value,
+    time: new Date(0).toISOString(),
+  }));
 }
 
 function outcome(run: () => string): string {

@@ -37,7 +37,11 @@ describe('redacting secrets in JSON values', () => {
 
   it('restores the values of the secrets named, and only theirs', () => {
     const json = JSON.stringify([`[secret TOKEN]`, '[secret OTHER]', { '[secret PIN]': 1 }]);
-    expect(JSON.parse(restoreJson(json, secrets))).to.deep.equal([secrets.TOKEN, '[secret OTHER]', { [secrets.PIN]: 1 }]);
+    expect(JSON.parse(restoreJson(json, secrets))).to.deep.equal([
+      secrets.TOKEN,
+      '[secret OTHER]',
+      { [secrets.PIN]: 1 },
+    ]);
     expect(JSON.parse(restoreJson('["[secret constructor]"]', secrets))).to.deep.equal(['[secret constructor]']);
   });
 });

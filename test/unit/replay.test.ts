@@ -8,10 +8,16 @@ let seq = 0;
 /** The id the runtime gives the n-th call of `name` with these arguments. */
 const id = (name: string, argsJson = '[]', n = 1) => callId(callBase(name, argumentsHash(argsJson)), n);
 const ev = (type: EventType, sourceId: string, valueJson?: string): StoredEvent => ({
-  seq: ++seq, type, sourceId, name: sourceId.split('_')[0]!, valueJson, time: 0,
+  seq: ++seq,
+  type,
+  sourceId,
+  name: sourceId.split('_')[0]!,
+  valueJson,
+  time: 0,
 });
 const started = (name: string, argsJson = '[]', n = 1) => ev('TASK_STARTED', id(name, argsJson, n), argsJson);
-const completed = (name: string, value: string, argsJson = '[]', n = 1) => ev('TASK_COMPLETED', id(name, argsJson, n), value);
+const completed = (name: string, value: string, argsJson = '[]', n = 1) =>
+  ev('TASK_COMPLETED', id(name, argsJson, n), value);
 
 describe('the replay engine', () => {
   it('identifies recorded, open and new calls, counting repeated calls apart', () => {
@@ -28,19 +34,34 @@ describe('the replay engine', () => {
   });
 
   it('names the first recorded call not reached, with its position and arguments', () => {
-    const replay = new Replay([started('a', '[1]'), completed('a', '2', '[1]'), started('b', '["x"]'), completed('b', '1', '["x"]')]);
+    const replay = new Replay([
+      started('a', '[1]'),
+      completed('a', '2', '[1]'),
+      started('b', '["x"]'),
+      completed('b', '1', '["x"]'),
+    ]);
     replay.identify('a', '[1]');
     expect(replay.firstUnmatched()).to.include({ taskId: id('b', '["x"]'), position: 2, argsJson: '["x"]', name: 'b' });
   });
 
   it('delivers outcomes in recorded order whatever order the calls come in, one turn each', async () => {
-    const replay = new Replay([started('a'), started('b'), started('c'), completed('c', '"c"'), completed('a', '"a"'), completed('b', '"b"')]);
+    const replay = new Replay([
+      started('a'),
+      started('b'),
+      started('c'),
+      completed('c', '"c"'),
+      completed('a', '"a"'),
+      completed('b', '"b"'),
+    ]);
     const delivery = new Delivery(replay);
     const delivered: string[] = [];
-    const all = ['a', 'b', 'c'].map((name) => new Promise<void>((resolve) => {
-      const call = replay.identify(name, '[]') as RecordedCall;
-      delivery.replayed(call, (outcome) => (delivered.push(JSON.parse(outcome.valueJson!) as string), resolve()));
-    }));
+    const all = ['a', 'b', 'c'].map(
+      (name) =>
+        new Promise<void>((resolve) => {
+          const call = replay.identify(name, '[]') as RecordedCall;
+          delivery.replayed(call, (outcome) => (delivered.push(JSON.parse(outcome.valueJson!) as string), resolve()));
+        }),
+    );
     expect(delivered).to.deep.equal([]); // never inside the call that asked
     await Promise.all(all);
     expect(delivered).to.deep.equal(['c', 'a', 'b']);

@@ -4,12 +4,22 @@ import { retryDelay, taskExecutorMachine, type Report } from '../../actors/task-
 import type { TaskPolicy } from '../../runtime/task-definition.js';
 
 const policy = (overrides: Partial<TaskPolicy>): TaskPolicy => ({
-  maxAttempts: 1, delayMs: 1, backoff: 2, timeoutMs: undefined, fallback: undefined, rollback: undefined, ...overrides,
+  maxAttempts: 1,
+  delayMs: 1,
+  backoff: 2,
+  timeoutMs: undefined,
+  fallback: undefined,
+  rollback: undefined,
+  ...overrides,
 });
 const noop = async () => undefined;
 
 /** Runs the machine with scripted outcomes; resolves with the reports and the final state. */
-function drive(p: TaskPolicy, attempts: (string | Error)[], parts: { rollback?: string | Error; fallback?: string | Error } = {}) {
+function drive(
+  p: TaskPolicy,
+  attempts: (string | Error)[],
+  parts: { rollback?: string | Error; fallback?: string | Error } = {},
+) {
   const reports: string[] = [];
   const settle = (outcome: string | Error | undefined) => async () => {
     if (outcome instanceof Error) throw { name: outcome.name, message: outcome.message };
@@ -24,10 +34,15 @@ function drive(p: TaskPolicy, attempts: (string | Error)[], parts: { rollback?: 
     actions: { report: (_, params: Report) => void reports.push(params.type) },
   });
   const actor = createActor(machine, { input: { policy: p, attempt: 1, error: { name: 'Error', message: 'first' } } });
-  return new Promise<{ reports: string[]; state: string; context: ReturnType<typeof actor.getSnapshot>['context'] }>((resolve) => {
-    actor.subscribe({ complete: () => resolve({ reports, state: String(actor.getSnapshot().value), context: actor.getSnapshot().context }) });
-    actor.start();
-  });
+  return new Promise<{ reports: string[]; state: string; context: ReturnType<typeof actor.getSnapshot>['context'] }>(
+    (resolve) => {
+      actor.subscribe({
+        complete: () =>
+          resolve({ reports, state: String(actor.getSnapshot().value), context: actor.getSnapshot().context }),
+      });
+      actor.start();
+    },
+  );
 }
 
 describe('the task-executor machine', () => {
@@ -40,7 +55,12 @@ describe('the task-executor machine', () => {
     const run = await drive(policy({ maxAttempts: 4 }), [new Error('second'), '"ok"']);
     expect(run.state).to.equal('succeeded');
     expect(run.context.outputJson).to.equal('"ok"');
-    expect(run.reports).to.deep.equal(['TASK_RETRY_STARTED', 'TASK_RETRY_FAILED', 'TASK_RETRY_STARTED', 'TASK_RETRY_COMPLETED']);
+    expect(run.reports).to.deep.equal([
+      'TASK_RETRY_STARTED',
+      'TASK_RETRY_FAILED',
+      'TASK_RETRY_STARTED',
+      'TASK_RETRY_COMPLETED',
+    ]);
   });
 
   it('fails with the last error once retries are exhausted, with neither rollback nor fallback', async () => {
@@ -51,10 +71,18 @@ describe('the task-executor machine', () => {
   });
 
   it('rolls back, then falls back, even when the rollback throws', async () => {
-    const run = await drive(policy({ rollback: noop, fallback: noop }), [], { rollback: new Error('undo failed'), fallback: '"queued"' });
+    const run = await drive(policy({ rollback: noop, fallback: noop }), [], {
+      rollback: new Error('undo failed'),
+      fallback: '"queued"',
+    });
     expect(run.state).to.equal('fellBack');
     expect(run.context.outputJson).to.equal('"queued"');
-    expect(run.reports).to.deep.equal(['TASK_ROLLBACK_STARTED', 'TASK_ROLLBACK_FAILED', 'TASK_FALLBACK_STARTED', 'TASK_FALLBACK_COMPLETED']);
+    expect(run.reports).to.deep.equal([
+      'TASK_ROLLBACK_STARTED',
+      'TASK_ROLLBACK_FAILED',
+      'TASK_FALLBACK_STARTED',
+      'TASK_FALLBACK_COMPLETED',
+    ]);
   });
 
   it('fails when the fallback throws, keeping both errors', async () => {

@@ -6,7 +6,16 @@ function fakeTimers() {
   const armed: { fn: () => void; ms: number; handle: TimerHandle & { referenced: boolean; cleared: boolean } }[] = [];
   const timers: TimerFunctions = {
     setTimeout(fn, ms) {
-      const handle = { referenced: true, cleared: false, unref() { handle.referenced = false; }, ref() { handle.referenced = true; } };
+      const handle = {
+        referenced: true,
+        cleared: false,
+        unref() {
+          handle.referenced = false;
+        },
+        ref() {
+          handle.referenced = true;
+        },
+      };
       armed.push({ fn, ms, handle });
       return handle;
     },

@@ -10,18 +10,32 @@ describe('values, identities and durations', () => {
     expect(encodeValue([{ y: 1, x: 2 }], 'v')).to.equal(encodeValue([{ x: 2, y: 1 }], 'v'));
     expect(encodeValue(undefined, 'v')).to.equal(undefined);
     expect(decodeValue(undefined)).to.equal(undefined);
-    expect(decodeValue(encodeValue({ when: new Date(0).toISOString() }, 'v'))).to.deep.equal({ when: '1970-01-01T00:00:00.000Z' });
+    expect(decodeValue(encodeValue({ when: new Date(0).toISOString() }, 'v'))).to.deep.equal({
+      when: '1970-01-01T00:00:00.000Z',
+    });
   });
 
   it('refuses what JSON would silently change, naming where', () => {
-    expect(() => encodeValue({ f: () => 1 }, 'the thing')).to.throw(SerializationError, "the thing cannot be serialised: the value at key 'f' is a function");
+    expect(() => encodeValue({ f: () => 1 }, 'the thing')).to.throw(
+      SerializationError,
+      "the thing cannot be serialised: the value at key 'f' is a function",
+    );
     expect(() => encodeValue([NaN], 'x')).to.throw(SerializationError, 'NaN');
     expect(() => encodeValue({ s: new Set([1]) }, 'x')).to.throw(SerializationError, 'Set');
     expect(() => encodeValue(Symbol('s'), 'x')).to.throw(SerializationError, 'symbol');
     // A Date would come back as a string, live and on replay alike, while its type still says Date.
-    expect(() => encodeValue({ when: new Date(0) }, 'x')).to.throw(SerializationError, "the value at key 'when' is a Date");
+    expect(() => encodeValue({ when: new Date(0) }, 'x')).to.throw(
+      SerializationError,
+      "the value at key 'when' is a Date",
+    );
     expect(() => encodeValue(new Date(0), 'x')).to.throw(SerializationError, 'the value is a Date');
-    const error = (() => { try { encodeValue([() => 1], 'x', 'exec-1'); } catch (e) { return e; } })();
+    const error = (() => {
+      try {
+        encodeValue([() => 1], 'x', 'exec-1');
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(error).to.include({ executionId: 'exec-1', code: 'SERIALIZATION_ERROR' });
   });
 
