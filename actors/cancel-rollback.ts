@@ -9,11 +9,11 @@
  * through) does not run again; one that was running runs again.
  */
 import type { TaskLookup } from './task-executor.js';
-import type { StoredEvent } from '../runtime/events.js';
-import type { ExecutionLog } from '../runtime/execution-log.js';
-import type { TaskDefinition, TaskFunction } from '../runtime/task-definition.js';
-import { scopeStorage, TaskScope } from '../runtime/scope.js';
-import { decodeValue, encodeValue, toErrorInfo } from '../runtime/serialization.js';
+import type { StoredEvent } from '../runtime/engine/events.js';
+import type { ExecutionLog } from '../runtime/engine/execution-log.js';
+import type { TaskDefinition, TaskFunction } from '../runtime/engine/task-definition.js';
+import { scopeStorage, TaskScope } from '../runtime/engine/scope.js';
+import { decodeValue, encodeValue, toErrorInfo } from '../runtime/engine/serialization.js';
 
 /** The secrets a rollback of a task gets: the task's own and its workflow's, resolved. */
 export type RollbackSecrets = (definition: TaskDefinition) => Promise<Readonly<Record<string, string>>>;

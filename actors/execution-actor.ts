@@ -11,26 +11,26 @@ import { createActor, type Actor } from 'xstate';
 import { attachHost, executionMachine, type ExecutionHost, type ExecutionMachineEvent } from './execution-machine.js';
 import { stateOf, type ExecutionSnapshot } from './lifecycle.js';
 import type { TaskHandle, TaskSender } from './task-executor.js';
-import { Delivery, type LiveTicket } from '../runtime/delivery.js';
-import { FluxError, NonDeterminismError, StoreFullError } from '../runtime/errors.js';
-import { ExecutionContext } from '../runtime/execution-context.js';
-import type { ExecutionLog } from '../runtime/execution-log.js';
-import type { ExecutionState } from '../runtime/execution-state.js';
-import { PROGRESS_TYPES, type EventType, type StoredEvent } from '../runtime/events.js';
-import { Replay, type RecordedCall } from '../runtime/replay.js';
-import { resumePoint, type ResumePoint } from '../runtime/task-resume.js';
-import { storeOutput, type OutputStorage } from '../runtime/output-storage.js';
+import { Delivery, type LiveTicket } from '../runtime/engine/delivery.js';
+import { FluxError, NonDeterminismError, StoreFullError } from '../runtime/engine/errors.js';
+import { ExecutionContext } from '../runtime/engine/execution-context.js';
+import type { ExecutionLog } from '../runtime/engine/execution-log.js';
+import type { ExecutionState } from '../runtime/engine/execution-state.js';
+import { PROGRESS_TYPES, type EventType, type StoredEvent } from '../runtime/engine/events.js';
+import { Replay, type RecordedCall } from '../runtime/engine/replay.js';
+import { resumePoint, type ResumePoint } from '../runtime/engine/task-resume.js';
+import { storeOutput, type OutputStorage } from '../runtime/engine/output-storage.js';
 import {
   scopeStorage,
   type ChildCall,
   type NestedCalls,
   type TaskScope,
   type WorkflowSession,
-} from '../runtime/scope.js';
-import { argumentsHash, callBase, isNestedCall } from '../runtime/identity.js';
-import { findTask, TaskDefinitions } from '../runtime/registry.js';
+} from '../runtime/engine/scope.js';
+import { argumentsHash, callBase, isNestedCall } from '../runtime/engine/identity.js';
+import { findTask, TaskDefinitions } from '../runtime/engine/registry.js';
 import { rollBackOnCancel } from './cancel-rollback.js';
-import { setLongTimeout, type LongTimeout } from '../runtime/timers.js';
+import { setLongTimeout, type LongTimeout } from '../runtime/engine/timers.js';
 
 import {
   childExecutionId,
@@ -41,11 +41,11 @@ import {
   type ChildHandle,
   type ChildRunner,
   type ChildSettled,
-} from '../runtime/children.js';
-import { encodeValue, toErrorInfo } from '../runtime/serialization.js';
+} from '../runtime/engine/children.js';
+import { encodeValue, toErrorInfo } from '../runtime/engine/serialization.js';
 import { describeCall, settleFromEvent, settleOutput } from './outcomes.js';
-import type { TaskDefinition } from '../runtime/task-definition.js';
-import type { WorkflowDefinition } from '../runtime/workflow-definition.js';
+import type { TaskDefinition } from '../runtime/engine/task-definition.js';
+import type { WorkflowDefinition } from '../runtime/engine/workflow-definition.js';
 import { jsonPayload, payloadJson, type TaskResult } from '../proto/messages.js';
 
 export interface CancelOptions {

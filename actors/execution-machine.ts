@@ -10,7 +10,7 @@
  */
 import { fromCallback, setup, type AnyActorRef } from 'xstate';
 import type { ErrorInfo } from '../proto/messages.js';
-import type { ParentLink } from '../runtime/children.js';
+import type { ParentLink } from '../runtime/engine/children.js';
 
 export type ExecutionMachineEvent =
   | { type: 'START'; inputJson?: string | undefined; parent?: ParentLink }

@@ -3,9 +3,9 @@
  * machine's pure transition function: nothing is started, no action runs.
  */
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
-import { CorruptLogError } from '../runtime/errors.js';
-import type { EventType, StoredEvent } from '../runtime/events.js';
-import type { ExecutionState } from '../runtime/execution-state.js';
+import { CorruptLogError } from '../runtime/engine/errors.js';
+import type { EventType, StoredEvent } from '../runtime/engine/events.js';
+import type { ExecutionState } from '../runtime/engine/execution-state.js';
 import { executionMachine, type ExecutionMachineEvent } from './execution-machine.js';
 
 /** Which machine event each lifecycle event of the log records (other events are per task: none). */

@@ -2,10 +2,10 @@
  * How the body's promise for a task call is settled from an outcome: the same code for a live
  * result and a replayed one, so the body sees exactly the same thing either way.
  */
-import type { RecordedCall } from '../runtime/replay.js';
-import type { StoredEvent } from '../runtime/events.js';
-import type { OutputStorage } from '../runtime/output-storage.js';
-import { decodeOutput, fromErrorInfo } from '../runtime/serialization.js';
+import type { RecordedCall } from '../runtime/engine/replay.js';
+import type { StoredEvent } from '../runtime/engine/events.js';
+import type { OutputStorage } from '../runtime/engine/output-storage.js';
+import { decodeOutput, fromErrorInfo } from '../runtime/engine/serialization.js';
 import type { ErrorInfo } from '../proto/messages.js';
 
 /** Settles the body's promise from a recorded outcome, directly: as a live delivery does, step for step. */

@@ -15,8 +15,8 @@
  */
 import { assign, fromPromise, setup } from 'xstate';
 import type { ErrorInfo } from '../proto/messages.js';
-import type { EventType } from '../runtime/events.js';
-import type { TaskPolicy } from '../runtime/task-definition.js';
+import type { EventType } from '../runtime/engine/events.js';
+import type { TaskPolicy } from '../runtime/engine/task-definition.js';
 
 export interface TaskMachineInput {
   policy: TaskPolicy;

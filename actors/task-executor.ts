@@ -5,12 +5,12 @@
  */
 import { hash } from 'node:crypto';
 import { NO_SECRETS, TaskRun, type ReplyTo } from './task-run.js';
-import { decodeValue, toErrorInfo } from '../runtime/serialization.js';
-import type { SecretManager } from '../runtime/secrets.js';
-import type { TaskCache } from '../runtime/stores/event-store.js';
-import type { TaskDefinition } from '../runtime/task-definition.js';
-import { TaskDefinitions } from '../runtime/registry.js';
-import type { NestedCalls } from '../runtime/scope.js';
+import { decodeValue, toErrorInfo } from '../runtime/engine/serialization.js';
+import type { SecretManager } from '../runtime/engine/secrets.js';
+import type { TaskCache } from '../runtime/engine/event-store.js';
+import type { TaskDefinition } from '../runtime/engine/task-definition.js';
+import { TaskDefinitions } from '../runtime/engine/registry.js';
+import type { NestedCalls } from '../runtime/engine/scope.js';
 import { jsonPayload, payloadJson, type ErrorInfo, type TaskCommand } from '../proto/messages.js';
 
 export type { ReplyTo } from './task-run.js';

@@ -6,15 +6,15 @@
  */
 import { createActor, fromPromise, type Actor } from 'xstate';
 import { taskExecutorMachine, type TaskMachineContext, type TaskMachineInput } from './task-executor-machine.js';
-import { deadlines } from '../runtime/deadlines.js';
-import { ExecutionTimeoutError, fallbackFailure, FluxError, RetryError } from '../runtime/errors.js';
-import type { EventType } from '../runtime/events.js';
-import { storeOutput } from '../runtime/output-storage.js';
-import { scopeStorage, TaskScope, type NestedCalls } from '../runtime/scope.js';
-import { redactJson, secretIn, secretInOutput } from '../runtime/secrets.js';
-import { encodeValue, toErrorInfo } from '../runtime/serialization.js';
-import type { TaskDefinition, TaskFunction } from '../runtime/task-definition.js';
-import { LONG_CLOCK, setLongTimeout, type LongTimeout } from '../runtime/timers.js';
+import { deadlines } from '../runtime/engine/deadlines.js';
+import { ExecutionTimeoutError, fallbackFailure, FluxError, RetryError } from '../runtime/engine/errors.js';
+import type { EventType } from '../runtime/engine/events.js';
+import { storeOutput } from '../runtime/engine/output-storage.js';
+import { scopeStorage, TaskScope, type NestedCalls } from '../runtime/engine/scope.js';
+import { redactJson, secretIn, secretInOutput } from '../runtime/engine/secrets.js';
+import { encodeValue, toErrorInfo } from '../runtime/engine/serialization.js';
+import type { TaskDefinition, TaskFunction } from '../runtime/engine/task-definition.js';
+import { LONG_CLOCK, setLongTimeout, type LongTimeout } from '../runtime/engine/timers.js';
 import { jsonPayload, type ErrorInfo, type TaskCommand, type TaskResult } from '../proto/messages.js';
 
 export type ReplyTo = (result: TaskResult) => void;

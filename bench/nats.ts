@@ -17,8 +17,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { connectClient, createRuntime, type Client, type Runtime } from 'flux-actors';
 // The event log's wire format, only to write the other executions' events that fill the stream in
 // W6 (the timed parts use the public API only).
-import { encodeEventBatch } from '../proto/codec.js';
-import type { StoredEvent } from '../runtime/events.js';
+import { encodeEventBatch } from '../runtime/nats/codec.js';
+import type { StoredEvent } from '../runtime/engine/events.js';
 import { CONTROL_SUBJECT, type ControlRequest } from './nats-control.js';
 import { startNatsServer } from './nats-server.js';
 import { check, localStepRuns, median, oneStep, percentile, type Figures, type StepCounter } from './workloads.js';

@@ -3,12 +3,12 @@
  * `$FLUX_HOME`, workflow bodies run in this process, from the modules given) or NATS (a client:
  * bodies run on workers, never here).
  */
-import type { FluxError } from '../runtime/errors.js';
-import type { ExecutionContext } from '../runtime/execution-context.js';
-import { isSettled, SETTLING_EVENTS } from '../runtime/execution-state.js';
-import type { ExecutionEvent } from '../runtime/events.js';
-import type { ExecutionSummary } from '../runtime/runtime.js';
-import type { ListFilter } from '../runtime/stores/event-store.js';
+import type { FluxError } from '../runtime/engine/errors.js';
+import type { ExecutionContext } from '../runtime/engine/execution-context.js';
+import { isSettled, SETTLING_EVENTS } from '../runtime/engine/execution-state.js';
+import type { ExecutionEvent } from '../runtime/engine/events.js';
+import type { ExecutionSummary } from '../runtime/host/actor-runtime.js';
+import type { ListFilter } from '../runtime/engine/event-store.js';
 
 export interface WaitOptions {
   /** Give up waiting (RESULT_TIMEOUT) after this long. Default: wait as long as it takes. */

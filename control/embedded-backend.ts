@@ -9,12 +9,12 @@ import {
   defaultDatabasePath,
   type ExecutionHandle,
   type Runtime,
-} from '../runtime/runtime.js';
-import type { ExecutionContext } from '../runtime/execution-context.js';
-import { FluxError, isFluxError, WorkflowMismatchError, WorkflowNotFoundError } from '../runtime/errors.js';
-import { isSettled } from '../runtime/execution-state.js';
-import { checkExecutionId } from '../runtime/names.js';
-import { encodeValue } from '../runtime/serialization.js';
+} from '../runtime/host/actor-runtime.js';
+import type { ExecutionContext } from '../runtime/engine/execution-context.js';
+import { FluxError, isFluxError, WorkflowMismatchError, WorkflowNotFoundError } from '../runtime/engine/errors.js';
+import { isSettled } from '../runtime/engine/execution-state.js';
+import { checkExecutionId } from '../runtime/engine/names.js';
+import { encodeValue } from '../runtime/engine/serialization.js';
 import type { Backend, WaitOptions } from './backend.js';
 import type { AnyWorkflow, LoadedModules } from './modules.js';
 import { watchStoredLog } from './store-watch.js';

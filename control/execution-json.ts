@@ -1,4 +1,4 @@
-import type { ExecutionContext } from '../runtime/execution-context.js';
+import type { ExecutionContext } from '../runtime/engine/execution-context.js';
 
 /** An execution as the CLI (`--json`) and the HTTP API show it; its events only when asked for. */
 export function executionJson(ctx: ExecutionContext, withEvents: boolean): Record<string, unknown> {

@@ -11,10 +11,10 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register as registerCommonJs } from 'tsx/cjs/api';
 import { register } from 'tsx/esm/api';
-import { FluxError } from '../runtime/errors.js';
-import { Graph } from '../runtime/graph.js';
-import type { Task } from '../runtime/task.js';
-import type { Workflow } from '../runtime/workflow.js';
+import { FluxError } from '../runtime/engine/errors.js';
+import { Graph } from '../runtime/api/graph.js';
+import type { Task } from '../runtime/api/task.js';
+import type { Workflow } from '../runtime/api/workflow.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyWorkflow = Workflow<any, any>;

@@ -3,7 +3,7 @@
  * never in this process.
  */
 import { connectClient, type Client } from '../runtime/nats/client.js';
-import { FluxError } from '../runtime/errors.js';
+import { FluxError } from '../runtime/engine/errors.js';
 import type { Backend, BackendHealth } from './backend.js';
 import { natsConnectError, natsConnectOptions, type NatsLogin } from './nats-login.js';
 import { redactCredentials } from './redact.js';

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { credsAuthenticator } from '@nats-io/nats-core';
-import { FluxError } from '../runtime/errors.js';
+import { FluxError } from '../runtime/engine/errors.js';
 import type { NatsOptions } from '../runtime/nats/nats-runtime.js';
 import { redactCredentials } from './redact.js';
 

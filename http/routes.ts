@@ -2,8 +2,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { follow, type Backend } from '../control/backend.js';
 import { executionJson } from '../control/execution-json.js';
-import { EXECUTION_STATES, type ExecutionState } from '../runtime/execution-state.js';
-import { checkName } from '../runtime/names.js';
+import { EXECUTION_STATES, type ExecutionState } from '../runtime/engine/execution-state.js';
+import { checkName } from '../runtime/engine/names.js';
 import { executionPicture, machinePicture, type PictureFormat } from '../pictures/index.js';
 import { readJsonBody } from './body.js';
 import { HttpError } from './errors.js';

@@ -18,8 +18,8 @@
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Backend } from '../control/backend.js';
-import { consoleLogger, type Logger } from '../runtime/logger.js';
-import { checkExecutionId, checkName } from '../runtime/names.js';
+import { consoleLogger, type Logger } from '../runtime/engine/logger.js';
+import { checkExecutionId, checkName } from '../runtime/engine/names.js';
 import {
   checkHost,
   checkOrigin,

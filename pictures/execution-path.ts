@@ -6,9 +6,9 @@
 import { initialTransition, transition } from 'xstate';
 import { executionMachine, type ExecutionMachineEvent } from '../actors/execution-machine.js';
 import { accepts, MACHINE_EVENT, stateOf } from '../actors/lifecycle.js';
-import { CorruptLogError } from '../runtime/errors.js';
-import type { ExecutionEvent } from '../runtime/events.js';
-import type { ExecutionState } from '../runtime/execution-state.js';
+import { CorruptLogError } from '../runtime/engine/errors.js';
+import type { ExecutionEvent } from '../runtime/engine/events.js';
+import type { ExecutionState } from '../runtime/engine/execution-state.js';
 import { summarizeTasks, type TaskSummary } from './task-summary.js';
 
 type MachineEventType = ExecutionMachineEvent['type'];

@@ -2,7 +2,7 @@
  * An execution drawn on its machine: the states it visited and the transitions it took (with how
  * often), its current state set apart, and its task calls beside the machine.
  */
-import type { ExecutionEvent } from '../runtime/events.js';
+import type { ExecutionEvent } from '../runtime/engine/events.js';
 import { executionPath, type ExecutionPath } from './execution-path.js';
 import { machineDot } from './machine-dot.js';
 import type { MachineGraph } from './machine-graph.js';

@@ -2,7 +2,7 @@
  * A workflow `Graph` (`runtime/graph.ts`) as a Mermaid flowchart or a Graphviz digraph: its nodes,
  * START and END as terminals, and its edges, a conditional one labelled with its condition.
  */
-import type { Graph, GraphEdge } from '../runtime/graph.js';
+import type { Graph, GraphEdge } from '../runtime/api/graph.js';
 import { dotString, mermaidText } from './text.js';
 
 /** `if isLarge` for a named condition; `if` for an inline one, whose name is empty. */

@@ -8,7 +8,7 @@
  * const mermaid = await machinePicture('execution', 'mermaid');
  * const page = await executionPicture({ executionId: ctx.executionId, workflow: ctx.name, state: ctx.state, events: ctx.events }, 'html');
  */
-import type { Graph } from '../runtime/graph.js';
+import type { Graph } from '../runtime/api/graph.js';
 import { executionPictureOf, type ExecutionToDraw } from './execution-picture.js';
 import { graphDot, graphMermaid } from './graph-pictures.js';
 import { machineDot } from './machine-dot.js';

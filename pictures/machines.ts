@@ -2,7 +2,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { executionMachine } from '../actors/execution-machine.js';
 import { taskExecutorMachine } from '../actors/task-executor-machine.js';
-import { FluxError } from '../runtime/errors.js';
+import { FluxError } from '../runtime/engine/errors.js';
 import { machineGraph, type MachineGraph } from './machine-graph.js';
 
 const MACHINES: Readonly<Record<string, AnyStateMachine>> = {

@@ -1,5 +1,5 @@
 /** One picture, drawn in whichever format is asked for: SVG and HTML are drawn from the DOT text. */
-import { FluxError } from '../runtime/errors.js';
+import { FluxError } from '../runtime/engine/errors.js';
 import { htmlPage } from './html-page.js';
 import { dotToSvg } from './svg.js';
 

@@ -1,6 +1,6 @@
 /** DOT to SVG with Graphviz compiled to WebAssembly (`@viz-js/viz`): no `dot` binary to install. */
 import { instance } from '@viz-js/viz';
-import { FluxError } from '../runtime/errors.js';
+import { FluxError } from '../runtime/engine/errors.js';
 
 type Viz = Awaited<ReturnType<typeof instance>>;
 

@@ -2,7 +2,7 @@
  * The task calls of an execution, in the order they started, each with its outcome and what its
  * failure handling did (retries, rollback, fallback), read from the per-task events of the log.
  */
-import type { EventType, ExecutionEvent } from '../runtime/events.js';
+import type { EventType, ExecutionEvent } from '../runtime/engine/events.js';
 
 /** `resumed`: a `pause()` step the execution was resumed past. `running`: no outcome recorded yet. */
 export type TaskOutcome = 'running' | 'completed' | 'failed' | 'paused' | 'resumed' | 'cancelled';

@@ -6,8 +6,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { loadModules } from '../../control/modules.js';
-import { WorkflowNotFoundError } from '../../runtime/errors.js';
-import { checkExecutionId } from '../../runtime/names.js';
+import { WorkflowNotFoundError } from '../../runtime/engine/errors.js';
+import { checkExecutionId } from '../../runtime/engine/names.js';
 import {
   executionPicture,
   graphPicture,

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { loadModules } from '../../control/modules.js';
 import { natsConnectError, natsConnectOptions } from '../../control/nats-login.js';
 import { redactCredentials } from '../../control/redact.js';
-import { FluxError } from '../../runtime/errors.js';
+import { FluxError } from '../../runtime/engine/errors.js';
 import { startWorker } from '../../runtime/nats/worker.js';
 import { natsLoginOf, withNatsLoginOptions, type NatsLoginFlags } from '../nats-login-options.js';
 import { printJsonLine } from '../output.js';

@@ -7,7 +7,7 @@ import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { v7 as uuidv7 } from 'uuid';
-import { decodeEventBatch, encodeCancelCommand, encodeResumeCommand, encodeStartCommand } from '../../proto/codec.js';
+import { decodeEventBatch, encodeCancelCommand, encodeResumeCommand, encodeStartCommand } from './codec.js';
 import { rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
 import {
   ExecutionNotFoundError,
@@ -15,19 +15,19 @@ import {
   FluxError,
   StoreFullError,
   WorkflowNotFoundError,
-} from '../errors.js';
-import { ExecutionContext, toExecutionEvent } from '../execution-context.js';
-import type { ExecutionEvent, StoredEvent } from '../events.js';
-import { isFinished, isSettled, SETTLING_EVENTS } from '../execution-state.js';
-import { encodeValue } from '../serialization.js';
-import { isStoreFull, NatsStore } from '../stores/nats-store.js';
-import type { ExecutionRecord, ListFilter } from '../stores/event-store.js';
-import type { WorkflowDefinition } from '../workflow-definition.js';
+} from '../engine/errors.js';
+import { ExecutionContext, toExecutionEvent } from '../engine/execution-context.js';
+import type { ExecutionEvent, StoredEvent } from '../engine/events.js';
+import { isFinished, isSettled, SETTLING_EVENTS } from '../engine/execution-state.js';
+import { encodeValue } from '../engine/serialization.js';
+import { isStoreFull, NatsStore } from './nats-store.js';
+import type { ExecutionRecord, ListFilter } from '../engine/event-store.js';
+import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import { drainOrClose } from './connection.js';
 import { guarded } from './guarded.js';
-import { setLongTimeout } from '../timers.js';
-import { consoleLogger } from '../logger.js';
-import { checkExecutionId, checkName } from '../names.js';
+import { setLongTimeout } from '../engine/timers.js';
+import { consoleLogger } from '../engine/logger.js';
+import { checkExecutionId, checkName } from '../engine/names.js';
 import { LogPoller, type ReadVerdict } from './log-poller.js';
 import { natsNames } from './names.js';
 import type { NatsOptions } from './nats-runtime.js';

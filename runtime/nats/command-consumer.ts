@@ -14,7 +14,7 @@ import {
   type ConsumerConfig,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import { FluxError } from '../errors.js';
+import { FluxError } from '../engine/errors.js';
 
 export interface CommandConsumer {
   stream: string;

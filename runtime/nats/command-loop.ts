@@ -20,17 +20,17 @@ import {
   encodeExecutionStatus,
   MalformedMessageError,
   type ExecutionStatus,
-} from '../../proto/codec.js';
-import { ExecutionBusyError, ExecutionStateError, isFluxError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import { checkExecutionId } from '../names.js';
-import type { ActorRuntime } from '../runtime.js';
-import { decodeValue, toErrorInfo } from '../serialization.js';
-import type { WorkflowDefinition } from '../workflow-definition.js';
+} from './codec.js';
+import { ExecutionBusyError, ExecutionStateError, isFluxError } from '../engine/errors.js';
+import type { Logger } from '../engine/logger.js';
+import { checkExecutionId } from '../engine/names.js';
+import type { ActorRuntime } from '../host/actor-runtime.js';
+import { decodeValue, toErrorInfo } from '../engine/serialization.js';
+import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import { ConsumerUnavailableError, ensureCommandConsumer, type CommandConsumer } from './command-consumer.js';
 import type { NatsNames } from './names.js';
 import { isReplySubject } from './reply-subjects.js';
-import { clampInterval } from '../timers.js';
+import { clampInterval } from '../engine/timers.js';
 
 /** The header a command's sender sets to hear how it went (an `ExecutionStatus`). */
 export const REPLY_HEADER = 'Flux-Reply-To';

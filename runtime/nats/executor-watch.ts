@@ -18,12 +18,12 @@
  * - its executor says twice in a row that it does not run it: it finished, and the result was lost
  *   (the dispatcher was away when it was published).
  */
-import { clampInterval } from '../timers.js';
+import { clampInterval } from '../engine/timers.js';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { decodeExecutorProbeReply, encodeExecutorProbe } from '../../proto/codec.js';
+import { decodeExecutorProbeReply, encodeExecutorProbe } from './codec.js';
 import type { TaskCommand } from '../../proto/messages.js';
 import type { ReplyTo } from '../../actors/task-executor.js';
-import type { ResumePoint } from '../task-resume.js';
+import type { ResumePoint } from '../engine/task-resume.js';
 import type { NatsNames } from './names.js';
 
 /** The header of a "taken" answer that names the executor, to probe while it runs the command. */

@@ -6,7 +6,7 @@
  * Guarded by test/security/nats-messages.test.ts.
  */
 import type { Msg } from '@nats-io/nats-core';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../engine/logger.js';
 
 type Callback = (error: Error | null, msg: Msg) => void;
 

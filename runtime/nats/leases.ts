@@ -13,8 +13,8 @@
  * one's sequence) is what stops an old driver that was slow rather than dead.
  */
 import type { KV } from '@nats-io/kv';
-import { consoleLogger, type Logger } from '../logger.js';
-import type { DriverHooks } from '../runtime.js';
+import { consoleLogger, type Logger } from '../engine/logger.js';
+import type { DriverHooks } from '../host/actor-runtime.js';
 
 export interface Lease {
   executionId: string;

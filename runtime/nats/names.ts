@@ -2,8 +2,8 @@
  * Every subject, stream and bucket flux-actors uses on NATS, under one prefix (default `flux`), so
  * several deployments share a server without meeting. proto/README.md documents each one.
  */
-import { DefinitionError } from '../errors.js';
-import { checkExecutionId, checkName } from '../names.js';
+import { DefinitionError } from '../engine/errors.js';
+import { checkExecutionId, checkName } from '../engine/names.js';
 
 export interface NatsNames {
   readonly prefix: string;

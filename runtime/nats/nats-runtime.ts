@@ -7,10 +7,10 @@
 import { connect, type ConnectionOptions } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { TaskExecutor } from '../../actors/task-executor.js';
-import { findTask } from '../registry.js';
-import { ActorRuntime } from '../runtime.js';
-import { NatsStore } from '../stores/nats-store.js';
-import { consoleLogger, type Logger } from '../logger.js';
+import { findTask } from '../engine/registry.js';
+import { ActorRuntime } from '../host/actor-runtime.js';
+import { NatsStore } from './nats-store.js';
+import { consoleLogger, type Logger } from '../engine/logger.js';
 import { drainOrClose } from './connection.js';
 import { natsNames } from './names.js';
 import { NatsTaskDispatcher, NatsTaskServer } from './task-transport.js';

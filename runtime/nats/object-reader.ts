@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { JetStreamManager } from '@nats-io/jetstream';
-import { FluxError } from '../errors.js';
+import { FluxError } from '../engine/errors.js';
 
 interface ObjectMeta {
   nuid: string;

@@ -4,7 +4,7 @@
  * call, in case it fails; at a request or two per step that was a tenth of a driver's CPU. Here a
  * request costs a token, a timer and a map entry.
  */
-import { consoleLogger } from '../logger.js';
+import { consoleLogger } from '../engine/logger.js';
 import { guarded } from './guarded.js';
 import { inboxOf } from './inbox.js';
 import { type Msg, type MsgHdrs, type NatsConnection, type Subscription } from '@nats-io/nats-core';

@@ -31,7 +31,7 @@ import {
   encodeTaskResult,
   MalformedMessageError,
   OBJECT_REF_CONTENT_TYPE,
-} from '../../proto/codec.js';
+} from './codec.js';
 import {
   JSON_CONTENT_TYPE,
   jsonPayload,
@@ -42,18 +42,18 @@ import {
   type TaskResult,
 } from '../../proto/messages.js';
 import type { ReplyTo, TaskExecutor, TaskHandle, TaskSender } from '../../actors/task-executor.js';
-import type { EventType, StoredEvent } from '../events.js';
-import type { NestedCalls } from '../scope.js';
-import type { TaskDefinition } from '../task-definition.js';
-import { advanceResumePoint } from '../task-resume.js';
-import { toErrorInfo } from '../serialization.js';
+import type { EventType, StoredEvent } from '../engine/events.js';
+import type { NestedCalls } from '../engine/scope.js';
+import type { TaskDefinition } from '../engine/task-definition.js';
+import { advanceResumePoint } from '../engine/task-resume.js';
+import { toErrorInfo } from '../engine/serialization.js';
 import { callKey, EXECUTOR_HEADER, ExecutorWatch, type PendingCall } from './executor-watch.js';
 import type { NatsNames } from './names.js';
 import { outboxOf } from './outbox.js';
 import { inboxOf } from './inbox.js';
 import { isLiteralSubject } from './reply-subjects.js';
 import { guarded } from './guarded.js';
-import { consoleLogger, type Logger } from '../logger.js';
+import { consoleLogger, type Logger } from '../engine/logger.js';
 
 /** Where a value too large for one message goes (the object store), and how it comes back. */
 export interface LargeValues {

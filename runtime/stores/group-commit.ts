@@ -3,8 +3,8 @@
  * transaction, with each execution's part isolated so that one execution's failure does not cost
  * another execution its events.
  */
-import type { StoredEvent } from '../events.js';
-import type { ExecutionRecord, LogWriter } from './event-store.js';
+import type { StoredEvent } from '../engine/events.js';
+import type { ExecutionRecord, LogWriter } from '../engine/event-store.js';
 
 export interface PendingWrites {
   readonly executionId: string;

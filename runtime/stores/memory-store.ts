@@ -1,8 +1,8 @@
 /** The in-memory event store: for tests, benchmarks and throwaway runs. Nothing survives the process. */
-import { ExecutionConflictError } from '../errors.js';
-import type { StoredEvent } from '../events.js';
-import { MemorySecrets } from '../secrets.js';
-import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from './event-store.js';
+import { ExecutionConflictError } from '../engine/errors.js';
+import type { StoredEvent } from '../engine/events.js';
+import { MemorySecrets } from '../engine/secrets.js';
+import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from '../engine/event-store.js';
 
 export class MemoryStore implements EventStore {
   readonly kind = 'memory';

@@ -14,10 +14,10 @@
  * A lease only decides who should drive; the log's own guard (a `seq` taken twice is refused) is what
  * stops an old driver that was slow (its event loop blocked past its lease) rather than dead.
  */
-import { clampInterval } from '../timers.js';
+import { clampInterval } from '../engine/timers.js';
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import type { ExecutionLeases, LeaseScan, OrphanedExecution } from './event-store.js';
+import type { ExecutionLeases, LeaseScan, OrphanedExecution } from '../engine/event-store.js';
 import { hostIdentity, processAlive } from './host-identity.js';
 
 export const DEFAULT_LEASE_MS = 10_000;

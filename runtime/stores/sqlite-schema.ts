@@ -4,7 +4,7 @@
  * finds it done.
  */
 import type Database from 'better-sqlite3';
-import { FluxError } from '../errors.js';
+import { FluxError } from '../engine/errors.js';
 
 /** 2: executions have an owner (the runtime driving them), and runtimes a heartbeat (./sqlite-leases.ts). */
 export const SCHEMA_VERSION = 2;

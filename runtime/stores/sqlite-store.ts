@@ -7,13 +7,13 @@
  */
 import Database from 'better-sqlite3';
 import { dirname, join } from 'node:path';
-import { SqliteSecrets } from '../secrets.js';
-import { ExecutionConflictError, FluxError, StoreFullError } from '../errors.js';
-import type { EventType, StoredEvent } from '../events.js';
-import type { ExecutionState } from '../execution-state.js';
-import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from './event-store.js';
+import { SqliteSecrets } from '../engine/secrets.js';
+import { ExecutionConflictError, FluxError, StoreFullError } from '../engine/errors.js';
+import type { EventType, StoredEvent } from '../engine/events.js';
+import type { ExecutionState } from '../engine/execution-state.js';
+import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from '../engine/event-store.js';
 import { GroupCommit, type PendingWrites } from './group-commit.js';
-import { ensurePrivateFile } from './private-files.js';
+import { ensurePrivateFile } from '../engine/private-files.js';
 import { migrate } from './sqlite-schema.js';
 import { DEFAULT_LEASE_MS, SqliteLeases } from './sqlite-leases.js';
 import type { SqliteStoreOptions } from './sqlite-options.js';

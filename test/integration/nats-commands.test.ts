@@ -16,7 +16,7 @@ import {
   type Client,
   type Worker,
 } from 'flux-actors';
-import { decodeExecutionStatus, encodeResumeCommand, type ExecutionStatus } from '../../proto/codec.js';
+import { decodeExecutionStatus, encodeResumeCommand, type ExecutionStatus } from '../../runtime/nats/codec.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 import { asks, bigFlow, echo, big } from '../fixtures/nats-command-workflows.js';
 

@@ -6,7 +6,7 @@ import {
   decodeTaskCommand,
   encodeExecutorProbeReply,
   encodeTaskResult,
-} from '../../proto/codec.js';
+} from '../../runtime/nats/codec.js';
 import { jsonPayload, payloadJson, type TaskCommand, type TaskResult } from '../../proto/messages.js';
 import { natsNames, type NatsNames } from '../../runtime/nats/names.js';
 import { EXECUTOR_HEADER, NatsTaskDispatcher, RESULTS_HEADER } from '../../runtime/nats/task-transport.js';

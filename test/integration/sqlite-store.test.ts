@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { workflow, task, pause, createRuntime, ExecutionConflictError, ExecutionContext } from 'flux-actors';
 import { SqliteStore } from '../../runtime/stores/sqlite-store.js';
-import type { StoredEvent } from '../../runtime/events.js';
+import type { StoredEvent } from '../../runtime/engine/events.js';
 import { tempDir } from '../fixtures/runtimes.js';
 
 const event = (seq: number, type: StoredEvent['type'] = 'TASK_STARTED'): StoredEvent => ({

@@ -3,7 +3,7 @@ import { connect } from '@nats-io/transport-node';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { workflow, task, startWorker, DefinitionError, type ExecutionContext, type Runtime } from 'flux-actors';
-import { findTask } from '../../runtime/registry.js';
+import { findTask } from '../../runtime/engine/registry.js';
 import { sharedNatsServer, tempDir, useRuntime } from '../fixtures/runtimes.js';
 import * as email from '../fixtures/same-name/email.js';
 import * as sms from '../fixtures/same-name/sms.js';

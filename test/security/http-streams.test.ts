@@ -9,7 +9,7 @@ import { get, type ClientRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRuntime, pause, task, workflow, type ExecutionContext } from '../../runtime/index.js';
 import { SqliteStore } from '../../runtime/stores/sqlite-store.js';
-import type { StoredEvent } from '../../runtime/events.js';
+import type { StoredEvent } from '../../runtime/engine/events.js';
 import type { AnyTask, LoadedModules } from '../../control/modules.js';
 import { JSON_TYPE, rawRequest, startHttpServer, type TestHttpServer } from '../fixtures/http-server.js';
 

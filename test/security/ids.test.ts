@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createRuntime, type Client } from 'flux-actors';
-import { encodeStartCommand, type ExecutionStatus } from '../../proto/codec.js';
+import { encodeStartCommand, type ExecutionStatus } from '../../runtime/nats/codec.js';
 import { sendCommand } from '../fixtures/raw-commands.js';
 import { tempDir } from '../fixtures/runtimes.js';
 import { asks } from '../fixtures/nats-command-workflows.js';

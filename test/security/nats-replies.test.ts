@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
 import { jetstream } from '@nats-io/jetstream';
 import type { Client } from 'flux-actors';
-import { encodeCancelCommand, encodeEventBatch } from '../../proto/codec.js';
+import { encodeCancelCommand, encodeEventBatch } from '../../runtime/nats/codec.js';
 import type { CapturedLog } from '../fixtures/log-capture.js';
 import { asks } from '../fixtures/nats-command-workflows.js';
 import { useNatsParties } from '../fixtures/nats-parties.js';
@@ -110,7 +110,7 @@ describe('security: a command cannot aim its reply at state (NATS)', function ()
       encodeCancelCommand({ workflow: 'cmdAsks', executionId: forged, rollback: false }),
       { headers: h },
     );
-    const { decodeExecutionStatus } = await import('../../proto/codec.js');
+    const { decodeExecutionStatus } = await import('../../runtime/nats/codec.js');
     const status = decodeExecutionStatus(await answer);
     expect(status.error?.code).to.equal('INVALID_NAME');
     expect(status.executionId).to.equal('');

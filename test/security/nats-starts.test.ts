@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { connectClient, startWorker, task, workflow, type Client, type NatsOptions, type Worker } from 'flux-actors';
-import { encodeStartCommand, type ExecutionStatus } from '../../proto/codec.js';
+import { encodeStartCommand, type ExecutionStatus } from '../../runtime/nats/codec.js';
 import { sendCommand } from '../fixtures/raw-commands.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 

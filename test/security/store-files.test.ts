@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRuntime, task, workflow, type ExecutionContext } from 'flux-actors';
-import { SecretCipher } from '../../runtime/secrets.js';
+import { SecretCipher } from '../../runtime/engine/secrets.js';
 import { tempDir } from '../fixtures/runtimes.js';
 
 const mode = (path: string) => statSync(path).mode & 0o777;

@@ -13,7 +13,7 @@ import {
   type Runtime,
 } from 'flux-actors';
 import { SqliteStore } from '../../runtime/stores/sqlite-store.js';
-import type { StoredEvent } from '../../runtime/events.js';
+import type { StoredEvent } from '../../runtime/engine/events.js';
 import { tempDir } from '../fixtures/runtimes.js';
 
 /** How often each step of each execution ran: `<execution id>:<step>` → runs. */

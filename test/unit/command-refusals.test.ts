@@ -9,8 +9,8 @@ import {
   StoreFullError,
   WorkflowNotFoundError,
 } from 'flux-actors';
-import { MalformedMessageError } from '../../proto/codec.js';
-import { ExecutionBusyError } from '../../runtime/errors.js';
+import { MalformedMessageError } from '../../runtime/nats/codec.js';
+import { ExecutionBusyError } from '../../runtime/engine/errors.js';
 import { isPermanentRefusal } from '../../runtime/nats/command-loop.js';
 
 describe('command refusals', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Deadlines } from '../../runtime/deadlines.js';
+import { Deadlines } from '../../runtime/engine/deadlines.js';
 
 describe('deadlines', () => {
   it('fires the ones not cancelled, earliest first, across several timeout values', async () => {

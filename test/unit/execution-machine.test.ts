@@ -7,8 +7,8 @@ import {
   type ExecutionMachineEvent,
 } from '../../actors/execution-machine.js';
 import { accepts, rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
-import type { EventType, StoredEvent } from '../../runtime/events.js';
-import { CorruptLogError } from '../../runtime/errors.js';
+import type { EventType, StoredEvent } from '../../runtime/engine/events.js';
+import { CorruptLogError } from '../../runtime/engine/errors.js';
 
 const log = (...types: EventType[]): StoredEvent[] =>
   types.map((type, i) => ({ seq: i + 1, type, sourceId: 'x', name: 'wf', valueJson: undefined, time: 0 }));

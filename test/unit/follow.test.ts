@@ -6,9 +6,9 @@
  */
 import { expect } from 'chai';
 import { follow, type Backend } from '../../control/backend.js';
-import { ExecutionContext } from '../../runtime/execution-context.js';
-import type { ExecutionEvent, StoredEvent } from '../../runtime/events.js';
-import type { ExecutionState } from '../../runtime/execution-state.js';
+import { ExecutionContext } from '../../runtime/engine/execution-context.js';
+import type { ExecutionEvent, StoredEvent } from '../../runtime/engine/events.js';
+import type { ExecutionState } from '../../runtime/engine/execution-state.js';
 
 const ID = 'exec-follow';
 const LOG: StoredEvent[] = [

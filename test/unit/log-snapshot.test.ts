@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { CorruptLogError } from 'flux-actors';
-import { decodeSnapshot, encodeSnapshot, type SnapshotEvent } from '../../runtime/stores/log-snapshot.js';
+import { decodeSnapshot, encodeSnapshot, type SnapshotEvent } from '../../runtime/nats/log-snapshot.js';
 
 describe('log snapshots', () => {
   const events: SnapshotEvent[] = [

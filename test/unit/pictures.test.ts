@@ -10,7 +10,7 @@ import {
   MACHINE_NAMES,
   type PictureFormat,
 } from '../../pictures/index.js';
-import { EVENT_TYPES, type EventType, type ExecutionEvent, type StoredEvent } from '../../runtime/events.js';
+import { EVENT_TYPES, type EventType, type ExecutionEvent, type StoredEvent } from '../../runtime/engine/events.js';
 import { Graph, pause, task, workflow, type ExecutionContext, type Runtime } from '../../runtime/index.js';
 import { testRuntime } from '../fixtures/runtimes.js';
 

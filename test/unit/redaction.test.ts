@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { SecretGuard } from '../../runtime/secret-guard.js';
-import { redactJson, restoreJson, secretIn, type SecretManager } from '../../runtime/secrets.js';
+import { SecretGuard } from '../../runtime/engine/secret-guard.js';
+import { redactJson, restoreJson, secretIn, type SecretManager } from '../../runtime/engine/secrets.js';
 
 const secrets = { TOKEN: 'tok"en\\9', PIN: '4242' };
 

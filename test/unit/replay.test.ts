@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { Replay, type RecordedCall } from '../../runtime/replay.js';
-import { Delivery } from '../../runtime/delivery.js';
-import { argumentsHash, callBase, callId } from '../../runtime/identity.js';
-import type { EventType, StoredEvent } from '../../runtime/events.js';
+import { Replay, type RecordedCall } from '../../runtime/engine/replay.js';
+import { Delivery } from '../../runtime/engine/delivery.js';
+import { argumentsHash, callBase, callId } from '../../runtime/engine/identity.js';
+import type { EventType, StoredEvent } from '../../runtime/engine/events.js';
 
 let seq = 0;
 /** The id the runtime gives the n-th call of `name` with these arguments. */

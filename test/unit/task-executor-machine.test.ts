@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { createActor, fromPromise } from 'xstate';
 import { retryDelay, taskExecutorMachine, type Report } from '../../actors/task-executor-machine.js';
-import type { TaskPolicy } from '../../runtime/task-definition.js';
+import type { TaskPolicy } from '../../runtime/engine/task-definition.js';
 
 const policy = (overrides: Partial<TaskPolicy>): TaskPolicy => ({
   maxAttempts: 1,

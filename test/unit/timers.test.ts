@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { MAX_TIMER_MS, setLongTimeout, type TimerFunctions, type TimerHandle } from '../../runtime/timers.js';
+import { MAX_TIMER_MS, setLongTimeout, type TimerFunctions, type TimerHandle } from '../../runtime/engine/timers.js';
 
 /** Node's timer functions as a test drives them: armed timers are listed, and fired by hand. */
 function fakeTimers() {

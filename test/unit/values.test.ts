@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { encodeValue, decodeValue, toErrorInfo, fromErrorInfo } from '../../runtime/serialization.js';
-import { argumentsHash, callBase, callId, parseCallId } from '../../runtime/identity.js';
-import { toMilliseconds } from '../../runtime/duration.js';
-import { SerializationError } from '../../runtime/errors.js';
+import { encodeValue, decodeValue, toErrorInfo, fromErrorInfo } from '../../runtime/engine/serialization.js';
+import { argumentsHash, callBase, callId, parseCallId } from '../../runtime/engine/identity.js';
+import { toMilliseconds } from '../../runtime/engine/duration.js';
+import { SerializationError } from '../../runtime/engine/errors.js';
 
 describe('values, identities and durations', () => {
   it('encodes canonically: equal objects give equal text whatever their key order', () => {

@@ -3,7 +3,7 @@
  * (`./.flux` by default), so a second process can resume what the first one paused. Created once,
  * on first use.
  */
-import { createRuntime, type Runtime } from './runtime.js';
+import { createRuntime, type Runtime } from '../host/actor-runtime.js';
 
 let defaultRuntime: Promise<Runtime> | undefined;
 

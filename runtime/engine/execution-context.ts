@@ -2,7 +2,7 @@
 import { decodeOutput, decodeValue } from './serialization.js';
 import { findWorkflow } from './registry.js';
 import type { WorkflowDefinition } from './workflow-definition.js';
-import type { ErrorInfo } from '../proto/messages.js';
+import type { ErrorInfo } from '../../proto/messages.js';
 import { eventId, type ExecutionEvent, type StoredEvent } from './events.js';
 import { isFinished, type ExecutionState } from './execution-state.js';
 

@@ -3,16 +3,16 @@
  * and log, as one step of the calling workflow; `child.map(inputs)` runs several at once. Outside a
  * workflow body, `call` simply runs the workflow on its own.
  */
-import { ChildContext, childFailure } from './children.js';
-import { fromErrorInfo } from './serialization.js';
+import { ChildContext, childFailure } from '../engine/children.js';
+import { fromErrorInfo } from '../engine/serialization.js';
 import { getDefaultRuntime } from './default-runtime.js';
-import { isFluxError } from './errors.js';
-import type { ExecutionContext } from './execution-context.js';
+import { isFluxError } from '../engine/errors.js';
+import type { ExecutionContext } from '../engine/execution-context.js';
 import { parallel, type ParallelOptions } from './parallel.js';
-import type { Runtime } from './runtime.js';
-import { currentSession } from './scope.js';
-import type { ErrorInfo } from '../proto/messages.js';
-import type { WorkflowDefinition } from './workflow-definition.js';
+import type { Runtime } from '../host/actor-runtime.js';
+import { currentSession } from '../engine/scope.js';
+import type { ErrorInfo } from '../../proto/messages.js';
+import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 
 /**
  * Runs `child` as a child execution and returns its output. A child that fails (or is cancelled)

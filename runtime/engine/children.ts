@@ -9,7 +9,7 @@ import type { StoredEvent } from './events.js';
 import { ExecutionContext } from './execution-context.js';
 import type { ExecutionState } from './execution-state.js';
 import { OUTCOME_TYPES } from './call-index.js';
-import type { ErrorInfo } from '../proto/messages.js';
+import type { ErrorInfo } from '../../proto/messages.js';
 import type { WorkflowDefinition } from './workflow-definition.js';
 
 /** Where a child execution was called from. */

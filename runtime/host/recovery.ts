@@ -6,12 +6,12 @@
  * recorded outcomes, and only the steps that were in flight run again. A cancel left half done is
  * finished as it was asked for.
  */
-import { ExecutionStateError } from './errors.js';
-import { parentOf } from './children.js';
-import { findWorkflow } from './registry.js';
-import type { EventStore, OrphanedExecution } from './stores/event-store.js';
-import type { ExecutionHandle } from './runtime.js';
-import type { WorkflowDefinition } from './workflow-definition.js';
+import { ExecutionStateError } from '../engine/errors.js';
+import { parentOf } from '../engine/children.js';
+import { findWorkflow } from '../engine/registry.js';
+import type { EventStore, OrphanedExecution } from '../engine/event-store.js';
+import type { ExecutionHandle } from './actor-runtime.js';
+import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 
 export interface RecoveryReport {
   /** Executions this runtime took over and now drives: each one's result as it pauses or ends. */

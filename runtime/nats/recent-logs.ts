@@ -5,7 +5,7 @@
  * while it is complete up to the subject's current last message, whose stream sequence JetStream
  * never gives to another message; otherwise only the missing tail is read.
  */
-import type { StoredEvent } from '../events.js';
+import type { StoredEvent } from '../engine/events.js';
 
 export interface RecentLog {
   /** The events, oldest first; callers get copies of the array, never this one. */

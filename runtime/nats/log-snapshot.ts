@@ -16,8 +16,8 @@
  * quote); `o` the value is in the object store and the last field is the object's name. A value is
  * JSON text, which never holds a raw tab or newline; an empty field is no value.
  */
-import { EVENT_TYPES, type EventType, type StoredEvent } from '../events.js';
-import { CorruptLogError } from '../errors.js';
+import { EVENT_TYPES, type EventType, type StoredEvent } from '../engine/events.js';
+import { CorruptLogError } from '../engine/errors.js';
 
 const MAGIC = 'flux-log-snapshot';
 const VERSION = '1';

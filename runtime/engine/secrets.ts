@@ -7,8 +7,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FluxError } from './errors.js';
-import { ensurePrivateDir } from './stores/private-files.js';
-import type { SqlDatabase } from './stores/sql-database.js';
+import { ensurePrivateDir } from './private-files.js';
+import type { SqlDatabase } from '../stores/sql-database.js';
 
 export interface SecretManager {
   set(name: string, value: string): Promise<void>;

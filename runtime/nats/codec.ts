@@ -3,7 +3,7 @@
  * shapes of messages.ts. A message that cannot be decoded is a MalformedMessageError naming the
  * message type, never a crash: a worker that receives garbage on a subject answers and goes on.
  */
-import { flux } from './generated/flux.js';
+import { flux } from '../../proto/generated/flux.js';
 import {
   JSON_CONTENT_TYPE,
   payloadJson,
@@ -15,9 +15,9 @@ import {
   type TaskRef,
   type TaskResult,
   type TaskResume,
-} from './messages.js';
-import { FluxError } from '../runtime/errors.js';
-import type { EventType, StoredEvent } from '../runtime/events.js';
+} from '../../proto/messages.js';
+import { FluxError } from '../engine/errors.js';
+import type { EventType, StoredEvent } from '../engine/events.js';
 
 const v1 = flux.v1;
 const encoder = new TextEncoder();

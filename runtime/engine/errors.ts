@@ -4,7 +4,7 @@
  * `code`/`name` (see `isFluxError`), never by `instanceof` alone.
  */
 import type { ExecutionState } from './execution-state.js';
-import type { ErrorInfo } from '../proto/messages.js';
+import type { ErrorInfo } from '../../proto/messages.js';
 
 export interface FluxErrorOptions {
   executionId?: string;

@@ -4,9 +4,9 @@
  * reporting a pause or a result) awaits `commit`. A store never holds half of a committed batch, and
  * the index (`ExecutionRecord`) always agrees with the log.
  */
-import type { StoredEvent } from '../events.js';
-import type { ExecutionState } from '../execution-state.js';
-import type { SecretManager } from '../secrets.js';
+import type { StoredEvent } from './events.js';
+import type { ExecutionState } from './execution-state.js';
+import type { SecretManager } from './secrets.js';
 
 /** The index entry of one execution, for `list` and quick look-ups. The log stays the authority. */
 export interface ExecutionRecord {

@@ -2,13 +2,13 @@
  * `task(fn)`: a function whose calls inside a workflow are durable steps. Called anywhere else, it
  * simply runs.
  */
-import { checkOptions, resolveName } from './names.js';
-import { definitionSite, registerTask } from './registry.js';
+import { checkOptions, resolveName } from '../engine/names.js';
+import { definitionSite, registerTask } from '../engine/registry.js';
 import { parallel, type ParallelItem, type ParallelOptions } from './parallel.js';
-import { scopeStorage } from './scope.js';
-import { TASK_OPTION_NAMES, type TaskDefinition, type TaskOptions, type TaskPolicy } from './task-definition.js';
-import { toMilliseconds } from './duration.js';
-import { DefinitionError } from './errors.js';
+import { scopeStorage } from '../engine/scope.js';
+import { TASK_OPTION_NAMES, type TaskDefinition, type TaskOptions, type TaskPolicy } from '../engine/task-definition.js';
+import { toMilliseconds } from '../engine/duration.js';
+import { DefinitionError } from '../engine/errors.js';
 
 export interface Task<A extends unknown[], R> {
   (...args: A): Promise<R>;

@@ -3,12 +3,12 @@
  * pause, a resume or a crash, so everything non-deterministic in it must go through a task.
  */
 import { getDefaultRuntime } from './default-runtime.js';
-import type { ExecutionContext } from './execution-context.js';
-import { checkOptions, resolveName } from './names.js';
-import { registerWorkflow } from './registry.js';
+import type { ExecutionContext } from '../engine/execution-context.js';
+import { checkOptions, resolveName } from '../engine/names.js';
+import { registerWorkflow } from '../engine/registry.js';
 import { mapWorkflow } from './subworkflows.js';
-import type { CancelOptions, ExecutionHandle, Runtime } from './runtime.js';
-import type { WorkflowDefinition, WorkflowFunction, WorkflowOptions } from './workflow-definition.js';
+import type { CancelOptions, ExecutionHandle, Runtime } from '../host/actor-runtime.js';
+import type { WorkflowDefinition, WorkflowFunction, WorkflowOptions } from '../engine/workflow-definition.js';
 
 export interface RunOptions {
   /** Continue this execution: a paused one resumes, a finished one is returned as it is. */

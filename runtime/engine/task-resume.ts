@@ -3,7 +3,7 @@
  * recorded progress says which attempt comes next, how long its backoff still runs, or whether the
  * rollback or fallback had begun. A task interrupted before any progress was recorded starts over.
  */
-import type { ErrorInfo, TaskResume } from '../proto/messages.js';
+import type { ErrorInfo, TaskResume } from '../../proto/messages.js';
 import type { StoredEvent } from './events.js';
 import { fallbackFailure } from './errors.js';
 

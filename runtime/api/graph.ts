@@ -3,7 +3,7 @@
  * upstream node's output. `run(input)` walks it in dependency order inside a workflow body; every
  * node that is a task is a durable step, so a graph replays like any other code over task calls.
  */
-import { FluxError } from './errors.js';
+import { FluxError } from '../engine/errors.js';
 
 // Node actions and conditions take whatever their upstream produced.
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -3,13 +3,13 @@
  * first time, with the same type. Outside a workflow they simply run (except `pause`).
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { toMilliseconds, type Duration } from './duration.js';
-import { FluxError } from './errors.js';
-import { currentSession } from './scope.js';
+import { toMilliseconds, type Duration } from '../engine/duration.js';
+import { FluxError } from '../engine/errors.js';
+import { currentSession } from '../engine/scope.js';
 import { taskCaller } from './task.js';
-import { definitionSite, registerTask } from './registry.js';
-import type { TaskDefinition } from './task-definition.js';
-import { setLongTimeout } from './timers.js';
+import { definitionSite, registerTask } from '../engine/registry.js';
+import type { TaskDefinition } from '../engine/task-definition.js';
+import { setLongTimeout } from '../engine/timers.js';
 
 function builtIn<A extends unknown[], R>(name: string, fn: (...args: A) => R) {
   const definition: TaskDefinition = { name, fn, options: {}, policy: undefined, site: definitionSite(builtIn) };

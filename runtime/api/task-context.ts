@@ -1,5 +1,5 @@
-import { FluxError } from './errors.js';
-import { currentTask } from './scope.js';
+import { FluxError } from '../engine/errors.js';
+import { currentTask } from '../engine/scope.js';
 
 /** What a task body knows about the attempt it runs in. */
 export interface TaskContext {

@@ -28,19 +28,19 @@ import {
 import { Kvm, type KV } from '@nats-io/kv';
 import { Objm, type ObjectStore } from '@nats-io/obj';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
-import { decodeEventBatch, encodeEventBatch } from '../../proto/codec.js';
-import { ExecutionConflictError, FluxError, StoreFullError } from '../errors.js';
-import type { StoredEvent } from '../events.js';
-import { ackedPublish } from '../nats/acked-publish.js';
-import { bucketKeys } from '../nats/bucket-keys.js';
-import { readObject } from '../nats/object-reader.js';
-import { outboxOf } from '../nats/outbox.js';
-import type { NatsNames } from '../nats/names.js';
-import { Replies } from '../nats/replies.js';
-import { SealedSecrets, SecretCipher } from '../secrets.js';
+import { decodeEventBatch, encodeEventBatch } from './codec.js';
+import { ExecutionConflictError, FluxError, StoreFullError } from '../engine/errors.js';
+import type { StoredEvent } from '../engine/events.js';
+import { ackedPublish } from './acked-publish.js';
+import { bucketKeys } from './bucket-keys.js';
+import { readObject } from './object-reader.js';
+import { outboxOf } from './outbox.js';
+import type { NatsNames } from './names.js';
+import { Replies } from './replies.js';
+import { SealedSecrets, SecretCipher } from '../engine/secrets.js';
 import { decodeSnapshot, encodeSnapshot, type SnapshotEvent } from './log-snapshot.js';
 import { RecentLogs } from './recent-logs.js';
-import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from './event-store.js';
+import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from '../engine/event-store.js';
 
 export interface NatsStoreOptions {
   /** Replicas of every stream and bucket (3 on a 3-node cluster). Default 1. */

@@ -1,7 +1,7 @@
 /** One execution's log as its driver sees it: what was recorded, plus what this run appends. */
 import type { EventType, StoredEvent } from './events.js';
 import type { ExecutionState } from './execution-state.js';
-import type { EventStore, LogWriter } from './stores/event-store.js';
+import type { EventStore, LogWriter } from './event-store.js';
 import { SecretGuard } from './secret-guard.js';
 import { secretInOutput } from './secrets.js';
 import { toErrorInfo } from './serialization.js';

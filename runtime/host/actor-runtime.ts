@@ -3,11 +3,11 @@
  * runs everything in this process; its store is in memory or a SQLite file that other processes
  * can open too.
  */
-import { clampInterval } from './timers.js';
+import { clampInterval } from '../engine/timers.js';
 import { v7 as uuidv7 } from 'uuid';
-import { ExecutionActor, type CancelOptions } from '../actors/execution-actor.js';
-import { accepts, rebuildSnapshot, stateOf, type ExecutionSnapshot } from '../actors/lifecycle.js';
-import { TaskExecutor, type TaskSender } from '../actors/task-executor.js';
+import { ExecutionActor, type CancelOptions } from '../../actors/execution-actor.js';
+import { accepts, rebuildSnapshot, stateOf, type ExecutionSnapshot } from '../../actors/lifecycle.js';
+import { TaskExecutor, type TaskSender } from '../../actors/task-executor.js';
 import {
   ExecutionBusyError,
   ExecutionConflictError,
@@ -15,23 +15,23 @@ import {
   ExecutionStateError,
   WorkflowMismatchError,
   WorkflowNotFoundError,
-} from './errors.js';
-import { ExecutionContext } from './execution-context.js';
-import { ExecutionLog } from './execution-log.js';
-import type { StoredEvent } from './events.js';
-import { findTask, findWorkflow } from './registry.js';
-import { checkExecutionId } from './names.js';
-import { encodeValue } from './serialization.js';
-import type { EventStore, ExecutionRecord, ListFilter } from './stores/event-store.js';
-import { MemoryStore } from './stores/memory-store.js';
-import { SqliteStore } from './stores/sqlite-store.js';
-import type { SqliteStoreOptions } from './stores/sqlite-options.js';
+} from '../engine/errors.js';
+import { ExecutionContext } from '../engine/execution-context.js';
+import { ExecutionLog } from '../engine/execution-log.js';
+import type { StoredEvent } from '../engine/events.js';
+import { findTask, findWorkflow } from '../engine/registry.js';
+import { checkExecutionId } from '../engine/names.js';
+import { encodeValue } from '../engine/serialization.js';
+import type { EventStore, ExecutionRecord, ListFilter } from '../engine/event-store.js';
+import { MemoryStore } from '../stores/memory-store.js';
+import { SqliteStore } from '../stores/sqlite-store.js';
+import type { SqliteStoreOptions } from '../stores/sqlite-options.js';
 import { recoverOrphans, type RecoveryReport } from './recovery.js';
-import type { WorkflowDefinition } from './workflow-definition.js';
-import type { SecretManager } from './secrets.js';
-import { createNatsRuntime, type NatsOptions } from './nats/nats-runtime.js';
-import { DefinitionError } from './errors.js';
-import { isFinished, type ExecutionState } from './execution-state.js';
+import type { WorkflowDefinition } from '../engine/workflow-definition.js';
+import type { SecretManager } from '../engine/secrets.js';
+import { createNatsRuntime, type NatsOptions } from '../nats/nats-runtime.js';
+import { DefinitionError } from '../engine/errors.js';
+import { isFinished, type ExecutionState } from '../engine/execution-state.js';
 import {
   openChildren,
   parentOf,
@@ -40,7 +40,7 @@ import {
   type ChildRunner,
   type ChildSettled,
   type ParentLink,
-} from './children.js';
+} from '../engine/children.js';
 
 export interface RuntimeOptions {
   /**
@@ -61,7 +61,7 @@ export interface RuntimeOptions {
 }
 
 export type { RecoveryReport } from './recovery.js';
-export type { SqliteStoreOptions } from './stores/sqlite-options.js';
+export type { SqliteStoreOptions } from '../stores/sqlite-options.js';
 
 export interface StartOptions {
   /** Continue this execution instead of starting a new one (Flux's `run(execution_id=...)`). */
@@ -75,7 +75,7 @@ export interface ExecutionHandle<I = unknown, O = unknown> {
 }
 
 export type ExecutionSummary = ExecutionRecord;
-export type { CancelOptions } from '../actors/execution-actor.js';
+export type { CancelOptions } from '../../actors/execution-actor.js';
 
 export interface Runtime {
   readonly kind: string;

@@ -3,7 +3,7 @@
  * before it reaches the log, so a log never holds a value that would replay differently.
  */
 import { ExecutionError, SerializationError, isFluxError } from './errors.js';
-import type { ErrorInfo } from '../proto/messages.js';
+import type { ErrorInfo } from '../../proto/messages.js';
 import { resolveOutput, type OutputStorage } from './output-storage.js';
 
 /**
