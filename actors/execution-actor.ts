@@ -114,7 +114,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   private abandoned: { taskId: string; name: string }[] = [];
   private readonly stragglers = new Set<string>();
   /**
-   * The definitions this run's calls used, one per name (runtime/registry.ts): a second one under a
+   * The definitions this run's calls used, one per name (runtime/engine/registry.ts): a second one under a
    * name is refused here too, whatever executor runs the tasks; a cancel's rollbacks run these.
    */
   private readonly called = new TaskDefinitions();
@@ -141,7 +141,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     log.onFailure((error) => this.abort(error));
     this.actor.subscribe({ next: (s) => this.onState(stateOf(s)), error: (e) => this.settle.reject(e as Error) });
     this.actor.start();
-    // The secrets this execution knows, before it records anything (see runtime/secret-guard.ts).
+    // The secrets this execution knows, before it records anything (see runtime/engine/secret-guard.ts).
     this.secretsKnown = log.secrets.learn(knownSecretNames(definition, log.events));
     this.secretsKnown?.then(() => (this.secretsKnown = undefined));
   }

@@ -43,7 +43,7 @@ export interface Report {
 }
 
 /**
- * Delay before retry `n` (1 = the first retry). Timers take any delay (runtime/timers.ts); the
+ * Delay before retry `n` (1 = the first retry). Timers take any delay (runtime/engine/timers.ts); the
  * growth stops only where a number would stop being exact, so the delay stays finite in the log.
  */
 export function retryDelay(policy: TaskPolicy, n: number): number {

@@ -160,7 +160,7 @@ export class TaskRun {
     const name = this.definition.name;
     const scope = (this.scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested));
     // As few promise steps as possible: a task that finishes at once must reach its gate in time
-    // (see runtime/delivery.ts), or every step of a sequential workflow costs a turn of the loop.
+    // (see runtime/engine/delivery.ts), or every step of a sequential workflow costs a turn of the loop.
     return runIn(scope, fn, this.args, timeoutMs).then(
       (output) => {
         try {

@@ -1,9 +1,7 @@
 /** How the CLI prints: JSON for programs (`--json`), short lines for people, errors as one line. */
-import type { ExecutionContext } from '../runtime/engine/execution-context.js';
-import type { ExecutionSummary } from '../runtime/host/actor-runtime.js';
-import { FluxError } from '../runtime/engine/errors.js';
 import { executionJson } from '../control/execution-json.js';
 import { redactCredentials } from '../control/redact.js';
+import { type ExecutionContext, type ExecutionSummary, FluxError } from '../runtime/index.js';
 
 export { executionJson };
 

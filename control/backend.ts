@@ -7,7 +7,7 @@ import type { FluxError } from '../runtime/engine/errors.js';
 import type { ExecutionContext } from '../runtime/engine/execution-context.js';
 import { isSettled, SETTLING_EVENTS } from '../runtime/engine/execution-state.js';
 import type { ExecutionEvent } from '../runtime/engine/events.js';
-import type { ExecutionSummary } from '../runtime/host/actor-runtime.js';
+import type { ExecutionSummary } from '../runtime/host/runtime.js';
 import type { ListFilter } from '../runtime/engine/event-store.js';
 
 export interface WaitOptions {

@@ -3,13 +3,9 @@
  * `flux` command and the demo use), workflow bodies run in this process from the modules loaded.
  * An execution driven by another process is followed by reading the shared file.
  */
-import {
-  ActorRuntime,
-  createRuntime,
-  defaultDatabasePath,
-  type ExecutionHandle,
-  type Runtime,
-} from '../runtime/host/actor-runtime.js';
+import { ActorRuntime } from '../runtime/host/actor-runtime.js';
+import { createRuntime, defaultDatabasePath } from '../runtime/api/create-runtime.js';
+import { type ExecutionHandle, type Runtime } from '../runtime/host/runtime.js';
 import type { ExecutionContext } from '../runtime/engine/execution-context.js';
 import { FluxError, isFluxError, WorkflowMismatchError, WorkflowNotFoundError } from '../runtime/engine/errors.js';
 import { isSettled } from '../runtime/engine/execution-state.js';

@@ -2,7 +2,7 @@
  * NATS as a backend: a client like any other. Workflow bodies run on workers that serve them,
  * never in this process.
  */
-import { connectClient, type Client } from '../runtime/nats/client.js';
+import { connectClient, type Client } from '../runtime/index.js';
 import { FluxError } from '../runtime/engine/errors.js';
 import type { Backend, BackendHealth } from './backend.js';
 import { natsConnectError, natsConnectOptions, type NatsLogin } from './nats-login.js';

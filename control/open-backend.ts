@@ -1,8 +1,10 @@
-/** Picks the backend from the options every face shares: `--nats URL` (or `FLUX_NATS_URL`), else embedded. */
+/**
+ * Picks the backend from the options every face shares: `--nats URL` (or `FLUX_NATS_URL`), else
+ * embedded. Only the one chosen is loaded: an embedded command loads no NATS module, and one on
+ * NATS no SQLite.
+ */
 import type { Backend } from './backend.js';
-import { embeddedBackend } from './embedded-backend.js';
 import { loadModules, type LoadedModules } from './modules.js';
-import { natsBackend } from './nats-backend.js';
 import type { NatsLogin } from './nats-login.js';
 
 export interface BackendChoice {
@@ -24,7 +26,7 @@ export async function openBackend(choice: BackendChoice): Promise<{ backend: Bac
   const modules = await loadModules(choice.modules ?? []);
   const url = choice.embedded ? undefined : (choice.nats ?? process.env.FLUX_NATS_URL);
   const backend = url
-    ? await natsBackend({ url, prefix: choice.prefix, login: choice.login })
-    : await embeddedBackend(modules, undefined, choice.recover ?? false);
+    ? await (await import('./nats-backend.js')).natsBackend({ url, prefix: choice.prefix, login: choice.login })
+    : await (await import('./embedded-backend.js')).embeddedBackend(modules, undefined, choice.recover ?? false);
   return { backend, modules };
 }

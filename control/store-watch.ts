@@ -3,7 +3,8 @@
  * processes may write too (a `flux resume` elsewhere), so new events are found by reading, and
  * only what follows the last event seen is read (a look-up in the primary key while nothing is new).
  */
-import { ActorRuntime, type Runtime } from '../runtime/host/actor-runtime.js';
+import { ActorRuntime } from '../runtime/host/actor-runtime.js';
+import { type Runtime } from '../runtime/host/runtime.js';
 import { toExecutionEvent } from '../runtime/engine/execution-context.js';
 import type { ExecutionEvent, StoredEvent } from '../runtime/engine/events.js';
 import type { EventStore } from '../runtime/engine/event-store.js';

@@ -1,7 +1,6 @@
 /** Errors as the HTTP API returns them: `{ error: { code, message } }` with the status the code means. */
 import type { ServerResponse } from 'node:http';
-import { FluxError } from '../runtime/engine/errors.js';
-import { consoleLogger, type Logger } from '../runtime/engine/logger.js';
+import { consoleLogger, FluxError, type Logger } from '../runtime/index.js';
 
 const STATUS_BY_CODE: Record<string, number> = {
   BAD_JSON: 400,

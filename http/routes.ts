@@ -2,12 +2,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { follow, type Backend } from '../control/backend.js';
 import { executionJson } from '../control/execution-json.js';
-import { EXECUTION_STATES, type ExecutionState } from '../runtime/engine/execution-state.js';
-import { checkName } from '../runtime/engine/names.js';
 import { executionPicture, machinePicture, type PictureFormat } from '../pictures/index.js';
 import { readJsonBody } from './body.js';
 import { HttpError } from './errors.js';
 import { openEventStream, type streamLimit } from './sse.js';
+import { checkName, EXECUTION_STATES, type ExecutionState } from '../runtime/index.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[], query: URLSearchParams) => Promise<void>;
 

@@ -18,8 +18,6 @@
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Backend } from '../control/backend.js';
-import { consoleLogger, type Logger } from '../runtime/engine/logger.js';
-import { checkExecutionId, checkName } from '../runtime/engine/names.js';
 import {
   checkHost,
   checkOrigin,
@@ -33,6 +31,7 @@ import { HttpError, sendError } from './errors.js';
 import { isPagePath, servePage } from './page.js';
 import { apiRoutes, type Route } from './routes.js';
 import { streamLimit } from './sse.js';
+import { checkExecutionId, checkName, consoleLogger, type Logger } from '../runtime/index.js';
 
 export interface FluxServerOptions extends AccessOptions {
   backend: Backend;

@@ -1,5 +1,5 @@
 /**
- * A workflow `Graph` (`runtime/graph.ts`) as a Mermaid flowchart or a Graphviz digraph: its nodes,
+ * A workflow `Graph` (`runtime/api/graph.ts`) as a Mermaid flowchart or a Graphviz digraph: its nodes,
  * START and END as terminals, and its edges, a conditional one labelled with its condition.
  */
 import type { Graph, GraphEdge } from '../runtime/api/graph.js';

@@ -2,7 +2,7 @@
  * The wire messages as strict TypeScript types. They are the generated protobuf shapes with every
  * field required, so in-process delivery and NATS delivery carry exactly the same data.
  */
-import { flux } from './generated/flux.js';
+import type { flux } from './generated/flux.js';
 
 export const JSON_CONTENT_TYPE = 'application/json';
 

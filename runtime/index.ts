@@ -32,29 +32,25 @@ export { ExecutionContext } from './engine/execution-context.js';
 export type { ExecutionEvent, EventType } from './engine/events.js';
 export { EVENT_TYPES } from './engine/events.js';
 export type { ExecutionState } from './engine/execution-state.js';
+export { EXECUTION_STATES } from './engine/execution-state.js';
 export type { ErrorInfo } from '../proto/messages.js';
-export { createRuntime } from './host/actor-runtime.js';
-export { startWorker } from './nats/worker.js';
+export { createRuntime } from './api/create-runtime.js';
+export { startWorker, connectClient } from './api/on-nats.js';
 export type { Worker, WorkerOptions } from './nats/worker.js';
-export { connectClient } from './nats/client.js';
+
 export type { Client } from './nats/client.js';
-export { PayloadTooLargeError } from './nats/client.js';
+export { PayloadTooLargeError } from './engine/errors.js';
 export type { NatsOptions } from './nats/nats-runtime.js';
 export type { Logger } from './engine/logger.js';
-export { MalformedMessageError } from './nats/codec.js';
+export { consoleLogger } from './engine/logger.js';
+export { MalformedMessageError } from './engine/errors.js';
 export type { RecoveryReport } from './host/recovery.js';
 export type { SqliteStoreOptions } from './stores/sqlite-options.js';
-export type {
-  Runtime,
-  RuntimeOptions,
-  StartOptions,
-  ExecutionHandle,
-  ExecutionSummary,
-  CancelOptions,
-} from './host/actor-runtime.js';
+export type { Runtime, StartOptions, ExecutionHandle, ExecutionSummary, CancelOptions } from './host/runtime.js';
+export type { RuntimeOptions } from './api/create-runtime.js';
 export type { ListFilter } from './engine/event-store.js';
 export type { Duration } from './engine/duration.js';
-export { checkExecutionId, MAX_ID_LENGTH, MAX_NAME_LENGTH } from './engine/names.js';
+export { checkExecutionId, checkName, MAX_ID_LENGTH, MAX_NAME_LENGTH } from './engine/names.js';
 export {
   FluxError,
   ExecutionError,

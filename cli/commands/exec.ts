@@ -1,10 +1,10 @@
 /** `flux exec <file> <workflow> [input]`: runs a workflow on the embedded runtime and prints the execution (as Flux's `flux exec`). */
 import type { Command } from 'commander';
 import { openBackend } from '../../control/open-backend.js';
-import { checkName } from '../../runtime/engine/names.js';
 import { EXIT_CODES_HELP, exitWith } from '../exit-codes.js';
 import { executionJson, parseJsonArgument, printJson } from '../output.js';
 import { withProgress } from '../progress.js';
+import { checkName } from '../../runtime/index.js';
 
 export function execCommand(program: Command): void {
   program

@@ -1,14 +1,20 @@
 /** `flux start | resume | cancel | inspect | list`: executions, on NATS or the embedded store. */
 import { Option, type Command } from 'commander';
 import type { Backend } from '../../control/backend.js';
-import type { ExecutionContext } from '../../runtime/engine/execution-context.js';
-import { EXECUTION_STATES, type ExecutionState } from '../../runtime/engine/execution-state.js';
-import { FluxError, isFluxError, WorkflowMismatchError } from '../../runtime/engine/errors.js';
-import { checkExecutionId, checkName } from '../../runtime/engine/names.js';
 import { usingBackend, withBackendOptions, type BackendFlags } from '../backend-options.js';
 import { EXIT_CODES_HELP, exitWith } from '../exit-codes.js';
 import { parseJsonArgument, printExecution, printJson, printList } from '../output.js';
 import { withProgress } from '../progress.js';
+import {
+  checkExecutionId,
+  checkName,
+  EXECUTION_STATES,
+  type ExecutionContext,
+  type ExecutionState,
+  FluxError,
+  isFluxError,
+  WorkflowMismatchError,
+} from '../../runtime/index.js';
 
 export function executionCommands(program: Command): void {
   withBackendOptions(program.command('start'))

@@ -6,8 +6,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { loadModules } from '../../control/modules.js';
-import { WorkflowNotFoundError } from '../../runtime/engine/errors.js';
-import { checkExecutionId } from '../../runtime/engine/names.js';
 import {
   executionPicture,
   graphPicture,
@@ -17,6 +15,7 @@ import {
 } from '../../pictures/index.js';
 import { usingBackend, withBackendOptions, type BackendFlags } from '../backend-options.js';
 import { printJson } from '../output.js';
+import { checkExecutionId, WorkflowNotFoundError } from '../../runtime/index.js';
 
 export function visualizeCommand(program: Command): void {
   withBackendOptions(program.command('visualize'))

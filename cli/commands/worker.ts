@@ -7,12 +7,11 @@ import type { Command } from 'commander';
 import { loadModules } from '../../control/modules.js';
 import { natsConnectError, natsConnectOptions } from '../../control/nats-login.js';
 import { redactCredentials } from '../../control/redact.js';
-import { FluxError } from '../../runtime/engine/errors.js';
-import { startWorker } from '../../runtime/nats/worker.js';
 import { natsLoginOf, withNatsLoginOptions, type NatsLoginFlags } from '../nats-login-options.js';
 import { printJsonLine } from '../output.js';
 import { whenStopSignalled } from '../stop-signal.js';
 import { positiveInteger } from './executions.js';
+import { FluxError, startWorker } from '../../runtime/index.js';
 
 export function workerCommand(program: Command): void {
   withNatsLoginOptions(program.command('worker'))

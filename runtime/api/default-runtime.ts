@@ -3,7 +3,8 @@
  * (`./.flux` by default), so a second process can resume what the first one paused. Created once,
  * on first use.
  */
-import { createRuntime, type Runtime } from '../host/actor-runtime.js';
+import { createRuntime } from './create-runtime.js';
+import { type Runtime } from '../host/runtime.js';
 
 let defaultRuntime: Promise<Runtime> | undefined;
 

@@ -1,6 +1,6 @@
 /**
  * `parallel` and `pipeline`: Flux's composition primitives. Both are plain code over task calls, so
- * they are replay-safe by construction: the delivery schedule (delivery.ts) hands outcomes back in
+ * they are replay-safe by construction: the delivery schedule (runtime/engine/delivery.ts) hands outcomes back in
  * recorded order, and a capped `parallel` starts its next function when a slot frees, which happens
  * at the same point on replay as it did the first time.
  */

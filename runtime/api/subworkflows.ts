@@ -9,7 +9,7 @@ import { getDefaultRuntime } from './default-runtime.js';
 import { isFluxError } from '../engine/errors.js';
 import type { ExecutionContext } from '../engine/execution-context.js';
 import { parallel, type ParallelOptions } from './parallel.js';
-import type { Runtime } from '../host/actor-runtime.js';
+import type { Runtime } from '../host/runtime.js';
 import { currentSession } from '../engine/scope.js';
 import type { ErrorInfo } from '../../proto/messages.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';

@@ -6,7 +6,12 @@ import { checkOptions, resolveName } from '../engine/names.js';
 import { definitionSite, registerTask } from '../engine/registry.js';
 import { parallel, type ParallelItem, type ParallelOptions } from './parallel.js';
 import { scopeStorage } from '../engine/scope.js';
-import { TASK_OPTION_NAMES, type TaskDefinition, type TaskOptions, type TaskPolicy } from '../engine/task-definition.js';
+import {
+  TASK_OPTION_NAMES,
+  type TaskDefinition,
+  type TaskOptions,
+  type TaskPolicy,
+} from '../engine/task-definition.js';
 import { toMilliseconds } from '../engine/duration.js';
 import { DefinitionError } from '../engine/errors.js';
 
@@ -92,7 +97,7 @@ function policyOf(name: string, options: TaskOptions): TaskPolicy | undefined {
     if (fn !== undefined && typeof fn !== 'function')
       throw new DefinitionError(`task '${name}': ${key} must be a function`);
   }
-  // Any length: timers longer than Node's ~24.8 days are re-armed in chunks (runtime/timers.ts).
+  // Any length: timers longer than Node's ~24.8 days are re-armed in chunks (runtime/engine/timers.ts).
   const timeoutMs = timeout === undefined ? undefined : toMilliseconds(timeout);
   if (options.cache && options.outputStorage) {
     throw new DefinitionError(

@@ -7,7 +7,7 @@ import type { ExecutionContext } from '../engine/execution-context.js';
 import { checkOptions, resolveName } from '../engine/names.js';
 import { registerWorkflow } from '../engine/registry.js';
 import { mapWorkflow } from './subworkflows.js';
-import type { CancelOptions, ExecutionHandle, Runtime } from '../host/actor-runtime.js';
+import type { CancelOptions, ExecutionHandle, Runtime } from '../host/runtime.js';
 import type { WorkflowDefinition, WorkflowFunction, WorkflowOptions } from '../engine/workflow-definition.js';
 
 export interface RunOptions {

@@ -204,6 +204,24 @@ export class StoreFullError extends FluxError {
   }
 }
 
+/** Bytes that are not the protobuf message the subject carries. */
+export class MalformedMessageError extends FluxError {
+  constructor(messageType: string, reason: string) {
+    super('MALFORMED_MESSAGE', `not a valid ${messageType} message: ${reason}`);
+  }
+}
+
+/** A command larger than the server takes in one message. */
+export class PayloadTooLargeError extends FluxError {
+  constructor(what: string, bytes: number, limit: number, executionId?: string) {
+    super(
+      'PAYLOAD_TOO_LARGE',
+      `${what} is ${bytes} bytes; the NATS server takes at most ${limit} bytes in a message (max_payload)`,
+      executionId ? { executionId } : {},
+    );
+  }
+}
+
 /** True for any flux error, including one rebuilt from a log or a wire message. */
 export function isFluxError(error: unknown): error is FluxError {
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';

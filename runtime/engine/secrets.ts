@@ -8,7 +8,6 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FluxError } from './errors.js';
 import { ensurePrivateDir } from './private-files.js';
-import type { SqlDatabase } from '../stores/sql-database.js';
 
 export interface SecretManager {
   set(name: string, value: string): Promise<void>;
@@ -132,32 +131,6 @@ export abstract class SealedSecrets extends BaseSecrets {
   async get(name: string): Promise<string | undefined> {
     const sealed = await this.read(name);
     return sealed === undefined ? undefined : this.cipher.open(name, sealed);
-  }
-}
-
-/** In the SQLite file (the key file next to it: `$FLUX_HOME` for the default runtime). */
-export class SqliteSecrets extends SealedSecrets {
-  constructor(
-    private readonly db: SqlDatabase,
-    keyPath: string,
-  ) {
-    super(new SecretCipher(keyPath));
-    db.exec('CREATE TABLE IF NOT EXISTS sealed_secrets (name TEXT PRIMARY KEY, sealed BLOB NOT NULL) WITHOUT ROWID');
-  }
-
-  protected async write(name: string, sealed: Buffer): Promise<void> {
-    this.db.prepare('INSERT OR REPLACE INTO sealed_secrets (name, sealed) VALUES (?, ?)').run(name, sealed);
-  }
-
-  protected async read(name: string): Promise<Uint8Array | undefined> {
-    const row = this.db.prepare('SELECT sealed FROM sealed_secrets WHERE name = ?').get(name) as
-      | { sealed: Buffer }
-      | undefined;
-    return row?.sealed;
-  }
-
-  async delete(name: string): Promise<void> {
-    this.db.prepare('DELETE FROM sealed_secrets WHERE name = ?').run(name);
   }
 }
 

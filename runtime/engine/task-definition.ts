@@ -65,3 +65,8 @@ export interface TaskPolicy {
   fallback: TaskFunction | undefined;
   rollback: TaskFunction | undefined;
 }
+
+/** Anything that carries a task's definition: what `task(fn)` returns. */
+export interface HasTaskDefinition {
+  readonly definition: TaskDefinition;
+}

@@ -22,15 +22,11 @@ import type { StoredEvent } from '../engine/events.js';
 import { findTask, findWorkflow } from '../engine/registry.js';
 import { checkExecutionId } from '../engine/names.js';
 import { encodeValue } from '../engine/serialization.js';
-import type { EventStore, ExecutionRecord, ListFilter } from '../engine/event-store.js';
-import { MemoryStore } from '../stores/memory-store.js';
-import { SqliteStore } from '../stores/sqlite-store.js';
-import type { SqliteStoreOptions } from '../stores/sqlite-options.js';
+import type { EventStore, ListFilter } from '../engine/event-store.js';
+import type { ExecutionHandle, ExecutionSummary, Runtime, StartOptions } from './runtime.js';
 import { recoverOrphans, type RecoveryReport } from './recovery.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import type { SecretManager } from '../engine/secrets.js';
-import { createNatsRuntime, type NatsOptions } from '../nats/nats-runtime.js';
-import { DefinitionError } from '../engine/errors.js';
 import { isFinished, type ExecutionState } from '../engine/execution-state.js';
 import {
   openChildren,
@@ -41,106 +37,6 @@ import {
   type ChildSettled,
   type ParentLink,
 } from '../engine/children.js';
-
-export interface RuntimeOptions {
-  /**
-   * `'memory'`, or `{ sqlite: path }` for a durable file (with `maxBytes`, `leaseMs`: see
-   * `SqliteStoreOptions`). Default: SQLite at `$FLUX_HOME/flux.db`.
-   */
-  store?: 'memory' | ({ sqlite: string } & SqliteStoreOptions);
-  /** Run on NATS instead: the log in JetStream, tasks on any worker that serves them. */
-  nats?: NatsOptions;
-  /**
-   * SQLite: take over the executions left running by runtimes that died (their lease lapsed, or
-   * their process is gone from this host), at once and then every lease period while open, and
-   * finish them by replay (completed steps do not run again). `createRuntime` resolves once the
-   * first pass is done. Only workflows this process defines are taken over, so define (import)
-   * them first. `close()` waits for what was taken over to pause or end.
-   */
-  recover?: boolean;
-}
-
-export type { RecoveryReport } from './recovery.js';
-export type { SqliteStoreOptions } from '../stores/sqlite-options.js';
-
-export interface StartOptions {
-  /** Continue this execution instead of starting a new one (Flux's `run(execution_id=...)`). */
-  executionId?: string;
-}
-
-/** A started execution: its id at once, its result when it finishes or pauses. */
-export interface ExecutionHandle<I = unknown, O = unknown> {
-  readonly executionId: string;
-  result(): Promise<ExecutionContext<I, O>>;
-}
-
-export type ExecutionSummary = ExecutionRecord;
-export type { CancelOptions } from '../../actors/execution-actor.js';
-
-export interface Runtime {
-  readonly kind: string;
-  /** Secrets for task bodies: `set`, `get`, `delete`. */
-  readonly secrets: SecretManager;
-  run<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionContext<I, O>>;
-  start<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionHandle<I, O>>;
-  /** Resumes a paused execution: the `pause()` it stopped at returns `value`. */
-  resume<I = unknown, O = unknown>(
-    executionId: string,
-    value?: unknown,
-    workflow?: WorkflowDefinition<I, O>,
-  ): Promise<ExecutionContext<I, O>>;
-  /**
-   * Cancels a running or paused execution; resolves with its context once it is `cancelled`. A
-   * finished execution cannot be cancelled (ExecutionStateError).
-   */
-  cancel<I = unknown, O = unknown>(
-    executionId: string,
-    workflow?: WorkflowDefinition<I, O>,
-    options?: CancelOptions,
-  ): Promise<ExecutionContext<I, O>>;
-  inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
-  list(filter?: ListFilter): Promise<ExecutionSummary[]>;
-  /**
-   * SQLite: takes over, now, the executions left running by runtimes that died (and those this
-   * runtime stopped driving because their writes failed); see `RuntimeOptions.recover`. Resolves
-   * once they are taken (not finished). Memory and NATS: nothing to do (NATS workers do it themselves).
-   */
-  recover(): Promise<RecoveryReport>;
-  close(): Promise<void>;
-}
-
-/**
- * Creates a runtime. Returns a promise for every kind, so `await createRuntime(...)` works the same
- * for the embedded stores and for NATS.
- *
- * @example
- * const runtime = await createRuntime({ store: 'memory' });
- * const ctx = await myWorkflow.run('hello', { runtime });
- * await runtime.close();
- */
-export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
-  if (options.nats && options.recover) {
-    throw new DefinitionError(
-      "recover is for the embedded SQLite store; on NATS, workers (startWorker) take over a dead worker's executions by themselves",
-    );
-  }
-  if (options.nats) {
-    if (options.store) throw new DefinitionError('createRuntime takes either store or nats, not both');
-    return createNatsRuntime(options.nats);
-  }
-  const store = options.store ?? { sqlite: defaultDatabasePath() };
-  const runtime = new ActorRuntime(store === 'memory' ? new MemoryStore() : new SqliteStore(store.sqlite, store));
-  if (options.recover)
-    await runtime.recoverContinually().catch(async (error: unknown) => {
-      await runtime.close();
-      throw error;
-    });
-  return runtime;
-}
-
-export function defaultDatabasePath(): string {
-  return `${process.env.FLUX_HOME || './.flux'}/flux.db`;
-}
 
 /** Told when this runtime starts and stops driving an execution: how a NATS worker keeps its leases. */
 export interface DriverHooks {

@@ -10,7 +10,7 @@ import { ExecutionStateError } from '../engine/errors.js';
 import { parentOf } from '../engine/children.js';
 import { findWorkflow } from '../engine/registry.js';
 import type { EventStore, OrphanedExecution } from '../engine/event-store.js';
-import type { ExecutionHandle } from './actor-runtime.js';
+import type { ExecutionHandle } from './runtime.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 
 export interface RecoveryReport {

@@ -13,6 +13,7 @@ import {
   ExecutionNotFoundError,
   ExecutionStateError,
   FluxError,
+  PayloadTooLargeError,
   StoreFullError,
   WorkflowNotFoundError,
 } from '../engine/errors.js';
@@ -64,17 +65,6 @@ export interface Client {
   /** Calls `onEvent` with each event appended to the execution's log from now on; returns a stop function. */
   watch(executionId: string, onEvent: (event: ExecutionEvent) => void): () => void;
   close(): Promise<void>;
-}
-
-/** A command larger than the server takes in one message. */
-export class PayloadTooLargeError extends FluxError {
-  constructor(what: string, bytes: number, limit: number, executionId?: string) {
-    super(
-      'PAYLOAD_TOO_LARGE',
-      `${what} is ${bytes} bytes; the NATS server takes at most ${limit} bytes in a message (max_payload)`,
-      executionId ? { executionId } : {},
-    );
-  }
 }
 
 /** How long a start sent by this client is remembered, so that a read of it waits for a worker to take it. */

@@ -16,19 +16,12 @@ import {
   type TaskResult,
   type TaskResume,
 } from '../../proto/messages.js';
-import { FluxError } from '../engine/errors.js';
+import { MalformedMessageError } from '../engine/errors.js';
 import type { EventType, StoredEvent } from '../engine/events.js';
 
 const v1 = flux.v1;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-/** Bytes that are not the protobuf message the subject carries. */
-export class MalformedMessageError extends FluxError {
-  constructor(messageType: string, reason: string) {
-    super('MALFORMED_MESSAGE', `not a valid ${messageType} message: ${reason}`);
-  }
-}
 
 function decodeWith<T>(messageType: string, decode: () => T): T {
   try {

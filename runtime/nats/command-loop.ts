@@ -18,9 +18,9 @@ import {
   decodeResumeCommand,
   decodeStartCommand,
   encodeExecutionStatus,
-  MalformedMessageError,
   type ExecutionStatus,
 } from './codec.js';
+import { MalformedMessageError } from '../engine/errors.js';
 import { ExecutionBusyError, ExecutionStateError, isFluxError } from '../engine/errors.js';
 import type { Logger } from '../engine/logger.js';
 import { checkExecutionId } from '../engine/names.js';

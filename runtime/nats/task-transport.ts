@@ -29,9 +29,9 @@ import {
   encodeExecutorProbeReply,
   encodeTaskCommand,
   encodeTaskResult,
-  MalformedMessageError,
   OBJECT_REF_CONTENT_TYPE,
 } from './codec.js';
+import { MalformedMessageError } from '../engine/errors.js';
 import {
   JSON_CONTENT_TYPE,
   jsonPayload,

@@ -9,8 +9,9 @@ import { Kvm } from '@nats-io/kv';
 import { v7 as uuidv7 } from 'uuid';
 import { consoleLogger } from '../engine/logger.js';
 import { ExecutionNotFoundError } from '../engine/errors.js';
-import { ActorRuntime, type Runtime } from '../host/actor-runtime.js';
-import type { Task } from '../api/task.js';
+import { ActorRuntime } from '../host/actor-runtime.js';
+import { type Runtime } from '../host/runtime.js';
+import type { HasTaskDefinition } from '../engine/task-definition.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import { bucketKeys } from './bucket-keys.js';
 import { CommandLoop } from './command-loop.js';
@@ -26,8 +27,7 @@ export interface WorkerOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   workflows: readonly WorkflowDefinition<any, any>[];
   /** Tasks served to every execution, besides those the workflows here call (served as they are called). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  tasks?: readonly Task<any, any>[];
+  tasks?: readonly HasTaskDefinition[];
   /** Commands handled at once (each start or resume holds a slot until its run pauses or ends). Default 64. */
   concurrency?: number;
   /** After this long without a heartbeat, a worker's executions are taken over. Default 10 s. */

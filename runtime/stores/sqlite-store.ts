@@ -7,7 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import { dirname, join } from 'node:path';
-import { SqliteSecrets } from '../engine/secrets.js';
+import { SqliteSecrets } from './sqlite-secrets.js';
 import { ExecutionConflictError, FluxError, StoreFullError } from '../engine/errors.js';
 import type { EventType, StoredEvent } from '../engine/events.js';
 import type { ExecutionState } from '../engine/execution-state.js';

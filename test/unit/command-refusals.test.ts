@@ -9,7 +9,7 @@ import {
   StoreFullError,
   WorkflowNotFoundError,
 } from 'flux-actors';
-import { MalformedMessageError } from '../../runtime/nats/codec.js';
+import { MalformedMessageError } from '../../runtime/engine/errors.js';
 import { ExecutionBusyError } from '../../runtime/engine/errors.js';
 import { isPermanentRefusal } from '../../runtime/nats/command-loop.js';
 

@@ -1,0 +1,73 @@
+/**
+ * Creates a runtime: the composition root, which picks the store. A backend is loaded only when
+ * chosen (dynamic import): a memory runtime loads neither SQLite (a native module) nor NATS.
+ */
+import { DefinitionError } from '../engine/errors.js';
+import { ActorRuntime } from '../host/actor-runtime.js';
+import type { Runtime } from '../host/runtime.js';
+import type { NatsOptions } from '../nats/nats-runtime.js';
+import type { SqliteStoreOptions } from '../stores/sqlite-options.js';
+
+export interface RuntimeOptions {
+  /**
+   * `'memory'`, or `{ sqlite: path }` for a durable file (with `maxBytes`, `leaseMs`: see
+   * `SqliteStoreOptions`). Default: SQLite at `$FLUX_HOME/flux.db`.
+   */
+  store?: 'memory' | ({ sqlite: string } & SqliteStoreOptions);
+  /** Run on NATS instead: the log in JetStream, tasks on any worker that serves them. */
+  nats?: NatsOptions;
+  /**
+   * SQLite: take over the executions left running by runtimes that died (their lease lapsed, or
+   * their process is gone from this host), at once and then every lease period while open, and
+   * finish them by replay (completed steps do not run again). `createRuntime` resolves once the
+   * first pass is done. Only workflows this process defines are taken over, so define (import)
+   * them first. `close()` waits for what was taken over to pause or end.
+   */
+  recover?: boolean;
+}
+
+export type { SqliteStoreOptions } from '../stores/sqlite-options.js';
+
+/**
+ * Creates a runtime. Returns a promise for every kind, so `await createRuntime(...)` works the same
+ * for the embedded stores and for NATS.
+ *
+ * @example
+ * const runtime = await createRuntime({ store: 'memory' });
+ * const ctx = await myWorkflow.run('hello', { runtime });
+ * await runtime.close();
+ */
+export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  if (options.nats && options.recover) {
+    throw new DefinitionError(
+      "recover is for the embedded SQLite store; on NATS, workers (startWorker) take over a dead worker's executions by themselves",
+    );
+  }
+  if (options.nats) {
+    if (options.store) throw new DefinitionError('createRuntime takes either store or nats, not both');
+    const { createNatsRuntime } = await import('../nats/nats-runtime.js');
+    return createNatsRuntime(options.nats);
+  }
+  const store = options.store ?? { sqlite: defaultDatabasePath() };
+  const runtime = new ActorRuntime(store === 'memory' ? await memoryStore() : await sqliteStore(store.sqlite, store));
+  if (options.recover)
+    await runtime.recoverContinually().catch(async (error: unknown) => {
+      await runtime.close();
+      throw error;
+    });
+  return runtime;
+}
+
+export function defaultDatabasePath(): string {
+  return `${process.env.FLUX_HOME || './.flux'}/flux.db`;
+}
+
+async function memoryStore() {
+  const { MemoryStore } = await import('../stores/memory-store.js');
+  return new MemoryStore();
+}
+
+async function sqliteStore(path: string, options: SqliteStoreOptions) {
+  const { SqliteStore } = await import('../stores/sqlite-store.js');
+  return new SqliteStore(path, options);
+}

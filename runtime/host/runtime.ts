@@ -1,0 +1,59 @@
+/**
+ * What every runtime offers, embedded or on NATS: run, start, resume, cancel, inspect and list
+ * executions. `ActorRuntime` (./actor-runtime.ts) is the one implementation; `createRuntime`
+ * (runtime/api/create-runtime.ts) picks its store.
+ */
+import type { CancelOptions } from '../../actors/execution-actor.js';
+import type { ExecutionContext } from '../engine/execution-context.js';
+import type { ExecutionRecord, ListFilter } from '../engine/event-store.js';
+import type { SecretManager } from '../engine/secrets.js';
+import type { WorkflowDefinition } from '../engine/workflow-definition.js';
+import type { RecoveryReport } from './recovery.js';
+
+export type { RecoveryReport } from './recovery.js';
+
+export interface StartOptions {
+  /** Continue this execution instead of starting a new one (Flux's `run(execution_id=...)`). */
+  executionId?: string;
+}
+
+/** A started execution: its id at once, its result when it finishes or pauses. */
+export interface ExecutionHandle<I = unknown, O = unknown> {
+  readonly executionId: string;
+  result(): Promise<ExecutionContext<I, O>>;
+}
+
+export type ExecutionSummary = ExecutionRecord;
+export type { CancelOptions } from '../../actors/execution-actor.js';
+
+export interface Runtime {
+  readonly kind: string;
+  /** Secrets for task bodies: `set`, `get`, `delete`. */
+  readonly secrets: SecretManager;
+  run<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionContext<I, O>>;
+  start<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionHandle<I, O>>;
+  /** Resumes a paused execution: the `pause()` it stopped at returns `value`. */
+  resume<I = unknown, O = unknown>(
+    executionId: string,
+    value?: unknown,
+    workflow?: WorkflowDefinition<I, O>,
+  ): Promise<ExecutionContext<I, O>>;
+  /**
+   * Cancels a running or paused execution; resolves with its context once it is `cancelled`. A
+   * finished execution cannot be cancelled (ExecutionStateError).
+   */
+  cancel<I = unknown, O = unknown>(
+    executionId: string,
+    workflow?: WorkflowDefinition<I, O>,
+    options?: CancelOptions,
+  ): Promise<ExecutionContext<I, O>>;
+  inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
+  list(filter?: ListFilter): Promise<ExecutionSummary[]>;
+  /**
+   * SQLite: takes over, now, the executions left running by runtimes that died (and those this
+   * runtime stopped driving because their writes failed); see `RuntimeOptions.recover`. Resolves
+   * once they are taken (not finished). Memory and NATS: nothing to do (NATS workers do it themselves).
+   */
+  recover(): Promise<RecoveryReport>;
+  close(): Promise<void>;
+}
