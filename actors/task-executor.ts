@@ -94,22 +94,20 @@ export class TaskExecutor implements TaskSender {
       return handle;
     }
     // A cached task: a hit answers at once; a miss runs it and keeps what the task itself produced.
-    cache
-      .read(key!)
-      .then(
-        (hit) =>
-          hit
-            ? !handle.cancelled &&
-              reply({
-                executionId: command.executionId,
-                taskId: command.taskId,
-                attempt: command.attempt,
-                outcome: 'output',
-                output: jsonPayload(hit.valueJson),
-              })
-            : withSecrets(),
-        withSecrets,
-      );
+    cache.read(key!).then(
+      (hit) =>
+        hit
+          ? !handle.cancelled &&
+            reply({
+              executionId: command.executionId,
+              taskId: command.taskId,
+              attempt: command.attempt,
+              outcome: 'output',
+              output: jsonPayload(hit.valueJson),
+            })
+          : withSecrets(),
+      withSecrets,
+    );
     return handle;
   }
 
@@ -136,17 +134,15 @@ export class TaskExecutor implements TaskSender {
         code: 'NO_SECRET_MANAGER',
         message: `task '${definition.name}' requests secrets, and this executor has no secret manager`,
       });
-    this.secrets
-      .resolve(requested, definition.name, command.executionId)
-      .then(run, (error: unknown) =>
-        reply({
-          executionId: command.executionId,
-          taskId: command.taskId,
-          attempt: command.attempt,
-          outcome: 'error',
-          error: toErrorInfo(error),
-        }),
-      );
+    this.secrets.resolve(requested, definition.name, command.executionId).then(run, (error: unknown) =>
+      reply({
+        executionId: command.executionId,
+        taskId: command.taskId,
+        attempt: command.attempt,
+        outcome: 'error',
+        error: toErrorInfo(error),
+      }),
+    );
   }
 }
 
