@@ -94,7 +94,10 @@ function runItems<T>(
       }
     };
     // Promises are running already: handled at once, so none can reject unobserved.
-    items.forEach((item, index) => (typeof item === 'function' ? queue.push(index) : settle(index, item, false)));
+    items.forEach((item, index) => {
+      if (typeof item === 'function') queue.push(index);
+      else settle(index, item, false);
+    });
     launch();
   });
 }

@@ -78,7 +78,10 @@ class Chunked implements LongTimeout {
 
   private readonly fired = (): void => {
     if (this.handle === undefined) return; // cleared
-    if (this.remaining > 0) return this.arm();
+    if (this.remaining > 0) {
+      this.arm();
+      return;
+    }
     this.handle = undefined;
     this.fn();
   };
