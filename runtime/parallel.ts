@@ -103,7 +103,8 @@ function runItems<T>(
 }
 
 /** A task (or any one-argument async function) for `pipeline`. */
-export type Stage = (input: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: any one-argument function must be accepted (`unknown` would refuse a typed parameter)
+export type Stage = (input: any) => unknown;
 
 /**
  * Runs tasks one after another, each one's output the next one's input.

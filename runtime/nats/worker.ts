@@ -23,10 +23,10 @@ export { REPLY_HEADER } from './command-loop.js';
 
 export interface WorkerOptions {
   nats: NatsOptions;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: workflows of every input and output type (`unknown` would refuse them)
   workflows: readonly WorkflowDefinition<any, any>[];
   /** Tasks served to every execution, besides those the workflows here call (served as they are called). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: tasks of every argument and result type (`unknown` would refuse them)
   tasks?: readonly Task<any, any>[];
   /** Commands handled at once (each start or resume holds a slot until its run pauses or ends). Default 64. */
   concurrency?: number;
