@@ -114,7 +114,7 @@ export class NatsStore implements EventStore {
     this.cache = {
       read: async (key) => {
         const entry = await cache.get(cacheKey(key));
-        if (!entry || entry.operation !== 'PUT') return undefined;
+        if (entry?.operation !== 'PUT') return undefined;
         return { valueJson: entry.value.length === 0 ? undefined : entry.string() };
       },
       // Best effort, never rejecting: a result not memoised is computed again by the next execution.
@@ -378,7 +378,7 @@ export class NatsStore implements EventStore {
 
   async get(executionId: string): Promise<ExecutionRecord | undefined> {
     const entry = await this.index.get(executionId);
-    if (!entry || entry.operation !== 'PUT') return undefined;
+    if (entry?.operation !== 'PUT') return undefined;
     try {
       return entry.json() as ExecutionRecord;
     } catch {
