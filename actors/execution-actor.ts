@@ -153,7 +153,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
    */
   get durable(): Promise<void> {
     const commit = () => this.log.commit();
-    return (this.startCommit ??= this.secretsKnown ? this.secretsKnown.then(commit) : commit());
+    this.startCommit ??= this.secretsKnown ? this.secretsKnown.then(commit) : commit();
+    return this.startCommit;
   }
   private startCommit: Promise<void> | undefined;
 
@@ -219,7 +220,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
    * TASK_CANCELLED); roll back what completed and what was interrupted, if asked; then end.
    */
   private finishCancel(): void {
-    if (!this.cancelOptions.rollback) return this.actor.send({ type: 'CANCELLED' });
+    if (!this.cancelOptions.rollback) {
+      this.actor.send({ type: 'CANCELLED' });
+      return;
+    }
     void rollBackOnCancel(this.log, this.definitionOf, this.rollbackSecrets).finally(() =>
       this.actor.send({ type: 'CANCELLED' }),
     );
@@ -243,23 +247,29 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
       case 'START':
         log.append('WORKFLOW_STARTED', executionId, name, event.inputJson);
         if (event.parent) log.append('WORKFLOW_CALLED_BY', executionId, name, JSON.stringify(event.parent));
-        return log.setState('running');
+        log.setState('running');
+        return;
       case 'PAUSE':
         log.append('WORKFLOW_PAUSED', executionId, name, JSON.stringify(event.name));
-        return log.setState('paused');
+        log.setState('paused');
+        return;
       case 'RESUME':
-        return this.recordResume(event.valueJson);
+        this.recordResume(event.valueJson);
+        return;
       case 'SUCCEED':
         log.append('WORKFLOW_COMPLETED', executionId, name, event.outputJson);
-        return log.setState('succeeded');
+        log.setState('succeeded');
+        return;
       case 'FAIL':
         log.append('WORKFLOW_FAILED', executionId, name, JSON.stringify(event.error));
-        return log.setState('failed');
+        log.setState('failed');
+        return;
       case 'RECOVER':
         // Recorded, and committed before the body runs: a driver that is in fact still alive
         // finds its next write refused, instead of both driving the execution unnoticed.
         log.append('WORKFLOW_RECOVERED', executionId, name, undefined);
-        return log.setState('running');
+        log.setState('running');
+        return;
       case 'CANCEL':
         // What the cancel asked for is recorded: a driver that takes over a cancel left half done
         // finishes it as asked (see `finishRecordedCancel`).
@@ -284,10 +294,12 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
           this.executor.abandon?.(executionId, call.taskId);
         }
         log.setState('cancelling');
-        return queueMicrotask(() => this.finishCancel());
+        queueMicrotask(() => this.finishCancel());
+        return;
       case 'CANCELLED':
         log.append('WORKFLOW_CANCELLED', executionId, name, undefined);
-        return log.setState('cancelled');
+        log.setState('cancelled');
+        return;
     }
   }
 
@@ -299,7 +311,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     // if another driver appended first, the commit fails and this run starts nothing. (A driver
     // that takes over a live one makes the old one fail at its next write; a task the old one had
     // in flight then runs twice, as at-least-once allows.)
-    if (this.log.events.length <= 1) return this.startBody(sendBack);
+    if (this.log.events.length <= 1) {
+      this.startBody(sendBack);
+      return;
+    }
     this.log.commit().then(
       () => this.startBody(sendBack),
       (error: Error) => this.abort(error),
@@ -359,7 +374,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
       // The task's secrets are known here before it can report anything that might quote them.
       const requests = definition.options.secretRequests;
       const learning = requests && this.log.secrets.learn(requests);
-      if (!learning) return void (live.handle = this.executor.send(command, this.onTaskResult, definition, this));
+      if (!learning) {
+        live.handle = this.executor.send(command, this.onTaskResult, definition, this);
+        return;
+      }
       void learning.then(() => {
         if (this.live.get(taskId) === live)
           live.handle = this.executor.send(command, this.onTaskResult, definition, this);
@@ -430,7 +448,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
         // The child's log does not know this execution's secrets: its input leaves here without them.
         const childInput = this.log.secrets.redact(inputJson);
         const parent = { executionId: this.executionId, callId: taskId };
-        const child = (live.handle = this.children.attach(definition, childId, childInput, parent));
+        const child = this.children.attach(definition, childId, childInput, parent);
+        live.handle = child;
         child.result.then(
           (settled) => this.onChildSettled(live, childId, settled),
           (error: unknown) =>
@@ -534,13 +553,20 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   private onChildSettled(call: LiveCall, childId: string, settled: ChildSettled): void {
     if (this.live.get(call.taskId) !== call) return; // a body left behind
     const header = { executionId: this.executionId, taskId: call.taskId, attempt: 1 };
-    if (settled.state === 'succeeded')
-      return this.onTaskResult({ ...header, outcome: 'output', output: jsonPayload(endValueJson(settled)) });
-    if (settled.state !== 'paused')
-      return this.onTaskResult({ ...header, outcome: 'error', error: childFailure(childId, call.name, settled) });
+    if (settled.state === 'succeeded') {
+      this.onTaskResult({ ...header, outcome: 'output', output: jsonPayload(endValueJson(settled)) });
+      return;
+    }
+    if (settled.state !== 'paused') {
+      this.onTaskResult({ ...header, outcome: 'error', error: childFailure(childId, call.name, settled) });
+      return;
+    }
     // The child paused: so does this execution, at this step, which stays open for the resume.
     this.live.delete(call.taskId);
-    if (this.pausing) return this.pauseWhenDrained(); // already pausing: the resume finds the child paused again
+    if (this.pausing) {
+      this.pauseWhenDrained(); // already pausing: the resume finds the child paused again
+      return;
+    }
     this.log.append('TASK_PAUSED', call.taskId, call.name, endValueJson(settled));
     this.beginPause(call.taskId, pauseName(settled));
   }
@@ -593,12 +619,16 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
   /** Task results arrive here, from the executor or a timer. */
   private readonly onTaskResult = (result: TaskResult): void => {
     const call = this.live.get(result.taskId);
-    if (!call) return this.recordLate(result); // else a body left behind: nothing reaches the log
+    if (!call) {
+      this.recordLate(result); // else a body left behind: nothing reaches the log
+      return;
+    }
     if (result.outcome === 'error' && result.error.code === 'STORE_FULL') {
       // A store with no room (the child's log, a task's own writes) is not the step's outcome: the
       // execution stops with the step open, and goes on from it once there is room.
       const what = `execution ${this.executionId} stopped at step '${call.name}', which could not write`;
-      return this.abort(new StoreFullError(what, { executionId: this.executionId }));
+      this.abort(new StoreFullError(what, { executionId: this.executionId }));
+      return;
     }
     if (result.outcome === 'progress') {
       // A retry, rollback or fallback step: part of the task's history as it happens. Anything
@@ -608,7 +638,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
       return;
     }
     call.result = result;
-    if (this.pausing) return this.recordDrained(call);
+    if (this.pausing) {
+      this.recordDrained(call);
+      return;
+    }
     this.delivery.liveArrived(call.ticket, (quick) => this.deliverLive(call, quick));
   };
 
@@ -651,7 +684,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     this.delivery.stop();
     for (const call of [...this.live.values()]) {
       if (call.result) this.recordDrained(call);
-      else if (call.timer) call.timer.clear(), this.live.delete(call.taskId);
+      else if (call.timer) {
+        call.timer.clear();
+        this.live.delete(call.taskId);
+      }
     }
     this.pauseWhenDrained();
   }
@@ -690,12 +726,13 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (!this.accepting()) return;
     const unreached = this.replay.firstUnmatched();
     if (unreached) {
-      return this.fail(
+      this.fail(
         new NonDeterminismError(
           `execution ${this.executionId} diverged from its log: the workflow ended without reaching ${describeCall(unreached)}`,
           this.executionId,
         ),
       );
+      return;
     }
     let event: ExecutionMachineEvent;
     try {
@@ -707,7 +744,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
       event = { type: 'FAIL', error: toErrorInfo(error) };
     }
     const storage = this.definition.options.outputStorage;
-    if (event.type !== 'SUCCEED' || !storage) return sendBack(event);
+    if (event.type !== 'SUCCEED' || !storage) {
+      sendBack(event);
+      return;
+    }
     storeOutput(storage, this.executionId, this.executionId, event.outputJson).then(
       (referenceJson) => sendBack({ type: 'SUCCEED', outputJson: referenceJson }),
       (error: unknown) => sendBack({ type: 'FAIL', error: toErrorInfo(error) }),

@@ -37,7 +37,8 @@ export function settleOutput(
   try {
     value = decodeOutput(valueJson, storage);
   } catch (error) {
-    return failStorage(error as Error);
+    failStorage(error as Error);
+    return;
   }
   resolve(value);
 }

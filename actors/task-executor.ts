@@ -127,7 +127,10 @@ export class TaskExecutor implements TaskSender {
   ): void {
     const own = definition.options.secretRequests ?? [];
     const requested = command.secretRequests?.length ? [...new Set([...command.secretRequests, ...own])] : own;
-    if (!requested.length) return run(NO_SECRETS);
+    if (!requested.length) {
+      run(NO_SECRETS);
+      return;
+    }
     if (!this.secrets)
       return void fail(command, reply, {
         name: 'FluxError',

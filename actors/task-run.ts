@@ -59,8 +59,10 @@ export class TaskRun {
     const { policy } = this.definition;
     const { resume, attempt } = this.command;
     if (!resume) return this.go();
-    if (policy && resume.phase !== 'attempt')
-      return (this.startMachine(resume.lastError ?? UNKNOWN_ERROR, attempt, resume.phase), this);
+    if (policy && resume.phase !== 'attempt') {
+      this.startMachine(resume.lastError ?? UNKNOWN_ERROR, attempt, resume.phase);
+      return this;
+    }
     // The runtime owns the backoff's timer: a retry taken up again waits out what remains of it.
     const wait = resume.notBeforeMs - Date.now();
     if (wait > 0) this.waitTimer = setLongTimeout(() => this.go(), wait);
@@ -72,9 +74,14 @@ export class TaskRun {
     const { policy } = this.definition;
     const { resume, attempt } = this.command;
     // A retry taken up again after a crash runs inside the machine, so its outcome is recorded too.
-    if (policy && attempt > 1)
-      return (this.startMachine(resume?.lastError ?? UNKNOWN_ERROR, attempt, 'retrying'), this);
-    if (policy?.timeoutMs !== undefined) return (this.firstTimed(attempt, policy.timeoutMs), this);
+    if (policy && attempt > 1) {
+      this.startMachine(resume?.lastError ?? UNKNOWN_ERROR, attempt, 'retrying');
+      return this;
+    }
+    if (policy?.timeoutMs !== undefined) {
+      this.firstTimed(attempt, policy.timeoutMs);
+      return this;
+    }
     this.runAttempt(attempt).then(
       (outputJson) => this.succeed(outputJson, true),
       (error: ErrorInfo) => this.firstFailed(error, attempt),
@@ -90,9 +97,13 @@ export class TaskRun {
   private firstTimed(attempt: number, timeoutMs: number): void {
     const { executionId, taskId } = this.command;
     const name = this.definition.name;
-    const scope = (this.scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested));
+    const scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested);
+    this.scope = scope;
     let over = false;
-    const fail = (error: ErrorInfo) => ((over = true), this.firstFailed(error, attempt));
+    const fail = (error: ErrorInfo) => {
+      over = true;
+      this.firstFailed(error, attempt);
+    };
     const timedOut = () => {
       const error = new ExecutionTimeoutError(name, timeoutMs, attempt, executionId);
       scope.abort(error); // the body learns through taskContext().signal
@@ -158,7 +169,8 @@ export class TaskRun {
   ): Promise<string | undefined> {
     const { executionId, taskId } = this.command;
     const name = this.definition.name;
-    const scope = (this.scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested));
+    const scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested);
+    this.scope = scope;
     // As few promise steps as possible: a task that finishes at once must reach its gate in time
     // (see runtime/engine/delivery.ts), or every step of a sequential workflow costs a turn of the loop.
     return runIn(scope, fn, this.args, timeoutMs).then(
@@ -217,7 +229,8 @@ export class TaskRun {
     });
     // The backoff is the machine's delayed transition: on a clock whose timers take any delay.
     const input = { policy: policy!, attempt, error, ...(start && { start }) };
-    const actor = (this.machine = createActor(machine, { clock: LONG_CLOCK, input }));
+    const actor = createActor(machine, { clock: LONG_CLOCK, input });
+    this.machine = actor;
     actor.subscribe({
       complete: () => {
         const { value, context, status } = actor.getSnapshot();
@@ -273,7 +286,10 @@ function runIn(scope: TaskScope, fn: TaskFunction, args: unknown[], timeoutMs: n
         if (Date.now() <= deadline.at) resolve(value);
         else reject(new ExecutionTimeoutError(scope.taskName, timeoutMs, scope.attempt, scope.executionId));
       },
-      (error: unknown) => (deadline.cancel(), reject(error)),
+      (error: unknown) => {
+        deadline.cancel();
+        reject(error);
+      },
     );
   });
 }

@@ -116,7 +116,10 @@ export async function startNatsBench(): Promise<NatsBench> {
       await new Promise<void>((resolve) => {
         if (executor.exitCode !== null) return resolve();
         const killer = setTimeout(() => executor.kill('SIGKILL'), 10_000);
-        executor.once('exit', () => (clearTimeout(killer), resolve()));
+        executor.once('exit', () => {
+          clearTimeout(killer);
+          resolve();
+        });
       });
       await nc.drain();
       await server.dispose();
@@ -139,12 +142,15 @@ async function spawnExecutor(url: string, secretKeyFile: string): Promise<ChildP
     const timer = setTimeout(() => reject(new Error(`the executor process did not start within 30 s: ${out}`)), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes('ready\n')) clearTimeout(timer), resolve();
+      if (out.includes('ready\n')) {
+        clearTimeout(timer);
+        resolve();
+      }
     });
-    child.once(
-      'exit',
-      (code) => (clearTimeout(timer), reject(new Error(`the executor process exited with code ${code}: ${out}`))),
-    );
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the executor process exited with code ${code}: ${out}`));
+    });
   });
   child.stdout!.resume();
   return child;

@@ -84,7 +84,10 @@ const targets: Target[] = [
       return {
         runtime,
         stepRuns: localStepRuns,
-        dispose: async () => (await runtime.close(), rmSync(dir, { recursive: true, force: true })),
+        dispose: async () => {
+          await runtime.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
       };
     },
   },

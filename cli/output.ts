@@ -15,7 +15,10 @@ export function printJsonLine(value: unknown): void {
 }
 
 export function printExecution(ctx: ExecutionContext, options: { json?: boolean; events?: boolean }): void {
-  if (options.json) return printJson(executionJson(ctx, options.events ?? false));
+  if (options.json) {
+    printJson(executionJson(ctx, options.events ?? false));
+    return;
+  }
   const lines = [`${ctx.executionId}  ${ctx.name}  ${ctx.state}`];
   if (ctx.input !== undefined) lines.push(`  input:  ${JSON.stringify(ctx.input)}`);
   if (ctx.output !== undefined)
@@ -34,7 +37,10 @@ export function printExecution(ctx: ExecutionContext, options: { json?: boolean;
 }
 
 export function printList(records: readonly ExecutionSummary[], options: { json?: boolean }): void {
-  if (options.json) return printJson(records);
+  if (options.json) {
+    printJson(records);
+    return;
+  }
   if (records.length === 0) return void process.stdout.write('no executions\n');
   const width = Math.max(...records.map((r) => r.workflow.length), 'WORKFLOW'.length);
   const lines = [`${'EXECUTION'.padEnd(36)}  ${'WORKFLOW'.padEnd(width)}  ${'STATE'.padEnd(10)}  UPDATED`];

@@ -131,12 +131,22 @@ export function follow(
       settlingSeq = readUpTo;
     }
     behindSince = undefined;
-    if (onSettled && isSettled(ctx.state)) return (stop(), onSettled(ctx));
-    if (readAgain) (readAgain = false), read();
+    if (onSettled && isSettled(ctx.state)) {
+      stop();
+      onSettled(ctx);
+      return;
+    }
+    if (readAgain) {
+      readAgain = false;
+      read();
+    }
   };
   function read(): void {
     if (stopped) return;
-    if (reading) return void (readAgain = true);
+    if (reading) {
+      readAgain = true;
+      return;
+    }
     reading = true;
     backend.inspect(executionId).then(
       (ctx) => {

@@ -16,9 +16,9 @@ import { Graph } from '../runtime/api/graph.js';
 import type { Task } from '../runtime/api/task.js';
 import type { Workflow } from '../runtime/api/workflow.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: holds workflows of every input and output type (`unknown` would refuse them)
 export type AnyWorkflow = Workflow<any, any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: holds tasks of every argument and result type (`unknown` would refuse them)
 export type AnyTask = Task<any, any>;
 
 /** What a set of modules exports. */

@@ -45,15 +45,18 @@ export function servePage(pathname: string, res: ServerResponse): void {
   let body = cache.get(asset.file);
   if (!body) {
     const path = `${directory}${asset.file}`;
-    if (!existsSync(path))
-      return sendError(
+    if (!existsSync(path)) {
+      sendError(
         res,
         new HttpError(
           'NOT_FOUND',
           `${asset.file} of the web page is missing from this install (${directory}): reinstall flux-actors`,
         ),
       );
-    cache.set(asset.file, (body = readFileSync(path)));
+      return;
+    }
+    body = readFileSync(path);
+    cache.set(asset.file, body);
   }
   res.writeHead(200, {
     'content-type': asset.type,

@@ -53,7 +53,10 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
         stream.send('end', executionJson(ctx, false));
         stream.close();
       },
-      (error) => (stream.send('error', { code: 'STREAM_FAILED', message: error.message }), stream.close()),
+      (error) => {
+        stream.send('error', { code: 'STREAM_FAILED', message: error.message });
+        stream.close();
+      },
       { notFoundPatienceMs: 30_000 },
     );
     res.on('close', stop);

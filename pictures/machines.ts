@@ -31,6 +31,9 @@ export function graphOfMachine(name: string): MachineGraph {
   const machine = Object.hasOwn(MACHINES, name) ? MACHINES[name] : undefined;
   if (!machine) throw new UnknownMachineError(name);
   let graph = graphs.get(name);
-  if (!graph) graphs.set(name, (graph = machineGraph(machine)));
+  if (!graph) {
+    graph = machineGraph(machine);
+    graphs.set(name, graph);
+  }
   return graph;
 }

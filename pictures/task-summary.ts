@@ -28,19 +28,45 @@ type Apply = (task: TaskSummary, event: ExecutionEvent) => void;
 
 // One entry per event type a task call records; any other event is not about a task call.
 const APPLY: Partial<Record<EventType, Apply>> = {
-  TASK_STARTED: (task) => void (task.outcome = 'running'),
-  TASK_COMPLETED: (task) => void (task.outcome = 'completed'),
-  TASK_FAILED: (task) => void (task.outcome = 'failed'),
-  TASK_PAUSED: (task) => void (task.outcome = 'paused'),
-  TASK_RESUMED: (task) => void (task.outcome = 'resumed'),
-  TASK_CANCELLED: (task) => void (task.outcome = 'cancelled'),
-  TASK_RETRY_STARTED: (task) => void task.retries++,
-  TASK_ROLLBACK_STARTED: (task) => void (task.rollback = 'started'),
-  TASK_ROLLBACK_COMPLETED: (task) => void (task.rollback = 'completed'),
-  TASK_ROLLBACK_FAILED: (task) => void (task.rollback = 'failed'),
-  TASK_FALLBACK_STARTED: (task) => void (task.fallback = 'started'),
-  TASK_FALLBACK_COMPLETED: (task) => void (task.fallback = 'completed'),
-  TASK_FALLBACK_FAILED: (task) => void (task.fallback = 'failed'),
+  TASK_STARTED: (task) => {
+    task.outcome = 'running';
+  },
+  TASK_COMPLETED: (task) => {
+    task.outcome = 'completed';
+  },
+  TASK_FAILED: (task) => {
+    task.outcome = 'failed';
+  },
+  TASK_PAUSED: (task) => {
+    task.outcome = 'paused';
+  },
+  TASK_RESUMED: (task) => {
+    task.outcome = 'resumed';
+  },
+  TASK_CANCELLED: (task) => {
+    task.outcome = 'cancelled';
+  },
+  TASK_RETRY_STARTED: (task) => {
+    task.retries++;
+  },
+  TASK_ROLLBACK_STARTED: (task) => {
+    task.rollback = 'started';
+  },
+  TASK_ROLLBACK_COMPLETED: (task) => {
+    task.rollback = 'completed';
+  },
+  TASK_ROLLBACK_FAILED: (task) => {
+    task.rollback = 'failed';
+  },
+  TASK_FALLBACK_STARTED: (task) => {
+    task.fallback = 'started';
+  },
+  TASK_FALLBACK_COMPLETED: (task) => {
+    task.fallback = 'completed';
+  },
+  TASK_FALLBACK_FAILED: (task) => {
+    task.fallback = 'failed';
+  },
   CHILD_WORKFLOW_STARTED: (task, event) => {
     const id = childId(event.value);
     if (id !== undefined) task.childExecutionId = id;
@@ -54,7 +80,10 @@ export function summarizeTasks(events: readonly ExecutionEvent[]): TaskSummary[]
     if (!apply) continue;
     // A log read from the middle may hold a task's later events without its TASK_STARTED.
     let task = tasks.get(event.sourceId);
-    if (!task) tasks.set(event.sourceId, (task = newTask(event)));
+    if (!task) {
+      task = newTask(event);
+      tasks.set(event.sourceId, task);
+    }
     apply(task, event);
   }
   return [...tasks.values()];

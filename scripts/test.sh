@@ -2,7 +2,7 @@
 # `npm test`: the whole test suite on a fresh Debian machine with Node 20: installs what is missing (nats-server,
 # chromium for the web page's test and, for better-sqlite3's build, a C++ toolchain, from Debian; the npm
 # dependencies), then checks
-# the types, builds, and runs every test. Exit code = the tests' exit code.
+# the types, the format, the lint rules and the layers, builds, and runs every test. Exit code = the tests' exit code.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -21,6 +21,7 @@ fi
 
 npm ci --no-audit --no-fund
 npm run typecheck
+npm run lint
 npm run build
 # A run that does not end (a server or socket left open) fails here with a message, not at CI's deadline.
 timeout --foreground 1200 npx mocha || {

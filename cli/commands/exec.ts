@@ -24,7 +24,10 @@ export function execCommand(program: Command): void {
         let id: string | undefined;
         const ctx = await withProgress(
           `running ${workflow}`,
-          backend.start(workflow, input).then((started) => backend.result((id = started))),
+          backend.start(workflow, input).then((started) => {
+            id = started;
+            return backend.result(started);
+          }),
           {
             backend,
             executionId: () => id,

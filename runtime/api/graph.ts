@@ -6,10 +6,10 @@
 import { FluxError } from '../engine/errors.js';
 
 // Node actions and conditions take whatever their upstream produced.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// biome-ignore lint/suspicious/noExplicitAny: any typed action must be accepted (`unknown[]` would refuse typed parameters)
 export type NodeAction = (...inputs: any[]) => unknown;
+// biome-ignore lint/suspicious/noExplicitAny: any typed condition must be accepted (`unknown` would refuse a typed parameter)
 export type EdgeCondition = (output: any) => boolean | Promise<boolean>;
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 export interface GraphEdge {
   from: string;

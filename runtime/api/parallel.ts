@@ -94,13 +94,17 @@ function runItems<T>(
       }
     };
     // Promises are running already: handled at once, so none can reject unobserved.
-    items.forEach((item, index) => (typeof item === 'function' ? queue.push(index) : settle(index, item, false)));
+    items.forEach((item, index) => {
+      if (typeof item === 'function') queue.push(index);
+      else settle(index, item, false);
+    });
     launch();
   });
 }
 
 /** A task (or any one-argument async function) for `pipeline`. */
-export type Stage = (input: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: any one-argument function must be accepted (`unknown` would refuse a typed parameter)
+export type Stage = (input: any) => unknown;
 
 /**
  * Runs tasks one after another, each one's output the next one's input.

@@ -84,8 +84,8 @@ function childErrorOf(
     return undefined;
   const details = (error as { details?: Record<string, unknown> }).details ?? {};
   return {
-    executionId: details['executionId'] as string,
+    executionId: details.executionId as string,
     state: error.code === 'CHILD_WORKFLOW_CANCELLED' ? 'cancelled' : 'failed',
-    error: details['error'] as ErrorInfo | undefined,
+    error: details.error as ErrorInfo | undefined,
   };
 }

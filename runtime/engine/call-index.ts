@@ -86,12 +86,18 @@ export class CallIndex {
   }
 
   private markMatched(call: RecordedCall): void {
-    if (!call.matched) (call.matched = true), this.matchedCount++;
+    if (!call.matched) {
+      call.matched = true;
+      this.matchedCount++;
+    }
   }
 
   private basesOf(base: string): CallsWithBase {
     let calls = this.byBase.get(base);
-    if (!calls) this.byBase.set(base, (calls = { recorded: [], made: 0 }));
+    if (!calls) {
+      calls = { recorded: [], made: 0 };
+      this.byBase.set(base, calls);
+    }
     return calls;
   }
 }

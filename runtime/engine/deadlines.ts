@@ -72,7 +72,10 @@ export class Deadlines {
     const entry = new Entry(Date.now() + timeoutMs, onTimeout, this);
     if (this.pending++ === 0) this.timer?.ref();
     let queue = this.queues.get(timeoutMs);
-    if (!queue) this.queues.set(timeoutMs, (queue = new Queue()));
+    if (!queue) {
+      queue = new Queue();
+      this.queues.set(timeoutMs, queue);
+    }
     queue.push(entry);
     if (entry.at < this.timerAt) this.arm(entry.at);
     return entry;

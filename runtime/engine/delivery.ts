@@ -70,7 +70,10 @@ export class Delivery {
   /** A replayed call: its recorded outcome goes out at its gate (quick) or on its turn. */
   replayed(call: RecordedCall, settle: Settle): void {
     const outcome = call.outcome!;
-    if (!this.strict) return settle(outcome);
+    if (!this.strict) {
+      settle(outcome);
+      return;
+    }
     if (outcome.quick) {
       gate().then(() => this.openReplayGate(call, settle));
       return;
@@ -98,7 +101,10 @@ export class Delivery {
     const mayBeQuick = !ticket.gateOpen && (!this.strict || !this.replay.replaying);
     if (mayBeQuick) ticket.early = deliver;
     else if (!this.strict) deliver(false);
-    else this.late.push(() => deliver(false)), this.scheduleTurn();
+    else {
+      this.late.push(() => deliver(false));
+      this.scheduleTurn();
+    }
   }
 
   /** The body is left behind (paused, failed): nothing more is delivered to it. */
@@ -114,7 +120,8 @@ export class Delivery {
       // Not the next recorded outcome: the body has left its recorded course. Queue it like any
       // other; the stall check or the divergence check takes it from here.
       this.waiting.set(call.taskId, { call, settle });
-      return this.scheduleStallCheck();
+      this.scheduleStallCheck();
+      return;
     }
     if (this.strict) this.replay.advance();
     settle(call.outcome!);
@@ -125,7 +132,10 @@ export class Delivery {
     if (this.turnScheduled || this.stopped) return;
     this.turnScheduled = true;
     if (this.replay.replaying && ++this.drains < DRAINS_PER_TURN) afterMicrotasks(this.turn);
-    else (this.drains = 0), nextTurn(this.turn);
+    else {
+      this.drains = 0;
+      nextTurn(this.turn);
+    }
   }
 
   private readonly turn = (): void => {
@@ -134,7 +144,10 @@ export class Delivery {
     if (this.replay.replaying) {
       const outcome = this.replay.nextOutcome()!;
       const waiter = this.waiting.get(outcome.sourceId);
-      if (!waiter) return this.scheduleStallCheck();
+      if (!waiter) {
+        this.scheduleStallCheck();
+        return;
+      }
       this.waiting.delete(outcome.sourceId);
       this.replay.advance();
       waiter.settle(outcome);

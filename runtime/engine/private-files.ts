@@ -19,8 +19,10 @@ export function ensurePrivateDir(dir: string): void {
   // mkdir's mode is filtered by the umask: set it on each directory made here.
   let made = first;
   chmodSync(made, PRIVATE_DIR_MODE);
-  for (const part of relative(first, dir).split(sep).filter(Boolean))
-    chmodSync((made = `${made}${sep}${part}`), PRIVATE_DIR_MODE);
+  for (const part of relative(first, dir).split(sep).filter(Boolean)) {
+    made = `${made}${sep}${part}`;
+    chmodSync(made, PRIVATE_DIR_MODE);
+  }
 }
 
 /**

@@ -98,7 +98,8 @@ export class Replay {
   private nextStart(): number {
     let at = this.startCursor;
     while (at < this.end && !this.isBodyStart(at)) at++;
-    return (this.startCursor = at);
+    this.startCursor = at;
+    return at;
   }
 
   /** A start of one of the body's own calls (not a repeat, not a nested task's). */

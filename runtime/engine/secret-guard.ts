@@ -49,7 +49,10 @@ export class SecretGuard {
         this.asked.set(name, lookup);
       }
       const pending = this.asked.get(name);
-      if (pending) (waits ??= []).push(pending);
+      if (pending) {
+        waits ??= [];
+        waits.push(pending);
+      }
     }
     return waits && Promise.all(waits).then(() => undefined);
   }

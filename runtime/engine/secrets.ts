@@ -110,7 +110,8 @@ export class SecretCipher {
         'SECRET_KEY_INVALID',
         `${this.keyPath} must hold 32 bytes (an AES-256 key), not ${key.length}`,
       );
-    return (this.key = key);
+    this.key = key;
+    return key;
   }
 }
 

@@ -140,7 +140,7 @@ export function fromErrorInfo(info: ErrorInfo, extra: Record<string, unknown> = 
     info.name === 'ExecutionError' && info.code
       ? new ExecutionError(info.message, {
           code: info.code,
-          executionId: info.details?.['executionId'] as string | undefined,
+          executionId: info.details?.executionId as string | undefined,
         })
       : new Error(info.message);
   error.name = info.name;
@@ -148,7 +148,7 @@ export function fromErrorInfo(info: ErrorInfo, extra: Record<string, unknown> = 
   if (info.details) Object.assign(error, info.details, { details: info.details });
   Object.assign(error, extra);
   // A failed child's error names the child, not the parent it was thrown into.
-  if (error instanceof ExecutionError && info.details?.['executionId'])
-    Object.assign(error, { executionId: info.details['executionId'] });
+  if (error instanceof ExecutionError && info.details?.executionId)
+    Object.assign(error, { executionId: info.details.executionId });
   return error;
 }

@@ -3,7 +3,7 @@ import type { Duration } from './duration.js';
 import type { OutputStorage } from './output-storage.js';
 
 // Task functions take any arguments; the public `Task<A, R>` type keeps them precise for callers.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: any typed function must be accepted (`unknown[]` would refuse typed parameters)
 export type TaskFunction = (...args: any[]) => unknown;
 
 /**

@@ -57,7 +57,7 @@ export function advanceResumePoint(point: ResumePoint, event: StoredEvent): Resu
     case 'TASK_ROLLBACK_FAILED':
       return {
         attempt: point.attempt,
-        resume: { phase: 'afterRollback', notBeforeMs: 0, lastError: point.resume?.lastError! },
+        resume: { phase: 'afterRollback', notBeforeMs: 0, lastError: point.resume?.lastError },
       };
     case 'TASK_FALLBACK_STARTED':
       return { attempt: point.attempt, resume: { phase: 'fallingBack', notBeforeMs: 0, lastError: value.error! } };

@@ -44,6 +44,7 @@ class Chunked implements LongTimeout {
     private readonly timers: TimerFunctions,
   ) {
     // NaN or a negative delay waits as Node would: not at all.
+    // biome-ignore lint/complexity/useMathMinMax: Math.max(ms, 0) is NaN for NaN; this comparison gives 0
     this.remaining = ms > 0 ? ms : 0;
     this.arm();
   }
@@ -78,7 +79,10 @@ class Chunked implements LongTimeout {
 
   private readonly fired = (): void => {
     if (this.handle === undefined) return; // cleared
-    if (this.remaining > 0) return this.arm();
+    if (this.remaining > 0) {
+      this.arm();
+      return;
+    }
     this.handle = undefined;
     this.fn();
   };

@@ -293,7 +293,9 @@ export class ActorRuntime implements Runtime, ChildRunner {
         cancelled = options;
         if (actor && !detached) this.cancel(childId, undefined, options).catch(() => undefined); // already finished: nothing to cancel
       },
-      detach: () => void (detached = true),
+      detach: () => {
+        detached = true;
+      },
     };
   }
 

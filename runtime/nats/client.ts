@@ -339,7 +339,9 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
         onEvent(toExecutionEvent(executionId, event));
       };
       store.load(executionId).then(
-        (events) => void (floor = events.at(-1)?.seq ?? 0),
+        (events) => {
+          floor = events.at(-1)?.seq ?? 0;
+        },
         () => undefined,
       );
       const subscription = nc.subscribe(names.events(executionId), {

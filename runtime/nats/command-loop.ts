@@ -212,8 +212,10 @@ export class CommandLoop {
 
   /** A command that can never succeed is answered and removed; anything else is delivered again later. */
   private refused(msg: JsMsg, error: unknown, executionId: string, workflow: string): void {
-    if (!isPermanentRefusal(error))
-      return msg.nak(Math.min(500 * 2 ** Math.min(msg.info.deliveryCount - 1, 6), MAX_REDELIVERY_DELAY_MS));
+    if (!isPermanentRefusal(error)) {
+      msg.nak(Math.min(500 * 2 ** Math.min(msg.info.deliveryCount - 1, 6), MAX_REDELIVERY_DELAY_MS));
+      return;
+    }
     msg.term();
     if (msg.info.redelivered && error instanceof ExecutionStateError) return; // answered when it was first refused
     this.reply(msg, { executionId, workflow, state: '', error: toErrorInfo(error) });
@@ -234,9 +236,10 @@ export class CommandLoop {
     const to = msg.headers?.get(REPLY_HEADER);
     if (!to) return;
     if (!isReplySubject(to, this.names.prefix, this.options.replyPrefixes)) {
-      return this.options.logger.warn(
+      this.options.logger.warn(
         `did not answer a command on ${msg.subject}: its ${REPLY_HEADER} '${to.slice(0, 200)}' is not an inbox (allowed: ${this.options.replyPrefixes.join(', ')})`,
       );
+      return;
     }
     this.nc.publish(to, encodeExecutionStatus(status));
   }

@@ -128,8 +128,10 @@ export class ExecutorWatch {
       for (const call of calls) {
         if (!this.stillWith(call, executor)) continue;
         call.unreachable = false;
-        if (!notRunning.has(call.key)) (call.heardAt = now), (call.missing = 0);
-        else if (++call.missing >= LOST_AFTER) this.lost(call);
+        if (!notRunning.has(call.key)) {
+          call.heardAt = now;
+          call.missing = 0;
+        } else if (++call.missing >= LOST_AFTER) this.lost(call);
       }
     } catch (error) {
       const gone = isNoResponders(error);

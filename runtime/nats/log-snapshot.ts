@@ -36,9 +36,21 @@ export function encodeSnapshot(snapshot: LogSnapshot): string {
   const lines = [`${MAGIC} ${VERSION} ${snapshot.streamSeq} ${snapshot.events.length}`];
   for (const e of snapshot.events) {
     let flags = e.quick ? 'q' : '';
-    const source = plain(e.sourceId) ? e.sourceId : ((flags += 's'), JSON.stringify(e.sourceId));
-    const name = plain(e.name) ? e.name : ((flags += 'n'), JSON.stringify(e.name));
-    const value = e.objectName !== undefined ? ((flags += 'o'), e.objectName) : (e.valueJson ?? '');
+    let source = e.sourceId;
+    if (!plain(e.sourceId)) {
+      flags += 's';
+      source = JSON.stringify(e.sourceId);
+    }
+    let name = e.name;
+    if (!plain(e.name)) {
+      flags += 'n';
+      name = JSON.stringify(e.name);
+    }
+    let value = e.valueJson ?? '';
+    if (e.objectName !== undefined) {
+      flags += 'o';
+      value = e.objectName;
+    }
     lines.push(`${e.seq}\t${e.type}\t${source}\t${name}\t${e.time}\t${flags}\t${value}`);
   }
   return lines.join('\n');

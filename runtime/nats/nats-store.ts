@@ -114,7 +114,7 @@ export class NatsStore implements EventStore {
     this.cache = {
       read: async (key) => {
         const entry = await cache.get(cacheKey(key));
-        if (!entry || entry.operation !== 'PUT') return undefined;
+        if (entry?.operation !== 'PUT') return undefined;
         return { valueJson: entry.value.length === 0 ? undefined : entry.string() };
       },
       // Best effort, never rejecting: a result not memoised is computed again by the next execution.
@@ -378,7 +378,7 @@ export class NatsStore implements EventStore {
 
   async get(executionId: string): Promise<ExecutionRecord | undefined> {
     const entry = await this.index.get(executionId);
-    if (!entry || entry.operation !== 'PUT') return undefined;
+    if (entry?.operation !== 'PUT') return undefined;
     try {
       return entry.json() as ExecutionRecord;
     } catch {
@@ -588,14 +588,17 @@ class NatsLogWriter implements LogWriter {
     this.record = undefined;
     this.waiters = [];
     const appended = events.length
-      ? this.store.appendEvents(this.executionId, events, this.lastSeq).then((seq) => void (this.lastSeq = seq))
+      ? this.store.appendEvents(this.executionId, events, this.lastSeq).then((seq) => {
+          this.lastSeq = seq;
+        })
       : Promise.resolve();
     if (record) {
       const previous = this.indexing;
       this.indexing = appended.then(() => previous).then(() => this.store.putRecord(record));
       this.indexing.catch((error: Error) => this.failed(error));
     }
-    const inFlight = (this.inFlight = appended);
+    const inFlight = appended;
+    this.inFlight = appended;
     appended.then(
       () => {
         if (this.inFlight === inFlight) this.inFlight = undefined;
@@ -663,7 +666,11 @@ function splitBatch(events: readonly WireEvent[], maxBytes: number): WireEvent[]
   for (const event of events) {
     const size =
       (event.objectName ? 100 : (event.valueJson?.length ?? 0)) + event.sourceId.length + event.name.length + 96;
-    if (part.length && bytes + size > maxBytes) parts.push(part), (part = []), (bytes = 0);
+    if (part.length && bytes + size > maxBytes) {
+      parts.push(part);
+      part = [];
+      bytes = 0;
+    }
     part.push(event);
     bytes += size;
   }

@@ -38,6 +38,9 @@ const outboxes = new WeakMap<NatsConnection, Outbox>();
 /** The outbox of a connection, shared by everything that publishes on it. */
 export function outboxOf(nc: NatsConnection): Outbox {
   let outbox = outboxes.get(nc);
-  if (!outbox) outboxes.set(nc, (outbox = new Outbox()));
+  if (!outbox) {
+    outbox = new Outbox();
+    outboxes.set(nc, outbox);
+  }
   return outbox;
 }

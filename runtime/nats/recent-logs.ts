@@ -49,7 +49,10 @@ export class RecentLogs {
       if (events[0]?.seq === 1) this.remember(executionId, events, streamSeq);
       return;
     }
-    if (log.streamSeq !== previousSeq || events[0]?.seq !== log.events.length + 1) return this.forget(executionId);
+    if (log.streamSeq !== previousSeq || events[0]?.seq !== log.events.length + 1) {
+      this.forget(executionId);
+      return;
+    }
     for (const event of events) log.events.push(event);
     log.streamSeq = streamSeq;
     this.total += events.length;

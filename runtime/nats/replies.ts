@@ -63,8 +63,10 @@ export class Replies {
 
   close(): void {
     this.subscription.unsubscribe();
-    for (const { timer, reject, subject } of this.waiting.values())
-      clearTimeout(timer), reject(new NoReplyError(subject, 'timeout'));
+    for (const { timer, reject, subject } of this.waiting.values()) {
+      clearTimeout(timer);
+      reject(new NoReplyError(subject, 'timeout'));
+    }
     this.waiting.clear();
   }
 

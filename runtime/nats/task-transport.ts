@@ -210,7 +210,8 @@ export class NatsTaskDispatcher implements TaskSender {
     try {
       subject = this.names.task(command.taskName);
     } catch (error) {
-      return this.fail(call, toErrorInfo(error)); // a name no subject can carry
+      this.fail(call, toErrorInfo(error)); // a name no subject can carry
+      return;
     }
     this.forgetAnswer(call);
     const token = (++this.nextToken).toString(36);
@@ -246,9 +247,15 @@ export class NatsTaskDispatcher implements TaskSender {
     const { call, generation } = awaiting;
     if (!this.waiting(call, generation)) return; // the result came first
     call.answerToken = undefined;
-    if (msg.headers?.code === 503 && msg.data.length === 0) return this.notServed(call);
+    if (msg.headers?.code === 503 && msg.data.length === 0) {
+      this.notServed(call);
+      return;
+    }
     const refusal = msg.data.length ? (JSON.parse(decoder.decode(msg.data)) as ErrorInfo) : undefined;
-    if (refusal) return this.fail(call, refusal);
+    if (refusal) {
+      this.fail(call, refusal);
+      return;
+    }
     call.executor = msg.headers?.get(EXECUTOR_HEADER) || undefined;
     call.heardAt = Date.now();
   }
@@ -258,11 +265,12 @@ export class NatsTaskDispatcher implements TaskSender {
     const { command, generation, firstSentAt } = call;
     const waited = Date.now() - firstSentAt;
     if (waited > this.patienceMs) {
-      return this.fail(call, {
+      this.fail(call, {
         name: 'FluxError',
         code: 'TASK_NOT_SERVED',
         message: `no executor serves task '${command.taskName}' (waited ${this.patienceMs} ms on ${this.names.task(command.taskName)}): start a worker that defines it`,
       });
+      return;
     }
     call.sentAt = 0; // not out: the watch leaves it alone until it is sent again
     const wait = Math.min(20 * 2 ** Math.floor(Math.log2(1 + waited / 20)), 500);
@@ -289,11 +297,12 @@ export class NatsTaskDispatcher implements TaskSender {
       // Its retry or fallback had already settled it; only the final message was lost.
       this.settled(call);
       const header = { executionId: command.executionId, taskId: command.taskId, attempt: point.attempt };
-      return call.reply(
+      call.reply(
         'error' in settled
           ? { ...header, outcome: 'error', error: settled.error }
           : { ...header, outcome: 'output', output: jsonPayload(settled.outputJson) },
       );
+      return;
     }
     if (point) call.command = { ...command, attempt: point.attempt, ...(point.resume && { resume: point.resume }) };
     call.generation++;
@@ -343,10 +352,17 @@ export class NatsTaskDispatcher implements TaskSender {
     const generation =
       msg.subject === this.resultsSubject ? 0 : Number(msg.subject.slice(this.resultsSubject.length + 1));
     if (generation !== call.generation) return;
-    if (result.outcome === 'progress') return (this.progressed(call, result.progress), call.reply(result));
+    if (result.outcome === 'progress') {
+      this.progressed(call, result.progress);
+      call.reply(result);
+      return;
+    }
     this.settled(call);
     const reply = call.reply;
-    if (result.outcome !== 'output' || result.output.contentType !== OBJECT_REF_CONTENT_TYPE) return reply(result);
+    if (result.outcome !== 'output' || result.output.contentType !== OBJECT_REF_CONTENT_TYPE) {
+      reply(result);
+      return;
+    }
     // An output too large for a message: the executor put it in the object store.
     const { name } = JSON.parse(payloadJson(result.output)!) as { name: string };
     this.large.getLarge(name).then(

@@ -24,7 +24,7 @@ export { REPLY_HEADER } from './command-loop.js';
 
 export interface WorkerOptions {
   nats: NatsOptions;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: workflows of every input and output type (`unknown` would refuse them)
   workflows: readonly WorkflowDefinition<any, any>[];
   /** Tasks served to every execution, besides those the workflows here call (served as they are called). */
   tasks?: readonly HasTaskDefinition[];

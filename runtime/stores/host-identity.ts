@@ -10,11 +10,12 @@ import { hostname } from 'node:os';
 let identity: string | undefined;
 
 export function hostIdentity(): string {
-  return (identity ??= [
+  identity ??= [
     hostname(),
     readOr(() => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()),
     readOr(() => readlinkSync('/proc/self/ns/pid')),
-  ].join(' '));
+  ].join(' ');
+  return identity;
 }
 
 /** Whether a process of this host identity is alive. A process we may not signal still exists. */

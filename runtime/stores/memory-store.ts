@@ -24,7 +24,10 @@ export class MemoryStore implements EventStore {
       append(event) {
         if (writer.failure) return;
         let log = logs.get(executionId);
-        if (!log) logs.set(executionId, (log = []));
+        if (!log) {
+          log = [];
+          logs.set(executionId, log);
+        }
         if (event.seq !== log.length + 1) writer.failure = new ExecutionConflictError(executionId);
         else log.push(event);
       },

@@ -125,8 +125,14 @@ export class SqliteStore implements EventStore {
     this.writes.flushNow();
     const where: string[] = [];
     const params: (string | number)[] = [];
-    if (filter.state) where.push('state = ?'), params.push(filter.state);
-    if (filter.workflow) where.push('workflow = ?'), params.push(filter.workflow);
+    if (filter.state) {
+      where.push('state = ?');
+      params.push(filter.state);
+    }
+    if (filter.workflow) {
+      where.push('workflow = ?');
+      params.push(filter.workflow);
+    }
     const sql = `SELECT * FROM executions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
     params.push(filter.limit ?? -1);
     return (this.db.prepare(sql).all(...params) as RecordRow[]).map(toRecord);

@@ -80,13 +80,11 @@ class Workers {
     await Promise.all(
       this.processes.map((child) =>
         child && child.exitCode === null && child.signalCode === null
-          ? new Promise<void>(
-              (resolve) => (
-                child.once('exit', () => resolve()),
-                child.kill('SIGTERM'),
-                setTimeout(() => child.kill('SIGKILL'), 10_000).unref()
-              ),
-            )
+          ? new Promise<void>((resolve) => {
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+              setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+            })
           : undefined,
       ),
     );

@@ -237,10 +237,10 @@ describe('flux CLI', function () {
       });
       await new Promise<void>((resolve, reject) => {
         let said = '';
-        worker!.stderr!.on(
-          'data',
-          (chunk: Buffer) => (said += chunk.toString()).includes('expenseApproval') && resolve(),
-        );
+        worker!.stderr!.on('data', (chunk: Buffer) => {
+          said += chunk.toString();
+          if (said.includes('expenseApproval')) resolve();
+        });
         worker!.once('exit', (code) => reject(new Error(`flux worker exited with ${code}: ${said}`)));
       });
     });

@@ -44,7 +44,12 @@ describe('workers and clients on NATS (worker processes)', function () {
   });
 
   afterEach(async () => {
-    await Promise.all(workers.splice(0).map((w) => (w.kill('SIGKILL'), Promise.resolve())));
+    await Promise.all(
+      workers.splice(0).map((w) => {
+        w.kill('SIGKILL');
+        return Promise.resolve();
+      }),
+    );
     await client.close();
   });
 

@@ -43,7 +43,8 @@ describe('the web page of flux server (headless Chromium)', function () {
     base = await new Promise<string>((resolve, reject) => {
       let said = '';
       server.stdout!.on('data', (chunk: Buffer) => {
-        const url = /on (http:\/\/\S+)/.exec((said += chunk.toString()))?.[1];
+        said += chunk.toString();
+        const url = /on (http:\/\/\S+)/.exec(said)?.[1];
         if (url) resolve(url);
       });
       server.once('exit', (code) => reject(new Error(`flux server exited with ${code}: ${said}`)));

@@ -21,7 +21,11 @@ const slowCall = task(async function elsewhereSlowCall(ms: number) {
   const { signal } = taskContext();
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), aborted++, reject(new Error('stopped'))));
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      aborted++;
+      reject(new Error('stopped'));
+    });
   });
   return ms;
 });

@@ -257,7 +257,10 @@ describe('a cancel with rollbacks left half done by its driver', () => {
     const book = task.withOptions({
       rollback: async (room: string) => {
         undone.push(`unbook ${room}`);
-        if (hangs) (hangs = false), await released; // the first driver stops here, as if it died
+        if (hangs) {
+          hangs = false;
+          await released; // the first driver stops here, as if it died
+        }
       },
     })(async function bookBeforePaying(room: string) {
       return room;

@@ -99,7 +99,13 @@ for (const kind of STORE_KINDS) {
       const flow = workflow(async function cappedReplay(c: ExecutionContext<number[]>) {
         const finished: number[] = [];
         const values = await parallel(
-          c.input.map((ms, i) => () => jittery(i, ms).then((v) => (finished.push(v), v))),
+          c.input.map(
+            (ms, i) => () =>
+              jittery(i, ms).then((v) => {
+                finished.push(v);
+                return v;
+              }),
+          ),
           { maxConcurrent: 3 },
         );
         await pause('after');

@@ -62,7 +62,10 @@ for (const kind of STORE_KINDS) {
 
     it('replays random concurrent branches and races exactly as they first ran', async () => {
       let seed = 7;
-      const random = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+      const random = (n: number) => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed % n;
+      };
       for (let i = 0; i < 40; i++) {
         shape = Array.from({ length: 2 + random(3) }, () =>
           Array.from({ length: 1 + random(4) }, () => [-1, 0, 1, 2, 5][random(5)]!),

@@ -20,7 +20,8 @@ const APPROVAL = join(import.meta.dirname, '..', '..', 'examples', 'pause-with-i
 
 interface Answer {
   status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: parsed JSON of any shape, which each test reads into as it asserts
+  body: any;
 }
 
 const kinds: { kind: string; open(): Promise<{ backend: Backend; dispose(): Promise<void> }> }[] = [
@@ -41,7 +42,13 @@ const kinds: { kind: string; open(): Promise<{ backend: Backend; dispose(): Prom
         workflows: [expenseApproval],
       });
       const backend = await natsBackend({ url, prefix });
-      return { backend, dispose: async () => (await backend.close(), await worker.stop()) };
+      return {
+        backend,
+        dispose: async () => {
+          await backend.close();
+          await worker.stop();
+        },
+      };
     },
   },
 ];

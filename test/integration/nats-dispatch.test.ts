@@ -39,7 +39,7 @@ describe('a task that no executor serves', function () {
     expect(ctx.hasFailed).to.equal(true);
     const failed = ctx.events.find((e) => e.type === 'TASK_FAILED');
     expect(failed?.value).to.deep.include({ code: 'TASK_NOT_SERVED' });
-    expect((failed?.value as { message: string }).message).to.match(
+    expect((failed!.value as { message: string }).message).to.match(
       /no executor serves task 'nobodyServesThis'.*\.tasks\.nobodyServesThis/,
     );
   });

@@ -3,7 +3,7 @@ import { workflow, task, pause, type Runtime } from 'flux-actors';
 import { STORE_KINDS, useRuntime } from '../fixtures/runtimes.js';
 
 for (const kind of STORE_KINDS) {
-  describe(`nested tasks (${kind} store)`, function () {
+  describe(`nested tasks (${kind} store)`, () => {
     let runtime: Runtime;
     useRuntime(kind, (r) => (runtime = r));
 

@@ -113,8 +113,14 @@ for (const kind of STORE_KINDS) {
       const racer = workflow(async function racer() {
         const order: string[] = [];
         const winner = await Promise.race([
-          slow().then((v) => (order.push(v), v)),
-          fast().then((v) => (order.push(v), v)),
+          slow().then((v) => {
+            order.push(v);
+            return v;
+          }),
+          fast().then((v) => {
+            order.push(v);
+            return v;
+          }),
         ]);
         await delay(50); // let the slow one land too
         const decision = await pause<string>('after_race');

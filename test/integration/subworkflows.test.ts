@@ -36,7 +36,7 @@ const twoPauseChild = workflow(async function childAsksTwice() {
 });
 
 for (const kind of STORE_KINDS) {
-  describe(`sub-workflows (${kind} store)`, function () {
+  describe(`sub-workflows (${kind} store)`, () => {
     let runtime: Runtime;
     useRuntime(kind, (r) => (runtime = r));
 
@@ -77,7 +77,7 @@ for (const kind of STORE_KINDS) {
       const error = caught as ExecutionError;
       expect(error.code).to.equal('CHILD_WORKFLOW_FAILED');
       expect(error.message).to.contain('negative: -3');
-      const childId = error.details!['executionId'] as string;
+      const childId = error.details!.executionId as string;
       expect(error.executionId).to.equal(childId);
       expect((await runtime.inspect(childId)).state).to.equal('failed');
       // On replay the same error comes back, without running the child again.
@@ -147,9 +147,9 @@ for (const kind of STORE_KINDS) {
       const [one, two, three] = ctx.output as Array<Record<string, unknown>>;
       expect(one).to.deep.equal({ ok: 1 });
       expect(three).to.deep.equal({ ok: 3 });
-      expect(two!['failed']).to.equal('negative: -2');
-      expect(two!['input']).to.equal(-2);
-      expect((await runtime.inspect(two!['id'] as string)).state).to.equal('failed');
+      expect(two!.failed).to.equal('negative: -2');
+      expect(two!.input).to.equal(-2);
+      expect((await runtime.inspect(two!.id as string)).state).to.equal('failed');
     });
 
     it('cancelling the parent cancels the child it waits on', async () => {
@@ -281,6 +281,6 @@ describe('sub-workflows: races found in review', () => {
     expect(error).to.be.instanceOf(ExecutionError);
     expect(error!.code).to.equal('CHILD_WORKFLOW_FAILED');
     expect(error!.message).to.contain('negative: -5');
-    expect((error!.details!['error'] as { name: string }).name).to.equal('RangeError');
+    expect((error!.details!.error as { name: string }).name).to.equal('RangeError');
   });
 });

@@ -23,7 +23,9 @@ for (const kind of ['memory', 'nats'] as const) {
   describe(`two tasks with one name (${kind} store)`, () => {
     let runtime: Runtime;
     useRuntime(kind, (r) => (runtime = r));
-    beforeEach(() => void (email.sent.length = 0));
+    beforeEach(() => {
+      email.sent.length = 0;
+    });
 
     it('refuses the second definition, naming both, instead of running one for the other', async () => {
       const ctx = await notifyBoth.run(undefined, { runtime });
@@ -70,7 +72,10 @@ describe('two tasks with one name, by name alone', () => {
   it('the process registry refuses a look-up of a name two different definitions share', () => {
     expect(() => findTask('send'))
       .to.throw(DefinitionError)
-      .that.satisfies((error: Error) => (expectBothNamed(error.message), true));
+      .that.satisfies((error: Error) => {
+        expectBothNamed(error.message);
+        return true;
+      });
   });
 
   it('a NATS worker given both refuses to start, naming both', async () => {
@@ -85,7 +90,10 @@ describe('two tasks with one name, by name alone', () => {
         tasks: [email.send, sms.send],
       });
       const error = await started.then(
-        async (worker) => (await worker.stop(), undefined),
+        async (worker) => {
+          await worker.stop();
+          return undefined;
+        },
         (e: unknown) => e as Error,
       );
       expect(error).to.be.instanceOf(DefinitionError);

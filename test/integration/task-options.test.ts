@@ -143,7 +143,10 @@ for (const kind of STORE_KINDS) {
           order.push(`refund ${amount}`);
           throw new Error('refund service down');
         },
-        fallback: async (amount: number) => (order.push(`queue ${amount}`), { status: 'queued' }),
+        fallback: async (amount: number) => {
+          order.push(`queue ${amount}`);
+          return { status: 'queued' };
+        },
       })(async function chargeCard(amount: number) {
         order.push(`charge ${amount}`);
         throw new Error('card declined');

@@ -34,7 +34,7 @@ const MODULES: LoadedModules = {
 /** Counts what the SQLite store reads (calls, and events returned), by wrapping its read methods. */
 function countStoreReads(): { calls: number; events: number; wholeLogs: number; restore(): void } {
   const proto = SqliteStore.prototype as unknown as Record<string, (...args: unknown[]) => Promise<StoredEvent[]>>;
-  const counts = { calls: 0, events: 0, wholeLogs: 0, restore: () => undefined as void };
+  const counts = { calls: 0, events: 0, wholeLogs: 0, restore: (): void => undefined };
   const originals: [string, (...args: unknown[]) => Promise<StoredEvent[]>][] = [];
   for (const name of ['load', 'loadAfter']) {
     const original = proto[name];
@@ -48,7 +48,10 @@ function countStoreReads(): { calls: number; events: number; wholeLogs: number; 
       return events;
     };
   }
-  counts.restore = () => originals.forEach(([name, original]) => (proto[name] = original));
+  counts.restore = () =>
+    originals.forEach(([name, original]) => {
+      proto[name] = original;
+    });
   return counts;
 }
 
@@ -125,7 +128,9 @@ describe('flux server: event streams cost nothing while idle, and are capped', f
       expect(beyond.status).to.equal(503);
       expect(beyond.body.error.code).to.equal('TOO_MANY_STREAMS');
     } finally {
-      streams.forEach((s) => s.request.destroy());
+      streams.forEach((s) => {
+        s.request.destroy();
+      });
     }
   });
 
@@ -169,7 +174,9 @@ describe('flux server: event streams cost nothing while idle, and are capped', f
       streams.push(again);
       expect(await again.status).to.equal(200);
     } finally {
-      streams.forEach((s) => s.request.destroy());
+      streams.forEach((s) => {
+        s.request.destroy();
+      });
       await small.close();
     }
   });

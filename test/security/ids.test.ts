@@ -49,7 +49,9 @@ describe('security: execution ids are checked at every door', function () {
     let prefix: string;
     let client: Client;
     let raw: NatsConnection;
-    beforeEach(() => void ({ prefix, client, raw } = parties));
+    beforeEach(() => {
+      ({ prefix, client, raw } = parties);
+    });
 
     it('a client refuses a bad id before sending anything', async () => {
       const jsm = await jetstreamManager(raw);

@@ -17,7 +17,9 @@ describe('security: garbage on a subject a client listens to (NATS)', function (
   let raw: NatsConnection;
   let log: CapturedLog;
   let prefix: string;
-  beforeEach(() => void ({ client, raw, log, prefix } = parties));
+  beforeEach(() => {
+    ({ client, raw, log, prefix } = parties);
+  });
 
   it('is dropped and logged with its subject; the client goes on serving watches and results', async () => {
     const stopWatch = client.watch('ghost-1', () => undefined);

@@ -18,7 +18,9 @@ describe('security: a command cannot aim its reply at state (NATS)', function ()
   let raw: NatsConnection;
   let client: Client;
   let log: CapturedLog;
-  beforeEach(() => void ({ prefix, raw, client, log } = parties));
+  beforeEach(() => {
+    ({ prefix, raw, client, log } = parties);
+  });
 
   /**
    * A cancel refused by the worker, whose execution id is an encoded log event: its ExecutionStatus
@@ -46,7 +48,14 @@ describe('security: a command cannot aim its reply at state (NATS)', function ()
     let published = 0;
     let arrived!: () => void;
     const arrival = new Promise<void>((resolve) => (arrived = resolve));
-    const spy = raw.subscribe(watched, { callback: (_, msg) => void (ours(msg.data) || (published++, arrived())) });
+    const spy = raw.subscribe(watched, {
+      callback: (_, msg) => {
+        if (!ours(msg.data)) {
+          published++;
+          arrived();
+        }
+      },
+    });
     await raw.flush();
     const h = headers();
     h.set('Flux-Reply-To', replyTo);

@@ -47,7 +47,10 @@ const forever = task(async function fullStoreForever(payload: string) {
   if (!hanging.now) return payload.length;
   const { signal } = taskContext();
   return new Promise<number>((_, reject) =>
-    signal.addEventListener('abort', () => (hanging.aborted++, reject(signal.reason as Error))),
+    signal.addEventListener('abort', () => {
+      hanging.aborted++;
+      reject(signal.reason as Error);
+    }),
   );
 });
 /** Its input is small; the argument of its second step is not. */

@@ -8,7 +8,10 @@ async function capturingStderr(isTTY: boolean, use: () => Promise<void>): Promis
   const write = stderr.write;
   let written = '';
   stderr.isTTY = isTTY;
-  stderr.write = ((chunk: string) => ((written += chunk), true)) as typeof stderr.write;
+  stderr.write = ((chunk: string) => {
+    written += chunk;
+    return true;
+  }) as typeof stderr.write;
   try {
     await use();
   } finally {
@@ -18,15 +21,15 @@ async function capturingStderr(isTTY: boolean, use: () => Promise<void>): Promis
   return written;
 }
 
-const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+// Not named `after`, which is mocha's hook (Biome's noDuplicateTestHooks takes each call for one).
+const resolveAfter = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 
 describe('the CLI progress line', () => {
   it('spins with the time waited on a terminal, and clears its line when the wait ends', async () => {
     let result: string | undefined;
-    const written = await capturingStderr(
-      true,
-      async () => void (result = await withProgress('waiting for x', after(250, 'done'))),
-    );
+    const written = await capturingStderr(true, async () => {
+      result = await withProgress('waiting for x', resolveAfter(250, 'done'));
+    });
     expect(result).to.equal('done');
     expect(written)
       .to.contain('waiting for x')
@@ -35,7 +38,10 @@ describe('the CLI progress line', () => {
   });
 
   it('writes nothing when stderr is not a terminal (a pipe, a script)', async () => {
-    const written = await capturingStderr(false, async () => void (await withProgress('waiting', after(150, 1))));
+    const written = await capturingStderr(
+      false,
+      async () => void (await withProgress('waiting', resolveAfter(150, 1))),
+    );
     expect(written).to.equal('');
   });
 
@@ -44,7 +50,7 @@ describe('the CLI progress line', () => {
     const written = await capturingStderr(true, async () => {
       await withProgress(
         'failing',
-        after(100, 0).then(() => Promise.reject(new Error('no'))),
+        resolveAfter(100, 0).then(() => Promise.reject(new Error('no'))),
       ).catch((error: unknown) => (caught = error));
     });
     expect((caught as Error).message).to.equal('no');

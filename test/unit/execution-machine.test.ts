@@ -60,7 +60,10 @@ describe('the execution machine', () => {
     let sendBack: (e: ExecutionMachineEvent) => void = () => {};
     const host: ExecutionHost = {
       record: (e) => recorded.push(e.type),
-      runBody: (send) => ((sendBack = send), bodyRuns++),
+      runBody: (send) => {
+        sendBack = send;
+        bodyRuns++;
+      },
       stopBody: () => bodyStops++,
     };
     const actor = createActor(executionMachine, { input: { executionId: 'x' } });

@@ -28,10 +28,14 @@ function standIn(visible: () => number): { backend: Backend; live: (seq: number)
     return new ExecutionContext({ executionId: ID, name: 'wf', state, log });
   };
   const backend = {
-    inspect: async () => (reads++, contextOf(visible())),
-    watch: (_id: string, onEvent: (event: ExecutionEvent) => void) => (
-      (listener = onEvent), () => (listener = undefined)
-    ),
+    inspect: async () => {
+      reads++;
+      return contextOf(visible());
+    },
+    watch: (_id: string, onEvent: (event: ExecutionEvent) => void) => {
+      listener = onEvent;
+      return () => (listener = undefined);
+    },
   } as unknown as Backend;
   return { backend, live: (seq) => listener?.(contextOf(seq).events[seq - 1]!), reads: () => reads };
 }

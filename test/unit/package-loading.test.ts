@@ -17,10 +17,14 @@ const BACKENDS = /node_modules\/(@nats-io\/|better-sqlite3\/|protobufjs\/)/;
 async function modulesLoadedBy(script: string): Promise<string[]> {
   const log = join(tempDir('flux-loading-'), 'modules.log');
   const hook = join(ROOT, 'test', 'fixtures', 'module-log.mjs');
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', '--import', hook, '--input-type=module', '-e', script], {
-    cwd: ROOT,
-    env: { ...process.env, MODULE_LOG: log, FLUX_HOME: tempDir('flux-loading-home-') },
-  });
+  await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', '--import', hook, '--input-type=module', '-e', script],
+    {
+      cwd: ROOT,
+      env: { ...process.env, MODULE_LOG: log, FLUX_HOME: tempDir('flux-loading-home-') },
+    },
+  );
   return readFileSync(log, 'utf8').split('\n').filter(Boolean);
 }
 
@@ -34,7 +38,10 @@ describe('what importing flux-actors loads', function () {
       const done = await flux.workflow(async function loadsLittle() { return 1; }).run(undefined, { runtime });
       if (done.output !== 1) throw new Error('the workflow did not run');
       await runtime.close();`);
-    expect(loaded.some((url) => url.includes('/runtime/index.ts')), 'the log sees the package').to.equal(true);
+    expect(
+      loaded.some((url) => url.includes('/runtime/index.ts')),
+      'the log sees the package',
+    ).to.equal(true);
     expect(loaded.filter((url) => BACKENDS.test(url))).to.deep.equal([]);
   });
 

@@ -59,7 +59,10 @@ describe('the replay engine', () => {
       (name) =>
         new Promise<void>((resolve) => {
           const call = replay.identify(name, '[]') as RecordedCall;
-          delivery.replayed(call, (outcome) => (delivered.push(JSON.parse(outcome.valueJson!) as string), resolve()));
+          delivery.replayed(call, (outcome) => {
+            delivered.push(JSON.parse(outcome.valueJson!) as string);
+            resolve();
+          });
         }),
     );
     expect(delivered).to.deep.equal([]); // never inside the call that asked
