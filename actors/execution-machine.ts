@@ -1,98 +1,170 @@
 /**
- * The lifecycle of one execution, and the single authority on which transitions are legal:
+ * The lifecycle of one execution, and the single authority on its state and on which transitions
+ * are legal:
  *
- *   created → running ⇄ paused → succeeded | failed,   running | paused → cancelling → cancelled
+ *   created → running → succeeded | failed
+ *   running (working → draining) → paused → running
+ *   running | paused → cancelling (stopping | rollingBack) → cancelled
  *
- * The live actor runs the workflow body as its `body` child while `running`, and records each
- * transition through the `record` action. Replaying an execution's recorded lifecycle events through
- * the pure `transition` function rebuilds its state without running anything (see `lifecycle.ts`).
- * Per-task events never pass through here: a replayed step must cost microseconds, not a transition.
+ * `running` invokes the workflow body (the `body` actor) for as long as it lasts. A `pause()` moves
+ * it to `draining`: the body gets nothing more and starts nothing more, the calls already running
+ * finish and are recorded, then `DRAINED` pauses the execution. A cancel that asks for rollbacks
+ * runs them (the `rollbacks` actor) in `cancelling.rollingBack`. Each transition that the log
+ * records names its event in a `record` action, so the log and the machine cannot disagree.
+ *
+ * The machine is pure: `body`, `rollbacks` and the actions are bound by the host with `provide()`
+ * (./execution-binding.ts). Replaying the recorded lifecycle events through the pure `transition`
+ * function rebuilds a state without running anything (./lifecycle.ts). Per-task events never pass
+ * through here: a replayed step must cost microseconds, not a transition.
  */
-import { fromCallback, setup, type AnyActorRef } from 'xstate';
+import { assign, fromCallback, fromPromise, setup } from 'xstate';
 import type { ErrorInfo } from '../proto/messages.js';
 import type { ParentLink } from '../runtime/engine/children.js';
+import type { EventType } from '../runtime/engine/events.js';
 
 export type ExecutionMachineEvent =
   | { type: 'START'; inputJson?: string | undefined; parent?: ParentLink }
+  /** The body called `pause()` (or a child it waits for paused): drain, then pause. */
   | { type: 'PAUSE'; taskId: string; name: string }
+  /** The calls running when the pause came have finished and are recorded. */
+  | { type: 'DRAINED' }
   | { type: 'RESUME'; valueJson?: string | undefined }
   | { type: 'SUCCEED'; outputJson?: string | undefined }
   | { type: 'FAIL'; error: ErrorInfo }
-  | { type: 'CANCEL' }
+  | { type: 'CANCEL'; rollback?: boolean }
   | { type: 'CANCELLED' }
-  /** Continue a `running` execution whose previous driver stopped (a crash): run the body again by replay. */
+  /**
+   * Continue where a previous driver stopped (it died): a `running` execution runs its body again
+   * by replay; a `cancelling` one finishes its cancel as it was asked.
+   */
   | { type: 'RECOVER' };
 
-/** What the machine needs from the process hosting it. */
-export interface ExecutionHost {
-  /** Appends the lifecycle event that matches a transition to the log. */
-  record(event: ExecutionMachineEvent): void;
-  /** Starts the workflow body; it reports its end with `sendBack` (SUCCEED or FAIL). */
-  runBody(sendBack: (event: ExecutionMachineEvent) => void): void;
-  /** The body is being left behind (paused, failed, cancelled): nothing it does may reach the log. */
-  stopBody(): void;
-}
+/** The lifecycle events of the log, each recorded by one kind of transition. */
+export type LifecycleEvent = Extract<
+  EventType,
+  | 'WORKFLOW_STARTED'
+  | 'WORKFLOW_PAUSED'
+  | 'WORKFLOW_RESUMED'
+  | 'WORKFLOW_COMPLETED'
+  | 'WORKFLOW_FAILED'
+  | 'WORKFLOW_CANCELLING'
+  | 'WORKFLOW_CANCELLED'
+  | 'WORKFLOW_RECOVERED'
+>;
 
 /** Plain data only: XState walks the context when it restores a snapshot. */
 export interface ExecutionMachineContext {
   executionId: string;
+  /** The pause being drained towards: the call that paused, and the pause's name. */
+  pause?: { taskId: string; name: string } | undefined;
+  /** Whether the cancel under way rolls back what the execution did. */
+  rollback: boolean;
 }
 
-// The host of each live actor, found from the actor itself; a pure transition (rebuilding a state
-// from the log) has no host, and none of its actions run anyway.
-const hosts = new WeakMap<AnyActorRef, ExecutionHost>();
-
-/** Attaches the host before the actor starts. */
-export function attachHost(actor: AnyActorRef, host: ExecutionHost): void {
-  hosts.set(actor, host);
+/** What the machine's actors are given: which execution they act for. */
+export interface ExecutionRef {
+  executionId: string;
 }
+
+const unbound = (what: string) => () => {
+  throw new Error(`the execution machine's ${what} is bound by its host (bindExecutionMachine)`);
+};
+
+const record = (event: LifecycleEvent) => ({ type: 'record', params: { event } }) as const;
+const ref = ({ context }: { context: ExecutionMachineContext }): ExecutionRef => ({ executionId: context.executionId });
 
 export const executionMachine = setup({
   types: {
     context: {} as ExecutionMachineContext,
-    input: {} as { executionId: string },
+    input: {} as ExecutionRef,
     events: {} as ExecutionMachineEvent,
   },
   actors: {
-    body: fromCallback<ExecutionMachineEvent, ExecutionHost | undefined>(({ input: host, sendBack }) => {
-      host?.runBody(sendBack);
-      return () => host?.stopBody();
-    }),
+    /** The workflow body and the calls it makes, for as long as the execution is `running`. */
+    body: fromCallback<ExecutionMachineEvent, ExecutionRef>(unbound('body')),
+    /** The rollbacks a cancel asked for, newest first; done when each has run or failed. */
+    rollbacks: fromPromise<void, ExecutionRef>(unbound('rollbacks')),
   },
   actions: {
-    record: ({ self, event }) => hosts.get(self)?.record(event),
+    /** Appends the lifecycle event to the log (the host's). */
+    record: (_, _params: { event: LifecycleEvent }) => {},
+    /** A cancel without rollbacks: once the calls it stopped are recorded, the host ends it. */
+    cancelStopped: () => {},
+    /** The run reached a pause or an end: the host makes the log durable and reports it. */
+    settled: () => {},
+  },
+  guards: {
+    rollbackAsked: ({ context }) => context.rollback,
   },
 }).createMachine({
   id: 'execution',
-  context: ({ input }) => ({ executionId: input.executionId }),
+  context: ({ input }) => ({ executionId: input.executionId, rollback: false }),
   initial: 'created',
   states: {
     created: {
-      on: { START: { target: 'running', actions: 'record' } },
+      on: { START: { target: 'running', actions: record('WORKFLOW_STARTED') } },
     },
     running: {
-      invoke: { src: 'body', input: ({ self }) => hosts.get(self) },
+      invoke: { src: 'body', input: ref },
+      initial: 'working',
+      states: {
+        working: {
+          on: {
+            PAUSE: {
+              target: 'draining',
+              actions: assign({ pause: ({ event }) => ({ taskId: event.taskId, name: event.name }) }),
+            },
+          },
+        },
+        draining: {
+          on: { DRAINED: { target: '#execution.paused', actions: record('WORKFLOW_PAUSED') } },
+        },
+      },
       on: {
-        PAUSE: { target: 'paused', actions: 'record' },
-        SUCCEED: { target: 'succeeded', actions: 'record' },
-        FAIL: { target: 'failed', actions: 'record' },
-        CANCEL: { target: 'cancelling', actions: 'record' },
-        RECOVER: { target: 'running', reenter: true, actions: 'record' },
+        SUCCEED: { target: 'succeeded', actions: record('WORKFLOW_COMPLETED') },
+        FAIL: { target: 'failed', actions: record('WORKFLOW_FAILED') },
+        CANCEL: {
+          target: 'cancelling',
+          actions: [assign({ rollback: ({ event }) => event.rollback === true }), record('WORKFLOW_CANCELLING')],
+        },
+        RECOVER: { target: 'running', reenter: true, actions: record('WORKFLOW_RECOVERED') },
       },
     },
     paused: {
+      entry: 'settled',
       on: {
-        RESUME: { target: 'running', actions: 'record' },
-        CANCEL: { target: 'cancelling', actions: 'record' },
+        RESUME: { target: 'running', actions: record('WORKFLOW_RESUMED') },
+        CANCEL: {
+          target: 'cancelling',
+          actions: [assign({ rollback: ({ event }) => event.rollback === true }), record('WORKFLOW_CANCELLING')],
+        },
       },
     },
     cancelling: {
-      on: { CANCELLED: { target: 'cancelled', actions: 'record' } },
+      initial: 'deciding',
+      states: {
+        deciding: {
+          always: [{ guard: 'rollbackAsked', target: 'rollingBack' }, { target: 'stopping' }],
+        },
+        stopping: { entry: 'cancelStopped' },
+        rollingBack: {
+          invoke: {
+            src: 'rollbacks',
+            input: ref,
+            // A rollback that throws is recorded by the rollbacks themselves: the cancel ends either way.
+            onDone: { target: '#execution.cancelled', actions: record('WORKFLOW_CANCELLED') },
+            onError: { target: '#execution.cancelled', actions: record('WORKFLOW_CANCELLED') },
+          },
+        },
+      },
+      on: {
+        CANCELLED: { target: 'cancelled', actions: record('WORKFLOW_CANCELLED') },
+        // A cancel its driver left half done: decided again, so what it asked for runs (again).
+        RECOVER: { target: '.deciding', reenter: true },
+      },
     },
-    succeeded: { type: 'final' },
-    failed: { type: 'final' },
-    cancelled: { type: 'final' },
+    succeeded: { type: 'final', entry: 'settled' },
+    failed: { type: 'final', entry: 'settled' },
+    cancelled: { type: 'final', entry: 'settled' },
   },
 });
-
-export type ExecutionMachine = typeof executionMachine;

@@ -6,7 +6,9 @@ import type { RecordedCall } from '../runtime/engine/replay.js';
 import type { StoredEvent } from '../runtime/engine/events.js';
 import type { OutputStorage } from '../runtime/engine/output-storage.js';
 import { decodeOutput, fromErrorInfo } from '../runtime/engine/serialization.js';
-import type { ErrorInfo } from '../proto/messages.js';
+import type { ErrorInfo, TaskResult } from '../proto/messages.js';
+import type { ExecutionLog } from '../runtime/engine/execution-log.js';
+import { payloadJson } from '../proto/messages.js';
 
 /** Settles the body's promise from a recorded outcome, directly: as a live delivery does, step for step. */
 export function settleFromEvent(
@@ -50,4 +52,19 @@ export function taskError(info: ErrorInfo, taskName: string, executionId: string
 
 export function describeCall(call: RecordedCall): string {
   return `task '${call.name}' (call ${call.position}, arguments ${call.argsJson ?? '[]'})`;
+}
+
+/** A task's last result: its output or its error (not a progress step). */
+export type FinalResult = Exclude<TaskResult, { outcome: 'progress' }>;
+
+/** Records a call's final result: TASK_COMPLETED with its output, or TASK_FAILED with its error. */
+export function recordOutcome(
+  log: ExecutionLog,
+  taskId: string,
+  name: string,
+  result: FinalResult,
+  quick?: boolean,
+): StoredEvent {
+  if (result.outcome === 'output') return log.append('TASK_COMPLETED', taskId, name, payloadJson(result.output), quick);
+  return log.append('TASK_FAILED', taskId, name, JSON.stringify(result.error), quick);
 }

@@ -6,6 +6,7 @@
 import { clampInterval } from '../engine/timers.js';
 import { v7 as uuidv7 } from 'uuid';
 import { ExecutionActor, type CancelOptions } from '../../actors/execution-actor.js';
+import { bindExecutionMachine } from '../../actors/execution-binding.js';
 import { accepts, rebuildSnapshot, stateOf, type ExecutionSnapshot } from '../../actors/lifecycle.js';
 import { TaskExecutor, type TaskSender } from '../../actors/task-executor.js';
 import {
@@ -64,6 +65,8 @@ export interface ActorRuntimeOptions {
 }
 
 export class ActorRuntime implements Runtime, ChildRunner {
+  /** The execution machine, bound to this runtime's execution actors. */
+  private readonly machines = bindExecutionMachine();
   private readonly active = new Map<string, ExecutionActor<unknown, unknown>>();
   /** Executions a driver in this process holds (or is about to): at most one driver each. */
   private readonly claims = new Set<string>();
@@ -517,7 +520,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
     log: ExecutionLog,
     snapshot?: ExecutionSnapshot,
   ): ExecutionActor<I, O> {
-    const actor = new ExecutionActor<I, O>(definition, log, this.executor, this, snapshot);
+    const actor = new ExecutionActor<I, O>(definition, log, this.executor, this, this.machines, snapshot);
     const { executionId } = actor;
     this.claims.add(executionId);
     this.active.set(executionId, actor as ExecutionActor<unknown, unknown>);

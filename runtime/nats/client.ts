@@ -8,7 +8,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { v7 as uuidv7 } from 'uuid';
 import { decodeEventBatch, encodeCancelCommand, encodeResumeCommand, encodeStartCommand } from './codec.js';
-import { rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
+import { accepts, rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
 import {
   ExecutionNotFoundError,
   ExecutionStateError,
@@ -272,8 +272,9 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
 
     async resume<I, O>(executionId: string, value?: unknown, resumeOptions: { timeoutMs?: number } = {}) {
       const events = await load(executionId);
-      const state = stateOf(rebuildSnapshot(executionId, events));
-      if (state !== 'paused') throw new ExecutionStateError(executionId, state, 'resumed', ['paused']);
+      const snapshot = rebuildSnapshot(executionId, events);
+      if (!accepts(snapshot, 'RESUME'))
+        throw new ExecutionStateError(executionId, stateOf(snapshot), 'resumed', ['paused']);
       const valueJson = encodeValue(value, `the resume value for execution ${executionId}`, executionId);
       const workflow = events[0]!.name;
       await send(

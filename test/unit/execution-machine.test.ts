@@ -1,12 +1,8 @@
 import { expect } from 'chai';
 import { createActor } from 'xstate';
-import {
-  attachHost,
-  executionMachine,
-  type ExecutionHost,
-  type ExecutionMachineEvent,
-} from '../../actors/execution-machine.js';
-import { accepts, rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
+import { bindExecutionMachine, type ExecutionMachineHost } from '../../actors/execution-binding.js';
+import type { ExecutionMachineEvent } from '../../actors/execution-machine.js';
+import { accepts, rebuildSnapshot, stateOf, statePath } from '../../actors/lifecycle.js';
 import type { EventType, StoredEvent } from '../../runtime/engine/events.js';
 import { CorruptLogError } from '../../runtime/engine/errors.js';
 
@@ -53,43 +49,109 @@ describe('the execution machine', () => {
       .with.property('code', 'CORRUPT_LOG');
   });
 
-  it('runs the body while running and records each transition through its host', () => {
-    const recorded: string[] = [];
-    let bodyRuns = 0;
-    let bodyStops = 0;
+  it('rebuilds the sub-states: a cancel that asked for rollbacks is rolling back, one that did not is stopping', () => {
+    const cancelling = (valueJson?: string) =>
+      statePath(
+        rebuildSnapshot('x', [
+          ...log('WORKFLOW_STARTED'),
+          { seq: 2, type: 'WORKFLOW_CANCELLING', sourceId: 'x', name: 'wf', valueJson, time: 0 },
+        ]),
+      );
+    expect(cancelling(JSON.stringify({ rollback: true }))).to.equal('cancelling.rollingBack');
+    expect(cancelling()).to.equal('cancelling.stopping');
+    expect(statePath(rebuildSnapshot('x', log('WORKFLOW_STARTED')))).to.equal('running.working');
+  });
+
+  /** A host that counts what the machine asks of it, bound as a runtime binds its actors. */
+  function hosted(snapshot?: ReturnType<typeof rebuildSnapshot>) {
+    const seen = { recorded: [] as string[], bodyRuns: 0, bodyStops: 0, rollbacks: 0, stopped: 0, settled: 0 };
     let sendBack: (e: ExecutionMachineEvent) => void = () => {};
-    const host: ExecutionHost = {
-      record: (e) => recorded.push(e.type),
+    let finishRollbacks: () => void = () => {};
+    const host: ExecutionMachineHost = {
+      record: (event) => void seen.recorded.push(event),
       runBody: (send) => {
         sendBack = send;
-        bodyRuns++;
+        seen.bodyRuns++;
       },
-      stopBody: () => bodyStops++,
+      stopBody: () => void seen.bodyStops++,
+      rollBack: () => {
+        seen.rollbacks++;
+        return new Promise<void>((resolve) => (finishRollbacks = resolve));
+      },
+      cancelStopped: () => void seen.stopped++,
+      settled: () => void seen.settled++,
     };
-    const actor = createActor(executionMachine, { input: { executionId: 'x' } });
-    attachHost(actor, host);
+    const machines = bindExecutionMachine();
+    machines.host('x', host);
+    const actor = createActor(machines.machine, {
+      input: { executionId: 'x' },
+      ...(snapshot && { snapshot: machines.restore(snapshot) }),
+    });
     actor.start();
+    return { actor, seen, body: (e: ExecutionMachineEvent) => sendBack(e), finishRollbacks: () => finishRollbacks() };
+  }
+
+  it('runs the body while running, drains before pausing, and records each transition through its host', () => {
+    const { actor, seen, body } = hosted();
     actor.send({ type: 'START' });
-    expect(bodyRuns).to.equal(1);
-    actor.send({ type: 'PAUSE', taskId: 't', name: 'p' });
-    expect(bodyStops).to.equal(1);
+    expect(seen.bodyRuns).to.equal(1);
+    body({ type: 'PAUSE', taskId: 't', name: 'p' });
+    expect(statePath(actor.getSnapshot()), 'the calls running finish first').to.equal('running.draining');
+    expect(seen.bodyStops).to.equal(0);
+    expect(accepts(actor.getSnapshot(), 'RESUME')).to.equal(false);
+    body({ type: 'DRAINED' });
+    expect(stateOf(actor.getSnapshot())).to.equal('paused');
+    expect(seen.bodyStops).to.equal(1);
     actor.send({ type: 'RESUME' });
-    expect(bodyRuns).to.equal(2);
-    sendBack({ type: 'SUCCEED' });
+    expect(seen.bodyRuns).to.equal(2);
+    body({ type: 'SUCCEED' });
     expect(actor.getSnapshot().value).to.equal('succeeded');
     expect(actor.getSnapshot().status).to.equal('done');
-    expect(recorded).to.deep.equal(['START', 'PAUSE', 'RESUME', 'SUCCEED']);
+    expect(seen.recorded).to.deep.equal([
+      'WORKFLOW_STARTED',
+      'WORKFLOW_PAUSED',
+      'WORKFLOW_RESUMED',
+      'WORKFLOW_COMPLETED',
+    ]);
+    expect(seen.settled, 'paused, then succeeded').to.equal(2);
   });
 
   it('recovers a running execution by starting its body again', () => {
-    let bodyRuns = 0;
-    const host: ExecutionHost = { record: () => {}, runBody: () => bodyRuns++, stopBody: () => {} };
-    const snapshot = executionMachine.resolveState({ value: 'running', context: { executionId: 'x' } });
-    const actor = createActor(executionMachine, { input: { executionId: 'x' }, snapshot });
-    attachHost(actor, host);
-    actor.start();
-    expect(bodyRuns).to.equal(0);
+    const { actor, seen } = hosted(rebuildSnapshot('x', log('WORKFLOW_STARTED')));
+    expect(seen.bodyRuns).to.equal(0);
     actor.send({ type: 'RECOVER' });
-    expect(bodyRuns).to.equal(1);
+    expect(seen.bodyRuns).to.equal(1);
+    expect(seen.recorded).to.deep.equal(['WORKFLOW_RECOVERED']);
+  });
+
+  it('cancels through rollbacks when asked, else ends the cancel once the host has stopped what ran', async () => {
+    const rolling = hosted();
+    rolling.actor.send({ type: 'START' });
+    rolling.actor.send({ type: 'CANCEL', rollback: true });
+    expect(statePath(rolling.actor.getSnapshot())).to.equal('cancelling.rollingBack');
+    expect([rolling.seen.bodyStops, rolling.seen.rollbacks, rolling.seen.stopped]).to.deep.equal([1, 1, 0]);
+    rolling.finishRollbacks();
+    await new Promise<void>((resolve) => rolling.actor.subscribe({ complete: resolve }));
+    expect(rolling.seen.recorded).to.deep.equal(['WORKFLOW_STARTED', 'WORKFLOW_CANCELLING', 'WORKFLOW_CANCELLED']);
+
+    const plain = hosted();
+    plain.actor.send({ type: 'START' });
+    plain.actor.send({ type: 'CANCEL' });
+    expect(statePath(plain.actor.getSnapshot())).to.equal('cancelling.stopping');
+    expect([plain.seen.rollbacks, plain.seen.stopped]).to.deep.equal([0, 1]);
+    plain.actor.send({ type: 'CANCELLED' });
+    expect(stateOf(plain.actor.getSnapshot())).to.equal('cancelled');
+  });
+
+  it('finishes a cancel its driver left half done: RECOVER runs the rollbacks it asked for again', () => {
+    const halfDone = rebuildSnapshot('x', [
+      ...log('WORKFLOW_STARTED'),
+      { seq: 2, type: 'WORKFLOW_CANCELLING', sourceId: 'x', name: 'wf', valueJson: '{"rollback":true}', time: 0 },
+    ]);
+    const { actor, seen } = hosted(halfDone);
+    expect(seen.rollbacks, 'a rebuilt state starts nothing').to.equal(0);
+    actor.send({ type: 'RECOVER' });
+    expect(seen.rollbacks).to.equal(1);
+    expect(seen.recorded).to.deep.equal([]);
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { executionMachine } from '../../actors/execution-machine.js';
-import { rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
+import { rebuildSnapshot, statePath } from '../../actors/lifecycle.js';
 import { taskExecutorMachine } from '../../actors/task-executor-machine.js';
 import {
   executionPath,
@@ -32,8 +32,12 @@ describe('pictures of the machines', () => {
     for (const line of [
       '[*] --> created',
       'created --> running : START',
-      'running --> paused : PAUSE',
+      'running_working --> running_draining : PAUSE',
+      'running_draining --> paused : DRAINED',
       'paused --> running : RESUME',
+      'cancelling_deciding --> cancelling_rollingBack : always [rollbackAsked]',
+      'cancelling_deciding --> cancelling_stopping : always [else]',
+      'cancelling_rollingBack --> cancelled : rollbacks done',
       'running --> running : RECOVER',
       'cancelling --> cancelled : CANCELLED',
       'succeeded --> [*]',
@@ -41,7 +45,8 @@ describe('pictures of the machines', () => {
       expect(mermaid).to.contain(line);
     }
     expect(mermaid).not.to.contain('created --> [*]');
-    expect(dot).to.contain('"running" -> "paused" [label="PAUSE"]');
+    expect(dot).to.contain('"running.working" -> "running.draining" [label="PAUSE"]');
+    expect(dot).to.contain('"running.draining" -> "paused" [label="DRAINED"]');
     expect(dot).to.contain('"succeeded" [peripheries=2]');
   });
 
@@ -164,14 +169,22 @@ describe('pictures of executions', () => {
   it('marks the states visited, the transitions taken with their counts, and the current state', async () => {
     const execution = await pausedThenResumed(0);
     const path = executionPath(execution);
-    expect(path.visited).to.deep.equal(['created', 'running', 'paused', 'succeeded']);
+    expect(path.visited).to.deep.equal([
+      'created',
+      'running',
+      'running.working',
+      'running.draining',
+      'paused',
+      'succeeded',
+    ]);
     expect(path.current).to.equal('succeeded');
-    expect(path.transitions.find((t) => t.from === 'running' && t.to === 'paused')).to.deep.include({
+    expect(path.transitions.find((t) => t.from === 'running.working' && t.to === 'running.draining')).to.deep.include({
       event: 'PAUSE',
       count: 1,
     });
+    expect(path.transitions.find((t) => t.from === 'running.draining' && t.to === 'paused')?.event).to.equal('DRAINED');
     expect(path.transitions.find((t) => t.from === 'paused' && t.to === 'running')?.count).to.equal(1);
-    expect(path.steps.map((step) => step.event)).to.deep.equal(['START', 'PAUSE', 'RESUME', 'SUCCEED']);
+    expect(path.steps.map((step) => step.event)).to.deep.equal(['START', 'PAUSE', 'DRAINED', 'RESUME', 'SUCCEED']);
     expect(path.tasks.map((t) => [t.name, t.outcome])).to.deep.equal([
       ['picturesFlakyCharge', 'completed'],
       ['pause', 'resumed'],
@@ -179,9 +192,10 @@ describe('pictures of executions', () => {
     expect(JSON.parse(JSON.stringify(path))).to.deep.equal(path);
 
     const mermaid = await executionPicture(execution, 'mermaid');
-    expect(mermaid).to.contain('class created,running,paused visited');
+    expect(mermaid).to.contain('class created,running,running_working,running_draining,paused visited');
     expect(mermaid).to.contain('class succeeded current');
-    expect(mermaid).to.contain('running --> paused : PAUSE ×1');
+    expect(mermaid).to.contain('running_working --> running_draining : PAUSE ×1');
+    expect(mermaid).to.contain('running_draining --> paused : DRAINED ×1');
     expect(mermaid).to.contain('running --> failed : FAIL\n');
     expect(mermaid).to.contain('note right of running');
     expect(mermaid).to.contain('1. picturesFlakyCharge completed');
@@ -193,7 +207,7 @@ describe('pictures of executions', () => {
     expect(dot).to.match(/"paused" \[class="visited", style="rounded,filled", fillcolor="#dbeafe"/);
     const svg = await executionPicture(execution, 'svg');
     expect(svg).to.match(/<g id="node\d+" class="node current">\s*<title>succeeded<\/title>/);
-    expect(dot).to.match(/"running" -> "paused" \[label="PAUSE ×1", [^\]]*penwidth=2\.5/);
+    expect(dot).to.match(/"running.working" -> "running.draining" \[label="PAUSE ×1", [^\]]*penwidth=2\.5/);
     expect(dot).to.match(/"running" -> "failed" \[label="FAIL", color="#9ca3af"/);
     expect(dot).to.contain('subgraph cluster_tasks');
   });
@@ -262,15 +276,16 @@ describe('pictures of executions', () => {
       ['WORKFLOW_RECOVERED', 'wf'],
     );
     const path = executionPath({ executionId: 'x', events });
-    expect(path.current).to.equal('running');
+    expect(path.current).to.equal('running.working');
     expect(path.transitions).to.deep.equal([
       { from: 'created', to: 'running', event: 'START', count: 1 },
-      { from: 'running', to: 'paused', event: 'PAUSE', count: 2 },
+      { from: 'running.working', to: 'running.draining', event: 'PAUSE', count: 2 },
+      { from: 'running.draining', to: 'paused', event: 'DRAINED', count: 2 },
       { from: 'paused', to: 'running', event: 'RESUME', count: 2 },
       { from: 'running', to: 'running', event: 'RECOVER', count: 1 },
     ]);
     expect(await executionPicture({ executionId: 'x', workflow: 'wf', state: 'running', events }, 'mermaid'))
-      .to.contain('class running current')
+      .to.contain('class running_working current')
       .and.to.contain('no task calls');
     const error = await rejection(
       executionPicture(
@@ -305,7 +320,7 @@ describe('pictures of executions', () => {
           valueJson: undefined,
           time: 0,
         }));
-        const expected = outcome(() => stateOf(rebuildSnapshot('x', stored)));
+        const expected = outcome(() => statePath(rebuildSnapshot('x', stored)));
         const actual = outcome(
           () =>
             executionPath({ executionId: 'x', events: log(...types.map((t): [EventType, string] => [t, 'x'])) })

@@ -1,0 +1,579 @@
+/**
+ * One run of a workflow body: the `body` actor of the execution machine, alive for as long as the
+ * execution is `running`. It replays the log and makes the calls the body makes (tasks, pauses,
+ * sleeps, child workflows, tasks called by task bodies), each one a step recorded in the log.
+ *
+ * The machine decides what the run may do: new calls are taken only while it is `running.working`;
+ * in `running.draining` the body gets nothing more, the calls already running finish and are
+ * recorded, then the run reports `DRAINED`. A run that is stopped (the machine left `running`)
+ * stops every call it has running and records nothing more.
+ */
+import type { ExecutionMachineEvent } from './execution-machine.js';
+import type { TaskHandle, TaskSender } from './task-executor.js';
+import { Delivery, type LiveTicket } from '../runtime/engine/delivery.js';
+import { FluxError, NonDeterminismError, StoreFullError } from '../runtime/engine/errors.js';
+import { ExecutionContext } from '../runtime/engine/execution-context.js';
+import type { ExecutionLog } from '../runtime/engine/execution-log.js';
+import { PROGRESS_TYPES, type EventType, type StoredEvent } from '../runtime/engine/events.js';
+import { Replay, type RecordedCall } from '../runtime/engine/replay.js';
+import { resumePoint, type ResumePoint } from '../runtime/engine/task-resume.js';
+import { storeOutput, type OutputStorage } from '../runtime/engine/output-storage.js';
+import {
+  scopeStorage,
+  type ChildCall,
+  type NestedCalls,
+  type TaskScope,
+  type WorkflowSession,
+} from '../runtime/engine/scope.js';
+import { argumentsHash, callBase, isNestedCall } from '../runtime/engine/identity.js';
+import type { TaskDefinitions } from '../runtime/engine/registry.js';
+import { setLongTimeout, type LongTimeout } from '../runtime/engine/timers.js';
+import {
+  childExecutionId,
+  childFailure,
+  endValueJson,
+  pauseName,
+  type ChildHandle,
+  type ChildRunner,
+  type ChildSettled,
+} from '../runtime/engine/children.js';
+import { encodeValue, toErrorInfo } from '../runtime/engine/serialization.js';
+import { describeCall, recordOutcome, settleFromEvent, settleOutput, type FinalResult } from './outcomes.js';
+import type { TaskDefinition } from '../runtime/engine/task-definition.js';
+import type { WorkflowDefinition } from '../runtime/engine/workflow-definition.js';
+import { jsonPayload, payloadJson, type TaskResult } from '../proto/messages.js';
+import type { CancelOptions } from './cancel-options.js';
+
+/** A call running now: a task at an executor, or a durable timer. */
+export interface LiveCall {
+  taskId: string;
+  name: string;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  timer?: LongTimeout;
+  /** Set when the result arrives; it is recorded when the body receives it. */
+  result?: FinalResult;
+  ticket: LiveTicket;
+  /** Where the task keeps its outputs, if not in the log. */
+  storage?: OutputStorage | undefined;
+  /** Stops the task at its executor (or the child execution) when the execution stops waiting for it. */
+  handle?: TaskHandle | ChildHandle;
+}
+
+/** A nested task running now, and the callers waiting for it (more than one when its caller retried meanwhile). */
+export interface NestedCall {
+  name: string;
+  handle?: TaskHandle;
+  waiters: { resolve(value: unknown): void; reject(error: Error): void }[];
+}
+
+/** What a run needs from the execution actor that hosts it. */
+export interface RunHost {
+  readonly definition: WorkflowDefinition<unknown, unknown>;
+  readonly log: ExecutionLog;
+  readonly executor: TaskSender;
+  readonly children: ChildRunner;
+  /** The definitions the execution's calls used, one per name (a cancel's rollbacks run these). */
+  readonly called: TaskDefinitions;
+  /** Whether the machine is in `running.working`: the body may start calls. */
+  working(): boolean;
+  /** Whether the machine is in `running.draining`. */
+  draining(): boolean;
+  /** Sends the machine an event from the run (PAUSE, DRAINED, FAIL). */
+  send(event: ExecutionMachineEvent): void;
+  /** The log cannot be written: stop the run without recording anything. */
+  abort(error: Error): void;
+  /** A result for a call this run no longer waits for (the execution was cancelled meanwhile). */
+  recordLate(result: TaskResult): void;
+  /** What the cancel under way asked for, passed on to the child executions it stops. */
+  cancelOptions(): CancelOptions;
+}
+
+const FIRST_ATTEMPT: ResumePoint = { attempt: 1, resume: undefined };
+const never = <T>(): Promise<T> => new Promise<T>(() => {});
+
+export class WorkflowRun implements WorkflowSession, NestedCalls {
+  readonly executionId: string;
+  /** The calls running now. */
+  readonly live = new Map<string, LiveCall>();
+  /** Nested tasks running now (called by task bodies). */
+  readonly nestedLive = new Map<string, NestedCall>();
+  private nestedCompleted: Map<string, StoredEvent> | undefined;
+  private readonly replay: Replay;
+  private readonly delivery: Delivery;
+  private stopped = false;
+
+  constructor(private readonly host: RunHost) {
+    this.executionId = host.log.executionId;
+    this.replay = new Replay(host.log.events);
+    this.delivery = new Delivery(this.replay);
+  }
+
+  /** Whether the run was stopped: the machine left `running`, or the log could not be written. */
+  get active(): boolean {
+    return !this.stopped;
+  }
+
+  /**
+   * Starts the body. A run that continues a recorded log (resume, recovery) first commits the event
+   * that says so: if another driver appended first, the commit fails and this run starts nothing.
+   * (A driver that takes over a live one makes the old one fail at its next write; a task the old
+   * one had in flight then runs twice, as at-least-once allows.) The body starts once the machine
+   * has taken the transition into `running` (never inside it), so what it asks of the machine is
+   * answered at once.
+   */
+  start(sendBack: (event: ExecutionMachineEvent) => void): void {
+    const { log } = this.host;
+    if (log.events.length <= 1) {
+      queueMicrotask(() => this.startBody(sendBack));
+      return;
+    }
+    log.commit().then(
+      () => this.startBody(sendBack),
+      (error: Error) => this.host.abort(error),
+    );
+  }
+
+  /** Stops the run: deliveries end, every call running is stopped, nothing more is recorded. */
+  stop(): void {
+    this.stopped = true;
+    this.delivery.stop();
+    const options = this.host.cancelOptions();
+    for (const call of this.live.values()) {
+      call.timer?.clear();
+      if (call.handle && 'detach' in call.handle) call.handle.cancel(options);
+      else call.handle?.cancel();
+    }
+    this.live.clear();
+    for (const nested of this.nestedLive.values()) nested.handle?.cancel();
+    this.nestedLive.clear();
+  }
+
+  /** Lets the child executions of the calls running go on: whoever drives this execution now takes them up. */
+  detachChildren(): void {
+    for (const call of this.live.values()) if (call.handle && 'detach' in call.handle) call.handle.detach();
+  }
+
+  // --- WorkflowSession: what the body's task calls and built-ins ask of the run -----------------
+
+  callTask(definition: TaskDefinition, args: unknown[]): Promise<unknown> {
+    if (!this.accepting()) return never();
+    const { log } = this.host;
+    const name = definition.name;
+    const argsJson = encodeValue(args, `the arguments of task '${name}'`, this.executionId)!;
+    this.host.called.use(definition);
+    const call = this.replay.identify(name, argsJson);
+    const storage = definition.options.outputStorage;
+    if (typeof call !== 'string' && call.outcome) return this.replayed(call, storage);
+    if (!this.mayStart(call, name, argsJson)) return never();
+    const taskId = typeof call === 'string' ? call : call.taskId;
+    // A call that started in an earlier run and never finished picks up where its progress stops.
+    const { attempt, resume, settled } =
+      typeof call === 'string' ? FIRST_ATTEMPT : resumePoint(log.events, call.started);
+    log.append('TASK_STARTED', taskId, name, argsJson);
+    return this.startLive(taskId, name, (live) => {
+      live.storage = storage;
+      if (settled) {
+        // Only the final event was lost: the recorded result stands, delivered like one that just arrived.
+        const header = { executionId: this.executionId, taskId, attempt };
+        const result: TaskResult =
+          'error' in settled
+            ? { ...header, outcome: 'error', error: settled.error }
+            : { ...header, outcome: 'output', output: jsonPayload(settled.outputJson) };
+        void Promise.resolve().then(() => this.onTaskResult(result));
+        return;
+      }
+      const secretRequests = this.host.definition.options.secretRequests;
+      const command = {
+        executionId: this.executionId,
+        taskId,
+        taskName: name,
+        attempt,
+        args: jsonPayload(argsJson),
+        ...(resume && { resume }),
+        ...(secretRequests?.length && { secretRequests: [...secretRequests] }),
+      };
+      // The task's secrets are known here before it can report anything that might quote them.
+      const requests = definition.options.secretRequests;
+      const learning = requests && log.secrets.learn(requests);
+      if (!learning) {
+        live.handle = this.host.executor.send(command, this.onTaskResult, definition, this);
+        return;
+      }
+      void learning.then(() => {
+        if (this.live.get(taskId) === live)
+          live.handle = this.host.executor.send(command, this.onTaskResult, definition, this);
+      });
+    });
+  }
+
+  pause(name: string, output: unknown): Promise<unknown> {
+    if (!this.accepting()) return never();
+    const { log } = this.host;
+    const argsJson = encodeValue([name], 'the name of a pause', this.executionId)!;
+    // Encoded before the call gets its identity: a refused output must not use up an occurrence.
+    const outputJson = encodeValue(output, `the output of pause '${name}'`, this.executionId);
+    const call = this.replay.identify('pause', argsJson);
+    if (typeof call !== 'string' && call.outcome) return this.replayed(call);
+    if (!this.mayStart(call, 'pause', argsJson)) return never();
+    const taskId = typeof call === 'string' ? call : call.taskId;
+    log.append('TASK_STARTED', taskId, 'pause', argsJson);
+    log.append('TASK_PAUSED', taskId, 'pause', outputJson);
+    this.beginPause(taskId, name);
+    return never();
+  }
+
+  /** A durable timer: the wake time is the recorded start plus the duration, so a replay waits only for what remains. */
+  sleep(milliseconds: number): Promise<void> {
+    if (!this.accepting()) return never();
+    const argsJson = JSON.stringify([milliseconds]);
+    const call = this.replay.identify('sleep', argsJson);
+    if (typeof call !== 'string' && call.outcome) return this.replayed(call) as Promise<void>;
+    if (!this.mayStart(call, 'sleep', argsJson)) return never();
+    const started =
+      typeof call === 'string' ? this.host.log.append('TASK_STARTED', call, 'sleep', argsJson) : call.started;
+    const remaining = Math.max(0, started.time + milliseconds - Date.now());
+    const taskId = started.sourceId;
+    return this.startLive(taskId, 'sleep', (live) => {
+      const woke: TaskResult = {
+        executionId: this.executionId,
+        taskId,
+        attempt: 1,
+        outcome: 'output',
+        output: jsonPayload(undefined),
+      };
+      // A long timeout: `sleep('30d')` outlasts Node's longest timer (~24.8 days).
+      live.timer = setLongTimeout(() => this.onTaskResult(woke), remaining);
+    }) as Promise<void>;
+  }
+
+  /**
+   * A child execution, as one step of this one: the step's outcome is the child's end. A child
+   * that pauses pauses this execution; the step stays open, so resuming picks the child up again.
+   */
+  callWorkflow(definition: WorkflowDefinition, input: unknown): Promise<ChildCall> {
+    if (!this.accepting()) return never();
+    const { log } = this.host;
+    const name = definition.name;
+    const inputJson = encodeValue(input, `the input of workflow '${name}'`, this.executionId);
+    const argsJson = `[${inputJson ?? 'null'}]`;
+    const call = this.replay.identify(name, argsJson);
+    const storage = definition.options.outputStorage;
+    const taskId = typeof call === 'string' ? call : call.taskId;
+    const childId = childExecutionId(this.executionId, taskId);
+    let step: Promise<unknown>;
+    if (typeof call !== 'string' && call.outcome) step = this.replayed(call, storage);
+    else if (!this.mayStart(call, name, argsJson)) return never();
+    else {
+      log.append('TASK_STARTED', taskId, name, argsJson);
+      if (typeof call === 'string')
+        log.append('CHILD_WORKFLOW_STARTED', taskId, name, JSON.stringify({ executionId: childId }));
+      step = this.startLive(taskId, name, (live) => {
+        live.storage = storage;
+        // The child's log does not know this execution's secrets: its input leaves here without them.
+        const childInput = log.secrets.redact(inputJson);
+        const parent = { executionId: this.executionId, callId: taskId };
+        const child = this.host.children.attach(definition, childId, childInput, parent);
+        live.handle = child;
+        child.result.then(
+          (settled) => this.onChildSettled(live, childId, settled),
+          (error: unknown) =>
+            this.onTaskResult({
+              executionId: this.executionId,
+              taskId,
+              attempt: 1,
+              outcome: 'error',
+              error: toErrorInfo(error),
+            }),
+        );
+      });
+    }
+    return step.then((output) => ({ executionId: childId, output }));
+  }
+
+  // --- NestedCalls: tasks called by task bodies --------------------------------------------------
+
+  /**
+   * A task called inside another task's body: a durable step of its own, recorded in this log under
+   * the calling task's id. One that completed (in an earlier attempt of the caller, or an earlier
+   * run) returns its recorded output and does not run again; one that failed runs again.
+   * Task bodies are not replayed in lockstep, so these results need no delivery schedule.
+   */
+  callNested(parent: TaskScope, definition: TaskDefinition, args: unknown[]): Promise<unknown> {
+    const { log } = this.host;
+    const name = definition.name;
+    const argsJson = encodeValue(args, `the arguments of task '${name}'`, this.executionId)!;
+    this.host.called.use(definition);
+    // The calling task's secrets may be in the arguments: they are known to this log from now on.
+    log.secrets.know(parent.secrets);
+    const taskId = parent.nestedId(callBase(name, argumentsHash(argsJson)));
+    const storage = definition.options.outputStorage;
+    const completed = this.completedNested().get(taskId);
+    return new Promise((resolve, reject) => {
+      if (completed) {
+        settleOutput(completed.valueJson, storage, resolve, reject);
+        return;
+      }
+      if (this.stopped || log.failure) {
+        reject(
+          new FluxError(
+            'EXECUTION_STOPPED',
+            `task '${name}' was not started: execution ${this.executionId} is no longer running`,
+            { executionId: this.executionId },
+          ),
+        );
+        return;
+      }
+      // Still running from the caller's earlier attempt (which timed out): wait for that run.
+      const running = this.nestedLive.get(taskId);
+      if (running) {
+        running.waiters.push({ resolve, reject });
+        return;
+      }
+      log.append('TASK_STARTED', taskId, name, argsJson);
+      const command = {
+        executionId: this.executionId,
+        taskId,
+        taskName: name,
+        attempt: 1,
+        args: jsonPayload(argsJson),
+      };
+      const entry: NestedCall = { name, waiters: [{ resolve, reject }] };
+      this.nestedLive.set(taskId, entry);
+      const reply = (result: TaskResult) => this.onNestedResult(taskId, entry, storage, result);
+      const send = () => {
+        if (this.nestedLive.get(taskId) === entry)
+          entry.handle = this.host.executor.send(command, reply, definition, this);
+      };
+      const learning = log.secrets.learn(definition.options.secretRequests);
+      if (learning) void learning.then(send);
+      else send();
+    });
+  }
+
+  /** A nested task's progress or result: recorded, and its end handed to every caller waiting for it as recorded. */
+  private onNestedResult(
+    taskId: string,
+    entry: NestedCall,
+    storage: OutputStorage | undefined,
+    result: TaskResult,
+  ): void {
+    if (this.nestedLive.get(taskId) !== entry) return; // stopped meanwhile: nothing reaches the log
+    const { log } = this.host;
+    const name = entry.name;
+    if (result.outcome === 'progress') {
+      const type = result.progress.type as EventType;
+      if (PROGRESS_TYPES.has(type)) log.append(type, taskId, name, payloadJson(result.progress.value));
+      return;
+    }
+    this.nestedLive.delete(taskId);
+    const recorded = recordOutcome(log, taskId, name, result);
+    if (recorded.type === 'TASK_COMPLETED') this.completedNested().set(taskId, recorded);
+    for (const waiter of entry.waiters)
+      settleFromEvent(recorded, this.executionId, storage, waiter.resolve, waiter.reject, waiter.reject);
+  }
+
+  private completedNested(): Map<string, StoredEvent> {
+    if (!this.nestedCompleted) {
+      this.nestedCompleted = new Map();
+      for (const event of this.host.log.events)
+        if (event.type === 'TASK_COMPLETED' && isNestedCall(event.sourceId))
+          this.nestedCompleted.set(event.sourceId, event);
+    }
+    return this.nestedCompleted;
+  }
+
+  // --- internals ----------------------------------------------------------------------------------
+
+  private onChildSettled(call: LiveCall, childId: string, settled: ChildSettled): void {
+    if (this.live.get(call.taskId) !== call) return; // a body left behind
+    const header = { executionId: this.executionId, taskId: call.taskId, attempt: 1 };
+    if (settled.state === 'succeeded') {
+      this.onTaskResult({ ...header, outcome: 'output', output: jsonPayload(endValueJson(settled)) });
+      return;
+    }
+    if (settled.state !== 'paused') {
+      this.onTaskResult({ ...header, outcome: 'error', error: childFailure(childId, call.name, settled) });
+      return;
+    }
+    // The child paused: so does this execution, at this step, which stays open for the resume.
+    this.live.delete(call.taskId);
+    if (this.host.draining()) {
+      this.drainedYet(); // already pausing: the resume finds the child paused again
+      return;
+    }
+    this.host.log.append('TASK_PAUSED', call.taskId, call.name, endValueJson(settled));
+    this.beginPause(call.taskId, pauseName(settled));
+  }
+
+  /** New calls are taken only while the machine is `running.working` and this run goes on. */
+  private accepting(): boolean {
+    return !this.stopped && this.host.working();
+  }
+
+  /**
+   * Whether a call that has no recorded outcome may run: not when it is new while recorded calls are
+   * unmatched (a divergence), and not once the log can no longer be written.
+   */
+  private mayStart(call: RecordedCall | string, name: string, argsJson: string): boolean {
+    if (typeof call === 'string') {
+      const expected = this.replay.firstUnmatched();
+      if (expected) {
+        this.fail(
+          new NonDeterminismError(
+            `execution ${this.executionId} diverged from its log: replay expected ${describeCall(expected)} but the workflow called '${name}' with arguments ${argsJson}`,
+            this.executionId,
+          ),
+        );
+        return false;
+      }
+    }
+    const failure = this.host.log.failure;
+    if (failure) {
+      this.host.abort(failure);
+      return false;
+    }
+    return true;
+  }
+
+  private replayed(call: RecordedCall, storage?: OutputStorage): Promise<unknown> {
+    return new Promise((resolve, reject) =>
+      this.delivery.replayed(call, (outcome) =>
+        settleFromEvent(outcome, this.executionId, storage, resolve, reject, this.failStorage),
+      ),
+    );
+  }
+
+  private startLive(taskId: string, name: string, start: (call: LiveCall) => void): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const call: LiveCall = { taskId, name, resolve, reject, ticket: this.delivery.liveStarted() };
+      this.live.set(taskId, call);
+      start(call);
+    });
+  }
+
+  /** Task results arrive here, from the executor or a timer. */
+  private readonly onTaskResult = (result: TaskResult): void => {
+    const call = this.live.get(result.taskId);
+    if (!call) {
+      this.host.recordLate(result); // else a body left behind: nothing reaches the log
+      return;
+    }
+    if (result.outcome === 'error' && result.error.code === 'STORE_FULL') {
+      // A store with no room (the child's log, a task's own writes) is not the step's outcome: the
+      // execution stops with the step open, and goes on from it once there is room.
+      const what = `execution ${this.executionId} stopped at step '${call.name}', which could not write`;
+      this.host.abort(new StoreFullError(what, { executionId: this.executionId }));
+      return;
+    }
+    if (result.outcome === 'progress') {
+      // A retry, rollback or fallback step: part of the task's history as it happens. Anything
+      // else claiming to be progress is not written into the log.
+      const type = result.progress.type as EventType;
+      if (PROGRESS_TYPES.has(type))
+        this.host.log.append(type, call.taskId, call.name, payloadJson(result.progress.value));
+      return;
+    }
+    call.result = result;
+    if (this.host.draining()) {
+      this.recordDrained(call);
+      return;
+    }
+    this.delivery.liveArrived(call.ticket, (quick) => this.deliverLive(call, quick));
+  };
+
+  /** Records a live result and hands it to the body: the log's order is the order the body saw. */
+  private deliverLive(call: LiveCall, quick: boolean): void {
+    this.live.delete(call.taskId);
+    // What the body gets is what was recorded (a result refused for a secret is a failure): as on replay.
+    const recorded = recordOutcome(this.host.log, call.taskId, call.name, call.result!, quick);
+    settleFromEvent(recorded, this.executionId, call.storage, call.resolve, call.reject, this.failStorage);
+  }
+
+  /**
+   * Pausing: the machine drains. The body receives nothing more and may start nothing more. Tasks
+   * already running finish and are recorded (so a resume does not run them again); timers are
+   * dropped (a resume waits only for what remains of them). Then the machine pauses.
+   */
+  private beginPause(taskId: string, name: string): void {
+    this.host.send({ type: 'PAUSE', taskId, name });
+    this.delivery.stop();
+    for (const call of [...this.live.values()]) {
+      if (call.result) this.recordDrained(call);
+      else if (call.timer) {
+        call.timer.clear();
+        this.live.delete(call.taskId);
+      }
+    }
+    this.drainedYet();
+  }
+
+  private recordDrained(call: LiveCall): void {
+    this.live.delete(call.taskId);
+    recordOutcome(this.host.log, call.taskId, call.name, call.result!);
+    this.drainedYet();
+  }
+
+  private drainedYet(): void {
+    if (this.live.size === 0 && !this.stopped && this.host.draining()) this.host.send({ type: 'DRAINED' });
+  }
+
+  private startBody(sendBack: (event: ExecutionMachineEvent) => void): void {
+    if (this.stopped) return;
+    const { definition, log } = this.host;
+    const ctx = new ExecutionContext<unknown>({
+      executionId: this.executionId,
+      name: definition.name,
+      state: 'running',
+      log: log.events,
+    });
+    scopeStorage
+      .run({ kind: 'workflow', session: this }, async () => definition.fn(ctx))
+      .then(
+        (output) =>
+          this.bodyEnded(sendBack, () => ({
+            type: 'SUCCEED',
+            outputJson: encodeValue(output, `the output of workflow '${definition.name}'`, this.executionId),
+          })),
+        (error) => this.bodyEnded(sendBack, () => ({ type: 'FAIL', error: toErrorInfo(error) })),
+      );
+  }
+
+  private bodyEnded(sendBack: (event: ExecutionMachineEvent) => void, outcome: () => ExecutionMachineEvent): void {
+    if (!this.accepting()) return;
+    const unreached = this.replay.firstUnmatched();
+    if (unreached) {
+      this.fail(
+        new NonDeterminismError(
+          `execution ${this.executionId} diverged from its log: the workflow ended without reaching ${describeCall(unreached)}`,
+          this.executionId,
+        ),
+      );
+      return;
+    }
+    const { definition, log } = this.host;
+    let event: ExecutionMachineEvent;
+    try {
+      event = outcome();
+      // The workflow's output is what its caller receives: one that carries a secret is refused.
+      if (event.type === 'SUCCEED') log.refuseSecret(event.outputJson, `the output of workflow '${definition.name}'`);
+    } catch (error) {
+      event = { type: 'FAIL', error: toErrorInfo(error) };
+    }
+    const storage = definition.options.outputStorage;
+    if (event.type !== 'SUCCEED' || !storage) {
+      sendBack(event);
+      return;
+    }
+    storeOutput(storage, this.executionId, this.executionId, event.outputJson).then(
+      (referenceJson) => sendBack({ type: 'SUCCEED', outputJson: referenceJson }),
+      (error: unknown) => sendBack({ type: 'FAIL', error: toErrorInfo(error) }),
+    );
+  }
+
+  private readonly failStorage = (error: Error): void => this.fail(error);
+
+  private fail(error: Error): void {
+    if (!this.stopped) this.host.send({ type: 'FAIL', error: toErrorInfo(error) });
+  }
+}
