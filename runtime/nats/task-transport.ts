@@ -31,7 +31,7 @@ import {
   encodeTaskResult,
   OBJECT_REF_CONTENT_TYPE,
 } from './codec.js';
-import { MalformedMessageError } from '../engine/errors.js';
+import { MalformedMessageError, type ErrorCode } from '../engine/errors.js';
 import {
   JSON_CONTENT_TYPE,
   jsonPayload,
@@ -267,7 +267,7 @@ export class NatsTaskDispatcher implements TaskSender {
     if (waited > this.patienceMs) {
       this.fail(call, {
         name: 'FluxError',
-        code: 'TASK_NOT_SERVED',
+        code: 'TASK_NOT_SERVED' satisfies ErrorCode,
         message: `no executor serves task '${command.taskName}' (waited ${this.patienceMs} ms on ${this.names.task(command.taskName)}): start a worker that defines it`,
       });
       return;
@@ -502,7 +502,9 @@ export class NatsTaskServer {
       !isLiteralSubject(resultsTo)
     ) {
       const message = `a task command needs a ${RESULTS_HEADER} header naming a subject under ${this.resultsPrefix}`;
-      return void msg.respond(encoder.encode(JSON.stringify({ name: 'FluxError', code: 'BAD_COMMAND', message })));
+      return void msg.respond(
+        encoder.encode(JSON.stringify({ name: 'FluxError', code: 'BAD_COMMAND' satisfies ErrorCode, message })),
+      );
     }
     const key = callKey(command.executionId, command.taskId);
     let finished = false;
