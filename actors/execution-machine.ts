@@ -94,5 +94,3 @@ export const executionMachine = setup({
     cancelled: { type: 'final' },
   },
 });
-
-export type ExecutionMachine = typeof executionMachine;
