@@ -89,11 +89,11 @@ export async function openNats(options: NatsOptions): Promise<NatsParts> {
     nc,
     names,
     new TaskExecutor(findTask, store.cache, store.secrets),
-    store,
+    store.large,
     logger,
     (id) => dispatcher?.nestedHost(id),
   );
-  dispatcher = new NatsTaskDispatcher(nc, names, serveTasks ? server : undefined, store, {
+  dispatcher = new NatsTaskDispatcher(nc, names, serveTasks ? server : undefined, store.large, {
     dispatchPatienceMs,
     executorTimeoutMs,
     logger,
