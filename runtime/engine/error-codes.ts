@@ -146,7 +146,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   /** The path exists, not with that method. */
   'METHOD_NOT_ALLOWED',
-  /** A request body that is not JSON. */
+  /** A request whose Content-Type is not JSON in UTF-8. */
   'UNSUPPORTED_MEDIA_TYPE',
   /** A request without the server's token, or with another. */
   'UNAUTHORIZED',
