@@ -3,6 +3,7 @@
  * only on the command, its registry of task functions, and the runtime's cache and secrets, so the
  * same executor can sit behind NATS in another process. Each command becomes a `TaskRun`.
  */
+import type { ErrorCode } from '../runtime/engine/error-codes.js';
 import { hash } from 'node:crypto';
 import { NO_SECRETS, TaskRun, type ReplyTo } from './task-run.js';
 import { decodeValue, toErrorInfo } from '../runtime/engine/serialization.js';
@@ -61,14 +62,14 @@ export class TaskExecutor implements TaskSender {
     if (!definition)
       return fail(command, reply, {
         name: 'TaskNotFoundError',
-        code: 'TASK_NOT_FOUND',
+        code: 'TASK_NOT_FOUND' satisfies ErrorCode,
         message: `task '${command.taskName}' is not registered with this executor`,
       });
     const args = decodeValue(payloadJson(command.args));
     if (!Array.isArray(args))
       return fail(command, reply, {
         name: 'FluxError',
-        code: 'BAD_COMMAND',
+        code: 'BAD_COMMAND' satisfies ErrorCode,
         message: `task command ${command.taskId} carries no argument list`,
       });
     const cache = definition.options.cache ? this.cache : undefined;
@@ -134,7 +135,7 @@ export class TaskExecutor implements TaskSender {
     if (!this.secrets)
       return void fail(command, reply, {
         name: 'FluxError',
-        code: 'NO_SECRET_MANAGER',
+        code: 'NO_SECRET_MANAGER' satisfies ErrorCode,
         message: `task '${definition.name}' requests secrets, and this executor has no secret manager`,
       });
     this.secrets.resolve(requested, definition.name, command.executionId).then(run, (error: unknown) =>

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FluxError } from '../runtime/index.js';
 
 const PACKAGE_NAME = 'flux-actors';
 
@@ -18,7 +19,11 @@ export function packageVersion(from = import.meta.url): string {
       if (found.name === PACKAGE_NAME && found.version) return found.version;
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json of ${PACKAGE_NAME} above ${fileURLToPath(from)}`);
+    if (parent === dir)
+      throw new FluxError(
+        'INSTALL_BROKEN',
+        `no package.json of ${PACKAGE_NAME} above ${fileURLToPath(from)}: install flux-actors again`,
+      );
     dir = parent;
   }
 }

@@ -3,7 +3,7 @@
  * `$FLUX_HOME`, workflow bodies run in this process, from the modules given) or NATS (a client:
  * bodies run on workers, never here).
  */
-import type { FluxError } from '../runtime/engine/errors.js';
+import { hasErrorCode } from '../runtime/engine/errors.js';
 import type { ExecutionContext } from '../runtime/engine/execution-context.js';
 import { isSettled, SETTLING_EVENTS } from '../runtime/engine/execution-state.js';
 import type { ExecutionEvent } from '../runtime/engine/events.js';
@@ -161,7 +161,7 @@ export function follow(
       (error: Error) => {
         reading = false;
         if (stopped) return;
-        if ((error as FluxError).code === 'EXECUTION_NOT_FOUND' && Date.now() < notFoundUntil)
+        if (hasErrorCode(error, 'EXECUTION_NOT_FOUND') && Date.now() < notFoundUntil)
           return void setTimeout(read, READ_AGAIN_MS);
         fail(error);
       },

@@ -7,7 +7,7 @@ import { ActorRuntime } from '../runtime/host/actor-runtime.js';
 import { createRuntime, defaultDatabasePath } from '../runtime/api/create-runtime.js';
 import { type ExecutionHandle, type Runtime } from '../runtime/host/runtime.js';
 import type { ExecutionContext } from '../runtime/engine/execution-context.js';
-import { FluxError, isFluxError, WorkflowMismatchError, WorkflowNotFoundError } from '../runtime/engine/errors.js';
+import { FluxError, hasErrorCode, WorkflowMismatchError, WorkflowNotFoundError } from '../runtime/engine/errors.js';
 import { isSettled } from '../runtime/engine/execution-state.js';
 import { checkExecutionId } from '../runtime/engine/names.js';
 import { encodeValue } from '../runtime/engine/serialization.js';
@@ -117,7 +117,7 @@ async function startUnder(
   input: unknown,
 ): Promise<ExecutionHandle | undefined> {
   const existing = await runtime.inspect(executionId).catch((error: unknown) => {
-    if (isFluxError(error) && error.code === 'EXECUTION_NOT_FOUND') return undefined;
+    if (hasErrorCode(error, 'EXECUTION_NOT_FOUND')) return undefined;
     throw error;
   });
   if (existing) {

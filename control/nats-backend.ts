@@ -3,7 +3,7 @@
  * never in this process.
  */
 import { connectClient, type Client } from '../runtime/index.js';
-import { FluxError } from '../runtime/engine/errors.js';
+import { FluxError, hasErrorCode } from '../runtime/engine/errors.js';
 import type { Backend, BackendHealth } from './backend.js';
 import { natsConnectError, natsConnectOptions, type NatsLogin } from './nats-login.js';
 import { redactCredentials } from './redact.js';
@@ -66,7 +66,7 @@ async function natsHealth(client: Client, url: string): Promise<BackendHealth> {
   const probe = client.inspect(PROBE_ID).then(
     (): BackendHealth => ({ ok: true }),
     (error: FluxError): BackendHealth =>
-      error.code === 'EXECUTION_NOT_FOUND'
+      hasErrorCode(error, 'EXECUTION_NOT_FOUND')
         ? { ok: true }
         : { ok: false, reason: `the NATS server at ${url}: ${error.message}` },
   );

@@ -1,8 +1,8 @@
 /** Errors as the HTTP API returns them: `{ error: { code, message } }` with the status the code means. */
 import type { ServerResponse } from 'node:http';
-import { consoleLogger, FluxError, type Logger } from '../runtime/index.js';
+import { consoleLogger, FluxError, type ErrorCode, type Logger } from '../runtime/index.js';
 
-const STATUS_BY_CODE: Record<string, number> = {
+const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   BAD_JSON: 400,
   BAD_ARGUMENT: 400,
   SERIALIZATION_ERROR: 400,
@@ -38,7 +38,7 @@ export function statusOf(error: unknown): number {
  */
 export function sendError(res: ServerResponse, error: unknown, logger: Logger = consoleLogger): void {
   const status = statusOf(error);
-  const code = error instanceof FluxError ? error.code : 'INTERNAL';
+  const code: ErrorCode = error instanceof FluxError ? error.code : 'INTERNAL';
   let message: string;
   if (error instanceof FluxError) message = error.message;
   else {

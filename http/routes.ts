@@ -6,7 +6,7 @@ import { executionPicture, machinePicture, type PictureFormat } from '../picture
 import { readJsonBody } from './body.js';
 import { HttpError } from './errors.js';
 import { openEventStream, type streamLimit } from './sse.js';
-import { checkName, EXECUTION_STATES, type ExecutionState } from '../runtime/index.js';
+import { checkName, EXECUTION_STATES, hasErrorCode, type ErrorCode, type ExecutionState } from '../runtime/index.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[], query: URLSearchParams) => Promise<void>;
 
@@ -54,7 +54,7 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
         stream.close();
       },
       (error) => {
-        stream.send('error', { code: 'STREAM_FAILED', message: error.message });
+        stream.send('error', { code: 'STREAM_FAILED' satisfies ErrorCode, message: error.message });
         stream.close();
       },
       { notFoundPatienceMs: 30_000 },
@@ -74,7 +74,7 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
       (event) => stream.send(undefined, event),
       undefined,
       (error) => {
-        stream.send('error', { code: 'STREAM_FAILED', message: error.message });
+        stream.send('error', { code: 'STREAM_FAILED' satisfies ErrorCode, message: error.message });
         stream.close();
       },
     );
@@ -195,7 +195,7 @@ async function inspectSoon(backend: Backend, executionId: string, patienceMs: nu
     try {
       return void (await backend.inspect(executionId));
     } catch (error) {
-      if ((error as { code?: string }).code !== 'EXECUTION_NOT_FOUND' || Date.now() > until) throw error;
+      if (!hasErrorCode(error, 'EXECUTION_NOT_FOUND') || Date.now() > until) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

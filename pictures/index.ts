@@ -18,7 +18,8 @@ import { draw, type PictureFormat } from './picture.js';
 
 export type { PictureFormat } from './picture.js';
 export { PICTURE_FORMATS } from './picture.js';
-export { MACHINE_NAMES, UnknownMachineError } from './machines.js';
+export { MACHINE_NAMES } from './machines.js';
+export { UnknownMachineError } from '../runtime/engine/errors.js';
 export { executionPath } from './execution-path.js';
 export type { ExecutionPath, PathStep, PathTransition } from './execution-path.js';
 export type { TaskSummary, TaskOutcome, StepOutcome } from './task-summary.js';

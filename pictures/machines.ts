@@ -2,7 +2,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { executionMachine } from '../actors/execution-machine.js';
 import { taskExecutorMachine } from '../actors/task-executor-machine.js';
-import { FluxError } from '../runtime/engine/errors.js';
+import { UnknownMachineError } from '../runtime/engine/errors.js';
 import { machineGraph, type MachineGraph } from './machine-graph.js';
 
 const MACHINES: Readonly<Record<string, AnyStateMachine>> = {
@@ -12,24 +12,12 @@ const MACHINES: Readonly<Record<string, AnyStateMachine>> = {
 
 export const MACHINE_NAMES: readonly string[] = Object.keys(MACHINES);
 
-export class UnknownMachineError extends FluxError {
-  constructor(
-    readonly machine: string,
-    readonly known: readonly string[] = MACHINE_NAMES,
-  ) {
-    super(
-      'UNKNOWN_MACHINE',
-      `there is no machine named '${machine}'; the machines that can be drawn are ${known.join(', ')}`,
-    );
-  }
-}
-
 // A machine does not change while the process runs, so it is walked once.
 const graphs = new Map<string, MachineGraph>();
 
 export function graphOfMachine(name: string): MachineGraph {
   const machine = Object.hasOwn(MACHINES, name) ? MACHINES[name] : undefined;
-  if (!machine) throw new UnknownMachineError(name);
+  if (!machine) throw new UnknownMachineError(name, MACHINE_NAMES);
   let graph = graphs.get(name);
   if (!graph) {
     graph = machineGraph(machine);

@@ -20,13 +20,12 @@ export { pause, now, uuid4, randint, randrange, choice, sleep } from './api/buil
 export { taskContext } from './api/task-context.js';
 export { parallel, pipeline } from './api/parallel.js';
 export { call } from './api/subworkflows.js';
-export { Graph, GraphValidationError } from './api/graph.js';
+export { Graph } from './api/graph.js';
 export type { GraphEdge, NodeAction, EdgeCondition } from './api/graph.js';
 export type { ParallelOptions, ParallelItem } from './api/parallel.js';
 export { LocalFileStorage } from './engine/output-storage.js';
 export type { OutputStorage } from './engine/output-storage.js';
 export type { SecretManager } from './engine/secrets.js';
-export { SecretNotFoundError } from './engine/secrets.js';
 export type { TaskContext } from './api/task-context.js';
 export { ExecutionContext } from './engine/execution-context.js';
 export type { ExecutionEvent, EventType } from './engine/events.js';
@@ -67,5 +66,11 @@ export {
   RetryError,
   InvalidNameError,
   StoreFullError,
+  SecretNotFoundError,
+  GraphValidationError,
   isFluxError,
+  hasErrorCode,
+  isErrorCode,
+  ERROR_CODES,
 } from './engine/errors.js';
+export type { ErrorCode, FluxErrorLike } from './engine/errors.js';

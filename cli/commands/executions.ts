@@ -12,7 +12,7 @@ import {
   type ExecutionContext,
   type ExecutionState,
   FluxError,
-  isFluxError,
+  hasErrorCode,
   WorkflowMismatchError,
 } from '../../runtime/index.js';
 
@@ -132,7 +132,7 @@ async function existingExecution(
   workflow: string,
 ): Promise<ExecutionContext | undefined> {
   const ctx = await backend.inspect(executionId).catch((error: unknown) => {
-    if (isFluxError(error) && error.code === 'EXECUTION_NOT_FOUND') return undefined;
+    if (hasErrorCode(error, 'EXECUTION_NOT_FOUND')) return undefined;
     throw error;
   });
   if (ctx && ctx.name !== workflow) throw new WorkflowMismatchError(executionId, workflow, ctx.name);

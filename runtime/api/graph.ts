@@ -3,7 +3,7 @@
  * upstream node's output. `run(input)` walks it in dependency order inside a workflow body; every
  * node that is a task is a durable step, so a graph replays like any other code over task calls.
  */
-import { FluxError } from '../engine/errors.js';
+import { GraphValidationError } from '../engine/errors.js';
 
 // Node actions and conditions take whatever their upstream produced.
 // biome-ignore lint/suspicious/noExplicitAny: any typed action must be accepted (`unknown[]` would refuse typed parameters)
@@ -15,17 +15,6 @@ export interface GraphEdge {
   from: string;
   to: string;
   condition: EdgeCondition | undefined;
-}
-
-/** A graph that cannot run; `node` names the node at fault. */
-export class GraphValidationError extends FluxError {
-  constructor(
-    readonly graph: string,
-    readonly node: string,
-    problem: string,
-  ) {
-    super('GRAPH_INVALID', `graph '${graph}': ${problem}`);
-  }
 }
 
 const passThrough: NodeAction = (input: unknown) => input;

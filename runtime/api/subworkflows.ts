@@ -6,7 +6,7 @@
 import { ChildContext, childFailure } from '../engine/children.js';
 import { fromErrorInfo } from '../engine/serialization.js';
 import { getDefaultRuntime } from './default-runtime.js';
-import { isFluxError } from '../engine/errors.js';
+import { hasErrorCode, isFluxError, type ErrorCode } from '../engine/errors.js';
 import type { ExecutionContext } from '../engine/execution-context.js';
 import { parallel, type ParallelOptions } from './parallel.js';
 import type { Runtime } from '../host/runtime.js';
@@ -36,7 +36,7 @@ export async function call<I, O>(
   const info = ctx.isPaused
     ? {
         name: 'ExecutionError',
-        code: 'CHILD_WORKFLOW_PAUSED',
+        code: 'CHILD_WORKFLOW_PAUSED' satisfies ErrorCode,
         message: `execution ${ctx.executionId} of workflow '${child.name}' paused; resume it by its id`,
         details: { executionId: ctx.executionId, workflow: child.name, state: 'paused' },
       }
@@ -80,12 +80,12 @@ export async function mapWorkflow<I, O>(
 function childErrorOf(
   error: unknown,
 ): { executionId: string; state: 'failed' | 'cancelled'; error: ErrorInfo | undefined } | undefined {
-  if (!isFluxError(error) || !(error.code === 'CHILD_WORKFLOW_FAILED' || error.code === 'CHILD_WORKFLOW_CANCELLED'))
+  if (!isFluxError(error) || !hasErrorCode(error, 'CHILD_WORKFLOW_FAILED', 'CHILD_WORKFLOW_CANCELLED'))
     return undefined;
-  const details = (error as { details?: Record<string, unknown> }).details ?? {};
+  const details = error.details ?? {};
   return {
     executionId: details.executionId as string,
-    state: error.code === 'CHILD_WORKFLOW_CANCELLED' ? 'cancelled' : 'failed',
+    state: hasErrorCode(error, 'CHILD_WORKFLOW_CANCELLED') ? 'cancelled' : 'failed',
     error: details.error as ErrorInfo | undefined,
   };
 }

@@ -5,6 +5,7 @@
  * log records WORKFLOW_CALLED_BY (the parent's id and call step). The runtime follows these links
  * to pause, resume and cancel the two together.
  */
+import type { ErrorCode } from './error-codes.js';
 import type { StoredEvent } from './events.js';
 import { ExecutionContext } from './execution-context.js';
 import type { ExecutionState } from './execution-state.js';
@@ -96,7 +97,7 @@ export function childFailure(
   if (settled.state === 'cancelled') {
     return {
       name: 'ExecutionError',
-      code: 'CHILD_WORKFLOW_CANCELLED',
+      code: 'CHILD_WORKFLOW_CANCELLED' satisfies ErrorCode,
       message: `child execution ${executionId} of workflow '${workflow}' was cancelled`,
       details: { executionId, workflow, state: 'cancelled' },
     };
@@ -107,7 +108,7 @@ export function childFailure(
     (json === undefined ? { name: 'Error', message: 'no error was recorded' } : (JSON.parse(json) as ErrorInfo));
   return {
     name: 'ExecutionError',
-    code: 'CHILD_WORKFLOW_FAILED',
+    code: 'CHILD_WORKFLOW_FAILED' satisfies ErrorCode,
     message: `child execution ${executionId} of workflow '${workflow}' failed: ${error.message}`,
     details: { executionId, workflow, state: 'failed', error },
   };

@@ -1,10 +1,14 @@
 /**
- * Every error flux-actors raises. Each has a stable `code` (assert on it, not on the wording) and,
- * where one applies, the execution id. Errors that crossed a process or the wire are recognised by
- * `code`/`name` (see `isFluxError`), never by `instanceof` alone.
+ * Every error flux-actors raises. Each has a stable `code` (assert on it, not on the wording; the
+ * codes are listed in ./error-codes.ts) and, where one applies, the execution id. Errors that crossed
+ * a process or the wire are recognised by `code`/`name` (see `isFluxError`), never by `instanceof` alone.
  */
 import type { ExecutionState } from './execution-state.js';
 import type { ErrorInfo } from '../../proto/messages.js';
+import type { ErrorCode } from './error-codes.js';
+
+export type { ErrorCode } from './error-codes.js';
+export { ERROR_CODES, isErrorCode } from './error-codes.js';
 
 export interface FluxErrorOptions {
   executionId?: string;
@@ -12,12 +16,12 @@ export interface FluxErrorOptions {
 }
 
 export class FluxError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly executionId: string | undefined;
   /** Plain data that travels with the error through the log and the wire (see `toErrorInfo`). */
   details?: Record<string, unknown>;
 
-  constructor(code: string, message: string, options: FluxErrorOptions = {}) {
+  constructor(code: ErrorCode, message: string, options: FluxErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
@@ -27,7 +31,7 @@ export class FluxError extends Error {
 
 /** A failure inside an execution: a task error rebuilt from the log, or a failed child. */
 export class ExecutionError extends FluxError {
-  constructor(message: string, options: FluxErrorOptions & { code?: string } = {}) {
+  constructor(message: string, options: FluxErrorOptions & { code?: ErrorCode } = {}) {
     super(options.code ?? 'EXECUTION_ERROR', message, options);
   }
 }
@@ -164,7 +168,7 @@ export class RetryError extends FluxError {
 export function fallbackFailure(taskName: string, fallbackError: ErrorInfo, lastError: ErrorInfo): ErrorInfo {
   return {
     name: fallbackError.name,
-    code: fallbackError.code ?? 'FALLBACK_FAILED',
+    code: fallbackError.code ?? ('FALLBACK_FAILED' satisfies ErrorCode),
     message: `the fallback of task '${taskName}' failed with ${fallbackError.name}: ${fallbackError.message}, after the task failed with ${lastError.name}: ${lastError.message}`,
   };
 }
@@ -222,14 +226,88 @@ export class PayloadTooLargeError extends FluxError {
   }
 }
 
+/**
+ * A flux error wherever it was made. One rebuilt from a log or a wire message is a plain `Error`
+ * carrying the `code` it was sent with, which a process of another version may not know: a string.
+ */
+export type FluxErrorLike = Error & {
+  readonly code: string;
+  readonly executionId?: string | undefined;
+  details?: Record<string, unknown>;
+};
+
 /** True for any flux error, including one rebuilt from a log or a wire message. */
-export function isFluxError(error: unknown): error is FluxError {
+export function isFluxError(error: unknown): error is FluxErrorLike {
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
+}
+
+/** Whether something thrown (here, or rebuilt from a log or the wire) carries one of these codes. */
+export function hasErrorCode(error: unknown, ...codes: readonly ErrorCode[]): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (codes as readonly string[]).includes(code);
 }
 
 /** An execution's log holds a sequence its state machine refuses: written by something else, or damaged. */
 export class CorruptLogError extends FluxError {
   constructor(executionId: string, detail: string) {
     super('CORRUPT_LOG', `the log of execution ${executionId} is corrupt: ${detail}`, { executionId });
+  }
+}
+
+/** A task requested a secret that is not set. */
+export class SecretNotFoundError extends FluxError {
+  constructor(
+    readonly secretName: string,
+    taskName: string,
+    executionId?: string,
+  ) {
+    super(
+      'SECRET_NOT_FOUND',
+      `secret '${secretName}' requested by task '${taskName}' does not exist${executionId ? ` (execution ${executionId})` : ''}; set it with runtime.secrets.set('${secretName}', value)`,
+      executionId ? { executionId } : {},
+    );
+  }
+}
+
+/** A graph that cannot run; `node` names the node at fault. */
+export class GraphValidationError extends FluxError {
+  constructor(
+    readonly graph: string,
+    readonly node: string,
+    problem: string,
+  ) {
+    super('GRAPH_INVALID', `graph '${graph}': ${problem}`);
+  }
+}
+
+/** The durable consumer a worker takes a workflow's commands through, as its errors name it. */
+export interface ConsumerName {
+  stream: string;
+  durable: string;
+  filter: string;
+}
+
+/** A worker's command consumer cannot be made as it must be (another one overlaps it, or no permission). */
+export class ConsumerUnavailableError extends FluxError {
+  constructor(consumer: ConsumerName, reason: string, cause?: unknown) {
+    super(
+      'CONSUMER_UNAVAILABLE',
+      `cannot take commands through consumer ${consumer.durable} of stream ${consumer.stream} (filter ${consumer.filter}): ${reason}; ` +
+        `if another consumer of ${consumer.stream} overlaps that filter, delete it (nats consumer rm ${consumer.stream} <name>)`,
+      { cause },
+    );
+  }
+}
+
+/** No machine of that name can be drawn (pictures/machines.ts lists those that can). */
+export class UnknownMachineError extends FluxError {
+  constructor(
+    readonly machine: string,
+    readonly known: readonly string[],
+  ) {
+    super(
+      'UNKNOWN_MACHINE',
+      `there is no machine named '${machine}'; the machines that can be drawn are ${known.join(', ')}`,
+    );
   }
 }

@@ -6,7 +6,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { FluxError } from './errors.js';
+import { FluxError, SecretNotFoundError } from './errors.js';
 import { ensurePrivateDir } from './private-files.js';
 
 export interface SecretManager {
@@ -16,20 +16,6 @@ export interface SecretManager {
   delete(name: string): Promise<void>;
   /** The named values; fails with `SecretNotFoundError` naming the first one missing. */
   resolve(names: readonly string[], taskName: string, executionId?: string): Promise<Record<string, string>>;
-}
-
-export class SecretNotFoundError extends FluxError {
-  constructor(
-    readonly secretName: string,
-    taskName: string,
-    executionId?: string,
-  ) {
-    super(
-      'SECRET_NOT_FOUND',
-      `secret '${secretName}' requested by task '${taskName}' does not exist${executionId ? ` (execution ${executionId})` : ''}; set it with runtime.secrets.set('${secretName}', value)`,
-      executionId ? { executionId } : {},
-    );
-  }
 }
 
 abstract class BaseSecrets implements SecretManager {

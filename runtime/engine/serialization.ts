@@ -2,7 +2,7 @@
  * Values cross the log and the wire as JSON. A value JSON cannot carry faithfully is refused here,
  * before it reaches the log, so a log never holds a value that would replay differently.
  */
-import { ExecutionError, SerializationError, isFluxError } from './errors.js';
+import { ExecutionError, SerializationError, isErrorCode, isFluxError } from './errors.js';
 import type { ErrorInfo } from '../../proto/messages.js';
 import { resolveOutput, type OutputStorage } from './output-storage.js';
 
@@ -101,9 +101,7 @@ function describeKey(key: string): string {
 export function toErrorInfo(thrown: unknown): ErrorInfo {
   if (thrown instanceof Error) {
     const info: ErrorInfo = { name: String(thrown.name), message: String(thrown.message) };
-    if (isFluxError(thrown) || typeof (thrown as { code?: unknown }).code === 'string') {
-      info.code = (thrown as unknown as { code: string }).code;
-    }
+    if (isFluxError(thrown)) info.code = thrown.code;
     const details = (thrown as { details?: unknown }).details;
     if (details && typeof details === 'object' && encodeable(details))
       info.details = details as Record<string, unknown>;
@@ -135,9 +133,10 @@ function describeThrown(thrown: unknown): string {
  * happened just now or is being replayed, so catch blocks behave identically on replay.
  */
 export function fromErrorInfo(info: ErrorInfo, extra: Record<string, unknown> = {}): Error {
-  // A failed child is an ExecutionError in its parent's body, live and replayed alike.
+  // A failed child is an ExecutionError in its parent's body, live and replayed alike. A code this
+  // version does not know (written by another) makes a plain Error carrying it: a FluxError's code is an ErrorCode.
   const error =
-    info.name === 'ExecutionError' && info.code
+    info.name === 'ExecutionError' && isErrorCode(info.code)
       ? new ExecutionError(info.message, {
           code: info.code,
           executionId: info.details?.executionId as string | undefined,

@@ -26,6 +26,7 @@ import { encodeValue } from '../engine/serialization.js';
 import type { EventStore, ListFilter } from '../engine/event-store.js';
 import type { ExecutionHandle, ExecutionSummary, Runtime, StartOptions } from './runtime.js';
 import { recoverOrphans, type RecoveryReport } from './recovery.js';
+import { Claims } from './claims.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import type { SecretManager } from '../engine/secrets.js';
 import { isFinished, type ExecutionState } from '../engine/execution-state.js';
@@ -69,7 +70,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
   private readonly machines = bindExecutionMachine();
   private readonly active = new Map<string, ExecutionActor<unknown, unknown>>();
   /** Executions a driver in this process holds (or is about to): at most one driver each. */
-  private readonly claims = new Set<string>();
+  private readonly claims = new Claims();
   private readonly executor: TaskSender;
 
   private readonly onClose: (() => Promise<void>) | undefined;
@@ -304,11 +305,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
 
   /** Waits while another driver in this process holds an execution. */
   private async untilUnclaimed(executionId: string): Promise<void> {
-    while (this.claims.has(executionId)) {
-      const active = this.active.get(executionId);
-      if (active) await active.done.catch(() => undefined);
-      else await new Promise((resolve) => setImmediate(resolve));
-    }
+    while (this.claims.has(executionId)) await this.claims.released(executionId);
   }
 
   async cancel<I, O>(

@@ -21,7 +21,8 @@ import { ExecutionContext, toExecutionEvent } from '../engine/execution-context.
 import type { ExecutionEvent, StoredEvent } from '../engine/events.js';
 import { isFinished, isSettled, SETTLING_EVENTS } from '../engine/execution-state.js';
 import { encodeValue } from '../engine/serialization.js';
-import { isStoreFull, NatsStore } from './nats-store.js';
+import { NatsStore } from './nats-store.js';
+import { isStoreFull } from './store-writes.js';
 import type { ExecutionRecord, ListFilter } from '../engine/event-store.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import { drainOrClose } from './connection.js';

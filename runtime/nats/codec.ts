@@ -339,18 +339,3 @@ export function encodeExecutionStatus(status: ExecutionStatus): Uint8Array {
     ...(status.error && { error: toWireError(status.error) }),
   }).finish();
 }
-
-export function decodeExecutionStatus(bytes: Uint8Array): ExecutionStatus {
-  return decodeWith('ExecutionStatus', () => {
-    const wire = v1.ExecutionStatus.decode(bytes);
-    const status: ExecutionStatus = {
-      executionId: wire.executionId ?? '',
-      workflow: wire.workflow ?? '',
-      state: wire.state ?? '',
-    };
-    if (wire.createdAt) status.createdAt = wire.createdAt;
-    if (wire.updatedAt) status.updatedAt = wire.updatedAt;
-    if (wire.error) status.error = fromWireError(wire.error);
-    return status;
-  });
-}

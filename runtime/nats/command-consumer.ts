@@ -14,7 +14,7 @@ import {
   type ConsumerConfig,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import { FluxError } from '../engine/errors.js';
+import { ConsumerUnavailableError } from '../engine/errors.js';
 
 export interface CommandConsumer {
   stream: string;
@@ -23,18 +23,6 @@ export interface CommandConsumer {
   filter: string;
   /** How long a command stays with a worker before it is delivered again (the lease period). */
   ackWaitMs: number;
-}
-
-/** Raised when the consumer cannot be made as it must be (another one overlaps it, or no permission). */
-export class ConsumerUnavailableError extends FluxError {
-  constructor(consumer: CommandConsumer, reason: string, cause?: unknown) {
-    super(
-      'CONSUMER_UNAVAILABLE',
-      `cannot take commands through consumer ${consumer.durable} of stream ${consumer.stream} (filter ${consumer.filter}): ${reason}; ` +
-        `if another consumer of ${consumer.stream} overlaps that filter, delete it (nats consumer rm ${consumer.stream} <name>)`,
-      { cause },
-    );
-  }
 }
 
 function wanted(consumer: CommandConsumer): Partial<ConsumerConfig> {

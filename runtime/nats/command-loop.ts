@@ -21,13 +21,20 @@ import {
   type ExecutionStatus,
 } from './codec.js';
 import { MalformedMessageError } from '../engine/errors.js';
-import { ExecutionBusyError, ExecutionStateError, isFluxError } from '../engine/errors.js';
+import {
+  ConsumerUnavailableError,
+  ExecutionBusyError,
+  ExecutionStateError,
+  hasErrorCode,
+  isFluxError,
+  type ErrorCode,
+} from '../engine/errors.js';
 import type { Logger } from '../engine/logger.js';
 import { checkExecutionId } from '../engine/names.js';
 import type { ActorRuntime } from '../host/actor-runtime.js';
 import { decodeValue, toErrorInfo } from '../engine/serialization.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
-import { ConsumerUnavailableError, ensureCommandConsumer, type CommandConsumer } from './command-consumer.js';
+import { ensureCommandConsumer, type CommandConsumer } from './command-consumer.js';
 import type { NatsNames } from './names.js';
 import { isReplySubject } from './reply-subjects.js';
 import { clampInterval } from '../engine/timers.js';
@@ -36,7 +43,7 @@ import { clampInterval } from '../engine/timers.js';
 export const REPLY_HEADER = 'Flux-Reply-To';
 
 /** Refusals that another try may not meet: the command stays in the stream. */
-const TRANSIENT_CODES: ReadonlySet<string> = new Set(['EXECUTION_CONFLICT', 'LOG_WRITE_FAILED', 'STORE_FULL']);
+const TRANSIENT_CODES: readonly ErrorCode[] = ['EXECUTION_CONFLICT', 'LOG_WRITE_FAILED', 'STORE_FULL'];
 /** How long a command that met a transient refusal waits before it is delivered again, at most. */
 const MAX_REDELIVERY_DELAY_MS = 30_000;
 
@@ -48,7 +55,7 @@ const MAX_REDELIVERY_DELAY_MS = 30_000;
 export function isPermanentRefusal(error: unknown): boolean {
   if (error instanceof MalformedMessageError) return true;
   if (error instanceof ExecutionBusyError) return false; // another delivery of it is still being carried out here
-  return isFluxError(error) && !TRANSIENT_CODES.has(error.code);
+  return isFluxError(error) && !hasErrorCode(error, ...TRANSIENT_CODES);
 }
 
 export interface CommandLoopOptions {

@@ -18,48 +18,21 @@
  * - its executor says twice in a row that it does not run it: it finished, and the result was lost
  *   (the dispatcher was away when it was published).
  */
-import { clampInterval } from '../engine/timers.js';
 import type { NatsConnection } from '@nats-io/nats-core';
+import type { Clock, Timer } from '../engine/clock.js';
 import { decodeExecutorProbeReply, encodeExecutorProbe } from './codec.js';
-import type { TaskCommand } from '../../proto/messages.js';
-import type { ReplyTo } from '../../actors/task-executor.js';
-import type { ResumePoint } from '../engine/task-resume.js';
 import type { NatsNames } from './names.js';
+import type { PendingCall } from './pending-call.js';
+import { callKey } from './task-wire.js';
 
-/** The header of a "taken" answer that names the executor, to probe while it runs the command. */
-export const EXECUTOR_HEADER = 'Flux-Executor';
 /** How much longer than `timeoutMs` a connected executor that does not answer is waited for. */
 export const SILENT_FACTOR = 3;
-/** Answers in a row saying "not running" after which a call's result counts as lost. */
-const LOST_AFTER = 2;
 
-export function callKey(executionId: string, taskId: string): string {
-  return `${executionId}\n${taskId}`;
-}
-
-/** A task call the dispatcher waits for. */
-export interface PendingCall {
-  readonly key: string;
-  command: TaskCommand;
-  readonly reply: ReplyTo;
-  /** Which sending of the command counts: results of an earlier one are ignored. */
-  generation: number;
-  /** The executor that took the current sending, once it answered (unset for an executor too old to say). */
-  executor: string | undefined;
-  /** When the executor last showed it runs the call: it took it, reported progress, or answered a probe. */
-  heardAt: number;
-  /** When the current sending went out; 0 while it waits to be sent again (nobody served the task). */
-  sentAt: number;
-  /** When the first sending went out (the patience for "nobody serves this task" counts from there). */
-  firstSentAt: number;
-  /** The token of the reply subject its "taken" or "no responders" comes back on, until one does. */
-  answerToken: string | undefined;
-  /** Probe answers in a row that said the executor does not run the call. */
-  missing: number;
-  /** The last probe found no one listening: the executor's connection is gone. */
-  unreachable: boolean;
-  /** Where sending it again picks up, from the progress seen (a retry's attempt, a rollback); unset before any. */
-  point: ResumePoint | undefined;
+export interface ExecutorWatchOptions {
+  /** How long a call's executor may be gone before the call is given up on (see above). */
+  timeoutMs: number;
+  /** What the watch's checks and silences count on. */
+  clock: Clock;
 }
 
 /** Whether a NATS request failed because no one subscribes to its subject (status 503). */
@@ -70,39 +43,58 @@ function isNoResponders(error: unknown): boolean {
 
 export class ExecutorWatch {
   readonly probeEveryMs: number;
-  private readonly timer: NodeJS.Timeout;
+  private readonly timeoutMs: number;
+  private readonly clock: Clock;
+  private timer: Timer;
+  private closed = false;
   private readonly probing = new Set<string>();
 
   constructor(
     private readonly nc: NatsConnection,
     private readonly names: NatsNames,
     private readonly pending: ReadonlyMap<string, PendingCall>,
-    private readonly timeoutMs: number,
+    options: ExecutorWatchOptions,
     private readonly lost: (call: PendingCall) => void,
   ) {
-    this.probeEveryMs = Math.max(20, Math.floor(timeoutMs / 4));
-    this.timer = setInterval(() => this.check(), clampInterval(this.probeEveryMs, 1));
-    this.timer.unref(); // the watch never keeps a process alive
+    this.timeoutMs = options.timeoutMs;
+    this.clock = options.clock;
+    this.probeEveryMs = Math.max(20, Math.floor(this.timeoutMs / 4));
+    this.timer = this.nextCheck();
   }
 
   close(): void {
-    clearInterval(this.timer);
+    this.closed = true;
+    this.timer.clear();
+  }
+
+  /** Every `probeEveryMs`, on the clock; the watch never keeps a process alive. */
+  private nextCheck(): Timer {
+    return this.clock
+      .setTimeout(() => {
+        if (this.closed) return;
+        this.timer = this.nextCheck();
+        this.check();
+      }, this.probeEveryMs)
+      .unref();
   }
 
   /** Gives up on the calls whose executor is gone, and probes the executors of the others not heard of lately. */
   private check(): void {
-    const now = Date.now();
+    const now = this.clock.now();
     const due = new Map<string, PendingCall[]>();
     for (const call of this.pending.values()) {
-      const executor = call.executor;
-      if (executor === undefined) {
-        // Unanswered (an executor answering without its id is waited for as long as it takes).
-        const unanswered = call.answerToken !== undefined && call.sentAt > 0;
-        if (unanswered && now - Math.max(call.sentAt, call.heardAt) > this.timeoutMs * SILENT_FACTOR) this.lost(call);
+      const sending = call.sending;
+      if (sending.phase === 'sent') {
+        // Nothing said of it: lost on the way, or its executor died before saying it took it.
+        if (now - Math.max(sending.at, call.heardAt) > this.timeoutMs * SILENT_FACTOR) this.lost(call);
         continue;
       }
+      // Not out (it waits to be sent again), or taken by an executor that did not say its id
+      // (it cannot be probed: waited for as long as it takes).
+      if (sending.phase !== 'taken') continue;
+      const { executor } = sending;
       if (now - call.heardAt < this.probeEveryMs) continue;
-      if (now - call.heardAt > (call.unreachable ? this.timeoutMs : this.timeoutMs * SILENT_FACTOR)) {
+      if (now - call.heardAt > (sending.unreachable ? this.timeoutMs : this.timeoutMs * SILENT_FACTOR)) {
         this.lost(call);
         continue;
       }
@@ -124,18 +116,12 @@ export class ExecutorWatch {
       );
       if (answer.error) return; // it could not read the probe: as good as silence
       const notRunning = new Set(answer.notRunning.map((ref) => callKey(ref.executionId, ref.taskId)));
-      const now = Date.now();
-      for (const call of calls) {
-        if (!this.stillWith(call, executor)) continue;
-        call.unreachable = false;
-        if (!notRunning.has(call.key)) {
-          call.heardAt = now;
-          call.missing = 0;
-        } else if (++call.missing >= LOST_AFTER) this.lost(call);
-      }
+      const now = this.clock.now();
+      for (const call of calls)
+        if (this.stillWith(call, executor) && call.probed(!notRunning.has(call.key), now)) this.lost(call);
     } catch (error) {
       const gone = isNoResponders(error);
-      for (const call of calls) if (this.stillWith(call, executor)) call.unreachable = gone;
+      for (const call of calls) if (this.stillWith(call, executor)) call.probeFailed(gone);
     } finally {
       this.probing.delete(executor);
     }
@@ -143,6 +129,7 @@ export class ExecutorWatch {
 
   /** The call is still pending and still with this executor (not settled or sent again meanwhile). */
   private stillWith(call: PendingCall, executor: string): boolean {
-    return this.pending.get(call.key) === call && call.executor === executor;
+    const { sending } = call;
+    return this.pending.get(call.key) === call && sending.phase === 'taken' && sending.executor === executor;
   }
 }

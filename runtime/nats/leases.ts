@@ -12,6 +12,7 @@
  * A lease only decides who should drive; the log's own guard (each append expects the previous
  * one's sequence) is what stops an old driver that was slow rather than dead.
  */
+import { hasErrorCode } from '../engine/errors.js';
 import type { KV } from '@nats-io/kv';
 import { consoleLogger, type Logger } from '../engine/logger.js';
 import type { DriverHooks } from '../host/actor-runtime.js';
@@ -181,5 +182,5 @@ export async function servedWorkflows(workers: KV, keys: readonly string[]): Pro
  */
 function stoppedMidRun(error: unknown): boolean {
   if (error === undefined) return false;
-  return (error as { code?: unknown }).code !== 'EXECUTION_CONFLICT';
+  return !hasErrorCode(error, 'EXECUTION_CONFLICT');
 }

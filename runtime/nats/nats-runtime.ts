@@ -85,15 +85,11 @@ export async function openNats(options: NatsOptions): Promise<NatsParts> {
     ...(replicas !== undefined && { replicas }),
   });
   let dispatcher: NatsTaskDispatcher | undefined;
-  const server = new NatsTaskServer(
-    nc,
-    names,
-    new TaskExecutor(findTask, store.cache, store.secrets),
-    store,
+  const server = new NatsTaskServer(nc, names, new TaskExecutor(findTask, store.cache, store.secrets), store.large, {
     logger,
-    (id) => dispatcher?.nestedHost(id),
-  );
-  dispatcher = new NatsTaskDispatcher(nc, names, serveTasks ? server : undefined, store, {
+    nestedHost: (id) => dispatcher?.nestedHost(id),
+  });
+  dispatcher = new NatsTaskDispatcher(nc, names, serveTasks ? server : undefined, store.large, {
     dispatchPatienceMs,
     executorTimeoutMs,
     logger,

@@ -7,13 +7,12 @@
  * - `expect.lastSubjectSequence` is the sequence of the execution's previous batch, so a second
  *   driver's append is refused (`ExecutionConflictError`) instead of interleaving.
  *
- * The index (state, workflow, times) is a KV bucket, task results memoised with `cache: true` and
- * sealed secrets are KV buckets too, and a value over `largeValueBytes` goes to the object store
- * with a reference in the log, so a 20 MB output fits under NATS's 1 MB message limit.
+ * A run appends through its `NatsLogWriter` (./nats-log-writer.ts: one batch per turn). The index
+ * (state, workflow, times) is a KV bucket, and so are task results memoised with `cache: true` and
+ * sealed secrets (./nats-secrets.ts). A value over `largeValueBytes` goes to the object store with a
+ * reference in the log (./large-values.ts), so a 20 MB output fits under NATS's 1 MB message limit.
+ * A long log that pauses or ends gets a snapshot (./log-snapshots.ts), which loads faster than its batches.
  */
-import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { deflateRaw, inflateRaw } from 'node:zlib';
 import {
   DeliverPolicy,
   DiscardPolicy,
@@ -27,20 +26,23 @@ import {
 } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import { Objm, type ObjectStore } from '@nats-io/obj';
-import { headers, type NatsConnection } from '@nats-io/nats-core';
-import { decodeEventBatch, encodeEventBatch } from './codec.js';
-import { ExecutionConflictError, FluxError, StoreFullError } from '../engine/errors.js';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { systemClock, type Clock } from '../engine/clock.js';
+import { ExecutionConflictError, FluxError } from '../engine/errors.js';
+import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from '../engine/event-store.js';
 import type { StoredEvent } from '../engine/events.js';
+import { SecretCipher } from '../engine/secrets.js';
 import { ackedPublish } from './acked-publish.js';
 import { bucketKeys } from './bucket-keys.js';
-import { readObject } from './object-reader.js';
-import { outboxOf } from './outbox.js';
+import { decodeEventBatch, encodeEventBatch } from './codec.js';
+import { LargeValueStore, type WireEvent } from './large-values.js';
+import { LogSnapshots } from './log-snapshots.js';
 import type { NatsNames } from './names.js';
-import { Replies } from './replies.js';
-import { SealedSecrets, SecretCipher } from '../engine/secrets.js';
-import { decodeSnapshot, encodeSnapshot, type SnapshotEvent } from './log-snapshot.js';
+import { NatsLogWriter } from './nats-log-writer.js';
+import { NatsSecrets } from './nats-secrets.js';
 import { RecentLogs } from './recent-logs.js';
-import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from '../engine/event-store.js';
+import { Replies } from './replies.js';
+import { retrying } from './store-writes.js';
 
 export interface NatsStoreOptions {
   /** Replicas of every stream and bucket (3 on a 3-node cluster). Default 1. */
@@ -49,35 +51,12 @@ export interface NatsStoreOptions {
   largeValueBytes?: number;
   /** The AES-256 key that seals secrets (32 bytes, created on first use). */
   secretKeyFile: string;
+  /** What the store waits on (a write's retries, a snapshot after an end). Default: the system's. */
+  clock?: Clock | undefined;
 }
 
-/** How long a write keeps trying through a server restart or a leader election before it fails. */
-const WRITE_PATIENCE_MS = 30_000;
 /** JetStream's "wrong last sequence": another driver appended first (or, for the whole stream, anyone). */
 const WRONG_LAST_SEQUENCE = 10071;
-/**
- * JetStream's answers for a full store: the account's limits ("resource limits exceeded for
- * account", 10002) or the server's own (`max_file_store`: "insufficient resources", 10047, status
- * 503 like a leader election, but no wait makes room).
- */
-const STORE_FULL_CODES: ReadonlySet<number> = new Set([10002, 10047]);
-
-/** Whether a JetStream error says the store is full. */
-export function isStoreFull(error: unknown): boolean {
-  return (
-    error instanceof JetStreamApiError &&
-    (STORE_FULL_CODES.has(error.code) || /maximum bytes exceeded/i.test(error.message))
-  );
-}
-/** Logs at least this long get a snapshot when they pause or end (shorter ones load fast anyway). */
-const SNAPSHOT_MIN_EVENTS = 1000;
-const SNAPSHOT_AFTER = new Set<string>(['WORKFLOW_COMPLETED', 'WORKFLOW_FAILED', 'WORKFLOW_CANCELLED']);
-/** How long after an end its snapshot is written. */
-const SNAPSHOT_DELAY_MS = 50;
-const deflate = promisify(deflateRaw);
-const inflate = promisify(inflateRaw);
-/** On a snapshot message whose compressed text did not fit: the object holding it. */
-const SNAPSHOT_OBJECT_HEADER = 'Flux-Snapshot-Object';
 /** Room left in a message for everything but the values. */
 const BATCH_OVERHEAD = 16 * 1024;
 
@@ -88,9 +67,11 @@ export class NatsStore implements EventStore {
   /** The stream sequence of each execution's last batch, as last loaded: where its next writer starts. */
   private readonly lastSeqs = new Map<string, number>();
   private readonly recent = new RecentLogs();
-  private readonly snapshotsWriting = new Set<Promise<void>>();
+  private readonly snapshots: LogSnapshots;
+  /** Values too large for a message: in the object store. Task results use it too. */
+  readonly large: LargeValueStore;
   private readonly maxBatchBytes: number;
-  private readonly largeValueBytes: number;
+  private readonly clock: Clock;
   /** For reads: a consumer that cannot be created within 2 s is on a dead peer (see `readBatches`). */
   private readonly reader: JetStreamClient;
   /** Where the acks of appends and index puts come back. */
@@ -99,18 +80,21 @@ export class NatsStore implements EventStore {
   private constructor(
     readonly nc: NatsConnection,
     readonly names: NatsNames,
-    private readonly js: JetStreamClient,
+    js: JetStreamClient,
     private readonly jsm: JetStreamManager,
     private readonly index: KV,
-    private readonly payloads: ObjectStore,
+    payloads: ObjectStore,
     cache: KV,
     secrets: KV,
     options: NatsStoreOptions,
   ) {
+    this.clock = options.clock ?? systemClock;
     this.maxBatchBytes = (nc.info?.max_payload ?? 1024 * 1024) - BATCH_OVERHEAD;
     this.reader = jetstream(nc, { timeout: 2000 });
     this.replies = new Replies(nc);
-    this.largeValueBytes = Math.min(options.largeValueBytes ?? 256 * 1024, this.maxBatchBytes);
+    const largeValueBytes = Math.min(options.largeValueBytes ?? 256 * 1024, this.maxBatchBytes);
+    this.large = new LargeValueStore(jsm, payloads, names, this.maxBatchBytes, largeValueBytes, this.clock);
+    this.snapshots = new LogSnapshots(js, jsm, names, this.large, this.recent, this.clock);
     this.cache = {
       read: async (key) => {
         const entry = await cache.get(cacheKey(key));
@@ -180,9 +164,9 @@ export class NatsStore implements EventStore {
       const firstOfLast = lastBatch[0]?.seq ?? 0;
       // What is already in hand: the log as last seen here, or else its latest snapshot (asked for
       // only when the log is more than its last batch: a new or short execution costs one get).
-      const snapshot = !known && firstOfLast > 1 ? await this.readSnapshot(executionId) : undefined;
+      const snapshot = !known && firstOfLast > 1 ? await this.snapshots.read(executionId) : undefined;
       const base = known ?? (snapshot && snapshot.streamSeq <= last.seq ? snapshot : undefined);
-      await this.resolveLargeValues(lastBatch);
+      await this.large.resolve(lastBatch);
       if (base?.streamSeq === last.seq) {
         events = base.events.slice();
       } else if (base && firstOfLast === base.events.length + 1) {
@@ -216,7 +200,7 @@ export class NatsStore implements EventStore {
     const first = await this.jsm.direct.getMessage(this.names.eventsStream, { seq: 1, next_by_subj: subject });
     if (!first) return []; // no such log: the usual answer for a new execution
     const { events, lastSeq } = await this.readForward(subject, first.seq);
-    await this.resolveLargeValues(events);
+    await this.large.resolve(events);
     this.lastSeqs.set(executionId, lastSeq);
     return events;
   }
@@ -276,61 +260,6 @@ export class NatsStore implements EventStore {
     );
   }
 
-  /** The latest snapshot of a log, large values resolved; none when there is none or it is unusable. */
-  private async readSnapshot(executionId: string): Promise<{ streamSeq: number; events: StoredEvent[] } | undefined> {
-    const message = await this.jsm.direct.getMessage(this.names.snapshotsStream, {
-      last_by_subj: this.names.snapshot(executionId),
-    });
-    if (!message) return undefined;
-    try {
-      const objectName = message.header?.get(SNAPSHOT_OBJECT_HEADER);
-      const bytes = objectName ? await readObject(this.jsm, this.names.payloadsBucket, objectName) : message.data;
-      if (!bytes) return undefined;
-      const snapshot = decodeSnapshot((await inflate(bytes)).toString('utf8'), executionId);
-      await this.resolveLargeValues(snapshot.events);
-      return snapshot;
-    } catch {
-      return undefined; // unreadable or its object gone: the events stream has it all
-    }
-  }
-
-  /** Writes the snapshot of a log that just ended off the path of its commit: 20,000 events take ~20 ms. */
-  private snapshotLater(executionId: string): void {
-    // Not at the next turn: encoding a long log takes milliseconds of this thread, which must not
-    // delay the index update and the result the caller is waiting for.
-    const writing = new Promise<void>((resolve) => setTimeout(resolve, SNAPSHOT_DELAY_MS))
-      .then(() => this.writeSnapshot(executionId))
-      .catch(() => undefined) // the events stream has everything; the next load of this log just costs more
-      .finally(() => this.snapshotsWriting.delete(writing));
-    this.snapshotsWriting.add(writing);
-  }
-
-  /**
-   * Writes the snapshot of a long log, as held in memory (nothing to write when it is not held
-   * whole). Best effort: a log without one loads from the stream.
-   */
-  private async writeSnapshot(executionId: string): Promise<void> {
-    const log = this.recent.get(executionId);
-    if (!log || log.events.length < SNAPSHOT_MIN_EVENTS) return;
-    const events: SnapshotEvent[] = log.events.map((event) =>
-      event.valueJson !== undefined && event.valueJson.length > this.largeValueBytes
-        ? { ...event, valueJson: undefined, objectName: `${executionId}/${event.seq}` }
-        : event,
-    );
-    // Compressed (on libuv's threads): a 10,000-step log's text is ~1.4 MB, its deflated form ~10× less.
-    const bytes = await deflate(encodeSnapshot({ streamSeq: log.streamSeq, events }), { level: 1 });
-    const subject = this.names.snapshot(executionId);
-    if (bytes.length <= this.maxBatchBytes) {
-      await this.js.publish(subject, bytes, { timeout: 5000 });
-    } else {
-      const objectName = `snapshots/${executionId}`;
-      await this.payloads.putBlob({ name: objectName }, bytes);
-      const h = headers();
-      h.set(SNAPSHOT_OBJECT_HEADER, objectName);
-      await this.js.publish(subject, new Uint8Array(0), { headers: h, timeout: 5000 });
-    }
-  }
-
   /** Reads the batches of one subject from stream sequence `from` to `to`, large values resolved. */
   private async readBatches(subject: string, from: number, to: number): Promise<StoredEvent[]> {
     let events: StoredEvent[];
@@ -342,7 +271,7 @@ export class NatsStore implements EventStore {
       // (test/e2e/nats-faults.test.ts): read by direct gets instead, which any live replica answers.
       events = await this.readDirect(subject, from, to);
     }
-    await this.resolveLargeValues(events);
+    await this.large.resolve(events);
     return events;
   }
 
@@ -406,7 +335,7 @@ export class NatsStore implements EventStore {
 
   /** Waits for the snapshots still being written. */
   async close(): Promise<void> {
-    await Promise.all(this.snapshotsWriting);
+    await this.snapshots.close();
     this.replies.close();
   }
 
@@ -415,25 +344,24 @@ export class NatsStore implements EventStore {
   /** Appends events as one or more batches; returns the stream sequence of the last one. */
   async appendEvents(executionId: string, events: readonly StoredEvent[], lastSeq: number): Promise<number> {
     // Published within the caller's turn when no value goes to the object store first (see ../nats/outbox.ts).
-    const stored = this.hasLargeValues(events)
-      ? await this.moveLargeValues(executionId, events)
+    const stored = events.some((event) => this.large.isLarge(event))
+      ? await this.large.moveOut(executionId, events)
       : (events as WireEvent[]);
     let seq = lastSeq;
     for (const part of splitBatch(stored, this.maxBatchBytes)) seq = await this.publishBatch(executionId, part, seq);
     this.recent.extend(executionId, events, lastSeq, seq);
-    // A pause's snapshot is there before the pause is reported, for whichever worker takes the
-    // resume; an end's is written after (reading a finished log is rarely in a hurry).
-    if (events.some((event) => event.type === 'WORKFLOW_PAUSED'))
-      await this.writeSnapshot(executionId).catch(() => undefined);
-    else if (events.some((event) => SNAPSHOT_AFTER.has(event.type))) this.snapshotLater(executionId);
+    await this.snapshots.appended(executionId, events);
     return seq;
   }
 
   async putRecord(record: ExecutionRecord): Promise<void> {
     const subject = `$KV.${this.names.executionsBucket}.${record.executionId}`;
     const data = new TextEncoder().encode(JSON.stringify(record));
-    await retrying(`update the index of execution ${record.executionId}`, record.executionId, () =>
-      ackedPublish(this.replies, subject, data, { timeoutMs: 1500 }),
+    await retrying(
+      `update the index of execution ${record.executionId}`,
+      record.executionId,
+      () => ackedPublish(this.replies, subject, data, { timeoutMs: 1500 }),
+      this.clock,
     );
   }
 
@@ -446,206 +374,28 @@ export class NatsStore implements EventStore {
     );
     const options = { msgId: `${executionId}:${events[0]!.seq}`, lastSubjectSequence: lastSeq, timeoutMs: 1500 };
     let resent = false;
-    return retrying(`append to the log of execution ${executionId}`, executionId, async () => {
-      try {
-        const ack = await ackedPublish(this.replies, this.names.events(executionId), data, options);
-        // The same first event already stored: ours, if this is a re-send; another driver's, if not.
-        if (ack.duplicate && !resent) throw new ExecutionConflictError(executionId);
-        return ack.seq;
-      } catch (error) {
-        if (error instanceof JetStreamApiError && error.code === WRONG_LAST_SEQUENCE) {
-          // "wrong last sequence: 0" for a log with batches: the server lost the subject's last sequence.
-          if (lastSeq > 0 && /wrong last sequence: 0\b/.test(error.message))
-            return this.appendPastLostIndex(executionId, data, options.msgId, lastSeq);
-          throw new ExecutionConflictError(executionId);
+    return retrying(
+      `append to the log of execution ${executionId}`,
+      executionId,
+      async () => {
+        try {
+          const ack = await ackedPublish(this.replies, this.names.events(executionId), data, options);
+          // The same first event already stored: ours, if this is a re-send; another driver's, if not.
+          if (ack.duplicate && !resent) throw new ExecutionConflictError(executionId);
+          return ack.seq;
+        } catch (error) {
+          if (error instanceof JetStreamApiError && error.code === WRONG_LAST_SEQUENCE) {
+            // "wrong last sequence: 0" for a log with batches: the server lost the subject's last sequence.
+            if (lastSeq > 0 && /wrong last sequence: 0\b/.test(error.message))
+              return this.appendPastLostIndex(executionId, data, options.msgId, lastSeq);
+            throw new ExecutionConflictError(executionId);
+          }
+          resent = true;
+          throw error;
         }
-        resent = true;
-        throw error;
-      }
-    });
-  }
-
-  /** The largest message the server takes, less room for headers. */
-  get messageLimit(): number {
-    return this.maxBatchBytes;
-  }
-
-  /** Keeps a value too large for a message in the object store. */
-  async putLarge(objectName: string, json: string): Promise<void> {
-    await retrying(`store a large value (${objectName})`, undefined, () =>
-      this.payloads.putBlob({ name: objectName }, new TextEncoder().encode(json)),
-    );
-  }
-
-  async getLarge(objectName: string): Promise<string> {
-    const bytes = await readObject(this.jsm, this.names.payloadsBucket, objectName);
-    if (!bytes)
-      throw new FluxError('PAYLOAD_MISSING', `object ${objectName} of bucket ${this.names.payloadsBucket} is gone`);
-    return new TextDecoder().decode(bytes);
-  }
-
-  private hasLargeValues(events: readonly StoredEvent[]): boolean {
-    return events.some((e) => e.valueJson !== undefined && e.valueJson.length > this.largeValueBytes);
-  }
-
-  private async moveLargeValues(executionId: string, events: readonly StoredEvent[]): Promise<WireEvent[]> {
-    const large = events.filter((e) => e.valueJson !== undefined && e.valueJson.length > this.largeValueBytes);
-    return Promise.all(
-      events.map(async (event) => {
-        if (!large.includes(event)) return event;
-        const objectName = `${executionId}/${event.seq}`;
-        await retrying(`store a large value of execution ${executionId}`, executionId, () =>
-          this.payloads.putBlob({ name: objectName }, new TextEncoder().encode(event.valueJson)),
-        );
-        return { ...event, objectName };
-      }),
-    );
-  }
-
-  private async resolveLargeValues(events: StoredEvent[]): Promise<void> {
-    await Promise.all(
-      events.map(async (event) => {
-        const objectName = (event as WireEvent).objectName;
-        if (!objectName) return;
-        const bytes = await readObject(this.jsm, this.names.payloadsBucket, objectName);
-        if (!bytes)
-          throw new FluxError(
-            'PAYLOAD_MISSING',
-            `the value of event ${event.seq} is in object ${objectName} of bucket ${this.names.payloadsBucket}, which is gone`,
-          );
-        event.valueJson = new TextDecoder().decode(bytes);
-        delete (event as WireEvent).objectName;
-      }),
-    );
-  }
-}
-
-/** An event on its way to or from the wire: its value may be in the object store. */
-export type WireEvent = StoredEvent & { objectName?: string };
-
-/**
- * One run's writer: what is appended during a turn of the event loop goes out as one batch, one
- * batch in flight at a time (each expects the previous one's sequence). The index is updated after
- * each batch that changes it, never beside it (a driver whose batch is refused must not touch the
- * index), but the next batch does not wait for that update; a commit waits for both.
- */
-class NatsLogWriter implements LogWriter {
-  failure: Error | undefined;
-  private failureListener: ((error: Error) => void) | undefined;
-  private queued: StoredEvent[] = [];
-  private record: ExecutionRecord | undefined;
-  private scheduled = false;
-  /** The batch being appended. */
-  private inFlight: Promise<void> | undefined;
-  /** The latest index update, each one after the one before (a later state must not be overwritten by an earlier). */
-  private indexing: Promise<void> = Promise.resolve();
-  private waiters: { resolve(): void; reject(error: Error): void }[] = [];
-
-  constructor(
-    private readonly store: NatsStore,
-    readonly executionId: string,
-    private lastSeq: number,
-  ) {}
-
-  append(event: StoredEvent): void {
-    if (this.failure) return;
-    this.queued.push(event);
-    this.schedule();
-  }
-
-  index(record: ExecutionRecord): void {
-    if (this.failure) return;
-    this.record = record;
-    this.schedule();
-  }
-
-  onFailure(listener: (error: Error) => void): void {
-    this.failureListener = listener;
-    if (this.failure) listener(this.failure);
-  }
-
-  commit(): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.queued.length === 0 && !this.record)
-      return Promise.all([this.inFlight, this.indexing]).then(() => undefined);
-    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
-  }
-
-  private schedule(): void {
-    if (this.scheduled || this.inFlight) return;
-    this.scheduled = true;
-    outboxOf(this.store.nc).defer(this.flush);
-  }
-
-  /** Sends what is queued, at the end of the turn it was queued in. */
-  private readonly flush = (): void => {
-    this.scheduled = false;
-    if (this.failure || (this.queued.length === 0 && !this.record)) return;
-    const events = this.queued;
-    const record = this.record;
-    const waiters = this.waiters;
-    this.queued = [];
-    this.record = undefined;
-    this.waiters = [];
-    const appended = events.length
-      ? this.store.appendEvents(this.executionId, events, this.lastSeq).then((seq) => {
-          this.lastSeq = seq;
-        })
-      : Promise.resolve();
-    if (record) {
-      const previous = this.indexing;
-      this.indexing = appended.then(() => previous).then(() => this.store.putRecord(record));
-      this.indexing.catch((error: Error) => this.failed(error));
-    }
-    const inFlight = appended;
-    this.inFlight = appended;
-    appended.then(
-      () => {
-        if (this.inFlight === inFlight) this.inFlight = undefined;
-        if (this.queued.length || this.record) this.schedule();
       },
-      (error: Error) => this.failed(error),
+      this.clock,
     );
-    Promise.all([appended, this.indexing]).then(
-      () => {
-        for (const waiter of waiters) waiter.resolve();
-      },
-      (error: Error) => {
-        for (const waiter of waiters) waiter.reject(error);
-      },
-    );
-  };
-
-  private failed(error: Error): void {
-    if (this.failure) return;
-    this.inFlight = undefined;
-    this.failure = error;
-    for (const waiter of this.waiters) waiter.reject(error);
-    this.waiters = [];
-    this.failureListener?.(error);
-  }
-}
-
-/** Secrets sealed with AES-256-GCM in a KV bucket. */
-export class NatsSecrets extends SealedSecrets {
-  constructor(
-    private readonly bucket: KV,
-    cipher: SecretCipher,
-  ) {
-    super(cipher);
-  }
-
-  protected async write(name: string, sealed: Buffer): Promise<void> {
-    await this.bucket.put(secretKey(name), sealed);
-  }
-
-  protected async read(name: string): Promise<Uint8Array | undefined> {
-    const entry = await this.bucket.get(secretKey(name));
-    return entry && entry.operation === 'PUT' ? entry.value : undefined;
-  }
-
-  async delete(name: string): Promise<void> {
-    await this.bucket.delete(secretKey(name));
   }
 }
 
@@ -678,41 +428,9 @@ function splitBatch(events: readonly WireEvent[], maxBytes: number): WireEvent[]
   return parts;
 }
 
-/**
- * Runs a write, trying again while the server is unreachable or electing a leader; conflicts and
- * refusals are final at once, and so is a full store (StoreFullError: waiting will not make room).
- */
-async function retrying<T>(what: string, executionId: string | undefined, write: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
-    try {
-      return await write();
-    } catch (error) {
-      if (isStoreFull(error))
-        throw new StoreFullError(`could not ${what}`, { cause: error, ...(executionId && { executionId }) });
-      if (
-        error instanceof FluxError ||
-        (error instanceof JetStreamApiError && error.status !== 503) ||
-        Date.now() - started > WRITE_PATIENCE_MS
-      ) {
-        if (error instanceof FluxError) throw error;
-        throw new FluxError('LOG_WRITE_FAILED', `could not ${what}: ${(error as Error).message}`, {
-          cause: error,
-          ...(executionId && { executionId }),
-        });
-      }
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
-}
-
 function cacheKey(key: string): string {
   // `name:sha256` → a KV key (no ':' allowed there).
   return key.replace(':', '.');
-}
-
-function secretKey(name: string): string {
-  return `s_${createHash('sha256').update(name).digest('hex').slice(0, 40)}`;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

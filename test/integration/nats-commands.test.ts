@@ -16,7 +16,8 @@ import {
   type Client,
   type Worker,
 } from 'flux-actors';
-import { decodeExecutionStatus, encodeResumeCommand, type ExecutionStatus } from '../../runtime/nats/codec.js';
+import { encodeResumeCommand, type ExecutionStatus } from '../../runtime/nats/codec.js';
+import { decodeExecutionStatus } from '../fixtures/raw-commands.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 import { asks, bigFlow, echo, big } from '../fixtures/nats-command-workflows.js';
 

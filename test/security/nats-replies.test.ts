@@ -119,7 +119,7 @@ describe('security: a command cannot aim its reply at state (NATS)', function ()
       encodeCancelCommand({ workflow: 'cmdAsks', executionId: forged, rollback: false }),
       { headers: h },
     );
-    const { decodeExecutionStatus } = await import('../../runtime/nats/codec.js');
+    const { decodeExecutionStatus } = await import('../fixtures/raw-commands.js');
     const status = decodeExecutionStatus(await answer);
     expect(status.error?.code).to.equal('INVALID_NAME');
     expect(status.executionId).to.equal('');
