@@ -15,6 +15,7 @@ import type { ExecutionMachineContext, ExecutionMachineEvent, LifecycleEvent } f
 import { accepts, stateOf, type ExecutionSnapshot } from './lifecycle.js';
 import type { TaskSender } from './task-executor.js';
 import type { CancelOptions } from './cancel-options.js';
+import { hasErrorCode } from '../runtime/engine/errors.js';
 import { ExecutionContext } from '../runtime/engine/execution-context.js';
 import type { ExecutionLog } from '../runtime/engine/execution-log.js';
 import type { ExecutionState } from '../runtime/engine/execution-state.js';
@@ -29,9 +30,6 @@ import { payloadJson, type TaskResult } from '../proto/messages.js';
 import { WorkflowRun, type LiveCall, type RunHost } from './workflow-run.js';
 
 export type { CancelOptions } from './cancel-options.js';
-
-/** Errors that are the cancellation itself, reaching a task body: not news after the cancel. */
-const CANCELLATION_CODES: ReadonlySet<string> = new Set(['TASK_CANCELLED', 'EXECUTION_STOPPED']);
 
 export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachineHost {
   readonly executionId: string;
@@ -282,7 +280,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
     if (result.outcome === 'progress' || !this.stragglers.delete(result.taskId)) return;
     const name = this.interrupted.find((call) => call.taskId === result.taskId)!.name;
     if (result.outcome === 'output') this.log.append('TASK_COMPLETED', result.taskId, name, payloadJson(result.output));
-    else if (!CANCELLATION_CODES.has(result.error.code ?? '') && result.error.name !== 'AbortError')
+    // An error that is the cancellation itself, reaching the task body, is not news after the cancel.
+    else if (!hasErrorCode(result.error, 'TASK_CANCELLED', 'EXECUTION_STOPPED') && result.error.name !== 'AbortError')
       this.log.append('TASK_FAILED', result.taskId, name, JSON.stringify(result.error));
     else return;
     this.log.commit().catch(() => undefined); // a store closed meanwhile: the result is lost, nothing else

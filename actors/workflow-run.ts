@@ -11,7 +11,7 @@
 import type { ExecutionMachineEvent } from './execution-machine.js';
 import type { TaskHandle, TaskSender } from './task-executor.js';
 import { Delivery, type LiveTicket } from '../runtime/engine/delivery.js';
-import { FluxError, NonDeterminismError, StoreFullError } from '../runtime/engine/errors.js';
+import { FluxError, hasErrorCode, NonDeterminismError, StoreFullError } from '../runtime/engine/errors.js';
 import { ExecutionContext } from '../runtime/engine/execution-context.js';
 import type { ExecutionLog } from '../runtime/engine/execution-log.js';
 import { PROGRESS_TYPES, type EventType, type StoredEvent } from '../runtime/engine/events.js';
@@ -459,7 +459,7 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
       this.host.recordLate(result); // else a body left behind: nothing reaches the log
       return;
     }
-    if (result.outcome === 'error' && result.error.code === 'STORE_FULL') {
+    if (result.outcome === 'error' && hasErrorCode(result.error, 'STORE_FULL')) {
       // A store with no room (the child's log, a task's own writes) is not the step's outcome: the
       // execution stops with the step open, and goes on from it once there is room.
       const what = `execution ${this.executionId} stopped at step '${call.name}', which could not write`;
