@@ -5,6 +5,7 @@
  * builds a new machine, which costs more than a whole run of a short execution.
  */
 import { fromCallback, fromPromise } from 'xstate';
+import { FluxError } from '../runtime/engine/errors.js';
 import {
   executionMachine,
   type ExecutionMachineContext,
@@ -37,7 +38,8 @@ export function bindExecutionMachine() {
   const hosts = new Map<string, ExecutionMachineHost>();
   const host = (executionId: string): ExecutionMachineHost => {
     const found = hosts.get(executionId);
-    if (!found) throw new Error(`no execution actor hosts ${executionId} in this runtime`);
+    if (!found)
+      throw new FluxError('INTERNAL', `no execution actor hosts ${executionId} in this runtime`, { executionId });
     return found;
   };
   const machine = executionMachine.provide({

@@ -19,6 +19,7 @@
  */
 import { assign, fromCallback, fromPromise, setup } from 'xstate';
 import type { ErrorInfo } from '../proto/messages.js';
+import { FluxError } from '../runtime/engine/errors.js';
 import type { ParentLink } from '../runtime/engine/children.js';
 import type { EventType } from '../runtime/engine/events.js';
 
@@ -67,7 +68,7 @@ export interface ExecutionRef {
 }
 
 const unbound = (what: string) => () => {
-  throw new Error(`the execution machine's ${what} is bound by its host (bindExecutionMachine)`);
+  throw new FluxError('INTERNAL', `the execution machine's ${what} is bound by its host (bindExecutionMachine)`);
 };
 
 const record = (event: LifecycleEvent) => ({ type: 'record', params: { event } }) as const;

@@ -160,7 +160,7 @@ export const ERROR_CODES = [
   'TOO_MANY_STREAMS',
   /** An event stream that failed after it started (sent as an event, the status being sent). */
   'STREAM_FAILED',
-  /** A fault of the server itself (only the code and that it happened go to the caller). */
+  /** A fault of flux-actors itself: the HTTP server's (only the code goes to the caller), or a broken invariant. */
   'INTERNAL',
 ] as const;
 
