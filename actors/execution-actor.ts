@@ -30,7 +30,7 @@ import {
 import { argumentsHash, callBase, isNestedCall } from '../runtime/engine/identity.js';
 import { findTask, TaskDefinitions } from '../runtime/engine/registry.js';
 import { rollBackOnCancel } from './cancel-rollback.js';
-import { setLongTimeout, type LongTimeout } from '../runtime/engine/timers.js';
+import type { Timer } from '../runtime/engine/clock.js';
 
 import {
   childExecutionId,
@@ -62,7 +62,7 @@ interface LiveCall {
   name: string;
   resolve(value: unknown): void;
   reject(error: Error): void;
-  timer?: LongTimeout;
+  timer?: Timer;
   /** Set when the result arrives; it is recorded when the body receives it. */
   result?: FinalResult;
   ticket: LiveTicket;
@@ -408,7 +408,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
     if (typeof call !== 'string' && call.outcome) return this.replayed(call) as Promise<void>;
     if (!this.mayStart(call, 'sleep', argsJson)) return never();
     const started = typeof call === 'string' ? this.log.append('TASK_STARTED', call, 'sleep', argsJson) : call.started;
-    const remaining = Math.max(0, started.time + milliseconds - Date.now());
+    const remaining = Math.max(0, started.time + milliseconds - this.log.clock.now());
     const taskId = started.sourceId;
     return this.startLive(taskId, 'sleep', (live) => {
       const woke: TaskResult = {
@@ -418,8 +418,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionHost, 
         outcome: 'output',
         output: jsonPayload(undefined),
       };
-      // A long timeout: `sleep('30d')` outlasts Node's longest timer (~24.8 days).
-      live.timer = setLongTimeout(() => this.onTaskResult(woke), remaining);
+      // On the runtime's clock, whose timers take any delay: `sleep('30d')` outlasts Node's longest timer.
+      live.timer = this.log.clock.setTimeout(() => this.onTaskResult(woke), remaining);
     }) as Promise<void>;
   }
 
