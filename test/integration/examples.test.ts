@@ -10,6 +10,7 @@ import { determinism } from '../../examples/determinism.js';
 import { starsReport } from '../../examples/subflows.js';
 import { nestedTasks } from '../../examples/nested-tasks.js';
 import { reminder } from '../../examples/sleep.js';
+import { trial } from '../../examples/test-clock.js';
 import { STORE_KINDS, TEST_EPOCH, useTestClock } from '../fixtures/runtimes.js';
 
 for (const kind of STORE_KINDS) {
@@ -75,6 +76,12 @@ for (const kind of STORE_KINDS) {
       const out = done.output as { now: string; uuid: string; dice: number; even: number; colour: string };
       expect([new Date(out.now).getTime(), out.uuid, out.dice, out.even]).to.deep.equal(recorded.slice(0, 4));
       expect(out.colour).to.equal(['red', 'green', 'blue'][recorded[4] as number]);
+    });
+
+    it('test clock: a 14-day trial and an hour of retry backoff, skipped', async () => {
+      const ctx = await clock.skipUntil(trial.run('ada', { runtime }));
+      expect(ctx.output).to.deep.equal({ renewal: 'renewed ada', hours: 14 * 24 + 1 });
+      expect(clock.now() - TEST_EPOCH).to.equal((14 * 24 + 1) * 3_600_000);
     });
 
     it('subflows', async () => {
