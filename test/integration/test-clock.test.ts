@@ -1,6 +1,12 @@
 import { expect } from 'chai';
+import { join } from 'node:path';
 import {
+  connectClient,
+  createRuntime,
+  DefinitionError,
   now,
+  startWorker,
+  TestClock,
   pause,
   sleep,
   task,
@@ -8,9 +14,8 @@ import {
   type ExecutionContext,
   type ExecutionEvent,
   type Runtime,
-  type TestClock,
 } from 'flux-actors';
-import { STORE_KINDS, TEST_EPOCH, useTestClock } from '../fixtures/runtimes.js';
+import { sharedNatsServer, STORE_KINDS, TEST_EPOCH, tempDir, useTestClock } from '../fixtures/runtimes.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -136,3 +141,40 @@ for (const kind of STORE_KINDS) {
     });
   });
 }
+
+describe('a test clock on a NATS worker', function () {
+  this.timeout(30_000);
+
+  it("runs the worker's executions and tasks on it: a week and an hour of backoff, skipped", async () => {
+    const { url } = await sharedNatsServer();
+    const clock = new TestClock(TEST_EPOCH);
+    const nats = { servers: url, prefix: `clocked${process.pid}`, secretKeyFile: join(tempDir(), 'secret.key') };
+    const worker = await startWorker({ nats: { ...nats, clock }, workflows: [weekLong, retriesHourly] });
+    // The client drives nothing: it waits on real time, for what the worker records.
+    const client = await connectClient(nats);
+    try {
+      const slept = await client.start(weekLong);
+      const ctx = await quickly(clock, client.result(slept, { timeoutMs: 10_000 }));
+      expect(ctx.output).to.equal('a week later');
+      expect(at(find(ctx, 'WORKFLOW_COMPLETED'))).to.equal(7 * DAY);
+      failuresLeft = 1;
+      const retried = await client.start(retriesHourly);
+      const done = await quickly(clock, client.result(retried, { timeoutMs: 10_000 }));
+      expect(at(find(done, 'TASK_RETRY_COMPLETED')) - at(find(done, 'TASK_STARTED'))).to.equal(HOUR);
+    } finally {
+      await client.close();
+      await worker.stop();
+    }
+  });
+});
+
+describe('createRuntime with a clock', () => {
+  it('refuses two different clocks (clock, and nats.clock)', async () => {
+    const error = await createRuntime({
+      nats: { servers: 'nats://127.0.0.1:1', clock: new TestClock() },
+      clock: new TestClock(),
+    }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(DefinitionError);
+    expect((error as Error).message).to.match(/two clocks/);
+  });
+});
