@@ -38,11 +38,11 @@ class TestTimer implements Timer {
     readonly at: number,
     readonly order: number,
     readonly fn: () => void,
-    private readonly owner: TestClock,
+    private readonly remove: (timer: TestTimer) => void,
   ) {}
 
   clear(): void {
-    this.owner.drop(this);
+    this.remove(this);
   }
 
   /** An unreferenced timer fires when the time passes it, but is never the reason `skipUntil` moves the time. */
@@ -112,7 +112,7 @@ export class TestClock implements Clock {
     if (ms === Infinity) return NEVER;
     // NaN or a negative delay waits as Node's would: not at all.
     // biome-ignore lint/complexity/useMathMinMax: Math.max(ms, 0) is NaN for NaN; this comparison gives 0
-    const timer = new TestTimer(this.time + (ms > 0 ? ms : 0), this.armedCount++, fn, this);
+    const timer = new TestTimer(this.time + (ms > 0 ? ms : 0), this.armedCount++, fn, this.drop);
     this.timers.splice(this.indexAfter(timer), 0, timer);
     return timer;
   }
@@ -122,7 +122,7 @@ export class TestClock implements Clock {
     return this.timers.length;
   }
 
-  /** When the next armed timer fires (ms since the epoch), if any is armed. */
+  /** When the next armed timer fires (ms since the epoch), if any is armed (unreferenced ones too). */
   get next(): number | undefined {
     return this.timers[0]?.at;
   }
@@ -165,13 +165,13 @@ export class TestClock implements Clock {
     });
   }
 
-  /** @internal A timer cleared. */
-  drop(timer: TestTimer): void {
+  /** A timer cleared. */
+  private readonly drop = (timer: TestTimer): void => {
     const index = this.timers.indexOf(timer);
     if (index < 0) return;
     this.activity++;
     this.timers.splice(index, 1);
-  }
+  };
 
   private async runTo(target: number): Promise<void> {
     for (let timer = this.timers[0]; timer && timer.at <= target; timer = this.timers[0]) {
@@ -234,7 +234,7 @@ export class TestClock implements Clock {
   private stuck(idleMs: number): FluxError {
     return new FluxError(
       'CLOCK_STUCK',
-      `TestClock.skipUntil: the promise is still pending, no timer is armed on this clock, and nothing used it for ${idleMs} ms: it waits for something time does not bring (a resume, a task that never returns, a runtime on another clock)`,
+      `TestClock.skipUntil: the promise is still pending, no timer that anything waits for is armed on this clock, and nothing used it for ${idleMs} ms: it waits for something time does not bring (a resume, a task that never returns, a runtime on another clock)`,
     );
   }
 

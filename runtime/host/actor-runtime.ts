@@ -77,7 +77,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
 
   private readonly onClose: (() => Promise<void>) | undefined;
   private readonly drivers: DriverHooks | undefined;
-  readonly clock: Clock;
+  private readonly clock: Clock;
 
   constructor(
     readonly store: EventStore,
