@@ -5,7 +5,8 @@
  */
 import type { ErrorCode } from '../runtime/engine/error-codes.js';
 import { hash } from 'node:crypto';
-import { NO_SECRETS, TaskRun, type ReplyTo } from './task-run.js';
+import { NO_SECRETS, runClock, TaskRun, type ReplyTo, type RunClock } from './task-run.js';
+import { systemClock, type Clock } from '../runtime/engine/clock.js';
 import { decodeValue, toErrorInfo } from '../runtime/engine/serialization.js';
 import type { SecretManager } from '../runtime/engine/secrets.js';
 import type { TaskCache } from '../runtime/engine/event-store.js';
@@ -40,12 +41,17 @@ export interface TaskSender {
 export class TaskExecutor implements TaskSender {
   /** The tasks this executor has run or served: one definition per name (runtime/engine/registry.ts). */
   readonly tasks = new TaskDefinitions();
+  /** The clock its runs keep time on (timeouts, backoffs, the `now()` built-in). */
+  private readonly time: RunClock;
 
   constructor(
     private readonly lookup: TaskLookup,
     private readonly cache?: TaskCache,
     private readonly secrets?: SecretManager,
-  ) {}
+    clock: Clock = systemClock,
+  ) {
+    this.time = runClock(clock);
+  }
 
   /**
    * Runs a task command. `local` is the definition itself when the caller is in this process: it
@@ -75,7 +81,7 @@ export class TaskExecutor implements TaskSender {
     const cache = definition.options.cache ? this.cache : undefined;
     // The common case, no cache and no secrets, goes straight to a run: it is its own handle.
     if (!cache && !definition.options.secretRequests?.length && !command.secretRequests?.length) {
-      return new TaskRun(definition, args, command, reply, { secrets: NO_SECRETS, nested }).start();
+      return new TaskRun(definition, args, command, reply, { secrets: NO_SECRETS, nested, time: this.time }).start();
     }
     const handle = new Handle();
     const key = cache && cacheKey(definition.name, payloadJson(command.args) ?? '[]');
@@ -85,6 +91,7 @@ export class TaskExecutor implements TaskSender {
           new TaskRun(definition, args, command, reply, {
             secrets,
             nested,
+            time: this.time,
             onTaskOutput: cache && ((json) => void cache.write(key!, json)),
           }),
         )

@@ -6,7 +6,8 @@
  */
 import { createActor, fromPromise, type Actor } from 'xstate';
 import { taskExecutorMachine, type TaskMachineContext, type TaskMachineInput } from './task-executor-machine.js';
-import { deadlines } from '../runtime/engine/deadlines.js';
+import { systemClock, xstateClock, type Clock, type Timer, type XStateClock } from '../runtime/engine/clock.js';
+import { deadlinesOn, type Deadlines } from '../runtime/engine/deadlines.js';
 import { ExecutionTimeoutError, fallbackFailure, FluxError, RetryError } from '../runtime/engine/errors.js';
 import type { EventType } from '../runtime/engine/events.js';
 import { storeOutput } from '../runtime/engine/output-storage.js';
@@ -14,7 +15,6 @@ import { scopeStorage, TaskScope, type NestedCalls } from '../runtime/engine/sco
 import { redactJson, secretIn, secretInOutput } from '../runtime/engine/secrets.js';
 import { encodeValue, toErrorInfo } from '../runtime/engine/serialization.js';
 import type { TaskDefinition, TaskFunction } from '../runtime/engine/task-definition.js';
-import { LONG_CLOCK, setLongTimeout, type LongTimeout } from '../runtime/engine/timers.js';
 import { jsonPayload, type ErrorInfo, type TaskCommand, type TaskResult } from '../proto/messages.js';
 
 export type ReplyTo = (result: TaskResult) => void;
@@ -22,9 +22,25 @@ export type Secrets = Readonly<Record<string, string>>;
 
 export const NO_SECRETS: Secrets = Object.freeze({});
 
+/** The clock runs keep time on, and what is derived from it once per executor rather than per run. */
+export interface RunClock {
+  clock: Clock;
+  deadlines: Deadlines;
+  /** For the task-executor machine's delayed transitions (the backoff). */
+  xstate: XStateClock;
+}
+
+export function runClock(clock: Clock): RunClock {
+  return { clock, deadlines: deadlinesOn(clock), xstate: xstateClock(clock) };
+}
+
+export const SYSTEM_RUN_CLOCK = runClock(systemClock);
+
 /** What a run gets besides its command. */
 export interface RunSetting {
   secrets: Secrets;
+  /** Default: the system clock. */
+  time?: RunClock;
   /** Called with an output the task itself produced (not its fallback): for the cache. */
   onTaskOutput?: ((outputJson: string | undefined) => void) | undefined;
   /** Where the body's own task calls go, when the execution is in this process. */
@@ -35,13 +51,14 @@ const UNKNOWN_ERROR: ErrorInfo = { name: 'Error', message: 'the error of an earl
 export class TaskRun {
   private cancelled = false;
   private replied = false;
-  private waitTimer: LongTimeout | undefined;
+  private waitTimer: Timer | undefined;
   private machine: Actor<typeof taskExecutorMachine> | undefined;
   private scope: TaskScope | undefined;
 
   private readonly secrets: Secrets;
   private readonly onTaskOutput: ((outputJson: string | undefined) => void) | undefined;
   private readonly nested: NestedCalls | undefined;
+  private readonly time: RunClock;
 
   constructor(
     private readonly definition: TaskDefinition,
@@ -53,6 +70,7 @@ export class TaskRun {
     this.secrets = setting.secrets;
     this.onTaskOutput = setting.onTaskOutput;
     this.nested = setting.nested;
+    this.time = setting.time ?? SYSTEM_RUN_CLOCK;
   }
 
   start(): this {
@@ -64,8 +82,8 @@ export class TaskRun {
       return this;
     }
     // The runtime owns the backoff's timer: a retry taken up again waits out what remains of it.
-    const wait = resume.notBeforeMs - Date.now();
-    if (wait > 0) this.waitTimer = setLongTimeout(() => this.go(), wait);
+    const wait = resume.notBeforeMs - this.time.clock.now();
+    if (wait > 0) this.waitTimer = this.time.clock.setTimeout(() => this.go(), wait);
     else this.go();
     return this;
   }
@@ -97,7 +115,7 @@ export class TaskRun {
   private firstTimed(attempt: number, timeoutMs: number): void {
     const { executionId, taskId } = this.command;
     const name = this.definition.name;
-    const scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested);
+    const scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested, this.time.clock);
     this.scope = scope;
     let over = false;
     const fail = (error: ErrorInfo) => {
@@ -109,12 +127,12 @@ export class TaskRun {
       scope.abort(error); // the body learns through taskContext().signal
       fail(this.safeError(error));
     };
-    const deadline = deadlines.add(timeoutMs, () => over || timedOut());
+    const deadline = this.time.deadlines.add(timeoutMs, () => over || timedOut());
     call(scope, this.definition.fn, this.args).then(
       (output) => {
         if (over) return;
         deadline.cancel();
-        if (Date.now() > deadline.at) return timedOut(); // the body blocked past its deadline
+        if (this.time.clock.now() > deadline.at) return timedOut(); // the body blocked past its deadline
         let kept: string | undefined | Promise<string | undefined>;
         try {
           kept = this.keepOut(encodeValue(output, `the result of task '${name}'`, executionId));
@@ -169,11 +187,11 @@ export class TaskRun {
   ): Promise<string | undefined> {
     const { executionId, taskId } = this.command;
     const name = this.definition.name;
-    const scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested);
+    const scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested, this.time.clock);
     this.scope = scope;
     // As few promise steps as possible: a task that finishes at once must reach its gate in time
     // (see runtime/engine/delivery.ts), or every step of a sequential workflow costs a turn of the loop.
-    return runIn(scope, fn, this.args, timeoutMs).then(
+    return runIn(scope, fn, this.args, timeoutMs, this.time.deadlines).then(
       (output) => {
         try {
           return this.keepOut(encodeValue(output, `the ${what} of task '${name}'`, executionId));
@@ -227,9 +245,9 @@ export class TaskRun {
         },
       },
     });
-    // The backoff is the machine's delayed transition: on a clock whose timers take any delay.
+    // The backoff is the machine's delayed transition: on the run's clock, whose timers take any delay.
     const input = { policy: policy!, attempt, error, ...(start && { start }) };
-    const actor = createActor(machine, { clock: LONG_CLOCK, input });
+    const actor = createActor(machine, { clock: this.time.xstate, input });
     this.machine = actor;
     actor.subscribe({
       complete: () => {
@@ -272,7 +290,13 @@ export class TaskRun {
  * Runs a task body in its scope, within its timeout. The deadline counts from before the call, so
  * a body that blocks synchronously past it fails with the timeout too.
  */
-function runIn(scope: TaskScope, fn: TaskFunction, args: unknown[], timeoutMs: number | undefined): Promise<unknown> {
+function runIn(
+  scope: TaskScope,
+  fn: TaskFunction,
+  args: unknown[],
+  timeoutMs: number | undefined,
+  deadlines: Deadlines,
+): Promise<unknown> {
   if (timeoutMs === undefined) return call(scope, fn, args);
   return new Promise((resolve, reject) => {
     const deadline = deadlines.add(timeoutMs, () => {
@@ -283,7 +307,7 @@ function runIn(scope: TaskScope, fn: TaskFunction, args: unknown[], timeoutMs: n
     call(scope, fn, args).then(
       (value) => {
         deadline.cancel();
-        if (Date.now() <= deadline.at) resolve(value);
+        if (deadlines.clock.now() <= deadline.at) resolve(value);
         else reject(new ExecutionTimeoutError(scope.taskName, timeoutMs, scope.attempt, scope.executionId));
       },
       (error: unknown) => {

@@ -27,7 +27,7 @@ import {
 } from '../runtime/engine/scope.js';
 import { argumentsHash, callBase, isNestedCall } from '../runtime/engine/identity.js';
 import type { TaskDefinitions } from '../runtime/engine/registry.js';
-import { setLongTimeout, type LongTimeout } from '../runtime/engine/timers.js';
+import type { Timer } from '../runtime/engine/clock.js';
 import {
   childExecutionId,
   childFailure,
@@ -50,7 +50,7 @@ export interface LiveCall {
   name: string;
   resolve(value: unknown): void;
   reject(error: Error): void;
-  timer?: LongTimeout;
+  timer?: Timer;
   /** Set when the result arrives; it is recorded when the body receives it. */
   result?: FinalResult;
   ticket: LiveTicket;
@@ -232,7 +232,7 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
     if (!this.mayStart(call, 'sleep', argsJson)) return never();
     const started =
       typeof call === 'string' ? this.host.log.append('TASK_STARTED', call, 'sleep', argsJson) : call.started;
-    const remaining = Math.max(0, started.time + milliseconds - Date.now());
+    const remaining = Math.max(0, started.time + milliseconds - this.host.log.clock.now());
     const taskId = started.sourceId;
     return this.startLive(taskId, 'sleep', (live) => {
       const woke: TaskResult = {
@@ -242,8 +242,8 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
         outcome: 'output',
         output: jsonPayload(undefined),
       };
-      // A long timeout: `sleep('30d')` outlasts Node's longest timer (~24.8 days).
-      live.timer = setLongTimeout(() => this.onTaskResult(woke), remaining);
+      // On the runtime's clock, whose timers take any delay: `sleep('30d')` outlasts Node's longest timer.
+      live.timer = this.host.log.clock.setTimeout(() => this.onTaskResult(woke), remaining);
     }) as Promise<void>;
   }
 

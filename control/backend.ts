@@ -3,6 +3,7 @@
  * `$FLUX_HOME`, workflow bodies run in this process, from the modules given) or NATS (a client:
  * bodies run on workers, never here).
  */
+import { systemClock, type Clock } from '../runtime/engine/clock.js';
 import { hasErrorCode } from '../runtime/engine/errors.js';
 import type { ExecutionContext } from '../runtime/engine/execution-context.js';
 import { isSettled, SETTLING_EVENTS } from '../runtime/engine/execution-state.js';
@@ -78,8 +79,12 @@ export function follow(
   onEvent: (event: ExecutionEvent) => void,
   onSettled: ((ctx: ExecutionContext) => void) | undefined,
   onError: (error: Error) => void,
-  options: { notFoundPatienceMs?: number } = {},
+  options: {
+    notFoundPatienceMs?: number /** What its patience waits on; a test's clock. Default: the system's. */;
+    clock?: Clock;
+  } = {},
 ): () => void {
+  const clock = options.clock ?? systemClock;
   /** The seq of the last event delivered: the next one delivered is `last + 1`, never another. */
   let last = 0;
   let stopped = false;
@@ -92,7 +97,7 @@ export function follow(
   let readAgain = false;
   let behindSince: number | undefined;
   // Just started on NATS, the execution exists once a worker took the start command: wait for it a while.
-  const notFoundUntil = Date.now() + (options.notFoundPatienceMs ?? 0);
+  const notFoundUntil = clock.now() + (options.notFoundPatienceMs ?? 0);
 
   const deliver = (event: ExecutionEvent) => {
     ahead.delete(seqOf(event));
@@ -124,8 +129,8 @@ export function follow(
   const judge = (ctx: ExecutionContext, readUpTo: number) => {
     // With `onSettled`, the read's state must cover every event delivered: one after it may change it.
     if (ahead.size > 0 || (onSettled && readUpTo < Math.max(last, settlingSeq))) {
-      behindSince ??= Date.now();
-      if (Date.now() - behindSince <= LAG_PATIENCE_MS) return void setTimeout(read, READ_AGAIN_MS);
+      behindSince ??= clock.now();
+      if (clock.now() - behindSince <= LAG_PATIENCE_MS) return void clock.setTimeout(read, READ_AGAIN_MS);
       // Heard but never logged (an append the store refused): forgotten, the log is the record.
       ahead.clear();
       settlingSeq = readUpTo;
@@ -161,8 +166,8 @@ export function follow(
       (error: Error) => {
         reading = false;
         if (stopped) return;
-        if (hasErrorCode(error, 'EXECUTION_NOT_FOUND') && Date.now() < notFoundUntil)
-          return void setTimeout(read, READ_AGAIN_MS);
+        if (hasErrorCode(error, 'EXECUTION_NOT_FOUND') && clock.now() < notFoundUntil)
+          return void clock.setTimeout(read, READ_AGAIN_MS);
         fail(error);
       },
     );

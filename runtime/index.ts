@@ -49,6 +49,10 @@ export type { Runtime, StartOptions, ExecutionHandle, ExecutionSummary, CancelOp
 export type { RuntimeOptions } from './api/create-runtime.js';
 export type { ListFilter } from './engine/event-store.js';
 export type { Duration } from './engine/duration.js';
+export { TestClock } from './engine/test-clock.js';
+export type { SkipOptions } from './engine/test-clock.js';
+export { systemClock } from './engine/clock.js';
+export type { Clock, Timer } from './engine/clock.js';
 export { checkExecutionId, checkName, MAX_ID_LENGTH, MAX_NAME_LENGTH } from './engine/names.js';
 export {
   FluxError,

@@ -5,11 +5,11 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { toMilliseconds, type Duration } from '../engine/duration.js';
 import { FluxError } from '../engine/errors.js';
-import { currentSession } from '../engine/scope.js';
+import { currentSession, currentTask } from '../engine/scope.js';
 import { taskCaller } from './task.js';
 import { definitionSite, registerTask } from '../engine/registry.js';
 import type { TaskDefinition } from '../engine/task-definition.js';
-import { setLongTimeout } from '../engine/timers.js';
+import { systemClock, wait, type Clock } from '../engine/clock.js';
 
 function builtIn<A extends unknown[], R>(name: string, fn: (...args: A) => R) {
   const definition: TaskDefinition = { name, fn, options: {}, policy: undefined, site: definitionSite(builtIn) };
@@ -17,7 +17,10 @@ function builtIn<A extends unknown[], R>(name: string, fn: (...args: A) => R) {
   return taskCaller<A, Awaited<R>>(definition);
 }
 
-const nowTask = builtIn('now', () => Date.now());
+/** The clock of the runtime running the current task (`createRuntime({ clock })`); outside one, the system's. */
+const clockHere = (): Clock => currentTask()?.clock ?? systemClock;
+
+const nowTask = builtIn('now', () => clockHere().now());
 const uuid4Task = builtIn('uuid4', () => randomUUID());
 const randintTask = builtIn('randint', (a: number, b: number) => randomInt(a, b + 1));
 const indexTask = builtIn('choice', (length: number) => randomInt(length));
@@ -44,7 +47,7 @@ export function pause<T = unknown>(name: string, output?: unknown): Promise<T> {
   }
 }
 
-/** The current time, recorded: a replay sees the same `Date`. */
+/** The current time on the runtime's clock, recorded: a replay sees the same `Date`. */
 export async function now(): Promise<Date> {
   return new Date(await nowTask());
 }
@@ -75,11 +78,14 @@ export async function choice<T>(items: readonly T[]): Promise<T> {
   return items[await indexTask(items.length)]!;
 }
 
-/** Waits durably: a resumed or replayed execution waits only for what remains. */
+/**
+ * Waits durably: a resumed or replayed execution waits only for what remains. In a task body it
+ * waits (not durably) on the runtime's clock; anywhere else, on the system's.
+ */
 export async function sleep(duration: Duration): Promise<void> {
   const milliseconds = toMilliseconds(duration);
   const session = currentSession();
-  if (!session) return new Promise((resolve) => void setLongTimeout(resolve, milliseconds));
+  if (!session) return wait(clockHere(), milliseconds);
   return session.sleep(milliseconds);
 }
 

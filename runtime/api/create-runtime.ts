@@ -2,6 +2,7 @@
  * Creates a runtime: the composition root, which picks the store. A backend is loaded only when
  * chosen (dynamic import): a memory runtime loads neither SQLite (a native module) nor NATS.
  */
+import type { Clock } from '../engine/clock.js';
 import { DefinitionError } from '../engine/errors.js';
 import { ActorRuntime } from '../host/actor-runtime.js';
 import type { Runtime } from '../host/runtime.js';
@@ -24,6 +25,13 @@ export interface RuntimeOptions {
    * them first. `close()` waits for what was taken over to pause or end.
    */
   recover?: boolean;
+  /**
+   * Where the runtime reads the time and waits: event times, `now()`, durable sleeps, retry
+   * backoffs, task timeouts. Default: the system clock. A `TestClock` lets a test skip time (a
+   * `sleep('7d')` done in milliseconds). Leases and NATS timeouts keep real time: they concern other
+   * processes and a server, which a test clock does not move.
+   */
+  clock?: Clock;
 }
 
 export type { SqliteStoreOptions } from '../stores/sqlite-options.js';
@@ -45,11 +53,18 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   }
   if (options.nats) {
     if (options.store) throw new DefinitionError('createRuntime takes either store or nats, not both');
+    if (options.clock && options.nats.clock && options.clock !== options.nats.clock)
+      throw new DefinitionError('createRuntime was given two clocks (clock, and nats.clock): give one');
     const { createNatsRuntime } = await import('../nats/nats-runtime.js');
-    return createNatsRuntime(options.nats);
+    const clock = options.clock ?? options.nats.clock;
+    return createNatsRuntime(clock ? { ...options.nats, clock } : options.nats);
   }
   const store = options.store ?? { sqlite: defaultDatabasePath() };
-  const runtime = new ActorRuntime(store === 'memory' ? await memoryStore() : await sqliteStore(store.sqlite, store));
+  const { clock } = options;
+  const runtime = new ActorRuntime(
+    store === 'memory' ? await memoryStore() : await sqliteStore(store.sqlite, store, clock),
+    { clock },
+  );
   if (options.recover)
     await runtime.recoverContinually().catch(async (error: unknown) => {
       await runtime.close();
@@ -67,7 +82,7 @@ async function memoryStore() {
   return new MemoryStore();
 }
 
-async function sqliteStore(path: string, options: SqliteStoreOptions) {
+async function sqliteStore(path: string, options: SqliteStoreOptions, clock: Clock | undefined) {
   const { SqliteStore } = await import('../stores/sqlite-store.js');
-  return new SqliteStore(path, options);
+  return new SqliteStore(path, options, clock);
 }

@@ -7,7 +7,7 @@
  * its own timeout must get it), not for deadlines whose attempts already finished.
  */
 
-import { setLongTimeout, type LongTimeout } from './timers.js';
+import { systemClock, type Clock, type Timer } from './clock.js';
 
 export interface Deadline {
   /** When the attempt times out (epoch ms). */
@@ -62,14 +62,17 @@ class Queue {
 
 export class Deadlines {
   private readonly queues = new Map<number, Queue>();
-  private timer: LongTimeout | undefined;
+  private timer: Timer | undefined;
   private timerAt = Infinity;
   /** Attempts added and neither finished nor timed out. */
   private pending = 0;
 
+  /** @param clock what the deadlines are kept on (its timers take any delay: a deadline weeks away must not fire in a millisecond). */
+  constructor(readonly clock: Clock = systemClock) {}
+
   /** Calls `onTimeout` once `timeoutMs` have passed, unless cancelled first. */
   add(timeoutMs: number, onTimeout: () => void): Deadline {
-    const entry = new Entry(Date.now() + timeoutMs, onTimeout, this);
+    const entry = new Entry(this.clock.now() + timeoutMs, onTimeout, this);
     if (this.pending++ === 0) this.timer?.ref();
     let queue = this.queues.get(timeoutMs);
     if (!queue) {
@@ -89,15 +92,14 @@ export class Deadlines {
   private arm(at: number): void {
     this.timer?.clear();
     this.timerAt = at;
-    // A long timeout: a deadline weeks away must not fire in a millisecond (Node's limit is ~24.8 days).
-    this.timer = setLongTimeout(this.fire, Math.max(0, at - Date.now()));
+    this.timer = this.clock.setTimeout(this.fire, Math.max(0, at - this.clock.now()));
     if (this.pending === 0) this.timer.unref();
   }
 
   private readonly fire = (): void => {
     this.timer = undefined;
     this.timerAt = Infinity;
-    const now = Date.now();
+    const now = this.clock.now();
     let next = Infinity;
     for (const queue of this.queues.values()) {
       for (let entry = queue.first(); entry; entry = queue.first()) {
@@ -115,5 +117,18 @@ export class Deadlines {
   };
 }
 
-/** One per process: deadlines are cheap to share. */
+/** One per process on the system clock: deadlines are cheap to share. */
 export const deadlines = new Deadlines();
+
+/** The deadlines kept on `clock`: the process's own on the system clock, one set per other clock. */
+export function deadlinesOn(clock: Clock): Deadlines {
+  if (clock === systemClock) return deadlines;
+  let kept = onOtherClocks.get(clock);
+  if (!kept) {
+    kept = new Deadlines(clock);
+    onOtherClocks.set(clock, kept);
+  }
+  return kept;
+}
+
+const onOtherClocks = new WeakMap<Clock, Deadlines>();

@@ -160,6 +160,14 @@ export const ERROR_CODES = [
   'TOO_MANY_STREAMS',
   /** An event stream that failed after it started (sent as an event, the status being sent). */
   'STREAM_FAILED',
+  /** A `TestClock` given a start that is not a finite time. */
+  'INVALID_CLOCK_START',
+  /** `TestClock.advance`/`skipUntil` called while another one is moving the same clock. */
+  'CLOCK_BUSY',
+  /** `TestClock.skipUntil`: the work waited for is pending, and nothing is armed on the clock to move to. */
+  'CLOCK_STUCK',
+  /** `TestClock.skipUntil`: the time moved past the limit given before the work ended. */
+  'CLOCK_LIMIT',
   /** A fault of flux-actors itself: the HTTP server's (only the code goes to the caller), or a broken invariant. */
   'INTERNAL',
 ] as const;

@@ -1,4 +1,5 @@
 /** One execution's log as its driver sees it: what was recorded, plus what this run appends. */
+import { systemClock, type Clock } from './clock.js';
 import type { EventType, StoredEvent } from './events.js';
 import type { ExecutionState } from './execution-state.js';
 import type { EventStore, LogWriter } from './event-store.js';
@@ -17,6 +18,8 @@ export class ExecutionLog {
     readonly executionId: string,
     readonly workflow: string,
     recorded: StoredEvent[],
+    /** The runtime's clock: each event's time, and what the execution waits on (a durable sleep). */
+    readonly clock: Clock = systemClock,
   ) {
     this.events = recorded;
     this.writer = store.writer(executionId);
@@ -59,7 +62,7 @@ export class ExecutionLog {
       sourceId,
       name,
       valueJson: value,
-      time: Date.now(),
+      time: this.clock.now(),
     };
     if (quick) event.quick = true;
     this.events.push(event);
@@ -78,8 +81,8 @@ export class ExecutionLog {
 
   /** Records the execution's new state in the store's index, in the same commit as the events before it. */
   setState(state: ExecutionState): void {
-    const createdAt = new Date(this.events[0]?.time ?? Date.now()).toISOString();
-    const updatedAt = new Date(this.events[this.events.length - 1]?.time ?? Date.now()).toISOString();
+    const createdAt = new Date(this.events[0]?.time ?? this.clock.now()).toISOString();
+    const updatedAt = new Date(this.events[this.events.length - 1]?.time ?? this.clock.now()).toISOString();
     this.writer.index({ executionId: this.executionId, workflow: this.workflow, state, createdAt, updatedAt });
   }
 

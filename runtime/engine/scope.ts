@@ -4,6 +4,7 @@
  * `taskContext()` here.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { systemClock, type Clock } from './clock.js';
 import type { TaskDefinition } from './task-definition.js';
 import type { WorkflowDefinition } from './workflow-definition.js';
 
@@ -49,6 +50,8 @@ export class TaskScope {
     readonly attempt: number,
     readonly secrets: Readonly<Record<string, string>> = NO_SECRETS,
     readonly nested?: NestedCalls,
+    /** The clock of the runtime running the task: the `now()` built-in reads it. */
+    readonly clock: Clock = systemClock,
   ) {}
 
   /**

@@ -98,12 +98,6 @@ export function clearLongTimeout(timer: LongTimeout | undefined): void {
   timer?.clear();
 }
 
-/** An XState clock on long timeouts: delayed transitions (a retry's backoff) of any length. */
-export const LONG_CLOCK = {
-  setTimeout: (fn: (...args: unknown[]) => void, ms: number): LongTimeout => setLongTimeout(fn, ms),
-  clearTimeout: (timer: LongTimeout): void => timer.clear(),
-};
-
 /**
  * An interval Node can keep, from a caller-chosen period (a lease): at least `floor`, at most
  * MAX_TIMER_MS (a longer interval would fire every millisecond).

@@ -4,6 +4,7 @@
  * can open too.
  */
 import { clampInterval } from '../engine/timers.js';
+import { repeat, systemClock, type Clock, type Timer } from '../engine/clock.js';
 import { v7 as uuidv7 } from 'uuid';
 import { ExecutionActor, type CancelOptions } from '../../actors/execution-actor.js';
 import { bindExecutionMachine } from '../../actors/execution-binding.js';
@@ -63,6 +64,11 @@ export interface ActorRuntimeOptions {
   drivers?: DriverHooks;
   /** Called last by `close()`: closes what the runtime's parts hold (a NATS connection). */
   onClose?: () => Promise<void>;
+  /**
+   * The runtime's clock (default: the system's): event times, durable sleeps and, for the default
+   * executor, task timeouts, backoffs and `now()`. An `executor` given keeps time on its own.
+   */
+  clock?: Clock;
 }
 
 export class ActorRuntime implements Runtime, ChildRunner {
@@ -75,12 +81,14 @@ export class ActorRuntime implements Runtime, ChildRunner {
 
   private readonly onClose: (() => Promise<void>) | undefined;
   private readonly drivers: DriverHooks | undefined;
+  private readonly clock: Clock;
 
   constructor(
     readonly store: EventStore,
     options: ActorRuntimeOptions = {},
   ) {
-    this.executor = options.executor ?? new TaskExecutor(findTask, store.cache, store.secrets);
+    this.clock = options.clock ?? systemClock;
+    this.executor = options.executor ?? new TaskExecutor(findTask, store.cache, store.secrets, this.clock);
     this.onClose = options.onClose;
     this.drivers = options.drivers;
   }
@@ -117,7 +125,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
     }
     // Taking up an execution (a takeover, a run that stopped): an empty log is never a start without its input.
     if (options.recoverOnly) throw new ExecutionNotFoundError(executionId);
-    const actor = this.host(workflow, new ExecutionLog(this.store, executionId, workflow.name, []));
+    const actor = this.host(workflow, this.logOf(executionId, workflow.name, []));
     actor.send({ type: 'START', inputJson });
     await actor.durable; // a start whose WORKFLOW_STARTED was not written is not acknowledged
     return { state: 'running', handle: this.handleOf(actor) };
@@ -151,7 +159,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
   ): Promise<ExecutionHandle<I, O>> {
     if (options.executionId !== undefined) return this.continue(workflow, checkExecutionId(options.executionId));
     const inputJson = encodeValue(input, `the input of workflow '${workflow.name}'`);
-    const log = new ExecutionLog(this.store, uuidv7(), workflow.name, []);
+    const log = this.logOf(uuidv7(), workflow.name, []);
     const actor = this.host(workflow, log);
     actor.send({ type: 'START', inputJson });
     // The id is handed out once the execution exists in the store: `inspect(id)` finds it at once.
@@ -211,7 +219,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
         await this.resumeOne(child.executionId, value, undefined, true, onAccepted); // which resumes this one as it settles
         return await this.inspect<I, O>(executionId);
       }
-      const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
+      const actor = this.host(definition, this.logOf(executionId, definition.name, events), snapshot);
       actor.send({ type: 'RESUME', valueJson });
       if (onAccepted) actor.durable.then(onAccepted, () => undefined); // not written: the run's end says why
       ctx = await this.outcome(actor);
@@ -287,7 +295,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
         };
       }
       if (snapshot && state !== 'running') return { state: state!, events };
-      actor = this.host(definition, new ExecutionLog(this.store, childId, definition.name, events), snapshot);
+      actor = this.host(definition, this.logOf(childId, definition.name, events), snapshot);
       actor.send(snapshot ? { type: 'RECOVER' } : { type: 'START', inputJson, parent });
       return settledOf(actor);
     })();
@@ -338,11 +346,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
       if (!accepts(snapshot, 'CANCEL'))
         throw new ExecutionStateError(executionId, stateOf(snapshot), 'cancelled', ['running', 'paused']);
       // Paused here, or running in a process that stopped: its driver, if alive, fails at its next write.
-      return await this.host(
-        definition,
-        new ExecutionLog(this.store, executionId, definition.name, events),
-        snapshot,
-      ).cancel(options);
+      return await this.host(definition, this.logOf(executionId, definition.name, events), snapshot).cancel(options);
     } catch (error) {
       if (!this.active.has(executionId)) this.claims.delete(executionId);
       throw error;
@@ -362,7 +366,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
 
   /** The pass running now (one at a time), and the timer of `recover: true`'s passes. */
   private recovering: Promise<RecoveryReport> | undefined;
-  private sweeper: NodeJS.Timeout | undefined;
+  private sweeper: Timer | undefined;
   private closing = false;
 
   recover(): Promise<RecoveryReport> {
@@ -397,11 +401,12 @@ export class ActorRuntime implements Runtime, ChildRunner {
     const report = await this.recover();
     const leases = this.store.leases;
     if (leases && !this.sweeper && !this.closing) {
-      this.sweeper = setInterval(
+      // Real time, as the leases are: they say whether other processes are alive.
+      this.sweeper = repeat(
+        systemClock,
         () => void (this.recovering ?? this.recover().catch(() => undefined)),
         clampInterval(leases.leaseMs, 1),
-      );
-      this.sweeper.unref();
+      ).unref();
     }
     return report;
   }
@@ -426,7 +431,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
 
   async close(): Promise<void> {
     this.closing = true;
-    clearInterval(this.sweeper);
+    this.sweeper?.clear();
     await this.recovering?.catch(() => undefined);
     while (this.active.size || this.background.size) {
       await Promise.allSettled([...[...this.active.values()].map((actor) => actor.done), ...this.background]);
@@ -458,7 +463,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
     if (state === 'cancelling') {
       // Its driver died part-way through the cancel: finish it, as it was asked for.
       this.claim(executionId);
-      const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
+      const actor = this.host(definition, this.logOf(executionId, definition.name, events), snapshot);
       actor.finishRecordedCancel().catch(() => undefined); // reported through result()
       return this.handleOf(actor);
     }
@@ -467,7 +472,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
       return { executionId, result: async () => ctx };
     }
     this.claim(executionId);
-    const actor = this.host(definition, new ExecutionLog(this.store, executionId, definition.name, events), snapshot);
+    const actor = this.host(definition, this.logOf(executionId, definition.name, events), snapshot);
     actor.send({ type: 'RECOVER' });
     return this.handleOf(actor);
   }
@@ -510,6 +515,11 @@ export class ActorRuntime implements Runtime, ChildRunner {
       if (now && isFinished(now.state)) return now;
       throw error;
     });
+  }
+
+  /** An execution's log as a run here appends to it: events stamped with this runtime's clock. */
+  private logOf(executionId: string, workflow: string, events: StoredEvent[]): ExecutionLog {
+    return new ExecutionLog(this.store, executionId, workflow, events, this.clock);
   }
 
   private host<I, O>(

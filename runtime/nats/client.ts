@@ -27,7 +27,7 @@ import type { ExecutionRecord, ListFilter } from '../engine/event-store.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import { drainOrClose } from './connection.js';
 import { guarded } from './guarded.js';
-import { setLongTimeout } from '../engine/timers.js';
+import { systemClock } from '../engine/clock.js';
 import { consoleLogger } from '../engine/logger.js';
 import { checkExecutionId, checkName } from '../engine/names.js';
 import { LogPoller, type ReadVerdict } from './log-poller.js';
@@ -83,9 +83,13 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     replicas,
     secretKeyFile,
     dispatchPatienceMs: _unused,
+    // A client drives no execution: everything it times is patience with the server and the
+    // workers, real time whatever clock they run on (a test clock skipping must not time it out).
+    clock: _drivesNothing,
     logger = consoleLogger,
     ...connectOptions
   } = options;
+  const clock = systemClock;
   const nc = connection ?? (await connect({ maxReconnectAttempts: -1, reconnectTimeWait: 250, ...connectOptions }));
   const names = natsNames(prefix);
   const store = await NatsStore.open(nc, names, {
@@ -120,7 +124,7 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
   // inspect right after the start would say it does not exist. Those wait for its first event.
   const startedHere = new Map<string, number>();
   const rememberStart = (executionId: string) => {
-    const now = Date.now();
+    const now = clock.now();
     for (const [id, at] of startedHere)
       if (now - at > START_MEMORY_MS) startedHere.delete(id);
       else break;
@@ -139,7 +143,7 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
         max: 1,
         callback: () => void store.load(executionId).then(done, () => done([])),
       });
-      const timer = setLongTimeout(() => done([]), START_PATIENCE_MS);
+      const timer = clock.setTimeout(() => done([]), START_PATIENCE_MS);
       void nc
         .flush()
         .then(() => store.load(executionId))
@@ -180,10 +184,10 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
   // start, and a start sent while its workers restart is kept in the commands stream anyway.
   const servedUntil = new Map<string, number>();
   const served = async (workflow: string): Promise<boolean> => {
-    if ((servedUntil.get(workflow) ?? 0) > Date.now()) return true;
+    if ((servedUntil.get(workflow) ?? 0) > clock.now()) return true;
     for (const name of await servedWorkflows(workers, await bucketKeys(jsm, workersBucket)))
-      servedUntil.set(name, Date.now() + SERVED_TRUST_MS);
-    return (servedUntil.get(workflow) ?? 0) > Date.now();
+      servedUntil.set(name, clock.now() + SERVED_TRUST_MS);
+    return (servedUntil.get(workflow) ?? 0) > clock.now();
   };
 
   const client: Client = {
@@ -225,7 +229,7 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
           if (error) reject(error);
           else resolve(ctx!);
         };
-        const timer = setLongTimeout(
+        const timer = clock.setTimeout(
           () =>
             finish(
               new FluxError(
@@ -300,7 +304,7 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
         `the cancel of execution ${executionId}`,
         executionId,
       );
-      const deadline = Date.now() + (cancelOptions.timeoutMs ?? 60_000);
+      const deadline = clock.now() + (cancelOptions.timeoutMs ?? 60_000);
       for (;;) {
         const now = await load(executionId);
         const reached = stateOf(rebuildSnapshot(executionId, now));
@@ -308,14 +312,14 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
         // It ended before the cancel was carried out (the worker refused the cancel): say so now, not at the deadline.
         if (isFinished(reached))
           throw new ExecutionStateError(executionId, reached, 'cancelled', ['running', 'paused']);
-        if (Date.now() > deadline)
+        if (clock.now() > deadline)
           throw new FluxError(
             'RESULT_TIMEOUT',
             `execution ${executionId} was not cancelled within ${cancelOptions.timeoutMs ?? 60_000} ms`,
             { executionId },
           );
         await client
-          .result(executionId, { afterSeq: now.length, timeoutMs: Math.max(1, deadline - Date.now()) })
+          .result(executionId, { afterSeq: now.length, timeoutMs: Math.max(1, deadline - clock.now()) })
           .catch(() => undefined);
       }
     },

@@ -38,6 +38,7 @@ import { ensureCommandConsumer, type CommandConsumer } from './command-consumer.
 import type { NatsNames } from './names.js';
 import { isReplySubject } from './reply-subjects.js';
 import { clampInterval } from '../engine/timers.js';
+import { repeat, systemClock, wait, type Clock } from '../engine/clock.js';
 
 /** The header a command's sender sets to hear how it went (an `ExecutionStatus`). */
 export const REPLY_HEADER = 'Flux-Reply-To';
@@ -65,6 +66,11 @@ export interface CommandLoopOptions {
   logger: Logger;
   /** The subject prefixes a command's `Flux-Reply-To` may name. */
   replyPrefixes: readonly string[];
+  /**
+   * What it waits on between failed pulls and between the "still working" words to the server.
+   * Default (and what workers give it): the system clock, as the server's ack wait is real time.
+   */
+  clock?: Clock;
 }
 
 export class CommandLoop {
@@ -73,6 +79,7 @@ export class CommandLoop {
   private readonly loops: Promise<void>[] = [];
   /** The pull loops waiting for a free slot: each workflow's loop waits on its own, all are woken. */
   private readonly waiting = new Set<() => void>();
+  private readonly clock: Clock;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -80,7 +87,9 @@ export class CommandLoop {
     private readonly runtime: ActorRuntime,
     private readonly workflows: ReadonlyMap<string, WorkflowDefinition>,
     private readonly options: CommandLoopOptions,
-  ) {}
+  ) {
+    this.clock = options.clock ?? systemClock;
+  }
 
   /** Makes the stream and one consumer per workflow; fails, naming the consumer, when one cannot be made. */
   async start(): Promise<void> {
@@ -136,7 +145,7 @@ export class CommandLoop {
         pulling = undefined;
         failures++;
         await this.mend(consumer, error);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(250 * failures, 5000)));
+        await wait(this.clock, Math.min(250 * failures, 5000));
       }
     }
   }
@@ -176,9 +185,9 @@ export class CommandLoop {
     const answer = { executionId: '', acked: false };
     // A write that waits out a server restart takes longer than the ack wait: without a word the
     // command would go to another worker meanwhile, which would run it too.
-    const working = setInterval(() => msg.working(), clampInterval(this.options.leaseMs / 3, 100));
+    const working = repeat(this.clock, () => msg.working(), clampInterval(this.options.leaseMs / 3, 100));
     const accepted = (state: ExecutionStatus['state']) => {
-      clearInterval(working);
+      working.clear();
       answer.acked = true;
       msg.ack();
       this.reply(msg, { executionId: answer.executionId, workflow: workflow.name, state });
@@ -213,7 +222,7 @@ export class CommandLoop {
     } catch (error) {
       if (!answer.acked) this.refused(msg, error, answer.executionId, workflow.name);
     } finally {
-      clearInterval(working);
+      working.clear();
     }
   }
 

@@ -1,5 +1,6 @@
 /** What the NATS runtime, workers and clients do with the connections they open themselves. */
 import type { NatsConnection } from '@nats-io/nats-core';
+import { systemClock, type Clock, type Timer } from '../engine/clock.js';
 
 /** How long a close waits for a drain before it closes outright. */
 const DRAIN_PATIENCE_MS = 5000;
@@ -9,15 +10,19 @@ const DRAIN_PATIENCE_MS = 5000;
  * if the drain cannot finish within `patienceMs`: a drain flushes to the server, and while no
  * server is reachable it would wait forever, keeping the process alive (test/e2e/nats-faults.test.ts).
  */
-export async function drainOrClose(nc: NatsConnection, patienceMs = DRAIN_PATIENCE_MS): Promise<void> {
+export async function drainOrClose(
+  nc: NatsConnection,
+  patienceMs = DRAIN_PATIENCE_MS,
+  clock: Clock = systemClock,
+): Promise<void> {
   if (nc.isClosed()) return;
-  let timer: NodeJS.Timeout | undefined;
+  let timer: Timer | undefined;
   const drained = nc.drain().then(
     () => true,
     () => true,
   );
-  const gaveUp = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), patienceMs)));
+  const gaveUp = new Promise<false>((resolve) => (timer = clock.setTimeout(() => resolve(false), patienceMs)));
   const done = await Promise.race([drained, gaveUp]);
-  clearTimeout(timer);
+  timer?.clear();
   if (!done && !nc.isClosed()) await nc.close().catch(() => undefined);
 }

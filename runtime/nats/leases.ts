@@ -14,6 +14,7 @@
  */
 import { hasErrorCode } from '../engine/errors.js';
 import type { KV } from '@nats-io/kv';
+import { systemClock, type Clock } from '../engine/clock.js';
 import { consoleLogger, type Logger } from '../engine/logger.js';
 import type { DriverHooks } from '../host/actor-runtime.js';
 
@@ -51,6 +52,8 @@ export class Leases implements DriverHooks {
     private readonly keysOf: { workers: KeyLister; leases: KeyLister },
     private readonly eraseLease: MessageEraser,
     private readonly logger: Logger = consoleLogger,
+    /** Real time by default, whatever the runtime's clock: a lease says whether another process is alive. */
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /**
@@ -106,7 +109,7 @@ export class Leases implements DriverHooks {
   }
 
   async beat(info: Omit<WorkerInfo, 'at'>): Promise<void> {
-    await this.workers.put(this.workerId, JSON.stringify({ ...info, at: Date.now() }));
+    await this.workers.put(this.workerId, JSON.stringify({ ...info, at: this.clock.now() }));
   }
 
   async leave(): Promise<void> {
@@ -120,7 +123,7 @@ export class Leases implements DriverHooks {
 
   /** Leases whose worker has stopped beating, for workflows in `workflows`. */
   async orphaned(workflows: ReadonlySet<string>): Promise<Lease[]> {
-    const now = Date.now();
+    const now = this.clock.now();
     const orphans: Lease[] = [];
     for (const executionId of await this.keysOf.leases()) {
       const entry = await this.leases.get(executionId);

@@ -11,6 +11,8 @@
  * readable (a refused append) is forgotten. Guarded by test/e2e/nats-faults.test.ts.
  */
 
+import { systemClock, type Clock, type Timer } from '../engine/clock.js';
+
 /** What a read showed: the wait is over, the log is behind a notification, or nothing yet. */
 export type ReadVerdict = 'done' | 'behind' | 'wait';
 
@@ -20,13 +22,15 @@ export class LogPoller<T> {
   stopped = false;
   /** When the current run of failed or lagging reads began. */
   private since: number | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: Timer | undefined;
 
   constructor(
     private readonly read: () => Promise<T>,
     private readonly judge: (value: T) => ReadVerdict,
     private readonly onFailure: (error: Error) => void,
     private readonly patienceMs = 30_000,
+    /** Patience with a server is real time: the default. */
+    private readonly clock: Clock = systemClock,
   ) {}
 
   poll(): void {
@@ -45,17 +49,18 @@ export class LogPoller<T> {
 
   stop(): void {
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.timer?.clear();
   }
 
   private again(error?: Error): void {
-    this.since ??= Date.now();
-    if (Date.now() - this.since > this.patienceMs) {
+    const now = this.clock.now();
+    this.since ??= now;
+    if (now - this.since > this.patienceMs) {
       this.since = undefined;
       if (error) this.onFailure(error);
       return;
     }
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.poll(), RETRY_MS);
+    this.timer?.clear();
+    this.timer = this.clock.setTimeout(() => this.poll(), RETRY_MS);
   }
 }

@@ -7,6 +7,7 @@
 import { connect, type ConnectionOptions } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { TaskExecutor } from '../../actors/task-executor.js';
+import type { Clock } from '../engine/clock.js';
 import { findTask } from '../engine/registry.js';
 import { ActorRuntime } from '../host/actor-runtime.js';
 import { NatsStore } from './nats-store.js';
@@ -55,6 +56,12 @@ export interface NatsOptions
    * written for the embedded runtime runs unchanged. False sends every task to executors elsewhere.
    */
   serveTasks?: boolean;
+  /**
+   * The clock of the executions driven and the tasks served here (`createRuntime`, `startWorker`):
+   * event times, `now()`, durable sleeps, retry backoffs, task timeouts. Default: the system clock.
+   * Leases, heartbeats and waits on the server keep real time; a client drives nothing and ignores it.
+   */
+  clock?: Clock;
 }
 
 /** The parts of a NATS runtime, for a worker that wants to serve more than what it runs. */
@@ -76,6 +83,7 @@ export async function openNats(options: NatsOptions): Promise<NatsParts> {
     executorTimeoutMs,
     serveTasks = true,
     logger = consoleLogger,
+    clock,
     ...connectOptions
   } = options;
   const nc = connection ?? (await connect({ maxReconnectAttempts: -1, reconnectTimeWait: 250, ...connectOptions }));
@@ -85,10 +93,16 @@ export async function openNats(options: NatsOptions): Promise<NatsParts> {
     ...(replicas !== undefined && { replicas }),
   });
   let dispatcher: NatsTaskDispatcher | undefined;
-  const server = new NatsTaskServer(nc, names, new TaskExecutor(findTask, store.cache, store.secrets), store.large, {
-    logger,
-    nestedHost: (id) => dispatcher?.nestedHost(id),
-  });
+  const server = new NatsTaskServer(
+    nc,
+    names,
+    new TaskExecutor(findTask, store.cache, store.secrets, clock),
+    store.large,
+    {
+      logger,
+      nestedHost: (id) => dispatcher?.nestedHost(id),
+    },
+  );
   dispatcher = new NatsTaskDispatcher(nc, names, serveTasks ? server : undefined, store.large, {
     dispatchPatienceMs,
     executorTimeoutMs,
@@ -109,5 +123,9 @@ export async function openNats(options: NatsOptions): Promise<NatsParts> {
 
 export async function createNatsRuntime(options: NatsOptions): Promise<ActorRuntime> {
   const parts = await openNats(options);
-  return new ActorRuntime(parts.store, { executor: parts.dispatcher, onClose: () => parts.close() });
+  return new ActorRuntime(parts.store, {
+    executor: parts.dispatcher,
+    onClose: () => parts.close(),
+    clock: options.clock,
+  });
 }

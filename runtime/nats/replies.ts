@@ -4,6 +4,7 @@
  * call, in case it fails; at a request or two per step that was a tenth of a driver's CPU. Here a
  * request costs a token, a timer and a map entry.
  */
+import { systemClock, type Clock, type Timer } from '../engine/clock.js';
 import { consoleLogger } from '../engine/logger.js';
 import { guarded } from './guarded.js';
 import { inboxOf } from './inbox.js';
@@ -24,7 +25,7 @@ interface Waiting {
   subject: string;
   resolve(msg: Msg): void;
   reject(error: Error): void;
-  timer: NodeJS.Timeout;
+  timer: Timer;
 }
 
 export class Replies {
@@ -33,7 +34,11 @@ export class Replies {
   private readonly waiting = new Map<string, Waiting>();
   private next = 0;
 
-  constructor(private readonly nc: NatsConnection) {
+  /** @param clock what request timeouts wait on: a server answers in real time, so by default the system's. */
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly clock: Clock = systemClock,
+  ) {
     this.prefix = inboxOf(nc);
     this.subscription = nc.subscribe(`${this.prefix}.*`, {
       callback: guarded(consoleLogger, (msg) => this.onReply(msg)),
@@ -43,7 +48,7 @@ export class Replies {
   request(subject: string, data: Uint8Array, options: { timeout: number; headers?: MsgHdrs }): Promise<Msg> {
     const token = (++this.next).toString(36);
     return new Promise<Msg>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const timer = this.clock.setTimeout(() => {
         this.waiting.delete(token);
         reject(new NoReplyError(subject, 'timeout'));
       }, options.timeout);
@@ -54,7 +59,7 @@ export class Replies {
           ...(options.headers && { headers: options.headers }),
         });
       } catch (error) {
-        clearTimeout(timer);
+        timer.clear();
         this.waiting.delete(token);
         reject(error as Error);
       }
@@ -64,7 +69,7 @@ export class Replies {
   close(): void {
     this.subscription.unsubscribe();
     for (const { timer, reject, subject } of this.waiting.values()) {
-      clearTimeout(timer);
+      timer.clear();
       reject(new NoReplyError(subject, 'timeout'));
     }
     this.waiting.clear();
@@ -75,7 +80,7 @@ export class Replies {
     const waiting = this.waiting.get(token);
     if (!waiting) return; // too late: its requester gave up
     this.waiting.delete(token);
-    clearTimeout(waiting.timer);
+    waiting.timer.clear();
     if (msg.headers?.code === 503 && msg.data.length === 0)
       waiting.reject(new NoReplyError(waiting.subject, 'no-responders'));
     else waiting.resolve(msg);

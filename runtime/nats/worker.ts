@@ -16,6 +16,7 @@ import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import { bucketKeys } from './bucket-keys.js';
 import { CommandLoop } from './command-loop.js';
 import { clampInterval } from '../engine/timers.js';
+import { repeat, systemClock } from '../engine/clock.js';
 import { Leases } from './leases.js';
 import { openNats, type NatsOptions } from './nats-runtime.js';
 import { DEFAULT_REPLY_PREFIXES } from './reply-subjects.js';
@@ -68,7 +69,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     (revision) => jsm.streams.deleteMessage(`KV_${buckets.leases}`, revision, false),
     options.nats.logger ?? consoleLogger,
   );
-  const runtime = new ActorRuntime(store, { executor: parts.dispatcher, drivers: leases });
+  const runtime = new ActorRuntime(store, { executor: parts.dispatcher, drivers: leases, clock: options.nats.clock });
   try {
     for (const task of options.tasks ?? []) parts.server.serve(task.definition);
   } catch (error) {
@@ -80,7 +81,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const beat = () =>
     leases.beat({ workflows: [...workflows.keys()], tasks: parts.server.served }).catch(() => undefined);
   await beat();
-  const heartbeat = setInterval(beat, clampInterval(leaseMs / 3, 100));
+  // Heartbeats and sweeps keep real time, whatever the runtime's clock: they tell live workers from dead ones.
+  const heartbeat = repeat(systemClock, beat, clampInterval(leaseMs / 3, 100));
 
   const commands = new CommandLoop(nc, names, runtime, workflows, {
     concurrency: options.concurrency ?? 64,
@@ -92,7 +94,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   try {
     await commands.start();
   } catch (error) {
-    clearInterval(heartbeat);
+    heartbeat.clear();
     await leases.leave();
     await parts.close();
     throw error;
@@ -124,14 +126,14 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       sweeping = false;
     }
   };
-  const sweeper = setInterval(() => void sweep(), clampInterval(leaseMs / 2, 200));
+  const sweeper = repeat(systemClock, () => void sweep(), clampInterval(leaseMs / 2, 200));
 
   return {
     id,
     runtime,
     async stop() {
-      clearInterval(sweeper);
-      clearInterval(heartbeat);
+      sweeper.clear();
+      heartbeat.clear();
       await commands.stop();
       await runtime.close(); // waits for the runs driven here
       await leases.leave();

@@ -15,6 +15,7 @@
  * stops an old driver that was slow (its event loop blocked past its lease) rather than dead.
  */
 import { clampInterval } from '../engine/timers.js';
+import { repeat, systemClock, type Clock, type Timer } from '../engine/clock.js';
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { ExecutionLeases, LeaseScan, OrphanedExecution } from '../engine/event-store.js';
@@ -42,28 +43,28 @@ interface ScanRow {
 export class SqliteLeases implements ExecutionLeases {
   readonly runtimeId = uuidv7();
   private readonly host = hostIdentity();
-  private readonly timer: NodeJS.Timeout;
+  private readonly timer: Timer;
   private readonly statements: ReturnType<typeof prepare>;
 
   constructor(
     db: Database.Database,
     readonly leaseMs: number,
-    private readonly clock: () => number = Date.now,
+    /** Real time by default, whatever the runtime's clock: leases tell whether other processes are alive. */
+    private readonly clock: Clock = systemClock,
   ) {
     this.statements = prepare(db);
     this.beatQuietly();
-    this.timer = setInterval(() => this.beatQuietly(), clampInterval(leaseMs / 3, 1));
-    this.timer.unref();
+    this.timer = repeat(clock, () => this.beatQuietly(), clampInterval(leaseMs / 3, 1)).unref();
   }
 
   /** Extends this runtime's lease (and writes its row again if a scan took it for dead and removed it). */
   beat(): void {
-    const now = this.clock();
+    const now = this.clock.now();
     this.statements.beat.run(this.runtimeId, process.pid, this.host, now, now + this.leaseMs);
   }
 
   async scan(): Promise<LeaseScan> {
-    const now = this.clock();
+    const now = this.clock.now();
     const orphaned: OrphanedExecution[] = [];
     const ownedElsewhere: string[] = [];
     for (const row of this.statements.open.all() as ScanRow[]) {
@@ -94,7 +95,7 @@ export class SqliteLeases implements ExecutionLeases {
 
   /** Stops beating and removes this runtime's row (if that cannot be written, its lease lapses instead). */
   close(): void {
-    clearInterval(this.timer);
+    this.timer.clear();
     try {
       this.statements.leave.run(this.runtimeId);
     } catch {

@@ -17,6 +17,7 @@ import { ensurePrivateFile } from '../engine/private-files.js';
 import { migrate } from './sqlite-schema.js';
 import { DEFAULT_LEASE_MS, SqliteLeases } from './sqlite-leases.js';
 import type { SqliteStoreOptions } from './sqlite-options.js';
+import { systemClock, type Clock } from '../engine/clock.js';
 
 type EventRow = [number, EventType, string, string, string | null, number, number];
 type RecordRow = { id: string; workflow: string; state: ExecutionState; created_at: string; updated_at: string };
@@ -39,9 +40,14 @@ export class SqliteStore implements EventStore {
   readonly secrets: SqliteSecrets;
   readonly leases: SqliteLeases;
 
+  /**
+   * @param clock the runtime's clock: when a cached task output was written. (The leases keep real
+   * time whatever it is: they tell whether other processes are alive.)
+   */
   constructor(
     readonly path: string,
     options: SqliteStoreOptions = {},
+    private readonly clock: Clock = systemClock,
   ) {
     // Readable by its owner only, and so are the WAL and shared-memory files SQLite makes beside it.
     if (path !== ':memory:') ensurePrivateFile(path);
@@ -90,7 +96,7 @@ export class SqliteStore implements EventStore {
       },
       write: async (key, valueJson) => {
         try {
-          writeCache.run(key, valueJson ?? '', Date.now());
+          writeCache.run(key, valueJson ?? '', this.clock.now());
         } catch {
           // A memo, not a record: one that cannot be written (a full store) is a miss next time.
         }

@@ -13,7 +13,7 @@ const CHILD_CRASH = join(import.meta.dirname, '..', 'fixtures', 'child-crash.ts'
 const CHILD_CANCEL = join(import.meta.dirname, '..', 'fixtures', 'child-cancel.ts');
 const CHILD_WITHOUT_WORKFLOW = join(import.meta.dirname, '..', 'fixtures', 'child-without-workflow.ts');
 
-/** Waits, at most 20 s, until the execution's durable log holds a matching event. */
+/** Waits, at most 20 s, until the execution's durable log holds a matching event. Real time on purpose: what it waits for happens in other processes (workers, a nats-server), which no test clock moves; the deadline only says a wait failed, it never decides a result. */
 async function waitForEvent(
   runtime: Runtime,
   executionId: string,

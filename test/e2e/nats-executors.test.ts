@@ -39,6 +39,7 @@ function bodyStarts(file: string): number[] {
     .map((line) => Number(line.split(' ')[1]));
 }
 
+/** Until task bodies in executor processes have started `count` times. Real time on purpose: what it waits for happens in other processes (workers, a nats-server), which no test clock moves; the deadline only says a wait failed, it never decides a result. */
 async function waitForBodyStarts(file: string, count: number): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (bodyStarts(file).length < count) {

@@ -16,6 +16,7 @@ import { startNatsCluster, type NatsCluster } from '../fixtures/nats-cluster.js'
 import { startNatsServer, type NatsServer } from '../fixtures/nats-server.js';
 import { tempDir } from '../fixtures/runtimes.js';
 import { killWorker, sideEffectRuns, startWorkerProcess } from '../fixtures/worker-processes.js';
+import { until } from '../fixtures/wait-for.js';
 
 const STEPS = 40;
 const STEP_MS = '50';
@@ -60,15 +61,16 @@ describe('NATS server faults under a running workflow (worker processes)', funct
 
       const completedBefore = await completedSteps(client, id);
       await server.stop({ kill: true });
-      await new Promise((resolve) => setTimeout(resolve, 1000)); // down long enough for every connection to notice
+      // Real time on purpose: a real nats-server is down, long enough for every connection to notice.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       await server.restart(); // same port, same store
 
       const done = await result;
       expectRunIntact(done, sideEffects, completedBefore);
       // The watch saw every event from its first on, once each and in order, the restart included.
-      await new Promise((resolve) => setTimeout(resolve, 300)); // the read after the reconnect
-      unwatch();
       const last = done.events.length;
+      await until(() => watched.at(-1) === last || undefined); // the read after the reconnect hands over the rest
+      unwatch();
       expect(watched.length).to.be.above(0);
       expect(watched).to.deep.equal(Array.from({ length: last - watched[0]! + 1 }, (_, i) => watched[0]! + i));
     });
@@ -143,7 +145,7 @@ describe('NATS server faults under a running workflow (worker processes)', funct
 
 /**
  * Waits (polling the log) until the run is well under way, and returns how many steps the log has
- * completed: those steps' bodies must never run again.
+ * completed: those steps' bodies must never run again. Real time on purpose: what it waits for happens in other processes (workers, a nats-server), which no test clock moves; the deadline only says a wait failed, it never decides a result.
  */
 async function completedSteps(client: Client, executionId: string): Promise<number> {
   const deadline = Date.now() + 20_000;

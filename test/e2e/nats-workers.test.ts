@@ -2,8 +2,12 @@ import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { connectClient, type Client } from 'flux-actors';
+import { natsNames } from '../../runtime/nats/names.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
+import { until } from '../fixtures/wait-for.js';
 
 const WORKER = join(import.meta.dirname, '..', 'fixtures', 'nats-worker.ts');
 let prefixes = 0;
@@ -71,8 +75,16 @@ describe('workers and clients on NATS (worker processes)', function () {
     expect((await client.result(id, { timeoutMs: 20_000 })).state).to.equal('paused');
     await stopWorker(first);
     const done = client.resume(id, { approved: false }, { timeoutMs: 30_000 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect((await client.inspect(id)).state).to.equal('paused'); // nobody to act on it yet
+    // The resume is kept in the commands stream; with nobody to act on it, the execution stays paused.
+    const nc = await connect({ servers: url });
+    try {
+      const jsm = await jetstreamManager(nc);
+      const stream = natsNames(prefix).commandsStream;
+      await until(async () => (await jsm.streams.info(stream)).state.messages === 1 || undefined);
+    } finally {
+      await nc.close();
+    }
+    expect((await client.inspect(id)).state).to.equal('paused');
     workers.push(await startWorkerProcess(url, prefix, { FLUX_HOME: dir }));
     expect((await done).output).to.equal('rejected late');
   });
@@ -85,7 +97,8 @@ describe('workers and clients on NATS (worker processes)', function () {
     const id = await client.start('distTrip');
     expect((await client.result(id, { timeoutMs: 10_000 })).state).to.equal('paused');
     void client.cancel(id, { rollback: true, timeoutMs: 60_000 }).catch(() => undefined);
-    // Newest first: the hotel's rollback completes, the seat's hangs; then the worker dies.
+    // Newest first: the hotel's rollback completes, the seat's hangs; then the worker dies. (The polls
+    // here are real time: worker processes and a nats-server do the work; their limits only say a wait failed.)
     for (let tries = 0; ; tries++) {
       const events = (await client.inspect(id)).events;
       if (events.filter((e) => e.type === 'TASK_ROLLBACK_STARTED').length === 2) break; // the hotel's, then the seat's
@@ -117,7 +130,7 @@ describe('workers and clients on NATS (worker processes)', function () {
     const doomed = await startWorkerProcess(url, prefix, env);
     workers.push(doomed);
     const id = await client.start('distManySteps', 200);
-    // Let it get well into the run, then kill it without warning.
+    // Let it get well into the run (a worker process's steps, real time), then kill it without warning.
     for (;;) {
       if (existsSync(sideEffects) && readFileSync(sideEffects, 'utf8').split('\n').length > 60) break;
       await new Promise((resolve) => setTimeout(resolve, 20));

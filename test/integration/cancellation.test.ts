@@ -11,20 +11,26 @@ import {
   ExecutionStateError,
   type ExecutionContext,
   type Runtime,
+  type TestClock,
 } from 'flux-actors';
-import { STORE_KINDS, tempDir, testRuntime, useRuntime } from '../fixtures/runtimes.js';
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { STORE_KINDS, tempDir, testRuntime, useTestClock } from '../fixtures/runtimes.js';
+import { signal, until, untilEvent } from '../fixtures/wait-for.js';
 
 for (const kind of STORE_KINDS) {
   describe(`cancellation (${kind} store)`, function () {
     this.timeout(20_000);
     let runtime: Runtime;
-    useRuntime(kind, (r) => (runtime = r));
+    let clock: TestClock;
+    useTestClock(kind, (r, c) => {
+      runtime = r;
+      clock = c;
+    });
 
     it('cancels a running execution: the task sees its signal aborted, the log records each step', async () => {
       let sawAbort = false;
+      const running = signal();
       const waitsForever = task(async function waitsForAbort() {
+        running.resolve();
         const { signal } = taskContext();
         await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
         sawAbort = signal.aborted;
@@ -38,7 +44,7 @@ for (const kind of STORE_KINDS) {
         return await waitsForever();
       });
       const handle = await flow.start(undefined, { runtime });
-      await delay(20);
+      await running.promise;
       const cancelled = await flow.cancel(handle.executionId, { runtime });
       expect(cancelled.state).to.equal('cancelled');
       expect(cancelled.isCancelled).to.equal(true);
@@ -47,7 +53,7 @@ for (const kind of STORE_KINDS) {
       expect(cancelled.events.find((e) => e.type === 'TASK_CANCELLED')!.name).to.equal('waitsForAbort');
       expect((await handle.result()).state).to.equal('cancelled');
       // The task returned after all: its result is recorded after the cancellation, and changes nothing.
-      await delay(20);
+      await untilEvent(runtime, handle.executionId, (e) => e.type === 'TASK_COMPLETED' && e.name === 'waitsForAbort');
       const stored = await runtime.inspect(handle.executionId);
       expect(stored.state).to.equal('cancelled');
       expect(stored.events.map((e) => e.type).slice(-4)).to.deep.equal([
@@ -71,11 +77,12 @@ for (const kind of STORE_KINDS) {
         await Promise.all([retrying(), sleep('10s')]);
       });
       const handle = await flow.start(undefined, { runtime });
-      await delay(20);
-      const started = Date.now();
+      await untilEvent(runtime, handle.executionId, (e) => e.type === 'TASK_RETRY_STARTED'); // its backoff is armed
+      const before = clock.now();
       await runtime.cancel(handle.executionId);
-      expect(Date.now() - started).to.be.below(1000);
-      await delay(150);
+      expect(clock.now(), 'the cancel waited for no timer').to.equal(before);
+      expect(clock.pending, 'the backoff and the sleep are cleared').to.equal(0);
+      await clock.advance('1h'); // past every backoff and the sleep: what was not stopped would run now
       expect(attempts).to.equal(1);
     });
 
@@ -99,20 +106,39 @@ for (const kind of STORE_KINDS) {
     });
 
     it('records nothing more for a task whose body stops with the cancellation itself', async () => {
+      const running = signal();
       const obeys = task(async function obeysSignal() {
         const { signal } = taskContext();
         await new Promise<void>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
       });
+      // Stops a turn after `obeys` does, and returns: its result is recorded (late), and comes after
+      // obeys's through the same executor, so once it is in the log, obeys's has been dealt with.
+      const witness = task(async function witnessesTheCancel() {
+        running.resolve();
+        const { signal } = taskContext();
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => setImmediate(resolve)));
+        return 'witnessed';
+      });
       const flow = workflow(async function cancelledWhileObeying() {
-        await obeys();
+        await Promise.all([obeys(), witness()]);
       });
       const handle = await flow.start(undefined, { runtime });
-      await delay(20);
+      await running.promise;
       await runtime.cancel(handle.executionId);
-      await delay(20);
-      const types = (await runtime.inspect(handle.executionId)).events.map((e) => e.type);
-      expect(types.slice(-3)).to.deep.equal(['WORKFLOW_CANCELLING', 'TASK_CANCELLED', 'WORKFLOW_CANCELLED']);
-      expect(types).to.not.include('TASK_FAILED');
+      await untilEvent(
+        runtime,
+        handle.executionId,
+        (e) => e.type === 'TASK_COMPLETED' && e.name === 'witnessesTheCancel',
+      );
+      const types = (await runtime.inspect(handle.executionId)).events.map((e) => `${e.type} ${e.name}`);
+      expect(types.slice(-5)).to.deep.equal([
+        'WORKFLOW_CANCELLING cancelledWhileObeying',
+        'TASK_CANCELLED obeysSignal',
+        'TASK_CANCELLED witnessesTheCancel',
+        'WORKFLOW_CANCELLED cancelledWhileObeying',
+        'TASK_COMPLETED witnessesTheCancel',
+      ]);
+      expect(types.filter((t) => t.startsWith('TASK_FAILED'))).to.deep.equal([]);
     });
 
     it('rolls back completed tasks, newest first, only when asked', async () => {
@@ -122,7 +148,9 @@ for (const kind of STORE_KINDS) {
           return `reserved ${item}`;
         },
       );
+      let blocking = signal();
       const blocks = task(async function blocksUntilCancelled() {
+        blocking.resolve();
         const { signal } = taskContext();
         await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
       });
@@ -132,12 +160,13 @@ for (const kind of STORE_KINDS) {
         await blocks();
       });
       const plain = await flow.start(undefined, { runtime });
-      await delay(20);
+      await blocking.promise;
       await flow.cancel(plain.executionId, { runtime });
       expect(undone).to.deep.equal([]);
 
+      blocking = signal();
       const asked = await flow.start(undefined, { runtime });
-      await delay(20);
+      await blocking.promise;
       // A second cancel while the rollbacks run joins the first.
       const [ctx, again] = await Promise.all([
         flow.cancel(asked.executionId, { runtime, rollback: true }),
@@ -307,28 +336,42 @@ describe('a cancel with rollbacks left half done by its driver', () => {
   });
 });
 
-async function until<T>(read: () => Promise<T | undefined>): Promise<T> {
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setImmediate(resolve));
+/** The run driving an execution in this runtime, as far as a test may look into it. */
+function runOf(runtime: Runtime, executionId: string): { settling: boolean } | undefined {
+  return (runtime as unknown as { active: Map<string, { settling: boolean }> }).active.get(executionId);
+}
+
+/** Waits, a promise job at a time, until the run has paused or ended and is committing its last events. */
+async function untilSettling(runtime: Runtime, executionId: string): Promise<void> {
+  // Its commit waits for a turn of the event loop (the SQLite store's group commit): promise jobs
+  // alone reach the window, and a run that never entered it is found out before the turn.
+  for (let jobs = 0; !runOf(runtime, executionId)?.settling; jobs++) {
+    expect(jobs, 'the run never settled within the turn').to.be.below(10_000);
+    await null;
   }
 }
 
 describe('cancelling right as a run settles', () => {
   it('waits for the settling run, then cancels a paused execution or refuses a finished one', async () => {
     const { runtime, dispose } = await testRuntime('sqlite');
+    // Each body goes on when the test says: after its start is durable, so its end is committed apart.
+    let go = signal();
     const pauses = workflow(async function pausesAtOnce() {
+      await go.promise;
       return await pause('p');
     });
     const handle = await pauses.start(undefined, { runtime });
-    for (let i = 0; i < 50; i++) await null; // the run has paused and is committing its events
+    go.resolve();
+    await untilSettling(runtime, handle.executionId); // the run has paused and is committing its events
     expect((await runtime.cancel(handle.executionId)).state).to.equal('cancelled');
+    go = signal();
     const finishes = workflow(async function finishesAtOnce() {
+      await go.promise;
       return 'done';
     });
     const done = await finishes.start(undefined, { runtime });
-    for (let i = 0; i < 50; i++) await null;
+    go.resolve();
+    await untilSettling(runtime, done.executionId);
     const error = await runtime.cancel(done.executionId).then(
       () => undefined,
       (e: unknown) => e,

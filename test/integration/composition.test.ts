@@ -1,18 +1,28 @@
 import { expect } from 'chai';
-import { workflow, task, pause, parallel, pipeline, ExecutionContext, type Runtime } from 'flux-actors';
-import { STORE_KINDS, testRuntime } from '../fixtures/runtimes.js';
+import {
+  workflow,
+  task,
+  pause,
+  parallel,
+  pipeline,
+  sleep,
+  ExecutionContext,
+  TestClock,
+  type Runtime,
+} from 'flux-actors';
+import { STORE_KINDS, TEST_EPOCH, testRuntime } from '../fixtures/runtimes.js';
+import { nextTurn, signal, untilEvent } from '../fixtures/wait-for.js';
 import { parallelTasks } from '../../examples/parallel-tasks.js';
 import { complexPipeline } from '../../examples/complex-pipeline.js';
 import { cancellation } from '../../examples/cancellation.js';
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 let inFlight = 0;
 let peak = 0;
+/** Takes `ms` on the runtime's (test) clock: the order tasks finish in is decided, not left to real time. */
 const slowSquare = task(async function slowSquare(n: number, ms: number) {
   inFlight++;
   peak = Math.max(peak, inFlight);
-  await delay(ms);
+  await sleep(ms);
   inFlight--;
   return n * n;
 });
@@ -32,29 +42,35 @@ for (const kind of STORE_KINDS) {
   describe(`parallel and pipeline (${kind} store)`, function () {
     this.timeout(20_000);
     let runtime: Runtime;
+    let clock: TestClock;
     let dispose: () => Promise<void>;
     beforeEach(async () => {
-      ({ runtime, dispose } = await testRuntime(kind));
+      clock = new TestClock(TEST_EPOCH);
+      ({ runtime, dispose } = await testRuntime(kind, { clock }));
       inFlight = 0;
       peak = 0;
     });
     afterEach(() => dispose());
 
     it('returns results in input order whatever order they finish in', async () => {
-      const ctx = await workflow(async function orderFlow() {
-        return await parallel(slowSquare(1, 30), slowSquare(2, 1), slowSquare(3, 15));
-      }).run(undefined, { runtime });
+      const ctx = await clock.skipUntil(
+        workflow(async function orderFlow() {
+          return await parallel(slowSquare(1, 30), slowSquare(2, 1), slowSquare(3, 15));
+        }).run(undefined, { runtime }),
+      );
       expect(ctx.output).to.deep.equal([1, 4, 9]);
       expect(ctx.events.filter((e) => e.type === 'TASK_COMPLETED').map((e) => e.value)).to.deep.equal([4, 9, 1]);
     });
 
     it('never runs more than maxConcurrent functions at once, starting each as a slot frees', async () => {
-      const ctx = await workflow(async function cappedFlow(c: ExecutionContext<number[]>) {
-        return await parallel(
-          c.input.map((ms, i) => () => slowSquare(i, ms)),
-          { maxConcurrent: 2 },
-        );
-      }).run([20, 5, 15, 5, 10, 1], { runtime });
+      const ctx = await clock.skipUntil(
+        workflow(async function cappedFlow(c: ExecutionContext<number[]>) {
+          return await parallel(
+            c.input.map((ms, i) => () => slowSquare(i, ms)),
+            { maxConcurrent: 2 },
+          );
+        }).run([20, 5, 15, 5, 10, 1], { runtime }),
+      );
       expect(ctx.output).to.deep.equal([0, 1, 4, 9, 16, 25]);
       expect(peak).to.equal(2);
     });
@@ -63,13 +79,15 @@ for (const kind of STORE_KINDS) {
       const squareOf = task(async function squareOfOne(n: number) {
         inFlight++;
         peak = Math.max(peak, inFlight);
-        await delay(5);
+        await sleep(5);
         inFlight--;
         return n * n;
       });
-      const ctx = await workflow(async function mapFlow() {
-        return await squareOf.map([1, 2, 3, 4, 5, 6, 7], { maxConcurrent: 3 });
-      }).run(undefined, { runtime });
+      const ctx = await clock.skipUntil(
+        workflow(async function mapFlow() {
+          return await squareOf.map([1, 2, 3, 4, 5, 6, 7], { maxConcurrent: 3 });
+        }).run(undefined, { runtime }),
+      );
       expect(ctx.output).to.deep.equal([1, 4, 9, 16, 25, 36, 49]);
       expect(peak).to.equal(3);
     });
@@ -93,7 +111,7 @@ for (const kind of STORE_KINDS) {
       let runs = 0;
       const jittery = task(async function jitteryStep(i: number, ms: number) {
         runs++;
-        await delay(ms);
+        await sleep(ms);
         return i;
       });
       const flow = workflow(async function cappedReplay(c: ExecutionContext<number[]>) {
@@ -111,7 +129,7 @@ for (const kind of STORE_KINDS) {
         await pause('after');
         return { values, finished };
       });
-      const paused = await flow.run([25, 2, 12, 1, 8, 3, 20], { runtime });
+      const paused = await clock.skipUntil(flow.run([25, 2, 12, 1, 8, 3, 20], { runtime }));
       const done = await flow.resume(paused.executionId, null, { runtime });
       expect(done.state, JSON.stringify(done.error)).to.equal('succeeded');
       const out = done.output as { values: number[]; finished: number[] };
@@ -165,7 +183,7 @@ describe('the composition examples', () => {
     const best = (await complexPipeline.run('a bb ccc', { runtime })).output as { word: string; score: number };
     expect(['a', 'bb', 'ccc']).to.include(best.word);
     const handle = await cancellation.start(undefined, { runtime });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await untilEvent(runtime, handle.executionId, (e) => e.type === 'TASK_STARTED' && e.name === 'longReport');
     expect((await cancellation.cancel(handle.executionId, { runtime })).state).to.equal('cancelled');
     await dispose();
   });
@@ -180,18 +198,21 @@ describe('parallel edge cases', () => {
     });
     expect(lenient).to.deep.equal(['a', 'b', null]);
     const started: number[] = [];
+    const second = signal<number>();
     const items = [0, 1, 2, 3].map((i) => () => {
       started.push(i);
-      return i === 0
-        ? Promise.reject(new Error('first fails'))
-        : new Promise((resolve) => setTimeout(() => resolve(i), 10));
+      if (i === 0) return Promise.reject(new Error('first fails'));
+      return i === 1 ? second.promise : new Promise<number>(() => {});
     });
     const error = await parallel(items, { maxConcurrent: 2 }).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect((error as Error).message).to.equal('first fails');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The second item frees its slot: a block that had not stopped would start the third now.
+    second.resolve(1);
+    await second.promise;
+    await nextTurn();
     expect(started).to.deep.equal([0, 1]);
     const fractional = await parallel([() => Promise.resolve(1)], { maxConcurrent: 1.5 }).then(
       () => undefined,

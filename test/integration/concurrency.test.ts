@@ -1,11 +1,12 @@
 import { expect } from 'chai';
-import { workflow, task, pause, sleep, ExecutionContext, type Runtime } from 'flux-actors';
-import { STORE_KINDS, testRuntime, useRuntime } from '../fixtures/runtimes.js';
+import { workflow, task, pause, sleep, now, ExecutionContext, type Runtime, type TestClock } from 'flux-actors';
+import { STORE_KINDS, testRuntime, useTestClock } from '../fixtures/runtimes.js';
+import { nextTurn, signal } from '../fixtures/wait-for.js';
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
+// Task bodies here wait on the runtime's test clock (a task body's `sleep`): which one finishes
+// first is decided by the durations, not left to real time, and the same on every run.
 const quote = task(async function quote(vendor: string, ms: number) {
-  await delay(ms);
+  await sleep(ms);
   return `${vendor}-quote`;
 });
 const escalate = task(async function escalate() {
@@ -26,7 +27,7 @@ const firstQuote = workflow(async function firstQuote() {
 
 // A seeded random mix of concurrent branches, each a chain of task calls, with or without a race.
 const step = task(async function fuzzStep(branch: number, index: number, ms: number) {
-  if (ms >= 0) await delay(ms);
+  if (ms >= 0) await sleep(ms);
   return `${branch}.${index}`;
 });
 let shape: number[][] = [];
@@ -51,10 +52,14 @@ for (const kind of STORE_KINDS) {
   describe(`concurrency and replay (${kind} store)`, function () {
     this.timeout(60_000);
     let runtime: Runtime;
-    useRuntime(kind, (r) => (runtime = r));
+    let clock: TestClock;
+    useTestClock(kind, (r, c) => {
+      runtime = r;
+      clock = c;
+    });
 
     it('replays a race whose outcome decides what is called next, as it ran', async () => {
-      const paused = await firstQuote.run(undefined, { runtime });
+      const paused = await clock.skipUntil(firstQuote.run(undefined, { runtime }));
       const done = await firstQuote.resume(paused.executionId, 'yes', { runtime });
       expect(done.state, JSON.stringify(done.error)).to.equal('succeeded');
       expect(done.output).to.deep.equal({ winner: 'acme-quote', late: 'ignored', approval: 'yes' });
@@ -71,7 +76,7 @@ for (const kind of STORE_KINDS) {
           Array.from({ length: 1 + random(4) }, () => [-1, 0, 1, 2, 5][random(5)]!),
         );
         useRace = random(2) === 0;
-        const paused = await branches.run(undefined, { runtime });
+        const paused = await clock.skipUntil(branches.run(undefined, { runtime }));
         const original = firstTrace;
         const done = await branches.resume(paused.executionId, null, { runtime });
         expect(done.state, `shape ${JSON.stringify(shape)}: ${JSON.stringify(done.error)}`).to.equal('succeeded');
@@ -127,7 +132,7 @@ for (const kind of STORE_KINDS) {
     it('records a task that finishes while the body pauses, so the resume does not run it again', async () => {
       let charges = 0;
       const charge = task(async function chargeDuringPause(amount: number) {
-        await delay(10);
+        await sleep(10); // still running when the body pauses
         charges++;
         return `receipt-${amount}`;
       });
@@ -135,7 +140,7 @@ for (const kind of STORE_KINDS) {
         const [receipt, approver] = await Promise.all([charge(ctx.input), pause<string>('approval')]);
         return `${receipt} by ${approver}`;
       });
-      const paused = await flow.run(40, { runtime });
+      const paused = await clock.skipUntil(flow.run(40, { runtime }));
       expect(paused.events.map((e) => e.type).slice(-2)).to.deep.equal(['TASK_COMPLETED', 'WORKFLOW_PAUSED']);
       const done = await flow.resume(paused.executionId, 'ada', { runtime });
       expect(done.output).to.equal('receipt-40 by ada');
@@ -147,19 +152,37 @@ for (const kind of STORE_KINDS) {
       const notify = task(async function notifyLater() {
         notified++;
       });
+      let later = signal(); // what the body waits for before it calls notify: the test decides when
+      const tried = signal();
       const flow = workflow(async function pausesThenNotifies() {
-        await Promise.all([pause('p'), delay(5).then(() => notify())]);
+        const notifying = later.promise.then(() => {
+          const call = notify();
+          tried.resolve(); // the call was made: refused, or started at once
+          return call;
+        });
+        await Promise.all([pause('p'), notifying]);
         return 'ok';
       });
       const paused = await flow.run(undefined, { runtime });
       const eventsAtPause = paused.events.length;
-      await delay(30);
+      later.resolve(); // the body left behind calls notify now
+      await tried.promise;
+      await nextTurn();
       expect(notified).to.equal(0);
       expect(paused.events).to.have.length(eventsAtPause);
       expect((await runtime.inspect(paused.executionId)).events).to.have.length(eventsAtPause);
-      const done = await flow.resume(paused.executionId, null, { runtime });
+      later = signal();
+      const resuming = flow.resume(paused.executionId, null, { runtime });
+      later.resolve();
+      const done = await resuming;
       expect(done.output).to.equal('ok');
       expect(notified).to.equal(1);
+      // One call of notify, made by the resumed run: nothing of the body left behind reached the log.
+      const types = done.events.map((e) => `${e.type} ${e.name}`);
+      expect(types.filter((t) => t === 'TASK_STARTED notifyLater')).to.have.length(1);
+      expect(types.indexOf('TASK_STARTED notifyLater')).to.be.above(
+        types.indexOf('WORKFLOW_RESUMED pausesThenNotifies'),
+      );
     });
 
     it('lets only one of two concurrent resumes in one runtime drive the execution', async () => {
@@ -185,15 +208,16 @@ for (const kind of STORE_KINDS) {
 
     it('waits, after a resume, only for what remains of a sleep that ran beside the pause', async () => {
       const flow = workflow(async function sleepBesidePause() {
-        const started = Date.now();
+        const started = await now();
         await Promise.all([sleep('600ms'), pause('p')]);
-        return Date.now() - started;
+        return (await now()).getTime() - started.getTime();
       });
-      const paused = await flow.run(undefined, { runtime });
-      await delay(400);
-      const done = await flow.resume(paused.executionId, null, { runtime });
-      // The full sleep is 600 ms; about 200 remain. The margin absorbs a slow machine.
-      expect(done.output as number).to.be.below(500);
+      const paused = await clock.skipUntil(flow.run(undefined, { runtime }));
+      await clock.advance('400ms'); // the pause lasts 400 ms
+      const resumedAt = clock.now();
+      const done = await clock.skipUntil(flow.resume(paused.executionId, null, { runtime }));
+      expect(done.output, 'from the start to the end of the sleep').to.equal(600);
+      expect(clock.now() - resumedAt, 'what remained of it').to.equal(200);
       expect(done.events.filter((e) => e.name === 'sleep').map((e) => e.type)).to.deep.equal([
         'TASK_STARTED',
         'TASK_COMPLETED',

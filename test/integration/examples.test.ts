@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Runtime } from 'flux-actors';
+import type { Runtime, TestClock } from 'flux-actors';
 import { helloWorld } from '../../examples/hello-world.js';
 import { simplePipeline } from '../../examples/simple-pipeline.js';
 import { reportApproval } from '../../examples/pause.js';
@@ -10,12 +10,17 @@ import { determinism } from '../../examples/determinism.js';
 import { starsReport } from '../../examples/subflows.js';
 import { nestedTasks } from '../../examples/nested-tasks.js';
 import { reminder } from '../../examples/sleep.js';
-import { STORE_KINDS, useRuntime } from '../fixtures/runtimes.js';
+import { trial } from '../../examples/test-clock.js';
+import { STORE_KINDS, TEST_EPOCH, useTestClock } from '../fixtures/runtimes.js';
 
 for (const kind of STORE_KINDS) {
   describe(`the examples (${kind} store)`, () => {
     let runtime: Runtime;
-    useRuntime(kind, (r) => (runtime = r));
+    let clock: TestClock;
+    useTestClock(kind, (r, c) => {
+      runtime = r;
+      clock = c;
+    });
 
     it('hello world', async () => {
       expect((await helloWorld.run('world', { runtime })).output).to.equal('Hello, WORLD');
@@ -73,8 +78,15 @@ for (const kind of STORE_KINDS) {
       expect(out.colour).to.equal(['red', 'green', 'blue'][recorded[4] as number]);
     });
 
+    it('test clock: a 14-day trial and an hour of retry backoff, skipped', async () => {
+      const ctx = await clock.skipUntil(trial.run('ada', { runtime }));
+      expect(ctx.output).to.deep.equal({ renewal: 'renewed ada', hours: 14 * 24 + 1 });
+      expect(clock.now() - TEST_EPOCH).to.equal((14 * 24 + 1) * 3_600_000);
+    });
+
     it('subflows', async () => {
-      const ctx = await starsReport.run(['statelyai/xstate', 'no/such-repo'], { runtime });
+      // Its missing repository is retried after 10 ms: on the test clock, skipped to.
+      const ctx = await clock.skipUntil(starsReport.run(['statelyai/xstate', 'no/such-repo'], { runtime }));
       expect(ctx.output).to.deep.equal({
         found: [{ repo: 'statelyai/xstate', stars: 28_000 }],
         missing: ['no/such-repo'],
@@ -102,12 +114,10 @@ for (const kind of STORE_KINDS) {
     });
 
     it('sleep, then a pause, then a resume that does not sleep again', async () => {
-      const started = Date.now();
-      const paused = await reminder.run({ user: 'ada', delay: '150ms' }, { runtime });
-      expect(Date.now() - started).to.be.at.least(140);
+      const paused = await clock.skipUntil(reminder.run({ user: 'ada', delay: '3d' }, { runtime }));
       expect(paused.output).to.equal('reminder sent to ada');
       const sleptUntil = paused.events.find((e) => e.type === 'TASK_COMPLETED' && e.name === 'sleep');
-      expect(sleptUntil).to.not.equal(undefined);
+      expect(Date.parse(sleptUntil!.time) - TEST_EPOCH).to.equal(3 * 86_400_000);
       const done = await reminder.resume(paused.executionId, 'thanks', { runtime });
       expect(done.output).to.equal('ada replied: thanks');
       // The resume replayed the sleep from the log: no second sleep step was started.

@@ -3,6 +3,9 @@ import { workflow, task, sleep, type Runtime } from 'flux-actors';
 import { STORE_KINDS, useRuntime } from '../fixtures/runtimes.js';
 
 /**
+ * Real time on purpose: these measure the system clock's timers (Node's), which a test clock would
+ * replace; only a few milliseconds of it, and what decides the result is the order Node fires in.
+ *
  * Node fires a timer longer than 2^31-1 ms (~24.8 days) after 1 ms. Timers fire in the order they
  * expire, so if a long wait were such a timer, it would fire before a later, shorter one does:
  * once that one has fired, a wait still pending proves it was not cut short.

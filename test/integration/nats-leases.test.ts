@@ -36,6 +36,7 @@ describe('leases on NATS', function () {
   });
 });
 
+/** Until a real nats-server shows `condition` (real time: the deadline only says the wait failed). */
 async function waitFor(condition: () => Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 5_000;
   while (!(await condition())) {

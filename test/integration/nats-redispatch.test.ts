@@ -52,6 +52,7 @@ class FakeExecutor {
   }
 }
 
+/** Until what a real nats-server carries has arrived (real time: the deadline only says the wait failed). */
 async function until(condition: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (!condition()) {
@@ -177,6 +178,8 @@ describe('NATS task dispatcher: executors that die or lose a result', function (
     const anonymous = await executor('anonymous', 'anonymous');
     dispatcher.send(command, (result) => replies.push(result));
     await until(() => anonymous.taken.length === 1, 'the executor to take the command');
+    // Real time on purpose: the dispatcher's watch probes executors through a real nats-server, whose
+    // answers take real time; a test clock skipping the silence would outrun them.
     await new Promise((resolve) => setTimeout(resolve, 5 * TIMEOUT_MS)); // past the 3 × timeout of silence
     expect(anonymous.taken).to.have.length(1);
     await anonymous.publish(anonymous.taken[0]!.resultsTo, output(command, '2'));
@@ -188,7 +191,7 @@ describe('NATS task dispatcher: executors that die or lose a result', function (
     const slow = await executor('slow');
     dispatcher.send(command, (result) => replies.push(result));
     await until(() => slow.taken.length === 1, 'the executor to take the command');
-    await new Promise((resolve) => setTimeout(resolve, 5 * TIMEOUT_MS));
+    await new Promise((resolve) => setTimeout(resolve, 5 * TIMEOUT_MS)); // real time, as above: probes answered meanwhile
     expect(slow.taken).to.have.length(1);
     await slow.publish(slow.taken[0]!.resultsTo, output(command, '2'));
     await settled();

@@ -19,7 +19,10 @@ const longPause = workflow(async function snapLongPause(ctx: ExecutionContext<nu
   return total + extra;
 });
 
-/** The snapshot's text once written (it is written after the commit that asks for it), or after `after` changes. */
+/**
+ * The snapshot's text once written (it is written after the commit that asks for it), or after `after` changes.
+ * Real time on purpose: the store writes it a while after the commit, on the system clock, to a real nats-server.
+ */
 async function snapshotText(url: string, prefix: string, executionId: string, after?: string): Promise<string> {
   const nc = await connect({ servers: url });
   try {

@@ -31,7 +31,9 @@ describe('client.watch on NATS', function () {
       const paused = await client.result(id, { timeoutMs: 10_000 });
       const seen: number[] = [];
       const unwatch = client.watch(id, (event) => seen.push(Number(event.id.split(':').at(-1))));
-      await new Promise((resolve) => setTimeout(resolve, 200)); // the watch has learnt where "now" is
+      // Real time on purpose: the watch learns where "now" is from a first read of a real nats-server,
+      // which the client does not tell of.
+      await new Promise((resolve) => setTimeout(resolve, 200));
 
       via.cut();
       const done = await direct.resume(id, 'y', { timeoutMs: 10_000 }); // logged while the client is away
@@ -43,6 +45,7 @@ describe('client.watch on NATS', function () {
         { length: done.events.length - paused.events.length },
         (_, i) => paused.events.length + 1 + i,
       );
+      // Until the reconnected watch hands over what it missed (real time, as above: a real server's reads).
       for (let tries = 0; seen.length < expected.length; tries++) {
         expect(tries, `seen ${seen.join(',')}`).to.be.below(300);
         await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { workflow, task, pause, type Runtime } from 'flux-actors';
-import { STORE_KINDS, useRuntime } from '../fixtures/runtimes.js';
+import { workflow, task, pause, sleep, type Runtime, type TestClock } from 'flux-actors';
+import { STORE_KINDS, useRuntime, useTestClock } from '../fixtures/runtimes.js';
 
 for (const kind of STORE_KINDS) {
   describe(`nested tasks (${kind} store)`, () => {
@@ -107,13 +107,17 @@ for (const kind of STORE_KINDS) {
 
 describe('nested tasks: a caller that times out', () => {
   let runtime: Runtime;
-  useRuntime('memory', (r) => (runtime = r));
+  let clock: TestClock;
+  useTestClock('memory', (r, c) => {
+    runtime = r;
+    clock = c;
+  });
 
   it('lets the retry of a caller wait for the nested run its earlier attempt started, and records it once', async () => {
     let innerRuns = 0;
     const slowInner = task(async function slowInner() {
       innerRuns++;
-      await new Promise((resolve) => setTimeout(resolve, 120));
+      await sleep(120); // on the test clock: longer than two of its caller's 50 ms attempts
       return 'inner done';
     });
     const impatient = task.withOptions({ timeout: 50, retryMaxAttempts: 3, retryDelay: 1 })(
@@ -124,9 +128,11 @@ describe('nested tasks: a caller that times out', () => {
     const flow = workflow(async function impatientFlow() {
       return impatient();
     });
-    const ctx = await flow.run(undefined, { runtime });
+    const ctx = await clock.skipUntil(flow.run(undefined, { runtime }));
     expect(ctx.state).to.equal('succeeded');
     expect(ctx.output).to.equal('inner done');
+    const attempts = ctx.events.filter((e) => e.type === 'TASK_RETRY_STARTED' && e.name === 'impatientCaller');
+    expect(attempts, 'two attempts timed out before the nested run ended').to.have.length(2);
     expect(innerRuns).to.equal(1);
     expect(ctx.events.filter((e) => e.type === 'TASK_COMPLETED' && e.name === 'slowInner')).to.have.length(1);
   });

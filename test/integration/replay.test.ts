@@ -10,11 +10,10 @@ import {
   choice,
   sleep,
   ExecutionContext,
+  TestClock,
   type Runtime,
 } from 'flux-actors';
-import { STORE_KINDS, testRuntime } from '../fixtures/runtimes.js';
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { STORE_KINDS, TEST_EPOCH, testRuntime } from '../fixtures/runtimes.js';
 
 const echo = task(async function echo(value: string) {
   return value;
@@ -22,12 +21,13 @@ const echo = task(async function echo(value: string) {
 const other = task(async function otherStep(value: string) {
   return `other ${value}`;
 });
+// Their durations are on the runtime's test clock: which one wins is decided, not left to real time.
 const slow = task(async function slowStep() {
-  await delay(30);
+  await sleep(30);
   return 'slow';
 });
 const fast = task(async function fastStep() {
-  await delay(1);
+  await sleep(1);
   return 'fast';
 });
 
@@ -44,9 +44,11 @@ const changing = workflow(async function changingBody() {
 for (const kind of STORE_KINDS) {
   describe(`replay (${kind} store)`, () => {
     let runtime: Runtime;
+    let clock: TestClock;
     let dispose: () => Promise<void>;
     beforeEach(async () => {
-      ({ runtime, dispose } = await testRuntime(kind));
+      clock = new TestClock(TEST_EPOCH);
+      ({ runtime, dispose } = await testRuntime(kind, { clock }));
       variant = 'original';
     });
     afterEach(() => dispose());
@@ -112,7 +114,7 @@ for (const kind of STORE_KINDS) {
     it('replays a race the way it ran: outcomes are delivered in recorded order, not call order', async () => {
       const racer = workflow(async function racer() {
         const order: string[] = [];
-        const winner = await Promise.race([
+        const both = [
           slow().then((v) => {
             order.push(v);
             return v;
@@ -121,12 +123,13 @@ for (const kind of STORE_KINDS) {
             order.push(v);
             return v;
           }),
-        ]);
-        await delay(50); // let the slow one land too
+        ];
+        const winner = await Promise.race(both);
+        await Promise.all(both); // the slow one lands too
         const decision = await pause<string>('after_race');
         return { winner, order: [...order], decision };
       });
-      const paused = await racer.run(undefined, { runtime });
+      const paused = await clock.skipUntil(racer.run(undefined, { runtime }));
       const done = await racer.resume(paused.executionId, 'go', { runtime });
       expect(done.output).to.deep.equal({ winner: 'fast', order: ['fast', 'slow'], decision: 'go' });
       expect(done.events.filter((e) => e.type === 'TASK_COMPLETED' && e.name !== 'pause')).to.have.length(2);
@@ -136,7 +139,7 @@ for (const kind of STORE_KINDS) {
       const calls: string[] = [];
       const step = task(async function parallelStep(ms: number) {
         calls.push(`run ${ms}`);
-        await delay(ms);
+        await sleep(ms);
         return ms;
       });
       const parallelFlow = workflow(async function parallelFlow() {
@@ -145,7 +148,7 @@ for (const kind of STORE_KINDS) {
         await pause('check');
         return finished;
       });
-      const paused = await parallelFlow.run(undefined, { runtime });
+      const paused = await clock.skipUntil(parallelFlow.run(undefined, { runtime }));
       const completions = paused.events.filter((e) => e.type === 'TASK_COMPLETED').map((e) => e.value);
       expect(completions).to.deep.equal([5, 20, 40]);
       const done = await parallelFlow.resume(paused.executionId, null, { runtime });
@@ -166,6 +169,7 @@ for (const kind of STORE_KINDS) {
         return { ...values, isDate: values.now instanceof Date, now: values.now.toISOString() };
       });
       const paused = await draws.run(undefined, { runtime });
+      expect(paused.events.find((e) => e.name === 'now' && e.type === 'TASK_COMPLETED')!.value).to.equal(TEST_EPOCH);
       const done = await draws.resume(paused.executionId, null, { runtime });
       const recorded = paused.events.filter((e) => e.type === 'TASK_COMPLETED').map((e) => e.value);
       const out = done.output as {
@@ -188,19 +192,22 @@ for (const kind of STORE_KINDS) {
       expect(done.events.filter((e) => e.type === 'TASK_STARTED')).to.have.length(6);
     });
 
-    it('sleeps durably: a resumed execution only waits for what remains of a recorded sleep', async () => {
+    it('sleeps durably: a resumed execution does not sleep again what it slept', async () => {
       const sleeper = workflow(async function sleeper() {
         await sleep('20ms');
         const t = await now();
         await pause('after_sleep');
         return t.getTime();
       });
-      const paused = await sleeper.run(undefined, { runtime });
+      const paused = await clock.skipUntil(sleeper.run(undefined, { runtime }));
       const started = paused.events.find((e) => e.type === 'TASK_STARTED' && e.name === 'sleep')!;
       const woke = paused.events.find((e) => e.type === 'TASK_COMPLETED' && e.name === 'sleep')!;
-      expect(Date.parse(woke.time) - Date.parse(started.time)).to.be.at.least(19);
-      const done = await sleeper.resume(paused.executionId, null, { runtime });
+      expect(Date.parse(woke.time) - Date.parse(started.time)).to.equal(20);
+      await clock.advance('1h'); // paused for an hour
+      const done = await clock.skipUntil(sleeper.resume(paused.executionId, null, { runtime }));
+      expect(done.output, 'the time now() recorded after the sleep').to.equal(TEST_EPOCH + 20);
       expect(done.events.filter((e) => e.name === 'sleep')).to.have.length(2);
+      expect(clock.now(), 'no second sleep').to.equal(TEST_EPOCH + 20 + 3_600_000);
     });
   });
 }

@@ -6,12 +6,18 @@ import {
   call,
   createRuntime,
   ExecutionError,
+  taskContext,
   type ExecutionContext,
   type Runtime,
 } from 'flux-actors';
 import { STORE_KINDS, testRuntime, useRuntime } from '../fixtures/runtimes.js';
+import { signal, until, untilState } from '../fixtures/wait-for.js';
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A task body that runs until its execution stops waiting for it (its signal is aborted). */
+async function untilAborted(): Promise<void> {
+  const { signal } = taskContext();
+  await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+}
 
 let childRuns = 0;
 const double = task(async function doubleIt(n: number) {
@@ -153,8 +159,10 @@ for (const kind of STORE_KINDS) {
     });
 
     it('cancelling the parent cancels the child it waits on', async () => {
+      const running = signal();
       const slow = task(async function slowInChild() {
-        await delay(5000);
+        running.resolve();
+        await untilAborted();
       });
       const slowChild = workflow(async function childIsSlow() {
         await slow();
@@ -163,14 +171,15 @@ for (const kind of STORE_KINDS) {
         await call(slowChild, undefined);
       });
       const handle = await parent.start(undefined, { runtime });
-      await delay(50);
+      await running.promise;
       const cancelled = await runtime.cancel(handle.executionId);
       expect(cancelled.state).to.equal('cancelled');
       const childId = (
         cancelled.events.find((e) => e.type === 'CHILD_WORKFLOW_STARTED')!.value as { executionId: string }
       ).executionId;
-      await delay(20);
-      expect((await runtime.inspect(childId)).state).to.equal('cancelled');
+      // The child's cancel goes on after the parent's: it ends cancelled (a test timeout says it did not).
+      await untilState(runtime, childId, 'cancelled');
+      expect((await runtime.inspect(childId)).events.map((e) => e.type)).to.include('TASK_CANCELLED');
     });
 
     it('cancelling a paused parent cancels its paused child', async () => {
@@ -192,6 +201,7 @@ describe('sub-workflows after a crash', () => {
     let release!: () => void;
     const blocked = new Promise<void>((resolve) => (release = resolve));
     const runs: string[] = [];
+    const finishing = signal();
     const prepare = task(async function prepareInChild() {
       runs.push('prepare');
       return 'prepared';
@@ -199,6 +209,7 @@ describe('sub-workflows after a crash', () => {
     let inFirstProcess = true;
     const finish = task(async function finishInChild() {
       runs.push('finish');
+      finishing.resolve();
       if (inFirstProcess) await blocked; // the first process never gets past this
       return 'finished';
     });
@@ -210,7 +221,7 @@ describe('sub-workflows after a crash', () => {
       return `parent got ${await call(crashChild, undefined)}`;
     });
     const handle = await crashParent.start(undefined, { runtime: first.runtime });
-    await delay(50);
+    await finishing.promise;
     expect(runs).to.deep.equal(['prepare', 'finish']);
 
     // Another process takes over: the same store, the first driver presumed dead.
@@ -233,25 +244,23 @@ describe('sub-workflows: races found in review', () => {
 
   it('cancelling a running parent cancels a child that paused while the parent waited on something else', async () => {
     const slow = task(async function slowBesideChild() {
-      await delay(200);
+      await untilAborted(); // still running when the parent is cancelled
       return 'slow';
     });
     const parent = workflow(async function parentWithPausedChild() {
       return Promise.all([call(pausingChild, 'p'), slow()]);
     });
     const handle = await parent.start(undefined, { runtime });
-    await delay(50);
-    const childId = (await runtime.list({ workflow: 'childAsks' }))
-      .map((r) => r.executionId)
-      .find((id) => id.startsWith(handle.executionId))!;
-    expect((await runtime.inspect(childId)).state).to.equal('paused');
+    const childId = await childOf(runtime, handle.executionId);
+    await untilState(runtime, childId, 'paused');
     expect((await runtime.cancel(handle.executionId)).state).to.equal('cancelled');
     expect((await runtime.inspect(childId)).state).to.equal('cancelled');
   });
 
   it('a parent that pauses on a child which already finished wakes itself', async () => {
+    const slowDone = signal();
     const slow = task(async function slowParentStep() {
-      await delay(150);
+      await slowDone.promise; // until the child has finished
       return 1;
     });
     const parent = workflow(async function parentStillBusy() {
@@ -259,15 +268,14 @@ describe('sub-workflows: races found in review', () => {
       return `parent got ${answer}`;
     });
     const handle = await parent.start(undefined, { runtime });
-    await delay(50);
-    const childId = (await runtime.list({ workflow: 'childAsks' }))
-      .map((r) => r.executionId)
-      .find((id) => id.startsWith(handle.executionId))!;
+    const childId = await childOf(runtime, handle.executionId);
+    await untilState(runtime, childId, 'paused');
     // The child is resumed and finishes while its parent is still running its other step.
     expect((await runtime.resume(childId, 'yes')).state).to.equal('succeeded');
+    slowDone.resolve();
     const settled = await handle.result();
     expect(settled.state).to.equal('paused'); // it paused on the child, not knowing
-    for (let i = 0; i < 100 && (await runtime.inspect(handle.executionId)).state !== 'succeeded'; i++) await delay(10);
+    await untilState(runtime, handle.executionId, 'succeeded'); // it wakes itself
     const done = await runtime.inspect(handle.executionId);
     expect(done.state).to.equal('succeeded');
     expect(done.output).to.equal('parent got x:yes');
@@ -284,3 +292,10 @@ describe('sub-workflows: races found in review', () => {
     expect((error!.details!.error as { name: string }).name).to.equal('RangeError');
   });
 });
+
+/** The id of the child a parent started, once it is listed. */
+function childOf(runtime: Runtime, parentId: string): Promise<string> {
+  return until(async () =>
+    (await runtime.list({ workflow: 'childAsks' })).map((r) => r.executionId).find((id) => id.startsWith(parentId)),
+  );
+}

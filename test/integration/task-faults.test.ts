@@ -1,11 +1,10 @@
 import { expect } from 'chai';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { workflow, task, taskContext, createRuntime, LocalFileStorage } from 'flux-actors';
+import { workflow, task, taskContext, createRuntime, LocalFileStorage, TestClock } from 'flux-actors';
 import { SqliteStore } from '../../runtime/stores/sqlite-store.js';
-import { STORE_KINDS, tempDir, testRuntime } from '../fixtures/runtimes.js';
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { STORE_KINDS, TEST_EPOCH, tempDir, testRuntime } from '../fixtures/runtimes.js';
+import { until } from '../fixtures/wait-for.js';
 
 describe('task faults', function () {
   this.timeout(20_000);
@@ -102,7 +101,8 @@ describe('task faults', function () {
   });
 
   it('stops a retrying task once its execution has ended', async () => {
-    const { runtime, dispose } = await testRuntime('memory');
+    const clock = new TestClock(TEST_EPOCH);
+    const { runtime, dispose } = await testRuntime('memory', { clock });
     let attempts = 0;
     const flaky = task.withOptions({ retryMaxAttempts: 5, retryDelay: 40 })(async function retriesInBackground() {
       attempts++;
@@ -110,16 +110,19 @@ describe('task faults', function () {
     });
     const flow = workflow(async function abandonsRetries() {
       void flaky().catch(() => {}); // not awaited: the workflow ends while the task retries
-      await delay(5);
+      await until(() => clock.pending > 0); // its first attempt failed, and the backoff is armed
       throw new Error('boom');
     });
     const ctx = await flow.run(undefined, { runtime });
     expect(ctx.hasFailed).to.equal(true);
-    await delay(200);
+    expect(clock.pending, 'the backoff is cleared').to.equal(0);
+    await clock.advance('1h'); // past every backoff: a retry still pending would run now
     expect(attempts).to.equal(1);
     await dispose();
   });
 
+  // Real time on purpose: a body that blocks the event loop is the case, and only real time passes
+  // while it does. It blocks three times its timeout, so the outcome never depends on the machine's speed.
   it('counts the synchronous part of an attempt against its timeout', async () => {
     const { runtime, dispose } = await testRuntime('memory');
     const blocking = task.withOptions({ timeout: 20 })(async function blocksTheLoop() {

@@ -8,18 +8,24 @@ import {
   createRuntime,
   ExecutionContext,
   DefinitionError,
+  sleep,
   type Runtime,
+  type TestClock,
 } from 'flux-actors';
-import { STORE_KINDS, tempDir, useRuntime } from '../fixtures/runtimes.js';
+import { STORE_KINDS, tempDir, useTestClock } from '../fixtures/runtimes.js';
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const types = (ctx: ExecutionContext, name: string) => ctx.events.filter((e) => e.name === name).map((e) => e.type);
 
 for (const kind of STORE_KINDS) {
   describe(`task options: retries, timeout, fallback, rollback (${kind} store)`, function () {
     this.timeout(20_000);
+    // Backoffs and timeouts on the runtime's test clock: each is waited out exactly, at once.
     let runtime: Runtime;
-    useRuntime(kind, (r) => (runtime = r));
+    let clock: TestClock;
+    useTestClock(kind, (r, c) => {
+      runtime = r;
+      clock = c;
+    });
 
     it('retries with backoff until an attempt succeeds, and records each step', async () => {
       const attempts: number[] = [];
@@ -33,7 +39,7 @@ for (const kind of STORE_KINDS) {
       const flow = workflow(async function retriesFlow(ctx: ExecutionContext<number>) {
         return await flaky(ctx.input);
       });
-      const ctx = await flow.run(21, { runtime });
+      const ctx = await clock.skipUntil(flow.run(21, { runtime }));
       expect(ctx.output).to.equal(42);
       expect(attempts).to.deep.equal([1, 2, 3]);
       expect(types(ctx, 'flakyTwice')).to.deep.equal([
@@ -53,6 +59,8 @@ for (const kind of STORE_KINDS) {
       ]);
       expect(retries.map((r) => r.error.message)).to.deep.equal(['boom 1', 'boom 2']);
       expect(ctx.events.find((e) => e.type === 'TASK_RETRY_FAILED')!.value).to.deep.include({ attempt: 2 });
+      const at = (type: string) => Date.parse(ctx.events.find((e) => e.type === type)!.time);
+      expect(at('TASK_RETRY_COMPLETED') - at('TASK_STARTED'), 'the two backoffs, 5 and 10 ms').to.equal(15);
     });
 
     it('throws RetryError with the attempts and the last error once retries are exhausted', async () => {
@@ -69,7 +77,7 @@ for (const kind of STORE_KINDS) {
           return { name: e.name, code: e.code, message: e.message, attempts: e.attempts, lastError: e.lastError };
         }
       });
-      const ctx = await flow.run(undefined, { runtime });
+      const ctx = await clock.skipUntil(flow.run(undefined, { runtime }));
       expect(runs).to.equal(3); // the first run and two retries
       expect(ctx.output).to.deep.equal({
         name: 'RetryError',
@@ -99,9 +107,11 @@ for (const kind of STORE_KINDS) {
         aborted = signal.reason;
         return 'late';
       });
-      const ctx = await workflow(async function timeoutFlow() {
-        return await slow();
-      }).run(undefined, { runtime });
+      const ctx = await clock.skipUntil(
+        workflow(async function timeoutFlow() {
+          return await slow();
+        }).run(undefined, { runtime }),
+      );
       expect(ctx.error).to.deep.equal({
         name: 'ExecutionTimeoutError',
         code: 'TIMEOUT',
@@ -109,6 +119,8 @@ for (const kind of STORE_KINDS) {
         details: { timeout: 20, attempt: 1 },
       });
       expect(aborted).to.have.property('code', 'TIMEOUT');
+      const failed = ctx.events.find((e) => e.type === 'TASK_FAILED')!;
+      expect(Date.parse(failed.time) - Date.parse(ctx.events[0]!.time)).to.equal(20);
     });
 
     it("falls back after retries and after a timeout, and the fallback's result becomes the task's", async () => {
@@ -118,12 +130,14 @@ for (const kind of STORE_KINDS) {
         timeout: 10,
         fallback: async (sku: string) => `cached ${sku}`,
       })(async function hangingQuote(_sku: string) {
-        await delay(1000);
+        await sleep(1000); // on the test clock, as the 10 ms timeout is
         return 'fresh';
       });
-      const ctx = await workflow(async function fallbackFlow(c: ExecutionContext<string>) {
-        return await quote(c.input);
-      }).run('ab-1', { runtime });
+      const ctx = await clock.skipUntil(
+        workflow(async function fallbackFlow(c: ExecutionContext<string>) {
+          return await quote(c.input);
+        }).run('ab-1', { runtime }),
+      );
       expect(ctx.output).to.equal('cached ab-1');
       expect(types(ctx, 'hangingQuote')).to.deep.equal([
         'TASK_STARTED',

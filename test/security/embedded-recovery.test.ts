@@ -9,7 +9,10 @@ import { tempDir } from '../fixtures/runtimes.js';
 
 const CHILD = join(import.meta.dirname, '..', 'fixtures', 'lease-child.ts');
 
-/** Polls (every 20 ms, at most 10 s) until `done` holds: waiting for an event, never deciding by time. */
+/**
+ * Polls (every 20 ms, at most 10 s) until `done` holds: waiting for an event, never deciding by time.
+ * Real time on purpose: the events come from other processes (and their leases, which keep real time).
+ */
 async function until<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   const deadline = Date.now() + 10_000;
   for (;;) {

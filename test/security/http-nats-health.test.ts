@@ -17,7 +17,10 @@ import { startNatsServer, type NatsServer } from '../fixtures/nats-server.js';
 import { JSON_TYPE, rawRequest } from '../fixtures/http-server.js';
 import { tempDir } from '../fixtures/runtimes.js';
 
-/** Asks /health until it answers `status`; each answer comes within the probe's patience (1.5 s). */
+/**
+ * Asks /health until it answers `status`; each answer comes within the probe's patience (1.5 s).
+ * Real time on purpose: it waits for a real nats-server to stop or come back.
+ */
 async function healthBecomes(port: number, status: number): Promise<{ status: string; reason?: string }> {
   for (let tries = 0; ; tries++) {
     const answer = await rawRequest(port, 'GET', '/health');

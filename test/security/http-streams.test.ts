@@ -73,7 +73,10 @@ function openStream(
   return { request, text: () => text, status };
 }
 
-/** Waits until `done()` holds, checking at each turn of a short timer; fails with `what` after `patience` checks. */
+/**
+ * Waits until `done()` holds, checking at each turn of a short timer; fails with `what` after `patience` checks.
+ * Real time on purpose: what it waits for is a real HTTP server's streams, and their looks at the store.
+ */
 async function until(done: () => boolean | Promise<boolean>, what: string, patience = 1_000): Promise<void> {
   for (let checks = 0; !(await done()); checks++) {
     if (checks > patience) throw new Error(`gave up waiting: ${what}`);

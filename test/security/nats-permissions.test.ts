@@ -118,6 +118,7 @@ describe("security: nats.conf's users have least privilege", function () {
         (e: Error) => e.message,
       );
       await raw.flush();
+      // Real time on purpose: a real nats-server closes the subscription; the 2 s only fails the test.
       return Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000, 'still subscribed'))]);
     };
     for (const subject of ['_INBOX.>', '_INBOX_worker.>', '>', '_INBOX_*.>']) {

@@ -1,17 +1,33 @@
 import { expect } from 'chai';
 import { Deadlines } from '../../runtime/engine/deadlines.js';
+import { TestClock } from '../../runtime/engine/test-clock.js';
 
 describe('deadlines', () => {
-  it('fires the ones not cancelled, earliest first, across several timeout values', async () => {
-    const deadlines = new Deadlines();
+  it('fires the ones not cancelled, earliest first, across several timeout values, each at its time', async () => {
+    const clock = new TestClock(0);
+    const deadlines = new Deadlines(clock);
     const fired: string[] = [];
-    deadlines.add(30, () => fired.push('30a'));
-    const cancelled = deadlines.add(10, () => fired.push('10-cancelled'));
-    deadlines.add(10, () => fired.push('10b'));
-    deadlines.add(20, () => fired.push('20'));
+    const at = (name: string) => () => fired.push(`${name}@${clock.now()}`);
+    deadlines.add(30, at('30a'));
+    const cancelled = deadlines.add(10, at('10-cancelled'));
+    deadlines.add(10, at('10b'));
+    deadlines.add(20, at('20'));
     cancelled.cancel();
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(fired).to.deep.equal(['10b', '20', '30a']);
+    await clock.advance(29);
+    expect(fired).to.deep.equal(['10b@10', '20@20']);
+    await clock.advance(1);
+    expect(fired).to.deep.equal(['10b@10', '20@20', '30a@30']);
+    expect(clock.pending, 'no timer left').to.equal(0);
+  });
+
+  it('keeps no timer a skip would wait for once every attempt has finished', async () => {
+    const clock = new TestClock(0);
+    const deadlines = new Deadlines(clock);
+    deadlines.add(60_000, () => expect.fail('must not fire')).cancel();
+    // Armed, but unreferenced: a skip does not wait for it (it has nothing to wait for).
+    const error = await clock.skipUntil(new Promise(() => {}), { idleMs: 0 }).catch((e: unknown) => e);
+    expect(error).to.have.property('code', 'CLOCK_STUCK');
+    expect(clock.now()).to.equal(0);
   });
 
   it('keeps memory flat when attempts finish in time', () => {

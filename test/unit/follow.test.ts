@@ -9,6 +9,8 @@ import { follow, type Backend } from '../../control/backend.js';
 import { ExecutionContext } from '../../runtime/engine/execution-context.js';
 import type { ExecutionEvent, StoredEvent } from '../../runtime/engine/events.js';
 import type { ExecutionState } from '../../runtime/engine/execution-state.js';
+import { TestClock } from '../../runtime/engine/test-clock.js';
+import { nextTurn, until } from '../fixtures/wait-for.js';
 
 const ID = 'exec-follow';
 const LOG: StoredEvent[] = [
@@ -40,7 +42,7 @@ function standIn(visible: () => number): { backend: Backend; live: (seq: number)
   return { backend, live: (seq) => listener?.(contextOf(seq).events[seq - 1]!), reads: () => reads };
 }
 
-function following(backend: Backend): Promise<{ seqs: string[]; settled: ExecutionContext }> {
+function following(backend: Backend, clock?: TestClock): Promise<{ seqs: string[]; settled: ExecutionContext }> {
   const seqs: string[] = [];
   return new Promise((resolve, reject) => {
     follow(
@@ -49,6 +51,7 @@ function following(backend: Backend): Promise<{ seqs: string[]; settled: Executi
       (event) => seqs.push(event.id),
       (settled) => resolve({ seqs, settled }),
       reject,
+      { clock },
     );
   });
 }
@@ -56,14 +59,21 @@ function following(backend: Backend): Promise<{ seqs: string[]; settled: Executi
 describe("follow: an execution's events once each, then its end", () => {
   it('ends when the live pause arrives before a read shows it, reading again until it does', async () => {
     let shown = 3;
+    const clock = new TestClock();
     const { backend, live, reads } = standIn(() => shown);
-    const result = following(backend);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const result = following(backend, clock);
+    await nextTurn(); // the first read is done (the stand-in answers at once)
+    expect(reads()).to.equal(1);
     live(4); // heard, but the log does not show it yet
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    expect(reads()).to.be.greaterThan(2); // read again while behind
+    await until(() => clock.pending === 1); // the read it asked for was behind: another is due
+    expect(reads()).to.equal(2);
+    await clock.advance(50);
+    await until(() => clock.pending === 1); // still behind: read again while behind
+    expect(reads()).to.equal(3);
     shown = 4;
+    await clock.advance(50);
     const { seqs, settled } = await result;
+    expect(reads()).to.equal(4);
     expect(settled.state).to.equal('paused');
     expect(seqs).to.deep.equal([`${ID}:1`, `${ID}:2`, `${ID}:3`, `${ID}:4`]);
   });

@@ -3,6 +3,7 @@ import { Replay, type RecordedCall } from '../../runtime/engine/replay.js';
 import { Delivery } from '../../runtime/engine/delivery.js';
 import { argumentsHash, callBase, callId } from '../../runtime/engine/identity.js';
 import type { EventType, StoredEvent } from '../../runtime/engine/events.js';
+import { nextTurn, until } from '../fixtures/wait-for.js';
 
 let seq = 0;
 /** The id the runtime gives the n-th call of `name` with these arguments. */
@@ -102,10 +103,12 @@ describe('the replay engine', () => {
     const order: string[] = [];
     const ticket = delivery.liveStarted(); // a call that ran again after a crash, say
     delivery.replayed(replay.identify('b', '[]') as RecordedCall, () => order.push('b'));
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The stall check runs on the next turn: with the live call still running, it keeps the order.
+    await nextTurn();
+    await nextTurn();
     expect(order).to.deep.equal([]);
     delivery.liveArrived(ticket, () => order.push('live'));
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await until(() => order.length === 2 || undefined);
     expect(order).to.deep.equal(['b', 'live']);
   });
 });

@@ -60,6 +60,7 @@ describe('long timeouts', () => {
     expect(armed).to.have.length(2);
   });
 
+  // Real time on purpose: what is measured is Node's own timers, which only real time moves.
   it('fires a short one once, after its delay, on Node timers', async () => {
     const order: string[] = [];
     setLongTimeout(() => order.push('long helper, 5 ms'), 5);
