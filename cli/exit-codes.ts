@@ -2,7 +2,7 @@
  * What the exit status of a command that waits for an execution says: a script can tell an
  * execution that failed from one that could not be run at all, without parsing the output.
  */
-import { type ExecutionState } from '../runtime/index.js';
+import type { ExecutionState } from '../runtime/index.js';
 
 export const EXIT = {
   /** The command did its job: the execution succeeded, or paused (a normal outcome: it waits for `flux resume`). */

@@ -5,7 +5,7 @@
  */
 import { ActorRuntime } from '../runtime/host/actor-runtime.js';
 import { createRuntime, defaultDatabasePath } from '../runtime/api/create-runtime.js';
-import { type ExecutionHandle, type Runtime } from '../runtime/host/runtime.js';
+import type { ExecutionHandle, Runtime } from '../runtime/host/runtime.js';
 import type { ExecutionContext } from '../runtime/engine/execution-context.js';
 import { FluxError, hasErrorCode, WorkflowMismatchError, WorkflowNotFoundError } from '../runtime/engine/errors.js';
 import { isSettled } from '../runtime/engine/execution-state.js';

@@ -4,7 +4,7 @@
  * only what follows the last event seen is read (a look-up in the primary key while nothing is new).
  */
 import { ActorRuntime } from '../runtime/host/actor-runtime.js';
-import { type Runtime } from '../runtime/host/runtime.js';
+import type { Runtime } from '../runtime/host/runtime.js';
 import { toExecutionEvent } from '../runtime/engine/execution-context.js';
 import type { ExecutionEvent, StoredEvent } from '../runtime/engine/events.js';
 import type { EventStore } from '../runtime/engine/event-store.js';

@@ -4,7 +4,7 @@
  * on first use.
  */
 import { createRuntime } from './create-runtime.js';
-import { type Runtime } from '../host/runtime.js';
+import type { Runtime } from '../host/runtime.js';
 
 let defaultRuntime: Promise<Runtime> | undefined;
 

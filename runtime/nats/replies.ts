@@ -8,7 +8,7 @@ import { systemClock, type Clock, type Timer } from '../engine/clock.js';
 import { consoleLogger } from '../engine/logger.js';
 import { guarded } from './guarded.js';
 import { inboxOf } from './inbox.js';
-import { type Msg, type MsgHdrs, type NatsConnection, type Subscription } from '@nats-io/nats-core';
+import type { Msg, MsgHdrs, NatsConnection, Subscription } from '@nats-io/nats-core';
 
 /** Nobody listens on the subject (the server's 503 status), or no answer in time. */
 export class NoReplyError extends Error {

@@ -10,7 +10,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { consoleLogger } from '../engine/logger.js';
 import { ExecutionNotFoundError } from '../engine/errors.js';
 import { ActorRuntime } from '../host/actor-runtime.js';
-import { type Runtime } from '../host/runtime.js';
+import type { Runtime } from '../host/runtime.js';
 import type { HasTaskDefinition } from '../engine/task-definition.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import { bucketKeys } from './bucket-keys.js';

@@ -6,7 +6,7 @@ import {
   parallel,
   pipeline,
   sleep,
-  ExecutionContext,
+  type ExecutionContext,
   TestClock,
   type Runtime,
 } from 'flux-actors';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { workflow, task, pause, sleep, now, ExecutionContext, type Runtime, type TestClock } from 'flux-actors';
+import { workflow, task, pause, sleep, now, type ExecutionContext, type Runtime, type TestClock } from 'flux-actors';
 import { STORE_KINDS, testRuntime, useTestClock } from '../fixtures/runtimes.js';
 import { nextTurn, signal } from '../fixtures/wait-for.js';
 

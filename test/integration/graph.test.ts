@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { workflow, task, pause, Graph, GraphValidationError, ExecutionContext } from 'flux-actors';
+import { workflow, task, pause, Graph, GraphValidationError, type ExecutionContext } from 'flux-actors';
 import { graphWorkflow, orderGraph } from '../../examples/graph.js';
 import { STORE_KINDS, testRuntime } from '../fixtures/runtimes.js';
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { workflow, task, pause, LocalFileStorage, ExecutionContext, type Runtime } from 'flux-actors';
+import { workflow, task, pause, LocalFileStorage, type ExecutionContext, type Runtime } from 'flux-actors';
 import { STORE_KINDS, tempDir, testRuntime } from '../fixtures/runtimes.js';
 
 for (const kind of STORE_KINDS) {

@@ -3,7 +3,7 @@ import {
   workflow,
   task,
   pause,
-  ExecutionContext,
+  type ExecutionContext,
   ExecutionStateError,
   WorkflowMismatchError,
   type Runtime,

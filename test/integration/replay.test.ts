@@ -9,7 +9,7 @@ import {
   randrange,
   choice,
   sleep,
-  ExecutionContext,
+  type ExecutionContext,
   TestClock,
   type Runtime,
 } from 'flux-actors';

@@ -1,5 +1,12 @@
 import { expect } from 'chai';
-import { workflow, task, ExecutionContext, DefinitionError, ExecutionNotFoundError, type Runtime } from 'flux-actors';
+import {
+  workflow,
+  task,
+  type ExecutionContext,
+  DefinitionError,
+  ExecutionNotFoundError,
+  type Runtime,
+} from 'flux-actors';
 import { STORE_KINDS, useRuntime } from '../fixtures/runtimes.js';
 
 const double = task(async function double(n: number) {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { workflow, task, taskContext, createRuntime, ExecutionContext, type Runtime } from 'flux-actors';
+import { workflow, task, taskContext, createRuntime, type ExecutionContext, type Runtime } from 'flux-actors';
 import { STORE_KINDS, tempDir, testRuntime, useRuntime } from '../fixtures/runtimes.js';
 
 const SECRET = 'sk_live_4242_do_not_log';

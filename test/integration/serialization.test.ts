@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { workflow, task, pause, ExecutionContext, SerializationError, type Runtime } from 'flux-actors';
+import { workflow, task, pause, type ExecutionContext, SerializationError, type Runtime } from 'flux-actors';
 import { STORE_KINDS, useRuntime } from '../fixtures/runtimes.js';
 
 const returnsFunction = task(async function returnsFunction() {

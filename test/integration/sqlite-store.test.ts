@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { workflow, task, pause, createRuntime, ExecutionConflictError, ExecutionContext } from 'flux-actors';
+import { workflow, task, pause, createRuntime, ExecutionConflictError, type ExecutionContext } from 'flux-actors';
 import { SqliteStore } from '../../runtime/stores/sqlite-store.js';
 import type { StoredEvent } from '../../runtime/engine/events.js';
 import { tempDir } from '../fixtures/runtimes.js';

@@ -6,7 +6,7 @@ import {
   pause,
   taskContext,
   createRuntime,
-  ExecutionContext,
+  type ExecutionContext,
   DefinitionError,
   sleep,
   type Runtime,
