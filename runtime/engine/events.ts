@@ -71,14 +71,6 @@ export function eventId(executionId: string, seq: number): string {
 }
 
 /** The steps of a task's failure handling that an executor reports while it works. */
-export const PROGRESS_TYPES: ReadonlySet<EventType> = new Set<EventType>([
-  'TASK_RETRY_STARTED',
-  'TASK_RETRY_COMPLETED',
-  'TASK_RETRY_FAILED',
-  'TASK_FALLBACK_STARTED',
-  'TASK_FALLBACK_COMPLETED',
-  'TASK_FALLBACK_FAILED',
-  'TASK_ROLLBACK_STARTED',
-  'TASK_ROLLBACK_COMPLETED',
-  'TASK_ROLLBACK_FAILED',
-]);
+export const PROGRESS_TYPES: ReadonlySet<EventType> = new Set<EventType>(
+  EVENT_TYPES.filter((type) => /^TASK_(RETRY|FALLBACK|ROLLBACK)_/.test(type)),
+);

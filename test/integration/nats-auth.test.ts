@@ -2,30 +2,23 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
-import { connectClient, startWorker, type NatsOptions } from 'flux-actors';
+import { connectClient, startWorker } from 'flux-actors';
+import { asNatsConfUser, NATS_CONF } from '../fixtures/nats-conf.js';
 import { startNatsServer, type NatsServer } from '../fixtures/nats-server.js';
 import { tempDir } from '../fixtures/runtimes.js';
 import { asks, echo } from '../fixtures/nats-command-workflows.js';
 
-const CONFIG = join(import.meta.dirname, '..', '..', 'nats.conf');
-
 describe("nats.conf's accounts", function () {
   this.timeout(60_000);
   let server: NatsServer;
-  before(async () => (server = await startNatsServer({ configFile: CONFIG })));
+  before(async () => (server = await startNatsServer({ configFile: NATS_CONF })));
   after(() => server.dispose());
 
   it('let a worker do its job and a client start, resume and read, and nothing more', async () => {
     const key = join(tempDir(), 'secret.key');
-    const as = (user: string, pass: string): NatsOptions => ({
-      servers: server.url,
-      user,
-      pass,
-      inboxPrefix: `_INBOX_${user}`,
-      secretKeyFile: key,
-    });
-    const worker = await startWorker({ nats: as('worker', 'change-me-worker'), workflows: [asks], tasks: [echo] });
-    const client = await connectClient(as('client', 'change-me-client'));
+    const as = (user: 'worker' | 'client') => asNatsConfUser(server.url, user, key);
+    const worker = await startWorker({ nats: as('worker'), workflows: [asks], tasks: [echo] });
+    const client = await connectClient(as('client'));
     const raw = await connect({
       servers: server.url,
       user: 'client',

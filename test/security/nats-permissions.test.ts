@@ -7,12 +7,11 @@ import { join } from 'node:path';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { connectClient, startWorker, type Client, type NatsOptions, type Worker } from 'flux-actors';
+import { connectClient, startWorker, type Client, type Worker } from 'flux-actors';
+import { asNatsConfUser, NATS_CONF } from '../fixtures/nats-conf.js';
 import { startNatsServer, type NatsServer } from '../fixtures/nats-server.js';
 import { tempDir } from '../fixtures/runtimes.js';
 import { asks, bigFlow, echo, big } from '../fixtures/nats-command-workflows.js';
-
-const CONFIG = join(import.meta.dirname, '..', '..', 'nats.conf');
 
 describe("security: nats.conf's users have least privilege", function () {
   this.timeout(60_000);
@@ -23,21 +22,15 @@ describe("security: nats.conf's users have least privilege", function () {
   let paused: string;
 
   before(async () => {
-    server = await startNatsServer({ configFile: CONFIG });
+    server = await startNatsServer({ configFile: NATS_CONF });
     const key = join(tempDir(), 'secret.key');
-    const as = (user: string, pass: string): NatsOptions => ({
-      servers: server.url,
-      user,
-      pass,
-      inboxPrefix: `_INBOX_${user}`,
-      secretKeyFile: key,
-    });
+    const as = (user: 'worker' | 'client') => asNatsConfUser(server.url, user, key);
     worker = await startWorker({
-      nats: as('worker', 'change-me-worker'),
+      nats: as('worker'),
       workflows: [asks, bigFlow],
       tasks: [echo, big],
     });
-    client = await connectClient(as('client', 'change-me-client'));
+    client = await connectClient(as('client'));
     raw = await connect({
       servers: server.url,
       user: 'client',
