@@ -28,18 +28,11 @@ import type { EventStore, ListFilter } from '../engine/event-store.js';
 import type { ExecutionHandle, ExecutionSummary, Runtime, StartOptions } from './runtime.js';
 import { recoverOrphans, type RecoveryReport } from './recovery.js';
 import { Claims } from './claims.js';
+import { ChildExecutions } from './child-executions.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import type { SecretManager } from '../engine/secrets.js';
 import { isFinished, type ExecutionState } from '../engine/execution-state.js';
-import {
-  openChildren,
-  parentOf,
-  pausedChild,
-  type ChildHandle,
-  type ChildRunner,
-  type ChildSettled,
-  type ParentLink,
-} from '../engine/children.js';
+import { openChildren, pausedChild } from '../engine/children.js';
 
 /** Told when this runtime starts and stops driving an execution: how a NATS worker keeps its leases. */
 export interface DriverHooks {
@@ -71,7 +64,7 @@ export interface ActorRuntimeOptions {
   clock?: Clock;
 }
 
-export class ActorRuntime implements Runtime, ChildRunner {
+export class ActorRuntime implements Runtime {
   /** The execution machine, bound to this runtime's execution actors. */
   private readonly machines = bindExecutionMachine();
   private readonly active = new Map<string, ExecutionActor<unknown, unknown>>();
@@ -82,6 +75,8 @@ export class ActorRuntime implements Runtime, ChildRunner {
   private readonly onClose: (() => Promise<void>) | undefined;
   private readonly drivers: DriverHooks | undefined;
   private readonly clock: Clock;
+  /** The child executions its executions call (sub-workflows), and the parents they wake. */
+  private readonly children: ChildExecutions;
 
   constructor(
     readonly store: EventStore,
@@ -91,6 +86,14 @@ export class ActorRuntime implements Runtime, ChildRunner {
     this.executor = options.executor ?? new TaskExecutor(findTask, store.cache, store.secrets, this.clock);
     this.onClose = options.onClose;
     this.drivers = options.drivers;
+    this.children = new ChildExecutions({
+      store,
+      claims: this.claims,
+      drive: (definition, executionId, events, snapshot) =>
+        this.host(definition, this.logOf(executionId, definition.name, events), snapshot),
+      resume: (executionId, forward) => this.resumeOne(executionId, undefined, undefined, forward),
+      cancel: (executionId, options) => this.cancel(executionId, undefined, options),
+    });
   }
 
   /**
@@ -214,7 +217,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
           this.recoveryHint(snapshot),
         );
       const child = pausedChild(events);
-      if (forward && child && (await this.stateOf(child.executionId)) === 'paused') {
+      if (forward && child && (await this.children.stateOf(child.executionId)) === 'paused') {
         this.claims.delete(executionId);
         await this.resumeOne(child.executionId, value, undefined, true, onAccepted); // which resumes this one as it settles
         return await this.inspect<I, O>(executionId);
@@ -228,92 +231,8 @@ export class ActorRuntime implements Runtime, ChildRunner {
       if (!this.active.has(executionId)) this.claims.delete(executionId);
       throw error;
     }
-    await this.wakeParent(executionId, log);
+    await this.children.wakeParent(executionId, log);
     return ctx;
-  }
-
-  /** A child paused or ended while its parent was paused waiting on it: the parent takes it up. */
-  private async wakeParent(childId: string, childLog?: readonly StoredEvent[]): Promise<void> {
-    const parent = parentOf(childLog ?? (await this.store.load(childId)));
-    if (!parent) return;
-    const events = await this.store.load(parent.executionId);
-    if (events.length === 0 || stateOf(rebuildSnapshot(parent.executionId, events)) !== 'paused') return;
-    if (pausedChild(events)?.executionId !== childId) return;
-    await this.resumeOne(parent.executionId, undefined, undefined, false).catch((error: unknown) => {
-      // Woken by someone else meanwhile (the parent noticed the child itself): nothing to do.
-      if (!(error instanceof ExecutionStateError)) throw error;
-    });
-  }
-
-  /**
-   * A run that paused waiting on a child which had already moved on (resumed and finished while
-   * the parent was still settling): nobody would wake the parent, so it wakes itself.
-   */
-  private async wakeIfChildMoved(executionId: string, log: readonly StoredEvent[]): Promise<void> {
-    const child = pausedChild(log);
-    if (!child || this.claims.has(child.executionId)) return;
-    const state = await this.stateOf(child.executionId);
-    if (state === undefined || state === 'paused') return;
-    await this.resumeOne(executionId, undefined, undefined, false);
-  }
-
-  private async stateOf(executionId: string): Promise<ExecutionState | undefined> {
-    const events = await this.store.load(executionId);
-    return events.length ? stateOf(rebuildSnapshot(executionId, events)) : undefined;
-  }
-
-  /**
-   * Runs a child execution for its parent's call step until it pauses or finishes: starts it if it
-   * does not exist yet, picks it up if it does (waits for the driver here, or recovers it when its
-   * driver stopped), and reports a paused or finished one as it stands.
-   */
-  attach(
-    definition: WorkflowDefinition,
-    childId: string,
-    inputJson: string | undefined,
-    parent: ParentLink,
-  ): ChildHandle {
-    let actor: ExecutionActor<unknown, unknown> | undefined;
-    let cancelled: CancelOptions | undefined;
-    let detached = false;
-    const settledOf = async (running: ExecutionActor<unknown, unknown>): Promise<ChildSettled> => {
-      const ctx = await running.done;
-      return { state: ctx.state, events: await this.store.load(childId) };
-    };
-    const result = (async (): Promise<ChildSettled> => {
-      await this.untilUnclaimed(childId);
-      const events = await this.store.load(childId);
-      const snapshot = events.length ? rebuildSnapshot(childId, events) : undefined;
-      const state = snapshot && stateOf(snapshot);
-      if (cancelled && !detached) {
-        // The parent stopped waiting before the child was taken up: it is not started, or it is cancelled.
-        if (!snapshot) return { state: 'cancelled', events: [] };
-        if (accepts(snapshot, 'CANCEL')) await this.cancel(childId, undefined, cancelled).catch(() => undefined);
-        return {
-          state: stateOf(rebuildSnapshot(childId, await this.store.load(childId))),
-          events: await this.store.load(childId),
-        };
-      }
-      if (snapshot && state !== 'running') return { state: state!, events };
-      actor = this.host(definition, this.logOf(childId, definition.name, events), snapshot);
-      actor.send(snapshot ? { type: 'RECOVER' } : { type: 'START', inputJson, parent });
-      return settledOf(actor);
-    })();
-    return {
-      result,
-      cancel: (options = {}) => {
-        cancelled = options;
-        if (actor && !detached) this.cancel(childId, undefined, options).catch(() => undefined); // already finished: nothing to cancel
-      },
-      detach: () => {
-        detached = true;
-      },
-    };
-  }
-
-  /** Waits while another driver in this process holds an execution. */
-  private async untilUnclaimed(executionId: string): Promise<void> {
-    while (this.claims.has(executionId)) await this.claims.released(executionId);
   }
 
   async cancel<I, O>(
@@ -326,7 +245,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
     const children = openChildren(await this.store.load(executionId));
     await Promise.allSettled(children.map((childId) => this.cancel(childId, undefined, options)));
     // A parent paused on this child learns of it: its call step fails with an ExecutionError.
-    await this.wakeParent(executionId);
+    await this.children.wakeParent(executionId);
     return ctx;
   }
 
@@ -381,7 +300,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
       // Driven here now: `close` waits for them; their failures (a store still full) leave them to the
       // next pass. A child that settles wakes its parent if the parent waits on it, as a resumed one does.
       for (const { executionId, result } of report.recovered)
-        this.inBackground(result().then(() => this.wakeParent(executionId)));
+        this.inBackground(result().then(() => this.children.wakeParent(executionId)));
       return report;
     })();
     this.recovering = pass;
@@ -527,7 +446,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
     log: ExecutionLog,
     snapshot?: ExecutionSnapshot,
   ): ExecutionActor<I, O> {
-    const actor = new ExecutionActor<I, O>(definition, log, this.executor, this, this.machines, snapshot);
+    const actor = new ExecutionActor<I, O>(definition, log, this.executor, this.children, this.machines, snapshot);
     const { executionId } = actor;
     this.claims.add(executionId);
     this.active.set(executionId, actor as ExecutionActor<unknown, unknown>);
@@ -541,7 +460,7 @@ export class ActorRuntime implements Runtime, ChildRunner {
     actor.done.then(
       (ctx) => {
         release();
-        if (ctx.state === 'paused') this.inBackground(this.wakeIfChildMoved(executionId, log.events));
+        if (ctx.state === 'paused') this.inBackground(this.children.wakeIfChildMoved(executionId, log.events));
       },
       (error: unknown) => release(error),
     );
