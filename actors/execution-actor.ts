@@ -138,7 +138,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
       // Taken now: the body's calls are stopped as the machine leaves `running`, after it records them.
       this.interrupted = this.run ? [...this.run.live.values()] : [];
       this.interruptedNested = this.run
-        ? [...this.run.nestedLive].map(([taskId, nested]) => ({ taskId, name: nested.name }))
+        ? [...this.run.nested.live].map(([taskId, nested]) => ({ taskId, name: nested.name }))
         : [];
       // Cancelled away from its driver (in another process, or gone): the calls the log shows open
       // are recorded cancelled too, and their executors asked to stop.

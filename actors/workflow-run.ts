@@ -11,11 +11,12 @@
 import type { ExecutionMachineEvent } from './execution-machine.js';
 import type { TaskHandle, TaskSender } from './task-executor.js';
 import { Delivery, type LiveTicket } from '../runtime/engine/delivery.js';
-import { FluxError, hasErrorCode, NonDeterminismError, StoreFullError } from '../runtime/engine/errors.js';
+import { hasErrorCode, NonDeterminismError, StoreFullError } from '../runtime/engine/errors.js';
 import { ExecutionContext } from '../runtime/engine/execution-context.js';
 import type { ExecutionLog } from '../runtime/engine/execution-log.js';
-import { PROGRESS_TYPES, type EventType, type StoredEvent } from '../runtime/engine/events.js';
+import { PROGRESS_TYPES, type EventType } from '../runtime/engine/events.js';
 import { Replay, type RecordedCall } from '../runtime/engine/replay.js';
+import { NestedTaskCalls } from './nested-calls.js';
 import { resumePoint, type ResumePoint } from '../runtime/engine/task-resume.js';
 import { storeOutput, type OutputStorage } from '../runtime/engine/output-storage.js';
 import {
@@ -25,7 +26,6 @@ import {
   type TaskScope,
   type WorkflowSession,
 } from '../runtime/engine/scope.js';
-import { argumentsHash, callBase, isNestedCall } from '../runtime/engine/identity.js';
 import type { TaskDefinitions } from '../runtime/engine/registry.js';
 import type { Timer } from '../runtime/engine/clock.js';
 import {
@@ -38,7 +38,7 @@ import {
   type ChildSettled,
 } from '../runtime/engine/children.js';
 import { encodeValue, toErrorInfo } from '../runtime/engine/serialization.js';
-import { describeCall, recordOutcome, settleFromEvent, settleOutput, type FinalResult } from './outcomes.js';
+import { describeCall, recordOutcome, settleFromEvent, type FinalResult } from './outcomes.js';
 import type { TaskDefinition } from '../runtime/engine/task-definition.js';
 import type { WorkflowDefinition } from '../runtime/engine/workflow-definition.js';
 import { jsonPayload, payloadJson, type TaskResult } from '../proto/messages.js';
@@ -58,13 +58,6 @@ export interface LiveCall {
   storage?: OutputStorage | undefined;
   /** Stops the task at its executor (or the child execution) when the execution stops waiting for it. */
   handle?: TaskHandle | ChildHandle;
-}
-
-/** A nested task running now, and the callers waiting for it (more than one when its caller retried meanwhile). */
-export interface NestedCall {
-  name: string;
-  handle?: TaskHandle;
-  waiters: { resolve(value: unknown): void; reject(error: Error): void }[];
 }
 
 /** What a run needs from the execution actor that hosts it. */
@@ -96,9 +89,8 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
   readonly executionId: string;
   /** The calls running now. */
   readonly live = new Map<string, LiveCall>();
-  /** Nested tasks running now (called by task bodies). */
-  readonly nestedLive = new Map<string, NestedCall>();
-  private nestedCompleted: Map<string, StoredEvent> | undefined;
+  /** Tasks called by task bodies. */
+  readonly nested: NestedTaskCalls;
   private readonly replay: Replay;
   private readonly delivery: Delivery;
   private stopped = false;
@@ -106,6 +98,7 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
   constructor(private readonly host: RunHost) {
     this.executionId = host.log.executionId;
     this.replay = new Replay(host.log.events);
+    this.nested = new NestedTaskCalls(host, () => this.stopped);
     this.delivery = new Delivery(this.replay);
   }
 
@@ -145,8 +138,7 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
       else call.handle?.cancel();
     }
     this.live.clear();
-    for (const nested of this.nestedLive.values()) nested.handle?.cancel();
-    this.nestedLive.clear();
+    this.nested.stop();
   }
 
   /** Lets the child executions of the calls running go on: whoever drives this execution now takes them up. */
@@ -291,96 +283,10 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
     return step.then((output) => ({ executionId: childId, output }));
   }
 
-  // --- NestedCalls: tasks called by task bodies --------------------------------------------------
+  // --- NestedCalls: tasks called by task bodies (./nested-calls.ts) ------------------------------
 
-  /**
-   * A task called inside another task's body: a durable step of its own, recorded in this log under
-   * the calling task's id. One that completed (in an earlier attempt of the caller, or an earlier
-   * run) returns its recorded output and does not run again; one that failed runs again.
-   * Task bodies are not replayed in lockstep, so these results need no delivery schedule.
-   */
   callNested(parent: TaskScope, definition: TaskDefinition, args: unknown[]): Promise<unknown> {
-    const { log } = this.host;
-    const name = definition.name;
-    const argsJson = encodeValue(args, `the arguments of task '${name}'`, this.executionId)!;
-    this.host.called.use(definition);
-    // The calling task's secrets may be in the arguments: they are known to this log from now on.
-    log.secrets.know(parent.secrets);
-    const taskId = parent.nestedId(callBase(name, argumentsHash(argsJson)));
-    const storage = definition.options.outputStorage;
-    const completed = this.completedNested().get(taskId);
-    return new Promise((resolve, reject) => {
-      if (completed) {
-        settleOutput(completed.valueJson, storage, resolve, reject);
-        return;
-      }
-      if (this.stopped || log.failure) {
-        reject(
-          new FluxError(
-            'EXECUTION_STOPPED',
-            `task '${name}' was not started: execution ${this.executionId} is no longer running`,
-            { executionId: this.executionId },
-          ),
-        );
-        return;
-      }
-      // Still running from the caller's earlier attempt (which timed out): wait for that run.
-      const running = this.nestedLive.get(taskId);
-      if (running) {
-        running.waiters.push({ resolve, reject });
-        return;
-      }
-      log.append('TASK_STARTED', taskId, name, argsJson);
-      const command = {
-        executionId: this.executionId,
-        taskId,
-        taskName: name,
-        attempt: 1,
-        args: jsonPayload(argsJson),
-      };
-      const entry: NestedCall = { name, waiters: [{ resolve, reject }] };
-      this.nestedLive.set(taskId, entry);
-      const reply = (result: TaskResult) => this.onNestedResult(taskId, entry, storage, result);
-      const send = () => {
-        if (this.nestedLive.get(taskId) === entry)
-          entry.handle = this.host.executor.send(command, reply, definition, this);
-      };
-      const learning = log.secrets.learn(definition.options.secretRequests);
-      if (learning) void learning.then(send);
-      else send();
-    });
-  }
-
-  /** A nested task's progress or result: recorded, and its end handed to every caller waiting for it as recorded. */
-  private onNestedResult(
-    taskId: string,
-    entry: NestedCall,
-    storage: OutputStorage | undefined,
-    result: TaskResult,
-  ): void {
-    if (this.nestedLive.get(taskId) !== entry) return; // stopped meanwhile: nothing reaches the log
-    const { log } = this.host;
-    const name = entry.name;
-    if (result.outcome === 'progress') {
-      const type = result.progress.type as EventType;
-      if (PROGRESS_TYPES.has(type)) log.append(type, taskId, name, payloadJson(result.progress.value));
-      return;
-    }
-    this.nestedLive.delete(taskId);
-    const recorded = recordOutcome(log, taskId, name, result);
-    if (recorded.type === 'TASK_COMPLETED') this.completedNested().set(taskId, recorded);
-    for (const waiter of entry.waiters)
-      settleFromEvent(recorded, this.executionId, storage, waiter.resolve, waiter.reject, waiter.reject);
-  }
-
-  private completedNested(): Map<string, StoredEvent> {
-    if (!this.nestedCompleted) {
-      this.nestedCompleted = new Map();
-      for (const event of this.host.log.events)
-        if (event.type === 'TASK_COMPLETED' && isNestedCall(event.sourceId))
-          this.nestedCompleted.set(event.sourceId, event);
-    }
-    return this.nestedCompleted;
+    return this.nested.call(parent, definition, args, this);
   }
 
   // --- internals ----------------------------------------------------------------------------------
