@@ -22,11 +22,12 @@ import type { ExecutionState } from '../runtime/engine/execution-state.js';
 import type { EventType, StoredEvent } from '../runtime/engine/events.js';
 import { findTask, TaskDefinitions } from '../runtime/engine/registry.js';
 import { rollBackOnCancel } from './cancel-rollback.js';
-import { pausedChild, type ChildRunner } from '../runtime/engine/children.js';
+import type { ChildRunner } from '../runtime/engine/children.js';
 import { recordOutcome } from './outcomes.js';
 import type { TaskDefinition } from '../runtime/engine/task-definition.js';
 import type { WorkflowDefinition } from '../runtime/engine/workflow-definition.js';
 import { payloadJson, type TaskResult } from '../proto/messages.js';
+import { wakeOf } from '../runtime/engine/waits.js';
 import { WorkflowRun, type LiveCall, type RunHost } from './workflow-run.js';
 
 export type { CancelOptions } from './cancel-options.js';
@@ -65,6 +66,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
     readonly children: ChildRunner,
     machines: ExecutionMachines,
     snapshot?: ExecutionSnapshot,
+    /** See `RunHost.parkAfterMs`. */
+    parkAfterMs?: number,
   ) {
     this.executionId = log.executionId;
     this.runHost = {
@@ -79,6 +82,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
       abort: (error) => this.abort(error),
       recordLate: (result) => this.recordLate(result),
       cancelOptions: () => ({ rollback: this.actor.getSnapshot().context.rollback }),
+      parkAfterMs,
     };
     this.done = new Promise((resolve, reject) => {
       this.settle = { resolve, reject };
@@ -174,7 +178,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
         log.append('WORKFLOW_PAUSED', executionId, name, JSON.stringify(context.pause?.name));
         return;
       case 'WORKFLOW_RESUMED':
-        this.recordResume((cause as Extract<ExecutionMachineEvent, { type: 'RESUME' }>).valueJson);
+        this.recordResume(cause as Extract<ExecutionMachineEvent, { type: 'RESUME' }>);
         return;
       case 'WORKFLOW_COMPLETED':
         log.append(event, executionId, name, (cause as Extract<ExecutionMachineEvent, { type: 'SUCCEED' }>).outputJson);
@@ -198,6 +202,11 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
       case 'WORKFLOW_CANCELLED':
         log.append(event, executionId, name, undefined);
         return;
+      case 'WORKFLOW_WAITING': {
+        const wakeAt = (cause as Extract<ExecutionMachineEvent, { type: 'PARK' }>).wakeAt;
+        log.append(event, executionId, name, wakeAt === undefined ? undefined : String(wakeAt));
+        return;
+      }
     }
   }
 
@@ -299,13 +308,11 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
     this.settle.reject(error);
   }
 
-  private recordResume(valueJson: string | undefined): void {
-    const paused = this.log.last('TASK_PAUSED');
-    // A child's pause: the call step stays open, and its outcome is the child's end.
-    const own = paused && !pausedChild(this.log.events);
-    this.log.append('WORKFLOW_RESUMED', this.executionId, this.definition.name, valueJson);
-    // The body receives the value as the pause's gate opens: quick, on every replay too.
-    if (own) this.log.append('TASK_RESUMED', paused.sourceId, paused.name, valueJson, true);
+  /** WORKFLOW_RESUMED, then what the resume settles: the body receives each as its call's gate opens, on every replay too. */
+  private recordResume(resume: Extract<ExecutionMachineEvent, { type: 'RESUME' }>): void {
+    this.log.append('WORKFLOW_RESUMED', this.executionId, this.definition.name, resume.valueJson);
+    for (const answer of resume.answers ?? [])
+      this.log.append(answer.type, answer.taskId, answer.name, answer.valueJson, true);
   }
 
   /** The index follows the machine; a run that reached a pause or an end is reported once its log is durable. */
@@ -313,7 +320,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
     const state = stateOf(snapshot);
     if (state !== this.indexed) {
       this.indexed = state;
-      this.log.setState(state);
+      // A paused execution's index entry is its durable timer (runtime/host/wakes.ts arms it).
+      this.log.setState(state, state === 'paused' || state === 'waiting' ? wakeOf(this.log.events) : undefined);
     }
     if (!this.reached || this.reported) return;
     this.reported = true;

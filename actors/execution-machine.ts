@@ -4,6 +4,7 @@
  *
  *   created → running → succeeded | failed
  *   running (working → draining) → paused → running
+ *   running → waiting → running
  *   running | paused → cancelling (stopping | rollingBack) → cancelled
  *
  * `running` invokes the workflow body (the `body` actor) for as long as it lasts. A `pause()` moves
@@ -22,6 +23,7 @@ import type { ErrorInfo } from '../proto/messages.js';
 import { FluxError } from '../runtime/engine/errors.js';
 import type { ParentLink } from '../runtime/engine/children.js';
 import type { EventType } from '../runtime/engine/events.js';
+import type { ResumeAnswer } from '../runtime/engine/waits.js';
 
 export type ExecutionMachineEvent =
   | { type: 'START'; inputJson?: string | undefined; parent?: ParentLink }
@@ -29,7 +31,13 @@ export type ExecutionMachineEvent =
   | { type: 'PAUSE'; taskId: string; name: string }
   /** The calls running when the pause came have finished and are recorded. */
   | { type: 'DRAINED' }
-  | { type: 'RESUME'; valueJson?: string | undefined }
+  /** The body waits only on long durable sleeps: park until the first falls due (`wakeAt`). */
+  | { type: 'PARK'; wakeAt?: number }
+  /**
+   * A resume (`answers`: the pause it answers) or a wake (`answers`: the pauses and sleeps that fell
+   * due), decided at the door from the log; recorded before the body runs again.
+   */
+  | { type: 'RESUME'; valueJson?: string | undefined; answers?: readonly ResumeAnswer[] }
   | { type: 'SUCCEED'; outputJson?: string | undefined }
   | { type: 'FAIL'; error: ErrorInfo }
   | { type: 'CANCEL'; rollback?: boolean }
@@ -51,6 +59,7 @@ export type LifecycleEvent = Extract<
   | 'WORKFLOW_CANCELLING'
   | 'WORKFLOW_CANCELLED'
   | 'WORKFLOW_RECOVERED'
+  | 'WORKFLOW_WAITING'
 >;
 
 /** Plain data only: XState walks the context when it restores a snapshot. */
@@ -115,6 +124,7 @@ export const executionMachine = setup({
               target: 'draining',
               actions: assign({ pause: ({ event }) => ({ taskId: event.taskId, name: event.name }) }),
             },
+            PARK: { target: '#execution.waiting', actions: record('WORKFLOW_WAITING') },
           },
         },
         draining: {
@@ -129,6 +139,16 @@ export const executionMachine = setup({
           actions: [assign({ rollback: ({ event }) => event.rollback === true }), record('WORKFLOW_CANCELLING')],
         },
         RECOVER: { target: 'running', reenter: true, actions: record('WORKFLOW_RECOVERED') },
+      },
+    },
+    waiting: {
+      entry: 'settled',
+      on: {
+        RESUME: { target: 'running', actions: record('WORKFLOW_RESUMED') },
+        CANCEL: {
+          target: 'cancelling',
+          actions: [assign({ rollback: ({ event }) => event.rollback === true }), record('WORKFLOW_CANCELLING')],
+        },
       },
     },
     paused: {

@@ -32,6 +32,8 @@ export function machineEventsOf(event: Pick<StoredEvent, 'type' | 'valueJson'>):
       return [{ type: 'CANCELLED' }];
     case 'WORKFLOW_RECOVERED':
       return [{ type: 'RECOVER' }];
+    case 'WORKFLOW_WAITING':
+      return [{ type: 'PARK' }];
     default:
       return [];
   }
@@ -47,6 +49,7 @@ export const LIFECYCLE_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
   'WORKFLOW_CANCELLING',
   'WORKFLOW_CANCELLED',
   'WORKFLOW_RECOVERED',
+  'WORKFLOW_WAITING',
 ]);
 
 export type ExecutionSnapshot = SnapshotFrom<typeof executionMachine>;

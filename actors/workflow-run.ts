@@ -28,6 +28,7 @@ import {
 } from '../runtime/engine/scope.js';
 import type { TaskDefinitions } from '../runtime/engine/registry.js';
 import type { Timer } from '../runtime/engine/clock.js';
+import { pendingWaits, type RecordedWake } from '../runtime/engine/waits.js';
 import {
   childExecutionId,
   childFailure,
@@ -54,6 +55,8 @@ export interface LiveCall {
   /** Set when the result arrives; it is recorded when the body receives it. */
   result?: FinalResult;
   ticket: LiveTicket;
+  /** For a durable sleep: when it falls due (epoch ms, workflow clock). */
+  dueAt?: number;
   /** Where the task keeps its outputs, if not in the log. */
   storage?: OutputStorage | undefined;
   /** Stops the task at its executor (or the child execution) when the execution stops waiting for it. */
@@ -80,6 +83,11 @@ export interface RunHost {
   recordLate(result: TaskResult): void;
   /** What the cancel under way asked for, passed on to the child executions it stops. */
   cancelOptions(): CancelOptions;
+  /**
+   * A body that waits only on durable sleeps this long or longer parks (the machine's `waiting`)
+   * and leaves its timer to the runtime's timer service; undefined: never (no timer service).
+   */
+  readonly parkAfterMs: number | undefined;
 }
 
 const FIRST_ATTEMPT: ResumePoint = { attempt: 1, resume: undefined };
@@ -94,6 +102,15 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
   private readonly replay: Replay;
   private readonly delivery: Delivery;
   private stopped = false;
+  /** Set once the body made a call that was refused while the execution drained towards a pause. */
+  private refusedWhileDraining = false;
+  private recordedPending: Set<string> | undefined;
+  /** Recorded pauses this run's body waits on, by call id: the execution pauses again on them. */
+  private readonly waiting = new Map<string, string>();
+  private blockedCheckScheduled = false;
+  /** Durable sleeps started in this run that are long enough to park for. */
+  private longSleeps = 0;
+  private drainCheckScheduled = false;
 
   constructor(private readonly host: RunHost) {
     this.executionId = host.log.executionId;
@@ -199,31 +216,44 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
     });
   }
 
-  pause(name: string, output: unknown): Promise<unknown> {
-    if (!this.accepting()) return never();
+  pause(name: string, output: unknown, wake?: RecordedWake): Promise<unknown> {
+    if (!this.mayRecordWait() && !this.accepting()) return never();
     const { log } = this.host;
-    const argsJson = encodeValue([name], 'the name of a pause', this.executionId)!;
+    const argsJson = encodeValue(wake ? [name, wake] : [name], 'the name of a pause', this.executionId)!;
     // Encoded before the call gets its identity: a refused output must not use up an occurrence.
     const outputJson = encodeValue(output, `the output of pause '${name}'`, this.executionId);
     const call = this.replay.identify('pause', argsJson);
     if (typeof call !== 'string' && call.outcome) return this.replayed(call);
+    if (typeof call !== 'string' && this.pendingPauses().has(call.taskId)) {
+      // Recorded, and answered by no resume yet: it waits on. The execution pauses again once
+      // nothing else can move the body (`blockedYet`).
+      this.waiting.set(call.taskId, name);
+      this.scheduleBlockedCheck();
+      return never();
+    }
     if (!this.mayStart(call, 'pause', argsJson)) return never();
     const taskId = typeof call === 'string' ? call : call.taskId;
     log.append('TASK_STARTED', taskId, 'pause', argsJson);
     log.append('TASK_PAUSED', taskId, 'pause', outputJson);
-    this.beginPause(taskId, name);
+    if (this.host.working()) this.beginPause(taskId, name);
     return never();
   }
 
-  /** A durable timer: the wake time is the recorded start plus the duration, so a replay waits only for what remains. */
+  /**
+   * A durable timer: the wake time is the recorded start plus the duration, so a replay waits only
+   * for what remains. While the execution drains towards a pause it is recorded like a pause (and
+   * armed by the timer service, not here): a race of a pause and a sleep wakes at the sleep's end.
+   */
   sleep(milliseconds: number): Promise<void> {
-    if (!this.accepting()) return never();
+    const pausing = this.mayRecordWait();
+    if (!pausing && !this.accepting()) return never();
     const argsJson = JSON.stringify([milliseconds]);
     const call = this.replay.identify('sleep', argsJson);
     if (typeof call !== 'string' && call.outcome) return this.replayed(call) as Promise<void>;
     if (!this.mayStart(call, 'sleep', argsJson)) return never();
     const started =
       typeof call === 'string' ? this.host.log.append('TASK_STARTED', call, 'sleep', argsJson) : call.started;
+    if (pausing) return never();
     const remaining = Math.max(0, started.time + milliseconds - this.host.log.clock.now());
     const taskId = started.sourceId;
     return this.startLive(taskId, 'sleep', (live) => {
@@ -236,6 +266,11 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
       };
       // On the runtime's clock, whose timers take any delay: `sleep('30d')` outlasts Node's longest timer.
       live.timer = this.host.log.clock.setTimeout(() => this.onTaskResult(woke), remaining);
+      live.dueAt = started.time + milliseconds;
+      if (this.mayPark(remaining)) {
+        this.longSleeps++;
+        this.scheduleBlockedCheck();
+      }
     }) as Promise<void>;
   }
 
@@ -314,7 +349,59 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
 
   /** New calls are taken only while the machine is `running.working` and this run goes on. */
   private accepting(): boolean {
-    return !this.stopped && this.host.working();
+    if (!this.stopped && this.host.working()) return true;
+    this.refusedWhileDraining = true;
+    return false;
+  }
+
+  /**
+   * While the execution drains towards a pause, waits (pauses, sleeps) are still recorded (a
+   * `parallel` of approvals waits on all of them at once), until the body first makes a call that
+   * is refused: the log keeps the body's calls a prefix of what a replay makes.
+   */
+  private mayRecordWait(): boolean {
+    return !this.stopped && this.host.draining() && !this.refusedWhileDraining;
+  }
+
+  /** The pauses the log records that no resume has answered (read once, when a replay first meets one). */
+  private pendingPauses(): ReadonlySet<string> {
+    this.recordedPending ??= new Set(pendingWaits(this.host.log.events).pauses.map((pause) => pause.taskId));
+    return this.recordedPending;
+  }
+
+  /**
+   * Once the body waits on recorded pauses: checks, after every continuation has run, whether
+   * anything else can still move it (a call running, an outcome to deliver). If not, the execution
+   * pauses again on them; a durable sleep it also waits on is kept by the timer service.
+   */
+  private scheduleBlockedCheck(): void {
+    if ((this.waiting.size === 0 && this.longSleeps === 0) || this.blockedCheckScheduled || this.stopped) return;
+    this.blockedCheckScheduled = true;
+    setImmediate(() => {
+      this.blockedCheckScheduled = false;
+      if (this.stopped || !this.host.working()) return;
+      let firstDue = Infinity;
+      for (const call of this.live.values()) {
+        if (!call.timer) return; // a call running: its delivery checks again
+        firstDue = Math.min(firstDue, call.dueAt ?? Infinity);
+      }
+      if (!this.delivery.idle || this.replay.replaying) {
+        this.scheduleBlockedCheck();
+        return;
+      }
+      if (this.waiting.size > 0) {
+        const [taskId, name] = this.waiting.entries().next().value!;
+        this.beginPause(taskId, name);
+      } else if (firstDue !== Infinity && this.mayPark(firstDue - this.host.log.clock.now())) {
+        this.host.send({ type: 'PARK', wakeAt: firstDue });
+      }
+    });
+  }
+
+  /** Whether a wait of `remaining` ms is long enough to park the execution for. */
+  private mayPark(remaining: number): boolean {
+    const { parkAfterMs } = this.host;
+    return parkAfterMs !== undefined && remaining >= parkAfterMs;
   }
 
   /**
@@ -394,6 +481,7 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
     // What the body gets is what was recorded (a result refused for a secret is a failure): as on replay.
     const recorded = recordOutcome(this.host.log, call.taskId, call.name, call.result!, quick);
     settleFromEvent(recorded, this.executionId, call.storage, call.resolve, call.reject, this.failStorage);
+    this.scheduleBlockedCheck();
   }
 
   /**
@@ -420,8 +508,17 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
     this.drainedYet();
   }
 
+  /**
+   * Drained once no call runs: reported a turn later, after the body's pending continuations have
+   * run, so the other pauses and sleeps it reaches in the same breath are recorded too.
+   */
   private drainedYet(): void {
-    if (this.live.size === 0 && !this.stopped && this.host.draining()) this.host.send({ type: 'DRAINED' });
+    if (this.live.size !== 0 || this.stopped || !this.host.draining() || this.drainCheckScheduled) return;
+    this.drainCheckScheduled = true;
+    setImmediate(() => {
+      this.drainCheckScheduled = false;
+      if (this.live.size === 0 && !this.stopped && this.host.draining()) this.host.send({ type: 'DRAINED' });
+    });
   }
 
   private startBody(sendBack: (event: ExecutionMachineEvent) => void): void {

@@ -16,6 +16,11 @@ export interface WaitOptions {
   timeoutMs?: number;
 }
 
+export interface ResumeWaitOptions extends WaitOptions {
+  /** The pause it answers, by name. */
+  pause?: string | undefined;
+}
+
 /** Whether a backend can serve requests now, and if not, why. */
 export interface BackendHealth {
   ok: boolean;
@@ -34,8 +39,11 @@ export interface Backend {
   start(workflow: string, input: unknown, options?: { executionId?: string }): Promise<string>;
   /** Waits until the execution pauses or finishes. */
   result(executionId: string, options?: WaitOptions): Promise<ExecutionContext>;
-  /** Resumes a paused execution with a value and waits until it pauses again or finishes. */
-  resume(executionId: string, value: unknown, options?: WaitOptions): Promise<ExecutionContext>;
+  /**
+   * Resumes a paused execution with a value and waits until it pauses again or finishes; `pause`
+   * names the pause it answers when several are pending.
+   */
+  resume(executionId: string, value: unknown, options?: ResumeWaitOptions): Promise<ExecutionContext>;
   /** Cancels a running or paused execution and waits until it is cancelled. */
   cancel(executionId: string, options?: WaitOptions): Promise<ExecutionContext>;
   inspect(executionId: string): Promise<ExecutionContext>;

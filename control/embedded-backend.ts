@@ -92,7 +92,10 @@ export async function embeddedBackend(
       const handle = running.get(executionId);
       return handle ? handle.result() : poll(executionId, options);
     },
-    resume: (executionId, value) => runtime.resume(executionId, value).catch(withModulesHint),
+    resume: (executionId, value, options = {}) =>
+      runtime
+        .resume(executionId, value, options.pause === undefined ? undefined : { pause: options.pause })
+        .catch(withModulesHint),
     cancel: (executionId) => runtime.cancel(executionId).catch(withModulesHint),
     inspect: (executionId) => runtime.inspect(executionId),
     list: (filter) => runtime.list(filter),

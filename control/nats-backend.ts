@@ -33,7 +33,8 @@ export async function natsBackend(options: NatsBackendOptions): Promise<Backend>
     workflows: () => client.workflows(),
     start: (workflow, input, startOptions) => client.start(workflow, input, startOptions),
     result: (executionId, waitOptions = {}) => client.result(executionId, waitOptions),
-    resume: (executionId, value, waitOptions = {}) => client.resume(executionId, value, waitOptions),
+    resume: (executionId, value, { pause, ...waitOptions } = {}) =>
+      client.resume(executionId, value, { ...waitOptions, ...(pause !== undefined && { pause }) }),
     cancel: (executionId, waitOptions = {}) => client.cancel(executionId, waitOptions),
     inspect: (executionId) => client.inspect(executionId),
     list: (filter) => client.list(filter),

@@ -123,8 +123,12 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
       method: 'POST',
       pattern: /^\/executions\/([^/]+)\/resume$/,
       params: ['executionId'],
-      handler: async (req, res, [id]) =>
-        json(res, 200, executionJson(await backend.resume(id!, await readJsonBody(req, limit)), false)),
+      // The body is the value (as it always was); `?pause=<name>` names the pause it answers.
+      handler: async (req, res, [id], query) => {
+        const pause = query.get('pause') ?? undefined;
+        const value = await readJsonBody(req, limit);
+        json(res, 200, executionJson(await backend.resume(id!, value, { pause }), false));
+      },
     },
     {
       method: 'POST',

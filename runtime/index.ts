@@ -17,6 +17,7 @@ export type { Task } from './api/task.js';
 export type { TaskOptions } from './engine/task-definition.js';
 export type { WorkflowOptions, WorkflowFunction } from './engine/workflow-definition.js';
 export { pause, now, uuid4, randint, randrange, choice, sleep } from './api/builtins.js';
+export type { PauseOutcome, PauseWakeOptions, WakeReason } from './engine/waits.js';
 export { taskContext } from './api/task-context.js';
 export { parallel, pipeline } from './api/parallel.js';
 export { call } from './api/subworkflows.js';
@@ -60,6 +61,7 @@ export {
   WorkflowNotFoundError,
   ExecutionNotFoundError,
   ExecutionStateError,
+  ResumeTargetError,
   WorkflowMismatchError,
   ExecutionConflictError,
   SerializationError,

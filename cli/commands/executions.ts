@@ -67,13 +67,15 @@ export function executionCommands(program: Command): void {
     .description('resume a paused execution with a value; prints it once it pauses again or finishes')
     .argument('<executionId>')
     .argument('[value]', 'the value pause() returns, as JSON')
+    .option('--pause <name>', 'the pause it answers, when several are pending')
     .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (executionId: string, valueText: string | undefined, flags: BackendFlags) => {
+    .action(async (executionId: string, valueText: string | undefined, flags: BackendFlags & { pause?: string }) => {
       checkExecutionId(executionId);
       const value = parseJsonArgument(valueText, 'the value');
       await usingBackend(flags, async (backend) => {
+        const resumed = backend.resume(executionId, value, { pause: flags.pause });
         showOutcome(
-          await withProgress(`resuming ${executionId}`, backend.resume(executionId, value), {
+          await withProgress(`resuming ${executionId}`, resumed, {
             backend,
             executionId: () => executionId,
           }),

@@ -1629,6 +1629,9 @@ export namespace flux {
             /** ResumeCommand value. */
             value?: (flux.v1.Payload.$Properties|null);
 
+            /** ResumeCommand pause. */
+            pause: string;
+
             /**
              * Creates a new ResumeCommand instance using the specified properties.
              * @param [properties] Properties to set
@@ -1722,12 +1725,144 @@ export namespace flux {
                 /** ResumeCommand value */
                 value?: (flux.v1.Payload.$Properties|null);
 
+                /** ResumeCommand pause */
+                pause?: (string|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a ResumeCommand. */
             type $Shape = flux.v1.ResumeCommand.$Properties;
+        }
+
+        /**
+         * Properties of a WakeCommand.
+         * @deprecated Use flux.v1.WakeCommand.$Properties instead.
+         */
+        interface IWakeCommand extends flux.v1.WakeCommand.$Properties {
+        }
+
+        /** Represents a WakeCommand. */
+        class WakeCommand {
+
+            /**
+             * Constructs a new WakeCommand.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.WakeCommand.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** WakeCommand workflow. */
+            workflow: string;
+
+            /** WakeCommand executionId. */
+            executionId: string;
+
+            /** WakeCommand revision. */
+            revision: (number|Long);
+
+            /**
+             * Creates a new WakeCommand instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns WakeCommand instance
+             */
+            static create(properties: flux.v1.WakeCommand.$Shape): flux.v1.WakeCommand & flux.v1.WakeCommand.$Shape;
+            static create(properties?: flux.v1.WakeCommand.$Properties): flux.v1.WakeCommand;
+
+            /**
+             * Encodes the specified WakeCommand message. Does not implicitly {@link flux.v1.WakeCommand.verify|verify} messages.
+             * @param message WakeCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.WakeCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified WakeCommand message, length delimited. Does not implicitly {@link flux.v1.WakeCommand.verify|verify} messages.
+             * @param message WakeCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.WakeCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a WakeCommand message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.WakeCommand & flux.v1.WakeCommand.$Shape} WakeCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.WakeCommand & flux.v1.WakeCommand.$Shape;
+
+            /**
+             * Decodes a WakeCommand message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.WakeCommand & flux.v1.WakeCommand.$Shape} WakeCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.WakeCommand & flux.v1.WakeCommand.$Shape;
+
+            /**
+             * Verifies a WakeCommand message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a WakeCommand message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns WakeCommand
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.WakeCommand;
+
+            /**
+             * Creates a plain object from a WakeCommand message. Also converts values to other types if specified.
+             * @param message WakeCommand
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.WakeCommand, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this WakeCommand to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for WakeCommand
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace WakeCommand {
+
+            /** Properties of a WakeCommand. */
+            interface $Properties {
+
+                /** WakeCommand workflow */
+                workflow?: (string|null);
+
+                /** WakeCommand executionId */
+                executionId?: (string|null);
+
+                /** WakeCommand revision */
+                revision?: (number|Long|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a WakeCommand. */
+            type $Shape = flux.v1.WakeCommand.$Properties;
         }
 
         /**

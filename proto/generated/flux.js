@@ -4333,6 +4333,7 @@ export const flux = $root.flux = (() => {
              * @property {string|null} [workflow] ResumeCommand workflow
              * @property {string|null} [executionId] ResumeCommand executionId
              * @property {flux.v1.Payload.$Properties|null} [value] ResumeCommand value
+             * @property {string|null} [pause] ResumeCommand pause
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4389,6 +4390,14 @@ export const flux = $root.flux = (() => {
             ResumeCommand.prototype.value = null;
 
             /**
+             * ResumeCommand pause.
+             * @member {string} pause
+             * @memberof flux.v1.ResumeCommand
+             * @instance
+             */
+            ResumeCommand.prototype.pause = "";
+
+            /**
              * Creates a new ResumeCommand instance using the specified properties.
              * @function create
              * @memberof flux.v1.ResumeCommand
@@ -4426,6 +4435,8 @@ export const flux = $root.flux = (() => {
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.executionId);
                 if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
                     $root.flux.v1.Payload.encode(message.value, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.pause != null && $Object.hasOwnProperty.call(message, "pause") && message.pause !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.pause);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4507,6 +4518,15 @@ export const flux = $root.flux = (() => {
                             message.value = $root.flux.v1.Payload.decode(reader, reader.size(), $undefined, _depth + 1, message.value);
                             continue;
                         }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.pause = value;
+                            else
+                                delete message.pause;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -4566,6 +4586,9 @@ export const flux = $root.flux = (() => {
                     if (error)
                         return "value." + error;
                 }
+                if (message.pause != null && $Object.hasOwnProperty.call(message, "pause"))
+                    if (!$util.isString(message.pause))
+                        return "pause: string expected";
                 return null;
             };
 
@@ -4598,6 +4621,9 @@ export const flux = $root.flux = (() => {
                         throw $TypeError(".flux.v1.ResumeCommand.value: object expected");
                     message.value = $root.flux.v1.Payload.fromObject(object.value, _depth + 1);
                 }
+                if (object.pause != null)
+                    if (typeof object.pause !== "string" || object.pause.length)
+                        message.pause = $String(object.pause);
                 return message;
             };
 
@@ -4622,6 +4648,7 @@ export const flux = $root.flux = (() => {
                     object.workflow = "";
                     object.executionId = "";
                     object.value = null;
+                    object.pause = "";
                 }
                 if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
                     object.workflow = message.workflow;
@@ -4629,6 +4656,8 @@ export const flux = $root.flux = (() => {
                     object.executionId = message.executionId;
                 if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
                     object.value = $root.flux.v1.Payload.toObject(message.value, options, _depth + 1);
+                if (message.pause != null && $Object.hasOwnProperty.call(message, "pause"))
+                    object.pause = message.pause;
                 return object;
             };
 
@@ -4658,6 +4687,356 @@ export const flux = $root.flux = (() => {
             };
 
             return ResumeCommand;
+        })();
+
+        v1.WakeCommand = (function() {
+
+            /**
+             * Properties of a WakeCommand.
+             * @typedef {Object} flux.v1.WakeCommand.$Properties
+             * @property {string|null} [workflow] WakeCommand workflow
+             * @property {string|null} [executionId] WakeCommand executionId
+             * @property {number|Long|null} [revision] WakeCommand revision
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a WakeCommand.
+             * @memberof flux.v1
+             * @interface IWakeCommand
+             * @augments flux.v1.WakeCommand.$Properties
+             * @deprecated Use flux.v1.WakeCommand.$Properties instead.
+             */
+
+            /**
+             * Shape of a WakeCommand.
+             * @typedef {flux.v1.WakeCommand.$Properties} flux.v1.WakeCommand.$Shape
+             */
+
+            /**
+             * Constructs a new WakeCommand.
+             * @memberof flux.v1
+             * @classdesc Represents a WakeCommand.
+             * @constructor
+             * @param {flux.v1.WakeCommand.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const WakeCommand = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * WakeCommand workflow.
+             * @member {string} workflow
+             * @memberof flux.v1.WakeCommand
+             * @instance
+             */
+            WakeCommand.prototype.workflow = "";
+
+            /**
+             * WakeCommand executionId.
+             * @member {string} executionId
+             * @memberof flux.v1.WakeCommand
+             * @instance
+             */
+            WakeCommand.prototype.executionId = "";
+
+            /**
+             * WakeCommand revision.
+             * @member {number|Long} revision
+             * @memberof flux.v1.WakeCommand
+             * @instance
+             */
+            WakeCommand.prototype.revision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new WakeCommand instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.WakeCommand
+             * @static
+             * @param {flux.v1.WakeCommand.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.WakeCommand} WakeCommand instance
+             * @type {{
+             *   (properties: flux.v1.WakeCommand.$Shape): flux.v1.WakeCommand & flux.v1.WakeCommand.$Shape;
+             *   (properties?: flux.v1.WakeCommand.$Properties): flux.v1.WakeCommand;
+             * }}
+             */
+            WakeCommand.create = function(properties) {
+                return new WakeCommand(properties);
+            };
+
+            /**
+             * Encodes the specified WakeCommand message. Does not implicitly {@link flux.v1.WakeCommand.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.WakeCommand
+             * @static
+             * @param {flux.v1.WakeCommand.$Properties} message WakeCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WakeCommand.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow") && message.workflow !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.workflow);
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId") && message.executionId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.executionId);
+                if (message.revision != null && $Object.hasOwnProperty.call(message, "revision") && (typeof message.revision === "object" ? message.revision.low || message.revision.high : message.revision !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.revision);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified WakeCommand message, length delimited. Does not implicitly {@link flux.v1.WakeCommand.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.WakeCommand
+             * @static
+             * @param {flux.v1.WakeCommand.$Properties} message WakeCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WakeCommand.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a WakeCommand message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.WakeCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.WakeCommand & flux.v1.WakeCommand.$Shape} WakeCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WakeCommand.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.WakeCommand();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.workflow = value;
+                            else
+                                delete message.workflow;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.executionId = value;
+                            else
+                                delete message.executionId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.revision = value;
+                            else
+                                delete message.revision;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a WakeCommand message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.WakeCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.WakeCommand & flux.v1.WakeCommand.$Shape} WakeCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WakeCommand.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a WakeCommand message.
+             * @function verify
+             * @memberof flux.v1.WakeCommand
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            WakeCommand.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    if (!$util.isString(message.workflow))
+                        return "workflow: string expected";
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    if (!$util.isString(message.executionId))
+                        return "executionId: string expected";
+                if (message.revision != null && $Object.hasOwnProperty.call(message, "revision"))
+                    if (!$util.isInteger(message.revision) && !(message.revision && $util.isInteger(message.revision.low) && $util.isInteger(message.revision.high)))
+                        return "revision: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates a WakeCommand message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.WakeCommand
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.WakeCommand} WakeCommand
+             */
+            WakeCommand.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.WakeCommand)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.WakeCommand: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.WakeCommand();
+                if (object.workflow != null)
+                    if (typeof object.workflow !== "string" || object.workflow.length)
+                        message.workflow = $String(object.workflow);
+                if (object.executionId != null)
+                    if (typeof object.executionId !== "string" || object.executionId.length)
+                        message.executionId = $String(object.executionId);
+                if (object.revision != null)
+                    if (typeof object.revision === "object" ? object.revision.low || object.revision.high : $Number(object.revision) !== 0)
+                        if ($util.Long)
+                            message.revision = $util.Long.fromValue(object.revision, true);
+                        else if (typeof object.revision === "string")
+                            message.revision = $parseInt(object.revision, 10);
+                        else if (typeof object.revision === "number")
+                            message.revision = object.revision;
+                        else if (typeof object.revision === "object")
+                            message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a WakeCommand message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.WakeCommand
+             * @static
+             * @param {flux.v1.WakeCommand} message WakeCommand
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            WakeCommand.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.workflow = "";
+                    object.executionId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.revision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.revision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    object.workflow = message.workflow;
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    object.executionId = message.executionId;
+                if (message.revision != null && $Object.hasOwnProperty.call(message, "revision"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.revision = typeof message.revision === "number" ? $BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
+                    else if (typeof message.revision === "number")
+                        object.revision = options.longs === $String ? $String(message.revision) : message.revision;
+                    else
+                        object.revision = options.longs === $String ? $util.Long.prototype.toString.call(message.revision) : options.longs === $Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
+                return object;
+            };
+
+            /**
+             * Converts this WakeCommand to JSON.
+             * @function toJSON
+             * @memberof flux.v1.WakeCommand
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            WakeCommand.prototype.toJSON = function() {
+                return WakeCommand.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for WakeCommand
+             * @function getTypeUrl
+             * @memberof flux.v1.WakeCommand
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            WakeCommand.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.WakeCommand";
+            };
+
+            return WakeCommand;
         })();
 
         v1.CancelCommand = (function() {

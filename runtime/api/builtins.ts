@@ -10,6 +10,7 @@ import { taskCaller } from './task.js';
 import { definitionSite, registerTask } from '../engine/registry.js';
 import type { TaskDefinition } from '../engine/task-definition.js';
 import { systemClock, wait, type Clock } from '../engine/clock.js';
+import { recordedWake, type PauseOutcome, type PauseWakeOptions } from '../engine/waits.js';
 
 function builtIn<A extends unknown[], R>(name: string, fn: (...args: A) => R) {
   const definition: TaskDefinition = { name, fn, options: {}, policy: undefined, site: definitionSite(builtIn) };
@@ -31,17 +32,26 @@ const randrangeTask = builtIn('randrange', (start: number, stop: number, step: n
 });
 
 /**
- * Pauses the execution until it is resumed; returns the value it is resumed with.
- * `output` is shown to whoever resumes it (the paused execution's `output`).
+ * Pauses the execution until it is resumed; returns the value it is resumed with. `output` is shown
+ * to whoever resumes it (the paused execution's `output`). The execution goes `paused` and holds
+ * no worker while it waits.
+ *
+ * Given a wake condition (exactly one of `after`, `until`, `onComplete`, `timeout`), the pause also
+ * wakes by itself, from a durable timer of the runtime's store (embedded and on NATS alike), and
+ * returns a `PauseOutcome`: `{ resumed: true, value }` when resumed first, else
+ * `{ resumed: false, woke, at }`. `pause('approval', request, { timeout: '2d' })` is an approval
+ * with a deadline.
  */
-export function pause<T = unknown>(name: string, output?: unknown): Promise<T> {
+export function pause<T = unknown>(name: string, output?: unknown): Promise<T>;
+export function pause<T = unknown>(name: string, output: unknown, wake: PauseWakeOptions): Promise<PauseOutcome<T>>;
+export function pause(name: string, output?: unknown, wake?: PauseWakeOptions): Promise<unknown> {
   const session = currentSession();
   if (!session)
     return Promise.reject(
       new FluxError('NOT_IN_WORKFLOW', `pause('${name}') can only be called inside a workflow body`),
     );
   try {
-    return session.pause(name, output) as Promise<T>;
+    return session.pause(name, output, wake === undefined ? undefined : recordedWake(name, wake));
   } catch (error) {
     return Promise.reject(error);
   }

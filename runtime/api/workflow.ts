@@ -19,6 +19,8 @@ export interface RunOptions {
 
 export interface ResumeOptions {
   runtime?: Runtime;
+  /** The pause to answer, by name: needed when several are pending. */
+  pause?: string;
 }
 
 /** The input is optional exactly when the workflow accepts undefined. */
@@ -80,7 +82,8 @@ function defineWorkflow<I, O>(fn: WorkflowFunction<I, O>, options: WorkflowOptio
     },
     async resume(executionId: string, value?: unknown, resumeOptions?: ResumeOptions) {
       const runtime = resumeOptions?.runtime ?? (await getDefaultRuntime());
-      return runtime.resume(executionId, value, definition);
+      const pause = resumeOptions?.pause;
+      return runtime.resume(executionId, value, pause === undefined ? definition : { workflow: definition, pause });
     },
     async cancel(executionId: string, cancelOptions?: ResumeOptions & CancelOptions) {
       const runtime = cancelOptions?.runtime ?? (await getDefaultRuntime());

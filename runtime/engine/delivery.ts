@@ -107,6 +107,11 @@ export class Delivery {
     }
   }
 
+  /** Whether nothing is queued for the body: no replayed outcome waiting for its turn, no late live result. */
+  get idle(): boolean {
+    return !this.turnScheduled && this.waiting.size === 0 && this.late.length === 0;
+  }
+
   /** The body is left behind (paused, failed): nothing more is delivered to it. */
   stop(): void {
     this.stopped = true;

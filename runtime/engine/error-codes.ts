@@ -28,6 +28,12 @@ export const ERROR_CODES = [
   'NOT_IN_WORKFLOW',
   /** `taskContext()` called outside a task body. */
   'NOT_IN_TASK',
+  /** A resume that names no pause while several are pending, or a pause that is not pending (`ResumeTargetError`). */
+  'AMBIGUOUS_RESUME',
+  /** A resume names a pause the execution does not wait on (`ResumeTargetError`). */
+  'PAUSE_NOT_PENDING',
+  /** `pause(name, output, options)` with wake options that are not exactly one valid condition. */
+  'INVALID_PAUSE',
 
   // --- children ----------------------------------------------------------------------------------
   /** A child workflow failed: its parent's `call` step fails with it. */

@@ -85,6 +85,30 @@ export class ExecutionBusyError extends ExecutionStateError {
   }
 }
 
+/**
+ * A resume that does not say which pause it answers while several are pending
+ * (`AMBIGUOUS_RESUME`), or that names one the execution does not wait on (`PAUSE_NOT_PENDING`).
+ * Refused before anything is written.
+ */
+export class ResumeTargetError extends FluxError {
+  constructor(
+    executionId: string,
+    /** The pauses the execution waits on, by name. */
+    readonly pending: readonly string[],
+    /** The pause the resume named, if it named one. */
+    readonly asked?: string,
+  ) {
+    const names = pending.map((name) => `'${name}'`).join(', ');
+    super(
+      asked === undefined ? 'AMBIGUOUS_RESUME' : 'PAUSE_NOT_PENDING',
+      asked === undefined
+        ? `execution ${executionId} waits on ${pending.length} pauses (${names}): name the one to resume ({ pause: name })`
+        : `execution ${executionId} has no pending pause '${asked}'${pending.length ? `; it waits on ${names}` : ''}`,
+      { executionId },
+    );
+  }
+}
+
 /** The execution belongs to another workflow than the one asked to continue it. */
 export class WorkflowMismatchError extends FluxError {
   constructor(

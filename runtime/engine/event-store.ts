@@ -15,6 +15,33 @@ export interface ExecutionRecord {
   state: ExecutionState;
   createdAt: string;
   updatedAt: string;
+  /** When a paused or parked execution wakes by itself (epoch ms, workflow clock): its durable timer. */
+  wakeAt?: number | undefined;
+  /** The execution a pending `onComplete` pause waits on to end. */
+  awaits?: string | undefined;
+}
+
+/** What wakes a paused or parked execution without a resume, as its index entry keeps it. */
+export type ExecutionWake = Pick<ExecutionRecord, 'wakeAt' | 'awaits'>;
+
+/** An execution the timer service must wake. */
+export interface DueWake {
+  executionId: string;
+  workflow: string;
+  wakeAt: number;
+}
+
+/**
+ * The durable timers of a store: the wake times of paused and parked executions, kept in its index
+ * and committed with the events that set them, so a runtime that opens the store arms them again.
+ */
+export interface WakeIndex {
+  /** The earliest wake time there is, if any. */
+  next(): Promise<number | undefined>;
+  /** The executions due by `until`, earliest first, at most `limit`. */
+  due(until: number, limit: number): Promise<DueWake[]>;
+  /** The executions whose pending `onComplete` pause waits on `executionId`. */
+  awaiting(executionId: string): Promise<DueWake[]>;
 }
 
 export interface ListFilter {
@@ -90,6 +117,8 @@ export interface EventStore {
   readonly cache: TaskCache;
   readonly secrets: SecretManager;
   readonly leases?: ExecutionLeases;
+  /** Its durable timers; a store without them wakes nothing by itself. */
+  readonly wakes?: WakeIndex;
   writer(executionId: string): LogWriter;
   /** The whole log of one execution, in order; empty when it does not exist. */
   load(executionId: string): Promise<StoredEvent[]>;

@@ -9,6 +9,9 @@ export const EVENT_TYPES = [
   'WORKFLOW_CANCELLED',
   // Not one of Flux's: a new driver took over a running execution whose previous driver stopped.
   'WORKFLOW_RECOVERED',
+  // Not Flux's: the body waits only on durable sleeps, long ones; the execution is parked until the
+  // first falls due, and no driver holds it meanwhile (value: the wake time, epoch ms).
+  'WORKFLOW_WAITING',
   // Not Flux's either: the links between a parent execution and a child it called (`call`, `map`).
   // The parent records CHILD_WORKFLOW_STARTED on the call step; the child, WORKFLOW_CALLED_BY.
   'CHILD_WORKFLOW_STARTED',

@@ -2,6 +2,7 @@
 import { systemClock, type Clock } from './clock.js';
 import type { EventType, StoredEvent } from './events.js';
 import type { ExecutionState } from './execution-state.js';
+import type { ExecutionWake } from './event-store.js';
 import type { EventStore, LogWriter } from './event-store.js';
 import { SecretGuard } from './secret-guard.js';
 import { secretInOutput } from './secrets.js';
@@ -80,10 +81,10 @@ export class ExecutionLog {
   }
 
   /** Records the execution's new state in the store's index, in the same commit as the events before it. */
-  setState(state: ExecutionState): void {
+  setState(state: ExecutionState, wake: ExecutionWake = {}): void {
     const createdAt = new Date(this.events[0]?.time ?? this.clock.now()).toISOString();
     const updatedAt = new Date(this.events[this.events.length - 1]?.time ?? this.clock.now()).toISOString();
-    this.writer.index({ executionId: this.executionId, workflow: this.workflow, state, createdAt, updatedAt });
+    this.writer.index({ executionId: this.executionId, workflow: this.workflow, state, createdAt, updatedAt, ...wake });
   }
 
   /** The most recent event of a type, searching backwards (the events wanted are near the end). */

@@ -2,6 +2,8 @@
 export const EXECUTION_STATES = [
   'created',
   'running',
+  /** Parked on a long durable sleep: no driver holds it; its timer wakes it. Not settled. */
+  'waiting',
   'paused',
   'succeeded',
   'failed',

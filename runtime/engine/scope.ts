@@ -3,6 +3,7 @@
  * a durable step (inside a workflow body) or a plain call (anywhere else); a task body finds its
  * `taskContext()` here.
  */
+import type { RecordedWake } from './waits.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { systemClock, type Clock } from './clock.js';
 import type { TaskDefinition } from './task-definition.js';
@@ -26,7 +27,8 @@ export interface NestedCalls {
 export interface WorkflowSession {
   readonly executionId: string;
   callTask(definition: TaskDefinition, args: unknown[]): Promise<unknown>;
-  pause(name: string, output: unknown): Promise<unknown>;
+  /** `wake`: the pause's wake condition, as `recordedWake` (./waits.ts) reduced it. */
+  pause(name: string, output: unknown, wake?: RecordedWake): Promise<unknown>;
   sleep(milliseconds: number): Promise<void>;
   /** Runs a child execution; rejects with an ExecutionError if it fails or is cancelled. */
   callWorkflow(definition: WorkflowDefinition, input: unknown): Promise<ChildCall>;

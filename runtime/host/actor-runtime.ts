@@ -24,14 +24,33 @@ import type { StoredEvent } from '../engine/events.js';
 import { findTask, findWorkflow } from '../engine/registry.js';
 import { checkExecutionId } from '../engine/names.js';
 import { encodeValue } from '../engine/serialization.js';
-import type { EventStore, ListFilter } from '../engine/event-store.js';
-import type { ExecutionHandle, ExecutionSummary, Runtime, StartOptions } from './runtime.js';
+import type { DueWake, EventStore, ListFilter, WakeIndex } from '../engine/event-store.js';
+import {
+  resumeTargetOf,
+  type ExecutionHandle,
+  type ExecutionSummary,
+  type ResultOptions,
+  type ResumeTarget,
+  type Runtime,
+  type StartOptions,
+} from './runtime.js';
+import {
+  pendingWaits,
+  resumeAnswer,
+  resumeTarget,
+  wakeAnswers,
+  awaitedExecutions,
+  wakeOf,
+  type ResumeAnswer,
+} from '../engine/waits.js';
 import { recoverOrphans, type RecoveryReport } from './recovery.js';
 import { Claims } from './claims.js';
 import { ChildExecutions } from './child-executions.js';
+import { Wakes } from './wakes.js';
+import { consoleLogger, type Logger } from '../engine/logger.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import type { SecretManager } from '../engine/secrets.js';
-import { isFinished, type ExecutionState } from '../engine/execution-state.js';
+import { isFinished, isSettled, type ExecutionState } from '../engine/execution-state.js';
 import { openChildren, pausedChild } from '../engine/children.js';
 
 /** Told when this runtime starts and stops driving an execution: how a NATS worker keeps its leases. */
@@ -62,6 +81,32 @@ export interface ActorRuntimeOptions {
    * executor, task timeouts, backoffs and `now()`. An `executor` given keeps time on its own.
    */
   clock?: Clock;
+  /** Where the timer service reports what it could not do (default: stderr). */
+  logger?: Logger;
+  /**
+   * The durable timers to keep, instead of the store's `wakes` woken here: a NATS worker watches
+   * its bucket and fires a timer by sending a wake command, which any worker serving the workflow takes.
+   */
+  timers?: { index: WakeIndex; fire(due: DueWake): Promise<boolean> };
+  /**
+   * A body that waits only on durable sleeps at least this long parks (`waiting`): no driver holds
+   * it, the store's timer wakes it. Default 5 s; only with a store that keeps timers.
+   */
+  parkAfterMs?: number;
+}
+
+/** See `ActorRuntimeOptions.parkAfterMs`. */
+export const DEFAULT_PARK_AFTER_MS = 5000;
+
+/** How `resumeOne` resumes: with a value (for a named pause), or as a wake. */
+interface ResumeHow<I, O> {
+  value?: unknown;
+  workflow?: WorkflowDefinition<I, O> | undefined;
+  pause?: string | undefined;
+  /** Whether a pause that is a child's goes on to the child (not when the child woke this one). */
+  forward: boolean;
+  wake?: boolean;
+  onAccepted?: () => void;
 }
 
 export class ActorRuntime implements Runtime {
@@ -77,6 +122,9 @@ export class ActorRuntime implements Runtime {
   private readonly clock: Clock;
   /** The child executions its executions call (sub-workflows), and the parents they wake. */
   private readonly children: ChildExecutions;
+  /** Wakes paused executions whose durable timers fall due, if the store keeps timers. */
+  private readonly wakes: Wakes | undefined;
+  private readonly parkAfterMs: number | undefined;
 
   constructor(
     readonly store: EventStore,
@@ -91,9 +139,24 @@ export class ActorRuntime implements Runtime {
       claims: this.claims,
       drive: (definition, executionId, events, snapshot) =>
         this.host(definition, this.logOf(executionId, definition.name, events), snapshot),
-      resume: (executionId, forward) => this.resumeOne(executionId, undefined, undefined, forward),
+      resume: (executionId, forward) => this.resumeOne(executionId, { forward }),
       cancel: (executionId, options) => this.cancel(executionId, undefined, options),
+      result: (executionId) => this.result(executionId),
     });
+    const index = options.timers?.index ?? store.wakes;
+    if (index) {
+      const fire = options.timers?.fire;
+      this.wakes = new Wakes({
+        index,
+        clock: this.clock,
+        wake: fire ?? ((due) => this.wakeAccepted(due.executionId)),
+        logger: options.logger ?? consoleLogger,
+        // A file other processes open too: they arm timers this one must see. Real time, as the leases.
+        ...(store.leases && { poll: { clock: systemClock, everyMs: clampInterval(store.leases.leaseMs, 1) } }),
+      });
+      this.wakes.start();
+    }
+    this.parkAfterMs = index ? (options.parkAfterMs ?? DEFAULT_PARK_AFTER_MS) : undefined;
   }
 
   /**
@@ -178,9 +241,10 @@ export class ActorRuntime implements Runtime {
   async resume<I, O>(
     executionId: string,
     value?: unknown,
-    workflow?: WorkflowDefinition<I, O>,
+    target?: WorkflowDefinition<I, O> | ResumeTarget<I, O>,
   ): Promise<ExecutionContext<I, O>> {
-    return this.resumeOne(checkExecutionId(executionId), value, workflow, true);
+    const { workflow, pause } = resumeTargetOf(target);
+    return this.resumeOne(checkExecutionId(executionId), { value, workflow, pause, forward: true });
   }
 
   /** Like `resume`; `onAccepted` is called once the resume is durable (a worker acks its command then). */
@@ -189,24 +253,59 @@ export class ActorRuntime implements Runtime {
     value: unknown,
     workflow: WorkflowDefinition<I, O> | undefined,
     onAccepted: () => void,
+    pause?: string,
   ): Promise<ExecutionContext<I, O>> {
-    return this.resumeOne(executionId, value, workflow, true, onAccepted);
+    return this.resumeOne(executionId, { value, workflow, pause, forward: true, onAccepted });
   }
 
-  /** @param forward whether a pause that is a child's goes on to the child (not when the child woke this one). */
-  private async resumeOne<I, O>(
-    executionId: string,
-    value: unknown,
-    workflow: WorkflowDefinition<I, O> | undefined,
-    forward: boolean,
-    onAccepted?: () => void,
-  ): Promise<ExecutionContext<I, O>> {
-    const valueJson = encodeValue(value, `the resume value for execution ${executionId}`, executionId);
+  /**
+   * Wakes a paused or parked execution whose durable timer fell due (or whose awaited execution
+   * ended): records what fell due, then replays. Nothing due (a timer that fired twice, or early,
+   * or a resume that came first) is not an error: it resolves undefined and writes nothing.
+   */
+  async wake(executionId: string, onAccepted?: () => void): Promise<ExecutionContext | undefined> {
+    if (this.claims.has(executionId)) return undefined; // driven here now: its run re-arms the timer when it stops
+    try {
+      return await this.resumeOne(executionId, { forward: false, wake: true, ...(onAccepted && { onAccepted }) });
+    } catch (error) {
+      // Another process woke or resumed it first, or it was cancelled meanwhile: nothing to do here.
+      if (error instanceof ExecutionConflictError || error instanceof ExecutionStateError) return undefined;
+      throw error;
+    }
+  }
+
+  /** Workflow time: the runtime's clock now. */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** A timer that came to be known otherwise than by a run here (another worker's, in a watched bucket). */
+  timerNoted(executionId: string, wakeAt: number): void {
+    this.wakes?.noted(executionId, wakeAt);
+  }
+
+  /** `wake`, for the timer service: resolves once the wake is durable (true) or found nothing due (false). */
+  private wakeAccepted(executionId: string): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      const run = this.wake(executionId, () => resolve(true));
+      this.inBackground(
+        run.then(
+          (ctx) => resolve(ctx !== undefined),
+          (error: unknown) => reject(error),
+        ),
+      );
+    });
+  }
+
+  private async resumeOne<I, O>(executionId: string, how: ResumeHow<I, O>): Promise<ExecutionContext<I, O>> {
+    const valueJson = how.wake
+      ? undefined
+      : encodeValue(how.value, `the resume value for execution ${executionId}`, executionId);
     this.claim(executionId);
     let ctx: ExecutionContext<I, O>;
     let log: readonly StoredEvent[];
     try {
-      const { definition, events } = await this.load(executionId, workflow);
+      const { definition, events } = await this.load(executionId, how.workflow);
       const snapshot = rebuildSnapshot(executionId, events);
       if (!accepts(snapshot, 'RESUME'))
         throw new ExecutionStateError(
@@ -216,15 +315,36 @@ export class ActorRuntime implements Runtime {
           ['paused'],
           this.recoveryHint(snapshot),
         );
-      const child = pausedChild(events);
-      if (forward && child && (await this.children.stateOf(child.executionId)) === 'paused') {
-        this.claims.delete(executionId);
-        await this.resumeOne(child.executionId, value, undefined, true, onAccepted); // which resumes this one as it settles
-        return await this.inspect<I, O>(executionId);
+      if (!how.wake && how.forward && stateOf(snapshot) === 'waiting')
+        throw new ExecutionStateError(
+          executionId,
+          'waiting',
+          'resumed',
+          ['paused'],
+          'it wakes by itself when its sleep ends',
+        );
+      const waits = pendingWaits(events);
+      let answers: ResumeAnswer[];
+      if (how.wake) {
+        const ended = await this.endedStates(awaitedExecutions(waits));
+        answers = wakeAnswers(waits, this.clock.now(), (id) => ended.get(id));
+        if (answers.length === 0) {
+          this.claims.delete(executionId);
+          return undefined as unknown as ExecutionContext<I, O>; // nothing due: see `wake`
+        }
+      } else {
+        const child = waits.pauses.length === 0 ? pausedChild(events) : undefined;
+        if (how.forward && child && (await this.children.stateOf(child.executionId)) === 'paused') {
+          this.claims.delete(executionId);
+          await this.resumeOne(child.executionId, { ...how, workflow: undefined }); // which resumes this one as it settles
+          return await this.inspect<I, O>(executionId);
+        }
+        const target = child ? undefined : resumeTarget(executionId, waits, how.pause);
+        answers = target ? [resumeAnswer(target, valueJson)] : [];
       }
       const actor = this.host(definition, this.logOf(executionId, definition.name, events), snapshot);
-      actor.send({ type: 'RESUME', valueJson });
-      if (onAccepted) actor.durable.then(onAccepted, () => undefined); // not written: the run's end says why
+      actor.send({ type: 'RESUME', valueJson, answers });
+      if (how.onAccepted) actor.durable.then(how.onAccepted, () => undefined); // not written: the run's end says why
       ctx = await this.outcome(actor);
       log = events; // the run appended to it
     } catch (error) {
@@ -233,6 +353,16 @@ export class ActorRuntime implements Runtime {
     }
     await this.children.wakeParent(executionId, log);
     return ctx;
+  }
+
+  /** Which of these executions have ended, and how (from the index). */
+  private async endedStates(executionIds: readonly string[]): Promise<Map<string, ExecutionState>> {
+    const ended = new Map<string, ExecutionState>();
+    for (const id of executionIds) {
+      const state = (await this.store.get(id))?.state;
+      if (state && isFinished(state)) ended.set(id, state);
+    }
+    return ended;
   }
 
   async cancel<I, O>(
@@ -277,6 +407,46 @@ export class ActorRuntime implements Runtime {
     if (events.length === 0) throw new ExecutionNotFoundError(executionId);
     const state = stateOf(rebuildSnapshot(executionId, events));
     return new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state, log: events });
+  }
+
+  async result<I, O>(executionId: string, options: ResultOptions = {}): Promise<ExecutionContext<I, O>> {
+    const release = this.wakes?.hold();
+    try {
+      return await this.untilDone<I, O>(executionId, options.until === 'finished' ? isFinished : isSettled);
+    } finally {
+      release?.();
+    }
+  }
+
+  private async untilDone<I, O>(
+    executionId: string,
+    done: (state: ExecutionState) => boolean,
+  ): Promise<ExecutionContext<I, O>> {
+    for (;;) {
+      // Registered before the look, so a run that ends in between is not missed.
+      const next = new Promise<void>((resolve) => {
+        const waiting = this.waiters.get(executionId) ?? new Set();
+        waiting.add(resolve);
+        this.waiters.set(executionId, waiting);
+      });
+      const active = this.active.get(executionId);
+      const ctx = active ? undefined : await this.inspect<I, O>(executionId);
+      if (ctx && done(ctx.state)) {
+        this.waiters.get(executionId)?.clear();
+        return ctx;
+      }
+      await next;
+    }
+  }
+
+  /** Those waiting in `result` for an execution's next pause or end. */
+  private readonly waiters = new Map<string, Set<() => void>>();
+
+  private settledHere(executionId: string): void {
+    const waiting = this.waiters.get(executionId);
+    if (!waiting) return;
+    this.waiters.delete(executionId);
+    for (const resolve of waiting) resolve();
   }
 
   list(filter?: ListFilter): Promise<ExecutionSummary[]> {
@@ -350,6 +520,7 @@ export class ActorRuntime implements Runtime {
 
   async close(): Promise<void> {
     this.closing = true;
+    await this.wakes?.close();
     this.sweeper?.clear();
     await this.recovering?.catch(() => undefined);
     while (this.active.size || this.background.size) {
@@ -418,6 +589,20 @@ export class ActorRuntime implements Runtime {
     return { definition, events };
   }
 
+  /** A run here paused: its timer is armed, and an `onComplete` pause on an execution that already ended wakes now. */
+  private notePaused(executionId: string, events: readonly StoredEvent[]): void {
+    if (!this.wakes) return;
+    const { wakeAt, awaits } = wakeOf(events);
+    this.wakes.noted(executionId, wakeAt);
+    if (awaits === undefined) return;
+    const wakes = this.wakes;
+    this.inBackground(
+      this.store.get(awaits).then((record) => {
+        if (record && isFinished(record.state)) return wakes.ended(awaits);
+      }),
+    );
+  }
+
   /** Starts an actor for an execution this process has claimed; the claim ends with the run. */
   private handleOf<I, O>(actor: ExecutionActor<I, O>): ExecutionHandle<I, O> {
     return { executionId: actor.executionId, result: () => this.outcome(actor) };
@@ -428,12 +613,14 @@ export class ActorRuntime implements Runtime {
    * carried out by another process) ends with what that driver made of it, once it is finished.
    */
   private outcome<I, O>(actor: ExecutionActor<I, O>): Promise<ExecutionContext<I, O>> {
-    return actor.done.catch(async (error: unknown) => {
+    const ended = actor.done.catch(async (error: unknown) => {
       if (!(error instanceof ExecutionConflictError)) throw error;
       const now = await this.inspect<I, O>(actor.executionId).catch(() => undefined);
       if (now && isFinished(now.state)) return now;
       throw error;
     });
+    // Parked on a long sleep: not an end. Its caller waits on, while the timer service wakes it here.
+    return ended.then((ctx) => (ctx.state === 'waiting' ? this.result<I, O>(ctx.executionId) : ctx));
   }
 
   /** An execution's log as a run here appends to it: events stamped with this runtime's clock. */
@@ -446,7 +633,15 @@ export class ActorRuntime implements Runtime {
     log: ExecutionLog,
     snapshot?: ExecutionSnapshot,
   ): ExecutionActor<I, O> {
-    const actor = new ExecutionActor<I, O>(definition, log, this.executor, this.children, this.machines, snapshot);
+    const actor = new ExecutionActor<I, O>(
+      definition,
+      log,
+      this.executor,
+      this.children,
+      this.machines,
+      snapshot,
+      this.parkAfterMs,
+    );
     const { executionId } = actor;
     this.claims.add(executionId);
     this.active.set(executionId, actor as ExecutionActor<unknown, unknown>);
@@ -455,12 +650,15 @@ export class ActorRuntime implements Runtime {
       this.active.delete(executionId);
       this.claims.delete(executionId);
       released?.(error);
+      this.settledHere(executionId);
     };
     // The caller may never ask for the result; a failed commit must not become an unhandled rejection.
     actor.done.then(
       (ctx) => {
         release();
         if (ctx.state === 'paused') this.inBackground(this.children.wakeIfChildMoved(executionId, log.events));
+        if (ctx.state === 'paused' || ctx.state === 'waiting') this.notePaused(executionId, log.events);
+        else if (isFinished(ctx.state) && this.wakes) this.inBackground(this.wakes.ended(executionId));
       },
       (error: unknown) => release(error),
     );

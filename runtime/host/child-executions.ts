@@ -37,6 +37,8 @@ export interface ChildHost {
   /** Resumes a paused execution with no value; `forward`: a pause that is a child's goes on to the child. */
   resume(executionId: string, forward: boolean): Promise<ExecutionContext<unknown, unknown>>;
   cancel(executionId: string, options: CancelOptions): Promise<ExecutionContext<unknown, unknown>>;
+  /** Waits for the execution's next pause or end (past a parked sleep). */
+  result(executionId: string): Promise<ExecutionContext<unknown, unknown>>;
 }
 
 export class ChildExecutions implements ChildRunner {
@@ -87,7 +89,9 @@ export class ChildExecutions implements ChildRunner {
     let cancelled: CancelOptions | undefined;
     let detached = false;
     const settledOf = async (running: ExecutionActor<unknown, unknown>): Promise<ChildSettled> => {
-      const ctx = await running.done;
+      let ctx = await running.done;
+      // A child parked on a long sleep has not settled: its step stays open until it wakes and does.
+      if (ctx.state === 'waiting') ctx = await this.host.result(childId);
       return { state: ctx.state, events: await this.host.store.load(childId) };
     };
     const result = (async (): Promise<ChildSettled> => {
@@ -103,6 +107,10 @@ export class ChildExecutions implements ChildRunner {
           state: stateOf(rebuildSnapshot(childId, await this.host.store.load(childId))),
           events: await this.host.store.load(childId),
         };
+      }
+      if (state === 'waiting') {
+        const ctx = await this.host.result(childId);
+        return { state: ctx.state, events: await this.host.store.load(childId) };
       }
       if (snapshot && state !== 'running') return { state: state!, events };
       actor = this.host.drive(definition, childId, events, snapshot);

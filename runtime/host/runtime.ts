@@ -26,17 +26,41 @@ export interface ExecutionHandle<I = unknown, O = unknown> {
 export type ExecutionSummary = ExecutionRecord;
 export type { CancelOptions } from '../../actors/execution-actor.js';
 
+export interface ResultOptions {
+  /** `settled` (default): paused or finished; `finished`: succeeded, failed or cancelled. */
+  until?: 'settled' | 'finished';
+}
+
+/** Which pause a resume answers, and the workflow the execution must belong to. */
+export interface ResumeTarget<I = unknown, O = unknown> {
+  /** The pause to answer, by name: needed when several are pending. */
+  pause?: string;
+  workflow?: WorkflowDefinition<I, O>;
+}
+
+/** `resume`'s third argument, either form. */
+export function resumeTargetOf<I, O>(
+  target: WorkflowDefinition<I, O> | ResumeTarget<I, O> | undefined,
+): ResumeTarget<I, O> {
+  if (!target) return {};
+  return 'fn' in target ? { workflow: target } : target;
+}
+
 export interface Runtime {
   readonly kind: string;
   /** Secrets for task bodies: `set`, `get`, `delete`. */
   readonly secrets: SecretManager;
   run<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionContext<I, O>>;
   start<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionHandle<I, O>>;
-  /** Resumes a paused execution: the `pause()` it stopped at returns `value`. */
+  /**
+   * Resumes a paused execution: the `pause()` it waits on returns `value`. With several pauses
+   * pending, name the one to answer (`{ pause: 'finance' }`); without a name it is refused
+   * (`AMBIGUOUS_RESUME`). A workflow given (or `{ workflow }`) must be the execution's.
+   */
   resume<I = unknown, O = unknown>(
     executionId: string,
     value?: unknown,
-    workflow?: WorkflowDefinition<I, O>,
+    target?: WorkflowDefinition<I, O> | ResumeTarget<I, O>,
   ): Promise<ExecutionContext<I, O>>;
   /**
    * Cancels a running or paused execution; resolves with its context once it is `cancelled`. A
@@ -48,6 +72,12 @@ export interface Runtime {
     options?: CancelOptions,
   ): Promise<ExecutionContext<I, O>>;
   inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
+  /**
+   * Waits for an execution driven by this runtime: resolves once it is paused or finished
+   * (`until: 'settled'`, the default) or finished (`until: 'finished'`), at once if it is already.
+   * What wakes a paused execution (a timer, a resume) may happen meanwhile.
+   */
+  result<I = unknown, O = unknown>(executionId: string, options?: ResultOptions): Promise<ExecutionContext<I, O>>;
   list(filter?: ListFilter): Promise<ExecutionSummary[]>;
   /**
    * SQLite: takes over, now, the executions left running by runtimes that died (and those this

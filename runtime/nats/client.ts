@@ -3,6 +3,7 @@
  * go to the commands stream, so one sent while no worker runs is kept and carried out later; reads
  * come from the event log and the index.
  */
+import { pendingWaits, resumeTarget } from '../engine/waits.js';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
@@ -48,11 +49,14 @@ export interface Client {
     executionId: string,
     options?: { timeoutMs?: number; afterSeq?: number },
   ): Promise<ExecutionContext<I, O>>;
-  /** Resumes a paused execution and waits until it pauses again or finishes. */
+  /**
+   * Resumes a paused execution and waits until it pauses again or finishes. With several pauses
+   * pending, `pause` names the one to answer (else `AMBIGUOUS_RESUME`, checked before sending).
+   */
   resume<I = unknown, O = unknown>(
     executionId: string,
     value?: unknown,
-    options?: { timeoutMs?: number },
+    options?: { timeoutMs?: number; pause?: string },
   ): Promise<ExecutionContext<I, O>>;
   /** Cancels a running or paused execution and waits until it is cancelled. */
   cancel<I = unknown, O = unknown>(
@@ -275,16 +279,23 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
       });
     },
 
-    async resume<I, O>(executionId: string, value?: unknown, resumeOptions: { timeoutMs?: number } = {}) {
+    async resume<I, O>(
+      executionId: string,
+      value?: unknown,
+      { pause, ...resumeOptions }: { timeoutMs?: number; pause?: string } = {},
+    ) {
       const events = await load(executionId);
       const snapshot = rebuildSnapshot(executionId, events);
       if (!accepts(snapshot, 'RESUME'))
         throw new ExecutionStateError(executionId, stateOf(snapshot), 'resumed', ['paused']);
+      const waits = pendingWaits(events);
+      // Refused here, before anything is sent (the worker checks again): which pause is meant.
+      if (waits.pauses.length > 0) resumeTarget(executionId, waits, pause);
       const valueJson = encodeValue(value, `the resume value for execution ${executionId}`, executionId);
       const workflow = events[0]!.name;
       await send(
         names.command(workflow, 'resume'),
-        encodeResumeCommand({ workflow, executionId, valueJson }),
+        encodeResumeCommand({ workflow, executionId, valueJson, pause }),
         `resume:${executionId}:${events.length}`,
         `the resume value for execution ${executionId}`,
         executionId,

@@ -17,6 +17,7 @@ import {
   type TaskResume,
 } from '../../proto/messages.js';
 import { MalformedMessageError } from '../engine/errors.js';
+import { MAX_NAME_LENGTH } from '../engine/names.js';
 import type { EventType, StoredEvent } from '../engine/events.js';
 
 const v1 = flux.v1;
@@ -260,6 +261,14 @@ export interface ResumeCommand {
   workflow: string;
   executionId: string;
   valueJson: string | undefined;
+  /** The pause it answers, by name; undefined: the only pending one. */
+  pause?: string | undefined;
+}
+
+export interface WakeCommand {
+  workflow: string;
+  executionId: string;
+  revision: number;
 }
 
 export interface CancelCommand {
@@ -302,7 +311,13 @@ export function encodeResumeCommand(command: ResumeCommand): Uint8Array {
     workflow: command.workflow,
     executionId: command.executionId,
     value: jsonBytes(command.valueJson),
+    ...(command.pause && { pause: command.pause }),
   }).finish();
+}
+
+function pauseName(name: string): string {
+  if (name.length > MAX_NAME_LENGTH) throw new Error(`pause is longer than ${MAX_NAME_LENGTH} characters`);
+  return name;
 }
 
 export function decodeResumeCommand(bytes: Uint8Array): ResumeCommand {
@@ -313,7 +328,20 @@ export function decodeResumeCommand(bytes: Uint8Array): ResumeCommand {
       workflow: wire.workflow ?? '',
       executionId: wire.executionId,
       valueJson: wireJson(wire.value, 'ResumeCommand'),
+      ...(wire.pause && { pause: pauseName(wire.pause) }),
     };
+  });
+}
+
+export function encodeWakeCommand(command: WakeCommand): Uint8Array {
+  return v1.WakeCommand.encode(command).finish();
+}
+
+export function decodeWakeCommand(bytes: Uint8Array): WakeCommand {
+  return decodeWith('WakeCommand', () => {
+    const wire = v1.WakeCommand.decode(bytes);
+    if (!wire.executionId) throw new Error('execution_id is required');
+    return { workflow: wire.workflow ?? '', executionId: wire.executionId, revision: Number(wire.revision ?? 0) };
   });
 }
 

@@ -17,6 +17,7 @@ import {
   decodeCancelCommand,
   decodeResumeCommand,
   decodeStartCommand,
+  decodeWakeCommand,
   encodeExecutionStatus,
   type ExecutionStatus,
 } from './codec.js';
@@ -35,6 +36,8 @@ import type { ActorRuntime } from '../host/actor-runtime.js';
 import { decodeValue, toErrorInfo } from '../engine/serialization.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import { ensureCommandConsumer, type CommandConsumer } from './command-consumer.js';
+import type { NatsWakes } from './nats-wakes.js';
+import { isFinished } from '../engine/execution-state.js';
 import type { NatsNames } from './names.js';
 import { isReplySubject } from './reply-subjects.js';
 import { clampInterval } from '../engine/timers.js';
@@ -66,6 +69,8 @@ export interface CommandLoopOptions {
   logger: Logger;
   /** The subject prefixes a command's `Flux-Reply-To` may name. */
   replyPrefixes: readonly string[];
+  /** The durable timers (./nats-wakes.ts): a wake that finds nothing due removes its stale entry. */
+  timers?: NatsWakes;
   /**
    * What it waits on between failed pulls and between the "still working" words to the server.
    * Default (and what workers give it): the system clock, as the server's ack wait is real time.
@@ -209,9 +214,21 @@ export class CommandLoop {
             (await this.runtime.startAs(workflow, answer.executionId, undefined, { recoverOnly: true })).state,
           );
         }
-        await this.runtime.resumeAccepted(answer.executionId, decodeValue(command.valueJson), workflow, () =>
-          accepted('running'),
+        await this.runtime.resumeAccepted(
+          answer.executionId,
+          decodeValue(command.valueJson),
+          workflow,
+          () => accepted('running'),
+          command.pause,
         );
+      } else if (kind === 'wake') {
+        const command = decodeWakeCommand(msg.data);
+        answer.executionId = checkExecutionId(command.executionId);
+        const woke = await this.runtime.wake(answer.executionId, () => accepted('running'));
+        if (!woke && !answer.acked) {
+          await this.discardStale(command.executionId, command.revision);
+          accepted('');
+        }
       } else if (kind === 'cancel') {
         const command = decodeCancelCommand(msg.data);
         answer.executionId = checkExecutionId(command.executionId);
@@ -224,6 +241,17 @@ export class CommandLoop {
     } finally {
       working.clear();
     }
+  }
+
+  /** A wake that found nothing due: its timer entry is stale if its time came (or its awaited execution ended). */
+  private async discardStale(executionId: string, revision: number): Promise<void> {
+    const now = this.runtime.now();
+    await this.options.timers?.discardStale(executionId, revision, async (value) => {
+      if (value.wakeAt !== undefined && value.wakeAt <= now) return true;
+      if (value.awaits === undefined) return false;
+      const state = (await this.runtime.store.get(value.awaits))?.state;
+      return state !== undefined && isFinished(state);
+    });
   }
 
   /** A command that can never succeed is answered and removed; anything else is delivered again later. */

@@ -15,7 +15,7 @@ export interface NatsNames {
   snapshot(executionId: string): string;
   /** Durable start/resume/cancel commands: a work queue, kept until a worker takes them. */
   readonly commandsStream: string;
-  command(workflow: string, kind: 'start' | 'resume' | 'cancel'): string;
+  command(workflow: string, kind: 'start' | 'resume' | 'cancel' | 'wake'): string;
   /** Commands for one workflow: what a worker that knows it consumes. */
   commandsOf(workflow: string): string;
   /** KV buckets: the execution index, the task cache, sealed secrets; the object store for large values. */
@@ -23,6 +23,8 @@ export interface NatsNames {
   readonly cacheBucket: string;
   readonly secretsBucket: string;
   readonly payloadsBucket: string;
+  /** The durable timers: key = execution id, value = when it wakes (./nats-wakes.ts). */
+  readonly wakesBucket: string;
   /** Task commands for a task, to whichever executor serving it answers first (a queue group). */
   task(taskName: string): string;
   readonly executorsQueue: string;
@@ -51,6 +53,7 @@ export function natsNames(prefix = 'flux'): NatsNames {
     cacheBucket: `${prefix}_cache`,
     secretsBucket: `${prefix}_secrets`,
     payloadsBucket: `${prefix}_payloads`,
+    wakesBucket: `${prefix}_wakes`,
     task: (taskName) => `${prefix}.tasks.${checkName(taskName, 'task name')}`,
     executorsQueue: `${prefix}-executors`,
     results: (dispatcherId) => `${prefix}.results.${dispatcherId}`,

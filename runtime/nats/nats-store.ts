@@ -25,6 +25,7 @@ import {
   type StreamConfig,
 } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
+import type { WakeEntryValue } from './nats-wakes.js';
 import { Objm, type ObjectStore } from '@nats-io/obj';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { systemClock, type Clock } from '../engine/clock.js';
@@ -86,6 +87,8 @@ export class NatsStore implements EventStore {
     payloads: ObjectStore,
     cache: KV,
     secrets: KV,
+    /** The durable timers' bucket (./nats-wakes.ts), if this user may open it. */
+    readonly wakesBucket: KV | undefined,
     options: NatsStoreOptions,
   ) {
     this.clock = options.clock ?? systemClock;
@@ -132,14 +135,16 @@ export class NatsStore implements EventStore {
     const kvm = new Kvm(js);
     // Created if missing; a user allowed only to read (a client) opens what the workers made.
     const bucket = (name: string) => kvm.create(name, { replicas, history: 1 }).catch(() => kvm.open(name));
-    const [index, cache, secrets] = await Promise.all([
+    const [index, cache, secrets, wakes] = await Promise.all([
       bucket(names.executionsBucket),
       bucket(names.cacheBucket),
       bucket(names.secretsBucket),
+      // Written by drivers only: a user who may not open it (a client) does without.
+      bucket(names.wakesBucket).catch(() => undefined),
     ]);
     const objm = new Objm(js);
     const payloads = await objm.create(names.payloadsBucket, { replicas }).catch(() => objm.open(names.payloadsBucket));
-    return new NatsStore(nc, names, js, jsm, index, payloads, cache, secrets, options);
+    return new NatsStore(nc, names, js, jsm, index, payloads, cache, secrets, wakes, options);
   }
 
   writer(executionId: string): LogWriter {
@@ -355,14 +360,21 @@ export class NatsStore implements EventStore {
   }
 
   async putRecord(record: ExecutionRecord): Promise<void> {
-    const subject = `$KV.${this.names.executionsBucket}.${record.executionId}`;
-    const data = new TextEncoder().encode(JSON.stringify(record));
-    await retrying(
-      `update the index of execution ${record.executionId}`,
-      record.executionId,
-      () => ackedPublish(this.replies, subject, data, { timeoutMs: 1500 }),
-      this.clock,
-    );
+    const put = (bucket: string, value: unknown) => {
+      const subject = `$KV.${bucket}.${record.executionId}`;
+      const data = new TextEncoder().encode(JSON.stringify(value));
+      return retrying(
+        `update the index of execution ${record.executionId}`,
+        record.executionId,
+        () => ackedPublish(this.replies, subject, data, { timeoutMs: 1500 }),
+        this.clock,
+      );
+    };
+    const { wakeAt, awaits } = record;
+    // Its timer, made durable before the pause is reported. Left behind when it resumes: see ./nats-wakes.ts.
+    const timer: WakeEntryValue | undefined =
+      wakeAt !== undefined || awaits !== undefined ? { workflow: record.workflow, wakeAt, awaits } : undefined;
+    await Promise.all([put(this.names.executionsBucket, record), timer && put(this.names.wakesBucket, timer)]);
   }
 
   private async publishBatch(executionId: string, events: readonly WireEvent[], lastSeq: number): Promise<number> {

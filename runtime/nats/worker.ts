@@ -20,6 +20,9 @@ import { repeat, systemClock } from '../engine/clock.js';
 import { Leases } from './leases.js';
 import { openNats, type NatsOptions } from './nats-runtime.js';
 import { DEFAULT_REPLY_PREFIXES } from './reply-subjects.js';
+import { NatsWakes } from './nats-wakes.js';
+import { encodeWakeCommand } from './codec.js';
+import type { DueWake } from '../engine/event-store.js';
 
 export { REPLY_HEADER } from './command-loop.js';
 
@@ -69,7 +72,32 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     (revision) => jsm.streams.deleteMessage(`KV_${buckets.leases}`, revision, false),
     options.nats.logger ?? consoleLogger,
   );
-  const runtime = new ActorRuntime(store, { executor: parts.dispatcher, drivers: leases, clock: options.nats.clock });
+  const logger = options.nats.logger ?? consoleLogger;
+  // The durable timers: every worker watches them; a due one is sent as a wake command (one per
+  // revision, whichever worker sends it first), taken by any worker that serves its workflow.
+  const timers = store.wakesBucket && new NatsWakes(store.wakesBucket, logger);
+  const js = jetstream(nc);
+  const fire = async (due: DueWake): Promise<boolean> => {
+    const revision = timers!.revisionOf(due.executionId) ?? 0;
+    await js.publish(
+      names.command(due.workflow, 'wake'),
+      encodeWakeCommand({ workflow: due.workflow, executionId: due.executionId, revision }),
+      { msgID: `wake:${due.executionId}:${revision}` },
+    );
+    timers!.markFired(due.executionId);
+    return true;
+  };
+  const runtime = new ActorRuntime(store, {
+    executor: parts.dispatcher,
+    drivers: leases,
+    clock: options.nats.clock,
+    logger,
+    ...(timers && { timers: { index: timers, fire } }),
+  });
+  if (timers) {
+    timers.onTimer = (executionId, wakeAt) => runtime.timerNoted(executionId, wakeAt);
+    await timers.start();
+  }
   try {
     for (const task of options.tasks ?? []) parts.server.serve(task.definition);
   } catch (error) {
@@ -88,13 +116,15 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     concurrency: options.concurrency ?? 64,
     leaseMs,
     replicas,
-    logger: options.nats.logger ?? consoleLogger,
+    logger,
+    ...(timers && { timers }),
     replyPrefixes: options.replyPrefixes ?? DEFAULT_REPLY_PREFIXES,
   });
   try {
     await commands.start();
   } catch (error) {
     heartbeat.clear();
+    timers?.close();
     await leases.leave();
     await parts.close();
     throw error;
@@ -136,6 +166,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       heartbeat.clear();
       await commands.stop();
       await runtime.close(); // waits for the runs driven here
+      timers?.close();
       await leases.leave();
       await parts.close();
     },

@@ -2,7 +2,15 @@
 import { ExecutionConflictError } from '../engine/errors.js';
 import type { StoredEvent } from '../engine/events.js';
 import { MemorySecrets } from '../engine/secrets.js';
-import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from '../engine/event-store.js';
+import type {
+  DueWake,
+  EventStore,
+  ExecutionRecord,
+  ListFilter,
+  LogWriter,
+  TaskCache,
+  WakeIndex,
+} from '../engine/event-store.js';
 
 export class MemoryStore implements EventStore {
   readonly kind = 'memory';
@@ -16,7 +24,27 @@ export class MemoryStore implements EventStore {
     write: async (key, valueJson) => void this.cached.set(key, valueJson),
   };
 
+  /** The records that wake by themselves: few next to all, so a scan of them is the timer index. */
+  private readonly waking = new Map<string, ExecutionRecord>();
+
+  readonly wakes: WakeIndex = {
+    next: async () => {
+      let next: number | undefined;
+      for (const r of this.waking.values())
+        if (r.wakeAt !== undefined && (next === undefined || r.wakeAt < next)) next = r.wakeAt;
+      return next;
+    },
+    due: async (until, limit) =>
+      [...this.waking.values()]
+        .filter((r) => r.wakeAt !== undefined && r.wakeAt <= until)
+        .sort((a, b) => a.wakeAt! - b.wakeAt!)
+        .slice(0, limit)
+        .map(dueWake),
+    awaiting: async (executionId) => [...this.waking.values()].filter((r) => r.awaits === executionId).map(dueWake),
+  };
+
   writer(executionId: string): LogWriter {
+    const waking = this.waking;
     const logs = this.logs;
     const records = this.records;
     const writer: LogWriter & { failure: Error | undefined } = {
@@ -32,7 +60,10 @@ export class MemoryStore implements EventStore {
         else log.push(event);
       },
       index(record) {
-        if (!writer.failure) records.set(record.executionId, record);
+        if (writer.failure) return;
+        records.set(record.executionId, record);
+        if (record.wakeAt !== undefined || record.awaits !== undefined) waking.set(record.executionId, record);
+        else waking.delete(record.executionId);
       },
       commit: () => (writer.failure ? Promise.reject(writer.failure) : Promise.resolve()),
     };
@@ -62,4 +93,8 @@ export class MemoryStore implements EventStore {
   }
 
   async close(): Promise<void> {}
+}
+
+function dueWake(record: ExecutionRecord): DueWake {
+  return { executionId: record.executionId, workflow: record.workflow, wakeAt: record.wakeAt ?? 0 };
 }

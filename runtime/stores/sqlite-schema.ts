@@ -6,8 +6,11 @@
 import type Database from 'better-sqlite3';
 import { FluxError } from '../engine/errors.js';
 
-/** 2: executions have an owner (the runtime driving them), and runtimes a heartbeat (./sqlite-leases.ts). */
-export const SCHEMA_VERSION = 2;
+/**
+ * 2: executions have an owner (the runtime driving them), and runtimes a heartbeat (./sqlite-leases.ts).
+ * 3: executions have their durable timer: when they wake (`wake_at`), or which execution's end wakes them (`awaits`).
+ */
+export const SCHEMA_VERSION = 3;
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS events (
@@ -27,9 +30,13 @@ CREATE TABLE IF NOT EXISTS executions (
   state TEXT NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
-  owner TEXT -- the runtime that last wrote it; NULL once released
+  owner TEXT, -- the runtime that last wrote it; NULL once released
+  wake_at INTEGER, -- epoch ms on the workflow clock: a paused or parked execution wakes then
+  awaits TEXT -- the execution whose end wakes it (a pending onComplete pause)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS executions_by_state ON executions (state, workflow);
+CREATE INDEX IF NOT EXISTS executions_by_wake ON executions (wake_at) WHERE wake_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS executions_by_awaited ON executions (awaits) WHERE awaits IS NOT NULL;
 CREATE TABLE IF NOT EXISTS task_cache (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL, -- '' for a task that returned nothing
@@ -47,6 +54,7 @@ CREATE TABLE IF NOT EXISTS runtimes (
 /** From each older version to the next; version 0 is a new file, which `TABLES` makes whole. */
 const STEPS: Record<number, string> = {
   1: 'ALTER TABLE executions ADD COLUMN owner TEXT;',
+  2: 'ALTER TABLE executions ADD COLUMN wake_at INTEGER; ALTER TABLE executions ADD COLUMN awaits TEXT;',
 };
 
 export function migrate(db: Database.Database, path: string): void {

@@ -11,7 +11,15 @@ import { SqliteSecrets } from './sqlite-secrets.js';
 import { ExecutionConflictError, FluxError, StoreFullError } from '../engine/errors.js';
 import type { EventType, StoredEvent } from '../engine/events.js';
 import type { ExecutionState } from '../engine/execution-state.js';
-import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from '../engine/event-store.js';
+import type {
+  DueWake,
+  EventStore,
+  ExecutionRecord,
+  ListFilter,
+  LogWriter,
+  TaskCache,
+  WakeIndex,
+} from '../engine/event-store.js';
 import { GroupCommit, type PendingWrites } from './group-commit.js';
 import { ensurePrivateFile } from '../engine/private-files.js';
 import { migrate } from './sqlite-schema.js';
@@ -20,7 +28,15 @@ import type { SqliteStoreOptions } from './sqlite-options.js';
 import { systemClock, type Clock } from '../engine/clock.js';
 
 type EventRow = [number, EventType, string, string, string | null, number, number];
-type RecordRow = { id: string; workflow: string; state: ExecutionState; created_at: string; updated_at: string };
+type RecordRow = {
+  id: string;
+  workflow: string;
+  state: ExecutionState;
+  created_at: string;
+  updated_at: string;
+  wake_at?: number | null;
+  awaits?: string | null;
+};
 
 export class SqliteStore implements EventStore {
   readonly kind = 'sqlite';
@@ -39,6 +55,7 @@ export class SqliteStore implements EventStore {
   readonly cache: TaskCache;
   readonly secrets: SqliteSecrets;
   readonly leases: SqliteLeases;
+  readonly wakes: WakeIndex;
 
   /**
    * @param clock the runtime's clock: when a cached task output was written. (The leases keep real
@@ -62,8 +79,9 @@ export class SqliteStore implements EventStore {
     );
     // Whoever writes an execution's state drives it: it becomes its owner (see ./sqlite-leases.ts).
     this.upsertRecord = this.db.prepare(
-      `INSERT INTO executions (id, workflow, state, created_at, updated_at, owner) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, owner = excluded.owner`,
+      `INSERT INTO executions (id, workflow, state, created_at, updated_at, owner, wake_at, awaits) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, owner = excluded.owner,
+         wake_at = excluded.wake_at, awaits = excluded.awaits`,
     );
     this.selectLog = this.db
       .prepare<[string]>(
@@ -102,6 +120,7 @@ export class SqliteStore implements EventStore {
         }
       },
     };
+    this.wakes = sqliteWakes(this.db, () => this.writes.flushNow());
     // Last: every table exists by now, whatever the cap.
     if (options.maxBytes !== undefined) this.limitSize(options.maxBytes);
   }
@@ -226,6 +245,8 @@ export class SqliteStore implements EventStore {
         record.createdAt,
         record.updatedAt,
         this.leases.runtimeId,
+        record.wakeAt ?? null,
+        record.awaits ?? null,
       );
   }
 
@@ -258,11 +279,39 @@ function toEvents(rows: readonly EventRow[]): StoredEvent[] {
 }
 
 function toRecord(row: RecordRow): ExecutionRecord {
-  return {
+  const record: ExecutionRecord = {
     executionId: row.id,
     workflow: row.workflow,
     state: row.state,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+  if (row.wake_at !== null && row.wake_at !== undefined) record.wakeAt = row.wake_at;
+  if (row.awaits) record.awaits = row.awaits;
+  return record;
+}
+
+/** The durable timers: an index on the executions' wake times, read by every runtime that opens the file. */
+function sqliteWakes(db: Database.Database, flush: () => void): WakeIndex {
+  const next = db.prepare('SELECT MIN(wake_at) FROM executions WHERE wake_at IS NOT NULL').pluck();
+  const due = db.prepare<[number, number]>(
+    'SELECT id AS executionId, workflow, wake_at AS wakeAt FROM executions WHERE wake_at IS NOT NULL AND wake_at <= ? ORDER BY wake_at LIMIT ?',
+  );
+  const awaiting = db.prepare<[string]>(
+    'SELECT id AS executionId, workflow, COALESCE(wake_at, 0) AS wakeAt FROM executions WHERE awaits = ?',
+  );
+  return {
+    next: async () => {
+      flush();
+      return (next.get() as number | null) ?? undefined;
+    },
+    due: async (until, limit) => {
+      flush();
+      return due.all(until, limit) as DueWake[];
+    },
+    awaiting: async (executionId) => {
+      flush();
+      return awaiting.all(executionId) as DueWake[];
+    },
   };
 }
