@@ -138,7 +138,7 @@ export class NatsWakes implements WakeIndex {
     cameDue: (value: WakeEntryValue) => Promise<boolean>,
   ): Promise<void> {
     const entry = await this.kv.get(executionId);
-    if (!entry || entry.operation !== 'PUT' || entry.revision !== revision) return;
+    if (entry?.operation !== 'PUT' || entry.revision !== revision) return;
     if (!(await cameDue(entry.json() as WakeEntryValue))) return;
     await this.kv.delete(executionId, { previousSeq: revision }).catch(() => undefined); // changed meanwhile: kept
   }

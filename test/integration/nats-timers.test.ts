@@ -1,0 +1,142 @@
+/**
+ * Durable timers on NATS: kept in the timers bucket, fired by whichever worker sees them due as a
+ * wake command (one per timer revision), taken by a worker that serves the workflow.
+ */
+import { expect } from 'chai';
+import { join } from 'node:path';
+import {
+  connectClient,
+  parallel,
+  pause,
+  ResumeTargetError,
+  sleep,
+  startWorker,
+  task,
+  TestClock,
+  workflow,
+  type Client,
+  type ExecutionContext,
+  type Worker,
+} from 'flux-actors';
+import { sharedNatsServer, TEST_EPOCH, tempDir } from '../fixtures/runtimes.js';
+
+const DAY = 24 * 3_600_000;
+
+let runs = 0;
+const step = task(async function timerStep() {
+  return ++runs;
+});
+
+const deadline = workflow(async function natsDeadline() {
+  const answer = await pause<string>('approve', 'please', { timeout: '2d' });
+  return answer.resumed ? answer.value : `timed out (${answer.woke})`;
+});
+
+const named = workflow(async function natsNamedPauses() {
+  const [legal, finance] = await parallel([() => pause<string>('legal'), () => pause<string>('finance')]);
+  return `${legal}/${finance}`;
+});
+
+const month = workflow(async function natsMonthSleep() {
+  await step();
+  await sleep('30d');
+  return await step();
+});
+
+let prefixes = 0;
+
+describe('durable timers on NATS', function () {
+  this.timeout(60_000);
+  let clock: TestClock;
+  let nats: { servers: string; prefix: string; secretKeyFile: string };
+  const workers: Worker[] = [];
+  let client: Client;
+
+  beforeEach(async () => {
+    runs = 0;
+    const { url } = await sharedNatsServer();
+    clock = new TestClock(TEST_EPOCH);
+    nats = { servers: url, prefix: `timers${process.pid}_${++prefixes}`, secretKeyFile: join(tempDir(), 'secret.key') };
+    client = await connectClient(nats);
+  });
+  afterEach(async () => {
+    await client.close();
+    await Promise.all(workers.splice(0).map((w) => w.stop()));
+  });
+
+  const worker = async () => {
+    const started = await startWorker({ nats: { ...nats, clock }, workflows: [deadline, named, month], leaseMs: 1000 });
+    workers.push(started);
+    return started;
+  };
+
+  /** The client waits on real time for what the workers record; the test clock skips meanwhile. */
+  const finished = async (executionId: string): Promise<ExecutionContext> => {
+    for (;;) {
+      const ctx = await clock.skipUntil(client.result(executionId, { timeoutMs: 20_000 }));
+      if (ctx.state !== 'paused') return ctx;
+      await clock.advance('1d'); // paused with a timer: let its time come
+    }
+  };
+
+  it('times out an approval after 2d, and takes a resume that came first', async () => {
+    await worker();
+    const late = await client.start(deadline);
+    const early = await client.start(deadline);
+    expect((await client.result(late)).state).to.equal('paused');
+    expect((await client.result(early)).state).to.equal('paused');
+    expect((await client.resume(early, 'yes')).output).to.equal('yes');
+    const ctx = await finished(late);
+    expect(ctx.output).to.equal('timed out (timeout)');
+    const woken = ctx.events.filter((e) => e.type === 'WORKFLOW_RESUMED');
+    expect(woken, 'woken once').to.have.length(1);
+    expect(Date.parse(woken[0]!.time) - TEST_EPOCH).to.be.at.least(2 * DAY);
+  });
+
+  it('resumes named pauses through the client; no name with two pending is refused before sending', async () => {
+    await worker();
+    const id = await client.start(named);
+    expect((await client.result(id)).state).to.equal('paused');
+    const refused = await client.resume(id, 'x').catch((e: unknown) => e);
+    expect(refused).to.be.instanceOf(ResumeTargetError);
+    expect((await client.resume(id, 'F', { pause: 'finance' })).state).to.equal('paused');
+    expect((await client.resume(id, 'L', { pause: 'legal' })).output).to.equal('L/F');
+  });
+
+  it("wakes sleep('30d') on another worker after the one that parked it stopped, and a drain does not wait on it", async () => {
+    const first = await worker();
+    const id = await client.start(month);
+    for (;;) {
+      const state = (await client.inspect(id)).state;
+      if (state === 'waiting') break;
+      expect(state).to.equal('running');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await first.stop(); // the drain has nothing to wait for: no run holds the parked execution
+    workers.splice(workers.indexOf(first), 1);
+    await worker();
+    await clock.advance('30d');
+    const ctx = await clock.skipUntil(client.result(id, { timeoutMs: 20_000 }));
+    expect(ctx.output).to.equal(2);
+    expect(runs, 'the step before the sleep ran once').to.equal(2);
+  });
+
+  it('with three workers, wakes each of 30 parked executions once', async () => {
+    await Promise.all([worker(), worker(), worker()]);
+    const ids = await Promise.all(Array.from({ length: 30 }, () => client.start(deadline)));
+    const pausedAt = new Map<string, number>();
+    for (const id of ids) {
+      const paused = await client.result(id);
+      expect(paused.state).to.equal('paused');
+      pausedAt.set(id, paused.events.length);
+    }
+    await clock.advance('2d');
+    const ends = await clock.skipUntil(
+      Promise.all(ids.map((id) => client.result(id, { afterSeq: pausedAt.get(id)!, timeoutMs: 20_000 }))),
+    );
+    for (const ctx of ends) {
+      expect(ctx.output).to.equal('timed out (timeout)');
+      expect(ctx.events.filter((e) => e.type === 'WORKFLOW_RESUMED')).to.have.length(1);
+    }
+  });
+});
