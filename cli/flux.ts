@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { redactCredentials } from '../control/redact.js';
 import { execCommand } from './commands/exec.js';
 import { executionCommands } from './commands/executions.js';
+import { scheduleCommands } from './commands/schedules.js';
 import { serverCommand } from './commands/server.js';
 import { visualizeCommand } from './commands/visualize.js';
 import { workerCommand } from './commands/worker.js';
@@ -30,6 +31,7 @@ execCommand(program);
 workerCommand(program);
 executionCommands(program);
 visualizeCommand(program);
+scheduleCommands(program);
 serverCommand(program);
 
 // Not a top-level await: while this module is still evaluating, a user's CommonJS module (a .ts

@@ -10,6 +10,7 @@ import { isSettled, SETTLING_EVENTS } from '../runtime/engine/execution-state.js
 import type { ExecutionEvent } from '../runtime/engine/events.js';
 import type { ExecutionSummary } from '../runtime/host/runtime.js';
 import type { ListFilter } from '../runtime/engine/event-store.js';
+import type { Schedules } from '../runtime/host/schedules.js';
 
 export interface WaitOptions {
   /** Give up waiting (RESULT_TIMEOUT) after this long. Default: wait as long as it takes. */
@@ -48,6 +49,8 @@ export interface Backend {
   cancel(executionId: string, options?: WaitOptions): Promise<ExecutionContext>;
   inspect(executionId: string): Promise<ExecutionContext>;
   list(filter?: ListFilter): Promise<ExecutionSummary[]>;
+  /** Schedules: the embedded runtime's, or those in NATS that workers fire. */
+  readonly schedules: Schedules;
   /**
    * Calls `onEvent` with the events appended to the log from now on, in order, until the returned
    * function is called. Nothing is missed: what could not be handed over live (published while a

@@ -30,7 +30,12 @@ export async function embeddedBackend(
   databasePath = defaultDatabasePath(),
   recover = false,
 ): Promise<Backend> {
-  const runtime: Runtime = await createRuntime({ store: { sqlite: databasePath }, recover });
+  // The modules' workflows are served here: their declared schedules are made in the store and fired.
+  const runtime: Runtime = await createRuntime({
+    store: { sqlite: databasePath },
+    recover,
+    workflows: [...modules.workflows.values()],
+  });
   const running = new Map<string, ExecutionHandle>();
 
   /** Waits for an execution this process does not drive, by reading it until it settles. */
@@ -98,6 +103,7 @@ export async function embeddedBackend(
         .catch(withModulesHint),
     cancel: (executionId) => runtime.cancel(executionId).catch(withModulesHint),
     inspect: (executionId) => runtime.inspect(executionId),
+    schedules: runtime.schedules,
     list: (filter) => runtime.list(filter),
     watch: (executionId, onEvent, delivered) => watchStoredLog(runtime, executionId, onEvent, delivered),
     async close() {

@@ -38,6 +38,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<Backend>
     cancel: (executionId, waitOptions = {}) => client.cancel(executionId, waitOptions),
     inspect: (executionId) => client.inspect(executionId),
     list: (filter) => client.list(filter),
+    schedules: client.schedules,
     watch: (executionId, onEvent) => client.watch(executionId, onEvent),
     close: () => client.close(),
   });

@@ -6,7 +6,14 @@ import { executionPicture, machinePicture, type PictureFormat } from '../picture
 import { readJsonBody } from './body.js';
 import { HttpError } from './errors.js';
 import { openEventStream, type streamLimit } from './sse.js';
-import { checkName, EXECUTION_STATES, hasErrorCode, type ErrorCode, type ExecutionState } from '../runtime/index.js';
+import {
+  checkName,
+  EXECUTION_STATES,
+  hasErrorCode,
+  type ErrorCode,
+  type ExecutionState,
+  type ScheduleOptions,
+} from '../runtime/index.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[], query: URLSearchParams) => Promise<void>;
 
@@ -14,7 +21,7 @@ export interface Route {
   method: string;
   pattern: RegExp;
   /** What each captured path segment is: checked (server.ts) before the handler runs. */
-  params: ('executionId' | 'workflow' | 'machine')[];
+  params: ('executionId' | 'workflow' | 'machine' | 'schedule')[];
   handler: Handler;
 }
 
@@ -167,12 +174,101 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
     },
     {
       method: 'GET',
+      pattern: /^\/schedules$/,
+      params: [],
+      handler: async (_req, res) => json(res, 200, { schedules: await backend.schedules.list() }),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/schedules$/,
+      params: [],
+      handler: async (req, res) => {
+        const { workflow, ...options } = scheduleBody(await readJsonBody(req, limit), true);
+        json(res, 201, await backend.schedules.create(workflow!, options));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/schedules\/([^/]+)$/,
+      params: ['schedule'],
+      handler: async (_req, res, [id]) => json(res, 200, await backend.schedules.get(id!)),
+    },
+    {
+      method: 'PATCH',
+      pattern: /^\/schedules\/([^/]+)$/,
+      params: ['schedule'],
+      handler: async (req, res, [id]) => {
+        const {
+          workflow: _fixed,
+          id: _same,
+          paused: _byVerb,
+          ...change
+        } = scheduleBody(await readJsonBody(req, limit), false);
+        json(res, 200, await backend.schedules.update(id!, change));
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/schedules\/([^/]+)$/,
+      params: ['schedule'],
+      handler: async (_req, res, [id]) => {
+        await backend.schedules.delete(id!);
+        res.writeHead(204).end();
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/schedules\/([^/]+)\/(pause|resume|trigger)$/,
+      params: ['schedule'],
+      handler: async (req, res, [id], _query) => {
+        await readJsonBody(req, limit);
+        const verb = /\/(pause|resume|trigger)$/.exec(req.url?.split('?')[0] ?? '')![1]!;
+        if (verb === 'trigger') return json(res, 202, { executionId: await backend.schedules.trigger(id!) });
+        json(res, 200, await (verb === 'pause' ? backend.schedules.pause(id!) : backend.schedules.resume(id!)));
+      },
+    },
+    {
+      method: 'GET',
       pattern: /^\/machines\/([^/]+)\/picture$/,
       params: ['machine'],
       handler: async (_req, res, [name], query) =>
         sendPicture(res, pictureFormat(query), await machinePicture(name!, pictureFormat(query))),
     },
   ];
+}
+
+const SCHEDULE_FIELDS: Record<string, 'string' | 'duration' | 'instant' | 'boolean' | 'any'> = {
+  workflow: 'string',
+  id: 'string',
+  cron: 'string',
+  every: 'duration',
+  at: 'instant',
+  input: 'any',
+  timezone: 'string',
+  overlap: 'string',
+  catchup: 'string',
+  jitter: 'duration',
+  paused: 'boolean',
+  startAt: 'instant',
+};
+
+/** A schedule as a request body gives it: an object of known fields, each of its type (the runtime checks the rest). */
+function scheduleBody(body: unknown, create: boolean): ScheduleOptions & { workflow?: string; id?: string } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new HttpError('BAD_ARGUMENT', 'the body must be a JSON object describing the schedule');
+  for (const [key, value] of Object.entries(body)) {
+    const kind = SCHEDULE_FIELDS[key];
+    if (!kind) throw new HttpError('BAD_ARGUMENT', `unknown schedule field '${key.slice(0, 40)}'`);
+    const ok =
+      kind === 'any' ||
+      (kind === 'string' && typeof value === 'string') ||
+      (kind === 'boolean' && typeof value === 'boolean') ||
+      ((kind === 'duration' || kind === 'instant') && (typeof value === 'string' || typeof value === 'number'));
+    if (!ok) throw new HttpError('BAD_ARGUMENT', `schedule field '${key}' must be a ${kind}`);
+  }
+  const fields = body as ScheduleOptions & { workflow?: string; id?: string };
+  if (create && fields.workflow === undefined) throw new HttpError('BAD_ARGUMENT', "a schedule needs its 'workflow'");
+  return fields;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

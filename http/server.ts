@@ -11,6 +11,8 @@
  *   GET  /executions?state=&workflow=&limit=
  *   GET  /machines/{name}/picture?format=...
  *   GET  /workflows, GET /health
+ *   GET  /schedules, POST /schedules (body: { workflow, id?, cron | every | at, input?, timezone?, ... })
+ *   GET | PATCH | DELETE /schedules/{id}, POST /schedules/{id}/pause | resume | trigger
  *
  * Every request passes `admit` first (http/access.ts): its Host must be one of the server's names,
  * a browser's request must come from the server's own page, the token must be sent when the server
@@ -50,6 +52,7 @@ const PARAM_CHECKS: Record<Route['params'][number], (value: string) => string> =
   executionId: (value) => checkExecutionId(value),
   workflow: (value) => checkName(value, 'workflow name'),
   machine: (value) => value, // one of a fixed set: an unknown one is UNKNOWN_MACHINE
+  schedule: (value) => checkName(value, 'schedule id'),
 };
 
 export function createFluxServer(options: FluxServerOptions): Server {

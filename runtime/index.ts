@@ -21,6 +21,9 @@ export type { PauseOutcome, PauseWakeOptions, WakeReason } from './engine/waits.
 export { taskContext } from './api/task-context.js';
 export { parallel, pipeline } from './api/parallel.js';
 export { call } from './api/subworkflows.js';
+export { schedule } from './api/schedule.js';
+export type { ScheduleOptions, OverlapPolicy, CatchupPolicy } from './engine/schedule-spec.js';
+export type { Schedules, ScheduleInfo, ScheduleRunInfo, ScheduleChange } from './host/schedules.js';
 export { Graph } from './api/graph.js';
 export type { GraphEdge, NodeAction, EdgeCondition } from './api/graph.js';
 export type { ParallelOptions, ParallelItem } from './api/parallel.js';
@@ -46,7 +49,15 @@ export { consoleLogger } from './engine/logger.js';
 export { MalformedMessageError } from './engine/errors.js';
 export type { RecoveryReport } from './host/recovery.js';
 export type { SqliteStoreOptions } from './stores/sqlite-options.js';
-export type { Runtime, StartOptions, ExecutionHandle, ExecutionSummary, CancelOptions } from './host/runtime.js';
+export type {
+  Runtime,
+  StartOptions,
+  ExecutionHandle,
+  ExecutionSummary,
+  CancelOptions,
+  ResumeTarget,
+  ResultOptions,
+} from './host/runtime.js';
 export type { RuntimeOptions } from './api/create-runtime.js';
 export type { ListFilter } from './engine/event-store.js';
 export type { Duration } from './engine/duration.js';

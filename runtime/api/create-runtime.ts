@@ -6,6 +6,7 @@ import type { Clock } from '../engine/clock.js';
 import { DefinitionError } from '../engine/errors.js';
 import { ActorRuntime } from '../host/actor-runtime.js';
 import type { Runtime } from '../host/runtime.js';
+import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import type { NatsOptions } from '../nats/nats-runtime.js';
 import type { SqliteStoreOptions } from '../stores/sqlite-options.js';
 
@@ -32,6 +33,13 @@ export interface RuntimeOptions {
    * processes and a server, which a test clock does not move.
    */
   clock?: Clock;
+  /**
+   * The workflows this runtime serves: the schedules they declare (`withOptions({ schedule })`)
+   * are made in its store (once, under `<workflow>_auto`) and fired by it. Embedded stores only;
+   * on NATS, workers (`startWorker({ workflows })`) do this.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: workflows of every input and output type
+  workflows?: readonly WorkflowDefinition<any, any>[];
 }
 
 export type { SqliteStoreOptions } from '../stores/sqlite-options.js';
@@ -63,7 +71,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const { clock } = options;
   const runtime = new ActorRuntime(
     store === 'memory' ? await memoryStore() : await sqliteStore(store.sqlite, store, clock),
-    { clock },
+    { clock, ...(options.workflows && { workflows: options.workflows }) },
   );
   if (options.recover)
     await runtime.recoverContinually().catch(async (error: unknown) => {

@@ -66,7 +66,7 @@ workflow.withOptions = function withOptions(options: WorkflowOptions) {
 };
 
 function defineWorkflow<I, O>(fn: WorkflowFunction<I, O>, options: WorkflowOptions): Workflow<I, O> {
-  checkOptions('workflow', options, ['name', 'outputStorage', 'secretRequests']);
+  checkOptions('workflow', options, ['name', 'outputStorage', 'secretRequests', 'schedule']);
   const name = resolveName('workflow', fn, options.name);
   const definition: Workflow<I, O> = {
     name,

@@ -35,6 +35,16 @@ export const ERROR_CODES = [
   /** `pause(name, output, options)` with wake options that are not exactly one valid condition. */
   'INVALID_PAUSE',
 
+  // --- schedules ---------------------------------------------------------------------------------
+  /** A schedule's options are not valid: not exactly one of cron/every/at, a bad cron, an unknown time zone. */
+  'INVALID_SCHEDULE',
+  /** No schedule has that id. */
+  'SCHEDULE_NOT_FOUND',
+  /** A schedule with that id exists already (create), or changed while it was being changed. */
+  'SCHEDULE_CONFLICT',
+  /** The runtime's store keeps no schedules. */
+  'SCHEDULES_UNAVAILABLE',
+
   // --- children ----------------------------------------------------------------------------------
   /** A child workflow failed: its parent's `call` step fails with it. */
   'CHILD_WORKFLOW_FAILED',

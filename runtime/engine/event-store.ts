@@ -7,6 +7,7 @@
 import type { StoredEvent } from './events.js';
 import type { ExecutionState } from './execution-state.js';
 import type { SecretManager } from './secrets.js';
+import type { ScheduleStore } from './schedule-store.js';
 
 /** The index entry of one execution, for `list` and quick look-ups. The log stays the authority. */
 export interface ExecutionRecord {
@@ -119,6 +120,8 @@ export interface EventStore {
   readonly leases?: ExecutionLeases;
   /** Its durable timers; a store without them wakes nothing by itself. */
   readonly wakes?: WakeIndex;
+  /** Its schedules; a store without them has none. */
+  readonly schedules?: ScheduleStore;
   writer(executionId: string): LogWriter;
   /** The whole log of one execution, in order; empty when it does not exist. */
   load(executionId: string): Promise<StoredEvent[]>;

@@ -1,4 +1,5 @@
 /** A workflow as the runtime knows it: a name, the body, and its options. */
+import type { ScheduleOptions } from './schedule-spec.js';
 import type { ExecutionContext } from './execution-context.js';
 import type { OutputStorage } from './output-storage.js';
 
@@ -12,6 +13,12 @@ export interface WorkflowOptions {
   outputStorage?: OutputStorage;
   /** Secrets every task of this workflow receives in `taskContext().secrets`, besides its own. */
   secretRequests?: readonly string[];
+  /**
+   * A schedule declared on the workflow (Flux's `schedule=`): made, once, by the runtime or worker
+   * that serves it (`createRuntime({ workflows })`, `startWorker({ workflows })`), under the id
+   * `<workflow>_auto`, and changed when the declaration changes.
+   */
+  schedule?: ScheduleOptions;
 }
 
 export interface WorkflowDefinition<I = unknown, O = unknown> {

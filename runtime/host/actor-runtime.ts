@@ -47,6 +47,10 @@ import { recoverOrphans, type RecoveryReport } from './recovery.js';
 import { Claims } from './claims.js';
 import { ChildExecutions } from './child-executions.js';
 import { Wakes } from './wakes.js';
+import { Scheduler } from './scheduler.js';
+import { ScheduleBook, unavailableSchedules, type Schedules } from './schedules.js';
+import type { ScheduleSpec } from '../engine/schedule-spec.js';
+import type { ScheduleStore } from '../engine/schedule-store.js';
 import { consoleLogger, type Logger } from '../engine/logger.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import type { SecretManager } from '../engine/secrets.js';
@@ -89,6 +93,14 @@ export interface ActorRuntimeOptions {
    */
   timers?: { index: WakeIndex; fire(due: DueWake): Promise<boolean> };
   /**
+   * The schedules to keep, instead of the store's, and how a fire starts its execution (default:
+   * here). A NATS worker sends a start command, which any worker serving the workflow takes.
+   */
+  schedules?: { store: ScheduleStore; start?(spec: ScheduleSpec, executionId: string): Promise<void> };
+  /** The workflows this runtime serves: their declared schedules (`withOptions({ schedule })`) are made here. */
+  // biome-ignore lint/suspicious/noExplicitAny: workflows of every input and output type
+  workflows?: readonly WorkflowDefinition<any, any>[];
+  /**
    * A body that waits only on durable sleeps at least this long parks (`waiting`): no driver holds
    * it, the store's timer wakes it. Default 5 s; only with a store that keeps timers.
    */
@@ -97,6 +109,9 @@ export interface ActorRuntimeOptions {
 
 /** See `ActorRuntimeOptions.parkAfterMs`. */
 export const DEFAULT_PARK_AFTER_MS = 5000;
+
+/** An execution a schedule's fire started (`fireExecutionId`). */
+const FIRE_ID = /-\d{8}T\d{6,9}Z$/;
 
 /** How `resumeOne` resumes: with a value (for a named pause), or as a wake. */
 interface ResumeHow<I, O> {
@@ -125,6 +140,12 @@ export class ActorRuntime implements Runtime {
   /** Wakes paused executions whose durable timers fall due, if the store keeps timers. */
   private readonly wakes: Wakes | undefined;
   private readonly parkAfterMs: number | undefined;
+  /** Fires the store's schedules, if it keeps any. */
+  private readonly scheduler: Scheduler | undefined;
+  /** `runtime.schedules`: refuses every call (SCHEDULES_UNAVAILABLE) on a store without schedules. */
+  readonly schedules: Schedules;
+  /** Declaring the served workflows' schedules: `close` waits for it. */
+  private readonly declaring: Promise<void>;
 
   constructor(
     readonly store: EventStore,
@@ -157,6 +178,60 @@ export class ActorRuntime implements Runtime {
       this.wakes.start();
     }
     this.parkAfterMs = index ? (options.parkAfterMs ?? DEFAULT_PARK_AFTER_MS) : undefined;
+    const scheduleStore = options.schedules?.store ?? store.schedules;
+    const start = options.schedules?.start ?? ((spec, executionId) => this.startFire(spec, executionId));
+    if (scheduleStore) {
+      const logger = options.logger ?? consoleLogger;
+      this.scheduler = new Scheduler({
+        store: scheduleStore,
+        clock: this.clock,
+        realClock: systemClock,
+        runtimeId: store.leases?.runtimeId ?? uuidv7(),
+        claimMs: store.leases?.leaseMs ?? 10_000,
+        start,
+        active: async (executionId) => {
+          const state = (await this.store.get(executionId))?.state;
+          return state !== undefined && !isFinished(state);
+        },
+        logger,
+        ...(store.leases && { poll: { clock: systemClock, everyMs: clampInterval(store.leases.leaseMs, 1) } }),
+      });
+      const book = new ScheduleBook({
+        store: scheduleStore,
+        clock: this.clock,
+        stateOf: async (executionId) => (await this.store.get(executionId))?.state,
+        start,
+        changed: () => this.scheduler?.poke(),
+        ...(!options.schedules && {
+          checkWorkflow: (name: string) => {
+            if (!findWorkflow(name)) throw new WorkflowNotFoundError(name);
+          },
+        }),
+      });
+      this.schedules = book;
+      this.declaring = Promise.all(
+        (options.workflows ?? []).flatMap((workflow) =>
+          workflow.options.schedule ? [book.declare(workflow.name, workflow.options.schedule)] : [],
+        ),
+      ).then(
+        () => this.scheduler?.start(),
+        (error: unknown) => {
+          logger.error(`could not declare the workflows' schedules: ${(error as Error).message}`);
+          this.scheduler?.start();
+        },
+      );
+    } else {
+      this.schedules = unavailableSchedules(store.kind);
+      this.declaring = Promise.resolve();
+    }
+  }
+
+  /** A schedule's fire, started here: under its id, once (a second start finds it and starts nothing). */
+  private async startFire(spec: ScheduleSpec, executionId: string): Promise<void> {
+    const definition = findWorkflow(spec.workflow) as WorkflowDefinition | undefined;
+    if (!definition) throw new WorkflowNotFoundError(spec.workflow, { executionId });
+    const { handle } = await this.startAs(definition, executionId, spec.inputJson);
+    this.inBackground(handle.result().then(() => undefined));
   }
 
   /**
@@ -277,6 +352,11 @@ export class ActorRuntime implements Runtime {
   /** Workflow time: the runtime's clock now. */
   now(): number {
     return this.clock.now();
+  }
+
+  /** Schedules changed elsewhere (a client, another worker): the scheduler looks again. */
+  schedulesChanged(): void {
+    this.scheduler?.poke();
   }
 
   /** A timer that came to be known otherwise than by a run here (another worker's, in a watched bucket). */
@@ -520,6 +600,8 @@ export class ActorRuntime implements Runtime {
 
   async close(): Promise<void> {
     this.closing = true;
+    await this.declaring;
+    await this.scheduler?.close();
     await this.wakes?.close();
     this.sweeper?.clear();
     await this.recovering?.catch(() => undefined);
@@ -658,7 +740,11 @@ export class ActorRuntime implements Runtime {
         release();
         if (ctx.state === 'paused') this.inBackground(this.children.wakeIfChildMoved(executionId, log.events));
         if (ctx.state === 'paused' || ctx.state === 'waiting') this.notePaused(executionId, log.events);
-        else if (isFinished(ctx.state) && this.wakes) this.inBackground(this.wakes.ended(executionId));
+        else if (isFinished(ctx.state)) {
+          if (this.wakes) this.inBackground(this.wakes.ended(executionId));
+          // A schedule's run ended: a fire it held back (overlap 'bufferOne') may go now.
+          if (FIRE_ID.test(executionId)) this.scheduler?.poke();
+        }
       },
       (error: unknown) => release(error),
     );

@@ -3,6 +3,7 @@
  * executions. `ActorRuntime` (./actor-runtime.ts) is the one implementation; `createRuntime`
  * (runtime/api/create-runtime.ts) picks its store.
  */
+import type { Schedules } from './schedules.js';
 import type { CancelOptions } from '../../actors/execution-actor.js';
 import type { ExecutionContext } from '../engine/execution-context.js';
 import type { ExecutionRecord, ListFilter } from '../engine/event-store.js';
@@ -48,6 +49,8 @@ export function resumeTargetOf<I, O>(
 
 export interface Runtime {
   readonly kind: string;
+  /** Schedules: create, list, change, pause, resume, trigger, delete, and their recent runs. */
+  readonly schedules: Schedules;
   /** Secrets for task bodies: `set`, `get`, `delete`. */
   readonly secrets: SecretManager;
   run<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionContext<I, O>>;

@@ -83,8 +83,14 @@ export class Wakes {
 
   private arm(at: number): void {
     this.armed?.clear();
-    this.armedAt = at;
     const { clock } = this.options;
+    if (at <= clock.now()) {
+      // Due already (the clock moved on while this was worked out): a clock timer of no delay would
+      // wait for the next tick of a test clock.
+      setImmediate(() => this.fire());
+      return;
+    }
+    this.armedAt = at;
     this.armed = clock.setTimeout(() => this.fire(), Math.max(0, at - clock.now()));
     // Unreferenced unless someone here waits for a wake: a script that paused an execution for a
     // week exits; one that awaits a parked sleep's end does not; a server or a worker fires it anyway.

@@ -3,6 +3,9 @@
  * go to the commands stream, so one sent while no worker runs is kept and carried out later; reads
  * come from the event log and the index.
  */
+import { NatsSchedules } from './nats-schedules.js';
+import { ScheduleBook, type Schedules } from '../host/schedules.js';
+import type { ScheduleStore } from '../engine/schedule-store.js';
 import { pendingWaits, resumeTarget } from '../engine/waits.js';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -69,6 +72,8 @@ export interface Client {
   workflows(): Promise<string[]>;
   /** Calls `onEvent` with each event appended to the execution's log from now on; returns a stop function. */
   watch(executionId: string, onEvent: (event: ExecutionEvent) => void): () => void;
+  /** Schedules, kept in the schedules bucket; workers fire them. */
+  readonly schedules: Schedules;
   close(): Promise<void>;
 }
 
@@ -80,6 +85,18 @@ const START_PATIENCE_MS = 10_000;
 /** How long a workflow seen in the workers bucket counts as served without looking again. */
 const SERVED_TRUST_MS = 10_000;
 
+/** A schedule store opened on first use. */
+function lazyScheduleStore(open: () => Promise<ScheduleStore>): ScheduleStore {
+  return {
+    get: async (id) => (await open()).get(id),
+    list: async () => (await open()).list(),
+    put: async (record) => (await open()).put(record),
+    delete: async (id) => (await open()).delete(id),
+    due: async (until) => (await open()).due(until),
+    next: async () => (await open()).next(),
+  };
+}
+
 export async function connectClient(options: NatsOptions): Promise<Client> {
   const {
     connection,
@@ -89,7 +106,8 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     dispatchPatienceMs: _unused,
     // A client drives no execution: everything it times is patience with the server and the
     // workers, real time whatever clock they run on (a test clock skipping must not time it out).
-    clock: _drivesNothing,
+    // Only the schedules it makes are anchored on the workers' clock, given as this one.
+    clock: workflowClock,
     logger = consoleLogger,
     ...connectOptions
   } = options;
@@ -194,7 +212,40 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     return (servedUntil.get(workflow) ?? 0) > clock.now();
   };
 
+  // Schedules: read and written in their bucket (made by the first worker); workers watch it and fire them.
+  let scheduleStore: Promise<NatsSchedules> | undefined;
+  const schedulesBucket = () => {
+    scheduleStore ??= kvm.open(names.schedulesBucket).then(
+      (kv) => new NatsSchedules(kv, jsm, names.schedulesBucket, logger),
+      (error: unknown) => {
+        scheduleStore = undefined;
+        throw new FluxError(
+          'SCHEDULES_UNAVAILABLE',
+          `the schedules bucket ${names.schedulesBucket} cannot be opened (${(error as Error).message}): start a worker first`,
+        );
+      },
+    );
+    return scheduleStore;
+  };
+  const schedules = new ScheduleBook({
+    store: lazyScheduleStore(schedulesBucket),
+    clock: workflowClock ?? systemClock,
+    stateOf: async (executionId) => (await store.get(executionId))?.state,
+    start: async (spec, executionId) => {
+      await send(
+        names.command(spec.workflow, 'start'),
+        encodeStartCommand({ workflow: spec.workflow, executionId, inputJson: spec.inputJson }),
+        `start:${executionId}`,
+        `the input of schedule run ${executionId}`,
+        executionId,
+      );
+      rememberStart(executionId);
+    },
+    changed: () => {}, // the workers watch the bucket
+  });
+
   const client: Client = {
+    schedules,
     async start(workflow, input, startOptions = {}) {
       const name = checkName(typeof workflow === 'string' ? workflow : workflow.name, 'workflow name');
       const executionId =

@@ -25,6 +25,8 @@ export interface NatsNames {
   readonly payloadsBucket: string;
   /** The durable timers: key = execution id, value = when it wakes (./nats-wakes.ts). */
   readonly wakesBucket: string;
+  /** Schedules: key = schedule id, value = the schedule (./nats-schedules.ts). */
+  readonly schedulesBucket: string;
   /** Task commands for a task, to whichever executor serving it answers first (a queue group). */
   task(taskName: string): string;
   readonly executorsQueue: string;
@@ -54,6 +56,7 @@ export function natsNames(prefix = 'flux'): NatsNames {
     secretsBucket: `${prefix}_secrets`,
     payloadsBucket: `${prefix}_payloads`,
     wakesBucket: `${prefix}_wakes`,
+    schedulesBucket: `${prefix}_schedules`,
     task: (taskName) => `${prefix}.tasks.${checkName(taskName, 'task name')}`,
     executorsQueue: `${prefix}-executors`,
     results: (dispatcherId) => `${prefix}.results.${dispatcherId}`,

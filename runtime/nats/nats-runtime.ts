@@ -59,7 +59,8 @@ export interface NatsOptions
   /**
    * The clock of the executions driven and the tasks served here (`createRuntime`, `startWorker`):
    * event times, `now()`, durable sleeps, retry backoffs, task timeouts. Default: the system clock.
-   * Leases, heartbeats and waits on the server keep real time; a client drives nothing and ignores it.
+   * Leases, heartbeats and waits on the server keep real time; a client drives nothing and takes it
+   * only to anchor the schedules it makes (`every` counts from its now).
    */
   clock?: Clock;
 }

@@ -21,7 +21,9 @@ import { Leases } from './leases.js';
 import { openNats, type NatsOptions } from './nats-runtime.js';
 import { DEFAULT_REPLY_PREFIXES } from './reply-subjects.js';
 import { NatsWakes } from './nats-wakes.js';
-import { encodeWakeCommand } from './codec.js';
+import { encodeStartCommand, encodeWakeCommand } from './codec.js';
+import { NatsSchedules } from './nats-schedules.js';
+import type { ScheduleSpec } from '../engine/schedule-spec.js';
 import type { DueWake } from '../engine/event-store.js';
 
 export { REPLY_HEADER } from './command-loop.js';
@@ -87,13 +89,32 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     timers!.markFired(due.executionId);
     return true;
   };
+  // Schedules: every worker watches them and fires what is due by sending a start command under
+  // the fire's execution id (one per fire, whichever worker sends it first: its message id).
+  const schedules = new NatsSchedules(
+    await kvm.create(names.schedulesBucket, { replicas, history: 1 }).catch(() => kvm.open(names.schedulesBucket)),
+    jsm,
+    names.schedulesBucket,
+    logger,
+  );
+  const startFire = async (spec: ScheduleSpec, executionId: string): Promise<void> => {
+    await js.publish(
+      names.command(spec.workflow, 'start'),
+      encodeStartCommand({ workflow: spec.workflow, executionId, inputJson: spec.inputJson }),
+      { msgID: `start:${executionId}` },
+    );
+  };
   const runtime = new ActorRuntime(store, {
     executor: parts.dispatcher,
     drivers: leases,
     clock: options.nats.clock,
     logger,
     ...(timers && { timers: { index: timers, fire } }),
+    schedules: { store: schedules, start: startFire },
+    workflows: options.workflows,
   });
+  schedules.onChange = () => runtime.schedulesChanged();
+  await schedules.watch();
   if (timers) {
     timers.onTimer = (executionId, wakeAt) => runtime.timerNoted(executionId, wakeAt);
     await timers.start();
@@ -125,6 +146,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   } catch (error) {
     heartbeat.clear();
     timers?.close();
+    schedules.close();
     await leases.leave();
     await parts.close();
     throw error;
@@ -167,6 +189,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       await commands.stop();
       await runtime.close(); // waits for the runs driven here
       timers?.close();
+      schedules.close();
       await leases.leave();
       await parts.close();
     },

@@ -2,6 +2,7 @@
 import { ExecutionConflictError } from '../engine/errors.js';
 import type { StoredEvent } from '../engine/events.js';
 import { MemorySecrets } from '../engine/secrets.js';
+import { MemorySchedules } from './memory-schedules.js';
 import type {
   DueWake,
   EventStore,
@@ -18,6 +19,7 @@ export class MemoryStore implements EventStore {
   private readonly records = new Map<string, ExecutionRecord>();
   private readonly cached = new Map<string, string | undefined>();
   readonly secrets = new MemorySecrets();
+  readonly schedules = new MemorySchedules();
 
   readonly cache: TaskCache = {
     read: async (key) => (this.cached.has(key) ? { valueJson: this.cached.get(key) } : undefined),

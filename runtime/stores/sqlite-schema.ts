@@ -9,8 +9,9 @@ import { FluxError } from '../engine/errors.js';
 /**
  * 2: executions have an owner (the runtime driving them), and runtimes a heartbeat (./sqlite-leases.ts).
  * 3: executions have their durable timer: when they wake (`wake_at`), or which execution's end wakes them (`awaits`).
+ * 4: schedules (./sqlite-schedules.ts).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS events (
@@ -37,6 +38,14 @@ CREATE TABLE IF NOT EXISTS executions (
 CREATE INDEX IF NOT EXISTS executions_by_state ON executions (state, workflow);
 CREATE INDEX IF NOT EXISTS executions_by_wake ON executions (wake_at) WHERE wake_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS executions_by_awaited ON executions (awaits) WHERE awaits IS NOT NULL;
+CREATE TABLE IF NOT EXISTS schedules (
+  id TEXT PRIMARY KEY,
+  record TEXT NOT NULL, -- the schedule as JSON (runtime/engine/schedule-store.ts)
+  look_at INTEGER, -- epoch ms, workflow clock: when its next fire is due; NULL when paused or spent
+  has_work INTEGER NOT NULL DEFAULT 0, -- a buffered fire, or fires whose start is unconfirmed
+  revision INTEGER NOT NULL -- every write is a compare-and-set on it
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS schedules_by_look ON schedules (look_at) WHERE look_at IS NOT NULL;
 CREATE TABLE IF NOT EXISTS task_cache (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL, -- '' for a task that returned nothing
@@ -55,6 +64,7 @@ CREATE TABLE IF NOT EXISTS runtimes (
 const STEPS: Record<number, string> = {
   1: 'ALTER TABLE executions ADD COLUMN owner TEXT;',
   2: 'ALTER TABLE executions ADD COLUMN wake_at INTEGER; ALTER TABLE executions ADD COLUMN awaits TEXT;',
+  3: '', // the schedules table: made by TABLES
 };
 
 export function migrate(db: Database.Database, path: string): void {

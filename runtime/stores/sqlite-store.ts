@@ -23,6 +23,7 @@ import type {
 import { GroupCommit, type PendingWrites } from './group-commit.js';
 import { ensurePrivateFile } from '../engine/private-files.js';
 import { migrate } from './sqlite-schema.js';
+import { SqliteSchedules } from './sqlite-schedules.js';
 import { DEFAULT_LEASE_MS, SqliteLeases } from './sqlite-leases.js';
 import type { SqliteStoreOptions } from './sqlite-options.js';
 import { systemClock, type Clock } from '../engine/clock.js';
@@ -56,6 +57,7 @@ export class SqliteStore implements EventStore {
   readonly secrets: SqliteSecrets;
   readonly leases: SqliteLeases;
   readonly wakes: WakeIndex;
+  readonly schedules: SqliteSchedules;
 
   /**
    * @param clock the runtime's clock: when a cached task output was written. (The leases keep real
@@ -121,6 +123,7 @@ export class SqliteStore implements EventStore {
       },
     };
     this.wakes = sqliteWakes(this.db, () => this.writes.flushNow());
+    this.schedules = new SqliteSchedules(this.db);
     // Last: every table exists by now, whatever the cap.
     if (options.maxBytes !== undefined) this.limitSize(options.maxBytes);
   }

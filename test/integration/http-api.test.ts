@@ -79,7 +79,7 @@ for (const { kind, open } of kinds) {
       const response = await fetch(`${base}${path}`, {
         method,
         body,
-        ...(method === 'POST' && { headers: JSON_TYPE }),
+        ...((method === 'POST' || method === 'PATCH') && { headers: JSON_TYPE }),
       });
       const text = await response.text();
       return {
@@ -106,6 +106,49 @@ for (const { kind, open } of kinds) {
       expect((await call('GET', `/executions/${id}`)).body).to.not.have.property('events');
       const listed = await call('GET', '/executions?state=succeeded&workflow=expenseApproval');
       expect(listed.body.executions.map((r: { executionId: string }) => r.executionId)).to.include(id);
+    });
+
+    it('makes, reads, changes, triggers, pauses and deletes schedules; refuses bad ones', async () => {
+      const id = `approvals-${kind}`;
+      const made = await call(
+        'POST',
+        '/schedules',
+        JSON.stringify({ workflow: 'expenseApproval', id, every: '1d', input: 5 }),
+      );
+      expect(made.status, JSON.stringify(made.body)).to.equal(201);
+      expect(made.body).to.include({ id, workflow: 'expenseApproval', every: 86_400_000, paused: false, input: 5 });
+      expect((await call('GET', '/schedules')).body.schedules.map((x: { id: string }) => x.id)).to.include(id);
+      const changed = await call('PATCH', `/schedules/${id}`, JSON.stringify({ input: 7 }));
+      expect(changed.body.input).to.equal(7);
+      expect((await call('POST', `/schedules/${id}/pause`)).body.paused).to.equal(true);
+      expect((await call('POST', `/schedules/${id}/resume`)).body.paused).to.equal(false);
+      const triggered = await call('POST', `/schedules/${id}/trigger`);
+      expect(triggered.status).to.equal(202);
+      expect(triggered.body.executionId).to.match(new RegExp(`^${id}-\\d{8}T\\d{6,9}Z$`));
+      const twice = await call('POST', '/schedules', JSON.stringify({ workflow: 'expenseApproval', id, every: '1d' }));
+      expect([twice.status, twice.body.error.code]).to.deep.equal([409, 'SCHEDULE_CONFLICT']);
+      const badCron = await call('POST', '/schedules', JSON.stringify({ workflow: 'expenseApproval', cron: 'nope' }));
+      expect([badCron.status, badCron.body.error.code]).to.deep.equal([400, 'INVALID_SCHEDULE']);
+      const unknownField = await call(
+        'POST',
+        '/schedules',
+        JSON.stringify({ workflow: 'expenseApproval', every: '1h', command: 'rm' }),
+      );
+      expect([unknownField.status, unknownField.body.error.code]).to.deep.equal([400, 'BAD_ARGUMENT']);
+      const badId = await call('GET', '/schedules/a..b');
+      expect(badId.status).to.equal(400);
+      expect((await call('DELETE', `/schedules/${id}`)).status).to.equal(204);
+      const gone = await call('GET', `/schedules/${id}`);
+      expect([gone.status, gone.body.error.code]).to.deep.equal([404, 'SCHEDULE_NOT_FOUND']);
+    });
+
+    it('resumes one of several pauses by name (?pause=), and refuses a resume that names none', async () => {
+      const paused = await call('POST', '/workflows/expenseApproval/run?mode=sync', '9');
+      const id = paused.body.executionId as string;
+      const wrong = await call('POST', `/executions/${id}/resume?pause=nope`, '{"approved":true,"reviewer":"x"}');
+      expect([wrong.status, wrong.body.error.code]).to.deep.equal([409, 'PAUSE_NOT_PENDING']);
+      const done = await call('POST', `/executions/${id}/resume?pause=approval`, '{"approved":true,"reviewer":"x"}');
+      expect(done.body.state).to.equal('succeeded');
     });
 
     it('runs async (202 and the id at once) and cancels', async () => {

@@ -140,3 +140,59 @@ describe('durable timers on NATS', function () {
     }
   });
 });
+
+const tick = workflow(async function scheduledTick(ctx: ExecutionContext<number>) {
+  return ctx.input;
+});
+
+describe('schedules on NATS', function () {
+  this.timeout(120_000);
+
+  it('with three workers and 100 schedules, starts each fire exactly once; the client makes, lists and triggers them', async () => {
+    const { url } = await sharedNatsServer();
+    const clock = new TestClock(TEST_EPOCH);
+    const nats = {
+      servers: url,
+      prefix: `sched${process.pid}_${++prefixes}`,
+      secretKeyFile: join(tempDir(), 'secret.key'),
+    };
+    const workers = await Promise.all(
+      [1, 2, 3].map(() => startWorker({ nats: { ...nats, clock }, workflows: [tick], leaseMs: 2000 })),
+    );
+    const client = await connectClient({ ...nats, clock }); // its schedules are anchored on the workers' clock
+    try {
+      for (let i = 0; i < 100; i++) await client.schedules.create(tick, { id: `tick-${i}`, every: '1m', input: i });
+      expect(await client.schedules.list()).to.have.length(100);
+      const fired = async (n: number) =>
+        (await Promise.all(Array.from({ length: 100 }, (_, i) => client.schedules.runs(`tick-${i}`)))).every(
+          (runs) => runs.filter((run) => !run.skipped).length === n,
+        );
+      for (let minute = 1; minute <= 3; minute++) {
+        await clock.advance('1m');
+        for (let polls = 0; !(await fired(minute)); polls++) {
+          expect(polls, `the fires of minute ${minute}`).to.be.below(500);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
+      const runs = (
+        await Promise.all(Array.from({ length: 100 }, (_, i) => client.schedules.runs(`tick-${i}`)))
+      ).flat();
+      expect(new Set(runs.map((run) => run.executionId)).size).to.equal(300);
+      for (const run of runs.slice(0, 30)) {
+        const ctx = await client.result(run.executionId, { timeoutMs: 20_000 });
+        expect(
+          ctx.events.filter((e) => e.type === 'WORKFLOW_STARTED'),
+          run.executionId,
+        ).to.have.length(1);
+        expect(ctx.state).to.equal('succeeded');
+      }
+      const manual = await client.schedules.trigger('tick-7');
+      expect((await client.result(manual, { timeoutMs: 20_000 })).output).to.equal(7);
+      await client.schedules.delete('tick-7');
+      expect(await client.schedules.list()).to.have.length(99);
+    } finally {
+      await client.close();
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+  });
+});
