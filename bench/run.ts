@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createRuntime, type Runtime } from 'flux-actors';
 import { fillEvents, startNatsBench, tasksServedLocally, w7, type NatsBench, type NatsSession } from './nats.js';
 import { natsServerMissing, natsServerVersion } from './nats-server.js';
+import { w8Embedded, w8Nats, w9Embedded, w9Nats } from './time.js';
 import {
   collectGarbage,
   localStepRuns,
@@ -40,6 +41,8 @@ interface Workload {
   prepare?(session: Session): Promise<Figures>;
   /** NATS: the executor process also hosts the W7 workflow (takes its start commands). */
   hostWorkflows?: boolean;
+  /** Heavy: one timed round, no warm-up. */
+  once?: boolean;
 }
 
 interface Target {
@@ -68,9 +71,27 @@ const OTHER_EVENTS = Number(process.env.BENCH_OTHER_EVENTS ?? 1_000_000);
 
 let nats: NatsBench | undefined;
 
+/** W8 and W9 on an embedded store: each makes its own runtime, on a TestClock. */
+const timeWorkloads = (kind: 'memory' | 'sqlite'): Workload[] => [
+  { name: 'W8 wake', once: true, run: () => w8Embedded(kind) },
+  { name: 'W9 schedules', once: true, run: () => w9Embedded(kind) },
+];
+
+/** A fresh prefix and key file on the bench's nats-server, for a workload that starts its own worker. */
+let ownPrefixes = 0;
+const ownNats = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flux-bench-key-'));
+  return {
+    url: nats!.url,
+    prefix: `bench_time_${Date.now().toString(36)}_${++ownPrefixes}`,
+    key: join(dir, 'secret.key'),
+  };
+};
+
 const targets: Target[] = [
   {
     name: 'memory',
+    extra: timeWorkloads('memory'),
     async open() {
       const runtime = await createRuntime({ store: 'memory' });
       return { runtime, stepRuns: localStepRuns, dispose: () => runtime.close() };
@@ -78,6 +99,7 @@ const targets: Target[] = [
   },
   {
     name: 'sqlite',
+    extra: timeWorkloads('sqlite'),
     async open() {
       const dir = mkdtempSync(join(tmpdir(), 'flux-bench-'));
       const runtime = await createRuntime({ store: { sqlite: join(dir, 'flux.db') } });
@@ -126,6 +148,22 @@ const targets: Target[] = [
       // Resumed by a worker that never saw the logs: it reads them from JetStream (snapshot and tail).
       { name: 'W6 replay, cold worker', run: (s) => w6(s.runtime, s.stepRuns, 3, s.nats!.coldRuntime) },
       { name: 'W7 dispatch', hostWorkflows: true, run: (s) => w7(s.nats!.client) },
+      {
+        name: 'W8 wake',
+        once: true,
+        run: () => {
+          const { url, prefix, key } = ownNats();
+          return w8Nats(url, prefix, key);
+        },
+      },
+      {
+        name: 'W9 schedules',
+        once: true,
+        run: () => {
+          const { url, prefix, key } = ownNats();
+          return w9Nats(url, prefix, key);
+        },
+      },
     ],
   },
 ];
@@ -178,9 +216,9 @@ for (const target of wanted) {
       if (ONLY_WORKLOADS.length && !ONLY_WORKLOADS.some((prefix) => workload.name.startsWith(prefix))) continue;
       const session = await target.open(workload);
       const prepared = (await workload.prepare?.(session)) ?? {};
-      await workload.run(session); // warm-up round, untimed
+      if (!workload.once) await workload.run(session); // warm-up round, untimed
       const rounds: Figures[] = [];
-      for (let r = 0; r < ROUNDS; r++) {
+      for (let r = 0; r < (workload.once ? 1 : ROUNDS); r++) {
         collectGarbage();
         rounds.push(await workload.run(session));
       }

@@ -216,17 +216,18 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
         res.writeHead(204).end();
       },
     },
-    {
-      method: 'POST',
-      pattern: /^\/schedules\/([^/]+)\/(pause|resume|trigger)$/,
-      params: ['schedule'],
-      handler: async (req, res, [id], _query) => {
-        await readJsonBody(req, limit);
-        const verb = /\/(pause|resume|trigger)$/.exec(req.url?.split('?')[0] ?? '')![1]!;
-        if (verb === 'trigger') return json(res, 202, { executionId: await backend.schedules.trigger(id!) });
-        json(res, 200, await (verb === 'pause' ? backend.schedules.pause(id!) : backend.schedules.resume(id!)));
-      },
-    },
+    ...(['pause', 'resume', 'trigger'] as const).map(
+      (verb): Route => ({
+        method: 'POST',
+        pattern: new RegExp(`^/schedules/([^/]+)/${verb}$`),
+        params: ['schedule'],
+        handler: async (req, res, [id]) => {
+          await readJsonBody(req, limit);
+          if (verb === 'trigger') return json(res, 202, { executionId: await backend.schedules.trigger(id!) });
+          json(res, 200, await backend.schedules[verb](id!));
+        },
+      }),
+    ),
     {
       method: 'GET',
       pattern: /^\/machines\/([^/]+)\/picture$/,

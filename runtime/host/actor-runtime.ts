@@ -509,11 +509,14 @@ export class ActorRuntime implements Runtime {
         waiting.add(resolve);
         this.waiters.set(executionId, waiting);
       });
-      const active = this.active.get(executionId);
-      const ctx = active ? undefined : await this.inspect<I, O>(executionId);
-      if (ctx && done(ctx.state)) {
-        this.waiters.get(executionId)?.clear();
-        return ctx;
+      // The index says whether it is done (a look-up, not a replay of the log); the log is read once it is.
+      const record = this.active.has(executionId) ? undefined : await this.store.get(executionId);
+      if (!this.active.has(executionId) && (!record || done(record.state))) {
+        const ctx = await this.inspect<I, O>(executionId); // an unknown id: EXECUTION_NOT_FOUND
+        if (done(ctx.state)) {
+          this.waiters.get(executionId)?.clear();
+          return ctx;
+        }
       }
       await next;
     }

@@ -23,7 +23,18 @@ describe('flux CLI', function () {
     it('lists its commands, each with --help', async () => {
       const help = await flux(['--help'], env);
       expect(help.code).to.equal(0);
-      for (const command of ['exec', 'worker', 'start', 'resume', 'cancel', 'inspect', 'list', 'visualize', 'server'])
+      for (const command of [
+        'exec',
+        'worker',
+        'start',
+        'resume',
+        'cancel',
+        'inspect',
+        'list',
+        'visualize',
+        'server',
+        'schedule',
+      ])
         expect(help.stdout).to.contain(command);
       const startHelp = await flux(['start', '--help'], env);
       expect(startHelp.code).to.equal(0);
@@ -56,6 +67,83 @@ describe('flux CLI', function () {
       expect(listed.map((r) => r.executionId)).to.include(id);
       const none = await fluxJson<unknown[]>(['list', '--state', 'failed', '--json'], env);
       expect(none).to.deep.equal([]);
+    });
+
+    it('schedule create, list, get, pause, resume, trigger and delete; resume --pause names a pause', async () => {
+      const made = await fluxJson(
+        [
+          'schedule',
+          'create',
+          'expenseApproval',
+          '--id',
+          'nightly',
+          '--cron',
+          '0 2 * * *',
+          '--timezone',
+          'Europe/Lisbon',
+          '--input',
+          '7',
+          '-m',
+          APPROVAL,
+          '--json',
+        ],
+        env,
+      );
+      expect(made).to.include({
+        id: 'nightly',
+        workflow: 'expenseApproval',
+        cron: '0 2 * * *',
+        timezone: 'Europe/Lisbon',
+        input: 7,
+      });
+      const listed = await flux(['schedule', 'list', '-m', APPROVAL], env);
+      expect(listed.stdout).to.contain('nightly').and.contain('cron 0 2 * * * Europe/Lisbon');
+      expect(await fluxJson(['schedule', 'pause', 'nightly', '-m', APPROVAL, '--json'], env)).to.include({
+        paused: true,
+      });
+      expect(await fluxJson(['schedule', 'resume', 'nightly', '-m', APPROVAL, '--json'], env)).to.include({
+        paused: false,
+      });
+      const triggered = await fluxJson<{ executionId: string }>(
+        ['schedule', 'trigger', 'nightly', '-m', APPROVAL, '--json'],
+        env,
+      );
+      expect(triggered.executionId).to.match(/^nightly-\d{8}T\d{6,9}Z$/);
+      const runs = await fluxJson<{ recent: { executionId: string; state: string; manual?: boolean }[] }>(
+        ['schedule', 'get', 'nightly', '-m', APPROVAL, '--json'],
+        env,
+      );
+      expect(runs.recent[0]).to.include({ executionId: triggered.executionId, state: 'paused', manual: true });
+      const wrongPause = await fluxFails(
+        ['resume', triggered.executionId, '{"approved":true,"reviewer":"x"}', '--pause', 'nope', '-m', APPROVAL],
+        env,
+        'PAUSE_NOT_PENDING',
+      );
+      expect(wrongPause).to.contain("'manager_approval'");
+      const done = await fluxJson(
+        [
+          'resume',
+          triggered.executionId,
+          '{"approved":true,"reviewer":"x"}',
+          '--pause',
+          'manager_approval',
+          '-m',
+          APPROVAL,
+          '--json',
+        ],
+        env,
+      );
+      expect(done).to.include({ state: 'succeeded' });
+      expect(
+        await fluxFails(
+          ['schedule', 'create', 'expenseApproval', '--cron', 'often', '-m', APPROVAL],
+          env,
+          'INVALID_SCHEDULE',
+        ),
+      ).to.contain('often');
+      const deleted = await flux(['schedule', 'delete', 'nightly', '-m', APPROVAL], env);
+      expect(deleted.stdout.trim()).to.equal('deleted nightly');
+      await fluxFails(['schedule', 'get', 'nightly', '-m', APPROVAL], env, 'SCHEDULE_NOT_FOUND');
     });
 
     it('start prints the id at once; cancel cancels a paused execution', async () => {

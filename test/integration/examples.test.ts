@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Runtime, TestClock } from 'flux-actors';
+import { createRuntime, TestClock, type FluxError, type Runtime } from 'flux-actors';
 import { helloWorld } from '../../examples/hello-world.js';
 import { simplePipeline } from '../../examples/simple-pipeline.js';
 import { reportApproval } from '../../examples/pause.js';
@@ -11,6 +11,9 @@ import { starsReport } from '../../examples/subflows.js';
 import { nestedTasks } from '../../examples/nested-tasks.js';
 import { reminder } from '../../examples/sleep.js';
 import { trial } from '../../examples/test-clock.js';
+import { refundApproval } from '../../examples/pause-with-deadline.js';
+import { dealSignOff } from '../../examples/named-pauses.js';
+import { weekdayReport } from '../../examples/scheduled-report.js';
 import { STORE_KINDS, TEST_EPOCH, useTestClock } from '../fixtures/runtimes.js';
 
 for (const kind of STORE_KINDS) {
@@ -125,3 +128,56 @@ for (const kind of STORE_KINDS) {
     });
   });
 }
+
+for (const kind of ['memory', 'sqlite'] as const) {
+  describe(`the examples of time (${kind} store)`, () => {
+    let runtime: Runtime;
+    let clock: TestClock;
+    useTestClock(kind, (r, c) => {
+      runtime = r;
+      clock = c;
+    });
+
+    it('pause with deadline: answered in time, and timed out', async () => {
+      const answered = await refundApproval.run('o-1', { runtime });
+      const ignored = await refundApproval.run('o-2', { runtime });
+      await clock.advance('1d');
+      expect((await runtime.resume(answered.executionId, true)).output).to.equal('refunded o-1');
+      await clock.advance('1d');
+      const late = await runtime.result(ignored.executionId, { until: 'finished' });
+      expect(late.output).to.equal(
+        `no answer by ${new Date(TEST_EPOCH + 2 * 86_400_000).toISOString()}: refund of o-2 declined`,
+      );
+    });
+
+    it('named pauses: answered in the order chosen', async () => {
+      const paused = await dealSignOff.run('acme', { runtime });
+      const refused = await runtime.resume(paused.executionId, 'x').catch((e: FluxError) => e.code);
+      expect(refused).to.equal('AMBIGUOUS_RESUME');
+      await runtime.resume(paused.executionId, 'budget ok', { pause: 'finance' });
+      const done = await runtime.resume(paused.executionId, 'terms ok', { pause: 'legal' });
+      expect(done.output).to.equal('acme signed (legal: terms ok, finance: budget ok)');
+    });
+  });
+}
+
+describe('the scheduled-report example', () => {
+  it('fires weekdays at 9:00 in New York, once each', async () => {
+    const clock = new TestClock(Date.parse('2030-03-04T00:00:00Z'));
+    const runtime = await createRuntime({ store: 'memory', clock, workflows: [weekdayReport] });
+    try {
+      for (let day = 0; day < 7; day++) {
+        await clock.advance('1d');
+        const [latest] = (await runtime.schedules.get('weekdayReport_auto')).recent;
+        if (latest) await runtime.result(latest.executionId);
+      }
+      const { recent } = await runtime.schedules.get('weekdayReport_auto');
+      expect(recent.map((run) => run.fireAt).reverse()).to.deep.equal(
+        ['04', '05', '06', '07', '08'].map((day) => `2030-03-${day}T14:00:00.000Z`),
+      );
+      expect(recent.every((run) => run.state === 'succeeded')).to.equal(true);
+    } finally {
+      await runtime.close();
+    }
+  });
+});

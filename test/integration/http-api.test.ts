@@ -147,7 +147,11 @@ for (const { kind, open } of kinds) {
       const id = paused.body.executionId as string;
       const wrong = await call('POST', `/executions/${id}/resume?pause=nope`, '{"approved":true,"reviewer":"x"}');
       expect([wrong.status, wrong.body.error.code]).to.deep.equal([409, 'PAUSE_NOT_PENDING']);
-      const done = await call('POST', `/executions/${id}/resume?pause=approval`, '{"approved":true,"reviewer":"x"}');
+      const done = await call(
+        'POST',
+        `/executions/${id}/resume?pause=manager_approval`,
+        '{"approved":true,"reviewer":"x"}',
+      );
       expect(done.body.state).to.equal('succeeded');
     });
 
