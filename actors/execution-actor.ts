@@ -28,13 +28,16 @@ import type { TaskDefinition } from '../runtime/engine/task-definition.js';
 import type { WorkflowDefinition } from '../runtime/engine/workflow-definition.js';
 import { payloadJson, type TaskResult } from '../proto/messages.js';
 import { wakeOf } from '../runtime/engine/waits.js';
-import { WorkflowRun, type LiveCall, type RunHost } from './workflow-run.js';
+import { WorkflowRun, type Inheritance, type LiveCall, type RunHost } from './workflow-run.js';
 
 export type { CancelOptions } from './cancel-options.js';
 
 export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachineHost {
   readonly executionId: string;
+  /** The first report: the run reached a pause (reported at once, calls may still be draining) or an end. */
   readonly done: Promise<ExecutionContext<I, O>>;
+  /** Resolves once this actor hosts the execution no more: its pause drained, or it ended (or stopped on an error). */
+  readonly stopped: Promise<void>;
   /** The definitions this execution's calls used, one per name (a cancel's rollbacks run these). */
   readonly called = new TaskDefinitions();
   private readonly actor: Actor<BoundExecutionMachine>;
@@ -53,6 +56,11 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
   /** Calls open in the log when this actor, not their driver, carries out a cancel. */
   private abandoned: { taskId: string; name: string }[] = [];
   private settle!: { resolve(ctx: ExecutionContext<I, O>): void; reject(error: Error): void };
+  private markStopped!: () => void;
+  private hasStopped = false;
+  /** Set when a resume came while the pause drained: the run that stops hands its running calls over. */
+  private handingOver = false;
+  private inherited: Inheritance | undefined;
   /** Set while the secrets the execution knows are being resolved: nothing is recorded until then. */
   private secretsKnown: Promise<void> | undefined;
   private startCommit: Promise<void> | undefined;
@@ -83,9 +91,13 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
       recordLate: (result) => this.recordLate(result),
       cancelOptions: () => ({ rollback: this.actor.getSnapshot().context.rollback }),
       parkAfterMs,
+      waitsChanged: () => this.waitsChanged(),
     };
     this.done = new Promise((resolve, reject) => {
       this.settle = { resolve, reject };
+    });
+    this.stopped = new Promise((resolve) => {
+      this.markStopped = resolve;
     });
     this.unhost = machines.host(this.executionId, this);
     this.actor = createActor(machines.machine, {
@@ -95,7 +107,13 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
     this.indexed = snapshot ? stateOf(snapshot) : 'created';
     // A log that can no longer be written stops the run at once, whatever it waits for.
     log.onFailure((error) => this.abort(error));
-    this.actor.subscribe({ next: (s) => this.onSnapshot(s), error: (e) => this.settle.reject(e as Error) });
+    this.actor.subscribe({
+      next: (s) => this.onSnapshot(s),
+      error: (e) => {
+        this.settle.reject(e as Error);
+        this.stop();
+      },
+    });
     this.actor.start();
     // The secrets this execution knows, before it records anything (see runtime/engine/secret-guard.ts).
     this.secretsKnown = log.secrets.learn(knownSecretNames(definition, log.events));
@@ -120,9 +138,34 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
     return this.durable.catch(() => undefined);
   }
 
-  /** Whether this run has ended (paused or finished) and is only making its last events durable. */
+  /** Whether this run has ended (paused and drained, or finished) and is only making its last events durable. */
   get settling(): boolean {
-    return this.reached;
+    return this.reached && !this.inRunning('draining');
+  }
+
+  /** Whether calls of its body are running (a task at an executor, a child, a timer). */
+  get callsRunning(): boolean {
+    return (this.run?.live.size ?? 0) > 0;
+  }
+
+  /** Whether it is paused with calls still running (reported paused, not yet drained). */
+  get draining(): boolean {
+    return this.reported && this.inRunning('draining');
+  }
+
+  /**
+   * A resume while the pause drains: the body starts again by replay and takes over the calls
+   * still running (they are not sent again). Resolves with the run's next pause or end.
+   */
+  resumeDraining(event: Extract<ExecutionMachineEvent, { type: 'RESUME' }>): Promise<ExecutionContext<I, O>> {
+    const next = new Promise<ExecutionContext<I, O>>((resolve, reject) => {
+      this.settle = { resolve, reject };
+    });
+    this.reached = false;
+    this.reported = false;
+    this.handingOver = true;
+    this.actor.send(event);
+    return next;
   }
 
   /** Delivers a lifecycle event (START, RESUME, RECOVER) to the machine. */
@@ -137,19 +180,31 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
    * changes nothing. A cancel already under way is joined.
    */
   cancel(options: CancelOptions = {}): Promise<ExecutionContext<I, O>> {
-    this.whenSecretsKnown(() => {
-      if (!accepts(this.actor.getSnapshot(), 'CANCEL')) return; // on its way already: joined
-      // Taken now: the body's calls are stopped as the machine leaves `running`, after it records them.
-      this.interrupted = this.run ? [...this.run.live.values()] : [];
-      this.interruptedNested = this.run
-        ? [...this.run.nested.live].map(([taskId, nested]) => ({ taskId, name: nested.name }))
-        : [];
-      // Cancelled away from its driver (in another process, or gone): the calls the log shows open
-      // are recorded cancelled too, and their executors asked to stop.
-      if (!this.run) this.abandoned = openCalls(this.log.events);
-      this.actor.send({ type: 'CANCEL', rollback: options.rollback === true });
-    });
+    if (this.reported) {
+      // Paused, its calls still draining: the cancel's end is reported anew.
+      const next = new Promise<ExecutionContext<I, O>>((resolve, reject) => {
+        this.settle = { resolve, reject };
+      });
+      this.reached = false;
+      this.reported = false;
+      this.whenSecretsKnown(() => this.sendCancel(options));
+      return next;
+    }
+    this.whenSecretsKnown(() => this.sendCancel(options));
     return this.done;
+  }
+
+  private sendCancel(options: CancelOptions): void {
+    if (!accepts(this.actor.getSnapshot(), 'CANCEL')) return; // on its way already: joined
+    // Taken now: the body's calls are stopped as the machine leaves `running`, after it records them.
+    this.interrupted = this.run ? [...this.run.live.values()] : [];
+    this.interruptedNested = this.run
+      ? [...this.run.nested.live].map(([taskId, nested]) => ({ taskId, name: nested.name }))
+      : [];
+    // Cancelled away from its driver (in another process, or gone): the calls the log shows open
+    // are recorded cancelled too, and their executors asked to stop.
+    if (!this.run) this.abandoned = openCalls(this.log.events);
+    this.actor.send({ type: 'CANCEL', rollback: options.rollback === true });
   }
 
   /**
@@ -211,13 +266,19 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
   }
 
   runBody(sendBack: (event: ExecutionMachineEvent) => void): void {
-    const run = new WorkflowRun(this.runHost);
+    const run = new WorkflowRun(this.runHost, this.inherited);
+    this.inherited?.adoptedBy(run);
+    this.inherited = undefined;
     this.run = run;
     run.start(sendBack);
   }
 
   stopBody(): void {
-    this.run?.stop();
+    if (this.handingOver && this.run) {
+      // Resumed while draining: the calls still running go to the next run, which replays.
+      this.handingOver = false;
+      this.inherited = this.run.handOver();
+    } else this.run?.stop();
     this.run = undefined;
   }
 
@@ -303,9 +364,17 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
     // Children go on: whoever drives this execution now takes them up.
     run.detachChildren();
     this.stopBody();
+    this.settle.reject(error);
+    this.stop();
+  }
+
+  /** Hosts the execution no more. */
+  private stop(): void {
+    if (this.hasStopped) return;
+    this.hasStopped = true;
     this.actor.stop();
     this.unhost();
-    this.settle.reject(error);
+    this.markStopped();
   }
 
   /** WORKFLOW_RESUMED, then what the resume settles: the body receives each as its call's gate opens, on every replay too. */
@@ -315,30 +384,56 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
       this.log.append(answer.type, answer.taskId, answer.name, answer.valueJson, true);
   }
 
-  /** The index follows the machine; a run that reached a pause or an end is reported once its log is durable. */
+  /**
+   * The index follows the machine; a run that reached a pause or an end is reported once its log
+   * is durable. A pause is reported as it begins; the actor stops once its calls have drained.
+   */
   private onSnapshot(snapshot: ExecutionSnapshot): void {
     const state = stateOf(snapshot);
-    if (state !== this.indexed) {
+    const drained = this.reported && !this.inRunning('draining');
+    if (state !== this.indexed || (drained && state === 'paused')) {
       this.indexed = state;
       // A paused execution's index entry is its durable timer (runtime/host/wakes.ts arms it).
       this.log.setState(state, state === 'paused' || state === 'waiting' ? wakeOf(this.log.events) : undefined);
     }
-    if (!this.reached || this.reported) return;
+    if (!this.reached) return;
+    if (this.reported) {
+      if (drained)
+        this.log.commit().then(
+          () => this.stop(),
+          () => this.stop(),
+        );
+      return;
+    }
     this.reported = true;
-    this.actor.stop();
-    this.unhost();
+    const draining = this.inRunning('draining');
+    if (!draining) this.actor.stop(); // the end, or a pause with nothing running: nothing more happens here
     const ctx = new ExecutionContext<I, O>({
       executionId: this.executionId,
       name: this.definition.name,
       state,
-      log: this.log.events,
+      // A copy while the actor goes on (draining calls, a resume here): the report is of this moment.
+      log: draining ? this.log.events.slice() : this.log.events,
     });
+    const settle = this.settle;
     this.log.commit().then(
-      () => this.settle.resolve(ctx),
-      (error: Error) => this.settle.reject(error),
+      () => {
+        settle.resolve(ctx);
+        if (!draining) this.stop();
+      },
+      (error: Error) => {
+        settle.reject(error);
+        this.stop();
+      },
     );
   }
+
+  /** Waits the body recorded while the pause drains (more pauses, sleeps): the index's timer follows. */
+  private waitsChanged(): void {
+    if (this.inRunning('draining')) this.log.setState('paused', wakeOf(this.log.events));
+  }
 }
+
 /** What settles a call for good: a paused call waits for its resume, it is not running. */
 const CALL_SETTLED = new Set<EventType>([
   'TASK_COMPLETED',

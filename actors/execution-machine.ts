@@ -3,13 +3,14 @@
  * are legal:
  *
  *   created → running → succeeded | failed
- *   running (working → draining) → paused → running
+ *   running (working → draining) → paused → running   (draining is paused already: see below)
  *   running → waiting → running
  *   running | paused → cancelling (stopping | rollingBack) → cancelled
  *
  * `running` invokes the workflow body (the `body` actor) for as long as it lasts. A `pause()` moves
- * it to `draining`: the body gets nothing more and starts nothing more, the calls already running
- * finish and are recorded, then `DRAINED` pauses the execution. A cancel that asks for rollbacks
+ * it to `draining` and records WORKFLOW_PAUSED at once (the execution is reported paused, as Flux
+ * does): the body gets nothing more and starts nothing more, the calls already running finish and
+ * are recorded, then `DRAINED` leaves the body behind. A resume in `draining` restarts the body. A cancel that asks for rollbacks
  * runs them (the `rollbacks` actor) in `cancelling.rollingBack`. Each transition that the log
  * records names its event in a `record` action, so the log and the machine cannot disagree.
  *
@@ -120,15 +121,28 @@ export const executionMachine = setup({
       states: {
         working: {
           on: {
+            // Paused at once, as Flux reports it: the calls already running finish in `draining`.
             PAUSE: {
               target: 'draining',
-              actions: assign({ pause: ({ event }) => ({ taskId: event.taskId, name: event.name }) }),
+              actions: [
+                assign({ pause: ({ event }) => ({ taskId: event.taskId, name: event.name }) }),
+                record('WORKFLOW_PAUSED'),
+              ],
             },
             PARK: { target: '#execution.waiting', actions: record('WORKFLOW_WAITING') },
           },
         },
+        /**
+         * Paused (the index and callers see `paused`); the calls that were running still finish
+         * and are recorded. A resume here starts the body again by replay, and the new run takes
+         * over the calls still running instead of running them again.
+         */
         draining: {
-          on: { DRAINED: { target: '#execution.paused', actions: record('WORKFLOW_PAUSED') } },
+          entry: 'settled',
+          on: {
+            DRAINED: { target: '#execution.paused' },
+            RESUME: { target: '#execution.running', reenter: true, actions: record('WORKFLOW_RESUMED') },
+          },
         },
       },
       on: {

@@ -105,7 +105,10 @@ function transitionThrough(executionId: string, events: readonly StoredEvent[]):
 /** The execution's state as users and the index know it: the machine's top-level state. */
 export function stateOf(snapshot: ExecutionSnapshot): ExecutionState {
   const value = snapshot.value;
-  return (typeof value === 'string' ? value : Object.keys(value)[0]) as ExecutionState;
+  if (typeof value === 'string') return value as ExecutionState;
+  // Draining is paused already (WORKFLOW_PAUSED is recorded as it begins); only its calls go on.
+  if ((value as { running?: string }).running === 'draining') return 'paused';
+  return Object.keys(value)[0] as ExecutionState;
 }
 
 /** The machine's state with its sub-state, as the pictures name it: `running.draining`, `paused`. */

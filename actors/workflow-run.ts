@@ -88,6 +88,19 @@ export interface RunHost {
    * and leaves its timer to the runtime's timer service; undefined: never (no timer service).
    */
   readonly parkAfterMs: number | undefined;
+  /** The run recorded a wait (a pause, a sleep) while the pause drains: the index's timer follows. */
+  waitsChanged(): void;
+}
+
+/**
+ * The task calls a run had running when it was resumed while draining, handed to the next run: it
+ * takes each one up when its replay reaches the call, instead of sending it again. Results that
+ * arrive before then wait here.
+ */
+export interface Inheritance {
+  readonly calls: Map<string, { call: LiveCall; result?: TaskResult }>;
+  /** The run that takes them: results, and tasks their bodies call, go to it from now on. */
+  adoptedBy(run: WorkflowRun): void;
 }
 
 const FIRST_ATTEMPT: ResumePoint = { attempt: 1, resume: undefined };
@@ -112,7 +125,13 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
   private longSleeps = 0;
   private drainCheckScheduled = false;
 
-  constructor(private readonly host: RunHost) {
+  /** The run that took this one's calls over (it was resumed while draining). */
+  private successor: WorkflowRun | undefined;
+
+  constructor(
+    private readonly host: RunHost,
+    private readonly inherited?: Inheritance,
+  ) {
     this.executionId = host.log.executionId;
     this.replay = new Replay(host.log.events);
     this.nested = new NestedTaskCalls(host, () => this.stopped);
@@ -146,6 +165,9 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
 
   /** Stops the run: deliveries end, every call running is stopped, nothing more is recorded. */
   stop(): void {
+    // Handed over and never reached by the replay (the body took another way): stopped too.
+    for (const { call } of this.inherited?.calls.values() ?? []) call.handle?.cancel();
+    this.inherited?.calls.clear();
     this.stopped = true;
     this.delivery.stop();
     const options = this.host.cancelOptions();
@@ -156,6 +178,26 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
     }
     this.live.clear();
     this.nested.stop();
+  }
+
+  /**
+   * Resumed while draining: this run stops, and its task calls still running go to the next run
+   * (child executions go on by themselves: the next run finds them again). Timers are gone already.
+   */
+  handOver(): Inheritance {
+    this.stopped = true;
+    this.delivery.stop();
+    this.detachChildren();
+    const calls = new Map<string, { call: LiveCall; result?: TaskResult }>();
+    for (const call of this.live.values())
+      if (call.handle && !('detach' in call.handle)) calls.set(call.taskId, { call });
+    this.live.clear();
+    return {
+      calls,
+      adoptedBy: (run) => {
+        this.successor = run;
+      },
+    };
   }
 
   /** Lets the child executions of the calls running go on: whoever drives this execution now takes them up. */
@@ -176,6 +218,8 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
     if (typeof call !== 'string' && call.outcome) return this.replayed(call, storage);
     if (!this.mayStart(call, name, argsJson)) return never();
     const taskId = typeof call === 'string' ? call : call.taskId;
+    const adopted = this.inherited?.calls.get(taskId);
+    if (adopted) return this.adopt(adopted, storage);
     // A call that started in an earlier run and never finished picks up where its progress stops.
     const { attempt, resume, settled } =
       typeof call === 'string' ? FIRST_ATTEMPT : resumePoint(log.events, call.started);
@@ -236,6 +280,7 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
     log.append('TASK_STARTED', taskId, 'pause', argsJson);
     log.append('TASK_PAUSED', taskId, 'pause', outputJson);
     if (this.host.working()) this.beginPause(taskId, name);
+    else this.host.waitsChanged();
     return never();
   }
 
@@ -253,7 +298,10 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
     if (!this.mayStart(call, 'sleep', argsJson)) return never();
     const started =
       typeof call === 'string' ? this.host.log.append('TASK_STARTED', call, 'sleep', argsJson) : call.started;
-    if (pausing) return never();
+    if (pausing) {
+      this.host.waitsChanged();
+      return never();
+    }
     const remaining = Math.max(0, started.time + milliseconds - this.host.log.clock.now());
     const taskId = started.sourceId;
     return this.startLive(taskId, 'sleep', (live) => {
@@ -321,7 +369,25 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
   // --- NestedCalls: tasks called by task bodies (./nested-calls.ts) ------------------------------
 
   callNested(parent: TaskScope, definition: TaskDefinition, args: unknown[]): Promise<unknown> {
+    // A task handed over to the next run calls its tasks through that run.
+    if (this.successor) return this.successor.callNested(parent, definition, args);
     return this.nested.call(parent, definition, args, this);
+  }
+
+  /** A call the previous run handed over: the same task run, now waited on here. */
+  private adopt(
+    adopted: { call: LiveCall; result?: TaskResult },
+    storage: OutputStorage | undefined,
+  ): Promise<unknown> {
+    this.inherited!.calls.delete(adopted.call.taskId);
+    return this.startLive(adopted.call.taskId, adopted.call.name, (live) => {
+      live.storage = storage;
+      live.handle = adopted.call.handle!;
+      if (adopted.result) {
+        const result = adopted.result;
+        void Promise.resolve().then(() => this.onTaskResult(result));
+      }
+    });
   }
 
   // --- internals ----------------------------------------------------------------------------------
@@ -447,6 +513,10 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
 
   /** Task results arrive here, from the executor or a timer. */
   private readonly onTaskResult = (result: TaskResult): void => {
+    if (this.successor) {
+      this.successor.inheritedResult(result);
+      return;
+    }
     const call = this.live.get(result.taskId);
     if (!call) {
       this.host.recordLate(result); // else a body left behind: nothing reaches the log
@@ -474,6 +544,22 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
     }
     this.delivery.liveArrived(call.ticket, (quick) => this.deliverLive(call, quick));
   };
+
+  /** A result of a call handed over by the previous run: here if taken up already, else kept until it is. */
+  private inheritedResult(result: TaskResult): void {
+    const waiting = this.inherited?.calls.get(result.taskId);
+    if (!waiting) {
+      this.onTaskResult(result);
+      return;
+    }
+    if (result.outcome === 'progress') {
+      const type = result.progress.type as EventType;
+      if (PROGRESS_TYPES.has(type) && !this.stopped)
+        this.host.log.append(type, waiting.call.taskId, waiting.call.name, payloadJson(result.progress.value));
+      return;
+    }
+    waiting.result = result;
+  }
 
   /** Records a live result and hands it to the body: the log's order is the order the body saw. */
   private deliverLive(call: LiveCall, quick: boolean): void {

@@ -381,6 +381,15 @@ export class ActorRuntime implements Runtime {
     const valueJson = how.wake
       ? undefined
       : encodeValue(how.value, `the resume value for execution ${executionId}`, executionId);
+    let draining = await this.unlessSettling(executionId);
+    if (draining?.draining && !how.wake) {
+      const events = draining.log.events;
+      // A value for a child's pause goes on to the child, from the log once the parent has drained.
+      if (!how.forward || pendingWaits(events).pauses.length > 0 || !pausedChild(events))
+        return this.resumeDraining(draining as ExecutionActor<I, O>, how, valueJson);
+      await draining.stopped;
+      draining = undefined;
+    }
     this.claim(executionId);
     let ctx: ExecutionContext<I, O>;
     let log: readonly StoredEvent[];
@@ -435,6 +444,55 @@ export class ActorRuntime implements Runtime {
     return ctx;
   }
 
+  /**
+   * A resume of an execution paused here whose calls are still running: the same actor goes on,
+   * its next run taking those calls over (nothing runs twice).
+   */
+  private async resumeDraining<I, O>(
+    actor: ExecutionActor<I, O>,
+    how: ResumeHow<I, O>,
+    valueJson: string | undefined,
+  ): Promise<ExecutionContext<I, O>> {
+    const { executionId } = actor;
+    if (how.workflow && how.workflow.name !== actor.definition.name)
+      throw new WorkflowMismatchError(executionId, how.workflow.name, actor.definition.name);
+    const target = resumeTarget(executionId, pendingWaits(actor.log.events), how.pause);
+    // Looked at before the resume hands the calls over to the next run.
+    const inFlight = actor.callsRunning;
+    const next = actor.resumeDraining({
+      type: 'RESUME',
+      valueJson,
+      answers: target ? [resumeAnswer(target, valueJson)] : [],
+    });
+    if (how.onAccepted) actor.durable.then(how.onAccepted, () => undefined);
+    const woken = next.then(async (ctx) => {
+      await this.children.wakeParent(executionId, actor.log.events);
+      return ctx;
+    });
+    if (how.forward || !inFlight) return woken;
+    // Woken by its child, whose resume waits for this: the calls still draining here may wait on
+    // something that comes only after that resume returns. It goes on by itself.
+    this.inBackground(woken.then(() => undefined));
+    await actor.durable.catch(() => undefined);
+    return new ExecutionContext<I, O>({
+      executionId,
+      name: actor.definition.name,
+      state: 'running',
+      log: actor.log.events.slice(),
+    });
+  }
+
+  /**
+   * The actor driving an execution here, once it is not just stopping: one that paused and drained
+   * (or ended) is making its last events durable, and is waited for.
+   */
+  private async unlessSettling(executionId: string): Promise<ExecutionActor<unknown, unknown> | undefined> {
+    const active = this.active.get(executionId);
+    if (!active?.settling) return active;
+    await active.stopped;
+    return this.active.get(executionId);
+  }
+
   /** Which of these executions have ended, and how (from the index). */
   private async endedStates(executionIds: readonly string[]): Promise<Map<string, ExecutionState>> {
     const ended = new Map<string, ExecutionState>();
@@ -467,7 +525,7 @@ export class ActorRuntime implements Runtime {
     const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
     if (active && !active.settling) return active.cancel(options);
     // A run that just paused or finished: let it make its events durable, then decide from the log.
-    if (active) await active.done.catch(() => undefined);
+    if (active) await active.stopped;
     this.claim(executionId);
     try {
       const { definition, events } = await this.load(executionId, workflow);
@@ -609,7 +667,7 @@ export class ActorRuntime implements Runtime {
     this.sweeper?.clear();
     await this.recovering?.catch(() => undefined);
     while (this.active.size || this.background.size) {
-      await Promise.allSettled([...[...this.active.values()].map((actor) => actor.done), ...this.background]);
+      await Promise.allSettled([...[...this.active.values()].map((actor) => actor.stopped), ...this.background]);
     }
     await this.store.close();
     await this.onClose?.();
@@ -620,6 +678,12 @@ export class ActorRuntime implements Runtime {
     workflow: WorkflowDefinition<I, O>,
     executionId: string,
   ): Promise<ExecutionHandle<I, O>> {
+    if ((await this.unlessSettling(executionId))?.draining) {
+      // Paused here, its calls still draining: resumed here, taking them over.
+      const done = this.resume(executionId, undefined, workflow);
+      done.catch(() => {});
+      return { executionId, result: () => done };
+    }
     this.claim(executionId);
     let loaded: Awaited<ReturnType<typeof this.load<I, O>>>;
     try {
@@ -672,6 +736,15 @@ export class ActorRuntime implements Runtime {
     const definition = (workflow ?? findWorkflow(recorded)) as WorkflowDefinition<I, O> | undefined;
     if (!definition) throw new WorkflowNotFoundError(recorded, { executionId });
     return { definition, events };
+  }
+
+  /** The state a log leads to (for a run that stopped here). */
+  private indexedState(events: readonly StoredEvent[]): ExecutionState | undefined {
+    try {
+      return stateOf(rebuildSnapshot('', events));
+    } catch {
+      return undefined;
+    }
   }
 
   /** A run here paused: its timer is armed, and an `onComplete` pause on an execution that already ended wakes now. */
@@ -731,25 +804,32 @@ export class ActorRuntime implements Runtime {
     this.claims.add(executionId);
     this.active.set(executionId, actor as ExecutionActor<unknown, unknown>);
     const released = this.drivers?.driving(executionId, definition.name);
-    const release = (error?: unknown) => {
+    let failed: unknown;
+    const release = () => {
       this.active.delete(executionId);
       this.claims.delete(executionId);
-      released?.(error);
+      released?.(failed);
       this.settledHere(executionId);
     };
     // The caller may never ask for the result; a failed commit must not become an unhandled rejection.
+    // Driven here until the actor stops: a pause is reported as it begins, its calls drain after.
+    actor.stopped.then(() => {
+      release();
+      const state = this.indexedState(log.events);
+      if (state === 'paused' || state === 'waiting') this.notePaused(executionId, log.events);
+    });
     actor.done.then(
       (ctx) => {
-        release();
         if (ctx.state === 'paused') this.inBackground(this.children.wakeIfChildMoved(executionId, log.events));
-        if (ctx.state === 'paused' || ctx.state === 'waiting') this.notePaused(executionId, log.events);
-        else if (isFinished(ctx.state)) {
+        if (isFinished(ctx.state)) {
           if (this.wakes) this.inBackground(this.wakes.ended(executionId));
           // A schedule's run ended: a fire it held back (overlap 'bufferOne') may go now.
           if (FIRE_ID.test(executionId)) this.scheduler?.poke();
         }
       },
-      (error: unknown) => release(error),
+      (error: unknown) => {
+        failed = error;
+      },
     );
     return actor;
   }

@@ -63,7 +63,9 @@ export class ChildExecutions implements ChildRunner {
    */
   async wakeIfChildMoved(executionId: string, log: readonly StoredEvent[]): Promise<void> {
     const child = pausedChild(log);
-    if (!child || this.host.claims.has(child.executionId)) return;
+    if (!child) return;
+    // Driven here still (it may be ending right now): its state is read once its driver lets go.
+    await this.untilUnclaimed(child.executionId);
     const state = await this.stateOf(child.executionId);
     if (state === undefined || state === 'paused') return;
     await this.host.resume(executionId, false);

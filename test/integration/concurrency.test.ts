@@ -129,7 +129,7 @@ for (const kind of STORE_KINDS) {
       expect(done.output).to.equal('SerializationError: yes');
     });
 
-    it('records a task that finishes while the body pauses, so the resume does not run it again', async () => {
+    it('reports a pause at once; a task still running finishes and is recorded, and the resume does not run it again', async () => {
       let charges = 0;
       const charge = task(async function chargeDuringPause(amount: number) {
         await sleep(10); // still running when the body pauses
@@ -140,11 +140,16 @@ for (const kind of STORE_KINDS) {
         const [receipt, approver] = await Promise.all([charge(ctx.input), pause<string>('approval')]);
         return `${receipt} by ${approver}`;
       });
-      const paused = await clock.skipUntil(flow.run(40, { runtime }));
-      expect(paused.events.map((e) => e.type).slice(-2)).to.deep.equal(['TASK_COMPLETED', 'WORKFLOW_PAUSED']);
-      const done = await flow.resume(paused.executionId, 'ada', { runtime });
+      // As Flux reports it: paused at once, not after the task beside the pause has finished.
+      const paused = await flow.run(40, { runtime });
+      expect(paused.state).to.equal('paused');
+      expect(paused.events.map((e) => e.type).slice(-2)).to.deep.equal(['TASK_PAUSED', 'WORKFLOW_PAUSED']);
+      expect(charges, 'the charge is still running').to.equal(0);
+      const done = await clock.skipUntil(flow.resume(paused.executionId, 'ada', { runtime }));
       expect(done.output).to.equal('receipt-40 by ada');
       expect(charges).to.equal(1);
+      const types = done.events.map((e) => e.type);
+      expect(types.filter((t) => t === 'TASK_STARTED').length, 'the charge was not sent again').to.equal(2);
     });
 
     it('lets a body that paused start nothing more, and changes nothing it returned', async () => {

@@ -211,3 +211,50 @@ describe('a wake timer in a SQLite file', () => {
     }
   });
 });
+
+describe('a pause beside running calls (memory store)', () => {
+  let runtime: Runtime;
+  beforeEach(async () => {
+    runtime = await createRuntime({ store: 'memory' });
+  });
+  afterEach(() => runtime.close());
+
+  let runs = 0;
+  let release: () => void = () => {};
+  const slowSibling = task(async function slowSibling() {
+    runs++;
+    await new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return 'sibling done';
+  });
+  const besideSibling = workflow(async function approvalBesideSibling() {
+    const [sibling, answer] = await Promise.all([slowSibling(), pause<string>('approve')]);
+    return `${sibling} + ${answer}`;
+  });
+
+  it('is reported paused at once, not after the sibling (Flux: test_pause_is_not_delayed_by_running_siblings)', async () => {
+    runs = 0;
+    const paused = await besideSibling.run(undefined, { runtime });
+    expect(paused.state, 'the sibling is still running').to.equal('paused');
+    expect(runs).to.equal(1);
+    release();
+    const done = await runtime.resume(paused.executionId, 'yes');
+    expect(done.output).to.equal('sibling done + yes');
+    expect(runs, 'the sibling ran once').to.equal(1);
+  });
+
+  it('resumed before the sibling ends: the new run takes the running sibling over, it is not run again', async () => {
+    runs = 0;
+    const paused = await besideSibling.run(undefined, { runtime });
+    const resumed = runtime.resume(paused.executionId, 'early');
+    release();
+    const done = await resumed;
+    expect(done.output).to.equal('sibling done + early');
+    expect(runs).to.equal(1);
+    const starts = done.events.filter((e) => e.type === 'TASK_STARTED' && e.name === 'slowSibling');
+    expect(starts, 'its command was not sent again').to.have.length(1);
+    const order = done.events.map((e) => e.type);
+    expect(order.indexOf('WORKFLOW_PAUSED')).to.be.below(order.indexOf('TASK_COMPLETED'));
+  });
+});
