@@ -107,6 +107,46 @@ async function loadExecutions() {
   );
 }
 
+/** How a schedule fires, in a few words. */
+function when(schedule) {
+  if (schedule.cron !== undefined)
+    return `cron ${schedule.cron}${schedule.timezone === 'UTC' ? '' : ` (${schedule.timezone})`}`;
+  if (schedule.every !== undefined) return `every ${schedule.every / 1000} s`;
+  return `once at ${schedule.at}`;
+}
+
+async function loadSchedules() {
+  const { schedules } = await api('GET', '/schedules');
+  $('schedules').replaceChildren(
+    ...schedules.map((schedule) =>
+      element(
+        'li',
+        {},
+        element(
+          'div',
+          {},
+          `${schedule.id} `,
+          element('span', { className: 'muted', textContent: `${schedule.workflow}, ${when(schedule)}` }),
+          ' ',
+          element('span', {
+            className: `state ${schedule.paused ? 'paused' : 'running'}`,
+            textContent: schedule.paused ? 'paused' : 'active',
+          }),
+        ),
+        element('div', { className: 'id', textContent: `next fire: ${schedule.nextFireAt ?? 'none'}` }),
+        ...schedule.recent.slice(0, 3).map((run) => {
+          const line = element('div', {
+            className: 'id run',
+            textContent: `${run.fireAt}  ${run.skipped ? `skipped (${run.skipped})` : (run.state ?? '')}`,
+          });
+          if (!run.skipped) line.addEventListener('click', () => select(run.executionId));
+          return line;
+        }),
+      ),
+    ),
+  );
+}
+
 /** The picture's SVG as nodes of this page, without scripts, event handlers or links out of it. */
 function safeSvg(text) {
   const svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
@@ -246,8 +286,9 @@ $('start-form').addEventListener('submit', async (event) => {
 $('resume').addEventListener('click', async () => {
   try {
     const body = parseJsonField($('resume-value').value, 'the resume value');
+    const pause = $('resume-pause').value.trim();
     say('');
-    await api('POST', executionPath(selected, '/resume'), body);
+    await api('POST', executionPath(selected, `/resume${pause ? `?pause=${encodeURIComponent(pause)}` : ''}`), body);
   } catch (error) {
     say(error.message);
   }
@@ -264,4 +305,8 @@ $('cancel').addEventListener('click', async () => {
 
 loadWorkflows().catch((error) => say(error.message));
 loadExecutions().catch((error) => say(error.message));
-setInterval(() => loadExecutions().catch(() => undefined), 3000);
+loadSchedules().catch((error) => say(error.message));
+setInterval(() => {
+  loadExecutions().catch(() => undefined);
+  loadSchedules().catch(() => undefined);
+}, 3000);

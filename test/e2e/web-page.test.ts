@@ -71,7 +71,18 @@ describe('the web page of flux server (headless Chromium)', function () {
       'request',
       (request) => !request.url().startsWith(base) && failures.push(`request outside the server: ${request.url()}`),
     );
+    // A schedule made through the API is listed with its next fire.
+    const made = await fetch(`${base}/schedules`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ workflow: 'expenseApproval', id: 'weekly-expenses', cron: '0 8 * * MON', input: 1 }),
+    });
+    expect(made.status).to.equal(201);
     await page.goto(base);
+    await page.locator('#schedules li', { hasText: 'weekly-expenses' }).waitFor();
+    expect(await page.textContent('#schedules li'))
+      .to.contain('cron 0 8 * * MON')
+      .and.contain('next fire: 20');
     await page.locator('#workflow option[value="expenseApproval"]').waitFor({ state: 'attached' });
     await page.fill('#input', '640');
     await page.click('#start');
