@@ -91,14 +91,16 @@ describe('the execution machine', () => {
     return { actor, seen, body: (e: ExecutionMachineEvent) => sendBack(e), finishRollbacks: () => finishRollbacks() };
   }
 
-  it('runs the body while running, drains before pausing, and records each transition through its host', () => {
+  it('runs the body while running, is paused at once while its calls drain, and records each transition through its host', () => {
     const { actor, seen, body } = hosted();
     actor.send({ type: 'START' });
     expect(seen.bodyRuns).to.equal(1);
     body({ type: 'PAUSE', taskId: 't', name: 'p' });
-    expect(statePath(actor.getSnapshot()), 'the calls running finish first').to.equal('running.draining');
+    expect(statePath(actor.getSnapshot()), 'the calls running finish meanwhile').to.equal('running.draining');
+    expect(stateOf(actor.getSnapshot()), 'reported paused at once').to.equal('paused');
+    expect(seen.recorded.at(-1)).to.equal('WORKFLOW_PAUSED');
     expect(seen.bodyStops).to.equal(0);
-    expect(accepts(actor.getSnapshot(), 'RESUME')).to.equal(false);
+    expect(accepts(actor.getSnapshot(), 'RESUME'), 'a resume may come while they drain').to.equal(true);
     body({ type: 'DRAINED' });
     expect(stateOf(actor.getSnapshot())).to.equal('paused');
     expect(seen.bodyStops).to.equal(1);
@@ -113,7 +115,28 @@ describe('the execution machine', () => {
       'WORKFLOW_RESUMED',
       'WORKFLOW_COMPLETED',
     ]);
-    expect(seen.settled, 'paused, then succeeded').to.equal(2);
+    expect(seen.settled, 'paused (draining), paused (drained), then succeeded').to.equal(3);
+  });
+
+  it('restarts the body when resumed while the calls of its pause still drain', () => {
+    const { actor, seen, body } = hosted();
+    actor.send({ type: 'START' });
+    body({ type: 'PAUSE', taskId: 't', name: 'p' });
+    actor.send({ type: 'RESUME' });
+    expect(statePath(actor.getSnapshot())).to.equal('running.working');
+    expect([seen.bodyStops, seen.bodyRuns]).to.deep.equal([1, 2]);
+    expect(seen.recorded).to.deep.equal(['WORKFLOW_STARTED', 'WORKFLOW_PAUSED', 'WORKFLOW_RESUMED']);
+  });
+
+  it('parks on long sleeps (waiting), and a wake resumes it', () => {
+    const { actor, seen, body } = hosted();
+    actor.send({ type: 'START' });
+    body({ type: 'PARK', wakeAt: 1 });
+    expect(stateOf(actor.getSnapshot())).to.equal('waiting');
+    expect(seen.bodyStops).to.equal(1);
+    actor.send({ type: 'RESUME' });
+    expect(stateOf(actor.getSnapshot())).to.equal('running');
+    expect(seen.recorded).to.deep.equal(['WORKFLOW_STARTED', 'WORKFLOW_WAITING', 'WORKFLOW_RESUMED']);
   });
 
   it('recovers a running execution by starting its body again', () => {
