@@ -91,12 +91,22 @@ export interface ActorRuntimeOptions {
    * The durable timers to keep, instead of the store's `wakes` woken here: a NATS worker watches
    * its bucket and fires a timer by sending a wake command, which any worker serving the workflow takes.
    */
-  timers?: { index: WakeIndex; fire(due: DueWake): Promise<boolean> };
+  timers?: {
+    index: WakeIndex;
+    fire(due: DueWake): Promise<boolean>;
+    /** How often (real time) to look again at timers whose firing failed (the server was away). */
+    retryMs?: number;
+  };
   /**
    * The schedules to keep, instead of the store's, and how a fire starts its execution (default:
    * here). A NATS worker sends a start command, which any worker serving the workflow takes.
    */
-  schedules?: { store: ScheduleStore; start?(spec: ScheduleSpec, executionId: string): Promise<void> };
+  schedules?: {
+    store: ScheduleStore;
+    start?(spec: ScheduleSpec, executionId: string): Promise<void>;
+    /** How often (real time) to look again (a fire whose start could not be sent, a buffered one). */
+    pollMs?: number;
+  };
   /** The workflows this runtime serves: their declared schedules (`withOptions({ schedule })`) are made here. */
   // biome-ignore lint/suspicious/noExplicitAny: workflows of every input and output type
   workflows?: readonly WorkflowDefinition<any, any>[];
@@ -174,6 +184,7 @@ export class ActorRuntime implements Runtime {
         logger: options.logger ?? consoleLogger,
         // A file other processes open too: they arm timers this one must see. Real time, as the leases.
         ...(store.leases && { poll: { clock: systemClock, everyMs: clampInterval(store.leases.leaseMs, 1) } }),
+        ...(options.timers?.retryMs !== undefined && { poll: { clock: systemClock, everyMs: options.timers.retryMs } }),
       });
       this.wakes.start();
     }
@@ -195,6 +206,9 @@ export class ActorRuntime implements Runtime {
         },
         logger,
         ...(store.leases && { poll: { clock: systemClock, everyMs: clampInterval(store.leases.leaseMs, 1) } }),
+        ...(options.schedules?.pollMs !== undefined && {
+          poll: { clock: systemClock, everyMs: options.schedules.pollMs },
+        }),
       });
       const book = new ScheduleBook({
         store: scheduleStore,

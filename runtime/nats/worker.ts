@@ -109,8 +109,9 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     drivers: leases,
     clock: options.nats.clock,
     logger,
-    ...(timers && { timers: { index: timers, fire } }),
-    schedules: { store: schedules, start: startFire },
+    // A wake that could not be sent (the server was away) is sent again a beat later.
+    ...(timers && { timers: { index: timers, fire, retryMs: clampInterval(leaseMs / 3, 100) } }),
+    schedules: { store: schedules, start: startFire, pollMs: clampInterval(leaseMs, 100) },
     workflows: options.workflows,
   });
   schedules.onChange = () => runtime.schedulesChanged();

@@ -28,6 +28,8 @@ export class MemoryStore implements EventStore {
 
   /** The records that wake by themselves: few next to all, so a scan of them is the timer index. */
   private readonly waking = new Map<string, ExecutionRecord>();
+  /** Of those, the ones an `onComplete` pause makes wait on each execution: looked up at every end. */
+  private readonly awaitedBy = new Map<string, Set<string>>();
 
   readonly wakes: WakeIndex = {
     next: async () => {
@@ -42,11 +44,13 @@ export class MemoryStore implements EventStore {
         .sort((a, b) => a.wakeAt! - b.wakeAt!)
         .slice(0, limit)
         .map(dueWake),
-    awaiting: async (executionId) => [...this.waking.values()].filter((r) => r.awaits === executionId).map(dueWake),
+    awaiting: async (executionId) =>
+      [...(this.awaitedBy.get(executionId) ?? [])].map((id) => dueWake(this.waking.get(id)!)),
   };
 
   writer(executionId: string): LogWriter {
     const waking = this.waking;
+    const awaitedBy = this.awaitedBy;
     const logs = this.logs;
     const records = this.records;
     const writer: LogWriter & { failure: Error | undefined } = {
@@ -64,8 +68,15 @@ export class MemoryStore implements EventStore {
       index(record) {
         if (writer.failure) return;
         records.set(record.executionId, record);
+        const before = waking.get(record.executionId)?.awaits;
+        if (before !== undefined) awaitedBy.get(before)?.delete(record.executionId);
         if (record.wakeAt !== undefined || record.awaits !== undefined) waking.set(record.executionId, record);
         else waking.delete(record.executionId);
+        if (record.awaits !== undefined) {
+          const waiters = awaitedBy.get(record.awaits) ?? new Set<string>();
+          waiters.add(record.executionId);
+          awaitedBy.set(record.awaits, waiters);
+        }
       },
       commit: () => (writer.failure ? Promise.reject(writer.failure) : Promise.resolve()),
     };

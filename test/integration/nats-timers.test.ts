@@ -19,6 +19,7 @@ import {
   type Worker,
 } from 'flux-actors';
 import { sharedNatsServer, TEST_EPOCH, tempDir } from '../fixtures/runtimes.js';
+import { startNatsServer } from '../fixtures/nats-server.js';
 
 const DAY = 24 * 3_600_000;
 
@@ -193,6 +194,104 @@ describe('schedules on NATS', function () {
     } finally {
       await client.close();
       await Promise.all(workers.map((w) => w.stop()));
+    }
+  });
+});
+
+const awaitsOther = workflow(async function natsAwaitsOther(ctx: ExecutionContext<string>) {
+  const woke = await pause('other', undefined, { onComplete: ctx.input });
+  return woke.resumed ? 'resumed' : `woke: ${woke.woke} (${woke.state})`;
+});
+const asks = workflow(async function natsAsks() {
+  return await pause<string>('ask');
+});
+const hourly = workflow(async function natsHourly() {
+  return 'tick';
+});
+
+describe('durable timers and schedules on NATS, across faults', function () {
+  this.timeout(90_000);
+
+  it('wakes an onComplete pause when the execution it waits on ends on a worker', async () => {
+    const { url } = await sharedNatsServer();
+    const nats = {
+      servers: url,
+      prefix: `await${process.pid}_${++prefixes}`,
+      secretKeyFile: join(tempDir(), 'secret.key'),
+    };
+    const worker = await startWorker({ nats, workflows: [awaitsOther, asks] });
+    const client = await connectClient(nats);
+    try {
+      const other = await client.start(asks);
+      expect((await client.result(other)).state).to.equal('paused');
+      const waiting = await client.start(awaitsOther, other);
+      const paused = await client.result(waiting);
+      expect(paused.state).to.equal('paused');
+      await client.resume(other, 'done');
+      const woke = await client.result(waiting, { afterSeq: paused.events.length, timeoutMs: 20_000 });
+      expect(woke.output).to.equal('woke: onComplete (succeeded)');
+    } finally {
+      await client.close();
+      await worker.stop();
+    }
+  });
+
+  it('keeps a timer through a nats-server restart: the parked sleep wakes after it', async () => {
+    const server = await startNatsServer();
+    const clock = new TestClock(TEST_EPOCH);
+    const nats = { servers: server.url, prefix: 'restart', secretKeyFile: join(tempDir(), 'secret.key') };
+    runs = 0;
+    const worker = await startWorker({ nats: { ...nats, clock }, workflows: [month], leaseMs: 2000 });
+    const client = await connectClient(nats);
+    try {
+      const id = await client.start(month);
+      for (;;) {
+        const state = (await client.inspect(id)).state;
+        if (state === 'waiting') break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await server.stop({ kill: true });
+      await server.restart();
+      await clock.advance('30d');
+      // The wake may meet the server still away: it is sent again a beat (real time) later.
+      const ctx = await clock.skipUntil(client.result(id, { timeoutMs: 30_000 }), { idleMs: 20_000 });
+      expect(ctx.output).to.equal(2);
+      expect(ctx.events.filter((e) => e.type === 'WORKFLOW_RESUMED')).to.have.length(1);
+    } finally {
+      await client.close();
+      await worker.stop();
+      await server.dispose();
+    }
+  });
+
+  it('catches up on the fires missed while no worker ran, as the schedule says', async () => {
+    const { url } = await sharedNatsServer();
+    const clock = new TestClock(TEST_EPOCH);
+    const nats = {
+      servers: url,
+      prefix: `catch${process.pid}_${++prefixes}`,
+      secretKeyFile: join(tempDir(), 'secret.key'),
+    };
+    const first = await startWorker({ nats: { ...nats, clock }, workflows: [hourly] });
+    const client = await connectClient({ ...nats, clock });
+    try {
+      await client.schedules.create(hourly, { id: 'latest', every: '1h' });
+      await client.schedules.create(hourly, { id: 'all', every: '1h', catchup: 'all', overlap: 'allow' });
+      await first.stop();
+      await clock.advance(5.5 * 3_600_000); // no worker runs
+      const second = await startWorker({ nats: { ...nats, clock }, workflows: [hourly] });
+      try {
+        for (let polls = 0; (await client.schedules.runs('all')).filter((r) => !r.skipped).length < 5; polls++) {
+          expect(polls, 'the catch-up').to.be.below(500);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        const latest = (await client.schedules.runs('latest')).filter((r) => !r.skipped);
+        expect(latest.map((r) => r.fireAt)).to.deep.equal([new Date(TEST_EPOCH + 5 * 3_600_000).toISOString()]);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await client.close();
     }
   });
 });
