@@ -50,6 +50,26 @@ describe("nats.conf's accounts", function () {
         );
       expect(indexed).to.not.equal('stored');
       expect((await client.inspect(id)).output).to.equal('secured:ok');
+
+      // Schedules: the client makes, lists, triggers and deletes them (the worker fires them).
+      await client.schedules.create(asks, { id: 'nightly', cron: '0 2 * * *', input: 'n' });
+      expect((await client.schedules.list()).map((x) => x.id)).to.deep.equal(['nightly']);
+      const fired = await client.schedules.trigger('nightly');
+      expect((await client.result(fired, { timeoutMs: 10_000 })).state).to.equal('paused');
+      await client.schedules.delete('nightly');
+      // Timers are the workers': a client can neither send a wake nor write a timer.
+      const woken = await js.publish(`flux.cmd.asks.wake`, new Uint8Array([1]), { timeout: 2000 }).then(
+        () => 'stored',
+        (e: Error) => e.message,
+      );
+      expect(woken).to.not.equal('stored');
+      const timer = await js
+        .publish(`$KV.flux_wakes.${id}`, new TextEncoder().encode('{"workflow":"asks","wakeAt":0}'), { timeout: 2000 })
+        .then(
+          () => 'stored',
+          (e: Error) => e.message,
+        );
+      expect(timer).to.not.equal('stored');
     } finally {
       await raw.close();
       await client.close();
