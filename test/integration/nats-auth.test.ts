@@ -2,11 +2,16 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
-import { connectClient, startWorker } from 'flux-actors';
+import { connectClient, pause, startWorker, workflow } from 'flux-actors';
 import { asNatsConfUser, NATS_CONF } from '../fixtures/nats-conf.js';
 import { startNatsServer, type NatsServer } from '../fixtures/nats-server.js';
 import { tempDir } from '../fixtures/runtimes.js';
 import { asks, echo } from '../fixtures/nats-command-workflows.js';
+
+const wakesSoon = workflow(async function authWakesSoon() {
+  const woke = await pause('soon', undefined, { after: 200 });
+  return woke.resumed ? 'resumed' : woke.woke;
+});
 
 describe("nats.conf's accounts", function () {
   this.timeout(60_000);
@@ -17,7 +22,7 @@ describe("nats.conf's accounts", function () {
   it('let a worker do its job and a client start, resume and read, and nothing more', async () => {
     const key = join(tempDir(), 'secret.key');
     const as = (user: 'worker' | 'client') => asNatsConfUser(server.url, user, key);
-    const worker = await startWorker({ nats: as('worker'), workflows: [asks], tasks: [echo] });
+    const worker = await startWorker({ nats: as('worker'), workflows: [asks, wakesSoon], tasks: [echo] });
     const client = await connectClient(as('client'));
     const raw = await connect({
       servers: server.url,
@@ -57,6 +62,21 @@ describe("nats.conf's accounts", function () {
       const fired = await client.schedules.trigger('nightly');
       expect((await client.result(fired, { timeoutMs: 10_000 })).state).to.equal('paused');
       await client.schedules.delete('nightly');
+      // A worker of nats.conf keeps timers: a pause that wakes after 200 ms (real time) wakes.
+      const soon = await client.start(wakesSoon);
+      const parked = await client.result(soon, { timeoutMs: 10_000 });
+      const woke = await client.result(soon, { afterSeq: parked.events.length, timeoutMs: 10_000 });
+      expect(woke.output).to.equal('after');
+      // ...and fires schedules: a schedule due in 300 ms starts its run through the worker's start command.
+      const at = Date.now() + 300;
+      await client.schedules.create(wakesSoon, { id: 'soon', at });
+      let runs = await client.schedules.runs('soon');
+      for (let polls = 0; runs.length === 0; polls++) {
+        expect(polls, 'the fire').to.be.below(250);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        runs = await client.schedules.runs('soon');
+      }
+      expect((await client.result(runs[0]!.executionId, { timeoutMs: 10_000 })).name).to.equal('authWakesSoon');
       // Timers are the workers': a client can neither send a wake nor write a timer.
       const woken = await js.publish(`flux.cmd.asks.wake`, new Uint8Array([1]), { timeout: 2000 }).then(
         () => 'stored',
