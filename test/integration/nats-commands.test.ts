@@ -102,6 +102,23 @@ describe('commands over NATS: bad input gets a typed error, the worker keeps ser
     expect((await client.inspect(id)).output).to.equal('done:yes');
   });
 
+  it('refuses a raw resume naming a pause that is not pending, or a pause name too long to be one, and changes nothing', async () => {
+    const id = await client.start(asks, 'named');
+    const paused = await client.result(id, { timeoutMs: 10_000 });
+    const wrong = await sendRaw(
+      'resume',
+      encodeResumeCommand({ workflow: 'cmdAsks', executionId: id, valueJson: '1', pause: 'nope' }),
+    );
+    expect(wrong.error?.code).to.equal('PAUSE_NOT_PENDING');
+    const huge = await sendRaw(
+      'resume',
+      encodeResumeCommand({ workflow: 'cmdAsks', executionId: id, valueJson: '1', pause: 'p'.repeat(200) }),
+    );
+    expect(huge.error?.code).to.equal('MALFORMED_MESSAGE');
+    expect((await client.inspect(id)).events).to.have.length(paused.events.length);
+    expect((await client.resume(id, 'yes', { pause: 'ask', timeoutMs: 10_000 })).output).to.equal('named:yes');
+  });
+
   it('refuses a start for a workflow no worker serves', async () => {
     const error = await client.start('noSuchWorkflow', 1).then(
       () => undefined,

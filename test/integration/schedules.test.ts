@@ -99,6 +99,23 @@ for (const kind of ['memory', 'sqlite'] as StoreKind[]) {
       expect(after[0]!.fireAt).to.equal(iso(TEST_EPOCH + 3 * HOUR));
     });
 
+    it('delays each fire by its jitter, the same in every process, and names the run by the nominal time', async () => {
+      const made = await runtime.schedules.create(report, {
+        id: 'spread',
+        every: '1h',
+        jitter: '10m',
+        input: { team: 'j' },
+      });
+      expect(made.jitter).to.equal(600_000);
+      await clock.advance(HOUR + 600_000);
+      await until(async () => started(await runtime.schedules.runs('spread')).length === 1, 'the jittered fire');
+      const [run] = await runtime.schedules.runs('spread');
+      expect(run!.fireAt).to.equal(iso(TEST_EPOCH + HOUR));
+      const ctx = await clock.skipUntil(runtime.result(run!.executionId));
+      const startedAt = Date.parse(ctx.events[0]!.time) - TEST_EPOCH;
+      expect(startedAt).to.be.within(HOUR, HOUR + 600_000);
+    });
+
     it('pauses, resumes (missed fires are not run), triggers, updates and deletes', async () => {
       await runtime.schedules.create(report, { id: 'ops', every: '1d', input: { team: 'a' } });
       await runtime.schedules.pause('ops');
