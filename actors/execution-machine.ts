@@ -84,6 +84,9 @@ const unbound = (what: string) => () => {
 const record = (event: LifecycleEvent) => ({ type: 'record', params: { event } }) as const;
 const ref = ({ context }: { context: ExecutionMachineContext }): ExecutionRef => ({ executionId: context.executionId });
 
+/** From `running`, `waiting` or `paused`: keep what the cancel asks for, record it, cancel. */
+const cancel = { target: 'cancelling', actions: ['keepRollback', record('WORKFLOW_CANCELLING')] } as const;
+
 export const executionMachine = setup({
   types: {
     context: {} as ExecutionMachineContext,
@@ -103,6 +106,8 @@ export const executionMachine = setup({
     cancelStopped: () => {},
     /** The run reached a pause or an end: the host makes the log durable and reports it. */
     settled: () => {},
+    /** Whether the cancel under way rolls back. */
+    keepRollback: assign({ rollback: ({ event }) => event.type === 'CANCEL' && event.rollback === true }),
   },
   guards: {
     rollbackAsked: ({ context }) => context.rollback,
@@ -148,10 +153,7 @@ export const executionMachine = setup({
       on: {
         SUCCEED: { target: 'succeeded', actions: record('WORKFLOW_COMPLETED') },
         FAIL: { target: 'failed', actions: record('WORKFLOW_FAILED') },
-        CANCEL: {
-          target: 'cancelling',
-          actions: [assign({ rollback: ({ event }) => event.rollback === true }), record('WORKFLOW_CANCELLING')],
-        },
+        CANCEL: cancel,
         RECOVER: { target: 'running', reenter: true, actions: record('WORKFLOW_RECOVERED') },
       },
     },
@@ -159,20 +161,14 @@ export const executionMachine = setup({
       entry: 'settled',
       on: {
         RESUME: { target: 'running', actions: record('WORKFLOW_RESUMED') },
-        CANCEL: {
-          target: 'cancelling',
-          actions: [assign({ rollback: ({ event }) => event.rollback === true }), record('WORKFLOW_CANCELLING')],
-        },
+        CANCEL: cancel,
       },
     },
     paused: {
       entry: 'settled',
       on: {
         RESUME: { target: 'running', actions: record('WORKFLOW_RESUMED') },
-        CANCEL: {
-          target: 'cancelling',
-          actions: [assign({ rollback: ({ event }) => event.rollback === true }), record('WORKFLOW_CANCELLING')],
-        },
+        CANCEL: cancel,
       },
     },
     cancelling: {

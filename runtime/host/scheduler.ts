@@ -9,7 +9,8 @@
  * Overlap ('skip' | 'allow' | 'bufferOne') looks at the schedule's last run; catch-up
  * ('none' | 'latest' | 'all') decides which of the fires missed while nothing ran still run.
  */
-import type { Clock, Timer } from '../engine/clock.js';
+import type { Clock } from '../engine/clock.js';
+import { DueTimer } from './due-timer.js';
 import type { Logger } from '../engine/logger.js';
 import {
   fireExecutionId,
@@ -51,106 +52,57 @@ export interface SchedulerOptions {
 }
 
 export class Scheduler {
-  private armed: Timer | undefined;
-  private armedAt: number | undefined;
-  private passing: Promise<void> | undefined;
-  private again = false;
+  private readonly timer: DueTimer;
   private closed = false;
-  private poller: Timer | undefined;
-  private holds = 0;
+  /** Passes in a row that found the next fire due already (it could not be taken). */
   private lateLooks = 0;
 
-  constructor(private readonly options: SchedulerOptions) {}
+  constructor(private readonly options: SchedulerOptions) {
+    this.timer = new DueTimer({
+      clock: options.clock,
+      pass: () => this.pass(),
+      poll: options.poll,
+      logger: options.logger,
+      what: 'the scheduler',
+    });
+  }
 
   start(): void {
-    this.poke();
-    const poll = this.options.poll;
-    if (!poll) return;
-    const look = () => {
-      if (this.closed) return;
-      this.poke();
-      this.poller = poll.clock.setTimeout(look, poll.everyMs).unref();
-    };
-    this.poller = poll.clock.setTimeout(look, poll.everyMs).unref();
+    this.timer.start();
   }
 
   /** Something changed (a schedule was made or resumed, a run ended): look now. */
   poke(): void {
-    if (this.closed) return;
-    if (this.passing) {
-      this.again = true;
-      return;
-    }
-    this.armed?.clear();
-    this.armed = undefined;
-    this.armedAt = undefined;
-    this.passing = this.pass()
-      .catch((error: unknown) => this.options.logger.error(`the scheduler could not read its store: ${error}`))
-      .finally(() => {
-        this.passing = undefined;
-        if (this.again) {
-          this.again = false;
-          this.poke();
-        }
-      });
+    this.timer.look();
   }
 
   /** Someone here waits for what a fire brings: the timer keeps the process alive until released. */
   hold(): () => void {
-    this.holds++;
-    this.armed?.ref();
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      if (--this.holds === 0) this.armed?.unref();
-    };
-  }
-
-  /** Waits for the pass under way, if any: what a fire started is then in the store. */
-  async settled(): Promise<void> {
-    while (this.passing) await this.passing;
+    return this.timer.hold();
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.armed?.clear();
-    this.poller?.clear();
-    await this.passing;
+    await this.timer.close();
   }
 
-  private async pass(): Promise<void> {
+  /** Fires what is due; resolves with the next fire to arm for. */
+  private async pass(): Promise<number | undefined> {
     const { store, clock } = this.options;
     const now = clock.now();
     const due = await store.due(now);
     for (let i = 0; i < due.length; i += CONCURRENCY)
       await Promise.all(due.slice(i, i + CONCURRENCY).map((record) => this.fire(record, now)));
-    if (this.closed) return;
+    if (this.closed) return undefined;
     const next = await store.next();
-    if (next === undefined) return;
+    if (next === undefined) return undefined;
     if (next > now) {
       this.lateLooks = 0;
-      this.arm(next);
-    } else if (clock.now() > now && ++this.lateLooks < 3) {
-      // Fell due while this pass ran (the clock moved on): look again at once, a few times at most
-      // (a schedule whose fires cannot be taken is left to the next poke or poll).
-      this.again = true;
+      return next;
     }
-  }
-
-  private arm(at: number): void {
-    if (this.armedAt !== undefined && this.armedAt <= at) return;
-    this.armed?.clear();
-    const { clock } = this.options;
-    if (at <= clock.now()) {
-      // Due already (the clock moved on while this was worked out): a clock timer of no delay would
-      // wait for the next tick of a test clock.
-      setImmediate(() => this.poke());
-      return;
-    }
-    this.armedAt = at;
-    this.armed = clock.setTimeout(() => this.poke(), Math.max(0, at - clock.now()));
-    if (this.holds === 0) this.armed.unref();
+    // Due already: fell due while this pass ran (look again), or could not be taken (a few looks at
+    // most; then it is left to the next poke or poll).
+    return ++this.lateLooks < 3 ? next : undefined;
   }
 
   /** Takes a schedule's due fires (compare-and-set), starts them, confirms them. */

@@ -7,7 +7,8 @@
  * A wake is a resume that records what fell due: a conflict-guarded append, so when several
  * runtimes share a store and race for one wake, one wins and the others find nothing to do.
  */
-import type { Clock, Timer } from '../engine/clock.js';
+import type { Clock } from '../engine/clock.js';
+import { DueTimer } from './due-timer.js';
 import type { DueWake, WakeIndex } from '../engine/event-store.js';
 import type { Logger } from '../engine/logger.js';
 
@@ -29,42 +30,31 @@ export interface WakesOptions {
 }
 
 export class Wakes {
-  private armed: Timer | undefined;
-  private armedAt: number | undefined;
-  private pass: Promise<void> | undefined;
-  private again = false;
+  private readonly timer: DueTimer;
   private closed = false;
-  private poller: Timer | undefined;
-  private holds = 0;
   /** Executions whose wake failed this time round: passed over until the next poll, not retried in a loop. */
   private readonly failed = new Set<string>();
 
-  constructor(private readonly options: WakesOptions) {}
+  constructor(private readonly options: WakesOptions) {
+    this.timer = new DueTimer({
+      clock: options.clock,
+      pass: () => this.wakeDue(),
+      beforePoll: () => this.failed.clear(),
+      poll: options.poll,
+      logger: options.logger,
+      what: 'the timer service',
+    });
+  }
 
   /** Arms the timers the store holds; then, when others share it, looks for theirs now and then. */
   start(): void {
-    this.fire();
-    const poll = this.options.poll;
-    if (!poll) return;
-    const look = () => {
-      if (this.closed) return;
-      this.failed.clear();
-      this.fire();
-      this.poller = poll.clock.setTimeout(look, poll.everyMs).unref();
-    };
-    this.poller = poll.clock.setTimeout(look, poll.everyMs).unref();
+    this.timer.start();
   }
 
   /** An execution here paused with a wake time: arm for it if it is the earliest. */
   noted(executionId: string, wakeAt: number | undefined): void {
     this.failed.delete(executionId);
-    if (this.closed || wakeAt === undefined) return;
-    if (this.armedAt !== undefined && this.armedAt <= wakeAt) return;
-    if (this.pass) {
-      this.again = true;
-      return;
-    }
-    this.arm(wakeAt);
+    if (wakeAt !== undefined) this.timer.dueAt(wakeAt);
   }
 
   /** An execution ended: wake those whose `onComplete` pause waits on it. */
@@ -74,63 +64,18 @@ export class Wakes {
     await Promise.all(awaiting.map((due) => this.wakeOne(due)));
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    this.armed?.clear();
-    this.poller?.clear();
-    await this.pass;
-  }
-
-  private arm(at: number): void {
-    this.armed?.clear();
-    const { clock } = this.options;
-    if (at <= clock.now()) {
-      // Due already (the clock moved on while this was worked out): a clock timer of no delay would
-      // wait for the next tick of a test clock.
-      setImmediate(() => this.fire());
-      return;
-    }
-    this.armedAt = at;
-    this.armed = clock.setTimeout(() => this.fire(), Math.max(0, at - clock.now()));
-    // Unreferenced unless someone here waits for a wake: a script that paused an execution for a
-    // week exits; one that awaits a parked sleep's end does not; a server or a worker fires it anyway.
-    if (this.holds === 0) this.armed.unref();
-  }
-
   /** Someone in this process waits for what a wake brings: the timer keeps the process alive until released. */
   hold(): () => void {
-    this.holds++;
-    this.armed?.ref();
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      if (--this.holds === 0) this.armed?.unref();
-    };
+    return this.timer.hold();
   }
 
-  /** Wakes everything due now, in batches, then arms for the next. One pass at a time. */
-  private fire(): void {
-    if (this.closed) return;
-    if (this.pass) {
-      this.again = true;
-      return;
-    }
-    this.armed?.clear();
-    this.armed = undefined;
-    this.armedAt = undefined;
-    this.pass = this.wakeDue()
-      .catch((error: unknown) => this.options.logger.error(`the timer service could not read its store: ${error}`))
-      .finally(() => {
-        this.pass = undefined;
-        if (this.again) {
-          this.again = false;
-          this.fire();
-        }
-      });
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.timer.close();
   }
 
-  private async wakeDue(): Promise<void> {
+  /** Wakes everything due now, in batches; resolves with the next wake time that is not one of those that failed. */
+  private async wakeDue(): Promise<number | undefined> {
     const { index, clock } = this.options;
     for (;;) {
       const due = (await index.due(clock.now(), BATCH + this.failed.size)).filter(
@@ -138,12 +83,10 @@ export class Wakes {
       );
       if (due.length === 0) break;
       await Promise.all(due.map((d) => this.wakeOne(d)));
-      if (this.closed) return;
+      if (this.closed) return undefined;
     }
-    // The next timer that is not one of those that just failed.
     const upcoming = await index.due(Number.MAX_SAFE_INTEGER, this.failed.size + 1);
-    const next = upcoming.find((d) => !this.failed.has(d.executionId));
-    if (next && !this.closed) this.arm(next.wakeAt);
+    return upcoming.find((d) => !this.failed.has(d.executionId))?.wakeAt;
   }
 
   private async wakeOne(due: DueWake): Promise<void> {

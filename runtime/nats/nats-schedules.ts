@@ -6,7 +6,7 @@
  */
 import type { JetStreamManager } from '@nats-io/jetstream';
 import type { KV, KvEntry, KvWatchEntry } from '@nats-io/kv';
-import { systemClock, type Timer } from '../engine/clock.js';
+import { watchBucket, type BucketWatch } from './bucket-watch.js';
 import type { Logger } from '../engine/logger.js';
 import { hasWork, lookAt, type ScheduleRecord, type ScheduleStore } from '../engine/schedule-store.js';
 import { bucketKeys } from './bucket-keys.js';
@@ -14,9 +14,7 @@ import { bucketKeys } from './bucket-keys.js';
 export class NatsSchedules implements ScheduleStore {
   /** Kept by the watch, when there is one. */
   private cached: Map<string, ScheduleRecord> | undefined;
-  private watching: { stop(): void } | undefined;
-  private retry: Timer | undefined;
-  private closed = false;
+  private watching: BucketWatch | undefined;
   /** Told when a schedule changes (another worker or a client wrote it). */
   onChange: () => void = () => {};
 
@@ -29,28 +27,11 @@ export class NatsSchedules implements ScheduleStore {
 
   /** Keeps the records in memory from now on; a watch that breaks is started again. */
   async watch(): Promise<void> {
-    const watch = await this.kv.watch({ key: '>' });
     this.cached ??= new Map();
-    this.watching = watch;
-    void (async () => {
-      try {
-        for await (const entry of watch) this.take(entry);
-      } catch (error) {
-        this.logger.warn(`the watch of the schedules bucket stopped: ${(error as Error).message}`);
-      }
-      this.retryLater();
-    })();
-  }
-
-  private retryLater(): void {
-    if (this.closed) return;
-    // Real time: patience with the server.
-    this.retry = systemClock.setTimeout(() => void this.watch().catch(() => this.retryLater()), 1000).unref();
+    this.watching = await watchBucket(this.kv, 'the schedules bucket', (entry) => this.take(entry), this.logger);
   }
 
   close(): void {
-    this.closed = true;
-    this.retry?.clear();
     this.watching?.stop();
   }
 

@@ -12,7 +12,7 @@
 import type { KV, KvWatchEntry } from '@nats-io/kv';
 import type { DueWake, WakeIndex } from '../engine/event-store.js';
 import type { Logger } from '../engine/logger.js';
-import { systemClock, type Timer } from '../engine/clock.js';
+import { watchBucket, type BucketWatch } from './bucket-watch.js';
 
 interface Entry {
   workflow: string;
@@ -32,9 +32,7 @@ export class NatsWakes implements WakeIndex {
   private readonly entries = new Map<string, Entry>();
   /** The revision of each entry a wake command was sent for: not due again until it changes. */
   private readonly fired = new Map<string, number>();
-  private watching: { stop(): void } | undefined;
-  private closed = false;
-  private retry: Timer | undefined;
+  private watching: BucketWatch | undefined;
   /** Told of each entry that arrives with a wake time (the timer service arms for it). */
   onTimer: (executionId: string, wakeAt: number) => void = () => {};
 
@@ -45,27 +43,10 @@ export class NatsWakes implements WakeIndex {
 
   /** Starts watching the bucket; a watch that breaks (the server went away) is started again. */
   async start(): Promise<void> {
-    const watch = await this.kv.watch({ key: '>' });
-    this.watching = watch;
-    void (async () => {
-      try {
-        for await (const entry of watch) this.take(entry);
-      } catch (error) {
-        this.logger.warn(`the watch of the timers bucket stopped: ${(error as Error).message}`);
-      }
-      this.retryLater();
-    })();
-  }
-
-  /** Real time: patience with the server, not workflow time. */
-  private retryLater(): void {
-    if (this.closed) return;
-    this.retry = systemClock.setTimeout(() => void this.start().catch(() => this.retryLater()), 1000).unref();
+    this.watching = await watchBucket(this.kv, 'the timers bucket', (entry) => this.take(entry), this.logger);
   }
 
   close(): void {
-    this.closed = true;
-    this.retry?.clear();
     this.watching?.stop();
   }
 
