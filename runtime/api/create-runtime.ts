@@ -40,6 +40,11 @@ export interface RuntimeOptions {
    */
   // biome-ignore lint/suspicious/noExplicitAny: workflows of every input and output type
   workflows?: readonly WorkflowDefinition<any, any>[];
+  /**
+   * A body that waits only on durable sleeps at least this long (ms) parks: `waiting`, held by
+   * nothing, woken by the store's timer. Default 5000. Embedded stores.
+   */
+  parkAfterMs?: number;
 }
 
 export type { SqliteStoreOptions } from '../stores/sqlite-options.js';
@@ -71,7 +76,11 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const { clock } = options;
   const runtime = new ActorRuntime(
     store === 'memory' ? await memoryStore() : await sqliteStore(store.sqlite, store, clock),
-    { clock, ...(options.workflows && { workflows: options.workflows }) },
+    {
+      clock,
+      ...(options.workflows && { workflows: options.workflows }),
+      ...(options.parkAfterMs !== undefined && { parkAfterMs: options.parkAfterMs }),
+    },
   );
   if (options.recover)
     await runtime.recoverContinually().catch(async (error: unknown) => {

@@ -116,3 +116,22 @@ describe('a parked sleep in a SQLite file', () => {
     }
   });
 });
+
+describe('parkAfterMs', () => {
+  it('parks a sleep only from the length given', async () => {
+    const clock = new TestClock(TEST_EPOCH);
+    const runtime = await createRuntime({ store: 'memory', clock, parkAfterMs: DAY });
+    try {
+      const ctx = await clock.skipUntil(month.run(undefined, { runtime }));
+      expect(find(ctx, 'WORKFLOW_WAITING'), 'a 30-day sleep parks past a day').to.not.equal(undefined);
+      const short = workflow(async function sleepsHours() {
+        await sleep('12h');
+        return 'done';
+      });
+      const kept = await clock.skipUntil(short.run(undefined, { runtime }));
+      expect(find(kept, 'WORKFLOW_WAITING'), 'twelve hours stay in the process').to.equal(undefined);
+    } finally {
+      await runtime.close();
+    }
+  });
+});
