@@ -51,6 +51,8 @@ export function taskError(info: ErrorInfo, taskName: string, executionId: string
 }
 
 export function describeCall(call: RecordedCall): string {
+  if (call.name === 'patched')
+    return `the marker of patch ${call.argsJson?.slice(1, -1)} (call ${call.position}): the code no longer has patched() or deprecatePatch() for it`;
   return `task '${call.name}' (call ${call.position}, arguments ${call.argsJson ?? '[]'})`;
 }
 

@@ -11,7 +11,7 @@
 import type { ExecutionMachineEvent } from './execution-machine.js';
 import type { TaskHandle, TaskSender } from './task-executor.js';
 import { Delivery, type LiveTicket } from '../runtime/engine/delivery.js';
-import { hasErrorCode, NonDeterminismError, StoreFullError } from '../runtime/engine/errors.js';
+import { hasErrorCode, NonDeterminismError, StoreFullError, type Divergence } from '../runtime/engine/errors.js';
 import { ExecutionContext } from '../runtime/engine/execution-context.js';
 import type { ExecutionLog } from '../runtime/engine/execution-log.js';
 import { PROGRESS_TYPES, type EventType } from '../runtime/engine/events.js';
@@ -323,6 +323,31 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
   }
 
   /**
+   * A patch point: true when the execution reaches it on new ground (recorded as a marker, a call
+   * `patched` that completes at once), or when its log has the marker here; false while replaying a
+   * log recorded before the patch (recorded calls still ahead, and not this marker). Nothing is
+   * recorded then, and it is no divergence. A deprecated patch records no new marker, and only
+   * takes up one its log has.
+   */
+  patched(patchId: string, deprecated: boolean): boolean {
+    if (this.stopped) return !deprecated;
+    const argsJson = JSON.stringify([patchId]);
+    const recorded = this.replay.peekStart('patched', argsJson);
+    if (recorded) {
+      // Taken up: the marker is matched, and its outcome passes in its recorded place, so the
+      // outcomes after it are delivered in order (the body does not wait on it).
+      const call = this.replay.identify('patched', argsJson);
+      if (typeof call !== 'string' && call.outcome) this.delivery.replayed(call, () => {});
+      return true;
+    }
+    if (deprecated || this.replay.firstUnmatched()) return deprecated; // a log from before the patch
+    const taskId = this.replay.identify('patched', argsJson) as string;
+    this.host.log.append('TASK_STARTED', taskId, 'patched', argsJson);
+    this.host.log.append('TASK_COMPLETED', taskId, 'patched', 'true', true);
+    return true;
+  }
+
+  /**
    * A child execution, as one step of this one: the step's outcome is the child's end. A child
    * that pauses pauses this execution; the step stays open, so resuming picks the child up again.
    */
@@ -451,8 +476,25 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
         if (!call.timer) return; // a call running: its delivery checks again
         firstDue = Math.min(firstDue, call.dueAt ?? Infinity);
       }
-      if (!this.delivery.idle || this.replay.replaying) {
+      if (!this.delivery.idle) {
         this.scheduleBlockedCheck();
+        return;
+      }
+      if (this.replay.replaying) {
+        // Nothing can move the body but its waits, yet the log has calls it never reached: it left
+        // its recorded course (a marker of a patch the code no longer has, a step taken out).
+        const unreached = this.replay.firstUnmatched();
+        if (!unreached) {
+          this.scheduleBlockedCheck();
+          return;
+        }
+        this.fail(
+          new NonDeterminismError(
+            `execution ${this.executionId} diverged from its log: the workflow waits without reaching ${describeCall(unreached)}`,
+            this.executionId,
+            { expected: expectedOf(unreached) },
+          ),
+        );
         return;
       }
       if (this.waiting.size > 0) {
@@ -482,6 +524,7 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
           new NonDeterminismError(
             `execution ${this.executionId} diverged from its log: replay expected ${describeCall(expected)} but the workflow called '${name}' with arguments ${argsJson}`,
             this.executionId,
+            { expected: expectedOf(expected), actual: { name, argsJson }, ...siteOf(new Error()) },
           ),
         );
         return false;
@@ -636,6 +679,7 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
         new NonDeterminismError(
           `execution ${this.executionId} diverged from its log: the workflow ended without reaching ${describeCall(unreached)}`,
           this.executionId,
+          { expected: expectedOf(unreached) },
         ),
       );
       return;
@@ -665,4 +709,21 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
   private fail(error: Error): void {
     if (!this.stopped) this.host.send({ type: 'FAIL', error: toErrorInfo(error) });
   }
+}
+
+/** A recorded call, as a divergence names it. */
+function expectedOf(call: RecordedCall): NonNullable<Divergence['expected']> {
+  return { name: call.name, argsJson: call.argsJson, seq: call.started.seq, position: call.position };
+}
+
+/** Frames of this project's own code and of its dependencies: what a call site is not. */
+const ENGINE_FRAME = /[\\/](actors|runtime|node_modules|proto)[\\/]|node:|\(native\)/;
+
+/** The first frame of the caller's code in a stack: the workflow line that made the call. */
+function siteOf(error: Error): { site?: string } {
+  for (const line of (error.stack ?? '').split('\n').slice(1)) {
+    const match = /\(?((?:file:\/\/)?[^()\s]+:\d+:\d+)\)?\s*$/.exec(line.trim());
+    if (match && !ENGINE_FRAME.test(match[1]!)) return { site: match[1]!.replace(/^file:\/\//, '') };
+  }
+  return {};
 }

@@ -10,6 +10,7 @@ import { createRuntime, type Runtime } from 'flux-actors';
 import { fillEvents, startNatsBench, tasksServedLocally, w7, type NatsBench, type NatsSession } from './nats.js';
 import { natsServerMissing, natsServerVersion } from './nats-server.js';
 import { w8Embedded, w8Nats, w9Embedded, w9Nats } from './time.js';
+import { w10 } from './change.js';
 import {
   collectGarbage,
   localStepRuns,
@@ -75,6 +76,7 @@ let nats: NatsBench | undefined;
 const timeWorkloads = (kind: 'memory' | 'sqlite'): Workload[] => [
   { name: 'W8 wake', once: true, run: () => w8Embedded(kind) },
   { name: 'W9 schedules', once: true, run: () => w9Embedded(kind) },
+  { name: 'W10 replay check', once: true, run: () => w10(kind) },
 ];
 
 /** A fresh prefix and key file on the bench's nats-server, for a workload that starts its own worker. */

@@ -19,7 +19,7 @@ export const step = task(async function benchPlainStep(i: number) {
   return i + 1;
 });
 
-const sequential = workflow(async function benchPlainSequence(ctx: ExecutionContext<number>) {
+export const sequential = workflow(async function benchPlainSequence(ctx: ExecutionContext<number>) {
   let value = 0;
   for (let i = 0; i < ctx.input; i++) value = await step(value);
   return value;

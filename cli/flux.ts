@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { redactCredentials } from '../control/redact.js';
 import { execCommand } from './commands/exec.js';
 import { executionCommands } from './commands/executions.js';
+import { replayCommand } from './commands/replay.js';
 import { scheduleCommands } from './commands/schedules.js';
 import { serverCommand } from './commands/server.js';
 import { visualizeCommand } from './commands/visualize.js';
@@ -32,6 +33,7 @@ workerCommand(program);
 executionCommands(program);
 visualizeCommand(program);
 scheduleCommands(program);
+replayCommand(program);
 serverCommand(program);
 
 // Not a top-level await: while this module is still evaluating, a user's CommonJS module (a .ts

@@ -15,13 +15,16 @@ export type { Workflow, RunOptions, ResumeOptions, RunArgs } from './api/workflo
 export { task } from './api/task.js';
 export type { Task } from './api/task.js';
 export type { TaskOptions } from './engine/task-definition.js';
-export type { WorkflowOptions, WorkflowFunction } from './engine/workflow-definition.js';
-export { pause, now, uuid4, randint, randrange, choice, sleep } from './api/builtins.js';
+export type { WorkflowOptions, WorkflowFunction, WorkflowDefinition } from './engine/workflow-definition.js';
+export { pause, now, uuid4, randint, randrange, choice, sleep, patched, deprecatePatch } from './api/builtins.js';
 export type { PauseOutcome, PauseWakeOptions, WakeReason } from './engine/waits.js';
 export { taskContext } from './api/task-context.js';
 export { parallel, pipeline } from './api/parallel.js';
 export { call } from './api/subworkflows.js';
 export { schedule } from './api/schedule.js';
+export { replayCheck } from './host/replay-check.js';
+export type { ReplayCheckOptions, ReplayReport, ReplayVerdict, ReplaySource } from './host/replay-check.js';
+export type { Divergence } from './engine/errors.js';
 export type { ScheduleOptions, OverlapPolicy, CatchupPolicy } from './engine/schedule-spec.js';
 export type { Schedules, ScheduleInfo, ScheduleRunInfo, ScheduleChange } from './host/schedules.js';
 export { Graph } from './api/graph.js';

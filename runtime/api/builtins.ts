@@ -99,6 +99,33 @@ export async function sleep(duration: Duration): Promise<void> {
   return session.sleep(milliseconds);
 }
 
+/**
+ * A patch in a workflow's code (Temporal's model): `if (patched('fraud-check')) { ...new code }`.
+ * True in an execution that reaches this point on new code (the log records a marker), false while
+ * replaying a log recorded before the patch, so one body serves executions that started on the old
+ * code and on the new. Once no execution recorded before the patch is left, replace it with
+ * `deprecatePatch(id)` (the new code always runs; logs that have the marker still match), then drop
+ * that too. A log that has a marker the code no longer reaches fails its replay with
+ * `NonDeterminismError`, naming the patch. Outside a workflow, true.
+ */
+export function patched(patchId: string): boolean {
+  return currentSession()?.patched(checkPatchId(patchId), false) ?? true;
+}
+
+/** The cleanup step of `patched(id)`: the new code always runs; a marker a log has is still matched. */
+export function deprecatePatch(patchId: string): void {
+  currentSession()?.patched(checkPatchId(patchId), true);
+}
+
+function checkPatchId(patchId: string): string {
+  if (typeof patchId !== 'string' || patchId.length === 0 || patchId.length > 128)
+    throw new FluxError(
+      'INVALID_NAME',
+      `a patch id must be a string of 1 to 128 characters, not ${JSON.stringify(patchId)}`,
+    );
+  return patchId;
+}
+
 function assertIntegers(fn: string, ...values: number[]): void {
   for (const v of values) if (!Number.isSafeInteger(v)) throw new RangeError(`${fn}: ${v} is not an integer`);
 }

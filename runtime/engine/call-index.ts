@@ -58,6 +58,12 @@ export class CallIndex {
     return call;
   }
 
+  /** Whether the next call with this base is one the log recorded (without counting it as made). */
+  recorded(base: string): boolean {
+    const calls = this.byBase.get(base);
+    return calls !== undefined && calls.recorded[calls.made] !== undefined;
+  }
+
   firstUnmatched(): RecordedCall | undefined {
     if (this.matchedCount === this.calls.size) return undefined;
     for (const call of this.calls.values()) if (!call.matched) return call;

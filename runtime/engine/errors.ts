@@ -145,9 +145,20 @@ export class SerializationError extends FluxError {
 }
 
 /** Replay of a workflow body stopped matching its recorded log. */
+/** Where a replay left its log: what the log recorded there, what the body did instead, and where in the body. */
+export interface Divergence {
+  /** The recorded call the replay expected: its name, arguments (JSON), the seq of its TASK_STARTED, and its place among the body's calls. */
+  expected?: { name: string; argsJson: string | undefined; seq: number; position: number };
+  /** The call the body made instead (none: the body ended before reaching `expected`). */
+  actual?: { name: string; argsJson: string };
+  /** The line of the workflow's code that made the call or ended, when it can be found (`file:line:column`). */
+  site?: string;
+}
+
 export class NonDeterminismError extends FluxError {
-  constructor(message: string, executionId: string) {
+  constructor(message: string, executionId: string, divergence?: Divergence) {
     super('NON_DETERMINISM', message, { executionId });
+    if (divergence) this.details = { ...divergence };
   }
 }
 

@@ -129,3 +129,25 @@ export function toExecutionEvent(executionId: string, e: StoredEvent): Execution
     time: new Date(e.time).toISOString(),
   };
 }
+
+/** The log an `ExecutionContext` was made from, as the stores keep it (for a replay of it). */
+export function storedLog(ctx: ExecutionContext): readonly StoredEvent[] {
+  return (ctx as unknown as { log: readonly StoredEvent[] }).log;
+}
+
+/**
+ * A log as `ExecutionContext.events` (and `flux inspect --events --json`) shows it, back as the
+ * stores keep it: what a recorded history kept as a test fixture replays from. (Whether an outcome
+ * reached the body in the turn of its call is not in it: such outcomes are replayed on turns of
+ * their own, in recorded order.)
+ */
+export function fromExecutionEvents(events: readonly ExecutionEvent[]): StoredEvent[] {
+  return events.map((event, i) => ({
+    seq: Number(/:(\d+)$/.exec(event.id)?.[1] ?? i + 1),
+    type: event.type,
+    sourceId: event.sourceId,
+    name: event.name,
+    valueJson: event.value === undefined ? undefined : JSON.stringify(event.value),
+    time: Date.parse(event.time),
+  }));
+}

@@ -41,6 +41,7 @@ export const BUILT_IN_NAMES: ReadonlySet<string> = new Set([
   'randrange',
   'choice',
   'sleep',
+  'patched',
 ]);
 
 /** The durable name of a workflow or task: the explicit option, else the function's own name. */

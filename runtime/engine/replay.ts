@@ -59,6 +59,18 @@ export class Replay {
     return this.index.identify(callBase(name, argumentsHash(argsJson)));
   }
 
+  /**
+   * Whether the log records this call next (without taking it): in the recorded order while the body
+   * follows it, else by its identity.
+   */
+  peekStart(name: string, argsJson: string): boolean {
+    if (!this.index) {
+      const start = this.events[this.nextStart()];
+      return start !== undefined && start.name === name && start.valueJson === argsJson;
+    }
+    return this.index.recorded(callBase(name, argumentsHash(argsJson)));
+  }
+
   /** The first recorded call this run has not reached, if any: the evidence of a divergence. */
   firstUnmatched(): RecordedCall | undefined {
     if (this.index) return this.index.firstUnmatched();

@@ -30,6 +30,8 @@ export interface WorkflowSession {
   /** `wake`: the pause's wake condition, as `recordedWake` (./waits.ts) reduced it. */
   pause(name: string, output: unknown, wake?: RecordedWake): Promise<unknown>;
   sleep(milliseconds: number): Promise<void>;
+  /** Whether this execution takes the patched path (see `patched` in runtime/api/builtins.ts). */
+  patched(patchId: string, deprecated: boolean): boolean;
   /** Runs a child execution; rejects with an ExecutionError if it fails or is cancelled. */
   callWorkflow(definition: WorkflowDefinition, input: unknown): Promise<ChildCall>;
 }

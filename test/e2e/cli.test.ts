@@ -146,6 +146,30 @@ describe('flux CLI', function () {
       await fluxFails(['schedule', 'get', 'nightly', '-m', APPROVAL], env, 'SCHEDULE_NOT_FOUND');
     });
 
+    it('replay --check: ok for the code that recorded them, the divergence and exit 5 for code that leaves their log', async () => {
+      const v1 = join(ROOT, 'test', 'fixtures', 'versioned-v1.ts');
+      const v2 = join(ROOT, 'test', 'fixtures', 'versioned-v2.ts');
+      const paused = await fluxJson(['exec', v1, 'versionedOrder', '40'], env);
+      const id = paused.executionId as string;
+      const same = await flux(['replay', '--check', v1], env);
+      expect(same.code, same.stderr).to.equal(0);
+      expect(same.stdout).to.match(new RegExp(`ok +${id}`));
+      const changed = await flux(['replay', '--check', v2, '--state', 'paused'], env);
+      expect(changed.code, changed.stderr).to.equal(5);
+      expect(changed.stdout)
+        .to.contain(`DIVERGES  ${id}`)
+        .and.contain('expected \'pause\' ["approval"]')
+        .and.contain("called 'versionedScreen' [40]")
+        .and.match(/versioned-v2\.ts:\d+:\d+/);
+      const exported = join(env.FLUX_HOME!, 'history.json');
+      writeFileSync(exported, (await flux(['inspect', id, '--events', '--json'], env)).stdout);
+      const fromFile = await flux(['replay', '--check', v2, '--history', exported, '--json'], env);
+      expect(fromFile.code, fromFile.stderr).to.equal(5);
+      expect(JSON.parse(fromFile.stdout)).to.include({ ok: false, checked: 1 });
+      expect((await fluxJson(['inspect', id, '--json'], env)).state, 'nothing written').to.equal('paused');
+      await fluxFails(['replay', '--check', v1, '--state', 'asleep'], env, 'BAD_ARGUMENT');
+    });
+
     it('start prints the id at once; cancel cancels a paused execution', async () => {
       const started = await flux(['start', 'expenseApproval', '99', '-m', APPROVAL], env);
       expect(started.code, started.stderr).to.equal(0);
