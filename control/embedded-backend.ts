@@ -7,7 +7,13 @@ import { ActorRuntime } from '../runtime/host/actor-runtime.js';
 import { createRuntime, defaultDatabasePath } from '../runtime/api/create-runtime.js';
 import type { ExecutionHandle, Runtime } from '../runtime/host/runtime.js';
 import type { ExecutionContext } from '../runtime/engine/execution-context.js';
-import { FluxError, hasErrorCode, WorkflowMismatchError, WorkflowNotFoundError } from '../runtime/engine/errors.js';
+import {
+  ExecutionExistsError,
+  FluxError,
+  hasErrorCode,
+  WorkflowMismatchError,
+  WorkflowNotFoundError,
+} from '../runtime/engine/errors.js';
 import { isSettled } from '../runtime/engine/execution-state.js';
 import { checkExecutionId } from '../runtime/engine/names.js';
 import { encodeValue } from '../runtime/engine/serialization.js';
@@ -131,6 +137,10 @@ async function startUnder(
   });
   if (existing) {
     if (existing.name !== workflow.name) throw new WorkflowMismatchError(executionId, workflow.name, existing.name);
+    // The same id and input is the same start (answered with it); another input is refused.
+    const inputJson = encodeValue(input, `the input of workflow '${workflow.name}'`, executionId);
+    if ((JSON.stringify(existing.input) ?? 'null') !== (inputJson ?? 'null'))
+      throw new ExecutionExistsError(executionId, existing.state);
     return undefined;
   }
   if (!(runtime instanceof ActorRuntime))

@@ -7,6 +7,7 @@ import { readJsonBody } from './body.js';
 import { HttpError } from './errors.js';
 import { openEventStream, type streamLimit } from './sse.js';
 import {
+  checkExecutionId,
   checkName,
   EXECUTION_STATES,
   hasErrorCode,
@@ -44,9 +45,13 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
     const mode = query.get('mode') ?? 'sync';
     if (!['sync', 'async', 'stream'].includes(mode))
       throw new HttpError('BAD_ARGUMENT', `mode must be sync, async or stream, not '${mode}'`);
+    // The caller's own id (`?id=` or an Idempotency-Key header): the same id and input is the same
+    // start, another input under it is refused (EXECUTION_EXISTS).
+    const key = query.get('id') ?? req.headers['idempotency-key'];
+    const ownId = typeof key === 'string' && key !== '' ? checkExecutionId(key) : undefined;
     const input = await readJsonBody(req, limit);
     if (mode === 'stream') streams.reserve(res); // before the start: a refused stream starts nothing
-    const executionId = await backend.start(name!, input);
+    const executionId = await backend.start(name!, input, ownId === undefined ? {} : { executionId: ownId });
     if (mode === 'async')
       return json(res, 202, { executionId, state: 'running', links: { self: `/executions/${executionId}` } });
     if (mode === 'sync')

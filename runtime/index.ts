@@ -74,6 +74,7 @@ export {
   ExecutionError,
   WorkflowNotFoundError,
   ExecutionNotFoundError,
+  ExecutionExistsError,
   ExecutionStateError,
   ResumeTargetError,
   WorkflowMismatchError,

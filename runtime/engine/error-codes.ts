@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'WORKFLOW_NOT_FOUND',
   /** The store holds no execution with that id (`ExecutionNotFoundError`). */
   'EXECUTION_NOT_FOUND',
+  /** A start under an id that exists with another input (`ExecutionExistsError`): the same id and input is the same start. */
+  'EXECUTION_EXISTS',
   /** The execution's state machine refuses the operation, e.g. resuming a finished one (`ExecutionStateError`). */
   'INVALID_EXECUTION_STATE',
   /** The execution belongs to another workflow than the one asked to continue it (`WorkflowMismatchError`). */

@@ -109,6 +109,23 @@ export class ResumeTargetError extends FluxError {
   }
 }
 
+/**
+ * A start under an id that exists already, with another input: refused, naming the id and its
+ * state. (The same id and the same input is the same start: it is answered with the execution.)
+ */
+export class ExecutionExistsError extends FluxError {
+  constructor(
+    executionId: string,
+    readonly state: ExecutionState,
+  ) {
+    super(
+      'EXECUTION_EXISTS',
+      `execution ${executionId} exists already (${state}) with another input: a start under an id is the same start only with the same input`,
+      { executionId },
+    );
+  }
+}
+
 /** The execution belongs to another workflow than the one asked to continue it. */
 export class WorkflowMismatchError extends FluxError {
   constructor(

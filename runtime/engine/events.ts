@@ -77,3 +77,13 @@ export function eventId(executionId: string, seq: number): string {
 export const PROGRESS_TYPES: ReadonlySet<EventType> = new Set<EventType>(
   EVENT_TYPES.filter((type) => /^TASK_(RETRY|FALLBACK|ROLLBACK)_/.test(type)),
 );
+
+/**
+ * Whether a start with `inputJson` is the start a log records (its WORKFLOW_STARTED input): what
+ * makes a start under an id idempotent. Undefined input and `null` are the same (no input).
+ */
+export function sameStart(events: readonly StoredEvent[], inputJson: string | undefined): boolean {
+  const recorded = events[0]?.type === 'WORKFLOW_STARTED' ? events[0].valueJson : undefined;
+  const norm = (json: string | undefined) => (json === undefined || json === 'null' ? '' : json);
+  return norm(recorded) === norm(inputJson);
+}

@@ -11,6 +11,7 @@ import { bindExecutionMachine } from '../../actors/execution-binding.js';
 import { accepts, rebuildSnapshot, stateOf, type ExecutionSnapshot } from '../../actors/lifecycle.js';
 import { TaskExecutor, type TaskSender } from '../../actors/task-executor.js';
 import {
+  ExecutionExistsError,
   ExecutionBusyError,
   ExecutionConflictError,
   ExecutionNotFoundError,
@@ -20,7 +21,7 @@ import {
 } from '../engine/errors.js';
 import { ExecutionContext } from '../engine/execution-context.js';
 import { ExecutionLog } from '../engine/execution-log.js';
-import type { StoredEvent } from '../engine/events.js';
+import { sameStart, type StoredEvent } from '../engine/events.js';
 import { findTask, findWorkflow } from '../engine/registry.js';
 import { checkExecutionId } from '../engine/names.js';
 import { encodeValue } from '../engine/serialization.js';
@@ -261,7 +262,11 @@ export class ActorRuntime implements Runtime {
     options: { recoverOnly?: boolean } = {},
   ): Promise<StartedAs<I, O>> {
     const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
-    if (active) return { state: 'running', handle: this.handleOf(active) };
+    if (active) {
+      if (!options.recoverOnly && !sameStart(active.log.events, inputJson))
+        throw new ExecutionExistsError(executionId, active.draining ? 'paused' : 'running');
+      return { state: 'running', handle: this.handleOf(active) };
+    }
     this.claim(executionId);
     let events: StoredEvent[];
     try {
@@ -271,6 +276,8 @@ export class ActorRuntime implements Runtime {
     }
     if (events.length) {
       const state = stateOf(rebuildSnapshot(executionId, events));
+      // The same id and the same input is the same start; another input under that id is refused.
+      if (!options.recoverOnly && !sameStart(events, inputJson)) throw new ExecutionExistsError(executionId, state);
       const orphaned =
         (state === 'running' || state === 'cancelling') &&
         ((await this.drivers?.adopt(executionId, workflow.name)) ?? true);

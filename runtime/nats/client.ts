@@ -3,6 +3,7 @@
  * go to the commands stream, so one sent while no worker runs is kept and carried out later; reads
  * come from the event log and the index.
  */
+import { sameStart } from '../engine/events.js';
 import { NatsSchedules } from './nats-schedules.js';
 import { ScheduleBook, type Schedules } from '../host/schedules.js';
 import type { ScheduleStore } from '../engine/schedule-store.js';
@@ -16,6 +17,7 @@ import { accepts, rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
 import {
   ExecutionNotFoundError,
   ExecutionStateError,
+  ExecutionExistsError,
   FluxError,
   PayloadTooLargeError,
   StoreFullError,
@@ -258,6 +260,12 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
         );
       }
       const inputJson = encodeValue(input, `the input of workflow '${name}'`);
+      if (startOptions.executionId !== undefined) {
+        // The same id and input is the same start; another input under an id that exists is refused here.
+        const existing = await store.load(executionId);
+        if (existing.length && !sameStart(existing, inputJson))
+          throw new ExecutionExistsError(executionId, stateOf(rebuildSnapshot(executionId, existing)));
+      }
       // The message id makes a start sent twice (a retry after a lost ack) one start.
       await send(
         names.command(name, 'start'),

@@ -215,7 +215,7 @@ describe('flux CLI', function () {
       );
     });
 
-    it('start --id starts a new execution under that id; an id that exists is answered with its state and never run again', async () => {
+    it('start --id starts a new execution under that id; the same id and input is answered with its state and never run again, another input is EXECUTION_EXISTS', async () => {
       const id = `order-${process.pid}`;
       const started = await flux(['start', 'expenseApproval', '42', '--id', id, '-m', APPROVAL], env);
       expect(started.code, started.stderr).to.equal(0);
@@ -226,10 +226,14 @@ describe('flux CLI', function () {
       );
       expect(first).to.include({ state: 'paused', input: 42 });
 
-      const again = await flux(['start', 'expenseApproval', '7', '--id', id, '--wait', '--json', '-m', APPROVAL], env);
+      const again = await flux(['start', 'expenseApproval', '42', '--id', id, '--wait', '--json', '-m', APPROVAL], env);
       expect(again.code, again.stderr).to.equal(0);
       expect(JSON.parse(again.stdout)).to.include({ executionId: id, state: 'paused', input: 42 });
       expect(again.stderr).to.contain(id).and.contain('paused').and.contain('not started again');
+      // The same id with another input is another start: refused, naming the id.
+      expect(
+        await fluxFails(['start', 'expenseApproval', '7', '--id', id, '-m', APPROVAL], env, 'EXECUTION_EXISTS'),
+      ).to.contain(id);
       const after = await fluxJson<{ events: unknown[] }>(['inspect', id, '--events', '--json'], env);
       expect(after.events).to.deep.equal(first.events);
       expect(
@@ -379,7 +383,7 @@ describe('flux CLI', function () {
       await fluxFails(['resume', id, '1', '--prefix', prefix], env, 'INVALID_EXECUTION_STATE');
     });
 
-    it('start --id through NATS: a new id starts there, an id that exists is answered with its state and not run again', async () => {
+    it('start --id through NATS: a new id starts there, the same id and input is answered with its state, another input is EXECUTION_EXISTS', async () => {
       const id = `nats-order-${process.pid}`;
       const first = await fluxJson(
         ['start', 'expenseApproval', '11', '--id', id, '--wait', '--prefix', prefix, '--json'],
@@ -387,12 +391,13 @@ describe('flux CLI', function () {
       );
       expect(first).to.include({ executionId: id, state: 'paused', input: 11 });
       const again = await flux(
-        ['start', 'expenseApproval', '12', '--id', id, '--wait', '--prefix', prefix, '--json'],
+        ['start', 'expenseApproval', '11', '--id', id, '--wait', '--prefix', prefix, '--json'],
         env,
       );
       expect(again.code, again.stderr).to.equal(0);
       expect(again.stderr).to.contain('exists already (paused): not started again');
       expect(JSON.parse(again.stdout)).to.include({ executionId: id, state: 'paused', input: 11 });
+      await fluxFails(['start', 'expenseApproval', '12', '--id', id, '--prefix', prefix], env, 'EXECUTION_EXISTS');
     });
 
     it('inspect and cancel through NATS', async () => {

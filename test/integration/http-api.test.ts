@@ -155,6 +155,25 @@ for (const { kind, open } of kinds) {
       expect(done.body.state).to.equal('succeeded');
     });
 
+    it('starts once per id (?id= or Idempotency-Key): the same input is the same start, another is refused', async () => {
+      const id = `order-${kind}-${Date.now().toString(36)}`;
+      const first = await call('POST', `/workflows/expenseApproval/run?mode=async&id=${id}`, '5');
+      expect([first.status, first.body.executionId]).to.deep.equal([202, id]);
+      const again = await call('POST', `/workflows/expenseApproval/run?mode=sync&id=${id}`, '5');
+      expect(again.status).to.equal(200);
+      expect(again.body).to.include({ executionId: id, input: 5 });
+      const response = await fetch(`${base}/workflows/expenseApproval/run?mode=async`, {
+        method: 'POST',
+        body: '6',
+        headers: { ...JSON_TYPE, 'idempotency-key': id },
+      });
+      const other = (await response.json()) as { error: { code: string; message: string } };
+      expect([response.status, other.error.code]).to.deep.equal([409, 'EXECUTION_EXISTS']);
+      expect(other.error.message).to.contain(id);
+      const bad = await call('POST', '/workflows/expenseApproval/run?mode=async&id=a.b', '5');
+      expect(bad.status).to.equal(400);
+    });
+
     it('runs async (202 and the id at once) and cancels', async () => {
       const started = await call('POST', '/workflows/expenseApproval/run?mode=async', '3');
       expect(started.status).to.equal(202);

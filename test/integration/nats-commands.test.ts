@@ -16,7 +16,7 @@ import {
   type Client,
   type Worker,
 } from 'flux-actors';
-import { encodeResumeCommand, type ExecutionStatus } from '../../runtime/nats/codec.js';
+import { encodeResumeCommand, encodeStartCommand, type ExecutionStatus } from '../../runtime/nats/codec.js';
 import { decodeExecutionStatus } from '../fixtures/raw-commands.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 import { asks, bigFlow, echo, big } from '../fixtures/nats-command-workflows.js';
@@ -100,6 +100,21 @@ describe('commands over NATS: bad input gets a typed error, the worker keeps ser
     );
     expect(rawFinished.error?.code).to.equal('INVALID_EXECUTION_STATE');
     expect((await client.inspect(id)).output).to.equal('done:yes');
+  });
+
+  it('starts once per id: the same input is the same start; another input is refused by the client and by the worker', async () => {
+    const id = `key-${prefixes}`;
+    await client.start(asks, 'a', { executionId: id });
+    await client.result(id, { timeoutMs: 10_000 });
+    expect(await client.start(asks, 'a', { executionId: id })).to.equal(id);
+    const refused = await client.start(asks, 'b', { executionId: id }).catch((e: unknown) => e);
+    expect(refused).to.be.instanceOf(FluxError);
+    expect(refused).to.include({ code: 'EXECUTION_EXISTS' });
+    const raw = await sendRaw('start', encodeStartCommand({ workflow: 'cmdAsks', executionId: id, inputJson: '"b"' }));
+    expect(raw.error?.code).to.equal('EXECUTION_EXISTS');
+    const same = await sendRaw('start', encodeStartCommand({ workflow: 'cmdAsks', executionId: id, inputJson: '"a"' }));
+    expect([same.executionId, same.state]).to.deep.equal([id, 'paused']);
+    expect((await client.inspect(id)).input).to.equal('a');
   });
 
   it('refuses a raw resume naming a pause that is not pending, or a pause name too long to be one, and changes nothing', async () => {
