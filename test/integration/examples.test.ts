@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { createRuntime, TestClock, type FluxError, type Runtime } from 'flux-actors';
+import { createRuntime, replayCheck, TestClock, type FluxError, type Runtime } from 'flux-actors';
 import { helloWorld } from '../../examples/hello-world.js';
 import { simplePipeline } from '../../examples/simple-pipeline.js';
 import { reportApproval } from '../../examples/pause.js';
@@ -14,6 +14,7 @@ import { trial } from '../../examples/test-clock.js';
 import { refundApproval } from '../../examples/pause-with-deadline.js';
 import { dealSignOff } from '../../examples/named-pauses.js';
 import { weekdayReport } from '../../examples/scheduled-report.js';
+import { orderV1, orderV2, orderV2Patched } from '../../examples/versioned-deploy.js';
 import { STORE_KINDS, TEST_EPOCH, useTestClock } from '../fixtures/runtimes.js';
 
 for (const kind of STORE_KINDS) {
@@ -148,6 +149,17 @@ for (const kind of ['memory', 'sqlite'] as const) {
       expect(late.output).to.equal(
         `no answer by ${new Date(TEST_EPOCH + 2 * 86_400_000).toISOString()}: refund of o-2 declined`,
       );
+    });
+
+    it('versioned deploy: the check names the break, and the patch fits old and new executions', async () => {
+      const old = await orderV1.run(41, { runtime });
+      const check = await replayCheck(runtime, [orderV2]);
+      expect(check.failures.map((f) => f.divergence?.actual?.name)).to.deep.equal(['screenFraud']);
+      expect((await replayCheck(runtime, [orderV2Patched])).ok).to.equal(true);
+      expect((await runtime.resume(old.executionId, 'ada', orderV2Patched)).output).to.equal(
+        'reservation-41 approved by ada',
+      );
+      expect((await runtime.run(orderV2Patched, 14)).output).to.equal('refused');
     });
 
     it('named pauses: answered in the order chosen', async () => {
