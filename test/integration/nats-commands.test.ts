@@ -13,7 +13,10 @@ import {
   FluxError,
   WorkflowNotFoundError,
   PayloadTooLargeError,
+  pause,
+  replayCheck,
   type Client,
+  type ExecutionContext,
   type Worker,
 } from 'flux-actors';
 import { encodeResumeCommand, encodeStartCommand, type ExecutionStatus } from '../../runtime/nats/codec.js';
@@ -100,6 +103,24 @@ describe('commands over NATS: bad input gets a typed error, the worker keeps ser
     );
     expect(rawFinished.error?.code).to.equal('INVALID_EXECUTION_STATE');
     expect((await client.inspect(id)).output).to.equal('done:yes');
+  });
+
+  it('replayCheck reads recorded executions through a client: ok for their code, the divergence for another', async () => {
+    const id = await client.start(asks, 'checked');
+    await client.result(id, { timeoutMs: 10_000 });
+    const same = await replayCheck(client, [asks], { ids: [id] });
+    expect(same.verdicts).to.have.length(1);
+    expect(same.verdicts[0]).to.include({ ok: true, reached: 'wait' });
+    const changed = {
+      name: 'cmdAsks',
+      options: {},
+      fn: async (ctx: ExecutionContext<string>) => `${await pause<string>('ask', ctx.input)}`,
+    };
+    const report = await replayCheck(client, [changed], { ids: [id] });
+    // The changed body reaches the recorded pause without the step before it, and waits there.
+    const { divergence } = report.failures[0]!;
+    expect(divergence!.expected).to.include({ name: 'cmdEcho' });
+    expect(divergence!.message).to.contain('waits without reaching');
   });
 
   it('starts once per id: the same input is the same start; another input is refused by the client and by the worker', async () => {
