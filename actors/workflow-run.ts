@@ -270,7 +270,7 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
     if (typeof call !== 'string' && call.outcome) return this.replayed(call);
     if (typeof call !== 'string' && this.pendingPauses().has(call.taskId)) {
       // Recorded, and answered by no resume yet: it waits on. The execution pauses again once
-      // nothing else can move the body (`blockedYet`).
+      // nothing else can move the body (`scheduleBlockedCheck`).
       this.waiting.set(call.taskId, name);
       this.scheduleBlockedCheck();
       return never();
