@@ -165,6 +165,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
     this.reported = false;
     this.handingOver = true;
     this.actor.send(event);
+    // `durable` is this resume's commit now (a command is acked once WORKFLOW_RESUMED is durable).
+    this.startCommit = undefined;
     return next;
   }
 
