@@ -16,7 +16,6 @@ import {
   TestClock,
   workflow,
   type ExecutionContext,
-  type Runtime,
 } from 'flux-actors';
 import type { Figures } from './workloads.js';
 
@@ -87,7 +86,7 @@ export async function w8Embedded(kind: 'memory' | 'sqlite'): Promise<Figures> {
       }),
     );
     await clock.advance(due - clock.now());
-    await check(runtime, await Promise.all(ends));
+    check(await Promise.all(ends));
     const wallMs = performance.now() - started;
     const cpuMs = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1000;
     return {
@@ -102,7 +101,7 @@ export async function w8Embedded(kind: 'memory' | 'sqlite'): Promise<Figures> {
   }
 }
 
-async function check(_runtime: Runtime, ends: ExecutionContext[]): Promise<void> {
+function check(ends: readonly ExecutionContext[]): void {
   for (const ctx of ends) {
     if (ctx.state !== 'succeeded') throw new Error(`W8: ${ctx.executionId} ended ${ctx.state}`);
     const resumes = ctx.events.filter((e) => e.type === 'WORKFLOW_RESUMED').length;
@@ -138,7 +137,7 @@ export async function w8Nats(url: string, prefix: string, secretKeyFile: string)
           }),
         )),
       );
-    await check(undefined as never, ends);
+    check(ends);
     const late = ends.map((ctx) => Date.parse(ctx.events.find((e) => e.type === 'WORKFLOW_RESUMED')!.time) - due);
     const done = Math.max(...ends.map((ctx) => Date.parse(ctx.events.at(-1)!.time))) - due;
     const cpuMs = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1000;

@@ -140,7 +140,7 @@ function dueAt(start: StoredEvent, wake: RecordedWake | undefined): number | und
 }
 
 /** The earliest instant at which something the execution waits for falls due. */
-export function nextWake(waits: PendingWaits): number | undefined {
+function nextWake(waits: PendingWaits): number | undefined {
   let next: number | undefined;
   for (const wait of [...waits.pauses, ...waits.sleeps])
     if (wait.dueAt !== undefined && (next === undefined || wait.dueAt < next)) next = wait.dueAt;
@@ -152,7 +152,7 @@ export function awaitedExecutions(waits: PendingWaits): string[] {
   return waits.pauses.flatMap((pause) => (pause.wake && 'onComplete' in pause.wake ? [pause.wake.onComplete] : []));
 }
 
-export function wakeReason(wake: RecordedWake): WakeReason {
+function wakeReason(wake: RecordedWake): WakeReason {
   return Object.keys(wake)[0] as WakeReason;
 }
 

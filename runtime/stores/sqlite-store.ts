@@ -9,8 +9,7 @@ import Database from 'better-sqlite3';
 import { dirname, join } from 'node:path';
 import { SqliteSecrets } from './sqlite-secrets.js';
 import { ExecutionConflictError, FluxError, StoreFullError } from '../engine/errors.js';
-import type { EventType, StoredEvent } from '../engine/events.js';
-import type { ExecutionState } from '../engine/execution-state.js';
+import type { StoredEvent } from '../engine/events.js';
 import type {
   DueWake,
   EventStore,
@@ -23,21 +22,11 @@ import type {
 import { GroupCommit, type PendingWrites } from './group-commit.js';
 import { ensurePrivateFile } from '../engine/private-files.js';
 import { migrate } from './sqlite-schema.js';
+import { listRecords, toEvents, toRecord, type EventRow, type RecordRow } from './sqlite-rows.js';
 import { SqliteSchedules } from './sqlite-schedules.js';
 import { DEFAULT_LEASE_MS, SqliteLeases } from './sqlite-leases.js';
 import type { SqliteStoreOptions } from './sqlite-options.js';
 import { systemClock, type Clock } from '../engine/clock.js';
-
-type EventRow = [number, EventType, string, string, string | null, number, number];
-type RecordRow = {
-  id: string;
-  workflow: string;
-  state: ExecutionState;
-  created_at: string;
-  updated_at: string;
-  wake_at?: number | null;
-  awaits?: string | null;
-};
 
 export class SqliteStore implements EventStore {
   readonly kind = 'sqlite';
@@ -151,19 +140,7 @@ export class SqliteStore implements EventStore {
 
   async list(filter: ListFilter = {}): Promise<ExecutionRecord[]> {
     this.writes.flushNow();
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    if (filter.state) {
-      where.push('state = ?');
-      params.push(filter.state);
-    }
-    if (filter.workflow) {
-      where.push('workflow = ?');
-      params.push(filter.workflow);
-    }
-    const sql = `SELECT * FROM executions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
-    params.push(filter.limit ?? -1);
-    return (this.db.prepare(sql).all(...params) as RecordRow[]).map(toRecord);
+    return listRecords(this.db, filter, 'newest');
   }
 
   async close(): Promise<void> {
@@ -268,30 +245,6 @@ export class SqliteStore implements EventStore {
       { executionId, cause: error },
     );
   }
-}
-
-function toEvents(rows: readonly EventRow[]): StoredEvent[] {
-  const events = new Array<StoredEvent>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const [seq, type, sourceId, name, value, time, quick] = rows[i]!;
-    const event: StoredEvent = { seq, type, sourceId, name, valueJson: value ?? undefined, time };
-    if (quick === 1) event.quick = true;
-    events[i] = event;
-  }
-  return events;
-}
-
-function toRecord(row: RecordRow): ExecutionRecord {
-  const record: ExecutionRecord = {
-    executionId: row.id,
-    workflow: row.workflow,
-    state: row.state,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-  if (row.wake_at !== null && row.wake_at !== undefined) record.wakeAt = row.wake_at;
-  if (row.awaits) record.awaits = row.awaits;
-  return record;
 }
 
 /** The durable timers: an index on the executions' wake times, read by every runtime that opens the file. */

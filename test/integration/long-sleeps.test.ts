@@ -13,6 +13,7 @@ import {
   type Runtime,
 } from 'flux-actors';
 import { TEST_EPOCH, tempDir, useTestClock, type StoreKind } from '../fixtures/runtimes.js';
+import { nextTurn, untilState } from '../fixtures/wait-for.js';
 
 const DAY = 24 * 3_600_000;
 const at = (event: ExecutionEvent | undefined): number => Date.parse(event!.time) - TEST_EPOCH;
@@ -53,7 +54,7 @@ for (const kind of ['memory', 'sqlite'] as StoreKind[]) {
         const state = (await runtime.inspect(handle.executionId)).state;
         if (state === 'waiting') break;
         expect(state).to.equal('running');
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
       const record = (await runtime.list()).find((r) => r.executionId === handle.executionId);
       expect(record).to.include({ state: 'waiting', wakeAt: TEST_EPOCH + 30 * DAY });
@@ -85,8 +86,7 @@ for (const kind of ['memory', 'sqlite'] as StoreKind[]) {
 
     it('cancels a parked execution, and its timer then does nothing', async () => {
       const handle = await month.start(undefined, { runtime });
-      while ((await runtime.inspect(handle.executionId)).state !== 'waiting')
-        await new Promise((resolve) => setImmediate(resolve));
+      await untilState(runtime, handle.executionId, 'waiting');
       const cancelled = await runtime.cancel(handle.executionId);
       expect(cancelled.state).to.equal('cancelled');
       await clock.advance('31d');
@@ -102,8 +102,7 @@ describe('a parked sleep in a SQLite file', () => {
     const clock = new TestClock(TEST_EPOCH);
     const first = await createRuntime({ store: { sqlite: path }, clock });
     const handle = await month.start(undefined, { runtime: first });
-    while ((await first.inspect(handle.executionId)).state !== 'waiting')
-      await new Promise((resolve) => setImmediate(resolve));
+    await untilState(first, handle.executionId, 'waiting');
     await first.close(); // as good as dead: nothing of it runs from here
     const second = await createRuntime({ store: { sqlite: path }, clock });
     try {

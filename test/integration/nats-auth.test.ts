@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { until } from '../fixtures/wait-for.js';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
@@ -70,12 +71,10 @@ describe("nats.conf's accounts", function () {
       // ...and fires schedules: a schedule due in 300 ms starts its run through the worker's start command.
       const at = Date.now() + 300;
       await client.schedules.create(wakesSoon, { id: 'soon', at });
-      let runs = await client.schedules.runs('soon');
-      for (let polls = 0; runs.length === 0; polls++) {
-        expect(polls, 'the fire').to.be.below(250);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        runs = await client.schedules.runs('soon');
-      }
+      const runs = await until(async () => {
+        const fired = await client.schedules.runs('soon');
+        return fired.length ? fired : undefined;
+      });
       expect((await client.result(runs[0]!.executionId, { timeoutMs: 10_000 })).name).to.equal('authWakesSoon');
       // Timers are the workers': a client can neither send a wake nor write a timer.
       const woken = await js.publish(`flux.cmd.asks.wake`, new Uint8Array([1]), { timeout: 2000 }).then(

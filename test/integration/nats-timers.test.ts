@@ -20,6 +20,7 @@ import {
 } from 'flux-actors';
 import { sharedNatsServer, TEST_EPOCH, tempDir } from '../fixtures/runtimes.js';
 import { startNatsServer } from '../fixtures/nats-server.js';
+import { nextTurn, until, untilState } from '../fixtures/wait-for.js';
 
 const DAY = 24 * 3_600_000;
 
@@ -111,7 +112,7 @@ describe('durable timers on NATS', function () {
       const state = (await client.inspect(id)).state;
       if (state === 'waiting') break;
       expect(state).to.equal('running');
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await nextTurn();
     }
     await first.stop(); // the drain has nothing to wait for: no run holds the parked execution
     workers.splice(workers.indexOf(first), 1);
@@ -170,10 +171,7 @@ describe('schedules on NATS', function () {
         );
       for (let minute = 1; minute <= 3; minute++) {
         await clock.advance('1m');
-        for (let polls = 0; !(await fired(minute)); polls++) {
-          expect(polls, `the fires of minute ${minute}`).to.be.below(500);
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
+        await until(async () => (await fired(minute)) || undefined);
       }
       const runs = (
         await Promise.all(Array.from({ length: 100 }, (_, i) => client.schedules.runs(`tick-${i}`)))
@@ -245,11 +243,7 @@ describe('durable timers and schedules on NATS, across faults', function () {
     const client = await connectClient(nats);
     try {
       const id = await client.start(month);
-      for (;;) {
-        const state = (await client.inspect(id)).state;
-        if (state === 'waiting') break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await untilState(client, id, 'waiting');
       await server.stop({ kill: true });
       await server.restart();
       await clock.advance('30d');
@@ -281,10 +275,9 @@ describe('durable timers and schedules on NATS, across faults', function () {
       await clock.advance(5.5 * 3_600_000); // no worker runs
       const second = await startWorker({ nats: { ...nats, clock }, workflows: [hourly] });
       try {
-        for (let polls = 0; (await client.schedules.runs('all')).filter((r) => !r.skipped).length < 5; polls++) {
-          expect(polls, 'the catch-up').to.be.below(500);
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
+        await until(
+          async () => (await client.schedules.runs('all')).filter((r) => !r.skipped).length >= 5 || undefined,
+        );
         const latest = (await client.schedules.runs('latest')).filter((r) => !r.skipped);
         expect(latest.map((r) => r.fireAt)).to.deep.equal([new Date(TEST_EPOCH + 5 * 3_600_000).toISOString()]);
       } finally {

@@ -1,0 +1,58 @@
+/** The rows of the SQLite store's tables as the store and its read-only reader both read them. */
+import type Database from 'better-sqlite3';
+import type { EventType, StoredEvent } from '../engine/events.js';
+import type { ExecutionState } from '../engine/execution-state.js';
+import type { ExecutionRecord, ListFilter } from '../engine/event-store.js';
+
+export type EventRow = [number, EventType, string, string, string | null, number, number];
+export type RecordRow = {
+  id: string;
+  workflow: string;
+  state: ExecutionState;
+  created_at: string;
+  updated_at: string;
+  wake_at?: number | null;
+  awaits?: string | null;
+};
+
+export function toEvents(rows: readonly EventRow[]): StoredEvent[] {
+  const events = new Array<StoredEvent>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const [seq, type, sourceId, name, value, time, quick] = rows[i]!;
+    const event: StoredEvent = { seq, type, sourceId, name, valueJson: value ?? undefined, time };
+    if (quick === 1) event.quick = true;
+    events[i] = event;
+  }
+  return events;
+}
+
+export function toRecord(row: RecordRow): ExecutionRecord {
+  const record: ExecutionRecord = {
+    executionId: row.id,
+    workflow: row.workflow,
+    state: row.state,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+  if (row.wake_at !== null && row.wake_at !== undefined) record.wakeAt = row.wake_at;
+  if (row.awaits) record.awaits = row.awaits;
+  return record;
+}
+
+/** The executions the filter selects: newest first (`list`), or oldest first (a check going through them). */
+export function listRecords(db: Database.Database, filter: ListFilter, order: 'newest' | 'oldest'): ExecutionRecord[] {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.state) {
+    where.push('state = ?');
+    params.push(filter.state);
+  }
+  if (filter.workflow) {
+    where.push('workflow = ?');
+    params.push(filter.workflow);
+  }
+  const direction = order === 'newest' ? 'DESC' : 'ASC';
+  const sql = `SELECT * FROM executions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at ${direction}, id ${direction} LIMIT ?`;
+  params.push(filter.limit ?? -1);
+  return (db.prepare(sql).all(...params) as RecordRow[]).map(toRecord);
+}
