@@ -229,6 +229,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
         const start = cause as Extract<ExecutionMachineEvent, { type: 'START' }>;
         log.append('WORKFLOW_STARTED', executionId, name, start.inputJson);
         if (start.parent) log.append('WORKFLOW_CALLED_BY', executionId, name, JSON.stringify(start.parent));
+        if (start.fork) {
+          log.append('WORKFLOW_FORKED_FROM', executionId, name, JSON.stringify(start.fork.from));
+          for (const e of start.fork.events) log.append(e.type, e.sourceId, e.name, e.valueJson, e.quick);
+        }
         return;
       }
       case 'WORKFLOW_PAUSED':
@@ -259,6 +263,11 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
       case 'WORKFLOW_CANCELLED':
         log.append(event, executionId, name, undefined);
         return;
+      case 'WORKFLOW_RETRIED': {
+        const superseded = (cause as Extract<ExecutionMachineEvent, { type: 'RETRY' }>).superseded ?? [];
+        log.append(event, executionId, name, JSON.stringify({ superseded }));
+        return;
+      }
       case 'WORKFLOW_WAITING': {
         const wakeAt = (cause as Extract<ExecutionMachineEvent, { type: 'PARK' }>).wakeAt;
         log.append(event, executionId, name, wakeAt === undefined ? undefined : String(wakeAt));

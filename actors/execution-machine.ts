@@ -6,6 +6,7 @@
  *   running (working → draining) → paused → running   (draining is paused already: see below)
  *   running → waiting → running
  *   running | paused → cancelling (stopping | rollingBack) → cancelled
+ *   failed → running                                 (a retry: the failed calls run again)
  *
  * `running` invokes the workflow body (the `body` actor) for as long as it lasts. A `pause()` moves
  * it to `draining` and records WORKFLOW_PAUSED at once (the execution is reported paused, as Flux
@@ -23,11 +24,18 @@ import { assign, fromCallback, fromPromise, setup } from 'xstate';
 import type { ErrorInfo } from '../proto/messages.js';
 import { FluxError } from '../runtime/engine/errors.js';
 import type { ParentLink } from '../runtime/engine/children.js';
-import type { EventType } from '../runtime/engine/events.js';
+import type { EventType, StoredEvent } from '../runtime/engine/events.js';
+import type { ForkLink } from '../runtime/engine/fork.js';
 import type { ResumeAnswer } from '../runtime/engine/waits.js';
 
 export type ExecutionMachineEvent =
-  | { type: 'START'; inputJson?: string | undefined; parent?: ParentLink }
+  | {
+      type: 'START';
+      inputJson?: string | undefined;
+      parent?: ParentLink;
+      /** A fork: where it came from, and the steps of the source it takes over (recorded after the start). */
+      fork?: { from: ForkLink; events: readonly StoredEvent[] };
+    }
   /** The body called `pause()` (or a child it waits for paused): drain, then pause. */
   | { type: 'PAUSE'; taskId: string; name: string }
   /** The calls running when the pause came have finished and are recorded. */
@@ -43,6 +51,8 @@ export type ExecutionMachineEvent =
   | { type: 'FAIL'; error: ErrorInfo }
   | { type: 'CANCEL'; rollback?: boolean }
   | { type: 'CANCELLED' }
+  /** Run a failed execution again from where it failed: the `superseded` calls run again. */
+  | { type: 'RETRY'; superseded?: readonly string[] }
   /**
    * Continue where a previous driver stopped (it died): a `running` execution runs its body again
    * by replay; a `cancelling` one finishes its cancel as it was asked.
@@ -61,6 +71,7 @@ export type LifecycleEvent = Extract<
   | 'WORKFLOW_CANCELLED'
   | 'WORKFLOW_RECOVERED'
   | 'WORKFLOW_WAITING'
+  | 'WORKFLOW_RETRIED'
 >;
 
 /** Plain data only: XState walks the context when it restores a snapshot. */
@@ -195,7 +206,11 @@ export const executionMachine = setup({
       },
     },
     succeeded: { type: 'final', entry: 'settled' },
-    failed: { type: 'final', entry: 'settled' },
+    // Not final: a retry runs it again once its code is fixed (WORKFLOW_RETRIED).
+    failed: {
+      entry: 'settled',
+      on: { RETRY: { target: 'running', actions: record('WORKFLOW_RETRIED') } },
+    },
     cancelled: { type: 'final', entry: 'settled' },
   },
 });

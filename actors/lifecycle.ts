@@ -34,6 +34,8 @@ export function machineEventsOf(event: Pick<StoredEvent, 'type' | 'valueJson'>):
       return [{ type: 'RECOVER' }];
     case 'WORKFLOW_WAITING':
       return [{ type: 'PARK' }];
+    case 'WORKFLOW_RETRIED':
+      return [{ type: 'RETRY' }];
     default:
       return [];
   }
@@ -50,6 +52,7 @@ export const LIFECYCLE_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
   'WORKFLOW_CANCELLED',
   'WORKFLOW_RECOVERED',
   'WORKFLOW_WAITING',
+  'WORKFLOW_RETRIED',
 ]);
 
 export type ExecutionSnapshot = SnapshotFrom<typeof executionMachine>;

@@ -15,6 +15,7 @@ import { hasErrorCode, NonDeterminismError, StoreFullError, type Divergence } fr
 import { ExecutionContext } from '../runtime/engine/execution-context.js';
 import type { ExecutionLog } from '../runtime/engine/execution-log.js';
 import { PROGRESS_TYPES, type EventType } from '../runtime/engine/events.js';
+import { replayView } from '../runtime/engine/retry.js';
 import { Replay, type RecordedCall } from '../runtime/engine/replay.js';
 import { NestedTaskCalls } from './nested-calls.js';
 import { resumePoint, type ResumePoint } from '../runtime/engine/task-resume.js';
@@ -133,7 +134,8 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
     private readonly inherited?: Inheritance,
   ) {
     this.executionId = host.log.executionId;
-    this.replay = new Replay(host.log.events);
+    // A retried execution's failed calls are read as never made: they run again.
+    this.replay = new Replay(replayView(host.log.events));
     this.nested = new NestedTaskCalls(host, () => this.stopped);
     this.delivery = new Delivery(this.replay);
   }

@@ -60,7 +60,9 @@ export type {
   CancelOptions,
   ResumeTarget,
   ResultOptions,
+  ForkOptions,
 } from './host/runtime.js';
+export type { ForkLink } from './engine/fork.js';
 export type { RuntimeOptions } from './api/create-runtime.js';
 export type { ListFilter } from './engine/event-store.js';
 export type { Duration } from './engine/duration.js';
@@ -75,6 +77,7 @@ export {
   WorkflowNotFoundError,
   ExecutionNotFoundError,
   ExecutionExistsError,
+  ForkStepError,
   ExecutionStateError,
   ResumeTargetError,
   WorkflowMismatchError,

@@ -57,6 +57,11 @@ export function openChildren(events: readonly StoredEvent[]): string[] {
   return [...children.values()];
 }
 
+/** Every child a log's call steps started, with the step that called it. */
+export function childCalls(events: readonly StoredEvent[]): { callId: string; executionId: string }[] {
+  return [...childIds(events)].map(([callId, executionId]) => ({ callId, executionId }));
+}
+
 function childIds(events: readonly StoredEvent[]): Map<string, string> {
   const children = new Map<string, string>();
   for (const event of events) {

@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'PAUSE_NOT_PENDING',
   /** `pause(name, output, options)` with wake options that are not exactly one valid condition. */
   'INVALID_PAUSE',
+  /** A fork names a step its source execution does not have (`ForkStepError`). */
+  'FORK_STEP_NOT_FOUND',
 
   // --- schedules ---------------------------------------------------------------------------------
   /** A schedule's options are not valid: not exactly one of cron/every/at, a bad cron, an unknown time zone. */

@@ -126,6 +126,18 @@ export class ExecutionExistsError extends FluxError {
   }
 }
 
+/** A fork from a step its source does not have: names the steps it has. */
+export class ForkStepError extends FluxError {
+  constructor(executionId: string, from: string, steps: readonly string[]) {
+    const shown = steps.slice(0, 20).map((step, i) => `${i + 1} ${step}`);
+    super(
+      'FORK_STEP_NOT_FOUND',
+      `execution ${executionId} has no step '${from}' to fork from; its steps: ${shown.join(', ') || 'none'}${steps.length > 20 ? ', ...' : ''} (a step is its number, its task id or its task's name)`,
+      { executionId },
+    );
+  }
+}
+
 /** The execution belongs to another workflow than the one asked to continue it. */
 export class WorkflowMismatchError extends FluxError {
   constructor(

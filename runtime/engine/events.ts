@@ -12,6 +12,13 @@ export const EVENT_TYPES = [
   // Not Flux's: the body waits only on durable sleeps, long ones; the execution is parked until the
   // first falls due, and no driver holds it meanwhile (value: the wake time, epoch ms).
   'WORKFLOW_WAITING',
+  // Not Flux's: a failed execution runs again from where it failed (`retry`; value: the calls whose
+  // failures it sets aside, `{ superseded: [task ids] }`).
+  'WORKFLOW_RETRIED',
+  // Not Flux's: links between an execution and one forked from it (`fork`). The fork records
+  // WORKFLOW_FORKED_FROM right after WORKFLOW_STARTED; the source records WORKFLOW_FORKED.
+  'WORKFLOW_FORKED_FROM',
+  'WORKFLOW_FORKED',
   // Not Flux's either: the links between a parent execution and a child it called (`call`, `map`).
   // The parent records CHILD_WORKFLOW_STARTED on the call step; the child, WORKFLOW_CALLED_BY.
   'CHILD_WORKFLOW_STARTED',

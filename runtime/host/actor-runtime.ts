@@ -33,6 +33,7 @@ import {
   type ResultOptions,
   type ResumeTarget,
   type Runtime,
+  type ForkOptions,
   type StartOptions,
 } from './runtime.js';
 import {
@@ -56,7 +57,9 @@ import { consoleLogger, type Logger } from '../engine/logger.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import type { SecretManager } from '../engine/secrets.js';
 import { isFinished, isSettled, type ExecutionState } from '../engine/execution-state.js';
-import { openChildren, pausedChild } from '../engine/children.js';
+import { childCalls, openChildren, pausedChild } from '../engine/children.js';
+import { failedCalls } from '../engine/retry.js';
+import { forkedEvents, forkedFrom, forkStep, type ForkLink } from '../engine/fork.js';
 
 /** Told when this runtime starts and stops driving an execution: how a NATS worker keeps its leases. */
 export interface DriverHooks {
@@ -403,6 +406,11 @@ export class ActorRuntime implements Runtime {
       ? undefined
       : encodeValue(how.value, `the resume value for execution ${executionId}`, executionId);
     let draining = await this.unlessSettling(executionId);
+    // Other code given for it (a fix deployed beside the old): its run here drains first.
+    if (draining?.draining && how.workflow && how.workflow.fn !== draining.definition.fn) {
+      await draining.stopped;
+      draining = undefined;
+    }
     if (draining?.draining && !how.wake) {
       const events = draining.log.events;
       // A value for a child's pause goes on to the child, from the log once the parent has drained.
@@ -463,6 +471,115 @@ export class ActorRuntime implements Runtime {
     }
     await this.children.wakeParent(executionId, log);
     return ctx;
+  }
+
+  /**
+   * Runs a failed execution again from where it failed: the calls whose failures failed it run
+   * again on the code deployed now (a failed child they called is retried with them), everything
+   * that completed keeps its recorded outcome. Resolves with its next pause or end.
+   */
+  retry<I = unknown, O = unknown>(
+    executionId: string,
+    workflow?: WorkflowDefinition<I, O>,
+  ): Promise<ExecutionContext<I, O>> {
+    return this.retryOne(checkExecutionId(executionId), workflow);
+  }
+
+  /** Like `retry`; `onAccepted` is called once WORKFLOW_RETRIED is durable (a worker acks its command then). */
+  async retryOne<I, O>(
+    executionId: string,
+    workflow?: WorkflowDefinition<I, O>,
+    onAccepted?: () => void,
+  ): Promise<ExecutionContext<I, O>> {
+    await this.unlessSettling(executionId);
+    this.claim(executionId);
+    try {
+      const { definition, events } = await this.load(executionId, workflow);
+      const snapshot = rebuildSnapshot(executionId, events);
+      if (!accepts(snapshot, 'RETRY'))
+        throw new ExecutionStateError(executionId, stateOf(snapshot), 'retried', ['failed']);
+      const superseded = failedCalls(events);
+      await this.retryChildren(events, superseded);
+      const actor = this.host(definition, this.logOf(executionId, definition.name, events), snapshot);
+      actor.send({ type: 'RETRY', superseded });
+      if (onAccepted) actor.durable.then(onAccepted, () => undefined); // not written: the run's end says why
+      return await this.outcome(actor);
+    } catch (error) {
+      if (!this.active.has(executionId)) this.claims.delete(executionId);
+      throw error;
+    }
+  }
+
+  /**
+   * A new execution that takes over the steps of a finished one before `from` (their outcomes kept,
+   * nothing re-run) and goes on from there on the code deployed now. Under an id given, a second
+   * fork of the same source from the same step is the same fork; anything else there is refused.
+   */
+  async fork<I = unknown, O = unknown>(sourceId: string, options: ForkOptions<I, O>): Promise<ExecutionHandle<I, O>> {
+    checkExecutionId(sourceId);
+    const { definition, events } = await this.load(sourceId, options.workflow);
+    const state = stateOf(rebuildSnapshot(sourceId, events));
+    if (!isFinished(state))
+      throw new ExecutionStateError(sourceId, state, 'forked', ['succeeded', 'failed', 'cancelled']);
+    const step = forkStep(sourceId, events, options.from);
+    const executionId = options.executionId === undefined ? uuidv7() : checkExecutionId(options.executionId);
+    this.claim(executionId);
+    let actor: ExecutionActor<I, O>;
+    try {
+      const existing = await this.store.load(executionId);
+      if (existing.length) {
+        const link = forkedFrom(existing);
+        const fork = link?.executionId === sourceId && link.step === step;
+        if (!fork) throw new ExecutionExistsError(executionId, stateOf(rebuildSnapshot(executionId, existing)));
+        this.claims.delete(executionId);
+        return { executionId, result: () => this.result<I, O>(executionId) };
+      }
+      actor = this.host(definition, this.logOf(executionId, definition.name, []));
+    } catch (error) {
+      this.claims.delete(executionId);
+      throw error;
+    }
+    const from: ForkLink = { executionId: sourceId, step };
+    actor.send({ type: 'START', inputJson: events[0]!.valueJson, fork: { from, events: forkedEvents(events, step) } });
+    await actor.durable;
+    await this.linkFork(sourceId, definition.name, { executionId, step });
+    return this.handleOf(actor);
+  }
+
+  /** The source of a fork records it (a finished log: only another fork or a retry may append meanwhile). */
+  private async linkFork(sourceId: string, workflow: string, link: ForkLink): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.untilUnclaimed(sourceId);
+      this.claim(sourceId);
+      try {
+        const log = this.logOf(sourceId, workflow, await this.store.load(sourceId));
+        log.append('WORKFLOW_FORKED', sourceId, workflow, JSON.stringify(link));
+        await log.commit();
+        return;
+      } catch (error) {
+        if (!(error instanceof ExecutionConflictError) || attempt >= 5) throw error;
+      } finally {
+        this.claims.delete(sourceId);
+      }
+    }
+  }
+
+  private async untilUnclaimed(executionId: string): Promise<void> {
+    while (this.claims.has(executionId)) await this.claims.released(executionId);
+  }
+
+  /**
+   * The failed children of the calls a retry runs again are retried first (their retries durable and
+   * driven here): the parent's call then finds its child running again instead of failed.
+   */
+  private async retryChildren(events: readonly StoredEvent[], superseded: readonly string[]): Promise<void> {
+    const calls = new Set(superseded);
+    for (const child of childCalls(events)) {
+      if (!calls.has(child.callId) || (await this.store.get(child.executionId))?.state !== 'failed') continue;
+      await new Promise<void>((accepted, refused) => {
+        this.inBackground(this.retryOne(child.executionId, undefined, accepted).then(() => undefined, refused));
+      });
+    }
   }
 
   /**

@@ -18,6 +18,16 @@ export interface StartOptions {
   executionId?: string;
 }
 
+/** Where a fork starts, and under which id. */
+export interface ForkOptions<I = unknown, O = unknown> {
+  /** The step to go on from (its number from 1, its task id, or its task's name): the steps before it are kept. */
+  from: string | number;
+  /** The fork's id (default: a new one). Forking again under it, from the same step, is the same fork. */
+  executionId?: string;
+  /** The code to go on with (default: the workflow registered under the source's name). */
+  workflow?: WorkflowDefinition<I, O>;
+}
+
 /** A started execution: its id at once, its result when it finishes or pauses. */
 export interface ExecutionHandle<I = unknown, O = unknown> {
   readonly executionId: string;
@@ -74,6 +84,22 @@ export interface Runtime {
     workflow?: WorkflowDefinition<I, O>,
     options?: CancelOptions,
   ): Promise<ExecutionContext<I, O>>;
+  /**
+   * Runs a failed execution again from where it failed, on the code deployed now: the calls whose
+   * failures failed it run again, every completed call keeps its recorded outcome (nothing that
+   * completed runs twice). Resolves with its next pause or end. Only a `failed` execution can be
+   * retried (ExecutionStateError); one that failed on a `NonDeterminismError` can, once its code fits.
+   */
+  retry<I = unknown, O = unknown>(
+    executionId: string,
+    workflow?: WorkflowDefinition<I, O>,
+  ): Promise<ExecutionContext<I, O>>;
+  /**
+   * Forks a finished execution: a new execution whose log takes over the source's steps before
+   * `from` (their outputs reused, not run again) and goes on from there on the code deployed now.
+   * The fork's log records its source (WORKFLOW_FORKED_FROM), the source's the fork (WORKFLOW_FORKED).
+   */
+  fork<I = unknown, O = unknown>(executionId: string, options: ForkOptions<I, O>): Promise<ExecutionHandle<I, O>>;
   inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
   /**
    * Waits for an execution driven by this runtime: resolves once it is paused or finished
