@@ -47,6 +47,10 @@ export interface Backend {
   resume(executionId: string, value: unknown, options?: ResumeWaitOptions): Promise<ExecutionContext>;
   /** Cancels a running or paused execution and waits until it is cancelled. */
   cancel(executionId: string, options?: WaitOptions): Promise<ExecutionContext>;
+  /** Runs a failed execution again from where it failed; waits until it pauses again or finishes. */
+  retry(executionId: string, options?: WaitOptions): Promise<ExecutionContext>;
+  /** Forks a finished execution from a step; returns the fork's id once it is started (or sent). */
+  fork(executionId: string, options: { from: string; executionId?: string }): Promise<string>;
   inspect(executionId: string): Promise<ExecutionContext>;
   list(filter?: ListFilter): Promise<ExecutionSummary[]>;
   /** Schedules: the embedded runtime's, or those in NATS that workers fire. */

@@ -108,6 +108,11 @@ export async function embeddedBackend(
         .resume(executionId, value, options.pause === undefined ? undefined : { pause: options.pause })
         .catch(withModulesHint),
     cancel: (executionId) => runtime.cancel(executionId).catch(withModulesHint),
+    retry: (executionId) => runtime.retry(executionId).catch(withModulesHint),
+    async fork(executionId, options) {
+      const handle = await runtime.fork(executionId, options).catch(withModulesHint);
+      return track(handle).executionId;
+    },
     inspect: (executionId) => runtime.inspect(executionId),
     schedules: runtime.schedules,
     list: (filter) => runtime.list(filter),

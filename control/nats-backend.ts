@@ -36,6 +36,8 @@ export async function natsBackend(options: NatsBackendOptions): Promise<Backend>
     resume: (executionId, value, { pause, ...waitOptions } = {}) =>
       client.resume(executionId, value, { ...waitOptions, ...(pause !== undefined && { pause }) }),
     cancel: (executionId, waitOptions = {}) => client.cancel(executionId, waitOptions),
+    retry: (executionId, waitOptions = {}) => client.retry(executionId, waitOptions),
+    fork: (executionId, forkOptions) => client.fork(executionId, forkOptions),
     inspect: (executionId) => client.inspect(executionId),
     list: (filter) => client.list(filter),
     schedules: client.schedules,
@@ -104,7 +106,7 @@ function withUnreachable(url: string, backend: Backend): Backend {
     );
   };
   const wrapped = { ...backend };
-  for (const key of ['workflows', 'start', 'result', 'resume', 'cancel', 'inspect', 'list'] as const) {
+  for (const key of ['workflows', 'start', 'result', 'resume', 'cancel', 'retry', 'fork', 'inspect', 'list'] as const) {
     const call = backend[key] as (...args: unknown[]) => Promise<unknown>;
     (wrapped as Record<string, unknown>)[key] = (...args: unknown[]) => call(...args).catch(translate);
   }

@@ -11,6 +11,7 @@ import {
   checkName,
   EXECUTION_STATES,
   hasErrorCode,
+  MAX_NAME_LENGTH,
   type ErrorCode,
   type ExecutionState,
   type ScheduleOptions,
@@ -149,6 +150,37 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
       handler: async (req, res, [id]) => {
         await readJsonBody(req, limit);
         json(res, 200, executionJson(await backend.cancel(id!), false));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/executions\/([^/]+)\/retry$/,
+      params: ['executionId'],
+      handler: async (req, res, [id]) => {
+        await readJsonBody(req, limit);
+        json(res, 200, executionJson(await backend.retry(id!), false));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/executions\/([^/]+)\/fork$/,
+      params: ['executionId'],
+      // `?from=<step>` (its number, task id or task name); the fork's own id as `?id=` or an Idempotency-Key.
+      handler: async (req, res, [id], query) => {
+        await readJsonBody(req, limit);
+        const from = query.get('from');
+        if (!from) throw new HttpError('BAD_ARGUMENT', 'from (the step to fork from) is required');
+        if (from.length > MAX_NAME_LENGTH)
+          throw new HttpError('BAD_ARGUMENT', `from is longer than ${MAX_NAME_LENGTH} characters`);
+        const key = query.get('id') ?? req.headers['idempotency-key'];
+        const ownId = typeof key === 'string' && key !== '' ? checkExecutionId(key) : undefined;
+        const forkId = await backend.fork(id!, { from, ...(ownId && { executionId: ownId }) });
+        json(res, 202, {
+          executionId: forkId,
+          forkedFrom: id,
+          state: 'running',
+          links: { self: `/executions/${forkId}` },
+        });
       },
     },
     { method: 'GET', pattern: /^\/executions$/, params: [], handler: list },

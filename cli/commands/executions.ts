@@ -1,4 +1,4 @@
-/** `flux start | resume | cancel | inspect | list`: executions, on NATS or the embedded store. */
+/** `flux start | resume | cancel | retry | fork | inspect | list`: executions, on NATS or the embedded store. */
 import { Option, type Command } from 'commander';
 import type { Backend } from '../../control/backend.js';
 import { usingBackend, withBackendOptions, type BackendFlags } from '../backend-options.js';
@@ -91,6 +91,51 @@ export function executionCommands(program: Command): void {
       checkExecutionId(executionId);
       await usingBackend(flags, async (backend) => {
         printExecution(await withProgress(`cancelling ${executionId}`, backend.cancel(executionId)), flags);
+      });
+    });
+
+  withBackendOptions(program.command('retry'))
+    .description(
+      'run a failed execution again from where it failed, on the code deployed now (completed steps are not run again); ' +
+        'prints it once it pauses or finishes',
+    )
+    .argument('<executionId>')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (executionId: string, flags: BackendFlags) => {
+      checkExecutionId(executionId);
+      await usingBackend(flags, async (backend) => {
+        const retried = backend.retry(executionId);
+        showOutcome(
+          await withProgress(`retrying ${executionId}`, retried, { backend, executionId: () => executionId }),
+          flags,
+        );
+      });
+    });
+
+  withBackendOptions(program.command('fork'))
+    .description(
+      'start a new execution that takes over the steps of a finished one before --from (their outputs reused) ' +
+        'and goes on from there; prints its id (with --wait, the fork once it pauses or finishes)',
+    )
+    .argument('<executionId>', 'the execution to fork')
+    .requiredOption('--from <step>', "the step to go on from: its number (from 1), its task id, or its task's name")
+    .option('--id <executionId>', "the fork's id (default: a new UUIDv7)")
+    .option('--wait', 'wait until the fork pauses or finishes')
+    .addHelpText('after', `${EXIT_CODES_HELP}\n  (without --wait: 0 once it is started)`)
+    .action(async (executionId: string, flags: BackendFlags & { from: string; id?: string; wait?: boolean }) => {
+      checkExecutionId(executionId);
+      const forkId = flags.id === undefined ? undefined : checkExecutionId(flags.id);
+      await usingBackend(flags, async (backend) => {
+        const id = await backend.fork(executionId, { from: flags.from, ...(forkId && { executionId: forkId }) });
+        const embedded = backend.description.startsWith('embedded');
+        if (!flags.wait) {
+          if (flags.json) printJson({ executionId: id, forkedFrom: executionId });
+          else process.stdout.write(`${id}\n`);
+          // The embedded runtime runs it here: it must get to a pause or its end before the process goes.
+          if (embedded) await withProgress(`running ${id} here (embedded)`, backend.result(id), { backend, executionId: () => id });
+          return;
+        }
+        showOutcome(await withProgress(`waiting for ${id}`, backend.result(id), { backend, executionId: () => id }), flags);
       });
     });
 

@@ -180,6 +180,11 @@ async function refreshState() {
   $('execution-state').textContent = execution.state;
   $('execution-state').className = `state ${execution.state}`;
   $('detail').dataset.state = execution.state;
+  // Retry where it applies (a failed execution), fork from a finished one.
+  const finished = ['succeeded', 'failed', 'cancelled'].includes(execution.state);
+  $('retry').hidden = execution.state !== 'failed';
+  $('fork').hidden = !finished;
+  $('fork-from').hidden = !finished;
 }
 
 function addToTimeline(event) {
@@ -298,6 +303,27 @@ $('cancel').addEventListener('click', async () => {
   try {
     say('');
     await api('POST', executionPath(selected, '/cancel'));
+  } catch (error) {
+    say(error.message);
+  }
+});
+
+$('retry').addEventListener('click', async () => {
+  try {
+    say('');
+    await api('POST', executionPath(selected, '/retry'));
+  } catch (error) {
+    say(error.message);
+  }
+});
+
+$('fork').addEventListener('click', async () => {
+  try {
+    const from = $('fork-from').value.trim();
+    if (!from) throw new Error('say which step to fork from: its number, its task id or its task name');
+    say('');
+    const { executionId } = await api('POST', executionPath(selected, `/fork?from=${encodeURIComponent(from)}`));
+    await select(executionId);
   } catch (error) {
     say(error.message);
   }

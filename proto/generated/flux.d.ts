@@ -1995,6 +1995,264 @@ export namespace flux {
         }
 
         /**
+         * Properties of a RetryCommand.
+         * @deprecated Use flux.v1.RetryCommand.$Properties instead.
+         */
+        interface IRetryCommand extends flux.v1.RetryCommand.$Properties {
+        }
+
+        /** Represents a RetryCommand. */
+        class RetryCommand {
+
+            /**
+             * Constructs a new RetryCommand.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.RetryCommand.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RetryCommand workflow. */
+            workflow: string;
+
+            /** RetryCommand executionId. */
+            executionId: string;
+
+            /**
+             * Creates a new RetryCommand instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RetryCommand instance
+             */
+            static create(properties: flux.v1.RetryCommand.$Shape): flux.v1.RetryCommand & flux.v1.RetryCommand.$Shape;
+            static create(properties?: flux.v1.RetryCommand.$Properties): flux.v1.RetryCommand;
+
+            /**
+             * Encodes the specified RetryCommand message. Does not implicitly {@link flux.v1.RetryCommand.verify|verify} messages.
+             * @param message RetryCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.RetryCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified RetryCommand message, length delimited. Does not implicitly {@link flux.v1.RetryCommand.verify|verify} messages.
+             * @param message RetryCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.RetryCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RetryCommand message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.RetryCommand & flux.v1.RetryCommand.$Shape} RetryCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.RetryCommand & flux.v1.RetryCommand.$Shape;
+
+            /**
+             * Decodes a RetryCommand message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.RetryCommand & flux.v1.RetryCommand.$Shape} RetryCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.RetryCommand & flux.v1.RetryCommand.$Shape;
+
+            /**
+             * Verifies a RetryCommand message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RetryCommand message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RetryCommand
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.RetryCommand;
+
+            /**
+             * Creates a plain object from a RetryCommand message. Also converts values to other types if specified.
+             * @param message RetryCommand
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.RetryCommand, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RetryCommand to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for RetryCommand
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RetryCommand {
+
+            /** Properties of a RetryCommand. */
+            interface $Properties {
+
+                /** RetryCommand workflow */
+                workflow?: (string|null);
+
+                /** RetryCommand executionId */
+                executionId?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RetryCommand. */
+            type $Shape = flux.v1.RetryCommand.$Properties;
+        }
+
+        /**
+         * Properties of a ForkCommand.
+         * @deprecated Use flux.v1.ForkCommand.$Properties instead.
+         */
+        interface IForkCommand extends flux.v1.ForkCommand.$Properties {
+        }
+
+        /** Represents a ForkCommand. */
+        class ForkCommand {
+
+            /**
+             * Constructs a new ForkCommand.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.ForkCommand.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ForkCommand workflow. */
+            workflow: string;
+
+            /** ForkCommand executionId. */
+            executionId: string;
+
+            /** ForkCommand fromStep. */
+            fromStep: string;
+
+            /** ForkCommand forkId. */
+            forkId: string;
+
+            /**
+             * Creates a new ForkCommand instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ForkCommand instance
+             */
+            static create(properties: flux.v1.ForkCommand.$Shape): flux.v1.ForkCommand & flux.v1.ForkCommand.$Shape;
+            static create(properties?: flux.v1.ForkCommand.$Properties): flux.v1.ForkCommand;
+
+            /**
+             * Encodes the specified ForkCommand message. Does not implicitly {@link flux.v1.ForkCommand.verify|verify} messages.
+             * @param message ForkCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.ForkCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ForkCommand message, length delimited. Does not implicitly {@link flux.v1.ForkCommand.verify|verify} messages.
+             * @param message ForkCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.ForkCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ForkCommand message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.ForkCommand & flux.v1.ForkCommand.$Shape} ForkCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.ForkCommand & flux.v1.ForkCommand.$Shape;
+
+            /**
+             * Decodes a ForkCommand message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.ForkCommand & flux.v1.ForkCommand.$Shape} ForkCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.ForkCommand & flux.v1.ForkCommand.$Shape;
+
+            /**
+             * Verifies a ForkCommand message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ForkCommand message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ForkCommand
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.ForkCommand;
+
+            /**
+             * Creates a plain object from a ForkCommand message. Also converts values to other types if specified.
+             * @param message ForkCommand
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.ForkCommand, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ForkCommand to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ForkCommand
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ForkCommand {
+
+            /** Properties of a ForkCommand. */
+            interface $Properties {
+
+                /** ForkCommand workflow */
+                workflow?: (string|null);
+
+                /** ForkCommand executionId */
+                executionId?: (string|null);
+
+                /** ForkCommand fromStep */
+                fromStep?: (string|null);
+
+                /** ForkCommand forkId */
+                forkId?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ForkCommand. */
+            type $Shape = flux.v1.ForkCommand.$Properties;
+        }
+
+        /**
          * Properties of an ExecutionStatus.
          * @deprecated Use flux.v1.ExecutionStatus.$Properties instead.
          */

@@ -5373,6 +5373,674 @@ export const flux = $root.flux = (() => {
             return CancelCommand;
         })();
 
+        v1.RetryCommand = (function() {
+
+            /**
+             * Properties of a RetryCommand.
+             * @typedef {Object} flux.v1.RetryCommand.$Properties
+             * @property {string|null} [workflow] RetryCommand workflow
+             * @property {string|null} [executionId] RetryCommand executionId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RetryCommand.
+             * @memberof flux.v1
+             * @interface IRetryCommand
+             * @augments flux.v1.RetryCommand.$Properties
+             * @deprecated Use flux.v1.RetryCommand.$Properties instead.
+             */
+
+            /**
+             * Shape of a RetryCommand.
+             * @typedef {flux.v1.RetryCommand.$Properties} flux.v1.RetryCommand.$Shape
+             */
+
+            /**
+             * Constructs a new RetryCommand.
+             * @memberof flux.v1
+             * @classdesc Represents a RetryCommand.
+             * @constructor
+             * @param {flux.v1.RetryCommand.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RetryCommand = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * RetryCommand workflow.
+             * @member {string} workflow
+             * @memberof flux.v1.RetryCommand
+             * @instance
+             */
+            RetryCommand.prototype.workflow = "";
+
+            /**
+             * RetryCommand executionId.
+             * @member {string} executionId
+             * @memberof flux.v1.RetryCommand
+             * @instance
+             */
+            RetryCommand.prototype.executionId = "";
+
+            /**
+             * Creates a new RetryCommand instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.RetryCommand
+             * @static
+             * @param {flux.v1.RetryCommand.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.RetryCommand} RetryCommand instance
+             * @type {{
+             *   (properties: flux.v1.RetryCommand.$Shape): flux.v1.RetryCommand & flux.v1.RetryCommand.$Shape;
+             *   (properties?: flux.v1.RetryCommand.$Properties): flux.v1.RetryCommand;
+             * }}
+             */
+            RetryCommand.create = function(properties) {
+                return new RetryCommand(properties);
+            };
+
+            /**
+             * Encodes the specified RetryCommand message. Does not implicitly {@link flux.v1.RetryCommand.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.RetryCommand
+             * @static
+             * @param {flux.v1.RetryCommand.$Properties} message RetryCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RetryCommand.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow") && message.workflow !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.workflow);
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId") && message.executionId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.executionId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified RetryCommand message, length delimited. Does not implicitly {@link flux.v1.RetryCommand.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.RetryCommand
+             * @static
+             * @param {flux.v1.RetryCommand.$Properties} message RetryCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RetryCommand.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a RetryCommand message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.RetryCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.RetryCommand & flux.v1.RetryCommand.$Shape} RetryCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RetryCommand.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.RetryCommand();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.workflow = value;
+                            else
+                                delete message.workflow;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.executionId = value;
+                            else
+                                delete message.executionId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a RetryCommand message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.RetryCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.RetryCommand & flux.v1.RetryCommand.$Shape} RetryCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RetryCommand.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a RetryCommand message.
+             * @function verify
+             * @memberof flux.v1.RetryCommand
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            RetryCommand.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    if (!$util.isString(message.workflow))
+                        return "workflow: string expected";
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    if (!$util.isString(message.executionId))
+                        return "executionId: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a RetryCommand message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.RetryCommand
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.RetryCommand} RetryCommand
+             */
+            RetryCommand.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.RetryCommand)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.RetryCommand: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.RetryCommand();
+                if (object.workflow != null)
+                    if (typeof object.workflow !== "string" || object.workflow.length)
+                        message.workflow = $String(object.workflow);
+                if (object.executionId != null)
+                    if (typeof object.executionId !== "string" || object.executionId.length)
+                        message.executionId = $String(object.executionId);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a RetryCommand message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.RetryCommand
+             * @static
+             * @param {flux.v1.RetryCommand} message RetryCommand
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RetryCommand.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.workflow = "";
+                    object.executionId = "";
+                }
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    object.workflow = message.workflow;
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    object.executionId = message.executionId;
+                return object;
+            };
+
+            /**
+             * Converts this RetryCommand to JSON.
+             * @function toJSON
+             * @memberof flux.v1.RetryCommand
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RetryCommand.prototype.toJSON = function() {
+                return RetryCommand.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for RetryCommand
+             * @function getTypeUrl
+             * @memberof flux.v1.RetryCommand
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RetryCommand.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.RetryCommand";
+            };
+
+            return RetryCommand;
+        })();
+
+        v1.ForkCommand = (function() {
+
+            /**
+             * Properties of a ForkCommand.
+             * @typedef {Object} flux.v1.ForkCommand.$Properties
+             * @property {string|null} [workflow] ForkCommand workflow
+             * @property {string|null} [executionId] ForkCommand executionId
+             * @property {string|null} [fromStep] ForkCommand fromStep
+             * @property {string|null} [forkId] ForkCommand forkId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ForkCommand.
+             * @memberof flux.v1
+             * @interface IForkCommand
+             * @augments flux.v1.ForkCommand.$Properties
+             * @deprecated Use flux.v1.ForkCommand.$Properties instead.
+             */
+
+            /**
+             * Shape of a ForkCommand.
+             * @typedef {flux.v1.ForkCommand.$Properties} flux.v1.ForkCommand.$Shape
+             */
+
+            /**
+             * Constructs a new ForkCommand.
+             * @memberof flux.v1
+             * @classdesc Represents a ForkCommand.
+             * @constructor
+             * @param {flux.v1.ForkCommand.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ForkCommand = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ForkCommand workflow.
+             * @member {string} workflow
+             * @memberof flux.v1.ForkCommand
+             * @instance
+             */
+            ForkCommand.prototype.workflow = "";
+
+            /**
+             * ForkCommand executionId.
+             * @member {string} executionId
+             * @memberof flux.v1.ForkCommand
+             * @instance
+             */
+            ForkCommand.prototype.executionId = "";
+
+            /**
+             * ForkCommand fromStep.
+             * @member {string} fromStep
+             * @memberof flux.v1.ForkCommand
+             * @instance
+             */
+            ForkCommand.prototype.fromStep = "";
+
+            /**
+             * ForkCommand forkId.
+             * @member {string} forkId
+             * @memberof flux.v1.ForkCommand
+             * @instance
+             */
+            ForkCommand.prototype.forkId = "";
+
+            /**
+             * Creates a new ForkCommand instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.ForkCommand
+             * @static
+             * @param {flux.v1.ForkCommand.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.ForkCommand} ForkCommand instance
+             * @type {{
+             *   (properties: flux.v1.ForkCommand.$Shape): flux.v1.ForkCommand & flux.v1.ForkCommand.$Shape;
+             *   (properties?: flux.v1.ForkCommand.$Properties): flux.v1.ForkCommand;
+             * }}
+             */
+            ForkCommand.create = function(properties) {
+                return new ForkCommand(properties);
+            };
+
+            /**
+             * Encodes the specified ForkCommand message. Does not implicitly {@link flux.v1.ForkCommand.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.ForkCommand
+             * @static
+             * @param {flux.v1.ForkCommand.$Properties} message ForkCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ForkCommand.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow") && message.workflow !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.workflow);
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId") && message.executionId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.executionId);
+                if (message.fromStep != null && $Object.hasOwnProperty.call(message, "fromStep") && message.fromStep !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.fromStep);
+                if (message.forkId != null && $Object.hasOwnProperty.call(message, "forkId") && message.forkId !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.forkId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified ForkCommand message, length delimited. Does not implicitly {@link flux.v1.ForkCommand.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.ForkCommand
+             * @static
+             * @param {flux.v1.ForkCommand.$Properties} message ForkCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ForkCommand.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ForkCommand message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.ForkCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.ForkCommand & flux.v1.ForkCommand.$Shape} ForkCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ForkCommand.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.ForkCommand();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.workflow = value;
+                            else
+                                delete message.workflow;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.executionId = value;
+                            else
+                                delete message.executionId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.fromStep = value;
+                            else
+                                delete message.fromStep;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.forkId = value;
+                            else
+                                delete message.forkId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a ForkCommand message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.ForkCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.ForkCommand & flux.v1.ForkCommand.$Shape} ForkCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ForkCommand.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ForkCommand message.
+             * @function verify
+             * @memberof flux.v1.ForkCommand
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ForkCommand.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    if (!$util.isString(message.workflow))
+                        return "workflow: string expected";
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    if (!$util.isString(message.executionId))
+                        return "executionId: string expected";
+                if (message.fromStep != null && $Object.hasOwnProperty.call(message, "fromStep"))
+                    if (!$util.isString(message.fromStep))
+                        return "fromStep: string expected";
+                if (message.forkId != null && $Object.hasOwnProperty.call(message, "forkId"))
+                    if (!$util.isString(message.forkId))
+                        return "forkId: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a ForkCommand message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.ForkCommand
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.ForkCommand} ForkCommand
+             */
+            ForkCommand.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.ForkCommand)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.ForkCommand: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.ForkCommand();
+                if (object.workflow != null)
+                    if (typeof object.workflow !== "string" || object.workflow.length)
+                        message.workflow = $String(object.workflow);
+                if (object.executionId != null)
+                    if (typeof object.executionId !== "string" || object.executionId.length)
+                        message.executionId = $String(object.executionId);
+                if (object.fromStep != null)
+                    if (typeof object.fromStep !== "string" || object.fromStep.length)
+                        message.fromStep = $String(object.fromStep);
+                if (object.forkId != null)
+                    if (typeof object.forkId !== "string" || object.forkId.length)
+                        message.forkId = $String(object.forkId);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a ForkCommand message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.ForkCommand
+             * @static
+             * @param {flux.v1.ForkCommand} message ForkCommand
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ForkCommand.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.workflow = "";
+                    object.executionId = "";
+                    object.fromStep = "";
+                    object.forkId = "";
+                }
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    object.workflow = message.workflow;
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    object.executionId = message.executionId;
+                if (message.fromStep != null && $Object.hasOwnProperty.call(message, "fromStep"))
+                    object.fromStep = message.fromStep;
+                if (message.forkId != null && $Object.hasOwnProperty.call(message, "forkId"))
+                    object.forkId = message.forkId;
+                return object;
+            };
+
+            /**
+             * Converts this ForkCommand to JSON.
+             * @function toJSON
+             * @memberof flux.v1.ForkCommand
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ForkCommand.prototype.toJSON = function() {
+                return ForkCommand.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ForkCommand
+             * @function getTypeUrl
+             * @memberof flux.v1.ForkCommand
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ForkCommand.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.ForkCommand";
+            };
+
+            return ForkCommand;
+        })();
+
         v1.ExecutionStatus = (function() {
 
             /**

@@ -12,7 +12,15 @@ import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { v7 as uuidv7 } from 'uuid';
-import { decodeEventBatch, encodeCancelCommand, encodeResumeCommand, encodeStartCommand } from './codec.js';
+import {
+  decodeEventBatch,
+  encodeCancelCommand,
+  encodeForkCommand,
+  encodeResumeCommand,
+  encodeRetryCommand,
+  encodeStartCommand,
+} from './codec.js';
+import { forkStep } from '../engine/fork.js';
 import { accepts, rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
 import {
   ExecutionNotFoundError,
@@ -68,6 +76,16 @@ export interface Client {
     executionId: string,
     options?: { rollback?: boolean; timeoutMs?: number },
   ): Promise<ExecutionContext<I, O>>;
+  /**
+   * Runs a failed execution again from where it failed (a worker does, on the code it has) and
+   * waits until it pauses or finishes. Only a `failed` one (checked before sending).
+   */
+  retry<I = unknown, O = unknown>(executionId: string, options?: { timeoutMs?: number }): Promise<ExecutionContext<I, O>>;
+  /**
+   * Forks a finished execution from a step (its number, task id or task name): a worker starts the
+   * fork, which takes over the steps before it. Resolves with the fork's id once the command is stored.
+   */
+  fork(executionId: string, options: { from: string | number; executionId?: string }): Promise<string>;
   inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
   list(filter?: ListFilter): Promise<ExecutionRecord[]>;
   /** The workflows that running workers serve, by name (sorted). */
@@ -392,6 +410,40 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
           .result(executionId, { afterSeq: now.length, timeoutMs: Math.max(1, deadline - clock.now()) })
           .catch(() => undefined);
       }
+    },
+
+    async retry<I, O>(executionId: string, retryOptions: { timeoutMs?: number } = {}) {
+      const events = await load(executionId);
+      const snapshot = rebuildSnapshot(executionId, events);
+      if (!accepts(snapshot, 'RETRY')) throw new ExecutionStateError(executionId, stateOf(snapshot), 'retried', ['failed']);
+      const workflow = events[0]!.name;
+      await send(
+        names.command(workflow, 'retry'),
+        encodeRetryCommand({ workflow, executionId }),
+        `retry:${executionId}:${events.length}`,
+        `the retry of execution ${executionId}`,
+        executionId,
+      );
+      return client.result<I, O>(executionId, { afterSeq: events.length, ...retryOptions });
+    },
+
+    async fork(executionId: string, forkOptions: { from: string | number; executionId?: string }) {
+      const events = await load(executionId);
+      const state = stateOf(rebuildSnapshot(executionId, events));
+      if (!isFinished(state)) throw new ExecutionStateError(executionId, state, 'forked', ['succeeded', 'failed', 'cancelled']);
+      // Checked here too (the worker checks again): a step that is not there is refused before sending.
+      const step = forkStep(executionId, events, forkOptions.from);
+      const forkId = forkOptions.executionId === undefined ? uuidv7() : checkExecutionId(forkOptions.executionId);
+      const workflow = events[0]!.name;
+      await send(
+        names.command(workflow, 'fork'),
+        encodeForkCommand({ workflow, executionId, fromStep: String(step), forkId }),
+        `fork:${forkId}`,
+        `the fork of execution ${executionId}`,
+        executionId,
+      );
+      rememberStart(forkId);
+      return forkId;
     },
 
     async inspect<I, O>(executionId: string) {

@@ -277,6 +277,18 @@ export interface CancelCommand {
   rollback: boolean;
 }
 
+export interface RetryCommand {
+  workflow: string;
+  executionId: string;
+}
+
+export interface ForkCommand {
+  workflow: string;
+  executionId: string;
+  fromStep: string;
+  forkId: string;
+}
+
 export interface ExecutionStatus {
   executionId: string;
   workflow: string;
@@ -354,6 +366,33 @@ export function decodeCancelCommand(bytes: Uint8Array): CancelCommand {
     const wire = v1.CancelCommand.decode(bytes);
     if (!wire.executionId) throw new Error('execution_id is required');
     return { workflow: wire.workflow ?? '', executionId: wire.executionId, rollback: wire.rollback === true };
+  });
+}
+
+export function encodeRetryCommand(command: RetryCommand): Uint8Array {
+  return v1.RetryCommand.encode(command).finish();
+}
+
+export function decodeRetryCommand(bytes: Uint8Array): RetryCommand {
+  return decodeWith('RetryCommand', () => {
+    const wire = v1.RetryCommand.decode(bytes);
+    if (!wire.executionId) throw new Error('execution_id is required');
+    return { workflow: wire.workflow ?? '', executionId: wire.executionId };
+  });
+}
+
+export function encodeForkCommand(command: ForkCommand): Uint8Array {
+  return v1.ForkCommand.encode(command).finish();
+}
+
+export function decodeForkCommand(bytes: Uint8Array): ForkCommand {
+  return decodeWith('ForkCommand', () => {
+    const wire = v1.ForkCommand.decode(bytes);
+    if (!wire.executionId) throw new Error('execution_id is required');
+    if (!wire.forkId) throw new Error('fork_id is required');
+    if (!wire.fromStep) throw new Error('from_step is required');
+    if (wire.fromStep.length > MAX_NAME_LENGTH) throw new Error(`from_step is longer than ${MAX_NAME_LENGTH} characters`);
+    return { workflow: wire.workflow ?? '', executionId: wire.executionId, fromStep: wire.fromStep, forkId: wire.forkId };
   });
 }
 

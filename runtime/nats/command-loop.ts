@@ -15,7 +15,9 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { v7 as uuidv7 } from 'uuid';
 import {
   decodeCancelCommand,
+  decodeForkCommand,
   decodeResumeCommand,
+  decodeRetryCommand,
   decodeStartCommand,
   decodeWakeCommand,
   encodeExecutionStatus,
@@ -233,6 +235,20 @@ export class CommandLoop {
         const command = decodeCancelCommand(msg.data);
         answer.executionId = checkExecutionId(command.executionId);
         accepted((await this.runtime.cancel(answer.executionId, workflow, { rollback: command.rollback })).state);
+      } else if (kind === 'retry') {
+        const command = decodeRetryCommand(msg.data);
+        answer.executionId = checkExecutionId(command.executionId);
+        await this.runtime.retryOne(answer.executionId, workflow, () => accepted('running'));
+      } else if (kind === 'fork') {
+        const command = decodeForkCommand(msg.data);
+        answer.executionId = checkExecutionId(command.forkId);
+        const fork = await this.runtime.fork(checkExecutionId(command.executionId), {
+          from: command.fromStep,
+          executionId: answer.executionId,
+          workflow,
+        });
+        accepted('running'); // its WORKFLOW_STARTED is durable
+        await fork.result().catch(() => undefined);
       } else {
         throw new MalformedMessageError('command', `unknown command subject ${msg.subject}`);
       }

@@ -12,6 +12,7 @@ import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 const APPROVAL = join(ROOT, 'examples', 'pause-with-input.ts');
 const GRAPH = join(ROOT, 'examples', 'graph.ts');
 const OUTCOMES = join(ROOT, 'test', 'fixtures', 'cli-outcomes.ts');
+const REPAIR = join(ROOT, 'test', 'fixtures', 'cli-repair.ts');
 
 describe('flux CLI', function () {
   this.timeout(60_000);
@@ -29,6 +30,8 @@ describe('flux CLI', function () {
         'start',
         'resume',
         'cancel',
+        'retry',
+        'fork',
         'inspect',
         'list',
         'visualize',
@@ -253,6 +256,28 @@ describe('flux CLI', function () {
       const resumed = await flux(['resume', paused.executionId as string, '"no"', '-m', OUTCOMES, '--json'], env);
       expect(resumed.code, resumed.stderr).to.equal(3);
       expect(JSON.parse(resumed.stdout)).to.include({ state: 'failed' });
+    });
+
+    it('retry runs a failed execution again once the fix is deployed; fork goes on from a step; neither re-runs a completed step', async () => {
+      const counted = () => readFileSync(join(env.FLUX_HOME!, 'counted.txt'), 'utf8').trim().split('\n');
+      const failed = await flux(['exec', REPAIR, 'cliRepairReport', '"tuesday"'], env);
+      expect(failed.code, failed.stderr).to.equal(3);
+      const id = JSON.parse(failed.stdout).executionId as string;
+      const still = await flux(['retry', id, '-m', REPAIR, '--json'], env);
+      expect(still.code, still.stderr).to.equal(3);
+      const fixed = { ...env, REPORT_FIXED: '1' };
+      const retried = await flux(['retry', id, '-m', REPAIR, '--json'], fixed);
+      expect(retried.code, retried.stderr).to.equal(0);
+      expect(JSON.parse(retried.stdout)).to.include({ state: 'succeeded', output: 'published 70 rows' });
+      const fork = await flux(
+        ['fork', id, '--from', 'cliRepairPublish', '--id', `${id}-f`, '--wait', '-m', REPAIR, '--json'],
+        fixed,
+      );
+      expect(fork.code, fork.stderr).to.equal(0);
+      expect(JSON.parse(fork.stdout)).to.include({ executionId: `${id}-f`, state: 'succeeded' });
+      expect(counted()).to.deep.equal(['tuesday']);
+      expect(await fluxFails(['fork', id, '--from', '7', '-m', REPAIR], env, 'FORK_STEP_NOT_FOUND')).to.contain(id);
+      expect(await fluxFails(['retry', id, '-m', REPAIR], env, 'INVALID_EXECUTION_STATE')).to.contain('succeeded');
     });
 
     it('exits 4 when the execution waited for was cancelled, and says so in --help', async () => {

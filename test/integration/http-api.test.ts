@@ -14,6 +14,7 @@ import { createFluxServer } from '../../http/server.js';
 import { startWorker, type Worker } from '../../runtime/index.js';
 import { expenseApproval } from '../../examples/pause-with-input.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
+import { until } from '../fixtures/wait-for.js';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const APPROVAL = join(import.meta.dirname, '..', '..', 'examples', 'pause-with-input.ts');
@@ -172,6 +173,38 @@ for (const { kind, open } of kinds) {
       expect(other.error.message).to.contain(id);
       const bad = await call('POST', '/workflows/expenseApproval/run?mode=async&id=a.b', '5');
       expect(bad.status).to.equal(400);
+    });
+
+    it('retries a failed execution and forks it from a step; refuses what does not apply', async () => {
+      const paused = await call('POST', '/workflows/expenseApproval/run?mode=sync', '75');
+      const id = paused.body.executionId as string;
+      // A resume value the code cannot take: processDecision fails, and the execution with it.
+      const failed = await call('POST', `/executions/${id}/resume`, 'null');
+      expect(failed.body.state).to.equal('failed');
+      const retried = await call('POST', `/executions/${id}/retry`);
+      expect(retried.status).to.equal(200);
+      expect(retried.body.state).to.equal('failed'); // the same code fails the same way, once more
+      const types = (await call('GET', `/executions/${id}?events=true`)).body.events.map(
+        (e: { type: string; name: string }) => `${e.type} ${e.name}`,
+      );
+      expect(types).to.include('WORKFLOW_RETRIED expenseApproval');
+      expect(types.filter((t: string) => t === 'TASK_STARTED requestApproval')).to.have.length(1);
+      expect(types.filter((t: string) => t === 'TASK_STARTED processDecision')).to.have.length(2);
+      expect((await call('POST', `/executions/${id}/retry`)).status).to.equal(200);
+      // Forked from the pause (step 2): the fork waits for its approval again, its first step kept.
+      const fork = await call('POST', `/executions/${id}/fork?from=2&id=${id}-again`);
+      expect(fork.status).to.equal(202);
+      expect(fork.body).to.include({ executionId: `${id}-again`, forkedFrom: id });
+      await until(async () => (await call('GET', `/executions/${id}-again`)).body.state === 'paused' || undefined);
+      const done = await call('POST', `/executions/${id}-again/resume`, '{"approved":true,"reviewer":"ada"}');
+      expect(done.body).to.include({ state: 'succeeded', output: 'paid 75, approved by ada' });
+      const missing = await call('POST', `/executions/${id}/fork?from=ship`);
+      expect(missing.status).to.equal(400);
+      expect(missing.body.error.code).to.equal('FORK_STEP_NOT_FOUND');
+      expect((await call('POST', `/executions/${id}/fork`)).body.error.code).to.equal('BAD_ARGUMENT');
+      const notFailed = await call('POST', `/executions/${id}-again/retry`);
+      expect(notFailed.status).to.equal(409);
+      expect(notFailed.body.error.code).to.equal('INVALID_EXECUTION_STATE');
     });
 
     it('runs async (202 and the id at once) and cancels', async () => {
