@@ -132,10 +132,14 @@ export function executionCommands(program: Command): void {
           if (flags.json) printJson({ executionId: id, forkedFrom: executionId });
           else process.stdout.write(`${id}\n`);
           // The embedded runtime runs it here: it must get to a pause or its end before the process goes.
-          if (embedded) await withProgress(`running ${id} here (embedded)`, backend.result(id), { backend, executionId: () => id });
+          if (embedded)
+            await withProgress(`running ${id} here (embedded)`, backend.result(id), { backend, executionId: () => id });
           return;
         }
-        showOutcome(await withProgress(`waiting for ${id}`, backend.result(id), { backend, executionId: () => id }), flags);
+        showOutcome(
+          await withProgress(`waiting for ${id}`, backend.result(id), { backend, executionId: () => id }),
+          flags,
+        );
       });
     });
 

@@ -80,7 +80,10 @@ export interface Client {
    * Runs a failed execution again from where it failed (a worker does, on the code it has) and
    * waits until it pauses or finishes. Only a `failed` one (checked before sending).
    */
-  retry<I = unknown, O = unknown>(executionId: string, options?: { timeoutMs?: number }): Promise<ExecutionContext<I, O>>;
+  retry<I = unknown, O = unknown>(
+    executionId: string,
+    options?: { timeoutMs?: number },
+  ): Promise<ExecutionContext<I, O>>;
   /**
    * Forks a finished execution from a step (its number, task id or task name): a worker starts the
    * fork, which takes over the steps before it. Resolves with the fork's id once the command is stored.
@@ -415,7 +418,8 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     async retry<I, O>(executionId: string, retryOptions: { timeoutMs?: number } = {}) {
       const events = await load(executionId);
       const snapshot = rebuildSnapshot(executionId, events);
-      if (!accepts(snapshot, 'RETRY')) throw new ExecutionStateError(executionId, stateOf(snapshot), 'retried', ['failed']);
+      if (!accepts(snapshot, 'RETRY'))
+        throw new ExecutionStateError(executionId, stateOf(snapshot), 'retried', ['failed']);
       const workflow = events[0]!.name;
       await send(
         names.command(workflow, 'retry'),
@@ -430,7 +434,8 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     async fork(executionId: string, forkOptions: { from: string | number; executionId?: string }) {
       const events = await load(executionId);
       const state = stateOf(rebuildSnapshot(executionId, events));
-      if (!isFinished(state)) throw new ExecutionStateError(executionId, state, 'forked', ['succeeded', 'failed', 'cancelled']);
+      if (!isFinished(state))
+        throw new ExecutionStateError(executionId, state, 'forked', ['succeeded', 'failed', 'cancelled']);
       // Checked here too (the worker checks again): a step that is not there is refused before sending.
       const step = forkStep(executionId, events, forkOptions.from);
       const forkId = forkOptions.executionId === undefined ? uuidv7() : checkExecutionId(forkOptions.executionId);

@@ -391,8 +391,14 @@ export function decodeForkCommand(bytes: Uint8Array): ForkCommand {
     if (!wire.executionId) throw new Error('execution_id is required');
     if (!wire.forkId) throw new Error('fork_id is required');
     if (!wire.fromStep) throw new Error('from_step is required');
-    if (wire.fromStep.length > MAX_NAME_LENGTH) throw new Error(`from_step is longer than ${MAX_NAME_LENGTH} characters`);
-    return { workflow: wire.workflow ?? '', executionId: wire.executionId, fromStep: wire.fromStep, forkId: wire.forkId };
+    if (wire.fromStep.length > MAX_NAME_LENGTH)
+      throw new Error(`from_step is longer than ${MAX_NAME_LENGTH} characters`);
+    return {
+      workflow: wire.workflow ?? '',
+      executionId: wire.executionId,
+      fromStep: wire.fromStep,
+      forkId: wire.forkId,
+    };
   });
 }
 
