@@ -227,7 +227,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
     switch (event) {
       case 'WORKFLOW_STARTED': {
         const start = cause as Extract<ExecutionMachineEvent, { type: 'START' }>;
-        log.append('WORKFLOW_STARTED', executionId, name, start.inputJson);
+        log.append('WORKFLOW_STARTED', executionId, name, start.inputJson, false, this.definition.options.version);
         if (start.parent) log.append('WORKFLOW_CALLED_BY', executionId, name, JSON.stringify(start.parent));
         if (start.fork) {
           log.append('WORKFLOW_FORKED_FROM', executionId, name, JSON.stringify(start.fork.from));

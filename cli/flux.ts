@@ -19,6 +19,8 @@ import { packageVersion } from './version.js';
 const program = new Command('flux')
   .description('durable workflows for TypeScript: run, serve and inspect them')
   .version(packageVersion(), '-V, --version', 'print the version of flux-actors')
+  // `flux --version` is the program's; `flux list --version 2` is the list's (a workflow version).
+  .enablePositionalOptions()
   .addHelpText('after', EXIT_CODES_HELP)
   // Usage errors in the same one-line form as every other error (subcommands inherit both); one
   // that quotes an argument quotes no URL's password.

@@ -19,7 +19,13 @@ export function printExecution(ctx: ExecutionContext, options: { json?: boolean;
     printJson(executionJson(ctx, options.events ?? false));
     return;
   }
-  const lines = [`${ctx.executionId}  ${ctx.name}  ${ctx.state}`];
+  const lines = [`${ctx.executionId}  ${ctx.name}${ctx.version === undefined ? '' : `@${ctx.version}`}  ${ctx.state}`];
+  const { forkedFrom, forks } = executionJson(ctx, false) as {
+    forkedFrom?: { executionId: string; step: number };
+    forks?: { executionId: string; step: number }[];
+  };
+  if (forkedFrom) lines.push(`  forked from: ${forkedFrom.executionId} at step ${forkedFrom.step}`);
+  for (const fork of forks ?? []) lines.push(`  forked as:   ${fork.executionId} from step ${fork.step}`);
   if (ctx.input !== undefined) lines.push(`  input:  ${JSON.stringify(ctx.input)}`);
   if (ctx.output !== undefined)
     lines.push(`  ${ctx.isPaused ? 'waiting for' : 'output'}: ${JSON.stringify(ctx.output)}`);
@@ -42,10 +48,12 @@ export function printList(records: readonly ExecutionSummary[], options: { json?
     return;
   }
   if (records.length === 0) return void process.stdout.write('no executions\n');
-  const width = Math.max(...records.map((r) => r.workflow.length), 'WORKFLOW'.length);
+  // A pinned execution shows its version: `order@2`.
+  const workflow = (r: ExecutionSummary) => (r.version === undefined ? r.workflow : `${r.workflow}@${r.version}`);
+  const width = Math.max(...records.map((r) => workflow(r).length), 'WORKFLOW'.length);
   const lines = [`${'EXECUTION'.padEnd(36)}  ${'WORKFLOW'.padEnd(width)}  ${'STATE'.padEnd(10)}  UPDATED`];
   for (const r of records)
-    lines.push(`${r.executionId.padEnd(36)}  ${r.workflow.padEnd(width)}  ${r.state.padEnd(10)}  ${r.updatedAt}`);
+    lines.push(`${r.executionId.padEnd(36)}  ${workflow(r).padEnd(width)}  ${r.state.padEnd(10)}  ${r.updatedAt}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

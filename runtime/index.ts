@@ -71,6 +71,7 @@ export type { SkipOptions } from './engine/test-clock.js';
 export { systemClock } from './engine/clock.js';
 export type { Clock, Timer } from './engine/clock.js';
 export { checkExecutionId, checkName, MAX_ID_LENGTH, MAX_NAME_LENGTH } from './engine/names.js';
+export { checkVersion } from './engine/workflow-versions.js';
 export {
   FluxError,
   ExecutionError,

@@ -8,6 +8,7 @@ import { withProgress } from '../progress.js';
 import {
   checkExecutionId,
   checkName,
+  checkVersion,
   EXECUTION_STATES,
   type ExecutionContext,
   type ExecutionState,
@@ -156,18 +157,26 @@ export function executionCommands(program: Command): void {
     .description('list executions, newest first')
     .addOption(new Option('--state <state>', 'only executions in this state').choices(EXECUTION_STATES))
     .option('--workflow <name>', 'only executions of this workflow')
+    .option(
+      '--version <version>',
+      'only executions pinned to this workflow version (with --state paused: what still needs that code)',
+    )
     .option('--limit <n>', 'at most this many', (text) => positiveInteger(text, '--limit'))
-    .action(async (flags: BackendFlags & { state?: ExecutionState; workflow?: string; limit?: number }) => {
-      if (flags.workflow !== undefined) checkName(flags.workflow, 'workflow name');
-      await usingBackend(flags, async (backend) => {
-        const filter = {
-          ...(flags.state && { state: flags.state }),
-          ...(flags.workflow && { workflow: flags.workflow }),
-          ...(flags.limit && { limit: flags.limit }),
-        };
-        printList(await backend.list(filter), flags);
-      });
-    });
+    .action(
+      async (flags: BackendFlags & { state?: ExecutionState; workflow?: string; version?: string; limit?: number }) => {
+        if (flags.workflow !== undefined) checkName(flags.workflow, 'workflow name');
+        if (flags.version !== undefined) checkVersion(flags.version);
+        await usingBackend(flags, async (backend) => {
+          const filter = {
+            ...(flags.state && { state: flags.state }),
+            ...(flags.workflow && { workflow: flags.workflow }),
+            ...(flags.version && { version: flags.version }),
+            ...(flags.limit && { limit: flags.limit }),
+          };
+          printList(await backend.list(filter), flags);
+        });
+      },
+    );
 }
 
 /** Prints an execution a command waited for, and makes the exit status say how it ended (exit-codes.ts). */

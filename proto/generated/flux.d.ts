@@ -1239,6 +1239,9 @@ export namespace flux {
             /** ExecutionEvent quick. */
             quick: boolean;
 
+            /** ExecutionEvent version. */
+            version: string;
+
             /**
              * Creates a new ExecutionEvent instance using the specified properties.
              * @param [properties] Properties to set
@@ -1346,6 +1349,9 @@ export namespace flux {
 
                 /** ExecutionEvent quick */
                 quick?: (boolean|null);
+
+                /** ExecutionEvent version */
+                version?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1500,6 +1506,9 @@ export namespace flux {
             /** StartCommand input. */
             input?: (flux.v1.Payload.$Properties|null);
 
+            /** StartCommand version. */
+            version: string;
+
             /**
              * Creates a new StartCommand instance using the specified properties.
              * @param [properties] Properties to set
@@ -1592,6 +1601,9 @@ export namespace flux {
 
                 /** StartCommand input */
                 input?: (flux.v1.Payload.$Properties|null);
+
+                /** StartCommand version */
+                version?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -3231,6 +3231,7 @@ export const flux = $root.flux = (() => {
              * @property {string|null} [time] ExecutionEvent time
              * @property {number|null} [seq] ExecutionEvent seq
              * @property {boolean|null} [quick] ExecutionEvent quick
+             * @property {string|null} [version] ExecutionEvent version
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3327,6 +3328,14 @@ export const flux = $root.flux = (() => {
             ExecutionEvent.prototype.quick = false;
 
             /**
+             * ExecutionEvent version.
+             * @member {string} version
+             * @memberof flux.v1.ExecutionEvent
+             * @instance
+             */
+            ExecutionEvent.prototype.version = "";
+
+            /**
              * Creates a new ExecutionEvent instance using the specified properties.
              * @function create
              * @memberof flux.v1.ExecutionEvent
@@ -3374,6 +3383,8 @@ export const flux = $root.flux = (() => {
                     writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.seq);
                 if (message.quick != null && $Object.hasOwnProperty.call(message, "quick") && message.quick !== false)
                     writer.uint32(/* id 8, wireType 0 =*/64).bool(message.quick);
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== "")
+                    writer.uint32(/* id 9, wireType 2 =*/74).string(message.version);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3500,6 +3511,15 @@ export const flux = $root.flux = (() => {
                                 delete message.quick;
                             continue;
                         }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -3574,6 +3594,9 @@ export const flux = $root.flux = (() => {
                 if (message.quick != null && $Object.hasOwnProperty.call(message, "quick"))
                     if (typeof message.quick !== "boolean")
                         return "quick: boolean expected";
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    if (!$util.isString(message.version))
+                        return "version: string expected";
                 return null;
             };
 
@@ -3621,6 +3644,9 @@ export const flux = $root.flux = (() => {
                 if (object.quick != null)
                     if (object.quick)
                         message.quick = $Boolean(object.quick);
+                if (object.version != null)
+                    if (typeof object.version !== "string" || object.version.length)
+                        message.version = $String(object.version);
                 return message;
             };
 
@@ -3650,6 +3676,7 @@ export const flux = $root.flux = (() => {
                     object.time = "";
                     object.seq = 0;
                     object.quick = false;
+                    object.version = "";
                 }
                 if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
                     object.id = message.id;
@@ -3667,6 +3694,8 @@ export const flux = $root.flux = (() => {
                     object.seq = message.seq;
                 if (message.quick != null && $Object.hasOwnProperty.call(message, "quick"))
                     object.quick = message.quick;
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    object.version = message.version;
                 return object;
             };
 
@@ -3998,6 +4027,7 @@ export const flux = $root.flux = (() => {
              * @property {string|null} [workflow] StartCommand workflow
              * @property {string|null} [executionId] StartCommand executionId
              * @property {flux.v1.Payload.$Properties|null} [input] StartCommand input
+             * @property {string|null} [version] StartCommand version
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4054,6 +4084,14 @@ export const flux = $root.flux = (() => {
             StartCommand.prototype.input = null;
 
             /**
+             * StartCommand version.
+             * @member {string} version
+             * @memberof flux.v1.StartCommand
+             * @instance
+             */
+            StartCommand.prototype.version = "";
+
+            /**
              * Creates a new StartCommand instance using the specified properties.
              * @function create
              * @memberof flux.v1.StartCommand
@@ -4091,6 +4129,8 @@ export const flux = $root.flux = (() => {
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.executionId);
                 if (message.input != null && $Object.hasOwnProperty.call(message, "input"))
                     $root.flux.v1.Payload.encode(message.input, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.version);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4172,6 +4212,15 @@ export const flux = $root.flux = (() => {
                             message.input = $root.flux.v1.Payload.decode(reader, reader.size(), $undefined, _depth + 1, message.input);
                             continue;
                         }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -4231,6 +4280,9 @@ export const flux = $root.flux = (() => {
                     if (error)
                         return "input." + error;
                 }
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    if (!$util.isString(message.version))
+                        return "version: string expected";
                 return null;
             };
 
@@ -4263,6 +4315,9 @@ export const flux = $root.flux = (() => {
                         throw $TypeError(".flux.v1.StartCommand.input: object expected");
                     message.input = $root.flux.v1.Payload.fromObject(object.input, _depth + 1);
                 }
+                if (object.version != null)
+                    if (typeof object.version !== "string" || object.version.length)
+                        message.version = $String(object.version);
                 return message;
             };
 
@@ -4287,6 +4342,7 @@ export const flux = $root.flux = (() => {
                     object.workflow = "";
                     object.executionId = "";
                     object.input = null;
+                    object.version = "";
                 }
                 if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
                     object.workflow = message.workflow;
@@ -4294,6 +4350,8 @@ export const flux = $root.flux = (() => {
                     object.executionId = message.executionId;
                 if (message.input != null && $Object.hasOwnProperty.call(message, "input"))
                     object.input = $root.flux.v1.Payload.toObject(message.input, options, _depth + 1);
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    object.version = message.version;
                 return object;
             };
 

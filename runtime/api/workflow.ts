@@ -6,6 +6,7 @@ import { getDefaultRuntime } from './default-runtime.js';
 import type { ExecutionContext } from '../engine/execution-context.js';
 import { checkOptions, resolveName } from '../engine/names.js';
 import { registerWorkflow } from '../engine/registry.js';
+import { checkVersion } from '../engine/workflow-versions.js';
 import { mapWorkflow } from './subworkflows.js';
 import type { CancelOptions, ExecutionHandle, Runtime } from '../host/runtime.js';
 import type { WorkflowDefinition, WorkflowFunction, WorkflowOptions } from '../engine/workflow-definition.js';
@@ -66,7 +67,8 @@ workflow.withOptions = function withOptions(options: WorkflowOptions) {
 };
 
 function defineWorkflow<I, O>(fn: WorkflowFunction<I, O>, options: WorkflowOptions): Workflow<I, O> {
-  checkOptions('workflow', options, ['name', 'outputStorage', 'secretRequests', 'schedule']);
+  checkOptions('workflow', options, ['name', 'outputStorage', 'secretRequests', 'schedule', 'version']);
+  if (options.version !== undefined) checkVersion(options.version);
   const name = resolveName('workflow', fn, options.name);
   const definition: Workflow<I, O> = {
     name,

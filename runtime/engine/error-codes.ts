@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'PAUSE_NOT_PENDING',
   /** `pause(name, output, options)` with wake options that are not exactly one valid condition. */
   'INVALID_PAUSE',
+  /** The execution runs on a workflow version this process does not serve (`WorkflowVersionError`). */
+  'VERSION_NOT_SERVED',
   /** A fork names a step its source execution does not have (`ForkStepError`). */
   'FORK_STEP_NOT_FOUND',
 

@@ -126,6 +126,27 @@ export class ExecutionExistsError extends FluxError {
   }
 }
 
+/**
+ * The execution is pinned to a workflow version this process does not serve: it is never driven by
+ * other code. On NATS the command waits for a worker that serves it.
+ */
+export class WorkflowVersionError extends FluxError {
+  constructor(
+    executionId: string,
+    readonly workflow: string,
+    readonly version: string,
+    readonly served: readonly (string | undefined)[],
+  ) {
+    const shown = served.map((v) => v ?? '(no version)').join(', ') || 'none';
+    super(
+      'VERSION_NOT_SERVED',
+      `execution ${executionId} runs on version '${version}' of workflow '${workflow}', which is not served here (served: ${shown}); ` +
+        'serve that version beside the new one (workflow.withOptions({ version })) until its executions end',
+      { executionId },
+    );
+  }
+}
+
 /** A fork from a step its source does not have: names the steps it has. */
 export class ForkStepError extends FluxError {
   constructor(executionId: string, from: string, steps: readonly string[]) {

@@ -20,6 +20,8 @@ export interface ExecutionRecord {
   wakeAt?: number | undefined;
   /** The execution a pending `onComplete` pause waits on to end. */
   awaits?: string | undefined;
+  /** The workflow version it runs on (recorded by its WORKFLOW_STARTED), if any. */
+  version?: string | undefined;
 }
 
 /** What wakes a paused or parked execution without a resume, as its index entry keeps it. */
@@ -48,6 +50,8 @@ export interface WakeIndex {
 export interface ListFilter {
   state?: ExecutionState;
   workflow?: string;
+  /** Only executions pinned to this workflow version. */
+  version?: string;
   limit?: number;
 }
 

@@ -54,6 +54,8 @@ export interface ExecutionEvent<V = unknown> {
   value: V;
   /** ISO 8601, UTC. */
   time: string;
+  /** On WORKFLOW_STARTED: the workflow version the execution runs on (`withOptions({ version })`). */
+  version?: string;
 }
 
 /**
@@ -74,6 +76,8 @@ export interface StoredEvent {
    * `delivery.ts`), so a replay may hand it over one microtask after the call.
    */
   quick?: boolean;
+  /** On WORKFLOW_STARTED: the version of the workflow's code the execution runs on, if it has one. */
+  version?: string;
 }
 
 export function eventId(executionId: string, seq: number): string {

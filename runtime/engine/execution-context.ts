@@ -43,6 +43,11 @@ export class ExecutionContext<I = unknown, O = unknown> {
     return this.cachedInput.value;
   }
 
+  /** The workflow version the execution runs on (`withOptions({ version })`), if it has one. */
+  get version(): string | undefined {
+    return this.log[0]?.version;
+  }
+
   /**
    * The result: the workflow's return value once succeeded, `{ name, message, code? }` once failed,
    * the pause's output while paused; undefined otherwise.
@@ -127,6 +132,7 @@ export function toExecutionEvent(executionId: string, e: StoredEvent): Execution
     name: e.name,
     value: decodeValue(e.valueJson),
     time: new Date(e.time).toISOString(),
+    ...(e.version !== undefined && { version: e.version }),
   };
 }
 

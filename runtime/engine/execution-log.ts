@@ -47,7 +47,14 @@ export class ExecutionLog {
    * secret is refused (recorded as TASK_FAILED with SECRET_IN_OUTPUT, and the call fails with it);
    * any other value is recorded with each secret replaced by `[secret NAME]`.
    */
-  append(type: EventType, sourceId: string, name: string, valueJson: string | undefined, quick?: boolean): StoredEvent {
+  append(
+    type: EventType,
+    sourceId: string,
+    name: string,
+    valueJson: string | undefined,
+    quick?: boolean,
+    version?: string,
+  ): StoredEvent {
     let recordedType = type;
     let value = valueJson;
     const secret = value === undefined || this.secrets.empty ? undefined : this.secrets.find(value);
@@ -66,6 +73,7 @@ export class ExecutionLog {
       time: this.clock.now(),
     };
     if (quick) event.quick = true;
+    if (version !== undefined) event.version = version;
     this.events.push(event);
     this.writer.append(event);
     return event;
@@ -84,7 +92,16 @@ export class ExecutionLog {
   setState(state: ExecutionState, wake: ExecutionWake = {}): void {
     const createdAt = new Date(this.events[0]?.time ?? this.clock.now()).toISOString();
     const updatedAt = new Date(this.events[this.events.length - 1]?.time ?? this.clock.now()).toISOString();
-    this.writer.index({ executionId: this.executionId, workflow: this.workflow, state, createdAt, updatedAt, ...wake });
+    const version = this.events[0]?.version;
+    this.writer.index({
+      executionId: this.executionId,
+      workflow: this.workflow,
+      state,
+      createdAt,
+      updatedAt,
+      ...(version !== undefined && { version }),
+      ...wake,
+    });
   }
 
   /** The most recent event of a type, searching backwards (the events wanted are near the end). */

@@ -14,23 +14,24 @@
  *   refuses only a look-up by a name that several different definitions share.
  */
 import { DefinitionError } from './errors.js';
+import { WorkflowVersions, type VersionedWorkflow } from './workflow-versions.js';
 import type { TaskDefinition } from './task-definition.js';
 
-export interface NamedWorkflow {
-  readonly name: string;
-}
+export type NamedWorkflow = VersionedWorkflow;
 
-const workflows = new Map<string, NamedWorkflow>();
+/** Every version of every workflow defined in this process. */
+export const definedWorkflows = new WorkflowVersions();
 const tasks = new Map<string, TaskDefinition[]>();
 
-/** A later definition with the same name replaces the earlier one (module reloads, tests). */
+/** A later definition with the same name and version replaces the earlier one (module reloads, tests). */
 export function registerWorkflow<W extends NamedWorkflow>(definition: W): W {
-  workflows.set(definition.name, definition);
+  definedWorkflows.add(definition);
   return definition;
 }
 
+/** The newest version of a workflow defined here: what a new start runs. */
 export function findWorkflow(name: string): NamedWorkflow | undefined {
-  return workflows.get(name);
+  return definedWorkflows.newest(name);
 }
 
 /** Keeps a task definition; the same task defined again (same place, same code) replaces the earlier. */

@@ -19,6 +19,12 @@ export interface WorkflowOptions {
    * `<workflow>_auto`, and changed when the declaration changes.
    */
   schedule?: ScheduleOptions;
+  /**
+   * The version of this code (1 to 64 letters, digits, '.', '_', '-'). An execution records the
+   * version it started on and always resumes, recovers and replays on it; a new start runs the
+   * newest version served ("v2" < "v10"). Several versions of one workflow can be served at once.
+   */
+  version?: string;
 }
 
 export interface WorkflowDefinition<I = unknown, O = unknown> {

@@ -18,11 +18,13 @@ import {
   ExecutionStateError,
   WorkflowMismatchError,
   WorkflowNotFoundError,
+  WorkflowVersionError,
 } from '../engine/errors.js';
 import { ExecutionContext } from '../engine/execution-context.js';
 import { ExecutionLog } from '../engine/execution-log.js';
 import { sameStart, type StoredEvent } from '../engine/events.js';
-import { findTask, findWorkflow } from '../engine/registry.js';
+import { definedWorkflows, findTask, findWorkflow } from '../engine/registry.js';
+import { checkVersion, servedKey, type WorkflowVersions } from '../engine/workflow-versions.js';
 import { checkExecutionId } from '../engine/names.js';
 import { encodeValue } from '../engine/serialization.js';
 import type { DueWake, EventStore, ListFilter, WakeIndex } from '../engine/event-store.js';
@@ -115,6 +117,11 @@ export interface ActorRuntimeOptions {
   // biome-ignore lint/suspicious/noExplicitAny: workflows of every input and output type
   workflows?: readonly WorkflowDefinition<any, any>[];
   /**
+   * The workflow versions this runtime may drive (a worker's): an execution is driven only by the
+   * version it recorded. Default: every workflow defined in this process.
+   */
+  served?: WorkflowVersions<WorkflowDefinition>;
+  /**
    * A body that waits only on durable sleeps at least this long parks (`waiting`): no driver holds
    * it, the store's timer wakes it. Default 5 s; only with a store that keeps timers.
    */
@@ -160,6 +167,8 @@ export class ActorRuntime implements Runtime {
   readonly schedules: Schedules;
   /** Declaring the served workflows' schedules: `close` waits for it. */
   private readonly declaring: Promise<void>;
+  /** The versions of each workflow this runtime drives. */
+  private readonly served: WorkflowVersions<WorkflowDefinition>;
 
   constructor(
     readonly store: EventStore,
@@ -169,11 +178,17 @@ export class ActorRuntime implements Runtime {
     this.executor = options.executor ?? new TaskExecutor(findTask, store.cache, store.secrets, this.clock);
     this.onClose = options.onClose;
     this.drivers = options.drivers;
+    this.served = options.served ?? (definedWorkflows as WorkflowVersions<WorkflowDefinition>);
     this.children = new ChildExecutions({
       store,
       claims: this.claims,
-      drive: (definition, executionId, events, snapshot) =>
-        this.host(definition, this.logOf(executionId, definition.name, events), snapshot),
+      drive: (definition, executionId, events, snapshot) => {
+        // A child that exists runs on the version it recorded, whatever its parent's code passes.
+        const code = events.length
+          ? this.codeFor(executionId, definition.name, events[0]!.version, definition)
+          : definition;
+        return this.host(code, this.logOf(executionId, definition.name, events), snapshot);
+      },
       resume: (executionId, forward) => this.resumeOne(executionId, { forward }),
       cancel: (executionId, options) => this.cancel(executionId, undefined, options),
       result: (executionId) => this.result(executionId),
@@ -246,7 +261,7 @@ export class ActorRuntime implements Runtime {
 
   /** A schedule's fire, started here: under its id, once (a second start finds it and starts nothing). */
   private async startFire(spec: ScheduleSpec, executionId: string): Promise<void> {
-    const definition = findWorkflow(spec.workflow) as WorkflowDefinition | undefined;
+    const definition = this.served.newest(spec.workflow);
     if (!definition) throw new WorkflowNotFoundError(spec.workflow, { executionId });
     const { handle } = await this.startAs(definition, executionId, spec.inputJson);
     this.inBackground(handle.result().then(() => undefined));
@@ -262,7 +277,7 @@ export class ActorRuntime implements Runtime {
     workflow: WorkflowDefinition<I, O>,
     executionId: string,
     inputJson: string | undefined,
-    options: { recoverOnly?: boolean } = {},
+    options: { recoverOnly?: boolean; version?: string | undefined } = {},
   ): Promise<StartedAs<I, O>> {
     const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
     if (active) {
@@ -283,14 +298,18 @@ export class ActorRuntime implements Runtime {
       if (!options.recoverOnly && !sameStart(events, inputJson)) throw new ExecutionExistsError(executionId, state);
       const orphaned =
         (state === 'running' || state === 'cancelling') &&
-        ((await this.drivers?.adopt(executionId, workflow.name)) ?? true);
+        ((await this.drivers?.adopt(
+          executionId,
+          servedKey({ name: workflow.name, options: { version: events[0]!.version } }),
+        )) ??
+          true);
       if (orphaned) return { state, handle: await this.continue(workflow, executionId) };
       const ctx = new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state, log: events });
       return { state, handle: { executionId, result: async () => ctx } };
     }
     // Taking up an execution (a takeover, a run that stopped): an empty log is never a start without its input.
     if (options.recoverOnly) throw new ExecutionNotFoundError(executionId);
-    const actor = this.host(workflow, this.logOf(executionId, workflow.name, []));
+    const actor = this.host(this.versionAsked(workflow, options.version), this.logOf(executionId, workflow.name, []));
     actor.send({ type: 'START', inputJson });
     await actor.durable; // a start whose WORKFLOW_STARTED was not written is not acknowledged
     return { state: 'running', handle: this.handleOf(actor) };
@@ -324,8 +343,9 @@ export class ActorRuntime implements Runtime {
   ): Promise<ExecutionHandle<I, O>> {
     if (options.executionId !== undefined) return this.continue(workflow, checkExecutionId(options.executionId));
     const inputJson = encodeValue(input, `the input of workflow '${workflow.name}'`);
+    const code = this.versionAsked(workflow, options.version);
     const log = this.logOf(uuidv7(), workflow.name, []);
-    const actor = this.host(workflow, log);
+    const actor = this.host(code, log);
     actor.send({ type: 'START', inputJson });
     // The id is handed out once the execution exists in the store: `inspect(id)` finds it at once.
     // Everything the start queued is one commit: if it failed (a full store), nothing of it exists.
@@ -869,11 +889,38 @@ export class ActorRuntime implements Runtime {
   ): Promise<{ definition: WorkflowDefinition<I, O>; events: StoredEvent[] }> {
     const events = await this.store.load(executionId);
     if (events.length === 0) throw new ExecutionNotFoundError(executionId);
-    const recorded = events[0]!.name;
+    const { name: recorded, version } = events[0]!;
     if (workflow && workflow.name !== recorded) throw new WorkflowMismatchError(executionId, workflow.name, recorded);
-    const definition = (workflow ?? findWorkflow(recorded)) as WorkflowDefinition<I, O> | undefined;
-    if (!definition) throw new WorkflowNotFoundError(recorded, { executionId });
-    return { definition, events };
+    return { definition: this.codeFor(executionId, recorded, version, workflow), events };
+  }
+
+  /**
+   * The code an execution runs on: the version it recorded, never another. The workflow given is
+   * taken when it is that version (or the execution recorded none); else the version served here.
+   */
+  private codeFor<I, O>(
+    executionId: string,
+    name: string,
+    version: string | undefined,
+    given: WorkflowDefinition<I, O> | undefined,
+  ): WorkflowDefinition<I, O> {
+    if (given && (version === undefined || given.options.version === version)) return given;
+    const served = this.served.forRecorded(name, version) as WorkflowDefinition<I, O> | undefined;
+    if (served) return served;
+    if (version !== undefined) throw new WorkflowVersionError(executionId, name, version, this.served.versions(name));
+    throw new WorkflowNotFoundError(name, { executionId });
+  }
+
+  /** The code a start asked to run on a version runs (the workflow given when it is that version). */
+  private versionAsked<I, O>(
+    workflow: WorkflowDefinition<I, O>,
+    version: string | undefined,
+  ): WorkflowDefinition<I, O> {
+    if (version === undefined || workflow.options.version === version) return workflow;
+    const code = this.served.pick(workflow.name, checkVersion(version)) as WorkflowDefinition<I, O> | undefined;
+    if (!code)
+      throw new WorkflowVersionError('(not started)', workflow.name, version, this.served.versions(workflow.name));
+    return code;
   }
 
   /** The state a log leads to (for a run that stopped here). */
@@ -941,7 +988,7 @@ export class ActorRuntime implements Runtime {
     const { executionId } = actor;
     this.claims.add(executionId);
     this.active.set(executionId, actor as ExecutionActor<unknown, unknown>);
-    const released = this.drivers?.driving(executionId, definition.name);
+    const released = this.drivers?.driving(executionId, servedKey(definition));
     let failed: unknown;
     const release = () => {
       this.active.delete(executionId);

@@ -16,6 +16,8 @@ export type { RecoveryReport } from './recovery.js';
 export interface StartOptions {
   /** Continue this execution instead of starting a new one (Flux's `run(execution_id=...)`). */
   executionId?: string;
+  /** Run on this version of the workflow (default: the definition given, which is the newest by name). */
+  version?: string;
 }
 
 /** Where a fork starts, and under which id. */

@@ -21,6 +21,7 @@ import {
   encodeStartCommand,
 } from './codec.js';
 import { forkStep } from '../engine/fork.js';
+import { checkVersion } from '../engine/workflow-versions.js';
 import { accepts, rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
 import {
   ExecutionNotFoundError,
@@ -51,11 +52,14 @@ import { bucketKeys } from './bucket-keys.js';
 import { servedWorkflows } from './leases.js';
 
 export interface Client {
-  /** Sends a start command; resolves with the new execution's id once the command is stored. */
+  /**
+   * Sends a start command; resolves with the new execution's id once the command is stored. With a
+   * `version`, only a worker serving that version of the workflow takes it (it waits for one).
+   */
   start<I>(
     workflow: WorkflowDefinition<I, unknown> | string,
     input?: I,
-    options?: { executionId?: string },
+    options?: { executionId?: string; version?: string },
   ): Promise<string>;
   /** Waits until the execution pauses or finishes (after event `afterSeq`, if given). */
   result<I = unknown, O = unknown>(
@@ -290,7 +294,12 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
       // The message id makes a start sent twice (a retry after a lost ack) one start.
       await send(
         names.command(name, 'start'),
-        encodeStartCommand({ workflow: name, executionId, inputJson }),
+        encodeStartCommand({
+          workflow: name,
+          executionId,
+          inputJson,
+          ...(startOptions.version !== undefined && { version: checkVersion(startOptions.version) }),
+        }),
         `start:${executionId}`,
         `the input of workflow '${name}'`,
         executionId,

@@ -18,6 +18,7 @@ import {
 } from '../../proto/messages.js';
 import { MalformedMessageError } from '../engine/errors.js';
 import { MAX_NAME_LENGTH } from '../engine/names.js';
+import { checkVersion } from '../engine/workflow-versions.js';
 import type { EventType, StoredEvent } from '../engine/events.js';
 
 const v1 = flux.v1;
@@ -220,6 +221,7 @@ export function encodeEventBatch(
         value,
         time: new Date(e.time).toISOString(),
         quick: e.quick === true,
+        ...(e.version !== undefined && { version: e.version }),
       };
     }),
   }).finish();
@@ -240,6 +242,7 @@ export function decodeEventBatch(bytes: Uint8Array): (StoredEvent & { objectName
         time: Date.parse(wire.time ?? ''),
       };
       if (wire.quick) event.quick = true;
+      if (wire.version) event.version = wire.version;
       if (wire.value?.contentType === OBJECT_REF_CONTENT_TYPE) {
         event.objectName = (JSON.parse(text!) as { name: string }).name;
         event.valueJson = undefined;
@@ -255,6 +258,8 @@ export interface StartCommand {
   workflow: string;
   executionId: string;
   inputJson: string | undefined;
+  /** Run on this workflow version; only a worker serving it takes the command. */
+  version?: string | undefined;
 }
 
 export interface ResumeCommand {
@@ -303,6 +308,7 @@ export function encodeStartCommand(command: StartCommand): Uint8Array {
     workflow: command.workflow,
     executionId: command.executionId,
     input: jsonBytes(command.inputJson),
+    ...(command.version !== undefined && { version: command.version }),
   }).finish();
 }
 
@@ -314,6 +320,7 @@ export function decodeStartCommand(bytes: Uint8Array): StartCommand {
       workflow: wire.workflow,
       executionId: wire.executionId ?? '',
       inputJson: wireJson(wire.input, 'StartCommand'),
+      ...(wire.version && { version: checkVersion(wire.version) }),
     };
   });
 }

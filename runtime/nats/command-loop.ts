@@ -49,7 +49,18 @@ import { repeat, systemClock, wait, type Clock } from '../engine/clock.js';
 export const REPLY_HEADER = 'Flux-Reply-To';
 
 /** Refusals that another try may not meet: the command stays in the stream. */
-const TRANSIENT_CODES: readonly ErrorCode[] = ['EXECUTION_CONFLICT', 'LOG_WRITE_FAILED', 'STORE_FULL'];
+const TRANSIENT_CODES: readonly ErrorCode[] = [
+  'EXECUTION_CONFLICT',
+  'LOG_WRITE_FAILED',
+  'STORE_FULL',
+  'VERSION_NOT_SERVED',
+];
+/**
+ * A command for an execution pinned to a version this worker does not serve goes back for another
+ * worker soon (never run on other code); with no worker serving it, it waits, looked at again at this pace.
+ */
+const VERSION_REDELIVERY_MS = 250;
+const MAX_VERSION_REDELIVERY_MS = 2_000;
 /** How long a command that met a transient refusal waits before it is delivered again, at most. */
 const MAX_REDELIVERY_DELAY_MS = 30_000;
 
@@ -203,7 +214,9 @@ export class CommandLoop {
       if (kind === 'start') {
         const command = decodeStartCommand(msg.data);
         answer.executionId = command.executionId ? checkExecutionId(command.executionId) : uuidv7();
-        const { state, handle } = await this.runtime.startAs(workflow, answer.executionId, command.inputJson);
+        const { state, handle } = await this.runtime.startAs(workflow, answer.executionId, command.inputJson, {
+          version: command.version,
+        });
         accepted(state); // WORKFLOW_STARTED is durable; from here the lease keeps the run alive
         await handle.result().catch(() => undefined);
       } else if (kind === 'resume') {
@@ -272,6 +285,10 @@ export class CommandLoop {
 
   /** A command that can never succeed is answered and removed; anything else is delivered again later. */
   private refused(msg: JsMsg, error: unknown, executionId: string, workflow: string): void {
+    if (hasErrorCode(error, 'VERSION_NOT_SERVED')) {
+      msg.nak(Math.min(VERSION_REDELIVERY_MS * msg.info.deliveryCount, MAX_VERSION_REDELIVERY_MS));
+      return;
+    }
     if (!isPermanentRefusal(error)) {
       msg.nak(Math.min(500 * 2 ** Math.min(msg.info.deliveryCount - 1, 6), MAX_REDELIVERY_DELAY_MS));
       return;

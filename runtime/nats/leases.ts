@@ -27,6 +27,8 @@ export interface Lease {
 
 export interface WorkerInfo {
   workflows: string[];
+  /** The workflows with the versions served (`order@v2`; `order` for one without a version). */
+  versions?: string[];
   tasks: string[];
   at: number;
 }

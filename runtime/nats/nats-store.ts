@@ -327,7 +327,8 @@ export class NatsStore implements EventStore {
       if (
         record &&
         (!filter.state || record.state === filter.state) &&
-        (!filter.workflow || record.workflow === filter.workflow)
+        (!filter.workflow || record.workflow === filter.workflow) &&
+        (!filter.version || record.version === filter.version)
       )
         records.push(record);
     }

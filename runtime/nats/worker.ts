@@ -25,6 +25,7 @@ import { encodeStartCommand, encodeWakeCommand } from './codec.js';
 import { NatsSchedules } from './nats-schedules.js';
 import type { ScheduleSpec } from '../engine/schedule-spec.js';
 import type { DueWake } from '../engine/event-store.js';
+import { servedKey, WorkflowVersions } from '../engine/workflow-versions.js';
 
 export { REPLY_HEADER } from './command-loop.js';
 
@@ -104,6 +105,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       { msgID: `start:${executionId}` },
     );
   };
+  const served = new WorkflowVersions<WorkflowDefinition>();
+  for (const workflow of options.workflows) served.add(workflow as WorkflowDefinition);
   const runtime = new ActorRuntime(store, {
     executor: parts.dispatcher,
     drivers: leases,
@@ -113,6 +116,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     ...(timers && { timers: { index: timers, fire, retryMs: clampInterval(leaseMs / 3, 100) } }),
     schedules: { store: schedules, start: startFire, pollMs: clampInterval(leaseMs, 100) },
     workflows: options.workflows,
+    served,
   });
   schedules.onChange = () => runtime.schedulesChanged();
   await schedules.watch();
@@ -126,10 +130,15 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     await parts.close(); // two different tasks under one name: nothing was started
     throw error;
   }
-  const workflows = new Map(options.workflows.map((w) => [w.name, w as WorkflowDefinition]));
+  // Each command goes to the newest version of its workflow served here; an execution pinned to a
+  // version is driven only by that version (`served`), or waits for a worker that serves it.
+  const workflows = new Map(served.names().map((name) => [name, served.newest(name)!]));
+  const byKey = new Map(served.all().map((w) => [servedKey(w), w]));
 
   const beat = () =>
-    leases.beat({ workflows: [...workflows.keys()], tasks: parts.server.served }).catch(() => undefined);
+    leases
+      .beat({ workflows: [...workflows.keys()], versions: [...byKey.keys()], tasks: parts.server.served })
+      .catch(() => undefined);
   await beat();
   // Heartbeats and sweeps keep real time, whatever the runtime's clock: they tell live workers from dead ones.
   const heartbeat = repeat(systemClock, beat, clampInterval(leaseMs / 3, 100));
@@ -159,7 +168,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
    */
   const takeUp = async (executionId: string, workflow: string) => {
     await runtime
-      .startAs(workflows.get(workflow)!, executionId, undefined, { recoverOnly: true })
+      .startAs(byKey.get(workflow)!, executionId, undefined, { recoverOnly: true })
       .catch((error: unknown) => {
         if (!(error instanceof ExecutionNotFoundError)) leases.stall(executionId, workflow);
       });
@@ -170,7 +179,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     sweeping = true;
     try {
       for (const { executionId, workflow } of leases.takeStalled()) await takeUp(executionId, workflow);
-      for (const lease of await leases.orphaned(new Set(workflows.keys()))) {
+      for (const lease of await leases.orphaned(new Set(byKey.keys()))) {
         if (await leases.takeOver(lease)) await takeUp(lease.executionId, lease.workflow);
       }
     } catch {

@@ -100,7 +100,10 @@ export class MemoryStore implements EventStore {
     const matches = [...this.records.values()]
       .reverse()
       .filter(
-        (r) => (!filter.state || r.state === filter.state) && (!filter.workflow || r.workflow === filter.workflow),
+        (r) =>
+          (!filter.state || r.state === filter.state) &&
+          (!filter.workflow || r.workflow === filter.workflow) &&
+          (!filter.version || r.version === filter.version),
       );
     return filter.limit === undefined ? matches : matches.slice(0, filter.limit);
   }

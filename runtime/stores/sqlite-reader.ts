@@ -8,6 +8,7 @@ import { FluxError } from '../engine/errors.js';
 import type { StoredEvent } from '../engine/events.js';
 import type { ExecutionRecord, ListFilter } from '../engine/event-store.js';
 import { listRecords, toEvents, type EventRow } from './sqlite-rows.js';
+import { eventColumns } from './sqlite-schema.js';
 
 export interface SqliteReader {
   list(filter?: ListFilter): ExecutionRecord[];
@@ -24,7 +25,7 @@ export function openSqliteReader(path: string): SqliteReader {
   }
   const selectLog = db
     .prepare<[string]>(
-      'SELECT seq, type, source_id, name, value, time, quick FROM events WHERE execution_id = ? ORDER BY seq',
+      `SELECT ${eventColumns(db.pragma('user_version', { simple: true }) as number)} FROM events WHERE execution_id = ? ORDER BY seq`,
     )
     .raw(true);
   return {

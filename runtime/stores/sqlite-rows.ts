@@ -4,7 +4,7 @@ import type { EventType, StoredEvent } from '../engine/events.js';
 import type { ExecutionState } from '../engine/execution-state.js';
 import type { ExecutionRecord, ListFilter } from '../engine/event-store.js';
 
-export type EventRow = [number, EventType, string, string, string | null, number, number];
+export type EventRow = [number, EventType, string, string, string | null, number, number, string | null];
 export type RecordRow = {
   id: string;
   workflow: string;
@@ -13,14 +13,16 @@ export type RecordRow = {
   updated_at: string;
   wake_at?: number | null;
   awaits?: string | null;
+  version?: string | null;
 };
 
 export function toEvents(rows: readonly EventRow[]): StoredEvent[] {
   const events = new Array<StoredEvent>(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const [seq, type, sourceId, name, value, time, quick] = rows[i]!;
+    const [seq, type, sourceId, name, value, time, quick, version] = rows[i]!;
     const event: StoredEvent = { seq, type, sourceId, name, valueJson: value ?? undefined, time };
     if (quick === 1) event.quick = true;
+    if (version !== null && version !== undefined) event.version = version;
     events[i] = event;
   }
   return events;
@@ -36,6 +38,7 @@ export function toRecord(row: RecordRow): ExecutionRecord {
   };
   if (row.wake_at !== null && row.wake_at !== undefined) record.wakeAt = row.wake_at;
   if (row.awaits) record.awaits = row.awaits;
+  if (row.version) record.version = row.version;
   return record;
 }
 
@@ -50,6 +53,10 @@ export function listRecords(db: Database.Database, filter: ListFilter, order: 'n
   if (filter.workflow) {
     where.push('workflow = ?');
     params.push(filter.workflow);
+  }
+  if (filter.version) {
+    where.push('version = ?');
+    params.push(filter.version);
   }
   const direction = order === 'newest' ? 'DESC' : 'ASC';
   const sql = `SELECT * FROM executions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at ${direction}, id ${direction} LIMIT ?`;

@@ -10,8 +10,14 @@ import { FluxError } from '../engine/errors.js';
  * 2: executions have an owner (the runtime driving them), and runtimes a heartbeat (./sqlite-leases.ts).
  * 3: executions have their durable timer: when they wake (`wake_at`), or which execution's end wakes them (`awaits`).
  * 4: schedules (./sqlite-schedules.ts).
+ * 5: the workflow version an execution runs on: on its WORKFLOW_STARTED event and in the index.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
+
+/** The columns of an event, as `toEvents` reads them (a file older than schema 5 has no version). */
+export function eventColumns(schema: number): string {
+  return `seq, type, source_id, name, value, time, quick, ${schema >= 5 ? 'version' : 'NULL AS version'}`;
+}
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS events (
@@ -23,6 +29,7 @@ CREATE TABLE IF NOT EXISTS events (
   value TEXT,
   time INTEGER NOT NULL,
   quick INTEGER NOT NULL DEFAULT 0,
+  version TEXT, -- on WORKFLOW_STARTED: the workflow version it runs on
   PRIMARY KEY (execution_id, seq)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS executions (
@@ -33,7 +40,8 @@ CREATE TABLE IF NOT EXISTS executions (
   updated_at TEXT NOT NULL,
   owner TEXT, -- the runtime that last wrote it; NULL once released
   wake_at INTEGER, -- epoch ms on the workflow clock: a paused or parked execution wakes then
-  awaits TEXT -- the execution whose end wakes it (a pending onComplete pause)
+  awaits TEXT, -- the execution whose end wakes it (a pending onComplete pause)
+  version TEXT -- the workflow version it runs on
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS executions_by_state ON executions (state, workflow);
 CREATE INDEX IF NOT EXISTS executions_by_wake ON executions (wake_at) WHERE wake_at IS NOT NULL;
@@ -65,6 +73,7 @@ const STEPS: Record<number, string> = {
   1: 'ALTER TABLE executions ADD COLUMN owner TEXT;',
   2: 'ALTER TABLE executions ADD COLUMN wake_at INTEGER; ALTER TABLE executions ADD COLUMN awaits TEXT;',
   3: '', // the schedules table: made by TABLES
+  4: 'ALTER TABLE events ADD COLUMN version TEXT; ALTER TABLE executions ADD COLUMN version TEXT;',
 };
 
 export function migrate(db: Database.Database, path: string): void {

@@ -21,7 +21,7 @@ import type {
 } from '../engine/event-store.js';
 import { GroupCommit, type PendingWrites } from './group-commit.js';
 import { ensurePrivateFile } from '../engine/private-files.js';
-import { migrate } from './sqlite-schema.js';
+import { eventColumns, migrate, SCHEMA_VERSION } from './sqlite-schema.js';
 import { listRecords, toEvents, toRecord, type EventRow, type RecordRow } from './sqlite-rows.js';
 import { SqliteSchedules } from './sqlite-schedules.js';
 import { DEFAULT_LEASE_MS, SqliteLeases } from './sqlite-leases.js';
@@ -66,22 +66,20 @@ export class SqliteStore implements EventStore {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db, path);
     this.insertEvent = this.db.prepare(
-      'INSERT INTO events (execution_id, seq, type, source_id, name, value, time, quick) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (execution_id, seq, type, source_id, name, value, time, quick, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     // Whoever writes an execution's state drives it: it becomes its owner (see ./sqlite-leases.ts).
     this.upsertRecord = this.db.prepare(
-      `INSERT INTO executions (id, workflow, state, created_at, updated_at, owner, wake_at, awaits) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO executions (id, workflow, state, created_at, updated_at, owner, wake_at, awaits, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, owner = excluded.owner,
          wake_at = excluded.wake_at, awaits = excluded.awaits`,
     );
     this.selectLog = this.db
-      .prepare<[string]>(
-        'SELECT seq, type, source_id, name, value, time, quick FROM events WHERE execution_id = ? ORDER BY seq',
-      )
+      .prepare<[string]>(`SELECT ${eventColumns(SCHEMA_VERSION)} FROM events WHERE execution_id = ? ORDER BY seq`)
       .raw(true);
     this.selectLogAfter = this.db
       .prepare<[string, number]>(
-        'SELECT seq, type, source_id, name, value, time, quick FROM events WHERE execution_id = ? AND seq > ? ORDER BY seq',
+        `SELECT ${eventColumns(SCHEMA_VERSION)} FROM events WHERE execution_id = ? AND seq > ? ORDER BY seq`,
       )
       .raw(true);
     this.selectRecord = this.db.prepare<[string]>('SELECT * FROM executions WHERE id = ?');
@@ -216,6 +214,7 @@ export class SqliteStore implements EventStore {
         e.valueJson ?? null,
         e.time,
         e.quick ? 1 : 0,
+        e.version ?? null,
       );
     if (record)
       this.upsertRecord.run(
@@ -227,6 +226,7 @@ export class SqliteStore implements EventStore {
         this.leases.runtimeId,
         record.wakeAt ?? null,
         record.awaits ?? null,
+        record.version ?? null,
       );
   }
 
