@@ -19,7 +19,13 @@ import {
   type ExecutionContext,
   type Worker,
 } from 'flux-actors';
-import { encodeResumeCommand, encodeStartCommand, type ExecutionStatus } from '../../runtime/nats/codec.js';
+import {
+  encodeForkCommand,
+  encodeResumeCommand,
+  encodeRetryCommand,
+  encodeStartCommand,
+  type ExecutionStatus,
+} from '../../runtime/nats/codec.js';
 import { decodeExecutionStatus } from '../fixtures/raw-commands.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 import { asks, bigFlow, echo, big } from '../fixtures/nats-command-workflows.js';
@@ -51,7 +57,10 @@ describe('commands over NATS: bad input gets a typed error, the worker keeps ser
   });
 
   /** Publishes raw bytes on a command subject and waits for the worker's answer. */
-  async function sendRaw(kind: 'start' | 'resume' | 'cancel', data: Uint8Array): Promise<ExecutionStatus> {
+  async function sendRaw(
+    kind: 'start' | 'resume' | 'cancel' | 'retry' | 'fork',
+    data: Uint8Array,
+  ): Promise<ExecutionStatus> {
     const inbox = createInbox();
     const answer = new Promise<ExecutionStatus>((resolve) => {
       nc.subscribe(inbox, { max: 1, callback: (_, msg) => resolve(decodeExecutionStatus(msg.data)) });
@@ -67,11 +76,31 @@ describe('commands over NATS: bad input gets a typed error, the worker keeps ser
     const id = await client.start(asks, 'before');
     const paused = await client.result(id, { timeoutMs: 10_000 });
     const garbage = new Uint8Array([0xff, 0xff, 0xff, 0x0f, 0x12]);
-    for (const kind of ['start', 'resume', 'cancel'] as const) {
+    for (const kind of ['start', 'resume', 'cancel', 'retry', 'fork'] as const) {
       const status = await sendRaw(kind, garbage);
       expect(status.error?.code, kind).to.equal('MALFORMED_MESSAGE');
-      expect(status.error?.message, kind).to.match(/not a valid (Start|Resume|Cancel)Command message/);
+      expect(status.error?.message, kind).to.match(/not a valid (Start|Resume|Cancel|Retry|Fork)Command message/);
     }
+    // Well formed, but missing what a fork needs, or naming a version no one can carry.
+    const noForkId = await sendRaw(
+      'fork',
+      encodeForkCommand({ workflow: 'cmdAsks', executionId: id, fromStep: '1', forkId: '' }),
+    );
+    expect(noForkId.error?.code).to.equal('MALFORMED_MESSAGE');
+    expect(noForkId.error?.message).to.contain('fork_id');
+    const badVersion = await sendRaw(
+      'start',
+      encodeStartCommand({ workflow: 'cmdAsks', executionId: 'v-bad', inputJson: '1', version: 'a b' }),
+    );
+    expect(badVersion.error?.code).to.equal('MALFORMED_MESSAGE');
+    // A retry of an execution that did not fail, a fork of one that has not finished: refused by the worker.
+    const notFailed = await sendRaw('retry', encodeRetryCommand({ workflow: 'cmdAsks', executionId: id }));
+    expect(notFailed.error?.code).to.equal('INVALID_EXECUTION_STATE');
+    const notFinished = await sendRaw(
+      'fork',
+      encodeForkCommand({ workflow: 'cmdAsks', executionId: id, fromStep: '1', forkId: `${id}-f` }),
+    );
+    expect(notFinished.error?.code).to.equal('INVALID_EXECUTION_STATE');
     expect((await client.inspect(id)).events.length).to.equal(paused.events.length);
     // Still serving.
     expect((await client.resume(id, 'after', { timeoutMs: 10_000 })).output).to.equal('before:after');
