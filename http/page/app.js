@@ -176,7 +176,9 @@ async function refreshState() {
   const id = selected;
   const execution = await api('GET', executionPath(id));
   if (id !== selected) return;
-  $('execution-title').textContent = `${execution.name} ${execution.executionId}`;
+  $('execution-title').textContent =
+    `${execution.name}${execution.version ? `@${execution.version}` : ''} ${execution.executionId}`;
+  showLinks(execution);
   $('execution-state').textContent = execution.state;
   $('execution-state').className = `state ${execution.state}`;
   $('detail').dataset.state = execution.state;
@@ -185,6 +187,33 @@ async function refreshState() {
   $('retry').hidden = execution.state !== 'failed';
   $('fork').hidden = !finished;
   $('fork-from').hidden = !finished;
+}
+
+/** The executions this one was forked from and forked as: each a link that selects it. */
+function showLinks(execution) {
+  const link = (id, text) => {
+    const a = element('a', { href: '#', textContent: text });
+    a.addEventListener('click', (event) => {
+      event.preventDefault();
+      select(id).catch((error) => say(error.message));
+    });
+    return a;
+  };
+  const parts = [];
+  if (execution.forkedFrom)
+    parts.push(
+      'forked from ',
+      link(execution.forkedFrom.executionId, execution.forkedFrom.executionId),
+      ` at step ${execution.forkedFrom.step}`,
+    );
+  for (const fork of execution.forks ?? [])
+    parts.push(
+      parts.length ? '; ' : '',
+      'forked as ',
+      link(fork.executionId, fork.executionId),
+      ` from step ${fork.step}`,
+    );
+  $('links').replaceChildren(...parts);
 }
 
 function addToTimeline(event) {

@@ -341,7 +341,8 @@ export class ActorRuntime implements Runtime {
     input?: I,
     options: StartOptions = {},
   ): Promise<ExecutionHandle<I, O>> {
-    if (options.executionId !== undefined) return this.continue(workflow, checkExecutionId(options.executionId));
+    if (options.executionId !== undefined)
+      return this.startUnder(workflow, checkExecutionId(options.executionId), input, options.version);
     const inputJson = encodeValue(input, `the input of workflow '${workflow.name}'`);
     const code = this.versionAsked(workflow, options.version);
     const log = this.logOf(uuidv7(), workflow.name, []);
@@ -351,6 +352,31 @@ export class ActorRuntime implements Runtime {
     // Everything the start queued is one commit: if it failed (a full store), nothing of it exists.
     await actor.durable;
     return this.handleOf(actor);
+  }
+
+  /**
+   * A start under the caller's id (a business key): a new execution when the id is free. One that
+   * exists is the same start when the input is the same (or none is given) and is continued as Flux's
+   * `run(execution_id=...)` does: a paused one resumes, one whose driver died is taken over, a
+   * finished one is returned as it is. Another input under that id is refused (EXECUTION_EXISTS).
+   */
+  private async startUnder<I, O>(
+    workflow: WorkflowDefinition<I, O>,
+    executionId: string,
+    input: I | undefined,
+    version: string | undefined,
+  ): Promise<ExecutionHandle<I, O>> {
+    const inputJson =
+      input === undefined ? undefined : encodeValue(input, `the input of workflow '${workflow.name}'`, executionId);
+    const active = this.active.get(executionId);
+    const events = active ? active.log.events : await this.store.load(executionId);
+    if (events.length === 0 && !active) {
+      const { handle } = await this.startAs(workflow, executionId, inputJson, { version });
+      return handle;
+    }
+    if (input !== undefined && !sameStart(events, inputJson))
+      throw new ExecutionExistsError(executionId, stateOf(rebuildSnapshot(executionId, events)));
+    return this.continue(workflow, executionId);
   }
 
   /**

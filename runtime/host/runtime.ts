@@ -14,7 +14,12 @@ import type { RecoveryReport } from './recovery.js';
 export type { RecoveryReport } from './recovery.js';
 
 export interface StartOptions {
-  /** Continue this execution instead of starting a new one (Flux's `run(execution_id=...)`). */
+  /**
+   * The execution's id (a business key). A free id starts a new execution under it. An id in use
+   * with the same input (or none given) is the same start: it is continued as Flux's
+   * `run(execution_id=...)` does (a paused one resumes, one whose driver died is taken over, a
+   * finished one is returned as it is); with another input it is refused (EXECUTION_EXISTS).
+   */
   executionId?: string;
   /** Run on this version of the workflow (default: the definition given, which is the newest by name). */
   version?: string;

@@ -108,6 +108,39 @@ describe('the web page of flux server (headless Chromium)', function () {
     if (process.env.FLUX_SCREENSHOT) await page.screenshot({ path: process.env.FLUX_SCREENSHOT, fullPage: true });
     expect(failures).to.deep.equal([]);
   });
+
+  it('offers Retry on a failed execution and Fork on a finished one; the fork links back to its source', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    await page.goto(base);
+    await page.locator('#workflow option[value="expenseApproval"]').waitFor({ state: 'attached' });
+    await page.fill('#input', '90');
+    await page.click('#start');
+    expect(await waitForText(page, '#execution-state', 'paused')).to.equal('paused');
+    expect(await page.isHidden('#retry')).to.equal(true);
+    expect(await page.isHidden('#fork')).to.equal(true);
+    // A resume value the code cannot take fails the execution.
+    await page.fill('#resume-value', 'null');
+    await page.click('#resume');
+    expect(await waitForText(page, '#execution-state', 'failed')).to.equal('failed');
+    const source = (await page.textContent('#execution-title'))!.split(' ').at(-1)!;
+    await page.locator('#retry').waitFor({ state: 'visible' });
+    await page.click('#retry');
+    await page.locator('#timeline li', { hasText: 'WORKFLOW_RETRIED' }).waitFor();
+    await page.fill('#fork-from', '2');
+    await page.click('#fork');
+    // The fork is selected: it waits at the approval again, its first step kept.
+    await page.locator('#links', { hasText: `forked from ${source} at step 2` }).waitFor();
+    expect(await waitForText(page, '#execution-state', 'paused')).to.equal('paused');
+    await page.fill('#resume-value', '{"approved":true,"reviewer":"fork"}');
+    await page.click('#resume');
+    expect(await waitForText(page, '#execution-state', 'succeeded')).to.equal('succeeded');
+    await page.click(`#links a`);
+    await page.locator('#links', { hasText: 'forked as' }).waitFor();
+    expect(await page.textContent('#execution-title')).to.contain(source);
+    expect(failures).to.deep.equal([]);
+  });
 });
 
 async function waitForText(page: Page, selector: string, text: string): Promise<string | null> {

@@ -157,9 +157,20 @@ for (const kind of STORE_KINDS) {
       expect(again.events).to.deep.equal(first.events);
     });
 
+    it('starts under a free id (a business key) once: the same input is the same start, another is EXECUTION_EXISTS', async () => {
+      const id = `order-${Math.random().toString(36).slice(2)}`;
+      const first = await sumOfDoubles.run([1, 2], { runtime, executionId: id });
+      expect(first.executionId).to.equal(id);
+      expect(first.state).to.equal('succeeded');
+      const again = await sumOfDoubles.run([1, 2], { runtime, executionId: id });
+      expect(again.events).to.deep.equal(first.events);
+      const other = await sumOfDoubles.run([3], { runtime, executionId: id }).catch((e: unknown) => e);
+      expect(other).to.include({ code: 'EXECUTION_EXISTS', executionId: id });
+      expect(String((other as Error).message)).to.contain('succeeded');
+    });
+
     it('rejects an unknown execution id with ExecutionNotFoundError', async () => {
       for (const attempt of [
-        () => sumOfDoubles.run([1], { runtime, executionId: 'no-such-execution' }),
         () => sumOfDoubles.resume('no-such-execution', 1, { runtime }),
         () => runtime.inspect('no-such-execution'),
       ]) {
