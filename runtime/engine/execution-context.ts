@@ -155,5 +155,6 @@ export function fromExecutionEvents(events: readonly ExecutionEvent[]): StoredEv
     name: event.name,
     valueJson: event.value === undefined ? undefined : JSON.stringify(event.value),
     time: Date.parse(event.time),
+    ...(event.version !== undefined && { version: event.version }),
   }));
 }

@@ -16,6 +16,7 @@ import type { ExecutionEvent, StoredEvent } from '../engine/events.js';
 import type { ExecutionState } from '../engine/execution-state.js';
 import type { ExecutionRecord, ListFilter } from '../engine/event-store.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
+import { WorkflowVersions } from '../engine/workflow-versions.js';
 
 /** Where recorded executions come from: a runtime, a NATS client (both list and inspect), or histories. */
 export interface ReplaySource {
@@ -65,8 +66,10 @@ interface Recorded {
 }
 
 /**
- * Replays each selected execution against `workflows` (by name). An execution whose workflow is not
- * among them is skipped, not failed. Nothing runs, nothing is written.
+ * Replays each selected execution against `workflows`: the code a runtime serving them would drive
+ * it with (by name, and by version for an execution pinned to one). An execution no code given
+ * would drive (another workflow, another version) is skipped, not failed. Nothing runs, nothing is
+ * written.
  */
 export async function replayCheck(
   source: ReplaySource | { histories: readonly (readonly ExecutionEvent[])[] },
@@ -74,13 +77,18 @@ export async function replayCheck(
   workflows: readonly WorkflowDefinition<any, any>[],
   options: ReplayCheckOptions = {},
 ): Promise<ReplayReport> {
-  const byName = new Map(workflows.map((w) => [w.name, w as WorkflowDefinition]));
+  const served = new WorkflowVersions<WorkflowDefinition>();
+  for (const workflow of workflows) served.add(workflow as WorkflowDefinition);
   const verdicts: ReplayVerdict[] = [];
   for await (const recorded of recordedExecutions(source, options)) {
-    const definition = byName.get(recorded.workflow);
+    const version = recorded.events[0]?.version;
+    const definition = served.forRecorded(recorded.workflow, version);
     const base = { executionId: recorded.executionId, workflow: recorded.workflow, state: recorded.state };
     if (!definition) {
-      verdicts.push({ ...base, ok: true, skipped: `no code given for workflow '${recorded.workflow}'` });
+      const why = served.versions(recorded.workflow).length
+        ? `it runs on version '${version}' of workflow '${recorded.workflow}', and no code given is that version (it never runs on other code)`
+        : `no code given for workflow '${recorded.workflow}'`;
+      verdicts.push({ ...base, ok: true, skipped: why });
       continue;
     }
     const outcome = await checkReplay(definition, recorded.executionId, recorded.events);

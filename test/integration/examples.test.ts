@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { createRuntime, replayCheck, TestClock, type FluxError, type Runtime } from 'flux-actors';
+import { createRuntime, TestClock, type FluxError, type Runtime } from 'flux-actors';
 import { helloWorld } from '../../examples/hello-world.js';
 import { simplePipeline } from '../../examples/simple-pipeline.js';
 import { reportApproval } from '../../examples/pause.js';
@@ -14,7 +14,7 @@ import { trial } from '../../examples/test-clock.js';
 import { refundApproval } from '../../examples/pause-with-deadline.js';
 import { dealSignOff } from '../../examples/named-pauses.js';
 import { weekdayReport } from '../../examples/scheduled-report.js';
-import { orderV1, orderV2, orderV2Patched } from '../../examples/versioned-deploy.js';
+import { deployStory } from '../../examples/versioned-deploy.js';
 import { STORE_KINDS, TEST_EPOCH, useTestClock } from '../fixtures/runtimes.js';
 
 for (const kind of STORE_KINDS) {
@@ -151,15 +151,20 @@ for (const kind of ['memory', 'sqlite'] as const) {
       );
     });
 
-    it('versioned deploy: the check names the break, and the patch fits old and new executions', async () => {
-      const old = await orderV1.run(41, { runtime });
-      const check = await replayCheck(runtime, [orderV2]);
-      expect(check.failures.map((f) => f.divergence?.actual?.name)).to.deep.equal(['screenFraud']);
-      expect((await replayCheck(runtime, [orderV2Patched])).ok).to.equal(true);
-      expect((await runtime.resume(old.executionId, 'ada', orderV2Patched)).output).to.equal(
-        'reservation-41 approved by ada',
-      );
-      expect((await runtime.run(orderV2Patched, 14)).output).to.equal('refused');
+    it('versioned deploy: check, patch, pin, retry and fork, as the example walks them', async () => {
+      const story = await deployStory(runtime);
+      expect(story.old.version).to.equal('1');
+      expect(story.changed.failures.map((f) => f.divergence?.actual?.name)).to.deep.equal(['screenFraud']);
+      expect(story.patchedCheck.ok).to.equal(true);
+      expect(story.resumedOnV1.output).to.equal('reservation-41 shipped, approved by ada');
+      expect(story.onV2.output).to.equal('reservation-15 shipped, approved by bob (v2)');
+      expect(story.failed.state).to.equal('failed');
+      expect(story.retried.output).to.equal('reservation-120 shipped, approved by cy (v2)');
+      // The retry ran only the failed step: one reservation and one screen in the whole log.
+      const started = story.retried.events.filter((e) => e.type === 'TASK_STARTED').map((e) => e.name);
+      expect(started).to.deep.equal(['reserveStock', 'screenFraud', 'pause', 'shipOrder', 'shipOrder']);
+      expect(story.forkPaused.state).to.equal('paused');
+      expect(story.forkDone.output).to.equal('reservation-120 shipped, approved by dee (v2)');
     });
 
     it('named pauses: answered in the order chosen', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   createRuntime,
   pause,
+  replayCheck,
   task,
   workflow,
   type ExecutionContext,
@@ -104,6 +105,22 @@ for (const kind of STORE_KINDS) {
       // Served again (the old code brought back): it resumes on it.
       const done = await runtime.resume<number, string>(paused.executionId, 'ada', retired);
       expect(done.output).to.equal('ada (v0)');
+    });
+
+    it('checks each recorded execution against the code of its own version', async () => {
+      const old = await v1.run(2, { runtime });
+      const fresh = await v2.run(3, { runtime });
+      const both = await replayCheck(runtime, [v1, v2]);
+      expect(both.ok).to.equal(true);
+      expect(both.checked).to.equal(2);
+      // Given only v2, the v1 execution is not v2's to replay: skipped, not a divergence.
+      const onlyV2 = await replayCheck(runtime, [v2]);
+      expect(onlyV2.ok).to.equal(true);
+      expect(onlyV2.verdicts.find((v) => v.executionId === old.executionId)?.skipped).to.contain("version '1'");
+      expect(onlyV2.verdicts.find((v) => v.executionId === fresh.executionId)).to.include({
+        ok: true,
+        reached: 'wait',
+      });
     });
 
     it('refuses a version that cannot be carried in subjects and the index', () => {
