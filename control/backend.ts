@@ -37,7 +37,7 @@ export interface Backend {
   /** The workflows that can be started: those of the modules loaded here, or those workers serve. */
   workflows(): Promise<string[]>;
   /** Starts an execution and returns its id at once (an unknown workflow is refused: WORKFLOW_NOT_FOUND). */
-  start(workflow: string, input: unknown, options?: { executionId?: string }): Promise<string>;
+  start(workflow: string, input: unknown, options?: { executionId?: string; version?: string }): Promise<string>;
   /** Waits until the execution pauses or finishes. */
   result(executionId: string, options?: WaitOptions): Promise<ExecutionContext>;
   /**

@@ -40,7 +40,7 @@ export async function embeddedBackend(
   const runtime: Runtime = await createRuntime({
     store: { sqlite: databasePath },
     recover,
-    workflows: [...modules.workflows.values()],
+    workflows: modules.allWorkflows,
   });
   const running = new Map<string, ExecutionHandle>();
 
@@ -93,11 +93,12 @@ export async function embeddedBackend(
       const found = definition(workflow);
       if (options.executionId !== undefined) {
         const executionId = checkExecutionId(options.executionId);
-        const handle = await startUnder(runtime, found, executionId, input);
+        const handle = await startUnder(runtime, found, executionId, input, options.version);
         if (handle) track(handle);
         return executionId;
       }
-      return track(await runtime.start(found, input)).executionId;
+      return track(await runtime.start(found, input, { ...(options.version && { version: options.version }) }))
+        .executionId;
     },
     async result(executionId, options = {}) {
       const handle = running.get(executionId);
@@ -135,6 +136,7 @@ async function startUnder(
   workflow: AnyWorkflow,
   executionId: string,
   input: unknown,
+  version?: string,
 ): Promise<ExecutionHandle | undefined> {
   const existing = await runtime.inspect(executionId).catch((error: unknown) => {
     if (hasErrorCode(error, 'EXECUTION_NOT_FOUND')) return undefined;
@@ -158,6 +160,7 @@ async function startUnder(
       workflow,
       executionId,
       encodeValue(input, `the input of workflow '${workflow.name}'`, executionId),
+      { version },
     )
   ).handle;
 }

@@ -15,6 +15,7 @@ import { FluxError } from '../runtime/engine/errors.js';
 import { Graph } from '../runtime/api/graph.js';
 import type { Task } from '../runtime/api/task.js';
 import type { Workflow } from '../runtime/api/workflow.js';
+import { WorkflowVersions } from '../runtime/engine/workflow-versions.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: holds workflows of every input and output type (`unknown` would refuse them)
 export type AnyWorkflow = Workflow<any, any>;
@@ -23,7 +24,10 @@ export type AnyTask = Task<any, any>;
 
 /** What a set of modules exports. */
 export interface LoadedModules {
+  /** By name: the newest version of each (what a start by name runs). */
   readonly workflows: Map<string, AnyWorkflow>;
+  /** Every version of every workflow (what a worker or the embedded runtime serves). */
+  readonly allWorkflows: AnyWorkflow[];
   readonly tasks: Map<string, AnyTask>;
   readonly graphs: Map<string, Graph>;
 }
@@ -55,7 +59,8 @@ export function isTask(value: unknown): value is AnyTask {
 
 /** Imports each file and collects its exported workflows, tasks and graphs (by their own names). */
 export async function loadModules(files: readonly string[]): Promise<LoadedModules> {
-  const loaded: LoadedModules = { workflows: new Map(), tasks: new Map(), graphs: new Map() };
+  const versions = new WorkflowVersions<AnyWorkflow>();
+  const loaded: LoadedModules = { workflows: new Map(), allWorkflows: [], tasks: new Map(), graphs: new Map() };
   for (const file of files) {
     const path = resolve(file);
     if (!existsSync(path)) throw new FluxError('MODULE_NOT_FOUND', `no such file: ${file}`);
@@ -77,11 +82,13 @@ export async function loadModules(files: readonly string[]): Promise<LoadedModul
       throw new FluxError('MODULE_LOAD_FAILED', `could not load ${file}: ${message}${hint}`, { cause: error });
     }
     for (const value of exportedValues(exports)) {
-      if (isWorkflow(value)) loaded.workflows.set(value.name, value);
+      if (isWorkflow(value)) versions.add(value);
       else if (isTask(value)) loaded.tasks.set(value.taskName, value);
       else if (value instanceof Graph) loaded.graphs.set(value.name, value);
     }
   }
+  for (const name of versions.names()) loaded.workflows.set(name, versions.newest(name)!);
+  loaded.allWorkflows.push(...versions.all());
   return loaded;
 }
 

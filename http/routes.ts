@@ -9,6 +9,7 @@ import { openEventStream, type streamLimit } from './sse.js';
 import {
   checkExecutionId,
   checkName,
+  checkVersion,
   EXECUTION_STATES,
   hasErrorCode,
   MAX_NAME_LENGTH,
@@ -50,9 +51,15 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
     // start, another input under it is refused (EXECUTION_EXISTS).
     const key = query.get('id') ?? req.headers['idempotency-key'];
     const ownId = typeof key === 'string' && key !== '' ? checkExecutionId(key) : undefined;
+    // `?version=`: run on that version of the workflow (default: the newest served).
+    const version = query.get('version') || undefined;
+    if (version !== undefined) checkVersion(version);
     const input = await readJsonBody(req, limit);
     if (mode === 'stream') streams.reserve(res); // before the start: a refused stream starts nothing
-    const executionId = await backend.start(name!, input, ownId === undefined ? {} : { executionId: ownId });
+    const executionId = await backend.start(name!, input, {
+      ...(ownId !== undefined && { executionId: ownId }),
+      ...(version !== undefined && { version }),
+    });
     if (mode === 'async')
       return json(res, 202, { executionId, state: 'running', links: { self: `/executions/${executionId}` } });
     if (mode === 'sync')

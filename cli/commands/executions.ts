@@ -23,6 +23,7 @@ export function executionCommands(program: Command): void {
     .argument('<workflow>', "the workflow's name")
     .argument('[input]', 'the input, as JSON')
     .option('--wait', 'wait until it pauses or finishes')
+    .option('--version <version>', 'run on this version of the workflow (default: the newest served)')
     .option(
       '--id <executionId>',
       'the id of the new execution (default: a new UUIDv7); if it exists already, it is not started again: ' +
@@ -33,15 +34,19 @@ export function executionCommands(program: Command): void {
       async (
         workflow: string,
         inputText: string | undefined,
-        flags: BackendFlags & { wait?: boolean; id?: string },
+        flags: BackendFlags & { wait?: boolean; id?: string; version?: string },
       ) => {
         checkName(workflow, 'workflow name');
+        if (flags.version !== undefined) checkVersion(flags.version);
         const executionId = flags.id === undefined ? undefined : checkExecutionId(flags.id);
         const input = parseJsonArgument(inputText, 'the input');
         await usingBackend(flags, async (backend) => {
           const existing =
             executionId === undefined ? undefined : await existingExecution(backend, executionId, workflow);
-          const id = await backend.start(workflow, input, executionId === undefined ? {} : { executionId });
+          const id = await backend.start(workflow, input, {
+            ...(executionId !== undefined && { executionId }),
+            ...(flags.version !== undefined && { version: flags.version }),
+          });
           if (existing)
             process.stderr.write(`flux start: execution ${id} exists already (${existing.state}): not started again\n`);
           if (!flags.wait) {

@@ -39,7 +39,7 @@ export function workerCommand(program: Command): void {
           throw new FluxError('NOTHING_TO_SERVE', `${files.join(', ')} export no workflow and no task`);
         const worker = await startWorker({
           nats: { ...connection, prefix: flags.prefix, maxReconnectAttempts: -1 },
-          workflows: [...modules.workflows.values()],
+          workflows: modules.allWorkflows,
           tasks: [...modules.tasks.values()],
           concurrency: flags.concurrency,
         }).catch((error: unknown) => {

@@ -132,7 +132,8 @@ export class ExecutionExistsError extends FluxError {
  */
 export class WorkflowVersionError extends FluxError {
   constructor(
-    executionId: string,
+    /** The execution pinned to the version; none for a start that asked for it. */
+    executionId: string | undefined,
     readonly workflow: string,
     readonly version: string,
     readonly served: readonly (string | undefined)[],
@@ -140,9 +141,11 @@ export class WorkflowVersionError extends FluxError {
     const shown = served.map((v) => v ?? '(no version)').join(', ') || 'none';
     super(
       'VERSION_NOT_SERVED',
-      `execution ${executionId} runs on version '${version}' of workflow '${workflow}', which is not served here (served: ${shown}); ` +
-        'serve that version beside the new one (workflow.withOptions({ version })) until its executions end',
-      { executionId },
+      executionId === undefined
+        ? `version '${version}' of workflow '${workflow}' is not served here (served: ${shown})`
+        : `execution ${executionId} runs on version '${version}' of workflow '${workflow}', which is not served here (served: ${shown}); ` +
+            'serve that version beside the new one (workflow.withOptions({ version })) until its executions end',
+      executionId === undefined ? {} : { executionId },
     );
   }
 }

@@ -944,8 +944,7 @@ export class ActorRuntime implements Runtime {
   ): WorkflowDefinition<I, O> {
     if (version === undefined || workflow.options.version === version) return workflow;
     const code = this.served.pick(workflow.name, checkVersion(version)) as WorkflowDefinition<I, O> | undefined;
-    if (!code)
-      throw new WorkflowVersionError('(not started)', workflow.name, version, this.served.versions(workflow.name));
+    if (!code) throw new WorkflowVersionError(undefined, workflow.name, version, this.served.versions(workflow.name));
     return code;
   }
 

@@ -13,6 +13,7 @@ const APPROVAL = join(ROOT, 'examples', 'pause-with-input.ts');
 const GRAPH = join(ROOT, 'examples', 'graph.ts');
 const OUTCOMES = join(ROOT, 'test', 'fixtures', 'cli-outcomes.ts');
 const REPAIR = join(ROOT, 'test', 'fixtures', 'cli-repair.ts');
+const VERSIONS = join(ROOT, 'test', 'fixtures', 'cli-versions.ts');
 
 describe('flux CLI', function () {
   this.timeout(60_000);
@@ -278,6 +279,24 @@ describe('flux CLI', function () {
       expect(counted()).to.deep.equal(['tuesday']);
       expect(await fluxFails(['fork', id, '--from', '7', '-m', REPAIR], env, 'FORK_STEP_NOT_FOUND')).to.contain(id);
       expect(await fluxFails(['retry', id, '-m', REPAIR], env, 'INVALID_EXECUTION_STATE')).to.contain('succeeded');
+    });
+
+    it('start --version pins a version, a start by name runs the newest, list --version finds what still needs v1', async () => {
+      const old = await fluxJson(
+        ['start', 'cliPinned', '3', '--version', '1', '--wait', '-m', VERSIONS, '--json'],
+        env,
+      );
+      expect(old).to.include({ state: 'paused', version: '1', output: 3 });
+      const fresh = await fluxJson(['start', 'cliPinned', '3', '--wait', '-m', VERSIONS, '--json'], env);
+      expect(fresh).to.include({ state: 'paused', version: '2', output: 30 });
+      const listed = await flux(['list', '--version', '1', '--state', 'paused', '-m', VERSIONS], env);
+      expect(listed.stdout).to.contain(`${old.executionId}  cliPinned@1`);
+      expect(listed.stdout).to.not.contain(fresh.executionId as string);
+      const done = await fluxJson(['resume', old.executionId as string, '"yes"', '-m', VERSIONS, '--json'], env);
+      expect(done).to.include({ state: 'succeeded', output: 'yes on v1' });
+      expect(
+        await fluxFails(['start', 'cliPinned', '3', '--version', '9', '-m', VERSIONS], env, 'VERSION_NOT_SERVED'),
+      ).to.contain("version '9'");
     });
 
     it('exits 4 when the execution waited for was cancelled, and says so in --help', async () => {

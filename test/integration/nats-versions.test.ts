@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import { Kvm } from '@nats-io/kv';
 import {
   connectClient,
   pause,
@@ -79,8 +80,17 @@ describe('workflow versions on NATS: each execution is driven only by a worker s
     expect((await client.list({ version: '1' })).map((r) => r.executionId)).to.deep.equal([old]);
   });
 
-  it('a new start runs the newest version a worker serves', async () => {
-    await worker(v1, v2);
+  it('a new start runs the newest version a worker serves; the workers bucket lists the versions served', async () => {
+    const both = await worker(v1, v2);
+    const nc = await connect({ servers: nats.servers });
+    try {
+      const kv = await new Kvm(nc).open(`${nats.prefix}_workers`);
+      const beat = (await kv.get(both.id))?.json<{ workflows: string[]; versions: string[] }>();
+      expect(beat?.workflows).to.deep.equal(['natsPinnedOrder']);
+      expect(beat?.versions).to.have.members(['natsPinnedOrder@1', 'natsPinnedOrder@2']);
+    } finally {
+      await nc.close();
+    }
     const id = await client.start('natsPinnedOrder', 3);
     expect((await client.result(id, { timeoutMs: 20_000 })).version).to.equal('2');
   });

@@ -27,6 +27,7 @@ const longThenPaused = workflow(async function longThenPaused(ctx: ExecutionCont
 
 const MODULES: LoadedModules = {
   workflows: new Map([[longThenPaused.name, longThenPaused]]),
+  allWorkflows: [longThenPaused],
   tasks: new Map<string, AnyTask>([[streamStep.taskName, streamStep]]),
   graphs: new Map(),
 };
