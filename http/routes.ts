@@ -107,6 +107,8 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
       throw new HttpError('BAD_ARGUMENT', `state must be one of ${EXECUTION_STATES.join(', ')}, not '${state}'`);
     const workflow = query.get('workflow') || undefined;
     if (workflow) checkName(workflow, 'workflow name');
+    const version = query.get('version') || undefined;
+    if (version) checkVersion(version);
     const limitParam = query.get('limit');
     const max = limitParam === null ? undefined : Number(limitParam);
     if (max !== undefined && (!Number.isInteger(max) || max < 1))
@@ -115,6 +117,7 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
       executions: await backend.list({
         ...(state && { state: state as ExecutionState }),
         ...(workflow && { workflow }),
+        ...(version && { version }),
         ...(max && { limit: max }),
       }),
     });
