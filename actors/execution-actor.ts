@@ -458,7 +458,9 @@ const CALL_SETTLED = new Set<EventType>([
 function openCalls(events: readonly StoredEvent[]): { taskId: string; name: string }[] {
   const open = new Map<string, string>();
   for (const event of events) {
-    if (event.type === 'TASK_STARTED') open.set(event.sourceId, event.name);
+    if (event.type === 'WORKFLOW_STARTED')
+      open.clear(); // a new run of an id started again
+    else if (event.type === 'TASK_STARTED') open.set(event.sourceId, event.name);
     else if (CALL_SETTLED.has(event.type)) open.delete(event.sourceId);
   }
   return [...open].map(([taskId, name]) => ({ taskId, name }));

@@ -7,6 +7,7 @@
  *   running → waiting → running
  *   running | paused → cancelling (stopping | rollingBack) → cancelled
  *   failed → running                                 (a retry: the failed calls run again)
+ *   succeeded | failed | cancelled → running          (the id started again: `idReuse: 'allowIfFinished'`)
  *
  * `running` invokes the workflow body (the `body` actor) for as long as it lasts. A `pause()` moves
  * it to `draining` and records WORKFLOW_PAUSED at once (the execution is reported paused, as Flux
@@ -94,6 +95,11 @@ const unbound = (what: string) => () => {
 
 const record = (event: LifecycleEvent) => ({ type: 'record', params: { event } }) as const;
 const ref = ({ context }: { context: ExecutionMachineContext }): ExecutionRef => ({ executionId: context.executionId });
+
+const END = { end: true } as const;
+
+/** From a finished state: a new run of the id (WORKFLOW_STARTED again). */
+const restart = { target: 'running', actions: record('WORKFLOW_STARTED') } as const;
 
 /** From `running`, `waiting` or `paused`: keep what the cancel asks for, record it, cancel. */
 const cancel = { target: 'cancelling', actions: ['keepRollback', record('WORKFLOW_CANCELLING')] } as const;
@@ -205,12 +211,15 @@ export const executionMachine = setup({
         RECOVER: { target: '.deciding', reenter: true },
       },
     },
-    succeeded: { type: 'final', entry: 'settled' },
-    // Not final: a retry runs it again once its code is fixed (WORKFLOW_RETRIED).
+    // Not final states: an id started again once its execution finished (`idReuse: 'allowIfFinished'`)
+    // begins a new run in the same log, and a failed one can be retried once its code is fixed.
+    // `meta.end`: an end as users and the pictures know it, though another run may follow.
+    succeeded: { entry: 'settled', meta: END, on: { START: restart } },
     failed: {
       entry: 'settled',
-      on: { RETRY: { target: 'running', actions: record('WORKFLOW_RETRIED') } },
+      meta: END,
+      on: { START: restart, RETRY: { target: 'running', actions: record('WORKFLOW_RETRIED') } },
     },
-    cancelled: { type: 'final', entry: 'settled' },
+    cancelled: { entry: 'settled', meta: END, on: { START: restart } },
   },
 });

@@ -14,7 +14,7 @@ import { Delivery, type LiveTicket } from '../runtime/engine/delivery.js';
 import { hasErrorCode, NonDeterminismError, StoreFullError, type Divergence } from '../runtime/engine/errors.js';
 import { ExecutionContext } from '../runtime/engine/execution-context.js';
 import type { ExecutionLog } from '../runtime/engine/execution-log.js';
-import { PROGRESS_TYPES, type EventType } from '../runtime/engine/events.js';
+import { PROGRESS_TYPES, runCount, type EventType } from '../runtime/engine/events.js';
 import { replayView } from '../runtime/engine/retry.js';
 import { Replay, type RecordedCall } from '../runtime/engine/replay.js';
 import { NestedTaskCalls } from './nested-calls.js';
@@ -126,6 +126,9 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
   private longSleeps = 0;
   private drainCheckScheduled = false;
 
+  /** Which run of the execution's id this is (an id started again once finished holds several). */
+  private readonly runNumber: number;
+
   /** The run that took this one's calls over (it was resumed while draining). */
   private successor: WorkflowRun | undefined;
 
@@ -136,6 +139,7 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
     this.executionId = host.log.executionId;
     // A retried execution's failed calls are read as never made: they run again.
     this.replay = new Replay(replayView(host.log.events));
+    this.runNumber = runCount(host.log.events);
     this.nested = new NestedTaskCalls(host, () => this.stopped);
     this.delivery = new Delivery(this.replay);
   }
@@ -362,7 +366,7 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
     const call = this.replay.identify(name, argsJson);
     const storage = definition.options.outputStorage;
     const taskId = typeof call === 'string' ? call : call.taskId;
-    const childId = childExecutionId(this.executionId, taskId);
+    const childId = childExecutionId(this.executionId, taskId, this.runNumber);
     let step: Promise<unknown>;
     if (typeof call !== 'string' && call.outcome) step = this.replayed(call, storage);
     else if (!this.mayStart(call, name, argsJson)) return never();

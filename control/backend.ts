@@ -8,7 +8,7 @@ import { hasErrorCode } from '../runtime/engine/errors.js';
 import type { ExecutionContext } from '../runtime/engine/execution-context.js';
 import { isSettled, SETTLING_EVENTS } from '../runtime/engine/execution-state.js';
 import type { ExecutionEvent } from '../runtime/engine/events.js';
-import type { ExecutionSummary } from '../runtime/host/runtime.js';
+import type { ExecutionSummary, IdReusePolicy } from '../runtime/host/runtime.js';
 import type { ListFilter } from '../runtime/engine/event-store.js';
 import type { Schedules } from '../runtime/host/schedules.js';
 
@@ -37,7 +37,11 @@ export interface Backend {
   /** The workflows that can be started: those of the modules loaded here, or those workers serve. */
   workflows(): Promise<string[]>;
   /** Starts an execution and returns its id at once (an unknown workflow is refused: WORKFLOW_NOT_FOUND). */
-  start(workflow: string, input: unknown, options?: { executionId?: string; version?: string }): Promise<string>;
+  start(
+    workflow: string,
+    input: unknown,
+    options?: { executionId?: string; version?: string; idReuse?: IdReusePolicy },
+  ): Promise<string>;
   /** Waits until the execution pauses or finishes. */
   result(executionId: string, options?: WaitOptions): Promise<ExecutionContext>;
   /**

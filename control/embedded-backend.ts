@@ -5,7 +5,7 @@
  */
 import { ActorRuntime } from '../runtime/host/actor-runtime.js';
 import { createRuntime, defaultDatabasePath } from '../runtime/api/create-runtime.js';
-import type { ExecutionHandle, Runtime } from '../runtime/host/runtime.js';
+import type { ExecutionHandle, IdReusePolicy, Runtime } from '../runtime/host/runtime.js';
 import type { ExecutionContext } from '../runtime/engine/execution-context.js';
 import {
   ExecutionExistsError,
@@ -14,7 +14,7 @@ import {
   WorkflowMismatchError,
   WorkflowNotFoundError,
 } from '../runtime/engine/errors.js';
-import { isSettled } from '../runtime/engine/execution-state.js';
+import { isFinished, isSettled } from '../runtime/engine/execution-state.js';
 import { checkExecutionId } from '../runtime/engine/names.js';
 import { encodeValue } from '../runtime/engine/serialization.js';
 import type { Backend, WaitOptions } from './backend.js';
@@ -93,7 +93,7 @@ export async function embeddedBackend(
       const found = definition(workflow);
       if (options.executionId !== undefined) {
         const executionId = checkExecutionId(options.executionId);
-        const handle = await startUnder(runtime, found, executionId, input, options.version);
+        const handle = await startUnder(runtime, found, executionId, input, options.version, options.idReuse);
         if (handle) track(handle);
         return executionId;
       }
@@ -137,12 +137,14 @@ async function startUnder(
   executionId: string,
   input: unknown,
   version?: string,
+  idReuse?: IdReusePolicy,
 ): Promise<ExecutionHandle | undefined> {
   const existing = await runtime.inspect(executionId).catch((error: unknown) => {
     if (hasErrorCode(error, 'EXECUTION_NOT_FOUND')) return undefined;
     throw error;
   });
-  if (existing) {
+  const again = existing !== undefined && idReuse === 'allowIfFinished' && isFinished(existing.state);
+  if (existing && !again) {
     if (existing.name !== workflow.name) throw new WorkflowMismatchError(executionId, workflow.name, existing.name);
     // The same id and input is the same start (answered with it); another input is refused.
     const inputJson = encodeValue(input, `the input of workflow '${workflow.name}'`, executionId);
@@ -160,7 +162,7 @@ async function startUnder(
       workflow,
       executionId,
       encodeValue(input, `the input of workflow '${workflow.name}'`, executionId),
-      { version },
+      { version, idReuse },
     )
   ).handle;
 }

@@ -10,6 +10,8 @@ import {
   checkExecutionId,
   checkName,
   checkVersion,
+  ID_REUSE_POLICIES,
+  type IdReusePolicy,
   EXECUTION_STATES,
   hasErrorCode,
   MAX_NAME_LENGTH,
@@ -54,11 +56,19 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
     // `?version=`: run on that version of the workflow (default: the newest served).
     const version = query.get('version') || undefined;
     if (version !== undefined) checkVersion(version);
+    // `?idReuse=allowIfFinished`: a new run under `id` once the execution there has finished.
+    const idReuse = query.get('idReuse') || undefined;
+    if (idReuse !== undefined && !(ID_REUSE_POLICIES as readonly string[]).includes(idReuse))
+      throw new HttpError(
+        'BAD_ARGUMENT',
+        `idReuse must be one of ${ID_REUSE_POLICIES.join(', ')}, not '${idReuse.slice(0, 40)}'`,
+      );
     const input = await readJsonBody(req, limit);
     if (mode === 'stream') streams.reserve(res); // before the start: a refused stream starts nothing
     const executionId = await backend.start(name!, input, {
       ...(ownId !== undefined && { executionId: ownId }),
       ...(version !== undefined && { version }),
+      ...(idReuse !== undefined && { idReuse: idReuse as IdReusePolicy }),
     });
     if (mode === 'async')
       return json(res, 202, { executionId, state: 'running', links: { self: `/executions/${executionId}` } });

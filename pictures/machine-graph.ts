@@ -35,7 +35,10 @@ export function machineGraph(machine: AnyStateMachine): MachineGraph {
   return {
     name: machine.id,
     initial: machine.root.initial?.target[0] ? stateId(machine.root.initial.target[0]) : undefined,
-    states: nodes.map((node) => ({ id: stateId(node.stateNode), final: node.stateNode.type === 'final' })),
+    states: nodes.map((node) => ({
+      id: stateId(node.stateNode),
+      final: node.stateNode.type === 'final' || isEnd(node.stateNode.meta),
+    })),
     transitions: nodes.flatMap(transitionsOf),
   };
 }
@@ -82,4 +85,9 @@ function triedAfterGuarded(edges: readonly Edge[], index: number): boolean {
   return edges
     .slice(0, index)
     .some((edge) => edge.transition.eventType === transition.eventType && edge.transition.guard !== undefined);
+}
+
+/** A state its machine marks as an end (`meta: { end: true }`) though it may begin again. */
+function isEnd(meta: unknown): boolean {
+  return typeof meta === 'object' && meta !== null && (meta as { end?: unknown }).end === true;
 }

@@ -61,7 +61,9 @@ export type {
   ResumeTarget,
   ResultOptions,
   ForkOptions,
+  IdReusePolicy,
 } from './host/runtime.js';
+export { ID_REUSE_POLICIES } from './host/runtime.js';
 export type { ForkLink } from './engine/fork.js';
 export type { RuntimeOptions } from './api/create-runtime.js';
 export type { ListFilter } from './engine/event-store.js';

@@ -9,6 +9,8 @@ import {
   checkExecutionId,
   checkName,
   checkVersion,
+  ID_REUSE_POLICIES,
+  type IdReusePolicy,
   EXECUTION_STATES,
   type ExecutionContext,
   type ExecutionState,
@@ -24,6 +26,12 @@ export function executionCommands(program: Command): void {
     .argument('[input]', 'the input, as JSON')
     .option('--wait', 'wait until it pauses or finishes')
     .option('--version <version>', 'run on this version of the workflow (default: the newest served)')
+    .addOption(
+      new Option(
+        '--id-reuse <policy>',
+        'with --id: allowIfFinished starts a new run under the id once the execution there has finished',
+      ).choices(ID_REUSE_POLICIES),
+    )
     .option(
       '--id <executionId>',
       'the id of the new execution (default: a new UUIDv7); if it exists already, it is not started again: ' +
@@ -34,7 +42,7 @@ export function executionCommands(program: Command): void {
       async (
         workflow: string,
         inputText: string | undefined,
-        flags: BackendFlags & { wait?: boolean; id?: string; version?: string },
+        flags: BackendFlags & { wait?: boolean; id?: string; version?: string; idReuse?: IdReusePolicy },
       ) => {
         checkName(workflow, 'workflow name');
         if (flags.version !== undefined) checkVersion(flags.version);
@@ -46,6 +54,7 @@ export function executionCommands(program: Command): void {
           const id = await backend.start(workflow, input, {
             ...(executionId !== undefined && { executionId }),
             ...(flags.version !== undefined && { version: flags.version }),
+            ...(flags.idReuse !== undefined && { idReuse: flags.idReuse }),
           });
           if (existing)
             process.stderr.write(`flux start: execution ${id} exists already (${existing.state}): not started again\n`);

@@ -1509,6 +1509,9 @@ export namespace flux {
             /** StartCommand version. */
             version: string;
 
+            /** StartCommand idReuse. */
+            idReuse: string;
+
             /**
              * Creates a new StartCommand instance using the specified properties.
              * @param [properties] Properties to set
@@ -1604,6 +1607,9 @@ export namespace flux {
 
                 /** StartCommand version */
                 version?: (string|null);
+
+                /** StartCommand idReuse */
+                idReuse?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -4028,6 +4028,7 @@ export const flux = $root.flux = (() => {
              * @property {string|null} [executionId] StartCommand executionId
              * @property {flux.v1.Payload.$Properties|null} [input] StartCommand input
              * @property {string|null} [version] StartCommand version
+             * @property {string|null} [idReuse] StartCommand idReuse
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4092,6 +4093,14 @@ export const flux = $root.flux = (() => {
             StartCommand.prototype.version = "";
 
             /**
+             * StartCommand idReuse.
+             * @member {string} idReuse
+             * @memberof flux.v1.StartCommand
+             * @instance
+             */
+            StartCommand.prototype.idReuse = "";
+
+            /**
              * Creates a new StartCommand instance using the specified properties.
              * @function create
              * @memberof flux.v1.StartCommand
@@ -4131,6 +4140,8 @@ export const flux = $root.flux = (() => {
                     $root.flux.v1.Payload.encode(message.input, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
                 if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== "")
                     writer.uint32(/* id 4, wireType 2 =*/34).string(message.version);
+                if (message.idReuse != null && $Object.hasOwnProperty.call(message, "idReuse") && message.idReuse !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.idReuse);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4221,6 +4232,15 @@ export const flux = $root.flux = (() => {
                                 delete message.version;
                             continue;
                         }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.idReuse = value;
+                            else
+                                delete message.idReuse;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -4283,6 +4303,9 @@ export const flux = $root.flux = (() => {
                 if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
                     if (!$util.isString(message.version))
                         return "version: string expected";
+                if (message.idReuse != null && $Object.hasOwnProperty.call(message, "idReuse"))
+                    if (!$util.isString(message.idReuse))
+                        return "idReuse: string expected";
                 return null;
             };
 
@@ -4318,6 +4341,9 @@ export const flux = $root.flux = (() => {
                 if (object.version != null)
                     if (typeof object.version !== "string" || object.version.length)
                         message.version = $String(object.version);
+                if (object.idReuse != null)
+                    if (typeof object.idReuse !== "string" || object.idReuse.length)
+                        message.idReuse = $String(object.idReuse);
                 return message;
             };
 
@@ -4343,6 +4369,7 @@ export const flux = $root.flux = (() => {
                     object.executionId = "";
                     object.input = null;
                     object.version = "";
+                    object.idReuse = "";
                 }
                 if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
                     object.workflow = message.workflow;
@@ -4352,6 +4379,8 @@ export const flux = $root.flux = (() => {
                     object.input = $root.flux.v1.Payload.toObject(message.input, options, _depth + 1);
                 if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
                     object.version = message.version;
+                if (message.idReuse != null && $Object.hasOwnProperty.call(message, "idReuse"))
+                    object.idReuse = message.idReuse;
                 return object;
             };
 

@@ -8,12 +8,10 @@ import { checkOptions, resolveName } from '../engine/names.js';
 import { registerWorkflow } from '../engine/registry.js';
 import { checkVersion } from '../engine/workflow-versions.js';
 import { mapWorkflow } from './subworkflows.js';
-import type { CancelOptions, ExecutionHandle, Runtime } from '../host/runtime.js';
+import type { CancelOptions, ExecutionHandle, Runtime, StartOptions } from '../host/runtime.js';
 import type { WorkflowDefinition, WorkflowFunction, WorkflowOptions } from '../engine/workflow-definition.js';
 
-export interface RunOptions {
-  /** Continue this execution: a paused one resumes, a finished one is returned as it is. */
-  executionId?: string;
+export interface RunOptions extends StartOptions {
   /** The runtime to use; the default is embedded SQLite at `$FLUX_HOME/flux.db`. */
   runtime?: Runtime;
 }

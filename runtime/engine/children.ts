@@ -30,8 +30,9 @@ export interface ChildSettled {
  * The child's id follows from the parent's and the call step's: a parent that runs the step again
  * (after a crash, or a resume) finds the same child instead of starting a second one.
  */
-export function childExecutionId(parentId: string, callId: string): string {
-  return `${parentId}-${callId}`;
+export function childExecutionId(parentId: string, callId: string, run = 1): string {
+  // A later run of an id started again calls its children anew: their ids say which run.
+  return run === 1 ? `${parentId}-${callId}` : `${parentId}-r${run}-${callId}`;
 }
 
 /** The parent of an execution, if a workflow called it. */
@@ -44,7 +45,10 @@ export function parentOf(events: readonly StoredEvent[]): ParentLink | undefined
 /** The child a paused execution waits on: its latest pause is a child's pause. */
 export function pausedChild(events: readonly StoredEvent[]): { callId: string; executionId: string } | undefined {
   let paused: StoredEvent | undefined;
-  for (let i = events.length - 1; i >= 0 && !paused; i--) if (events[i]!.type === 'TASK_PAUSED') paused = events[i];
+  for (let i = events.length - 1; i >= 0 && !paused; i--) {
+    if (events[i]!.type === 'WORKFLOW_STARTED') break; // the current run's only
+    if (events[i]!.type === 'TASK_PAUSED') paused = events[i];
+  }
   if (!paused) return undefined;
   const executionId = childIds(events).get(paused.sourceId);
   return executionId === undefined ? undefined : { callId: paused.sourceId, executionId };
@@ -52,8 +56,12 @@ export function pausedChild(events: readonly StoredEvent[]): { callId: string; e
 
 /** The children whose call steps have no outcome yet: a cancelled parent cancels them too. */
 export function openChildren(events: readonly StoredEvent[]): string[] {
-  const children = childIds(events);
-  for (const event of events) if (OUTCOME_TYPES.has(event.type)) children.delete(event.sourceId);
+  const children = new Map<string, string>();
+  for (const event of events) {
+    if (event.type === 'WORKFLOW_STARTED') children.clear();
+    else if (event.type === 'CHILD_WORKFLOW_STARTED') children.set(event.sourceId, childIdOf(event));
+    else if (OUTCOME_TYPES.has(event.type)) children.delete(event.sourceId);
+  }
   return [...children.values()];
 }
 
@@ -65,10 +73,15 @@ export function childCalls(events: readonly StoredEvent[]): { callId: string; ex
 function childIds(events: readonly StoredEvent[]): Map<string, string> {
   const children = new Map<string, string>();
   for (const event of events) {
-    if (event.type === 'CHILD_WORKFLOW_STARTED')
-      children.set(event.sourceId, (JSON.parse(event.valueJson!) as { executionId: string }).executionId);
+    if (event.type === 'WORKFLOW_STARTED')
+      children.clear(); // the current run's only
+    else if (event.type === 'CHILD_WORKFLOW_STARTED') children.set(event.sourceId, childIdOf(event));
   }
   return children;
+}
+
+function childIdOf(event: StoredEvent): string {
+  return (JSON.parse(event.valueJson!) as { executionId: string }).executionId;
 }
 
 /** The raw value of a settled child's end: its output's JSON, its error, or its pause's output. */

@@ -90,11 +90,34 @@ export const PROGRESS_TYPES: ReadonlySet<EventType> = new Set<EventType>(
 );
 
 /**
+ * Where the execution's current run begins: its last WORKFLOW_STARTED. An id started again once its
+ * execution finished (`idReuse: 'allowIfFinished'`) holds several runs in one log; everything that
+ * replays or answers for the execution reads the last one.
+ */
+export function runStartIndex(events: readonly StoredEvent[]): number {
+  for (let i = events.length - 1; i > 0; i--) if (events[i]!.type === 'WORKFLOW_STARTED') return i;
+  return 0;
+}
+
+/** The current run's WORKFLOW_STARTED (its input and version). */
+export function runStart(events: readonly StoredEvent[]): StoredEvent | undefined {
+  return events[runStartIndex(events)];
+}
+
+/** How many runs a log holds. */
+export function runCount(events: readonly StoredEvent[]): number {
+  let runs = 0;
+  for (const event of events) if (event.type === 'WORKFLOW_STARTED') runs++;
+  return runs;
+}
+
+/**
  * Whether a start with `inputJson` is the start a log records (its WORKFLOW_STARTED input): what
  * makes a start under an id idempotent. Undefined input and `null` are the same (no input).
  */
 export function sameStart(events: readonly StoredEvent[], inputJson: string | undefined): boolean {
-  const recorded = events[0]?.type === 'WORKFLOW_STARTED' ? events[0].valueJson : undefined;
+  const start = runStart(events);
+  const recorded = start?.type === 'WORKFLOW_STARTED' ? start.valueJson : undefined;
   const norm = (json: string | undefined) => (json === undefined || json === 'null' ? '' : json);
   return norm(recorded) === norm(inputJson);
 }

@@ -3,7 +3,7 @@ import { decodeOutput, decodeValue } from './serialization.js';
 import { findWorkflow } from './registry.js';
 import type { WorkflowDefinition } from './workflow-definition.js';
 import type { ErrorInfo } from '../../proto/messages.js';
-import { eventId, type ExecutionEvent, type StoredEvent } from './events.js';
+import { eventId, runStart, type ExecutionEvent, type StoredEvent } from './events.js';
 import { isFinished, type ExecutionState } from './execution-state.js';
 
 export interface ExecutionContextData {
@@ -39,13 +39,13 @@ export class ExecutionContext<I = unknown, O = unknown> {
 
   /** The workflow's input, as recorded in the log. */
   get input(): I {
-    this.cachedInput ??= { value: decodeValue(this.log[0]?.valueJson) as I };
+    this.cachedInput ??= { value: decodeValue(runStart(this.log)?.valueJson) as I };
     return this.cachedInput.value;
   }
 
   /** The workflow version the execution runs on (`withOptions({ version })`), if it has one. */
   get version(): string | undefined {
-    return this.log[0]?.version;
+    return runStart(this.log)?.version;
   }
 
   /**

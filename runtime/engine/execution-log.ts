@@ -1,6 +1,6 @@
 /** One execution's log as its driver sees it: what was recorded, plus what this run appends. */
 import { systemClock, type Clock } from './clock.js';
-import type { EventType, StoredEvent } from './events.js';
+import { runStart, type EventType, type StoredEvent } from './events.js';
 import type { ExecutionState } from './execution-state.js';
 import type { ExecutionWake } from './event-store.js';
 import type { EventStore, LogWriter } from './event-store.js';
@@ -92,7 +92,7 @@ export class ExecutionLog {
   setState(state: ExecutionState, wake: ExecutionWake = {}): void {
     const createdAt = new Date(this.events[0]?.time ?? this.clock.now()).toISOString();
     const updatedAt = new Date(this.events[this.events.length - 1]?.time ?? this.clock.now()).toISOString();
-    const version = this.events[0]?.version;
+    const version = runStart(this.events)?.version;
     this.writer.index({
       executionId: this.executionId,
       workflow: this.workflow,

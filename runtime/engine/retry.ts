@@ -54,17 +54,22 @@ function errorKey(valueJson: string | undefined): string | undefined {
 }
 
 /**
- * The log as a replay reads it: the events of superseded calls, up to the retry that set them aside,
- * left out (the same array when the execution was never retried).
+ * The log as a replay reads it: the current run only (an id started again holds earlier runs before
+ * it), and without the events of superseded calls up to the retry that set them aside (the same
+ * array when the execution has one run and was never retried).
  */
 export function replayView(events: readonly StoredEvent[]): readonly StoredEvent[] {
   let last = -1;
-  for (let i = events.length - 1; i >= 0; i--) {
-    if (events[i]!.type === 'WORKFLOW_RETRIED') {
-      last = i;
+  let first = 0;
+  for (let i = events.length - 1; i > 0; i--) {
+    const type = events[i]!.type;
+    if (type === 'WORKFLOW_RETRIED' && last < 0) last = i;
+    else if (type === 'WORKFLOW_STARTED') {
+      first = i;
       break;
     }
   }
+  if (first > 0) return replayView(events.slice(first));
   if (last < 0) return events;
   // Each retry sets aside what came before it; a call retried twice is set aside up to the later one.
   const until = new Map<string, number>();

@@ -98,6 +98,11 @@ export function pendingWaits(events: readonly StoredEvent[]): PendingWaits {
   const children = new Set<string>();
   for (const event of events) {
     switch (event.type) {
+      case 'WORKFLOW_STARTED': // a new run (an id started again): what the last one left open is no more
+        started.clear();
+        paused.clear();
+        children.clear();
+        break;
       case 'TASK_STARTED':
         if (event.name === 'pause' || event.name === 'sleep') started.set(event.sourceId, event);
         break;

@@ -22,7 +22,7 @@ import {
 } from '../engine/errors.js';
 import { ExecutionContext } from '../engine/execution-context.js';
 import { ExecutionLog } from '../engine/execution-log.js';
-import { sameStart, type StoredEvent } from '../engine/events.js';
+import { runStart, sameStart, type StoredEvent } from '../engine/events.js';
 import { definedWorkflows, findTask, findWorkflow } from '../engine/registry.js';
 import { checkVersion, servedKey, type WorkflowVersions } from '../engine/workflow-versions.js';
 import { checkExecutionId } from '../engine/names.js';
@@ -36,6 +36,7 @@ import {
   type ResumeTarget,
   type Runtime,
   type ForkOptions,
+  type IdReusePolicy,
   type StartOptions,
 } from './runtime.js';
 import {
@@ -185,7 +186,7 @@ export class ActorRuntime implements Runtime {
       drive: (definition, executionId, events, snapshot) => {
         // A child that exists runs on the version it recorded, whatever its parent's code passes.
         const code = events.length
-          ? this.codeFor(executionId, definition.name, events[0]!.version, definition)
+          ? this.codeFor(executionId, definition.name, runStart(events)!.version, definition)
           : definition;
         return this.host(code, this.logOf(executionId, definition.name, events), snapshot);
       },
@@ -277,7 +278,7 @@ export class ActorRuntime implements Runtime {
     workflow: WorkflowDefinition<I, O>,
     executionId: string,
     inputJson: string | undefined,
-    options: { recoverOnly?: boolean; version?: string | undefined } = {},
+    options: { recoverOnly?: boolean; version?: string | undefined; idReuse?: IdReusePolicy | undefined } = {},
   ): Promise<StartedAs<I, O>> {
     const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
     if (active) {
@@ -293,14 +294,20 @@ export class ActorRuntime implements Runtime {
       this.claims.delete(executionId);
     }
     if (events.length) {
-      const state = stateOf(rebuildSnapshot(executionId, events));
+      const snapshot = rebuildSnapshot(executionId, events);
+      const state = stateOf(snapshot);
+      if (options.idReuse === 'allowIfFinished' && isFinished(state) && !options.recoverOnly)
+        return {
+          state: 'running',
+          handle: await this.startAgain(workflow, executionId, inputJson, events, snapshot, options.version),
+        };
       // The same id and the same input is the same start; another input under that id is refused.
       if (!options.recoverOnly && !sameStart(events, inputJson)) throw new ExecutionExistsError(executionId, state);
       const orphaned =
         (state === 'running' || state === 'cancelling') &&
         ((await this.drivers?.adopt(
           executionId,
-          servedKey({ name: workflow.name, options: { version: events[0]!.version } }),
+          servedKey({ name: workflow.name, options: { version: runStart(events)!.version } }),
         )) ??
           true);
       if (orphaned) return { state, handle: await this.continue(workflow, executionId) };
@@ -313,6 +320,30 @@ export class ActorRuntime implements Runtime {
     actor.send({ type: 'START', inputJson });
     await actor.durable; // a start whose WORKFLOW_STARTED was not written is not acknowledged
     return { state: 'running', handle: this.handleOf(actor) };
+  }
+
+  /** A new run of a finished execution's id (`idReuse: 'allowIfFinished'`), in the same log. */
+  private async startAgain<I, O>(
+    workflow: WorkflowDefinition<I, O>,
+    executionId: string,
+    inputJson: string | undefined,
+    events: StoredEvent[],
+    snapshot: ExecutionSnapshot,
+    version: string | undefined,
+  ): Promise<ExecutionHandle<I, O>> {
+    const recorded = events[0]!.name;
+    if (workflow.name !== recorded) throw new WorkflowMismatchError(executionId, workflow.name, recorded);
+    this.claim(executionId);
+    let actor: ExecutionActor<I, O>;
+    try {
+      actor = this.host(this.versionAsked(workflow, version), this.logOf(executionId, workflow.name, events), snapshot);
+    } catch (error) {
+      this.claims.delete(executionId);
+      throw error;
+    }
+    actor.send({ type: 'START', inputJson });
+    await actor.durable; // another process that started it again first: its run stands, this one fails here
+    return this.handleOf(actor);
   }
 
   /** Whether this runtime drives the execution now. */
@@ -342,7 +373,7 @@ export class ActorRuntime implements Runtime {
     options: StartOptions = {},
   ): Promise<ExecutionHandle<I, O>> {
     if (options.executionId !== undefined)
-      return this.startUnder(workflow, checkExecutionId(options.executionId), input, options.version);
+      return this.startUnder(workflow, checkExecutionId(options.executionId), input, options.version, options.idReuse);
     const inputJson = encodeValue(input, `the input of workflow '${workflow.name}'`);
     const code = this.versionAsked(workflow, options.version);
     const log = this.logOf(uuidv7(), workflow.name, []);
@@ -365,13 +396,19 @@ export class ActorRuntime implements Runtime {
     executionId: string,
     input: I | undefined,
     version: string | undefined,
+    idReuse: IdReusePolicy | undefined,
   ): Promise<ExecutionHandle<I, O>> {
     const inputJson =
       input === undefined ? undefined : encodeValue(input, `the input of workflow '${workflow.name}'`, executionId);
     const active = this.active.get(executionId);
     const events = active ? active.log.events : await this.store.load(executionId);
-    if (events.length === 0 && !active) {
-      const { handle } = await this.startAs(workflow, executionId, inputJson, { version });
+    const again =
+      idReuse === 'allowIfFinished' &&
+      !active &&
+      events.length > 0 &&
+      isFinished(stateOf(rebuildSnapshot(executionId, events)));
+    if ((events.length === 0 && !active) || again) {
+      const { handle } = await this.startAs(workflow, executionId, inputJson, { version, idReuse });
       return handle;
     }
     if (input !== undefined && !sameStart(events, inputJson))
@@ -586,7 +623,11 @@ export class ActorRuntime implements Runtime {
       throw error;
     }
     const from: ForkLink = { executionId: sourceId, step };
-    actor.send({ type: 'START', inputJson: events[0]!.valueJson, fork: { from, events: forkedEvents(events, step) } });
+    actor.send({
+      type: 'START',
+      inputJson: runStart(events)!.valueJson,
+      fork: { from, events: forkedEvents(events, step) },
+    });
     await actor.durable;
     await this.linkFork(sourceId, definition.name, { executionId, step });
     return this.handleOf(actor);
@@ -915,7 +956,8 @@ export class ActorRuntime implements Runtime {
   ): Promise<{ definition: WorkflowDefinition<I, O>; events: StoredEvent[] }> {
     const events = await this.store.load(executionId);
     if (events.length === 0) throw new ExecutionNotFoundError(executionId);
-    const { name: recorded, version } = events[0]!;
+    const { name: recorded } = events[0]!;
+    const { version } = runStart(events)!;
     if (workflow && workflow.name !== recorded) throw new WorkflowMismatchError(executionId, workflow.name, recorded);
     return { definition: this.codeFor(executionId, recorded, version, workflow), events };
   }

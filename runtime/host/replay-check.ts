@@ -12,7 +12,7 @@ import { ExecutionNotFoundError, FluxError } from '../engine/errors.js';
 import { rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
 import type { Divergence } from '../engine/errors.js';
 import { ExecutionContext, fromExecutionEvents, storedLog } from '../engine/execution-context.js';
-import type { ExecutionEvent, StoredEvent } from '../engine/events.js';
+import { runStart, type ExecutionEvent, type StoredEvent } from '../engine/events.js';
 import type { ExecutionState } from '../engine/execution-state.js';
 import type { ExecutionRecord, ListFilter } from '../engine/event-store.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
@@ -81,7 +81,7 @@ export async function replayCheck(
   for (const workflow of workflows) served.add(workflow as WorkflowDefinition);
   const verdicts: ReplayVerdict[] = [];
   for await (const recorded of recordedExecutions(source, options)) {
-    const version = recorded.events[0]?.version;
+    const version = runStart(recorded.events)?.version;
     const definition = served.forRecorded(recorded.workflow, version);
     const base = { executionId: recorded.executionId, workflow: recorded.workflow, state: recorded.state };
     if (!definition) {

@@ -21,9 +21,20 @@ export interface StartOptions {
    * finished one is returned as it is); with another input it is refused (EXECUTION_EXISTS).
    */
   executionId?: string;
+  /**
+   * What a start under an id in use does. `sameInput` (default): the same input is the same start,
+   * another is refused. `allowIfFinished`: once the execution under the id has finished (succeeded,
+   * failed or cancelled), the start begins a new run of it, with this input, in the same log (as
+   * Temporal's id reuse policy); while it has not, the default rule holds.
+   */
+  idReuse?: IdReusePolicy;
   /** Run on this version of the workflow (default: the definition given, which is the newest by name). */
   version?: string;
 }
+
+/** See `StartOptions.idReuse`. */
+export type IdReusePolicy = 'sameInput' | 'allowIfFinished';
+export const ID_REUSE_POLICIES: readonly IdReusePolicy[] = ['sameInput', 'allowIfFinished'];
 
 /** Where a fork starts, and under which id. */
 export interface ForkOptions<I = unknown, O = unknown> {

@@ -22,6 +22,7 @@ import {
 } from './codec.js';
 import { forkStep } from '../engine/fork.js';
 import { checkVersion } from '../engine/workflow-versions.js';
+import type { IdReusePolicy } from '../host/runtime.js';
 import { accepts, rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
 import {
   ExecutionNotFoundError,
@@ -59,7 +60,7 @@ export interface Client {
   start<I>(
     workflow: WorkflowDefinition<I, unknown> | string,
     input?: I,
-    options?: { executionId?: string; version?: string },
+    options?: { executionId?: string; version?: string; idReuse?: IdReusePolicy },
   ): Promise<string>;
   /** Waits until the execution pauses or finishes (after event `afterSeq`, if given). */
   result<I = unknown, O = unknown>(
@@ -172,6 +173,8 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
   // Starts this client sent lately: until a worker takes one, its log is empty, and a cancel or an
   // inspect right after the start would say it does not exist. Those wait for its first event.
   const startedHere = new Map<string, number>();
+  /** Ids this client started a new run under (idReuse: 'allowIfFinished'): where that run's log begins. */
+  const restartedAfter = new Map<string, number>();
   const rememberStart = (executionId: string) => {
     const now = clock.now();
     for (const [id, at] of startedHere)
@@ -285,11 +288,20 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
         );
       }
       const inputJson = encodeValue(input, `the input of workflow '${name}'`);
+      let msgID = `start:${executionId}`;
       if (startOptions.executionId !== undefined) {
         // The same id and input is the same start; another input under an id that exists is refused here.
         const existing = await store.load(executionId);
-        if (existing.length && !sameStart(existing, inputJson))
-          throw new ExecutionExistsError(executionId, stateOf(rebuildSnapshot(executionId, existing)));
+        const state = existing.length ? stateOf(rebuildSnapshot(executionId, existing)) : undefined;
+        const again = startOptions.idReuse === 'allowIfFinished' && state !== undefined && isFinished(state);
+        if (existing.length && !again && !sameStart(existing, inputJson))
+          throw new ExecutionExistsError(executionId, state!);
+        // A new run is a new command (the first start's message id is still remembered by the stream).
+        if (again) {
+          msgID = `start:${executionId}:${existing.length}`;
+          restartedAfter.set(executionId, existing.length);
+          if (restartedAfter.size > 1000) restartedAfter.delete(restartedAfter.keys().next().value!); // never awaited
+        }
       }
       // The message id makes a start sent twice (a retry after a lost ack) one start.
       await send(
@@ -299,8 +311,9 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
           executionId,
           inputJson,
           ...(startOptions.version !== undefined && { version: checkVersion(startOptions.version) }),
+          ...(startOptions.idReuse !== undefined && { idReuse: startOptions.idReuse }),
         }),
-        `start:${executionId}`,
+        msgID,
         `the input of workflow '${name}'`,
         executionId,
       );
@@ -309,7 +322,8 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     },
 
     async result<I, O>(executionId: string, resultOptions: { timeoutMs?: number; afterSeq?: number } = {}) {
-      const after = resultOptions.afterSeq ?? 0;
+      // A new run started here under an id whose execution had finished: its end is the one awaited.
+      const after = resultOptions.afterSeq ?? restartedAfter.get(executionId) ?? 0;
       return new Promise<ExecutionContext<I, O>>((resolve, reject) => {
         /** The seq of the last settling event a notification announced. */
         let announced = 0;
@@ -319,8 +333,9 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
           timer.clear();
           waiters.delete(check);
           subscription.unsubscribe();
-          if (error) reject(error);
-          else resolve(ctx!);
+          if (error) return reject(error);
+          if (restartedAfter.get(executionId) === after) restartedAfter.delete(executionId); // that run has settled
+          resolve(ctx!);
         };
         const timer = clock.setTimeout(
           () =>

@@ -19,6 +19,7 @@ import {
 import { MalformedMessageError } from '../engine/errors.js';
 import { MAX_NAME_LENGTH } from '../engine/names.js';
 import { checkVersion } from '../engine/workflow-versions.js';
+import { ID_REUSE_POLICIES, type IdReusePolicy } from '../host/runtime.js';
 import type { EventType, StoredEvent } from '../engine/events.js';
 
 const v1 = flux.v1;
@@ -260,6 +261,8 @@ export interface StartCommand {
   inputJson: string | undefined;
   /** Run on this workflow version; only a worker serving it takes the command. */
   version?: string | undefined;
+  /** `allowIfFinished`: a new run under the id once the execution there has finished. */
+  idReuse?: IdReusePolicy | undefined;
 }
 
 export interface ResumeCommand {
@@ -309,6 +312,7 @@ export function encodeStartCommand(command: StartCommand): Uint8Array {
     executionId: command.executionId,
     input: jsonBytes(command.inputJson),
     ...(command.version !== undefined && { version: command.version }),
+    ...(command.idReuse !== undefined && command.idReuse !== 'sameInput' && { idReuse: command.idReuse }),
   }).finish();
 }
 
@@ -321,8 +325,15 @@ export function decodeStartCommand(bytes: Uint8Array): StartCommand {
       executionId: wire.executionId ?? '',
       inputJson: wireJson(wire.input, 'StartCommand'),
       ...(wire.version && { version: checkVersion(wire.version) }),
+      ...(wire.idReuse && { idReuse: idReusePolicy(wire.idReuse) }),
     };
   });
+}
+
+function idReusePolicy(text: string): IdReusePolicy {
+  if (!(ID_REUSE_POLICIES as readonly string[]).includes(text))
+    throw new Error(`id_reuse must be one of ${ID_REUSE_POLICIES.join(', ')}, not '${text.slice(0, 40)}'`);
+  return text as IdReusePolicy;
 }
 
 export function encodeResumeCommand(command: ResumeCommand): Uint8Array {

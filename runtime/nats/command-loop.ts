@@ -216,6 +216,7 @@ export class CommandLoop {
         answer.executionId = command.executionId ? checkExecutionId(command.executionId) : uuidv7();
         const { state, handle } = await this.runtime.startAs(workflow, answer.executionId, command.inputJson, {
           version: command.version,
+          idReuse: command.idReuse,
         });
         accepted(state); // WORKFLOW_STARTED is durable; from here the lease keeps the run alive
         await handle.result().catch(() => undefined);

@@ -173,6 +173,27 @@ for (const { kind, open } of kinds) {
       expect(other.error.message).to.contain(id);
       const bad = await call('POST', '/workflows/expenseApproval/run?mode=async&id=a.b', '5');
       expect(bad.status).to.equal(400);
+      // ?idReuse=allowIfFinished: refused while it waits, a new run once it has finished.
+      const early = await call(
+        'POST',
+        `/workflows/expenseApproval/run?mode=async&id=${id}&idReuse=allowIfFinished`,
+        '6',
+      );
+      expect([early.status, early.body.error?.code]).to.deep.equal([409, 'EXECUTION_EXISTS']);
+      await call('POST', `/executions/${id}/resume`, '{"approved":false,"reviewer":"ada"}');
+      const rerun = await call(
+        'POST',
+        `/workflows/expenseApproval/run?mode=sync&id=${id}&idReuse=allowIfFinished`,
+        '6',
+      );
+      expect(rerun.status).to.equal(200);
+      expect(rerun.body).to.include({ executionId: id, input: 6, state: 'paused' });
+      const unknownPolicy = await call(
+        'POST',
+        `/workflows/expenseApproval/run?mode=async&id=${id}&idReuse=always`,
+        '6',
+      );
+      expect([unknownPolicy.status, unknownPolicy.body.error?.code]).to.deep.equal([400, 'BAD_ARGUMENT']);
     });
 
     it('retries a failed execution and forks it from a step; refuses what does not apply', async () => {

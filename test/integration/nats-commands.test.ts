@@ -165,6 +165,20 @@ describe('commands over NATS: bad input gets a typed error, the worker keeps ser
     const same = await sendRaw('start', encodeStartCommand({ workflow: 'cmdAsks', executionId: id, inputJson: '"a"' }));
     expect([same.executionId, same.state]).to.deep.equal([id, 'paused']);
     expect((await client.inspect(id)).input).to.equal('a');
+    // allowIfFinished: still refused while it has not finished, a new run once it has.
+    const early = await client
+      .start(asks, 'c', { executionId: id, idReuse: 'allowIfFinished' })
+      .catch((e: unknown) => e);
+    expect(early).to.include({ code: 'EXECUTION_EXISTS' });
+    await client.resume(id, 'done', { timeoutMs: 10_000 });
+    expect(await client.start(asks, 'c', { executionId: id, idReuse: 'allowIfFinished' })).to.equal(id);
+    const second = await client.result(id, {
+      timeoutMs: 10_000,
+      afterSeq: (await client.inspect(id)).events.length - 1,
+    });
+    expect(second.state).to.equal('paused');
+    expect(second.input).to.equal('c');
+    expect(second.events.filter((e) => e.type === 'WORKFLOW_STARTED')).to.have.length(2);
   });
 
   it('refuses a raw resume naming a pause that is not pending, or a pause name too long to be one, and changes nothing', async () => {

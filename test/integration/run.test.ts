@@ -169,6 +169,28 @@ for (const kind of STORE_KINDS) {
       expect(String((other as Error).message)).to.contain('succeeded');
     });
 
+    it("idReuse 'allowIfFinished' starts a new run under an id once its execution finished, in the same log", async () => {
+      const id = `daily-${Math.random().toString(36).slice(2)}`;
+      const first = await sumOfDoubles.run([1], { runtime, executionId: id, idReuse: 'allowIfFinished' });
+      expect(first.output).to.equal(2);
+      const second = await sumOfDoubles.run([2, 3], { runtime, executionId: id, idReuse: 'allowIfFinished' });
+      expect(second.executionId).to.equal(id);
+      expect(second.state).to.equal('succeeded');
+      expect(second.input).to.deep.equal([2, 3]);
+      expect(second.output).to.equal(10);
+      const types = second.events.map((e) => e.type);
+      expect(types.filter((t) => t === 'WORKFLOW_STARTED')).to.have.length(2);
+      expect(types.filter((t) => t === 'WORKFLOW_COMPLETED')).to.have.length(2);
+      // A third run with the first run's input makes the same calls again: they run, none is taken from the log.
+      const third = await sumOfDoubles.run([1], { runtime, executionId: id, idReuse: 'allowIfFinished' });
+      expect(third.output).to.equal(2);
+      expect(third.events.filter((e) => e.type === 'TASK_COMPLETED')).to.have.length(4);
+      // The default rule still holds for a start without the policy.
+      const refused = await sumOfDoubles.run([4], { runtime, executionId: id }).catch((e: unknown) => e);
+      expect(refused).to.include({ code: 'EXECUTION_EXISTS' });
+      expect((await runtime.inspect(id)).output).to.equal(2);
+    });
+
     it('rejects an unknown execution id with ExecutionNotFoundError', async () => {
       for (const attempt of [
         () => sumOfDoubles.resume('no-such-execution', 1, { runtime }),

@@ -66,6 +66,23 @@ for (const kind of STORE_KINDS) {
       expect(ctx.events.find((e) => e.type === 'TASK_COMPLETED' && e.sourceId === link.sourceId)!.value).to.equal(40);
     });
 
+    it('calls its children anew in a new run of its id (allowIfFinished): their ids name the run', async () => {
+      const parent = workflow(async function parentRunsTwice(ctx: ExecutionContext<number>) {
+        return (await call(child, ctx.input)) + 1;
+      });
+      const id = `twice-${Math.random().toString(36).slice(2)}`;
+      await parent.run(5, { runtime, executionId: id });
+      const again = await parent.run(5, { runtime, executionId: id, idReuse: 'allowIfFinished' });
+      expect(again.output).to.equal(11);
+      const children = again.events
+        .filter((e) => e.type === 'CHILD_WORKFLOW_STARTED')
+        .map((e) => (e.value as { executionId: string }).executionId);
+      expect(children).to.have.length(2);
+      expect(children[1]).to.not.equal(children[0]);
+      expect(children[1]).to.contain(`${id}-r2-`);
+      for (const childId of children) expect((await runtime.inspect(childId)).state).to.equal('succeeded');
+    });
+
     it("gives the parent the child's failure as an ExecutionError naming the child", async () => {
       let caught: unknown;
       const parent = workflow(async function parentCatches() {
