@@ -280,6 +280,8 @@ export class ActorRuntime implements Runtime {
     inputJson: string | undefined,
     options: { recoverOnly?: boolean; version?: string | undefined; idReuse?: IdReusePolicy | undefined } = {},
   ): Promise<StartedAs<I, O>> {
+    // A run that just ended here is making its last events durable: a new run of the id waits for it.
+    if (options.idReuse === 'allowIfFinished') await this.unlessSettling(executionId);
     const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
     if (active) {
       if (!options.recoverOnly && !sameStart(active.log.events, inputJson))
