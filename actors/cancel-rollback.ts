@@ -10,6 +10,7 @@
  */
 import type { TaskLookup } from './task-executor.js';
 import type { StoredEvent } from '../runtime/engine/events.js';
+import { ownEventsFrom } from '../runtime/engine/fork.js';
 import type { ExecutionLog } from '../runtime/engine/execution-log.js';
 import type { TaskDefinition, TaskFunction } from '../runtime/engine/task-definition.js';
 import { scopeStorage, TaskScope } from '../runtime/engine/scope.js';
@@ -23,7 +24,8 @@ export async function rollBackOnCancel(
   lookup: TaskLookup,
   secretsFor: RollbackSecrets,
 ): Promise<void> {
-  const { ended, argsOf, rolledBack } = readLog(log.events);
+  // Only what this run did: an earlier run's tasks (an id started again) and a fork's copied steps are not its own.
+  const { ended, argsOf, rolledBack } = readLog(log.events.slice(ownEventsFrom(log.events)));
   const taken = new Set<string>();
   for (const done of ended.reverse()) {
     // Once per call (a result that came after its TASK_CANCELLED ends it twice), and not again.

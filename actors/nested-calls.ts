@@ -8,7 +8,7 @@ import type { TaskHandle } from './task-executor.js';
 import { recordOutcome, settleFromEvent, settleOutput } from './outcomes.js';
 import type { RunHost } from './workflow-run.js';
 import { FluxError } from '../runtime/engine/errors.js';
-import { PROGRESS_TYPES, type EventType, type StoredEvent } from '../runtime/engine/events.js';
+import { PROGRESS_TYPES, runStartIndex, type EventType, type StoredEvent } from '../runtime/engine/events.js';
 import { argumentsHash, callBase, isNestedCall } from '../runtime/engine/identity.js';
 import type { OutputStorage } from '../runtime/engine/output-storage.js';
 import type { NestedCalls, TaskScope } from '../runtime/engine/scope.js';
@@ -121,9 +121,13 @@ export class NestedTaskCalls {
   private completed(): Map<string, StoredEvent> {
     if (!this.completedCalls) {
       this.completedCalls = new Map();
-      for (const event of this.host.log.events)
+      // The current run's only: an id started again makes the same nested calls anew.
+      const { events } = this.host.log;
+      for (let i = runStartIndex(events); i < events.length; i++) {
+        const event = events[i]!;
         if (event.type === 'TASK_COMPLETED' && isNestedCall(event.sourceId))
           this.completedCalls.set(event.sourceId, event);
+      }
     }
     return this.completedCalls;
   }

@@ -1512,6 +1512,9 @@ export namespace flux {
             /** StartCommand idReuse. */
             idReuse: string;
 
+            /** StartCommand seenEvents. */
+            seenEvents: number;
+
             /**
              * Creates a new StartCommand instance using the specified properties.
              * @param [properties] Properties to set
@@ -1610,6 +1613,9 @@ export namespace flux {
 
                 /** StartCommand idReuse */
                 idReuse?: (string|null);
+
+                /** StartCommand seenEvents */
+                seenEvents?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -4029,6 +4029,7 @@ export const flux = $root.flux = (() => {
              * @property {flux.v1.Payload.$Properties|null} [input] StartCommand input
              * @property {string|null} [version] StartCommand version
              * @property {string|null} [idReuse] StartCommand idReuse
+             * @property {number|null} [seenEvents] StartCommand seenEvents
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4101,6 +4102,14 @@ export const flux = $root.flux = (() => {
             StartCommand.prototype.idReuse = "";
 
             /**
+             * StartCommand seenEvents.
+             * @member {number} seenEvents
+             * @memberof flux.v1.StartCommand
+             * @instance
+             */
+            StartCommand.prototype.seenEvents = 0;
+
+            /**
              * Creates a new StartCommand instance using the specified properties.
              * @function create
              * @memberof flux.v1.StartCommand
@@ -4142,6 +4151,8 @@ export const flux = $root.flux = (() => {
                     writer.uint32(/* id 4, wireType 2 =*/34).string(message.version);
                 if (message.idReuse != null && $Object.hasOwnProperty.call(message, "idReuse") && message.idReuse !== "")
                     writer.uint32(/* id 5, wireType 2 =*/42).string(message.idReuse);
+                if (message.seenEvents != null && $Object.hasOwnProperty.call(message, "seenEvents") && message.seenEvents !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.seenEvents);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4241,6 +4252,15 @@ export const flux = $root.flux = (() => {
                                 delete message.idReuse;
                             continue;
                         }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.seenEvents = value;
+                            else
+                                delete message.seenEvents;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -4306,6 +4326,9 @@ export const flux = $root.flux = (() => {
                 if (message.idReuse != null && $Object.hasOwnProperty.call(message, "idReuse"))
                     if (!$util.isString(message.idReuse))
                         return "idReuse: string expected";
+                if (message.seenEvents != null && $Object.hasOwnProperty.call(message, "seenEvents"))
+                    if (!$util.isInteger(message.seenEvents))
+                        return "seenEvents: integer expected";
                 return null;
             };
 
@@ -4344,6 +4367,9 @@ export const flux = $root.flux = (() => {
                 if (object.idReuse != null)
                     if (typeof object.idReuse !== "string" || object.idReuse.length)
                         message.idReuse = $String(object.idReuse);
+                if (object.seenEvents != null)
+                    if ($Number(object.seenEvents) !== 0)
+                        message.seenEvents = object.seenEvents >>> 0;
                 return message;
             };
 
@@ -4370,6 +4396,7 @@ export const flux = $root.flux = (() => {
                     object.input = null;
                     object.version = "";
                     object.idReuse = "";
+                    object.seenEvents = 0;
                 }
                 if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
                     object.workflow = message.workflow;
@@ -4381,6 +4408,8 @@ export const flux = $root.flux = (() => {
                     object.version = message.version;
                 if (message.idReuse != null && $Object.hasOwnProperty.call(message, "idReuse"))
                     object.idReuse = message.idReuse;
+                if (message.seenEvents != null && $Object.hasOwnProperty.call(message, "seenEvents"))
+                    object.seenEvents = message.seenEvents;
                 return object;
             };
 

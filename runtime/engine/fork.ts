@@ -4,7 +4,7 @@
  * from the step forked from, on the code deployed now. The fork's log records where it came from
  * (WORKFLOW_FORKED_FROM, right after WORKFLOW_STARTED); the source's records the fork (WORKFLOW_FORKED).
  */
-import type { StoredEvent } from './events.js';
+import { runStartIndex, type StoredEvent } from './events.js';
 import { ForkStepError } from './errors.js';
 import { isNestedCall } from './identity.js';
 import { replayView } from './retry.js';
@@ -14,6 +14,8 @@ export interface ForkLink {
   executionId: string;
   /** The step forked from, 1-based: the fork kept the steps before it. */
   step: number;
+  /** In WORKFLOW_FORKED_FROM: how many of the source's events follow it, copied. */
+  copied?: number;
 }
 
 /** One step of an execution: a call of its body, in the order the body made them. */
@@ -62,16 +64,31 @@ export function forkStep(executionId: string, events: readonly StoredEvent[], fr
  * events stay the source's.
  */
 export function forkedEvents(events: readonly StoredEvent[], step: number): StoredEvent[] {
+  const view = replayView(events);
+  // A step a cancel rolled back did not happen, as far as the fork goes: it runs again there.
+  const undone = new Set(view.filter((e) => e.type === 'TASK_ROLLBACK_COMPLETED').map((e) => e.sourceId));
   const kept = new Set(
     stepsOf(events)
       .slice(0, step - 1)
-      .map((s) => s.taskId),
+      .map((s) => s.taskId)
+      .filter((taskId) => !undone.has(taskId)),
   );
-  return replayView(events).filter((event) => {
+  return view.filter((event) => {
     if (event.type.startsWith('WORKFLOW_')) return false;
     const slash = event.sourceId.indexOf('/');
     return kept.has(slash < 0 ? event.sourceId : event.sourceId.slice(0, slash));
   });
+}
+
+/**
+ * Where the events the current run did itself begin: after its start, and after what a fork copied
+ * from its source (the source did those: a cancel's rollbacks must not undo them here).
+ */
+export function ownEventsFrom(events: readonly StoredEvent[]): number {
+  const start = runStartIndex(events);
+  const link = events[start + 1];
+  if (link?.type !== 'WORKFLOW_FORKED_FROM' || !link.valueJson) return start;
+  return start + 2 + ((JSON.parse(link.valueJson) as ForkLink).copied ?? 0);
 }
 
 /** The execution a log was forked from, if it was. */

@@ -15,11 +15,12 @@ export interface RetryRecord {
 }
 
 /**
- * The calls whose failures failed the execution, decided from its log. First, the body's failed
- * calls whose error is the one the execution failed with (the body let it through). Else those
- * after which the body started no other call: a failure it caught and went on from is part of its
- * history and stays. A failure of the body's own code (a divergence, a throw) sets aside nothing:
- * the body replays on the new code.
+ * The calls whose failures failed the execution, decided from its log: those after which the body
+ * started no other call (it stopped on them: alone, or several at once in a `parallel`), and the
+ * last failed call whose error is the one the execution failed with (the body let it through, while
+ * another branch went on). A failure the body caught and went on from is part of its history and
+ * stays. A failure of the body's own code (a divergence, a throw) sets aside nothing: the body
+ * replays on the new code.
  */
 export function failedCalls(events: readonly StoredEvent[]): string[] {
   const view = replayView(events);
@@ -38,8 +39,10 @@ export function failedCalls(events: readonly StoredEvent[]): string[] {
       unhandled.add(event.sourceId);
     } else if (OUTCOME_TYPES.has(event.type)) open.delete(event.sourceId);
   }
+  const failed = new Set([...unhandled].filter((id) => open.has(id)));
   const same = [...open].filter(([, error]) => error !== undefined && error === failure).map(([id]) => id);
-  return same.length ? same : [...unhandled].filter((id) => open.has(id));
+  if (same.length) failed.add(same.at(-1)!);
+  return [...failed];
 }
 
 /** An error as recorded, compared by name and message. */

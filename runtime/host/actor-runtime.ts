@@ -62,7 +62,7 @@ import type { SecretManager } from '../engine/secrets.js';
 import { isFinished, isSettled, type ExecutionState } from '../engine/execution-state.js';
 import { childCalls, openChildren, pausedChild } from '../engine/children.js';
 import { failedCalls } from '../engine/retry.js';
-import { forkedEvents, forkedFrom, forkStep, type ForkLink } from '../engine/fork.js';
+import { forkedEvents, forkedFrom, forksOf, forkStep, type ForkLink } from '../engine/fork.js';
 
 /** Told when this runtime starts and stops driving an execution: how a NATS worker keeps its leases. */
 export interface DriverHooks {
@@ -278,7 +278,13 @@ export class ActorRuntime implements Runtime {
     workflow: WorkflowDefinition<I, O>,
     executionId: string,
     inputJson: string | undefined,
-    options: { recoverOnly?: boolean; version?: string | undefined; idReuse?: IdReusePolicy | undefined } = {},
+    options: {
+      recoverOnly?: boolean;
+      version?: string | undefined;
+      idReuse?: IdReusePolicy | undefined;
+      /** With `allowIfFinished`: start a new run only while the log has this many events (what the sender saw). */
+      seenEvents?: number | undefined;
+    } = {},
   ): Promise<StartedAs<I, O>> {
     // A run that just ended here is making its last events durable: a new run of the id waits for it.
     if (options.idReuse === 'allowIfFinished') await this.unlessSettling(executionId);
@@ -298,7 +304,8 @@ export class ActorRuntime implements Runtime {
     if (events.length) {
       const snapshot = rebuildSnapshot(executionId, events);
       const state = stateOf(snapshot);
-      if (options.idReuse === 'allowIfFinished' && isFinished(state) && !options.recoverOnly)
+      const unchanged = options.seenEvents === undefined || options.seenEvents === events.length;
+      if (options.idReuse === 'allowIfFinished' && isFinished(state) && unchanged && !options.recoverOnly)
         return {
           state: 'running',
           handle: await this.startAgain(workflow, executionId, inputJson, events, snapshot, options.version),
@@ -318,7 +325,10 @@ export class ActorRuntime implements Runtime {
     }
     // Taking up an execution (a takeover, a run that stopped): an empty log is never a start without its input.
     if (options.recoverOnly) throw new ExecutionNotFoundError(executionId);
-    const actor = this.host(this.versionAsked(workflow, options.version), this.logOf(executionId, workflow.name, []));
+    const actor = this.host(
+      this.versionAsked(workflow, options.version, executionId),
+      this.logOf(executionId, workflow.name, []),
+    );
     actor.send({ type: 'START', inputJson });
     await actor.durable; // a start whose WORKFLOW_STARTED was not written is not acknowledged
     return { state: 'running', handle: this.handleOf(actor) };
@@ -338,7 +348,11 @@ export class ActorRuntime implements Runtime {
     this.claim(executionId);
     let actor: ExecutionActor<I, O>;
     try {
-      actor = this.host(this.versionAsked(workflow, version), this.logOf(executionId, workflow.name, events), snapshot);
+      actor = this.host(
+        this.versionAsked(workflow, version, executionId),
+        this.logOf(executionId, workflow.name, events),
+        snapshot,
+      );
     } catch (error) {
       this.claims.delete(executionId);
       throw error;
@@ -402,7 +416,8 @@ export class ActorRuntime implements Runtime {
   ): Promise<ExecutionHandle<I, O>> {
     const inputJson =
       input === undefined ? undefined : encodeValue(input, `the input of workflow '${workflow.name}'`, executionId);
-    const active = this.active.get(executionId);
+    const active =
+      idReuse === 'allowIfFinished' ? await this.unlessSettling(executionId) : this.active.get(executionId);
     const events = active ? active.log.events : await this.store.load(executionId);
     const again =
       idReuse === 'allowIfFinished' &&
@@ -492,7 +507,8 @@ export class ActorRuntime implements Runtime {
       : encodeValue(how.value, `the resume value for execution ${executionId}`, executionId);
     let draining = await this.unlessSettling(executionId);
     // Other code given for it (a fix deployed beside the old): its run here drains first.
-    if (draining?.draining && how.workflow && how.workflow.fn !== draining.definition.fn) {
+    const sameVersion = how.workflow?.options.version === draining?.definition.options.version;
+    if (draining?.draining && how.workflow && sameVersion && how.workflow.fn !== draining.definition.fn) {
       await draining.stopped;
       draining = undefined;
     }
@@ -597,56 +613,74 @@ export class ActorRuntime implements Runtime {
 
   /**
    * A new execution that takes over the steps of a finished one before `from` (their outcomes kept,
-   * nothing re-run) and goes on from there on the code deployed now. Under an id given, a second
-   * fork of the same source from the same step is the same fork; anything else there is refused.
+   * nothing re-run) and goes on from there on the code deployed now: the newest version served, or
+   * the workflow given. Under an id given, a second fork of the same source from the same step is
+   * the same fork (answered as it stands); anything else there is refused.
    */
   async fork<I = unknown, O = unknown>(sourceId: string, options: ForkOptions<I, O>): Promise<ExecutionHandle<I, O>> {
     checkExecutionId(sourceId);
-    const { definition, events } = await this.load(sourceId, options.workflow);
+    const events = await this.store.load(sourceId);
+    if (events.length === 0) throw new ExecutionNotFoundError(sourceId);
+    const name = events[0]!.name;
+    if (options.workflow && options.workflow.name !== name)
+      throw new WorkflowMismatchError(sourceId, options.workflow.name, name);
+    const definition = (options.workflow ?? this.served.newest(name)) as WorkflowDefinition<I, O> | undefined;
+    if (!definition) throw new WorkflowNotFoundError(name, { executionId: sourceId });
     const state = stateOf(rebuildSnapshot(sourceId, events));
     if (!isFinished(state))
       throw new ExecutionStateError(sourceId, state, 'forked', ['succeeded', 'failed', 'cancelled']);
     const step = forkStep(sourceId, events, options.from);
     const executionId = options.executionId === undefined ? uuidv7() : checkExecutionId(options.executionId);
+    const link: ForkLink = { executionId, step };
     this.claim(executionId);
     let actor: ExecutionActor<I, O>;
     try {
       const existing = await this.store.load(executionId);
       if (existing.length) {
-        const link = forkedFrom(existing);
-        const fork = link?.executionId === sourceId && link.step === step;
-        if (!fork) throw new ExecutionExistsError(executionId, stateOf(rebuildSnapshot(executionId, existing)));
+        const from = forkedFrom(existing);
+        if (from?.executionId !== sourceId || from.step !== step)
+          throw new ExecutionExistsError(executionId, stateOf(rebuildSnapshot(executionId, existing)));
         this.claims.delete(executionId);
-        return { executionId, result: () => this.result<I, O>(executionId) };
+        // The same fork again (a command delivered twice): its link is made if the first was cut short.
+        if (!forksOf(events).some((f) => f.executionId === executionId)) await this.linkFork(sourceId, name, link);
+        const ctx = await this.inspect<I, O>(executionId);
+        return { executionId, result: async () => ctx };
       }
       actor = this.host(definition, this.logOf(executionId, definition.name, []));
     } catch (error) {
-      this.claims.delete(executionId);
+      if (!this.active.has(executionId)) this.claims.delete(executionId);
       throw error;
     }
-    const from: ForkLink = { executionId: sourceId, step };
+    const copied = forkedEvents(events, step);
     actor.send({
       type: 'START',
       inputJson: runStart(events)!.valueJson,
-      fork: { from, events: forkedEvents(events, step) },
+      fork: { from: { executionId: sourceId, step, copied: copied.length }, events: copied },
     });
     await actor.durable;
-    await this.linkFork(sourceId, definition.name, { executionId, step });
+    await this.linkFork(sourceId, name, link);
     return this.handleOf(actor);
   }
 
-  /** The source of a fork records it (a finished log: only another fork or a retry may append meanwhile). */
+  /**
+   * The source of a fork records it, while it is still finished: a source that runs again meanwhile
+   * (a retry, a new run) is not written to, so its driver is never disturbed. Best effort: the fork
+   * exists and names its source either way.
+   */
   private async linkFork(sourceId: string, workflow: string, link: ForkLink): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1; attempt <= 5; attempt++) {
       await this.untilUnclaimed(sourceId);
-      this.claim(sourceId);
+      if (this.claims.has(sourceId)) continue; // taken again in between: wait once more
+      this.claims.add(sourceId);
       try {
-        const log = this.logOf(sourceId, workflow, await this.store.load(sourceId));
+        const events = await this.store.load(sourceId);
+        if (!isFinished(stateOf(rebuildSnapshot(sourceId, events)))) return;
+        const log = this.logOf(sourceId, workflow, events);
         log.append('WORKFLOW_FORKED', sourceId, workflow, JSON.stringify(link));
         await log.commit();
         return;
       } catch (error) {
-        if (!(error instanceof ExecutionConflictError) || attempt >= 5) throw error;
+        if (!(error instanceof ExecutionConflictError)) return; // the store is away: the link is left out
       } finally {
         this.claims.delete(sourceId);
       }
@@ -834,6 +868,7 @@ export class ActorRuntime implements Runtime {
         store: this.store,
         holds: (executionId) => this.claims.has(executionId),
         takeUp: (definition, executionId) => this.continue(definition, executionId),
+        codeFor: (workflow, version) => this.served.forRecorded(workflow, version),
       });
       // Driven here now: `close` waits for them; their failures (a store still full) leave them to the
       // next pass. A child that settles wakes its parent if the parent waits on it, as a resumed one does.
@@ -974,9 +1009,11 @@ export class ActorRuntime implements Runtime {
     version: string | undefined,
     given: WorkflowDefinition<I, O> | undefined,
   ): WorkflowDefinition<I, O> {
-    if (given && (version === undefined || given.options.version === version)) return given;
+    if (given && given.options.version === version) return given;
+    // Recorded before versions were used: the definition without a version if one is served, else the newest.
     const served = this.served.forRecorded(name, version) as WorkflowDefinition<I, O> | undefined;
     if (served) return served;
+    if (given && version === undefined) return given;
     if (version !== undefined) throw new WorkflowVersionError(executionId, name, version, this.served.versions(name));
     throw new WorkflowNotFoundError(name, { executionId });
   }
@@ -985,10 +1022,11 @@ export class ActorRuntime implements Runtime {
   private versionAsked<I, O>(
     workflow: WorkflowDefinition<I, O>,
     version: string | undefined,
+    executionId?: string,
   ): WorkflowDefinition<I, O> {
     if (version === undefined || workflow.options.version === version) return workflow;
     const code = this.served.pick(workflow.name, checkVersion(version)) as WorkflowDefinition<I, O> | undefined;
-    if (!code) throw new WorkflowVersionError(undefined, workflow.name, version, this.served.versions(workflow.name));
+    if (!code) throw new WorkflowVersionError(executionId, workflow.name, version, this.served.versions(workflow.name));
     return code;
   }
 

@@ -8,7 +8,6 @@
  */
 import { ExecutionStateError } from '../engine/errors.js';
 import { parentOf } from '../engine/children.js';
-import { findWorkflow } from '../engine/registry.js';
 import type { EventStore, OrphanedExecution } from '../engine/event-store.js';
 import type { ExecutionHandle } from './runtime.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
@@ -18,7 +17,10 @@ export interface RecoveryReport {
   recovered: ExecutionHandle[];
   /** Running executions whose driver is alive (in another runtime): left alone. */
   ownedElsewhere: string[];
-  /** Orphaned executions of workflows this process does not define: left for a process that does. */
+  /**
+   * Orphaned executions of workflows (or of workflow versions) this process does not define: left
+   * for a process that does.
+   */
   undefinedWorkflow: string[];
 }
 
@@ -29,6 +31,8 @@ export interface RecoveryHost {
   holds(executionId: string): boolean;
   /** Drives a running or cancelling execution again from its log. */
   takeUp(definition: WorkflowDefinition, executionId: string): Promise<ExecutionHandle>;
+  /** The code this process drives an execution of `workflow` recorded on `version` with, if any. */
+  codeFor(workflow: string, version: string | undefined): WorkflowDefinition | undefined;
 }
 
 export async function recoverOrphans(host: RecoveryHost): Promise<RecoveryReport> {
@@ -39,7 +43,9 @@ export async function recoverOrphans(host: RecoveryHost): Promise<RecoveryReport
   report.ownedElsewhere = ownedElsewhere;
   for (const orphan of orphaned) {
     if (host.holds(orphan.executionId)) continue;
-    const definition = findWorkflow(orphan.workflow) as WorkflowDefinition | undefined;
+    // An execution pinned to a version not served here is never taken: a process that serves it will.
+    const version = (await host.store.get(orphan.executionId))?.version;
+    const definition = host.codeFor(orphan.workflow, version);
     if (!definition) {
       report.undefinedWorkflow.push(orphan.executionId);
       continue;

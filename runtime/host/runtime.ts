@@ -42,7 +42,7 @@ export interface ForkOptions<I = unknown, O = unknown> {
   from: string | number;
   /** The fork's id (default: a new one). Forking again under it, from the same step, is the same fork. */
   executionId?: string;
-  /** The code to go on with (default: the workflow registered under the source's name). */
+  /** The code to go on with (default: the newest version of the source's workflow served here). */
   workflow?: WorkflowDefinition<I, O>;
 }
 

@@ -21,6 +21,7 @@ import {
   encodeStartCommand,
 } from './codec.js';
 import { forkStep } from '../engine/fork.js';
+import { argumentsHash } from '../engine/identity.js';
 import { checkVersion } from '../engine/workflow-versions.js';
 import type { IdReusePolicy } from '../host/runtime.js';
 import { accepts, rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
@@ -32,6 +33,7 @@ import {
   PayloadTooLargeError,
   StoreFullError,
   WorkflowNotFoundError,
+  WorkflowVersionError,
 } from '../engine/errors.js';
 import { ExecutionContext, toExecutionEvent } from '../engine/execution-context.js';
 import type { ExecutionEvent, StoredEvent } from '../engine/events.js';
@@ -237,7 +239,7 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
   const servedUntil = new Map<string, number>();
   const served = async (workflow: string): Promise<boolean> => {
     if ((servedUntil.get(workflow) ?? 0) > clock.now()) return true;
-    for (const name of await servedWorkflows(workers, await bucketKeys(jsm, workersBucket)))
+    for (const name of await servedWorkflows(workers, await bucketKeys(jsm, workersBucket), { versions: true }))
       servedUntil.set(name, clock.now() + SERVED_TRUST_MS);
     return (servedUntil.get(workflow) ?? 0) > clock.now();
   };
@@ -287,8 +289,16 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
           `no worker serves workflow '${name}' on prefix '${names.prefix}': start a worker with it in its workflows`,
         );
       }
+      // A version no worker serves is refused here: a start for it would wait in the stream for one.
+      if (startOptions.version !== undefined && !(await served(`${name}@${checkVersion(startOptions.version)}`))) {
+        const versions = [...servedUntil.keys()]
+          .filter((key) => key.startsWith(`${name}@`))
+          .map((key) => key.slice(name.length + 1));
+        throw new WorkflowVersionError(undefined, name, startOptions.version, versions);
+      }
       const inputJson = encodeValue(input, `the input of workflow '${name}'`);
       let msgID = `start:${executionId}`;
+      let seenEvents: number | undefined;
       if (startOptions.executionId !== undefined) {
         // The same id and input is the same start; another input under an id that exists is refused here.
         const existing = await store.load(executionId);
@@ -296,9 +306,11 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
         const again = startOptions.idReuse === 'allowIfFinished' && state !== undefined && isFinished(state);
         if (existing.length && !again && !sameStart(existing, inputJson))
           throw new ExecutionExistsError(executionId, state!);
-        // A new run is a new command (the first start's message id is still remembered by the stream).
         if (again) {
-          msgID = `start:${executionId}:${existing.length}`;
+          // A new run is a new command (the first start's message id is still remembered by the
+          // stream), one per log it follows and input; the worker starts it only on that log.
+          msgID = `start:${executionId}:${existing.length}:${argumentsHash(inputJson ?? 'null')}`;
+          seenEvents = existing.length;
           restartedAfter.set(executionId, existing.length);
           if (restartedAfter.size > 1000) restartedAfter.delete(restartedAfter.keys().next().value!); // never awaited
         }
@@ -312,6 +324,7 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
           inputJson,
           ...(startOptions.version !== undefined && { version: checkVersion(startOptions.version) }),
           ...(startOptions.idReuse !== undefined && { idReuse: startOptions.idReuse }),
+          ...(seenEvents !== undefined && { seenEvents }),
         }),
         msgID,
         `the input of workflow '${name}'`,

@@ -263,6 +263,8 @@ export interface StartCommand {
   version?: string | undefined;
   /** `allowIfFinished`: a new run under the id once the execution there has finished. */
   idReuse?: IdReusePolicy | undefined;
+  /** With `allowIfFinished`: the length of the finished log the sender saw (a new run only while it still is). */
+  seenEvents?: number | undefined;
 }
 
 export interface ResumeCommand {
@@ -313,6 +315,7 @@ export function encodeStartCommand(command: StartCommand): Uint8Array {
     input: jsonBytes(command.inputJson),
     ...(command.version !== undefined && { version: command.version }),
     ...(command.idReuse !== undefined && command.idReuse !== 'sameInput' && { idReuse: command.idReuse }),
+    ...(command.seenEvents !== undefined && { seenEvents: command.seenEvents }),
   }).finish();
 }
 
@@ -326,6 +329,7 @@ export function decodeStartCommand(bytes: Uint8Array): StartCommand {
       inputJson: wireJson(wire.input, 'StartCommand'),
       ...(wire.version && { version: checkVersion(wire.version) }),
       ...(wire.idReuse && { idReuse: idReusePolicy(wire.idReuse) }),
+      ...(wire.seenEvents && { seenEvents: wire.seenEvents }),
     };
   });
 }

@@ -217,6 +217,7 @@ export class CommandLoop {
         const { state, handle } = await this.runtime.startAs(workflow, answer.executionId, command.inputJson, {
           version: command.version,
           idReuse: command.idReuse,
+          seenEvents: command.seenEvents,
         });
         accepted(state); // WORKFLOW_STARTED is durable; from here the lease keeps the run alive
         await handle.result().catch(() => undefined);

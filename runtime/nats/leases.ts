@@ -170,12 +170,23 @@ export class Leases implements DriverHooks {
   }
 }
 
-/** The workflows served by the workers whose entries (of the workers bucket) are under `keys`. */
-export async function servedWorkflows(workers: KV, keys: readonly string[]): Promise<Set<string>> {
+/**
+ * The workflows served by the workers whose entries (of the workers bucket) are under `keys`: their
+ * names, and with `versions`, each version served too (`order@2`).
+ */
+export async function servedWorkflows(
+  workers: KV,
+  keys: readonly string[],
+  options: { versions?: boolean } = {},
+): Promise<Set<string>> {
   const served = new Set<string>();
   const entries = await Promise.all(keys.map((key) => workers.get(key)));
-  for (const entry of entries)
-    if (entry?.operation === 'PUT') for (const workflow of (entry.json() as WorkerInfo).workflows) served.add(workflow);
+  for (const entry of entries) {
+    if (entry?.operation !== 'PUT') continue;
+    const info = entry.json() as WorkerInfo;
+    for (const workflow of info.workflows) served.add(workflow);
+    if (options.versions) for (const version of info.versions ?? []) served.add(version);
+  }
   return served;
 }
 

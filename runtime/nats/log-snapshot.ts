@@ -7,15 +7,16 @@
  * The format is text, one event per line, because decoding it is several times cheaper than
  * decoding the same events as protobuf batches (20,000 events: ~15 ms against ~100 ms here):
  *
- *     flux-log-snapshot 1 <stream seq covered> <event count> [<workflow version>]
+ *     flux-log-snapshot 1 <stream seq covered> <event count> [<seq>=<workflow version>,…]
  *     <seq> TAB <type> TAB <source id> TAB <name> TAB <time ms> TAB <flags> TAB <value>
  *
  * The store sends it deflated (raw deflate, ~10× smaller), in the object store if still too large.
  *
  * Flags: `q` quick; `s`/`n` the source id / name is JSON-quoted (it holds a tab, a newline or a
  * quote); `o` the value is in the object store and the last field is the object's name. A value is
- * JSON text, which never holds a raw tab or newline; an empty field is no value. The workflow version
- * (on WORKFLOW_STARTED, the first event) is the header's last field, when the execution has one.
+ * JSON text, which never holds a raw tab or newline; an empty field is no value. The workflow
+ * versions (on each WORKFLOW_STARTED that has one: a log may hold several runs) are the header's
+ * last field; a bare version there (no `=`) is the first event's.
  */
 import { EVENT_TYPES, type EventType, type StoredEvent } from '../engine/events.js';
 import { CorruptLogError } from '../engine/errors.js';
@@ -34,9 +35,9 @@ export interface LogSnapshot {
 }
 
 export function encodeSnapshot(snapshot: LogSnapshot): string {
-  const workflowVersion = snapshot.events[0]?.version;
+  const versions = snapshot.events.filter((e) => e.version !== undefined).map((e) => `${e.seq}=${e.version}`);
   const lines = [
-    `${MAGIC} ${VERSION} ${snapshot.streamSeq} ${snapshot.events.length}${workflowVersion === undefined ? '' : ` ${workflowVersion}`}`,
+    `${MAGIC} ${VERSION} ${snapshot.streamSeq} ${snapshot.events.length}${versions.length ? ` ${versions.join(',')}` : ''}`,
   ];
   for (const e of snapshot.events) {
     let flags = e.quick ? 'q' : '';
@@ -89,7 +90,12 @@ export function decodeSnapshot(text: string, executionId: string): LogSnapshot {
     events.push(event);
   }
   if (events.length !== Number(count)) throw corrupt(`it holds ${events.length} events, its header says ${count}`);
-  if (workflowVersion !== undefined && events[0]) events[0].version = workflowVersion;
+  for (const entry of workflowVersion?.split(',') ?? []) {
+    const at = entry.indexOf('=');
+    const event = at < 0 ? events[0] : events[Number(entry.slice(0, at)) - 1];
+    if (!event) throw corrupt(`its header names a version for event ${entry.slice(0, at)}, which it does not hold`);
+    event.version = at < 0 ? entry : entry.slice(at + 1);
+  }
   return { streamSeq: Number(streamSeq), events };
 }
 

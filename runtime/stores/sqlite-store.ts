@@ -72,7 +72,7 @@ export class SqliteStore implements EventStore {
     this.upsertRecord = this.db.prepare(
       `INSERT INTO executions (id, workflow, state, created_at, updated_at, owner, wake_at, awaits, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, owner = excluded.owner,
-         wake_at = excluded.wake_at, awaits = excluded.awaits`,
+         wake_at = excluded.wake_at, awaits = excluded.awaits, version = excluded.version`,
     );
     this.selectLog = this.db
       .prepare<[string]>(`SELECT ${eventColumns(SCHEMA_VERSION)} FROM events WHERE execution_id = ? ORDER BY seq`)

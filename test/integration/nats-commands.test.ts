@@ -179,6 +179,22 @@ describe('commands over NATS: bad input gets a typed error, the worker keeps ser
     expect(second.state).to.equal('paused');
     expect(second.input).to.equal('c');
     expect(second.events.filter((e) => e.type === 'WORKFLOW_STARTED')).to.have.length(2);
+    // A restart command that saw an older log (delivered again, or raced) starts no further run.
+    await client.resume(id, 'end', { timeoutMs: 10_000 });
+    const stale = await sendRaw(
+      'start',
+      encodeStartCommand({
+        workflow: 'cmdAsks',
+        executionId: id,
+        inputJson: '"d"',
+        idReuse: 'allowIfFinished',
+        seenEvents: 3,
+      }),
+    );
+    expect(stale.error?.code).to.equal('EXECUTION_EXISTS');
+    const after = await client.inspect(id);
+    expect(after.events.filter((e) => e.type === 'WORKFLOW_STARTED')).to.have.length(2);
+    expect(after.state).to.equal('succeeded');
   });
 
   it('refuses a raw resume naming a pause that is not pending, or a pause name too long to be one, and changes nothing', async () => {

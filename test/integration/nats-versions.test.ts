@@ -93,6 +93,10 @@ describe('workflow versions on NATS: each execution is driven only by a worker s
     }
     const id = await client.start('natsPinnedOrder', 3);
     expect((await client.result(id, { timeoutMs: 20_000 })).version).to.equal('2');
+    // A version no worker serves is refused before anything is sent (it would wait in the stream).
+    const missing = await client.start('natsPinnedOrder', 3, { version: '7' }).catch((e: unknown) => e);
+    expect(missing).to.include({ code: 'VERSION_NOT_SERVED' });
+    expect(String((missing as Error).message)).to.contain('1, 2');
   });
 
   it('a resume for a version no worker serves waits for one, and is never carried out by other code', async () => {

@@ -123,6 +123,21 @@ for (const kind of STORE_KINDS) {
       });
     });
 
+    it('an execution recorded before versions were used resumes on the workflow without a version', async () => {
+      const legacy = workflow.withOptions({ name: 'pinnedLegacy' })(async (ctx: ExecutionContext<number>) => {
+        const by = await pause<string>('approve');
+        return `${ctx.input} by ${by} (unversioned)`;
+      });
+      workflow.withOptions({ name: 'pinnedLegacy', version: '2' })(async () => {
+        await fraudCheck(0); // a v2 that would diverge on the recorded log
+        return `${await pause<string>('approve')} (v2)`;
+      });
+      const paused = await legacy.run(6, { runtime });
+      expect(paused.version).to.equal(undefined);
+      const done = await runtime.resume<number, string>(paused.executionId, 'eve');
+      expect(done.output).to.equal('6 by eve (unversioned)');
+    });
+
     it('refuses a version that cannot be carried in subjects and the index', () => {
       expect(() => workflow.withOptions({ name: 'badVersion', version: 'v 1' })(async () => 1)).to.throw(
         /workflow version 'v 1' is invalid/,

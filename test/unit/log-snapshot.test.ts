@@ -47,6 +47,20 @@ describe('log snapshots', () => {
     expect(decoded.events).to.deep.equal(events);
   });
 
+  it('keep the workflow version of each run (a log may hold several), and read a bare one as the first', () => {
+    const runs: SnapshotEvent[] = [
+      { ...events[0]!, version: '1.2' },
+      { seq: 2, type: 'WORKFLOW_COMPLETED', sourceId: 'e1', name: 'flow', valueJson: '1', time: 1 },
+      { seq: 3, type: 'WORKFLOW_STARTED', sourceId: 'e1', name: 'flow', valueJson: '2', time: 2, version: 'v10' },
+    ];
+    const text = encodeSnapshot({ streamSeq: 7, events: runs });
+    expect(text.split('\n')[0]).to.equal('flux-log-snapshot 1 7 3 1=1.2,3=v10');
+    expect(decodeSnapshot(text, 'e1').events).to.deep.equal(runs);
+    const bare = text.replace('1=1.2,3=v10', '1.2');
+    expect(decodeSnapshot(bare, 'e1').events[0]!.version).to.equal('1.2');
+    expect(() => decodeSnapshot(text.replace('3=v10', '9=v10'), 'e1')).to.throw(CorruptLogError, /event 9/);
+  });
+
   it('refuse a text that is not a whole snapshot, naming the execution', () => {
     const text = encodeSnapshot({ streamSeq: 42, events });
     const cut = text.slice(0, text.lastIndexOf('\n'));
