@@ -44,15 +44,19 @@ const CONTENT_TYPES: Record<PictureFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
+/** The caller's own id for what it starts: `?id=` or an Idempotency-Key header, checked. */
+function callerId(req: IncomingMessage, query: URLSearchParams): string | undefined {
+  const key = query.get('id') ?? req.headers['idempotency-key'];
+  return typeof key === 'string' && key !== '' ? checkExecutionId(key) : undefined;
+}
+
 export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteContext): Route[] {
   const run: Handler = async (req, res, [name], query) => {
     const mode = query.get('mode') ?? 'sync';
     if (!['sync', 'async', 'stream'].includes(mode))
       throw new HttpError('BAD_ARGUMENT', `mode must be sync, async or stream, not '${mode}'`);
-    // The caller's own id (`?id=` or an Idempotency-Key header): the same id and input is the same
-    // start, another input under it is refused (EXECUTION_EXISTS).
-    const key = query.get('id') ?? req.headers['idempotency-key'];
-    const ownId = typeof key === 'string' && key !== '' ? checkExecutionId(key) : undefined;
+    // The same id and input is the same start, another input under it is refused (EXECUTION_EXISTS).
+    const ownId = callerId(req, query);
     // `?version=`: run on that version of the workflow (default: the newest served).
     const version = query.get('version') || undefined;
     if (version !== undefined) checkVersion(version);
@@ -192,8 +196,7 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
         if (!from) throw new HttpError('BAD_ARGUMENT', 'from (the step to fork from) is required');
         if (from.length > MAX_NAME_LENGTH)
           throw new HttpError('BAD_ARGUMENT', `from is longer than ${MAX_NAME_LENGTH} characters`);
-        const key = query.get('id') ?? req.headers['idempotency-key'];
-        const ownId = typeof key === 'string' && key !== '' ? checkExecutionId(key) : undefined;
+        const ownId = callerId(req, query);
         const forkId = await backend.fork(id!, { from, ...(ownId && { executionId: ownId }) });
         json(res, 202, {
           executionId: forkId,

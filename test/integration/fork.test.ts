@@ -59,7 +59,8 @@ for (const kind of STORE_KINDS) {
       expect(ran).to.deep.equal(['total', 'publish']);
       expect(done.input).to.equal('mon');
       expect(done.events[1]).to.include({ type: 'WORKFLOW_FORKED_FROM' });
-      expect(done.events[1]!.value).to.deep.equal({ executionId: source.executionId, step: 3 });
+      // Steps 1 and 2 taken over: a start and a completion each.
+      expect(done.events[1]!.value).to.deep.equal({ executionId: source.executionId, step: 3, copied: 4 });
       const after = await runtime.inspect(source.executionId);
       expect(after.state).to.equal('failed');
       expect(after.events.at(-1)).to.include({ type: 'WORKFLOW_FORKED' });
