@@ -1,5 +1,5 @@
 /**
- * W10 of ../shared/WORKLOADS.md: `replayCheck` over recorded executions of W1's 100-step workflow,
+ * W10 of ./README.md: `replayCheck` over recorded executions of W1's 100-step workflow,
  * against the same code. It must report no divergence, and exactly one when one log is edited.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

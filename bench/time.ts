@@ -1,5 +1,5 @@
 /**
- * W8 (wake) and W9 (schedules) of ../shared/WORKLOADS.md, through the public API. Each makes its own
+ * W8 (wake) and W9 (schedules) of ./README.md, through the public API. Each makes its own
  * runtime or worker: the embedded ones run on a TestClock (the due instant is the moment the clock
  * is moved there, and lateness is real time after it); on NATS, W8 waits on real time and W9 moves
  * the worker's TestClock a minute at a time. Each checks its result: every execution woken once,

@@ -1,5 +1,5 @@
 /**
- * The workloads of ../shared/WORKLOADS.md, written against the public API only. Each checks its own
+ * The workloads of ./README.md, written against the public API only. Each checks its own
  * result: a wrong answer throws, whatever its speed.
  */
 import { workflow, task, pause, parallel, type ExecutionContext, type Runtime } from 'flux-actors';

@@ -2,7 +2,8 @@
 # `npm test`: the whole test suite on a fresh Debian machine with Node 20: installs what is missing (nats-server,
 # chromium for the web page's test and, for better-sqlite3's build, a C++ toolchain, from Debian; the npm
 # dependencies), then checks
-# the types, the format, the lint rules and the layers, builds, and runs every test. Exit code = the tests' exit code.
+# the types, the format, the lint rules and the layers, builds, runs every test, then packs the package and
+# runs a workflow from the installed tarball (scripts/pack-check.sh). Exit code: the first that failed.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -29,3 +30,4 @@ timeout --foreground 1200 npx mocha || {
   [ "$code" -eq 124 ] && echo "the test run did not end within 20 minutes: something keeps the process alive" >&2
   exit "$code"
 }
+sh scripts/pack-check.sh
