@@ -137,7 +137,13 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
     });
   };
 
+  // Liveness: the process serves requests (a probe that restarts it must not do so because NATS is away).
   const health: Handler = async (_req, res) => {
+    json(res, 200, { status: 'ok', backend: backend.description, streams: streams.open });
+  };
+
+  // Readiness: the backend can be reached, so requests can be served (503 while NATS is away).
+  const ready: Handler = async (_req, res) => {
     const { ok, reason } = await backend.health();
     json(res, ok ? 200 : 503, {
       status: ok ? 'ok' : 'unavailable',
@@ -149,6 +155,7 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
 
   return [
     { method: 'GET', pattern: /^\/health$/, params: [], handler: health },
+    { method: 'GET', pattern: /^\/ready$/, params: [], handler: ready },
     {
       method: 'GET',
       pattern: /^\/workflows$/,

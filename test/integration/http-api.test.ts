@@ -91,6 +91,8 @@ for (const { kind, open } of kinds) {
 
     it('health and workflows', async () => {
       expect((await call('GET', '/health')).body.status).to.equal('ok');
+      const ready = await call('GET', '/ready');
+      expect([ready.status, ready.body.status]).to.deep.equal([200, 'ok']);
       expect((await call('GET', '/workflows')).body.workflows).to.include('expenseApproval');
     });
 

@@ -1,8 +1,8 @@
 /**
  * `flux server --nats` stays up through a NATS outage: it reconnects for as long as it takes (it
  * once gave up after 3 attempts and then answered 500 `closed connection` to everything while
- * /health said ok), /health says 503 while NATS is away and 200 once it is back, and requests work
- * again. A real nats-server of its own, stopped and restarted on the same port with the same store.
+ * /health said ok), /ready (readiness) says 503 while NATS is away and 200 once it is back, /health
+ * (liveness) stays 200 throughout, and requests work again. A real nats-server of its own, stopped and restarted on the same port with the same store.
  */
 import { expect } from 'chai';
 import { join } from 'node:path';
@@ -18,14 +18,14 @@ import { JSON_TYPE, rawRequest } from '../fixtures/http-server.js';
 import { tempDir } from '../fixtures/runtimes.js';
 
 /**
- * Asks /health until it answers `status`; each answer comes within the probe's patience (1.5 s).
+ * Asks /ready until it answers `status`; each answer comes within the probe's patience (1.5 s).
  * Real time on purpose: it waits for a real nats-server to stop or come back.
  */
 async function healthBecomes(port: number, status: number): Promise<{ status: string; reason?: string }> {
   for (let tries = 0; ; tries++) {
-    const answer = await rawRequest(port, 'GET', '/health');
+    const answer = await rawRequest(port, 'GET', '/ready');
     if (answer.status === status) return answer.body;
-    if (tries > 200) throw new Error(`/health stayed ${answer.status}: ${JSON.stringify(answer.body)}`);
+    if (tries > 200) throw new Error(`/ready stayed ${answer.status}: ${JSON.stringify(answer.body)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -60,8 +60,8 @@ describe('flux server on NATS: the NATS server stopped, then restarted', functio
     await nats?.dispose();
   });
 
-  it('NATS down: /health answers 503 unavailable and requests 503 NATS_UNREACHABLE; back up: 200, and requests work again', async () => {
-    expect((await rawRequest(port, 'GET', '/health')).body).to.include({ status: 'ok' });
+  it('NATS down: /ready answers 503 unavailable and requests 503 NATS_UNREACHABLE, /health stays 200; back up: 200, and requests work again', async () => {
+    expect((await rawRequest(port, 'GET', '/ready')).body).to.include({ status: 'ok' });
     const paused = await rawRequest(port, 'POST', '/workflows/expenseApproval/run?mode=sync', JSON_TYPE, '7');
     expect(paused.body.state).to.equal('paused');
 
@@ -74,7 +74,9 @@ describe('flux server on NATS: the NATS server stopped, then restarted', functio
 
     expect(read.status).to.equal(503);
     expect(read.body.error.code).to.equal('NATS_UNREACHABLE');
-    expect((await rawRequest(port, 'GET', '/health')).status).to.equal(503);
+    expect((await rawRequest(port, 'GET', '/ready')).status).to.equal(503);
+    // Alive all the same: a liveness probe must not restart a server because NATS is away.
+    expect((await rawRequest(port, 'GET', '/health')).body).to.include({ status: 'ok' });
 
     await nats.restart();
     expect((await healthBecomes(port, 200)).status).to.equal('ok');
