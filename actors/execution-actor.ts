@@ -9,6 +9,7 @@
  * starts a new actor that replays the log, so a resume in this process and one in another process
  * are the same code path.
  */
+import { context, type Span } from '@opentelemetry/api';
 import { createActor, type Actor } from 'xstate';
 import type { BoundExecutionMachine, ExecutionMachineHost, ExecutionMachines } from './execution-binding.js';
 import type { ExecutionMachineContext, ExecutionMachineEvent, LifecycleEvent } from './execution-machine.js';
@@ -28,6 +29,7 @@ import type { TaskDefinition } from '../runtime/engine/task-definition.js';
 import type { WorkflowDefinition } from '../runtime/engine/workflow-definition.js';
 import { payloadJson, type TaskResult } from '../proto/messages.js';
 import { wakeOf } from '../runtime/engine/waits.js';
+import { endRunSpan, startRunSpan, traceparentOf, type RunKind } from '../runtime/engine/tracing.js';
 import { WorkflowRun, type Inheritance, type LiveCall, type RunHost } from './workflow-run.js';
 
 export type { CancelOptions } from './cancel-options.js';
@@ -66,6 +68,17 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
   private startCommit: Promise<void> | undefined;
   /** What the body's run sees of this actor. */
   private readonly runHost: RunHost;
+  /** The caller's trace context when this actor was made (a start from a traced request links to it). */
+  private readonly caller = context.active();
+  /** How the next run begins (the lifecycle event that begins it), and the span of the run under way. */
+  private runKind: RunKind = 'start';
+  private runSpan: Span | undefined;
+  private runTraceparent: string | undefined;
+  /** A run that stopped: its span ends once the machine's next state is known (or with the state it reached). */
+  private endingSpan: Span | undefined;
+  private endingState: ExecutionState | undefined;
+  /** The state the machine was in last while the run under way ran. */
+  private runState: ExecutionState | undefined;
 
   constructor(
     readonly definition: WorkflowDefinition<I, O>,
@@ -92,6 +105,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
       cancelOptions: () => ({ rollback: this.actor.getSnapshot().context.rollback }),
       parkAfterMs,
       waitsChanged: () => this.waitsChanged(),
+      traceparent: () => this.runTraceparent,
     };
     this.done = new Promise((resolve, reject) => {
       this.settle = { resolve, reject };
@@ -223,6 +237,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
 
   record(event: LifecycleEvent, cause: ExecutionMachineEvent, context: ExecutionMachineContext): void {
     const { log, executionId } = this;
+    this.runKind = runKindOf(event, cause);
     const name = this.definition.name;
     switch (event) {
       case 'WORKFLOW_STARTED': {
@@ -277,6 +292,15 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
   }
 
   runBody(sendBack: (event: ExecutionMachineEvent) => void): void {
+    this.runSpan = startRunSpan(
+      this.executionId,
+      this.definition.name,
+      this.definition.options.version,
+      this.runKind,
+      this.log.clock.now(),
+      this.runKind === 'start' ? this.caller : undefined,
+    );
+    this.runTraceparent = traceparentOf(this.runSpan);
     const run = new WorkflowRun(this.runHost, this.inherited);
     this.inherited?.adoptedBy(run);
     this.inherited = undefined;
@@ -285,6 +309,11 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
   }
 
   stopBody(): void {
+    // Leaving a pause's drain (drained, or resumed meanwhile): that run reached the pause.
+    this.endingState = this.runState === 'paused' ? 'paused' : undefined;
+    this.endingSpan = this.runSpan;
+    this.runSpan = undefined;
+    this.runTraceparent = undefined;
     if (this.handingOver && this.run) {
       // Resumed while draining: the calls still running go to the next run, which replays.
       this.handingOver = false;
@@ -383,6 +412,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
   private stop(): void {
     if (this.hasStopped) return;
     this.hasStopped = true;
+    // A run stopped by an error (its log could not be written): its span says so.
+    for (const span of [this.runSpan, this.endingSpan])
+      if (span) endRunSpan(span, this.indexed, this.log.clock.now(), this.log.failure ?? { message: 'stopped' });
+    this.runSpan = this.endingSpan = undefined;
     this.actor.stop();
     this.unhost();
     this.markStopped();
@@ -401,6 +434,17 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
    */
   private onSnapshot(snapshot: ExecutionSnapshot): void {
     const state = stateOf(snapshot);
+    if (this.endingSpan) {
+      const reached = this.endingState ?? state;
+      endRunSpan(
+        this.endingSpan,
+        reached,
+        this.log.clock.now(),
+        reached === 'failed' ? failureOf(this.log) : undefined,
+      );
+      this.endingSpan = undefined;
+    }
+    this.runState = this.runSpan ? state : undefined;
     const drained = this.reported && !this.inRunning('draining');
     if (state !== this.indexed || (drained && state === 'paused')) {
       this.indexed = state;
@@ -442,6 +486,33 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
   /** Waits the body recorded while the pause drains (more pauses, sleeps): the index's timer follows. */
   private waitsChanged(): void {
     if (this.inRunning('draining')) this.log.setState('paused', wakeOf(this.log.events));
+  }
+}
+
+/** How a run that a lifecycle event begins is named in its span. */
+function runKindOf(event: LifecycleEvent, cause: ExecutionMachineEvent): RunKind {
+  switch (event) {
+    case 'WORKFLOW_RESUMED': {
+      const resume = cause as Extract<ExecutionMachineEvent, { type: 'RESUME' }>;
+      return resume.valueJson === undefined && (resume.answers?.length ?? 0) > 0 ? 'wake' : 'resume';
+    }
+    case 'WORKFLOW_RECOVERED':
+      return 'recover';
+    case 'WORKFLOW_RETRIED':
+      return 'retry';
+    default:
+      return 'start';
+  }
+}
+
+/** The error a failed execution recorded, for its run's span. */
+function failureOf(log: ExecutionLog): { message: string } | undefined {
+  const failed = log.last('WORKFLOW_FAILED');
+  if (!failed?.valueJson) return undefined;
+  try {
+    return { message: String((JSON.parse(failed.valueJson) as { message?: unknown }).message) };
+  } catch {
+    return undefined;
   }
 }
 

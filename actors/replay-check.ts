@@ -95,6 +95,7 @@ export function checkReplay(
       // Any sleep parks: the check stops at the first wait that is not already over in the log.
       parkAfterMs: 0,
       waitsChanged: () => {},
+      traceparent: () => undefined, // a check runs nothing: no span
     });
     run.start(send);
   });

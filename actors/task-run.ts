@@ -4,6 +4,7 @@
  * exactly once with the output or the error, reports each failure-handling step on the way, and
  * stops everything (timers, the machine, the attempt's signal) when cancelled.
  */
+import { context, trace, type Span } from '@opentelemetry/api';
 import { createActor, fromPromise, type Actor } from 'xstate';
 import { taskExecutorMachine, type TaskMachineContext, type TaskMachineInput } from './task-executor-machine.js';
 import { systemClock, xstateClock, type Clock, type Timer, type XStateClock } from '../runtime/engine/clock.js';
@@ -16,6 +17,7 @@ import { redactJson, secretIn, secretInOutput } from '../runtime/engine/secrets.
 import { encodeValue, toErrorInfo } from '../runtime/engine/serialization.js';
 import type { TaskDefinition, TaskFunction } from '../runtime/engine/task-definition.js';
 import { jsonPayload, type ErrorInfo, type TaskCommand, type TaskResult } from '../proto/messages.js';
+import { ATTR, endTaskSpan, startPartSpan, startTaskSpan } from '../runtime/engine/tracing.js';
 
 export type ReplyTo = (result: TaskResult) => void;
 export type Secrets = Readonly<Record<string, string>>;
@@ -59,6 +61,8 @@ export class TaskRun {
   private readonly onTaskOutput: ((outputJson: string | undefined) => void) | undefined;
   private readonly nested: NestedCalls | undefined;
   private readonly time: RunClock;
+  /** The command's span, when the run that sent it is traced. */
+  private readonly span: Span | undefined;
 
   constructor(
     private readonly definition: TaskDefinition,
@@ -71,6 +75,7 @@ export class TaskRun {
     this.onTaskOutput = setting.onTaskOutput;
     this.nested = setting.nested;
     this.time = setting.time ?? SYSTEM_RUN_CLOCK;
+    this.span = command.traceparent ? startTaskSpan(command.traceparent, command, this.time.clock.now()) : undefined;
   }
 
   start(): this {
@@ -96,7 +101,8 @@ export class TaskRun {
       this.startMachine(resume?.lastError ?? UNKNOWN_ERROR, attempt, 'retrying');
       return this;
     }
-    if (policy?.timeoutMs !== undefined) {
+    // (A traced command's attempt runs in a span of its own: `runPart` keeps the timeout then.)
+    if (policy?.timeoutMs !== undefined && !this.span) {
       this.firstTimed(attempt, policy.timeoutMs);
       return this;
     }
@@ -189,6 +195,7 @@ export class TaskRun {
     const name = this.definition.name;
     const scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested, this.time.clock);
     this.scope = scope;
+    if (this.span) return this.tracedPart(fn, what, attempt, timeoutMs, scope);
     // As few promise steps as possible: a task that finishes at once must reach its gate in time
     // (see runtime/engine/delivery.ts), or every step of a sequential workflow costs a turn of the loop.
     return runIn(scope, fn, this.args, timeoutMs, this.time.deadlines).then(
@@ -201,6 +208,44 @@ export class TaskRun {
       },
       (error: unknown) => Promise.reject(this.safeError(error)),
     );
+  }
+
+  /** `runPart` of a traced command: the part runs under its own span (the body's spans nest under it). */
+  private tracedPart(
+    fn: TaskFunction,
+    what: string,
+    attempt: number,
+    timeoutMs: number | undefined,
+    scope: TaskScope,
+  ): Promise<string | undefined> {
+    const part = what === 'result' ? 'attempt' : what === 'fallback result' ? 'fallback' : 'rollback';
+    const span = startPartSpan(this.span!, part, attempt, this.time.clock.now());
+    const ran = context.with(trace.setSpan(context.active(), span), () =>
+      runIn(scope, fn, this.args, timeoutMs, this.time.deadlines),
+    );
+    return ran
+      .then(
+        (output) => {
+          try {
+            return this.keepOut(
+              encodeValue(output, `the ${what} of task '${this.definition.name}'`, scope.executionId),
+            );
+          } catch (error) {
+            return Promise.reject(this.safeError(error));
+          }
+        },
+        (error: unknown) => Promise.reject(this.safeError(error)),
+      )
+      .then(
+        (outputJson) => {
+          endTaskSpan(span, 'completed', this.time.clock.now());
+          return outputJson;
+        },
+        (info: ErrorInfo) => {
+          endTaskSpan(span, 'failed', this.time.clock.now(), info);
+          return Promise.reject(info);
+        },
+      );
   }
 
   /**
@@ -275,6 +320,7 @@ export class TaskRun {
 
   private progress(type: EventType, valueJson: string | undefined): TaskResult {
     const { executionId, taskId, attempt } = this.command;
+    this.span?.addEvent(type, { [ATTR.attempt]: attempt }, this.time.clock.now());
     return { executionId, taskId, attempt, outcome: 'progress', progress: { type, value: jsonPayload(valueJson) } };
   }
 
@@ -282,6 +328,10 @@ export class TaskRun {
   private finish(result: TaskResult): void {
     if (this.replied) return;
     this.replied = true;
+    if (this.span) {
+      const failed = result.outcome === 'error';
+      endTaskSpan(this.span, failed ? 'failed' : 'completed', this.time.clock.now(), failed ? result.error : undefined);
+    }
     this.reply(result);
   }
 }

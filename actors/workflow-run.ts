@@ -43,7 +43,7 @@ import { encodeValue, toErrorInfo } from '../runtime/engine/serialization.js';
 import { describeCall, recordOutcome, settleFromEvent, type FinalResult } from './outcomes.js';
 import type { TaskDefinition } from '../runtime/engine/task-definition.js';
 import type { WorkflowDefinition } from '../runtime/engine/workflow-definition.js';
-import { jsonPayload, payloadJson, type TaskResult } from '../proto/messages.js';
+import { jsonPayload, payloadJson, type TaskCommand, type TaskResult } from '../proto/messages.js';
 import type { CancelOptions } from './cancel-options.js';
 
 /** A call running now: a task at an executor, or a durable timer. */
@@ -91,6 +91,8 @@ export interface RunHost {
   readonly parkAfterMs: number | undefined;
   /** The run recorded a wait (a pause, a sleep) while the pause drains: the index's timer follows. */
   waitsChanged(): void;
+  /** The W3C traceparent of this run's span, when it is traced: task commands carry it to their executor. */
+  traceparent(): string | undefined;
 }
 
 /**
@@ -252,6 +254,8 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
         ...(resume && { resume }),
         ...(secretRequests?.length && { secretRequests: [...secretRequests] }),
       };
+      const traceparent = this.host.traceparent();
+      if (traceparent) (command as TaskCommand).traceparent = traceparent;
       // The task's secrets are known here before it can report anything that might quote them.
       const requests = definition.options.secretRequests;
       const learning = requests && log.secrets.learn(requests);

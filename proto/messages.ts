@@ -35,6 +35,11 @@ export interface TaskCommand {
   resume?: TaskResume;
   /** Secrets the workflow requested for all its tasks, by name (never values), besides the task's own. */
   secretRequests?: string[];
+  /**
+   * The W3C traceparent of the run that sent it, when that run is traced: the executor's spans join
+   * the execution's trace. Across NATS it travels as the `traceparent` header, not in the message.
+   */
+  traceparent?: string;
 }
 
 /** Where an interrupted task's failure handling picks up. */

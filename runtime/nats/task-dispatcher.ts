@@ -30,7 +30,7 @@ import type { NatsNames } from './names.js';
 import { outboxOf } from './outbox.js';
 import { PendingCall } from './pending-call.js';
 import type { NatsTaskServer } from './task-server.js';
-import { callKey, EXECUTOR_HEADER, RESULTS_HEADER } from './task-wire.js';
+import { callKey, EXECUTOR_HEADER, RESULTS_HEADER, TRACEPARENT_HEADER } from './task-wire.js';
 
 export interface DispatcherOptions {
   /** How long a command waits for an executor that serves its task. Default 30 s. */
@@ -179,19 +179,23 @@ export class NatsTaskDispatcher implements TaskSender {
     try {
       this.nc.publish(subject, encodeTaskCommand(command), {
         reply: `${this.answersPrefix}.${token}`,
-        headers: this.commandHeaders(generation),
+        headers: this.commandHeaders(generation, command.traceparent),
       });
     } catch {
       // The connection is closed or reconnecting: the watch sends it again when nothing is heard of it.
     }
   }
 
-  /** Where the executor sends a sending's results; the first sending's headers are made once. */
-  private commandHeaders(generation: number): MsgHdrs {
-    if (generation === 0 && this.firstSendingHeaders) return this.firstSendingHeaders;
+  /**
+   * Where the executor sends a sending's results, and the W3C trace context of a traced run; the
+   * first sending's headers of an untraced command are made once.
+   */
+  private commandHeaders(generation: number, traceparent: string | undefined): MsgHdrs {
+    if (generation === 0 && !traceparent && this.firstSendingHeaders) return this.firstSendingHeaders;
     const h = headers();
     h.set(RESULTS_HEADER, generation === 0 ? this.resultsSubject : `${this.resultsSubject}.${generation}`);
-    if (generation === 0) this.firstSendingHeaders = h;
+    if (traceparent) h.set(TRACEPARENT_HEADER, traceparent);
+    else if (generation === 0) this.firstSendingHeaders = h;
     return h;
   }
 

@@ -26,7 +26,7 @@ import type { LargeValues } from './large-values.js';
 import type { NatsNames } from './names.js';
 import { outboxOf } from './outbox.js';
 import { isLiteralSubject } from './reply-subjects.js';
-import { callKey, EXECUTOR_HEADER, RESULTS_HEADER, TAKEN_AFTER_MS } from './task-wire.js';
+import { callKey, EXECUTOR_HEADER, RESULTS_HEADER, TAKEN_AFTER_MS, TRACEPARENT_HEADER } from './task-wire.js';
 
 export interface TaskServerOptions {
   /** Where messages that could not be handled are reported. Default: stderr. */
@@ -173,6 +173,9 @@ export class NatsTaskServer {
         encoder.encode(JSON.stringify({ name: 'FluxError', code: 'BAD_COMMAND' satisfies ErrorCode, message })),
       );
     }
+    // The sender's run, when traced: this executor's spans join the execution's trace (checked where it is read).
+    const traceparent = msg.headers?.get(TRACEPARENT_HEADER);
+    if (traceparent) command.traceparent = traceparent;
     const key = callKey(command.executionId, command.taskId);
     let finished = false;
     // Taken, and by whom: said only by a command that runs a while (a quick one's result says it all).
