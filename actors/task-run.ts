@@ -4,7 +4,7 @@
  * exactly once with the output or the error, reports each failure-handling step on the way, and
  * stops everything (timers, the machine, the attempt's signal) when cancelled.
  */
-import { context, trace, type Span } from '@opentelemetry/api';
+import { context, trace, type Context, type Span } from '@opentelemetry/api';
 import { createActor, fromPromise, type Actor } from 'xstate';
 import { taskExecutorMachine, type TaskMachineContext, type TaskMachineInput } from './task-executor-machine.js';
 import { systemClock, xstateClock, type Clock, type Timer, type XStateClock } from '../runtime/engine/clock.js';
@@ -17,7 +17,7 @@ import { redactJson, secretIn, secretInOutput } from '../runtime/engine/secrets.
 import { encodeValue, toErrorInfo } from '../runtime/engine/serialization.js';
 import type { TaskDefinition, TaskFunction } from '../runtime/engine/task-definition.js';
 import { jsonPayload, type ErrorInfo, type TaskCommand, type TaskResult } from '../proto/messages.js';
-import { ATTR, endTaskSpan, startPartSpan, startTaskSpan } from '../runtime/engine/tracing.js';
+import { ATTR, contextOfTraceparent, markPartSpan, startPartSpan } from '../runtime/engine/tracing.js';
 
 export type ReplyTo = (result: TaskResult) => void;
 export type Secrets = Readonly<Record<string, string>>;
@@ -61,8 +61,9 @@ export class TaskRun {
   private readonly onTaskOutput: ((outputJson: string | undefined) => void) | undefined;
   private readonly nested: NestedCalls | undefined;
   private readonly time: RunClock;
-  /** The command's span, when the run that sent it is traced. */
-  private readonly span: Span | undefined;
+  /** The run that sent the command, when it is traced; the span of the part of it under way. */
+  private readonly traced: Context | undefined;
+  private part: Span | undefined;
 
   constructor(
     private readonly definition: TaskDefinition,
@@ -75,7 +76,7 @@ export class TaskRun {
     this.onTaskOutput = setting.onTaskOutput;
     this.nested = setting.nested;
     this.time = setting.time ?? SYSTEM_RUN_CLOCK;
-    this.span = command.traceparent ? startTaskSpan(command.traceparent, command, this.time.clock.now()) : undefined;
+    this.traced = command.traceparent ? contextOfTraceparent(command.traceparent) : undefined;
   }
 
   start(): this {
@@ -102,7 +103,7 @@ export class TaskRun {
       return this;
     }
     // (A traced command's attempt runs in a span of its own: `runPart` keeps the timeout then.)
-    if (policy?.timeoutMs !== undefined && !this.span) {
+    if (policy?.timeoutMs !== undefined && !this.traced) {
       this.firstTimed(attempt, policy.timeoutMs);
       return this;
     }
@@ -195,57 +196,51 @@ export class TaskRun {
     const name = this.definition.name;
     const scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested, this.time.clock);
     this.scope = scope;
-    if (this.span) return this.tracedPart(fn, what, attempt, timeoutMs, scope);
+    // A traced command's part runs under a span of its own (the body's own spans nest under it).
+    const span = this.traced && this.startPart(this.traced, partOf(what), attempt);
+    const ran = span
+      ? context.with(trace.setSpan(context.active(), span), () =>
+          runIn(scope, fn, this.args, timeoutMs, this.time.deadlines),
+        )
+      : runIn(scope, fn, this.args, timeoutMs, this.time.deadlines);
     // As few promise steps as possible: a task that finishes at once must reach its gate in time
     // (see runtime/engine/delivery.ts), or every step of a sequential workflow costs a turn of the loop.
-    return runIn(scope, fn, this.args, timeoutMs, this.time.deadlines).then(
+    return ran.then(
       (output) => {
         try {
-          return this.keepOut(encodeValue(output, `the ${what} of task '${name}'`, executionId));
+          const kept = this.keepOut(encodeValue(output, `the ${what} of task '${name}'`, executionId));
+          if (span) this.endPart(span, kept);
+          return kept;
         } catch (error) {
-          return Promise.reject(this.safeError(error));
+          return Promise.reject(this.failedPart(span, error));
         }
       },
-      (error: unknown) => Promise.reject(this.safeError(error)),
+      (error: unknown) => Promise.reject(this.failedPart(span, error)),
     );
   }
 
-  /** `runPart` of a traced command: the part runs under its own span (the body's spans nest under it). */
-  private tracedPart(
-    fn: TaskFunction,
-    what: string,
-    attempt: number,
-    timeoutMs: number | undefined,
-    scope: TaskScope,
-  ): Promise<string | undefined> {
-    const part = what === 'result' ? 'attempt' : what === 'fallback result' ? 'fallback' : 'rollback';
-    const span = startPartSpan(this.span!, part, attempt, this.time.clock.now());
-    const ran = context.with(trace.setSpan(context.active(), span), () =>
-      runIn(scope, fn, this.args, timeoutMs, this.time.deadlines),
+  /** The span of the next part of a traced command; the last part's ends. */
+  private startPart(parent: Context, part: 'attempt' | 'fallback' | 'rollback', attempt: number): Span {
+    const now = this.time.clock.now();
+    this.part?.end(now);
+    this.part = startPartSpan(parent, this.command, part, attempt, now);
+    return this.part;
+  }
+
+  /** A traced part's outcome, once its output is kept (stored, when the task keeps outputs out of the log). */
+  private endPart(span: Span, kept: string | undefined | Promise<string | undefined>): void {
+    if (!(kept instanceof Promise)) return markPartSpan(span, 'completed');
+    kept.then(
+      () => markPartSpan(span, 'completed'),
+      (error: ErrorInfo) => markPartSpan(span, 'failed', error),
     );
-    return ran
-      .then(
-        (output) => {
-          try {
-            return this.keepOut(
-              encodeValue(output, `the ${what} of task '${this.definition.name}'`, scope.executionId),
-            );
-          } catch (error) {
-            return Promise.reject(this.safeError(error));
-          }
-        },
-        (error: unknown) => Promise.reject(this.safeError(error)),
-      )
-      .then(
-        (outputJson) => {
-          endTaskSpan(span, 'completed', this.time.clock.now());
-          return outputJson;
-        },
-        (info: ErrorInfo) => {
-          endTaskSpan(span, 'failed', this.time.clock.now(), info);
-          return Promise.reject(info);
-        },
-      );
+  }
+
+  /** A part's error as stored; its span, if traced, says so. */
+  private failedPart(span: Span | undefined, error: unknown): ErrorInfo {
+    const info = this.safeError(error);
+    if (span) markPartSpan(span, 'failed', info);
+    return info;
   }
 
   /**
@@ -320,7 +315,7 @@ export class TaskRun {
 
   private progress(type: EventType, valueJson: string | undefined): TaskResult {
     const { executionId, taskId, attempt } = this.command;
-    this.span?.addEvent(type, { [ATTR.attempt]: attempt }, this.time.clock.now());
+    this.part?.addEvent(type, { [ATTR.attempt]: attempt }, this.time.clock.now());
     return { executionId, taskId, attempt, outcome: 'progress', progress: { type, value: jsonPayload(valueJson) } };
   }
 
@@ -328,12 +323,14 @@ export class TaskRun {
   private finish(result: TaskResult): void {
     if (this.replied) return;
     this.replied = true;
-    if (this.span) {
-      const failed = result.outcome === 'error';
-      endTaskSpan(this.span, failed ? 'failed' : 'completed', this.time.clock.now(), failed ? result.error : undefined);
-    }
+    this.part?.end(this.time.clock.now());
     this.reply(result);
   }
+}
+
+/** Which part of a task command `runPart` runs, by what its output is called. */
+function partOf(what: string): 'attempt' | 'fallback' | 'rollback' {
+  return what === 'result' ? 'attempt' : what === 'fallback result' ? 'fallback' : 'rollback';
 }
 
 /**

@@ -11,6 +11,7 @@ import { fillEvents, startNatsBench, tasksServedLocally, w7, type NatsBench, typ
 import { natsServerMissing, natsServerVersion } from './nats-server.js';
 import { w8Embedded, w8Nats, w9Embedded, w9Nats } from './time.js';
 import { w10 } from './change.js';
+import { w12 } from './tracing.js';
 import {
   collectGarbage,
   localStepRuns,
@@ -93,7 +94,7 @@ const ownNats = () => {
 const targets: Target[] = [
   {
     name: 'memory',
-    extra: timeWorkloads('memory'),
+    extra: [...timeWorkloads('memory'), { name: 'W12 tracing overhead', once: true, run: () => w12() }],
     async open() {
       const runtime = await createRuntime({ store: 'memory' });
       return { runtime, stepRuns: localStepRuns, dispose: () => runtime.close() };

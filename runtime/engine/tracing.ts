@@ -35,6 +35,7 @@ export const ATTR = {
   taskId: 'flux.task.id',
   attempt: 'flux.task.attempt',
   outcome: 'flux.task.outcome',
+  part: 'flux.task.part',
 } as const;
 
 /** How a run began. */
@@ -113,49 +114,36 @@ export function contextOfTraceparent(traceparent: string | undefined): Context |
 }
 
 /**
- * A task command an executor carries out, under the run that sent it (its `traceparent`); undefined
- * when that run is not traced. Its attempts are spans under it; its retries, fallback and rollback
- * are its events.
+ * One part of a task command an executor carries out, under the run that sent it (the command's
+ * `traceparent`): an attempt of the body (`flux.task <name>`), its fallback or its rollback. Kept
+ * open until the next part starts or the command ends, so the retry, fallback and rollback decided
+ * after it are its events.
  */
-export function startTaskSpan(
-  traceparent: string | undefined,
-  task: { executionId: string; taskId: string; taskName: string },
-  startTime: number,
-): Span | undefined {
-  const parent = contextOfTraceparent(traceparent);
-  if (!parent) return undefined;
-  return tracer.startSpan(
-    `flux.task ${task.taskName}`,
-    {
-      startTime,
-      attributes: { [ATTR.executionId]: task.executionId, [ATTR.taskId]: task.taskId, [ATTR.taskName]: task.taskName },
-    },
-    parent,
-  );
-}
-
-/** One part of a task command: an attempt of the body, its fallback or its rollback. */
 export function startPartSpan(
-  task: Span,
+  parent: Context,
+  task: { executionId: string; taskId: string; taskName: string },
   part: 'attempt' | 'fallback' | 'rollback',
   attempt: number,
   startTime: number,
 ): Span {
   return tracer.startSpan(
-    `flux.task.${part}`,
-    { startTime, attributes: { [ATTR.attempt]: attempt } },
-    trace.setSpan(ROOT_CONTEXT, task),
+    part === 'attempt' ? `flux.task ${task.taskName}` : `flux.task ${task.taskName} ${part}`,
+    {
+      startTime,
+      attributes: {
+        [ATTR.executionId]: task.executionId,
+        [ATTR.taskId]: task.taskId,
+        [ATTR.taskName]: task.taskName,
+        [ATTR.attempt]: attempt,
+        ...(part !== 'attempt' && { [ATTR.part]: part }),
+      },
+    },
+    parent,
   );
 }
 
-/** Ends a task's span or one of its parts with its outcome. */
-export function endTaskSpan(
-  span: Span,
-  outcome: 'completed' | 'failed',
-  endTime: number,
-  error?: { message: string },
-): void {
+/** How a part of a task command went (its span ends later: see `startPartSpan`). */
+export function markPartSpan(span: Span, outcome: 'completed' | 'failed', error?: { message: string }): void {
   span.setAttribute(ATTR.outcome, outcome);
   if (outcome === 'failed') span.setStatus({ code: SpanStatusCode.ERROR, ...(error && { message: error.message }) });
-  span.end(endTime);
 }
