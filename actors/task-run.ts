@@ -209,7 +209,7 @@ export class TaskRun {
       (output) => {
         try {
           const kept = this.keepOut(encodeValue(output, `the ${what} of task '${name}'`, executionId));
-          if (span) this.endPart(span, kept);
+          if (span) this.markPart(span, kept);
           return kept;
         } catch (error) {
           return Promise.reject(this.failedPart(span, error));
@@ -228,8 +228,11 @@ export class TaskRun {
   }
 
   /** A traced part's outcome, once its output is kept (stored, when the task keeps outputs out of the log). */
-  private endPart(span: Span, kept: string | undefined | Promise<string | undefined>): void {
-    if (!(kept instanceof Promise)) return markPartSpan(span, 'completed');
+  private markPart(span: Span, kept: string | undefined | Promise<string | undefined>): void {
+    if (!(kept instanceof Promise)) {
+      markPartSpan(span, 'completed');
+      return;
+    }
     kept.then(
       () => markPartSpan(span, 'completed'),
       (error: ErrorInfo) => markPartSpan(span, 'failed', error),
