@@ -70,6 +70,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
   private readonly runHost: RunHost;
   /** The caller's trace context when this actor was made (a start from a traced request links to it). */
   private readonly caller = context.active();
+  private linkCaller = true;
   /** How the next run begins (the lifecycle event that begins it), and the span of the run under way. */
   private runKind: RunKind = 'start';
   private runSpan: Span | undefined;
@@ -298,8 +299,9 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
       this.definition.options.version,
       this.runKind,
       this.log.clock.now(),
-      this.runKind === 'start' ? this.caller : undefined,
+      this.linkCaller ? this.caller : undefined,
     );
+    this.linkCaller = false; // only the run the caller began
     this.runTraceparent = traceparentOf(this.runSpan);
     const run = new WorkflowRun(this.runHost, this.inherited);
     this.inherited?.adoptedBy(run);

@@ -4,7 +4,7 @@
  * exactly once with the output or the error, reports each failure-handling step on the way, and
  * stops everything (timers, the machine, the attempt's signal) when cancelled.
  */
-import { context, trace, type Context, type Span } from '@opentelemetry/api';
+import { ROOT_CONTEXT, trace, type Context, type Span } from '@opentelemetry/api';
 import { createActor, fromPromise, type Actor } from 'xstate';
 import { taskExecutorMachine, type TaskMachineContext, type TaskMachineInput } from './task-executor-machine.js';
 import { systemClock, xstateClock, type Clock, type Timer, type XStateClock } from '../runtime/engine/clock.js';
@@ -196,13 +196,10 @@ export class TaskRun {
     const name = this.definition.name;
     const scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested, this.time.clock);
     this.scope = scope;
-    // A traced command's part runs under a span of its own (the body's own spans nest under it).
+    // A traced command's part runs under a span of its own; the body may nest its own under it (`traceContext`).
     const span = this.traced && this.startPart(this.traced, partOf(what), attempt);
-    const ran = span
-      ? context.with(trace.setSpan(context.active(), span), () =>
-          runIn(scope, fn, this.args, timeoutMs, this.time.deadlines),
-        )
-      : runIn(scope, fn, this.args, timeoutMs, this.time.deadlines);
+    if (span) scope.traceContext = trace.setSpan(ROOT_CONTEXT, span);
+    const ran = runIn(scope, fn, this.args, timeoutMs, this.time.deadlines);
     // As few promise steps as possible: a task that finishes at once must reach its gate in time
     // (see runtime/engine/delivery.ts), or every step of a sequential workflow costs a turn of the loop.
     return ran.then(

@@ -1,5 +1,6 @@
 /** The endpoints of the HTTP API, each a handler over the backend (see server.ts for the list). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { withCallerTrace } from '../control/caller-trace.js';
 import { follow, type Backend } from '../control/backend.js';
 import { executionJson } from '../control/execution-json.js';
 import { executionPicture, machinePicture, type PictureFormat } from '../pictures/index.js';
@@ -69,11 +70,14 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
       );
     const input = await readJsonBody(req, limit);
     if (mode === 'stream') streams.reserve(res); // before the start: a refused stream starts nothing
-    const executionId = await backend.start(name!, input, {
-      ...(ownId !== undefined && { executionId: ownId }),
-      ...(version !== undefined && { version }),
-      ...(idReuse !== undefined && { idReuse: idReuse as IdReusePolicy }),
-    });
+    // A request that carries a trace context: the execution's first run links to it.
+    const executionId = await withCallerTrace(req.headers.traceparent, () =>
+      backend.start(name!, input, {
+        ...(ownId !== undefined && { executionId: ownId }),
+        ...(version !== undefined && { version }),
+        ...(idReuse !== undefined && { idReuse: idReuse as IdReusePolicy }),
+      }),
+    );
     if (mode === 'async')
       return json(res, 202, { executionId, state: 'running', links: { self: `/executions/${executionId}` } });
     if (mode === 'sync')
@@ -171,7 +175,8 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
       handler: async (req, res, [id], query) => {
         const pause = query.get('pause') ?? undefined;
         const value = await readJsonBody(req, limit);
-        json(res, 200, executionJson(await backend.resume(id!, value, { pause }), false));
+        const resumed = await withCallerTrace(req.headers.traceparent, () => backend.resume(id!, value, { pause }));
+        json(res, 200, executionJson(resumed, false));
       },
     },
     {

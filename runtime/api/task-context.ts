@@ -1,3 +1,4 @@
+import type { Context } from '@opentelemetry/api';
 import { FluxError } from '../engine/errors.js';
 import { currentTask } from '../engine/scope.js';
 
@@ -17,6 +18,13 @@ export interface TaskContext {
    * worker. Pass it to the systems the task changes, so a repeated run is recognised there.
    */
   readonly idempotencyKey: string;
+  /**
+   * The OpenTelemetry context of this attempt's span when the execution is traced (else undefined):
+   * start the body's own spans under it to nest them there, e.g.
+   * `tracer.startActiveSpan('charge card', {}, taskContext().traceContext ?? context.active(), fn)`.
+   * (The body does not run inside it: that would cost every traced step its share of async hooks.)
+   */
+  readonly traceContext: Context | undefined;
 }
 
 /**

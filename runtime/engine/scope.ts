@@ -3,6 +3,7 @@
  * a durable step (inside a workflow body) or a plain call (anywhere else); a task body finds its
  * `taskContext()` here.
  */
+import type { Context as OtelContext } from '@opentelemetry/api';
 import type { RecordedWake } from './waits.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { systemClock, type Clock } from './clock.js';
@@ -46,6 +47,11 @@ export class TaskScope {
   private aborted = false;
   /** How many calls with each base this attempt has made: nested call ids count per attempt. */
   private nestedCounts: Map<string, number> | undefined;
+  /**
+   * The OpenTelemetry context of this attempt's span, when its run is traced: spans the body makes
+   * under it (`tracer.startActiveSpan(name, {}, taskContext().traceContext, fn)`) join the trace.
+   */
+  traceContext: OtelContext | undefined;
 
   constructor(
     readonly executionId: string,

@@ -21,6 +21,10 @@ import {
   encodeStartCommand,
 } from './codec.js';
 import { forkStep } from '../engine/fork.js';
+import { context, trace } from '@opentelemetry/api';
+import { headers } from '@nats-io/nats-core';
+import { traceparentOf } from '../engine/tracing.js';
+import { TRACEPARENT_HEADER } from './task-wire.js';
 import { argumentsHash } from '../engine/identity.js';
 import { checkVersion } from '../engine/workflow-versions.js';
 import type { IdReusePolicy } from '../host/runtime.js';
@@ -225,7 +229,11 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
   ): Promise<void> => {
     const limit = nc.info?.max_payload ?? 1024 * 1024;
     if (data.length > limit - 1024) throw new PayloadTooLargeError(what, data.length, limit, executionId);
-    await js.publish(subject, data, { msgID }).catch((error: unknown) => {
+    // The caller's span, when it is traced: the run this command begins links to it.
+    const traceparent = traceparentOf(trace.getSpan(context.active()));
+    const h = traceparent ? headers() : undefined;
+    if (traceparent) h!.set(TRACEPARENT_HEADER, traceparent);
+    await js.publish(subject, data, { msgID, ...(h && { headers: h }) }).catch((error: unknown) => {
       if (!isStoreFull(error)) throw error;
       throw new StoreFullError(`the command for execution ${executionId ?? '(new)'} was not stored`, {
         cause: error,

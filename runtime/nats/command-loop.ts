@@ -12,6 +12,9 @@ import {
   type JsMsg,
 } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
+import { context } from '@opentelemetry/api';
+import { contextOfTraceparent } from '../engine/tracing.js';
+import { TRACEPARENT_HEADER } from './task-wire.js';
 import { v7 as uuidv7 } from 'uuid';
 import {
   decodeCancelCommand,
@@ -210,67 +213,81 @@ export class CommandLoop {
       msg.ack();
       this.reply(msg, { executionId: answer.executionId, workflow: workflow.name, state });
     };
+    // A command sent from a traced caller: the run it begins links to the caller's span.
+    const caller = contextOfTraceparent(msg.headers?.get(TRACEPARENT_HEADER) || undefined);
+    const carryOut = () => this.carryOut(msg, kind, workflow, answer, accepted);
     try {
-      if (kind === 'start') {
-        const command = decodeStartCommand(msg.data);
-        answer.executionId = command.executionId ? checkExecutionId(command.executionId) : uuidv7();
-        const { state, handle } = await this.runtime.startAs(workflow, answer.executionId, command.inputJson, {
-          version: command.version,
-          idReuse: command.idReuse,
-          seenEvents: command.seenEvents,
-        });
-        accepted(state); // WORKFLOW_STARTED is durable; from here the lease keeps the run alive
-        await handle.result().catch(() => undefined);
-      } else if (kind === 'resume') {
-        const command = decodeResumeCommand(msg.data);
-        answer.executionId = checkExecutionId(command.executionId);
-        if (msg.info.redelivered && (await this.alreadyResumed(answer.executionId, msg))) {
-          // Carried out already, but its driver may have died before acking it or before its lease
-          // was written: then nobody would take the execution over. Take it up if nobody drives it.
-          return accepted(
-            (await this.runtime.startAs(workflow, answer.executionId, undefined, { recoverOnly: true })).state,
-          );
-        }
-        await this.runtime.resumeAccepted(
-          answer.executionId,
-          decodeValue(command.valueJson),
-          workflow,
-          () => accepted('running'),
-          command.pause,
-        );
-      } else if (kind === 'wake') {
-        const command = decodeWakeCommand(msg.data);
-        answer.executionId = checkExecutionId(command.executionId);
-        const woke = await this.runtime.wake(answer.executionId, () => accepted('running'));
-        if (!woke && !answer.acked) {
-          await this.discardStale(command.executionId, command.revision);
-          accepted('');
-        }
-      } else if (kind === 'cancel') {
-        const command = decodeCancelCommand(msg.data);
-        answer.executionId = checkExecutionId(command.executionId);
-        accepted((await this.runtime.cancel(answer.executionId, workflow, { rollback: command.rollback })).state);
-      } else if (kind === 'retry') {
-        const command = decodeRetryCommand(msg.data);
-        answer.executionId = checkExecutionId(command.executionId);
-        await this.runtime.retryOne(answer.executionId, workflow, () => accepted('running'));
-      } else if (kind === 'fork') {
-        const command = decodeForkCommand(msg.data);
-        answer.executionId = checkExecutionId(command.forkId);
-        const fork = await this.runtime.fork(checkExecutionId(command.executionId), {
-          from: command.fromStep,
-          executionId: answer.executionId,
-          workflow,
-        });
-        accepted('running'); // its WORKFLOW_STARTED is durable
-        await fork.result().catch(() => undefined);
-      } else {
-        throw new MalformedMessageError('command', `unknown command subject ${msg.subject}`);
-      }
+      await (caller ? context.with(caller, carryOut) : carryOut());
     } catch (error) {
       if (!answer.acked) this.refused(msg, error, answer.executionId, workflow.name);
     } finally {
       working.clear();
+    }
+  }
+
+  /** What the command asks, carried out; `accepted` once it is durable. */
+  private async carryOut(
+    msg: JsMsg,
+    kind: string,
+    workflow: WorkflowDefinition,
+    answer: { executionId: string; acked: boolean },
+    accepted: (state: ExecutionStatus['state']) => void,
+  ): Promise<void> {
+    if (kind === 'start') {
+      const command = decodeStartCommand(msg.data);
+      answer.executionId = command.executionId ? checkExecutionId(command.executionId) : uuidv7();
+      const { state, handle } = await this.runtime.startAs(workflow, answer.executionId, command.inputJson, {
+        version: command.version,
+        idReuse: command.idReuse,
+        seenEvents: command.seenEvents,
+      });
+      accepted(state); // WORKFLOW_STARTED is durable; from here the lease keeps the run alive
+      await handle.result().catch(() => undefined);
+    } else if (kind === 'resume') {
+      const command = decodeResumeCommand(msg.data);
+      answer.executionId = checkExecutionId(command.executionId);
+      if (msg.info.redelivered && (await this.alreadyResumed(answer.executionId, msg))) {
+        // Carried out already, but its driver may have died before acking it or before its lease
+        // was written: then nobody would take the execution over. Take it up if nobody drives it.
+        return accepted(
+          (await this.runtime.startAs(workflow, answer.executionId, undefined, { recoverOnly: true })).state,
+        );
+      }
+      await this.runtime.resumeAccepted(
+        answer.executionId,
+        decodeValue(command.valueJson),
+        workflow,
+        () => accepted('running'),
+        command.pause,
+      );
+    } else if (kind === 'wake') {
+      const command = decodeWakeCommand(msg.data);
+      answer.executionId = checkExecutionId(command.executionId);
+      const woke = await this.runtime.wake(answer.executionId, () => accepted('running'));
+      if (!woke && !answer.acked) {
+        await this.discardStale(command.executionId, command.revision);
+        accepted('');
+      }
+    } else if (kind === 'cancel') {
+      const command = decodeCancelCommand(msg.data);
+      answer.executionId = checkExecutionId(command.executionId);
+      accepted((await this.runtime.cancel(answer.executionId, workflow, { rollback: command.rollback })).state);
+    } else if (kind === 'retry') {
+      const command = decodeRetryCommand(msg.data);
+      answer.executionId = checkExecutionId(command.executionId);
+      await this.runtime.retryOne(answer.executionId, workflow, () => accepted('running'));
+    } else if (kind === 'fork') {
+      const command = decodeForkCommand(msg.data);
+      answer.executionId = checkExecutionId(command.forkId);
+      const fork = await this.runtime.fork(checkExecutionId(command.executionId), {
+        from: command.fromStep,
+        executionId: answer.executionId,
+        workflow,
+      });
+      accepted('running'); // its WORKFLOW_STARTED is durable
+      await fork.result().catch(() => undefined);
+    } else {
+      throw new MalformedMessageError('command', `unknown command subject ${msg.subject}`);
     }
   }
 

@@ -4,13 +4,14 @@
  */
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { trace as otelTrace } from '@opentelemetry/api';
+import { context, trace as otelTrace } from '@opentelemetry/api';
 import {
   connectClient,
   createRuntime,
   pause,
   startWorker,
   task,
+  taskContext,
   workflow,
   type ExecutionContext,
   type Runtime,
@@ -20,6 +21,7 @@ import { executionTraceId } from '../../runtime/engine/tracing.js';
 import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
 import { parentOf, useTracing } from '../fixtures/tracing.js';
 import { until } from '../fixtures/wait-for.js';
+import { JSON_TYPE, rawRequest, startHttpServer } from '../fixtures/http-server.js';
 
 let failuresLeft = 0;
 const reserve = task.withOptions({ retryMaxAttempts: 2, retryDelay: 0 })(async function tracedReserve(n: number) {
@@ -27,6 +29,8 @@ const reserve = task.withOptions({ retryMaxAttempts: 2, retryDelay: 0 })(async f
   return `slot-${n}`;
 });
 const ship = task(async function tracedShip(slot: string, by: string) {
+  // The body's own span, nested under its attempt's.
+  otelTrace.getTracer('test').startSpan('carrier api', {}, taskContext().traceContext).end();
   return `${slot} shipped (${by})`;
 });
 const order = workflow(async function tracedOrder(ctx: ExecutionContext<number>) {
@@ -57,6 +61,8 @@ function checkTrace(spans: ReadableSpan[], executionId: string) {
   const ships = named(mine, 'flux.task tracedShip');
   expect(ships).to.have.length(1);
   expect(parentOf(ships[0]!)).to.equal(runs[1]!.spanContext().spanId);
+  const carrier = spans.filter((s) => s.name === 'carrier api' && s.spanContext().traceId === traceId);
+  expect(carrier.map(parentOf)).to.deep.equal([ships[0]!.spanContext().spanId]);
 }
 
 describe('traces through OpenTelemetry', function () {
@@ -108,7 +114,10 @@ describe('traces through OpenTelemetry', function () {
     const first = await startWorker({ nats, workflows: [order], tasks: [reserve, ship] });
     const client = await connectClient(nats);
     try {
-      const id = await client.start(order, 6);
+      // Sent from inside a traced span: the run the worker begins links to it (the header travels with the command).
+      const sender = otelTrace.getTracer('test').startSpan('client call');
+      const id = await context.with(otelTrace.setSpan(context.active(), sender), () => client.start(order, 6));
+      sender.end();
       expect((await client.result(id, { timeoutMs: 20_000 })).state).to.equal('paused');
       await first.stop();
       const second = await startWorker({ nats, workflows: [order], tasks: [reserve, ship] });
@@ -119,8 +128,41 @@ describe('traces through OpenTelemetry', function () {
         await second.stop();
       }
       checkTrace(tracing.spans(), id);
+      const [firstRun] = named(tracing.spans(), 'flux.run tracedOrder').filter(
+        (s) => s.attributes['flux.execution.id'] === id,
+      );
+      expect(firstRun!.links.map((l) => l.context.spanId)).to.deep.equal([sender.spanContext().spanId]);
     } finally {
       await client.close();
+    }
+  });
+
+  it('HTTP: a request carrying a traceparent links the run it starts to the caller', async () => {
+    const http = await startHttpServer();
+    try {
+      const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+      const answer = await rawRequest(
+        http.port,
+        'POST',
+        '/workflows/expenseApproval/run?mode=sync',
+        { ...JSON_TYPE, traceparent },
+        '30',
+      );
+      expect(answer.body.state).to.equal('paused');
+      const run = await until(() =>
+        tracing
+          .spans()
+          .find(
+            (s) =>
+              s.name === 'flux.run expenseApproval' && s.attributes['flux.execution.id'] === answer.body.executionId,
+          ),
+      );
+      expect(run.links.map((l) => [l.context.traceId, l.context.spanId])).to.deep.equal([
+        ['0af7651916cd43dd8448eb211c80319c', 'b7ad6b7169203331'],
+      ]);
+      expect(run.spanContext().traceId).to.equal(executionTraceId(answer.body.executionId));
+    } finally {
+      await http.close();
     }
   });
 });
