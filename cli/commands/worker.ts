@@ -3,7 +3,7 @@
  * SIGINT or SIGTERM; then drains (takes nothing new, lets what it drives pause or finish). A second
  * signal exits at once: another worker takes over what was left, by replay.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { loadModules } from '../../control/modules.js';
 import { natsConnectError, natsConnectOptions } from '../../control/nats-login.js';
 import { redactCredentials } from '../../control/redact.js';
@@ -11,7 +11,7 @@ import { natsLoginOf, withNatsLoginOptions, type NatsLoginFlags } from '../nats-
 import { printJsonLine } from '../output.js';
 import { whenStopSignalled } from '../stop-signal.js';
 import { positiveInteger } from './executions.js';
-import { FluxError, startWorker } from '../../runtime/index.js';
+import { FluxError, jsonLogger, LOG_LEVELS, startWorker, type LogLevel } from '../../runtime/index.js';
 
 export function workerCommand(program: Command): void {
   withNatsLoginOptions(program.command('worker'))
@@ -26,10 +26,24 @@ export function workerCommand(program: Command): void {
       64,
     )
     .option('--json', 'say when it serves and when it stopped as JSON lines on stdout')
+    .addOption(
+      new Option(
+        '--log-level <level>',
+        'log its notable events (start, takeover, refusal, reconnect) as JSON lines on stderr, from this level up',
+      )
+        .choices(LOG_LEVELS)
+        .default('info'),
+    )
     .action(
       async (
         files: string[],
-        flags: NatsLoginFlags & { nats?: string; prefix: string; concurrency: number; json?: boolean },
+        flags: NatsLoginFlags & {
+          nats?: string;
+          prefix: string;
+          concurrency: number;
+          json?: boolean;
+          logLevel: LogLevel;
+        },
       ) => {
         const url = flags.nats ?? process.env.FLUX_NATS_URL;
         if (!url) throw new FluxError('NATS_REQUIRED', 'a worker runs on NATS: pass --nats URL or set FLUX_NATS_URL');
@@ -38,7 +52,7 @@ export function workerCommand(program: Command): void {
         if (modules.workflows.size === 0 && modules.tasks.size === 0)
           throw new FluxError('NOTHING_TO_SERVE', `${files.join(', ')} export no workflow and no task`);
         const worker = await startWorker({
-          nats: { ...connection, prefix: flags.prefix, maxReconnectAttempts: -1 },
+          nats: { ...connection, prefix: flags.prefix, maxReconnectAttempts: -1, logger: jsonLogger(flags.logLevel) },
           workflows: modules.allWorkflows,
           tasks: [...modules.tasks.values()],
           concurrency: flags.concurrency,

@@ -313,8 +313,17 @@ export class CommandLoop {
       return;
     }
     msg.term();
+    const info = toErrorInfo(error);
+    this.options.logger.info?.(
+      `refused a ${msg.subject.slice(msg.subject.lastIndexOf('.') + 1)} command: ${info.message}`,
+      {
+        ...(executionId && { executionId }),
+        workflow,
+        code: info.code,
+      },
+    );
     if (msg.info.redelivered && error instanceof ExecutionStateError) return; // answered when it was first refused
-    this.reply(msg, { executionId, workflow, state: '', error: toErrorInfo(error) });
+    this.reply(msg, { executionId, workflow, state: '', error: info });
   }
 
   /** A resume delivered again after its worker stopped: whether its WORKFLOW_RESUMED is already in the log. */

@@ -180,7 +180,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     try {
       for (const { executionId, workflow } of leases.takeStalled()) await takeUp(executionId, workflow);
       for (const lease of await leases.orphaned(new Set(byKey.keys()))) {
-        if (await leases.takeOver(lease)) await takeUp(lease.executionId, lease.workflow);
+        if (!(await leases.takeOver(lease))) continue;
+        logger.info?.('took over an execution whose worker stopped', {
+          executionId: lease.executionId,
+          workflow: lease.workflow,
+          from: lease.worker,
+        });
+        await takeUp(lease.executionId, lease.workflow);
       }
     } catch {
       // the server is away: the next sweep tries again
@@ -189,6 +195,14 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     }
   };
   const sweeper = repeat(systemClock, () => void sweep(), clampInterval(leaseMs / 2, 200));
+  // Losing and regaining the server are notable events of a worker's life (its runs wait meanwhile).
+  void (async () => {
+    for await (const event of nc.status()) {
+      if (event.type === 'disconnect') logger.warn('lost its NATS server; reconnecting', { worker: id });
+      else if (event.type === 'reconnect') logger.info?.('reconnected to its NATS server', { worker: id });
+    }
+  })().catch(() => undefined);
+  logger.info?.('worker started', { worker: id, workflows: [...byKey.keys()], prefix: names.prefix });
 
   return {
     id,
@@ -202,6 +216,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       schedules.close();
       await leases.leave();
       await parts.close();
+      logger.info?.('worker stopped', { worker: id });
     },
   };
 }
