@@ -2,6 +2,7 @@
  * NATS as a backend: a client like any other. Workflow bodies run on workers that serve them,
  * never in this process.
  */
+import type { Logger } from '../runtime/engine/logger.js';
 import { connectClient, type Client } from '../runtime/index.js';
 import { FluxError, hasErrorCode } from '../runtime/engine/errors.js';
 import type { Backend, BackendHealth } from './backend.js';
@@ -14,6 +15,8 @@ export interface NatsBackendOptions {
   prefix?: string | undefined;
   /** How to log in, if not by the URL: user and password, token, credentials file, TLS. */
   login?: NatsLogin | undefined;
+  /** Where the client reports losing and regaining its server. */
+  logger?: Logger | undefined;
 }
 
 export async function natsBackend(options: NatsBackendOptions): Promise<Backend> {
@@ -23,6 +26,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<Backend>
     ...natsConnectOptions(url, options.login),
     maxReconnectAttempts: -1,
     ...(prefix && { prefix }),
+    ...(options.logger && { logger: options.logger }),
   }).catch((error: unknown) => {
     throw natsConnectError(url, error);
   });

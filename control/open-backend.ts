@@ -3,6 +3,7 @@
  * embedded. Only the one chosen is loaded: an embedded command loads no NATS module, and one on
  * NATS no SQLite.
  */
+import type { Logger } from '../runtime/engine/logger.js';
 import type { Backend } from './backend.js';
 import { loadModules, type LoadedModules } from './modules.js';
 import type { NatsLogin } from './nats-login.js';
@@ -20,13 +21,20 @@ export interface BackendChoice {
   embedded?: boolean;
   /** Embedded: take over executions whose driving process died (`createRuntime({ recover: true })`). */
   recover?: boolean;
+  /** NATS: where the client reports losing and regaining its server. */
+  logger?: Logger | undefined;
 }
 
 export async function openBackend(choice: BackendChoice): Promise<{ backend: Backend; modules: LoadedModules }> {
   const modules = await loadModules(choice.modules ?? []);
   const url = choice.embedded ? undefined : (choice.nats ?? process.env.FLUX_NATS_URL);
   const backend = url
-    ? await (await import('./nats-backend.js')).natsBackend({ url, prefix: choice.prefix, login: choice.login })
+    ? await (await import('./nats-backend.js')).natsBackend({
+        url,
+        prefix: choice.prefix,
+        login: choice.login,
+        logger: choice.logger,
+      })
     : await (await import('./embedded-backend.js')).embeddedBackend(modules, undefined, choice.recover ?? false);
   return { backend, modules };
 }

@@ -1,5 +1,5 @@
 /** `flux server [files...]`: the HTTP API and the web page, over NATS (a client) or the embedded runtime. */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { openBackend } from '../../control/open-backend.js';
 import { checkTokenChoice, isLoopbackAddress } from '../../http/access.js';
 import { createFluxServer, DEFAULT_MAX_STREAMS, tokenRequired } from '../../http/server.js';
@@ -7,6 +7,7 @@ import { natsLoginOf, withNatsLoginOptions, type NatsLoginFlags } from '../nats-
 import { printJsonLine } from '../output.js';
 import { whenStopSignalled } from '../stop-signal.js';
 import { positiveInteger } from './executions.js';
+import { jsonLogger, LOG_LEVELS, type LogLevel } from '../../runtime/index.js';
 
 interface ServerFlags {
   port: number;
@@ -38,44 +39,61 @@ export function serverCommand(program: Command): void {
     .option('--prefix <prefix>', 'the prefix of every stream, bucket and subject on NATS', 'flux');
   httpOptions(command)
     .option('--json', 'say where it listens as a JSON line')
-    .action(async (files: string[], flags: ServerFlags & Omit<NatsLoginFlags, 'token'> & { natsToken?: string }) => {
-      const token = flags.token || process.env.FLUX_TOKEN || undefined;
-      // Before anything is opened: a server others could reach without a token never starts.
-      if (!token && !isLoopbackAddress(flags.host)) throw tokenRequired(flags.host);
-      checkTokenChoice(token);
-      const { backend } = await openBackend({
-        nats: flags.nats,
-        prefix: flags.prefix,
-        login: natsLoginOf(flags, '--nats-token'),
-        modules: files,
-        recover: true,
-      });
-      const server = createFluxServer({
-        backend,
-        token,
-        allowedHosts: allowedHosts(flags),
-        maxStreams: flags.maxStreams,
-      });
-      await new Promise<void>((resolve, reject) =>
-        server.once('error', reject).listen(flags.port, flags.host, resolve),
-      );
-      // Embedded: the executions this process runs pause or finish first (a sleeping one may take long).
-      const stopped = whenStopSignalled(
-        'flux server',
-        () =>
-          new Promise<void>((resolve) => {
-            server.closeAllConnections();
-            server.close(() => resolve());
-          }),
-      );
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : flags.port;
-      const url = `http://${flags.host.includes(':') ? `[${flags.host}]` : flags.host}:${port}`;
-      if (flags.json) printJsonLine({ url, backend: backend.description, token: token !== undefined });
-      else process.stdout.write(`flux server on ${url} (${backend.description}${token ? ', token required' : ''})\n`);
-      await stopped;
-      await backend.close();
-    });
+    .addOption(
+      new Option(
+        '--log-level <level>',
+        'log its notable events (start, NATS lost and back, stop) as JSON lines on stderr',
+      )
+        .choices(LOG_LEVELS)
+        .default('info'),
+    )
+    .action(
+      async (
+        files: string[],
+        flags: ServerFlags & Omit<NatsLoginFlags, 'token'> & { natsToken?: string; logLevel: LogLevel },
+      ) => {
+        const logger = jsonLogger(flags.logLevel);
+        const token = flags.token || process.env.FLUX_TOKEN || undefined;
+        // Before anything is opened: a server others could reach without a token never starts.
+        if (!token && !isLoopbackAddress(flags.host)) throw tokenRequired(flags.host);
+        checkTokenChoice(token);
+        const { backend } = await openBackend({
+          nats: flags.nats,
+          prefix: flags.prefix,
+          login: natsLoginOf(flags, '--nats-token'),
+          modules: files,
+          recover: true,
+          logger,
+        });
+        const server = createFluxServer({
+          backend,
+          token,
+          allowedHosts: allowedHosts(flags),
+          maxStreams: flags.maxStreams,
+        });
+        await new Promise<void>((resolve, reject) =>
+          server.once('error', reject).listen(flags.port, flags.host, resolve),
+        );
+        // Embedded: the executions this process runs pause or finish first (a sleeping one may take long).
+        const stopped = whenStopSignalled(
+          'flux server',
+          () =>
+            new Promise<void>((resolve) => {
+              server.closeAllConnections();
+              server.close(() => resolve());
+            }),
+        );
+        const address = server.address();
+        const port = typeof address === 'object' && address ? address.port : flags.port;
+        const url = `http://${flags.host.includes(':') ? `[${flags.host}]` : flags.host}:${port}`;
+        if (flags.json) printJsonLine({ url, backend: backend.description, token: token !== undefined });
+        else process.stdout.write(`flux server on ${url} (${backend.description}${token ? ', token required' : ''})\n`);
+        logger.info?.('server started', { url, backend: backend.description });
+        await stopped;
+        await backend.close();
+        logger.info?.('server stopped', { url });
+      },
+    );
 }
 
 /** Who may use the server: the token, the Host names it answers to, how many streams it holds open. */

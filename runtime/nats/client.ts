@@ -165,7 +165,12 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
   const waiters = new Map<() => void, () => void>();
   const status = nc.status();
   void (async () => {
-    for await (const event of status) if (event.type === 'reconnect') for (const check of waiters.keys()) check();
+    for await (const event of status) {
+      if (event.type === 'disconnect') logger.warn('lost its NATS server; reconnecting');
+      if (event.type !== 'reconnect') continue;
+      logger.info?.('reconnected to its NATS server');
+      for (const check of waiters.keys()) check();
+    }
   })();
 
   const contextOf = <I, O>(executionId: string, events: StoredEvent[]): ExecutionContext<I, O> =>

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { natsBackend } from '../../control/nats-backend.js';
 import type { Backend } from '../../control/backend.js';
 import { createFluxServer } from '../../http/server.js';
-import { startWorker, type Worker } from '../../runtime/index.js';
+import { jsonLogger, startWorker, type Worker } from '../../runtime/index.js';
 import { expenseApproval } from '../../examples/pause-with-input.js';
 import { startNatsServer, type NatsServer } from '../fixtures/nats-server.js';
 import { JSON_TYPE, rawRequest } from '../fixtures/http-server.js';
@@ -37,6 +37,8 @@ describe('flux server on NATS: the NATS server stopped, then restarted', functio
   let backend: Backend;
   let server: Server;
   let port: number;
+  /** What the server's client logged (JSON lines). */
+  const logged: string[] = [];
 
   before(async () => {
     nats = await startNatsServer();
@@ -46,7 +48,11 @@ describe('flux server on NATS: the NATS server stopped, then restarted', functio
       nats: { servers: nats.url, prefix, secretKeyFile, reconnectTimeWait: 100 },
       workflows: [expenseApproval],
     });
-    backend = await natsBackend({ url: nats.url, prefix });
+    backend = await natsBackend({
+      url: nats.url,
+      prefix,
+      logger: jsonLogger('info', (line) => void logged.push(line)),
+    });
     server = createFluxServer({ backend });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
@@ -80,6 +86,9 @@ describe('flux server on NATS: the NATS server stopped, then restarted', functio
 
     await nats.restart();
     expect((await healthBecomes(port, 200)).status).to.equal('ok');
+    // Both said, as JSON lines: the server lost NATS, and got it back.
+    const messages = logged.map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages).to.include('lost its NATS server; reconnecting').and.include('reconnected to its NATS server');
 
     const done = await rawRequest(
       port,
