@@ -65,6 +65,7 @@ export type {
 } from './host/runtime.js';
 export { ID_REUSE_POLICIES } from './host/runtime.js';
 export type { ForkLink } from './engine/fork.js';
+export { executionTraceId } from './engine/tracing.js';
 export type { RuntimeOptions } from './api/create-runtime.js';
 export type { ListFilter } from './engine/event-store.js';
 export type { Duration } from './engine/duration.js';
