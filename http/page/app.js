@@ -200,19 +200,19 @@ function showLinks(execution) {
     return a;
   };
   const parts = [];
+  const separate = () => (parts.length ? '; ' : '');
+  if (execution.calledBy)
+    parts.push('called by ', link(execution.calledBy.executionId, execution.calledBy.executionId));
+  for (const child of execution.children ?? []) parts.push(separate(), 'calls ', link(child, child));
   if (execution.forkedFrom)
     parts.push(
+      separate(),
       'forked from ',
       link(execution.forkedFrom.executionId, execution.forkedFrom.executionId),
       ` at step ${execution.forkedFrom.step}`,
     );
   for (const fork of execution.forks ?? [])
-    parts.push(
-      parts.length ? '; ' : '',
-      'forked as ',
-      link(fork.executionId, fork.executionId),
-      ` from step ${fork.step}`,
-    );
+    parts.push(separate(), 'forked as ', link(fork.executionId, fork.executionId), ` from step ${fork.step}`);
   $('links').replaceChildren(...parts);
 }
 

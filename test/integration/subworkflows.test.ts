@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { executionJson } from '../../control/execution-json.js';
 import {
   workflow,
   task,
@@ -64,6 +65,11 @@ for (const kind of STORE_KINDS) {
       expect(calledBy.value).to.deep.equal({ executionId: ctx.executionId, callId: link.sourceId });
       // The parent's step completed with the child's output.
       expect(ctx.events.find((e) => e.type === 'TASK_COMPLETED' && e.sourceId === link.sourceId)!.value).to.equal(40);
+      // As the CLI, the HTTP API and the page show them: each links to the other.
+      expect(executionJson(ctx, false)).to.deep.include({ children: [childId] });
+      expect(executionJson(childCtx, false)).to.deep.include({
+        calledBy: { executionId: ctx.executionId, callId: link.sourceId },
+      });
     });
 
     it('calls its children anew in a new run of its id (allowIfFinished): their ids name the run', async () => {
