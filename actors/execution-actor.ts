@@ -29,6 +29,8 @@ import type { TaskDefinition } from '../runtime/engine/task-definition.js';
 import type { WorkflowDefinition } from '../runtime/engine/workflow-definition.js';
 import { payloadJson, type TaskResult } from '../proto/messages.js';
 import { wakeOf } from '../runtime/engine/waits.js';
+import { instruments } from '../runtime/engine/metrics.js';
+import { isFinished } from '../runtime/engine/execution-state.js';
 import { endRunSpan, startRunSpan, traceparentOf, type RunKind } from '../runtime/engine/tracing.js';
 import { WorkflowRun, type Inheritance, type LiveCall, type RunHost } from './workflow-run.js';
 
@@ -243,6 +245,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
     switch (event) {
       case 'WORKFLOW_STARTED': {
         const start = cause as Extract<ExecutionMachineEvent, { type: 'START' }>;
+        instruments().started.add(1, { workflow: name });
         log.append('WORKFLOW_STARTED', executionId, name, start.inputJson, false, this.definition.options.version);
         if (start.parent) log.append('WORKFLOW_CALLED_BY', executionId, name, JSON.stringify(start.parent));
         if (start.fork) {
@@ -449,6 +452,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
     this.runState = this.runSpan ? state : undefined;
     const drained = this.reported && !this.inRunning('draining');
     if (state !== this.indexed || (drained && state === 'paused')) {
+      if (state !== this.indexed && isFinished(state))
+        instruments().finished.add(1, { workflow: this.definition.name, state });
       this.indexed = state;
       // A paused execution's index entry is its durable timer (runtime/host/wakes.ts arms it).
       this.log.setState(state, state === 'paused' || state === 'waiting' ? wakeOf(this.log.events) : undefined);

@@ -18,6 +18,7 @@ import { encodeValue, toErrorInfo } from '../runtime/engine/serialization.js';
 import type { TaskDefinition, TaskFunction } from '../runtime/engine/task-definition.js';
 import { jsonPayload, type ErrorInfo, type TaskCommand, type TaskResult } from '../proto/messages.js';
 import { ATTR, contextOfTraceparent, markPartSpan, startPartSpan } from '../runtime/engine/tracing.js';
+import { instruments } from '../runtime/engine/metrics.js';
 
 export type ReplyTo = (result: TaskResult) => void;
 export type Secrets = Readonly<Record<string, string>>;
@@ -125,8 +126,10 @@ export class TaskRun {
     const scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested, this.time.clock);
     this.scope = scope;
     let over = false;
+    const began = this.time.clock.now();
     const fail = (error: ErrorInfo) => {
       over = true;
+      this.measure('attempt', 'failed', began);
       this.firstFailed(error, attempt);
     };
     const timedOut = () => {
@@ -147,6 +150,7 @@ export class TaskRun {
           return fail(this.safeError(error));
         }
         over = true;
+        this.measure('attempt', 'completed', began);
         if (kept instanceof Promise)
           kept.then(
             (json) => this.succeed(json, true),
@@ -197,7 +201,9 @@ export class TaskRun {
     const scope = new TaskScope(executionId, taskId, name, attempt, this.secrets, this.nested, this.time.clock);
     this.scope = scope;
     // A traced command's part runs under a span of its own; the body may nest its own under it (`traceContext`).
-    const span = this.traced && this.startPart(this.traced, partOf(what), attempt);
+    const part = partOf(what);
+    const span = this.traced && this.startPart(this.traced, part, attempt);
+    const began = this.time.clock.now();
     if (span) scope.traceContext = trace.setSpan(ROOT_CONTEXT, span);
     const ran = runIn(scope, fn, this.args, timeoutMs, this.time.deadlines);
     // As few promise steps as possible: a task that finishes at once must reach its gate in time
@@ -207,13 +213,26 @@ export class TaskRun {
         try {
           const kept = this.keepOut(encodeValue(output, `the ${what} of task '${name}'`, executionId));
           if (span) this.markPart(span, kept);
+          this.measure(part, 'completed', began);
           return kept;
         } catch (error) {
+          this.measure(part, 'failed', began);
           return Promise.reject(this.failedPart(span, error));
         }
       },
-      (error: unknown) => Promise.reject(this.failedPart(span, error)),
+      (error: unknown) => {
+        this.measure(part, 'failed', began);
+        return Promise.reject(this.failedPart(span, error));
+      },
     );
+  }
+
+  /** A part's outcome and duration, in the metrics (a no-op without a registered MeterProvider). */
+  private measure(part: 'attempt' | 'fallback' | 'rollback', outcome: 'completed' | 'failed', began: number): void {
+    const meters = instruments();
+    const task = this.definition.name;
+    meters.attempts.add(1, { task, part, outcome });
+    meters.attemptDuration.record(this.time.clock.now() - began, { task });
   }
 
   /** The span of the next part of a traced command; the last part's ends. */
@@ -316,6 +335,7 @@ export class TaskRun {
   private progress(type: EventType, valueJson: string | undefined): TaskResult {
     const { executionId, taskId, attempt } = this.command;
     this.part?.addEvent(type, { [ATTR.attempt]: attempt }, this.time.clock.now());
+    if (type === 'TASK_RETRY_STARTED') instruments().retries.add(1, { task: this.definition.name });
     return { executionId, taskId, attempt, outcome: 'progress', progress: { type, value: jsonPayload(valueJson) } };
   }
 

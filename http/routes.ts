@@ -1,6 +1,7 @@
 /** The endpoints of the HTTP API, each a handler over the backend (see server.ts for the list). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { withCallerTrace } from '../control/caller-trace.js';
+import type { MetricsHandler } from '../control/prometheus-metrics.js';
 import { follow, type Backend } from '../control/backend.js';
 import { executionJson } from '../control/execution-json.js';
 import { executionPicture, machinePicture, type PictureFormat } from '../pictures/index.js';
@@ -35,6 +36,8 @@ export interface RouteContext {
   backend: Backend;
   bodyLimitBytes: number;
   streams: ReturnType<typeof streamLimit>;
+  /** What answers `GET /metrics`, when Prometheus metrics are on. */
+  metrics?: MetricsHandler | undefined;
 }
 
 const FORMATS: readonly PictureFormat[] = ['svg', 'mermaid', 'dot', 'html'];
@@ -51,7 +54,7 @@ function callerId(req: IncomingMessage, query: URLSearchParams): string | undefi
   return typeof key === 'string' && key !== '' ? checkExecutionId(key) : undefined;
 }
 
-export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteContext): Route[] {
+export function apiRoutes({ backend, bodyLimitBytes: limit, streams, metrics }: RouteContext): Route[] {
   const run: Handler = async (req, res, [name], query) => {
     const mode = query.get('mode') ?? 'sync';
     if (!['sync', 'async', 'stream'].includes(mode))
@@ -160,6 +163,19 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams }: RouteCont
   return [
     { method: 'GET', pattern: /^\/health$/, params: [], handler: health },
     { method: 'GET', pattern: /^\/ready$/, params: [], handler: ready },
+    {
+      method: 'GET',
+      pattern: /^\/metrics$/,
+      params: [],
+      handler: async (req, res) => {
+        if (!metrics)
+          throw new HttpError(
+            'METRICS_UNAVAILABLE',
+            'this server has no Prometheus metrics: their optional packages are not installed',
+          );
+        metrics(req, res);
+      },
+    },
     {
       method: 'GET',
       pattern: /^\/workflows$/,

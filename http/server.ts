@@ -18,6 +18,7 @@
  * a browser's request must come from the server's own page, the token must be sent when the server
  * has one, and a POST (or any body) must be `application/json`.
  */
+import type { MetricsHandler } from '../control/prometheus-metrics.js';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Backend } from '../control/backend.js';
 import {
@@ -43,6 +44,8 @@ export interface FluxServerOptions extends AccessOptions {
   maxStreams?: number;
   /** Where errors that are faults of the server (not of the request) are reported. Default: stderr. */
   logger?: Logger;
+  /** What answers `GET /metrics` (Prometheus text); without it, 501 METRICS_UNAVAILABLE. */
+  metrics?: MetricsHandler | undefined;
 }
 
 export const DEFAULT_MAX_STREAMS = 100;
@@ -63,6 +66,7 @@ export function createFluxServer(options: FluxServerOptions): Server {
     backend: options.backend,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     streams: streamLimit(options.maxStreams ?? DEFAULT_MAX_STREAMS),
+    metrics: options.metrics,
   });
 
   const server = createServer((req, res) => {

@@ -1,6 +1,7 @@
 /** `flux server [files...]`: the HTTP API and the web page, over NATS (a client) or the embedded runtime. */
 import { Option, type Command } from 'commander';
 import { openBackend } from '../../control/open-backend.js';
+import { prometheusMetrics } from '../../control/prometheus-metrics.js';
 import { checkTokenChoice, isLoopbackAddress } from '../../http/access.js';
 import { createFluxServer, DEFAULT_MAX_STREAMS, tokenRequired } from '../../http/server.js';
 import { natsLoginOf, withNatsLoginOptions, type NatsLoginFlags } from '../nats-login-options.js';
@@ -65,8 +66,14 @@ export function serverCommand(program: Command): void {
           recover: true,
           logger,
         });
+        // GET /metrics, when the optional packages are there (else it answers 501 METRICS_UNAVAILABLE).
+        const metrics = await prometheusMetrics().catch((error: Error) => {
+          logger.info?.(error.message);
+          return undefined;
+        });
         const server = createFluxServer({
           backend,
+          metrics,
           token,
           allowedHosts: allowedHosts(flags),
           maxStreams: flags.maxStreams,

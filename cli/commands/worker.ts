@@ -5,6 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import { loadModules } from '../../control/modules.js';
+import { metricsServer, prometheusMetrics } from '../../control/prometheus-metrics.js';
 import { natsConnectError, natsConnectOptions } from '../../control/nats-login.js';
 import { redactCredentials } from '../../control/redact.js';
 import { natsLoginOf, withNatsLoginOptions, type NatsLoginFlags } from '../nats-login-options.js';
@@ -26,6 +27,12 @@ export function workerCommand(program: Command): void {
       64,
     )
     .option('--json', 'say when it serves and when it stopped as JSON lines on stdout')
+    .option(
+      '--metrics-port <port>',
+      'serve Prometheus metrics at GET /metrics on this port (0: any free one), on --metrics-host',
+      (text) => (text === '0' ? 0 : positiveInteger(text, '--metrics-port')),
+    )
+    .option('--metrics-host <host>', 'the address the metrics are served on', '127.0.0.1')
     .addOption(
       new Option(
         '--log-level <level>',
@@ -43,6 +50,8 @@ export function workerCommand(program: Command): void {
           concurrency: number;
           json?: boolean;
           logLevel: LogLevel;
+          metricsPort?: number;
+          metricsHost: string;
         },
       ) => {
         const url = flags.nats ?? process.env.FLUX_NATS_URL;
@@ -51,6 +60,16 @@ export function workerCommand(program: Command): void {
         const modules = await loadModules(files);
         if (modules.workflows.size === 0 && modules.tasks.size === 0)
           throw new FluxError('NOTHING_TO_SERVE', `${files.join(', ')} export no workflow and no task`);
+        // Registered before the worker starts, so what it counts from its first command is served.
+        const metrics = flags.metricsPort === undefined ? undefined : metricsServer(await prometheusMetrics());
+        if (metrics) {
+          await new Promise<void>((resolve, reject) =>
+            metrics.once('error', reject).listen(flags.metricsPort, flags.metricsHost, resolve),
+          );
+          const address = metrics.address();
+          const port = typeof address === 'object' && address ? address.port : flags.metricsPort;
+          process.stderr.write(`flux worker: metrics on http://${flags.metricsHost}:${port}/metrics\n`);
+        }
         const worker = await startWorker({
           nats: { ...connection, prefix: flags.prefix, maxReconnectAttempts: -1, logger: jsonLogger(flags.logLevel) },
           workflows: modules.allWorkflows,
@@ -59,7 +78,10 @@ export function workerCommand(program: Command): void {
         }).catch((error: unknown) => {
           throw natsConnectError(url, error);
         });
-        const stopped = whenStopSignalled('flux worker', () => worker.stop());
+        const stopped = whenStopSignalled('flux worker', async () => {
+          await worker.stop();
+          metrics?.close();
+        });
         const where = redactCredentials(url);
         const served = (names: Iterable<string>) => [...names].join(', ') || 'none';
         process.stderr.write(

@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   'SCHEDULE_CONFLICT',
   /** The runtime's store keeps no schedules. */
   'SCHEDULES_UNAVAILABLE',
+  /** Prometheus metrics were asked for, but their optional packages are not installed. */
+  'METRICS_UNAVAILABLE',
 
   // --- children ----------------------------------------------------------------------------------
   /** A child workflow failed: its parent's `call` step fails with it. */

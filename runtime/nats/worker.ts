@@ -26,6 +26,7 @@ import { NatsSchedules } from './nats-schedules.js';
 import type { ScheduleSpec } from '../engine/schedule-spec.js';
 import type { DueWake } from '../engine/event-store.js';
 import { servedKey, WorkflowVersions } from '../engine/workflow-versions.js';
+import { instruments } from '../engine/metrics.js';
 
 export { REPLY_HEADER } from './command-loop.js';
 
@@ -181,6 +182,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       for (const { executionId, workflow } of leases.takeStalled()) await takeUp(executionId, workflow);
       for (const lease of await leases.orphaned(new Set(byKey.keys()))) {
         if (!(await leases.takeOver(lease))) continue;
+        instruments().takenOver.add(1, { workflow: lease.workflow });
         logger.info?.('took over an execution whose worker stopped', {
           executionId: lease.executionId,
           workflow: lease.workflow,

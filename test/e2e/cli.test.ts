@@ -385,20 +385,26 @@ describe('flux CLI', function () {
     let env: Record<string, string>;
     let url: string;
     let worker: ChildProcess | undefined;
+    let metricsUrl: string | undefined;
     const prefix = `cli${process.pid}`;
 
     before(async () => {
       url = (await sharedNatsServer()).url;
       env = { FLUX_HOME: tempDir('flux-cli-nats-'), FLUX_NATS_URL: url };
-      worker = spawn(process.execPath, ['--import', 'tsx', FLUX, 'worker', APPROVAL, '--prefix', prefix], {
-        cwd: ROOT,
-        env: { ...process.env, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      worker = spawn(
+        process.execPath,
+        ['--import', 'tsx', FLUX, 'worker', APPROVAL, '--prefix', prefix, '--metrics-port', '0'],
+        {
+          cwd: ROOT,
+          env: { ...process.env, ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       await new Promise<void>((resolve, reject) => {
         let said = '';
         worker!.stderr!.on('data', (chunk: Buffer) => {
           said += chunk.toString();
+          metricsUrl ??= /metrics on (http:\/\/\S+)/.exec(said)?.[1];
           if (said.includes('expenseApproval')) resolve();
         });
         worker!.once('exit', (code) => reject(new Error(`flux worker exited with ${code}: ${said}`)));
@@ -407,6 +413,14 @@ describe('flux CLI', function () {
 
     after(() => {
       if (worker && worker.exitCode === null) worker.kill('SIGKILL');
+    });
+
+    it('the worker serves Prometheus metrics on --metrics-port: what it ran is counted there', async () => {
+      const paused = await fluxJson(['start', 'expenseApproval', '310', '--wait', '--prefix', prefix, '--json'], env);
+      expect(paused).to.include({ state: 'paused' });
+      const text = await (await fetch(metricsUrl!)).text();
+      expect(text).to.match(/^flux_executions_started_total\{workflow="expenseApproval"[^}]*\} [1-9]\d*$/m);
+      expect(text).to.match(/^flux_task_attempts_total\{[^}]*task="requestApproval"[^}]*\} [1-9]\d*$/m);
     });
 
     it('start --wait, resume, list and visualize go through NATS to the worker', async () => {
