@@ -95,10 +95,10 @@ async function loadExecutions() {
         element(
           'div',
           {},
-          `${record.workflow} `,
+          `${record.workflow}${record.version ? `@${record.version}` : ''} `,
           element('span', { className: `state ${record.state}`, textContent: record.state }),
         ),
-        element('div', { className: 'id', textContent: record.executionId }),
+        element('div', { className: 'id', textContent: `${record.executionId} · ${record.updatedAt}` }),
       );
       item.dataset.id = record.executionId;
       item.addEventListener('click', () => select(record.executionId));
@@ -218,16 +218,18 @@ function showLinks(execution) {
 
 function addToTimeline(event) {
   const value = event.value === undefined ? '' : JSON.stringify(event.value);
-  const shown = value.length > 120 ? `${value.slice(0, 117)}...` : value;
+  // A long value (an error and its details, a step's output) opens to its whole text.
+  const shown =
+    value.length > 120
+      ? element(
+          'details',
+          { className: 'value timeline-value' },
+          element('summary', { textContent: `${value.slice(0, 117)}...` }),
+          element('pre', { textContent: JSON.stringify(event.value, null, 2) }),
+        )
+      : element('span', { className: 'value', textContent: value });
   $('timeline').append(
-    element(
-      'li',
-      {},
-      `${event.type} `,
-      element('b', { textContent: event.name }),
-      ' ',
-      element('span', { className: 'value', textContent: shown }),
-    ),
+    element('li', { title: event.time }, `${event.type} `, element('b', { textContent: event.name }), ' ', shown),
   );
 }
 

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { tempDir } from '../fixtures/runtimes.js';
+import { until } from '../fixtures/wait-for.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -139,6 +140,33 @@ describe('the web page of flux server (headless Chromium)', function () {
     await page.click(`#links a`);
     await page.locator('#links', { hasText: 'forked as' }).waitFor();
     expect(await page.textContent('#execution-title')).to.contain(source);
+    // The list says when each execution last moved; a cancelled one is not drawn as a failed one.
+    const started = await fetch(`${base}/workflows/expenseApproval/run?mode=async`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '5',
+    });
+    const { executionId: toCancel } = (await started.json()) as { executionId: string };
+    await until(
+      async () =>
+        ((await (await fetch(`${base}/executions/${toCancel}`)).json()) as { state: string }).state === 'paused' ||
+        undefined,
+    );
+    await fetch(`${base}/executions/${toCancel}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
+    const cancelled = page.locator(`#executions li[data-id="${toCancel}"] .state.cancelled`);
+    await cancelled.waitFor();
+    const failed = page.locator(`#executions li[data-id="${source}"] .state.failed`);
+    const colour = (l: typeof cancelled) =>
+      l.evaluate(
+        (e) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(e)
+            .backgroundColor,
+      );
+    expect(await colour(cancelled)).to.not.equal(await colour(failed));
+    expect(await page.textContent(`#executions li[data-id="${toCancel}"] .id`)).to.match(/· 20\d\d-\d\d-\d\dT/);
     expect(failures).to.deep.equal([]);
   });
 });
