@@ -158,14 +158,25 @@ describe('the web page of flux server (headless Chromium)', function () {
     });
     const cancelled = page.locator(`#executions li[data-id="${toCancel}"] .state.cancelled`);
     await cancelled.waitFor();
-    const failed = page.locator(`#executions li[data-id="${source}"] .state.failed`);
-    const colour = (l: typeof cancelled) =>
-      l.evaluate(
-        (e) =>
-          (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(e)
-            .backgroundColor,
-      );
-    expect(await colour(cancelled)).to.not.equal(await colour(failed));
+    // Read in one go in the page: the list is drawn anew every few seconds.
+    const colours = (ids: string[]) =>
+      page.evaluate((wanted) => {
+        const doc = (globalThis as unknown as { document: { querySelector(q: string): unknown } }).document;
+        const style = (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } })
+          .getComputedStyle;
+        return wanted.map((q) => {
+          const found = doc.querySelector(q);
+          return found ? style(found).backgroundColor : '';
+        });
+      }, ids);
+    const [cancelledColour, failedColour] = await until(async () => {
+      const read = await colours([
+        `#executions li[data-id="${toCancel}"] .state.cancelled`,
+        `#executions li[data-id="${source}"] .state.failed`,
+      ]);
+      return read.every(Boolean) ? read : undefined;
+    });
+    expect(cancelledColour).to.not.equal(failedColour);
     expect(await page.textContent(`#executions li[data-id="${toCancel}"] .id`)).to.match(/· 20\d\d-\d\d-\d\dT/);
     expect(failures).to.deep.equal([]);
   });
