@@ -669,9 +669,7 @@ export class ActorRuntime implements Runtime {
    */
   private async linkFork(sourceId: string, workflow: string, link: ForkLink): Promise<void> {
     for (let attempt = 1; attempt <= 5; attempt++) {
-      await this.untilUnclaimed(sourceId);
-      if (this.claims.has(sourceId)) continue; // taken again in between: wait once more
-      this.claims.add(sourceId);
+      await this.claims.acquire(sourceId);
       try {
         const events = await this.store.load(sourceId);
         if (!isFinished(stateOf(rebuildSnapshot(sourceId, events)))) return;
@@ -685,10 +683,6 @@ export class ActorRuntime implements Runtime {
         this.claims.delete(sourceId);
       }
     }
-  }
-
-  private async untilUnclaimed(executionId: string): Promise<void> {
-    while (this.claims.has(executionId)) await this.claims.released(executionId);
   }
 
   /**

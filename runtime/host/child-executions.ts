@@ -65,7 +65,7 @@ export class ChildExecutions implements ChildRunner {
     const child = pausedChild(log);
     if (!child) return;
     // Driven here still (it may be ending right now): its state is read once its driver lets go.
-    await this.untilUnclaimed(child.executionId);
+    await this.host.claims.untilFree(child.executionId);
     const state = await this.stateOf(child.executionId);
     if (state === undefined || state === 'paused') return;
     await this.host.resume(executionId, false);
@@ -97,7 +97,7 @@ export class ChildExecutions implements ChildRunner {
       return { state: ctx.state, events: await this.host.store.load(childId) };
     };
     const result = (async (): Promise<ChildSettled> => {
-      await this.untilUnclaimed(childId);
+      await this.host.claims.untilFree(childId);
       const events = await this.host.store.load(childId);
       const snapshot = events.length ? rebuildSnapshot(childId, events) : undefined;
       const state = snapshot && stateOf(snapshot);
@@ -129,10 +129,5 @@ export class ChildExecutions implements ChildRunner {
         detached = true;
       },
     };
-  }
-
-  /** Waits while another driver in this process holds an execution. */
-  private async untilUnclaimed(executionId: string): Promise<void> {
-    while (this.host.claims.has(executionId)) await this.host.claims.released(executionId);
   }
 }

@@ -21,6 +21,17 @@ export class Claims {
     for (const waiter of waiters ?? []) waiter();
   }
 
+  /** Waits until no driver here holds the execution (it may be held again by the time the caller runs on). */
+  async untilFree(executionId: string): Promise<void> {
+    while (this.held.has(executionId)) await this.released(executionId);
+  }
+
+  /** Holds the execution, once nobody here does: the check and the hold happen together. */
+  async acquire(executionId: string): Promise<void> {
+    while (this.held.has(executionId)) await this.released(executionId);
+    this.held.set(executionId, undefined);
+  }
+
   /** Resolves once the execution is no longer held (at once when it is not); another driver may hold it again by then. */
   released(executionId: string): Promise<void> {
     if (!this.held.has(executionId)) return Promise.resolve();
