@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { redactCredentials } from '../control/redact.js';
 import { execCommand } from './commands/exec.js';
 import { executionCommands } from './commands/executions.js';
+import { deleteCommands } from './commands/deletes.js';
 import { replayCommand } from './commands/replay.js';
 import { scheduleCommands } from './commands/schedules.js';
 import { serverCommand } from './commands/server.js';
@@ -33,6 +34,7 @@ const program = new Command('flux')
 execCommand(program);
 workerCommand(program);
 executionCommands(program);
+deleteCommands(program);
 visualizeCommand(program);
 scheduleCommands(program);
 replayCommand(program);

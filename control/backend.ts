@@ -8,7 +8,7 @@ import { hasErrorCode } from '../runtime/engine/errors.js';
 import type { ExecutionContext } from '../runtime/engine/execution-context.js';
 import { isSettled, SETTLING_EVENTS } from '../runtime/engine/execution-state.js';
 import type { ExecutionEvent } from '../runtime/engine/events.js';
-import type { ExecutionSummary, IdReusePolicy } from '../runtime/host/runtime.js';
+import type { ExecutionSummary, IdReusePolicy, PurgeOptions } from '../runtime/host/runtime.js';
 import type { ListFilter } from '../runtime/engine/event-store.js';
 import type { Schedules } from '../runtime/host/schedules.js';
 
@@ -56,6 +56,10 @@ export interface Backend {
   /** Forks a finished execution from a step; returns the fork's id once it is started (or sent). */
   fork(executionId: string, options: { from: string; executionId?: string }): Promise<string>;
   inspect(executionId: string): Promise<ExecutionContext>;
+  /** Deletes a finished execution with everything kept for it; a running or paused one is refused. */
+  delete(executionId: string): Promise<void>;
+  /** Deletes the finished executions older than `olderThan` (of a state, a workflow); resolves with how many. */
+  purge(options: PurgeOptions): Promise<number>;
   list(filter?: ListFilter): Promise<ExecutionSummary[]>;
   /** Schedules: the embedded runtime's, or those in NATS that workers fire. */
   readonly schedules: Schedules;

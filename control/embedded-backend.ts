@@ -115,6 +115,8 @@ export async function embeddedBackend(
       return track(handle).executionId;
     },
     inspect: (executionId) => runtime.inspect(executionId),
+    delete: (executionId) => runtime.delete(executionId),
+    purge: (options) => runtime.purge(options),
     schedules: runtime.schedules,
     list: (filter) => runtime.list(filter),
     watch: (executionId, onEvent, delivered) => watchStoredLog(runtime, executionId, onEvent, delivered),

@@ -42,6 +42,8 @@ export async function natsBackend(options: NatsBackendOptions): Promise<Backend>
     cancel: (executionId, waitOptions = {}) => client.cancel(executionId, waitOptions),
     retry: (executionId, waitOptions = {}) => client.retry(executionId, waitOptions),
     fork: (executionId, forkOptions) => client.fork(executionId, forkOptions),
+    delete: (executionId) => client.delete(executionId),
+    purge: (options) => client.purge(options),
     inspect: (executionId) => client.inspect(executionId),
     list: (filter) => client.list(filter),
     schedules: client.schedules,
@@ -110,7 +112,20 @@ function withUnreachable(url: string, backend: Backend): Backend {
     );
   };
   const wrapped = { ...backend };
-  for (const key of ['workflows', 'start', 'result', 'resume', 'cancel', 'retry', 'fork', 'inspect', 'list'] as const) {
+  const calls = [
+    'workflows',
+    'start',
+    'result',
+    'resume',
+    'cancel',
+    'retry',
+    'fork',
+    'inspect',
+    'delete',
+    'purge',
+    'list',
+  ] as const;
+  for (const key of calls) {
     const call = backend[key] as (...args: unknown[]) => Promise<unknown>;
     (wrapped as Record<string, unknown>)[key] = (...args: unknown[]) => call(...args).catch(translate);
   }

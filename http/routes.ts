@@ -234,6 +234,16 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams, metrics }: 
         });
       },
     },
+    {
+      method: 'DELETE',
+      pattern: /^\/executions\/([^/]+)$/,
+      params: ['executionId'],
+      // A finished execution, with everything kept for it; a running or paused one is refused (409).
+      handler: async (_req, res, [id]) => {
+        await backend.delete(id!);
+        res.writeHead(204).end();
+      },
+    },
     { method: 'GET', pattern: /^\/executions$/, params: [], handler: list },
     {
       method: 'GET',

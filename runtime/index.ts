@@ -37,8 +37,9 @@ export type { TaskContext } from './api/task-context.js';
 export { ExecutionContext } from './engine/execution-context.js';
 export type { ExecutionEvent, EventType } from './engine/events.js';
 export { EVENT_TYPES } from './engine/events.js';
-export type { ExecutionState } from './engine/execution-state.js';
-export { EXECUTION_STATES } from './engine/execution-state.js';
+export type { ExecutionState, FinishedState } from './engine/execution-state.js';
+export { EXECUTION_STATES, FINISHED_STATES } from './engine/execution-state.js';
+export { toMilliseconds } from './engine/duration.js';
 export type { ErrorInfo } from '../proto/messages.js';
 export { createRuntime } from './api/create-runtime.js';
 export { startWorker, connectClient } from './api/on-nats.js';
@@ -61,6 +62,7 @@ export type {
   ResumeTarget,
   ResultOptions,
   ForkOptions,
+  PurgeOptions,
   IdReusePolicy,
 } from './host/runtime.js';
 export { ID_REUSE_POLICIES } from './host/runtime.js';

@@ -2277,6 +2277,129 @@ export namespace flux {
         }
 
         /**
+         * Properties of a DeleteCommand.
+         * @deprecated Use flux.v1.DeleteCommand.$Properties instead.
+         */
+        interface IDeleteCommand extends flux.v1.DeleteCommand.$Properties {
+        }
+
+        /** Represents a DeleteCommand. */
+        class DeleteCommand {
+
+            /**
+             * Constructs a new DeleteCommand.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: flux.v1.DeleteCommand.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** DeleteCommand workflow. */
+            workflow: string;
+
+            /** DeleteCommand executionId. */
+            executionId: string;
+
+            /**
+             * Creates a new DeleteCommand instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DeleteCommand instance
+             */
+            static create(properties: flux.v1.DeleteCommand.$Shape): flux.v1.DeleteCommand & flux.v1.DeleteCommand.$Shape;
+            static create(properties?: flux.v1.DeleteCommand.$Properties): flux.v1.DeleteCommand;
+
+            /**
+             * Encodes the specified DeleteCommand message. Does not implicitly {@link flux.v1.DeleteCommand.verify|verify} messages.
+             * @param message DeleteCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: flux.v1.DeleteCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified DeleteCommand message, length delimited. Does not implicitly {@link flux.v1.DeleteCommand.verify|verify} messages.
+             * @param message DeleteCommand message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: flux.v1.DeleteCommand.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DeleteCommand message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {flux.v1.DeleteCommand & flux.v1.DeleteCommand.$Shape} DeleteCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): flux.v1.DeleteCommand & flux.v1.DeleteCommand.$Shape;
+
+            /**
+             * Decodes a DeleteCommand message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {flux.v1.DeleteCommand & flux.v1.DeleteCommand.$Shape} DeleteCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): flux.v1.DeleteCommand & flux.v1.DeleteCommand.$Shape;
+
+            /**
+             * Verifies a DeleteCommand message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DeleteCommand message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns DeleteCommand
+             */
+            static fromObject(object: { [k: string]: any }): flux.v1.DeleteCommand;
+
+            /**
+             * Creates a plain object from a DeleteCommand message. Also converts values to other types if specified.
+             * @param message DeleteCommand
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: flux.v1.DeleteCommand, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DeleteCommand to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for DeleteCommand
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeleteCommand {
+
+            /** Properties of a DeleteCommand. */
+            interface $Properties {
+
+                /** DeleteCommand workflow */
+                workflow?: (string|null);
+
+                /** DeleteCommand executionId */
+                executionId?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a DeleteCommand. */
+            type $Shape = flux.v1.DeleteCommand.$Properties;
+        }
+
+        /**
          * Properties of an ExecutionStatus.
          * @deprecated Use flux.v1.ExecutionStatus.$Properties instead.
          */

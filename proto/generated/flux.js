@@ -6157,6 +6157,311 @@ export const flux = $root.flux = (() => {
             return ForkCommand;
         })();
 
+        v1.DeleteCommand = (function() {
+
+            /**
+             * Properties of a DeleteCommand.
+             * @typedef {Object} flux.v1.DeleteCommand.$Properties
+             * @property {string|null} [workflow] DeleteCommand workflow
+             * @property {string|null} [executionId] DeleteCommand executionId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DeleteCommand.
+             * @memberof flux.v1
+             * @interface IDeleteCommand
+             * @augments flux.v1.DeleteCommand.$Properties
+             * @deprecated Use flux.v1.DeleteCommand.$Properties instead.
+             */
+
+            /**
+             * Shape of a DeleteCommand.
+             * @typedef {flux.v1.DeleteCommand.$Properties} flux.v1.DeleteCommand.$Shape
+             */
+
+            /**
+             * Constructs a new DeleteCommand.
+             * @memberof flux.v1
+             * @classdesc Represents a DeleteCommand.
+             * @constructor
+             * @param {flux.v1.DeleteCommand.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DeleteCommand = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DeleteCommand workflow.
+             * @member {string} workflow
+             * @memberof flux.v1.DeleteCommand
+             * @instance
+             */
+            DeleteCommand.prototype.workflow = "";
+
+            /**
+             * DeleteCommand executionId.
+             * @member {string} executionId
+             * @memberof flux.v1.DeleteCommand
+             * @instance
+             */
+            DeleteCommand.prototype.executionId = "";
+
+            /**
+             * Creates a new DeleteCommand instance using the specified properties.
+             * @function create
+             * @memberof flux.v1.DeleteCommand
+             * @static
+             * @param {flux.v1.DeleteCommand.$Properties=} [properties] Properties to set
+             * @returns {flux.v1.DeleteCommand} DeleteCommand instance
+             * @type {{
+             *   (properties: flux.v1.DeleteCommand.$Shape): flux.v1.DeleteCommand & flux.v1.DeleteCommand.$Shape;
+             *   (properties?: flux.v1.DeleteCommand.$Properties): flux.v1.DeleteCommand;
+             * }}
+             */
+            DeleteCommand.create = function(properties) {
+                return new DeleteCommand(properties);
+            };
+
+            /**
+             * Encodes the specified DeleteCommand message. Does not implicitly {@link flux.v1.DeleteCommand.verify|verify} messages.
+             * @function encode
+             * @memberof flux.v1.DeleteCommand
+             * @static
+             * @param {flux.v1.DeleteCommand.$Properties} message DeleteCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteCommand.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow") && message.workflow !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.workflow);
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId") && message.executionId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.executionId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified DeleteCommand message, length delimited. Does not implicitly {@link flux.v1.DeleteCommand.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof flux.v1.DeleteCommand
+             * @static
+             * @param {flux.v1.DeleteCommand.$Properties} message DeleteCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteCommand.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DeleteCommand message from the specified reader or buffer.
+             * @function decode
+             * @memberof flux.v1.DeleteCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {flux.v1.DeleteCommand & flux.v1.DeleteCommand.$Shape} DeleteCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteCommand.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.flux.v1.DeleteCommand();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.workflow = value;
+                            else
+                                delete message.workflow;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.executionId = value;
+                            else
+                                delete message.executionId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a DeleteCommand message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof flux.v1.DeleteCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {flux.v1.DeleteCommand & flux.v1.DeleteCommand.$Shape} DeleteCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteCommand.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DeleteCommand message.
+             * @function verify
+             * @memberof flux.v1.DeleteCommand
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DeleteCommand.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    if (!$util.isString(message.workflow))
+                        return "workflow: string expected";
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    if (!$util.isString(message.executionId))
+                        return "executionId: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a DeleteCommand message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof flux.v1.DeleteCommand
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {flux.v1.DeleteCommand} DeleteCommand
+             */
+            DeleteCommand.fromObject = function (object, _depth) {
+                if (object instanceof $root.flux.v1.DeleteCommand)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".flux.v1.DeleteCommand: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.flux.v1.DeleteCommand();
+                if (object.workflow != null)
+                    if (typeof object.workflow !== "string" || object.workflow.length)
+                        message.workflow = $String(object.workflow);
+                if (object.executionId != null)
+                    if (typeof object.executionId !== "string" || object.executionId.length)
+                        message.executionId = $String(object.executionId);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DeleteCommand message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof flux.v1.DeleteCommand
+             * @static
+             * @param {flux.v1.DeleteCommand} message DeleteCommand
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeleteCommand.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.workflow = "";
+                    object.executionId = "";
+                }
+                if (message.workflow != null && $Object.hasOwnProperty.call(message, "workflow"))
+                    object.workflow = message.workflow;
+                if (message.executionId != null && $Object.hasOwnProperty.call(message, "executionId"))
+                    object.executionId = message.executionId;
+                return object;
+            };
+
+            /**
+             * Converts this DeleteCommand to JSON.
+             * @function toJSON
+             * @memberof flux.v1.DeleteCommand
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeleteCommand.prototype.toJSON = function() {
+                return DeleteCommand.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DeleteCommand
+             * @function getTypeUrl
+             * @memberof flux.v1.DeleteCommand
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DeleteCommand.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/flux.v1.DeleteCommand";
+            };
+
+            return DeleteCommand;
+        })();
+
         v1.ExecutionStatus = (function() {
 
             /**

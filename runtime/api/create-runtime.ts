@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../engine/clock.js';
 import { DefinitionError } from '../engine/errors.js';
+import { toMilliseconds, type Duration } from '../engine/duration.js';
 import { ActorRuntime } from '../host/actor-runtime.js';
 import type { Runtime } from '../host/runtime.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
@@ -45,6 +46,14 @@ export interface RuntimeOptions {
    * nothing, woken by the store's timer. Default 5000. Embedded stores.
    */
   parkAfterMs?: number;
+  /**
+   * Bounded storage: finished executions are deleted this long after their last event ('30d', '12h',
+   * or ms), with everything they own (log, snapshot, objects, index entry, their outputs in output
+   * storage); task outputs memoised longer ago are forgotten. Running, paused and waiting executions
+   * are never deleted. Default: everything is kept. Embedded stores; on NATS, workers
+   * (`startWorker({ retention })`) do this.
+   */
+  retention?: Duration;
 }
 
 export type { SqliteStoreOptions } from '../stores/sqlite-options.js';
@@ -64,6 +73,11 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       "recover is for the embedded SQLite store; on NATS, workers (startWorker) take over a dead worker's executions by themselves",
     );
   }
+  if (options.nats && options.retention !== undefined) {
+    throw new DefinitionError(
+      'retention is for the embedded stores; on NATS, workers delete expired executions: startWorker({ retention }) or flux worker --retention',
+    );
+  }
   if (options.nats) {
     if (options.store) throw new DefinitionError('createRuntime takes either store or nats, not both');
     if (options.clock && options.nats.clock && options.clock !== options.nats.clock)
@@ -75,11 +89,12 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const store = options.store ?? { sqlite: defaultDatabasePath() };
   const { clock } = options;
   const runtime = new ActorRuntime(
-    store === 'memory' ? await memoryStore() : await sqliteStore(store.sqlite, store, clock),
+    store === 'memory' ? await memoryStore(clock) : await sqliteStore(store.sqlite, store, clock),
     {
       clock,
       ...(options.workflows && { workflows: options.workflows }),
       ...(options.parkAfterMs !== undefined && { parkAfterMs: options.parkAfterMs }),
+      ...(options.retention !== undefined && { retention: { periodMs: toMilliseconds(options.retention) } }),
     },
   );
   if (options.recover)
@@ -94,9 +109,9 @@ export function defaultDatabasePath(): string {
   return `${process.env.FLUX_HOME || './.flux'}/flux.db`;
 }
 
-async function memoryStore() {
+async function memoryStore(clock: Clock | undefined) {
   const { MemoryStore } = await import('../stores/memory-store.js');
-  return new MemoryStore();
+  return new MemoryStore(clock && (() => clock.now()));
 }
 
 async function sqliteStore(path: string, options: SqliteStoreOptions, clock: Clock | undefined) {

@@ -116,6 +116,8 @@ export const ERROR_CODES = [
   'PAYLOAD_MISSING',
   /** A large value's object reads back with the wrong size or digest. */
   'PAYLOAD_CORRUPT',
+  /** The store cannot delete executions (a store of another kind than memory, SQLite or NATS). */
+  'DELETE_UNAVAILABLE',
 
   // --- NATS ----------------------------------------------------------------------------------------
   /** Bytes that are not the protobuf message their subject carries (`MalformedMessageError`). */

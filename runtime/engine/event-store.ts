@@ -5,7 +5,7 @@
  * the index (`ExecutionRecord`) always agrees with the log.
  */
 import type { StoredEvent } from './events.js';
-import type { ExecutionState } from './execution-state.js';
+import type { ExecutionState, FinishedState } from './execution-state.js';
 import type { SecretManager } from './secrets.js';
 import type { ScheduleStore } from './schedule-store.js';
 
@@ -117,8 +117,37 @@ export interface ExecutionLeases {
   takeOver(orphan: OrphanedExecution): Promise<boolean>;
 }
 
+/** What `ExecutionRemoval.remove` found: the execution deleted, one not finished (kept), or none. */
+export type RemoveOutcome = 'deleted' | 'unfinished' | 'missing';
+
+/** Which finished executions `ExecutionRemoval.expired` selects. */
+export interface ExpiredFilter {
+  /** Those whose last event is older than this (an ISO time on the workflow clock, as `updatedAt`). */
+  before: string;
+  /** One finished state only; default all three. */
+  state?: FinishedState;
+  workflow?: string;
+  limit: number;
+}
+
+/**
+ * Deleting finished executions with everything the store keeps for them (log, snapshot, objects,
+ * index entry): retention, `flux delete`, `flux purge`. A running, paused or waiting execution is
+ * never deleted: the check and the delete are one step, and a driver that was about to write to a
+ * log deleted under it gets an `ExecutionConflictError` instead of starting a log with a gap.
+ */
+export interface ExecutionRemoval {
+  /** Finished executions whose last event is older than `before`, oldest first. */
+  expired(filter: ExpiredFilter): Promise<ExecutionRecord[]>;
+  remove(executionId: string): Promise<RemoveOutcome>;
+  /** Forgets the task outputs memoised before `before` (epoch ms, workflow clock). */
+  expireCache(before: number): Promise<void>;
+}
+
 export interface EventStore {
   readonly kind: string;
+  /** Deleting finished executions; a store without it keeps everything. */
+  readonly removal?: ExecutionRemoval;
   readonly cache: TaskCache;
   readonly secrets: SecretManager;
   readonly leases?: ExecutionLeases;

@@ -13,7 +13,11 @@ export const EXECUTION_STATES = [
 
 export type ExecutionState = (typeof EXECUTION_STATES)[number];
 
-export function isFinished(state: ExecutionState): boolean {
+/** The end states: nothing more happens to such an execution unless asked (a retry, a new run, a fork). */
+export const FINISHED_STATES = ['succeeded', 'failed', 'cancelled'] as const;
+export type FinishedState = (typeof FINISHED_STATES)[number];
+
+export function isFinished(state: ExecutionState): state is FinishedState {
   return state === 'succeeded' || state === 'failed' || state === 'cancelled';
 }
 

@@ -6,7 +6,7 @@
  * that merely looks like one is data.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { FluxError } from './errors.js';
 
@@ -17,6 +17,8 @@ export interface OutputStorage {
   store(executionId: string, sourceId: string, valueJson: string | undefined): Promise<string>;
   /** The JSON kept at `location`. Synchronous: a replay hands outputs over on a fixed schedule. */
   retrieve(location: string): string | undefined;
+  /** Forgets every output kept for an execution (it was deleted); a storage without it keeps them. */
+  discard?(executionId: string): Promise<void>;
 }
 
 const REFERENCE_PREFIX = '{"$fluxOutput":';
@@ -60,6 +62,10 @@ export class LocalFileStorage implements OutputStorage {
     const location = join(folder, `${safeName(sourceId)}.${randomUUID()}.json`);
     writeFileSync(location, valueJson ?? '');
     return location;
+  }
+
+  async discard(executionId: string): Promise<void> {
+    rmSync(join(this.dir, safeName(executionId)), { recursive: true, force: true });
   }
 
   retrieve(location: string): string | undefined {

@@ -16,6 +16,7 @@
 import { DefinitionError } from './errors.js';
 import { WorkflowVersions, type VersionedWorkflow } from './workflow-versions.js';
 import type { TaskDefinition } from './task-definition.js';
+import type { OutputStorage } from './output-storage.js';
 
 export type NamedWorkflow = VersionedWorkflow;
 
@@ -48,6 +49,18 @@ export function findTask(name: string): TaskDefinition | undefined {
   const known = tasks.get(name);
   if (known && known.length > 1) throw duplicateTask(known);
   return known?.[0];
+}
+
+/** Every output storage a workflow or task defined here declares: where a deleted execution's outputs may be. */
+export function outputStorages(): OutputStorage[] {
+  const storages = new Set<OutputStorage>();
+  for (const workflow of definedWorkflows.all()) {
+    const storage = (workflow as { options: { outputStorage?: OutputStorage } }).options.outputStorage;
+    if (storage) storages.add(storage);
+  }
+  for (const known of tasks.values())
+    for (const task of known) if (task.options.outputStorage) storages.add(task.options.outputStorage);
+  return [...storages];
 }
 
 /** The tasks one runtime or worker runs, by name: at most one definition each (see the top of this file). */

@@ -16,6 +16,7 @@ import {
   ExecutionConflictError,
   ExecutionNotFoundError,
   ExecutionStateError,
+  FluxError,
   WorkflowMismatchError,
   WorkflowNotFoundError,
   WorkflowVersionError,
@@ -23,11 +24,18 @@ import {
 import { ExecutionContext } from '../engine/execution-context.js';
 import { ExecutionLog } from '../engine/execution-log.js';
 import { runStart, sameStart, type StoredEvent } from '../engine/events.js';
-import { definedWorkflows, findTask, findWorkflow } from '../engine/registry.js';
+import { definedWorkflows, findTask, findWorkflow, outputStorages } from '../engine/registry.js';
 import { checkVersion, servedKey, type WorkflowVersions } from '../engine/workflow-versions.js';
 import { checkExecutionId } from '../engine/names.js';
 import { encodeValue } from '../engine/serialization.js';
-import type { DueWake, EventStore, ListFilter, WakeIndex } from '../engine/event-store.js';
+import type {
+  DueWake,
+  EventStore,
+  ExecutionRecord,
+  ExecutionRemoval,
+  ListFilter,
+  WakeIndex,
+} from '../engine/event-store.js';
 import {
   resumeTargetOf,
   type ExecutionHandle,
@@ -37,6 +45,7 @@ import {
   type Runtime,
   type ForkOptions,
   type IdReusePolicy,
+  type PurgeOptions,
   type StartOptions,
 } from './runtime.js';
 import {
@@ -53,13 +62,15 @@ import { Claims } from './claims.js';
 import { ChildExecutions } from './child-executions.js';
 import { Wakes } from './wakes.js';
 import { Scheduler } from './scheduler.js';
+import { deleteExpired, Retention } from './retention.js';
+import { toMilliseconds } from '../engine/duration.js';
 import { ScheduleBook, unavailableSchedules, type Schedules } from './schedules.js';
 import type { ScheduleSpec } from '../engine/schedule-spec.js';
 import type { ScheduleStore } from '../engine/schedule-store.js';
 import { consoleLogger, type Logger } from '../engine/logger.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import type { SecretManager } from '../engine/secrets.js';
-import { isFinished, isSettled, type ExecutionState } from '../engine/execution-state.js';
+import { FINISHED_STATES, isFinished, isSettled, type ExecutionState } from '../engine/execution-state.js';
 import { childCalls, openChildren, pausedChild } from '../engine/children.js';
 import { failedCalls } from '../engine/retry.js';
 import { forkedEvents, forkedFrom, forksOf, forkStep, type ForkLink } from '../engine/fork.js';
@@ -127,6 +138,11 @@ export interface ActorRuntimeOptions {
    * it, the store's timer wakes it. Default 5 s; only with a store that keeps timers.
    */
   parkAfterMs?: number;
+  /**
+   * Delete finished executions this long (ms) after their last event, with everything they own.
+   * `turn` says whether this process sweeps now, where several share the store (default: always).
+   */
+  retention?: { periodMs: number; turn?(): Promise<boolean> };
 }
 
 /** See `ActorRuntimeOptions.parkAfterMs`. */
@@ -170,6 +186,8 @@ export class ActorRuntime implements Runtime {
   private readonly declaring: Promise<void>;
   /** The versions of each workflow this runtime drives. */
   private readonly served: WorkflowVersions<WorkflowDefinition>;
+  /** Deletes finished executions past the retention period, if one is set. */
+  private readonly retention: Retention | undefined;
 
   constructor(
     readonly store: EventStore,
@@ -257,6 +275,72 @@ export class ActorRuntime implements Runtime {
     } else {
       this.schedules = unavailableSchedules(store.kind);
       this.declaring = Promise.resolve();
+    }
+    if (options.retention) {
+      this.retention = new Retention({
+        removal: this.removal(),
+        clock: this.clock,
+        periodMs: options.retention.periodMs,
+        remove: (record) => this.removeHere(record.executionId).then((outcome) => outcome === 'deleted'),
+        ...(options.retention.turn && { turn: options.retention.turn }),
+        logger: options.logger ?? consoleLogger,
+      });
+      this.retention.start();
+    }
+  }
+
+  /**
+   * Deletes a finished execution with everything the store keeps for it (log, snapshot, objects,
+   * index entry) and the outputs its output storage keeps. A running, paused or waiting execution
+   * is refused (ExecutionStateError) and kept.
+   */
+  async delete(executionId: string): Promise<void> {
+    checkExecutionId(executionId);
+    const outcome = await this.removeHere(executionId);
+    if (outcome === 'missing') throw new ExecutionNotFoundError(executionId);
+    if (outcome !== 'deleted') {
+      const state = (await this.store.get(executionId))?.state ?? 'running';
+      throw new ExecutionStateError(
+        executionId,
+        state,
+        'deleted',
+        FINISHED_STATES,
+        outcome === 'held' ? 'a driver here holds it' : undefined,
+      );
+    }
+  }
+
+  /** Deletes the finished executions whose last event is older than `olderThan`; resolves with how many. */
+  purge(options: PurgeOptions): Promise<number> {
+    const before = new Date(this.clock.now() - toMilliseconds(options.olderThan)).toISOString();
+    return deleteExpired(
+      this.removal(),
+      {
+        before,
+        ...(options.state && { state: options.state }),
+        ...(options.workflow && { workflow: options.workflow }),
+      },
+      async (record: ExecutionRecord) => (await this.removeHere(record.executionId)) === 'deleted',
+    );
+  }
+
+  private removal(): ExecutionRemoval {
+    const removal = this.store.removal;
+    if (!removal) throw new FluxError('DELETE_UNAVAILABLE', `a ${this.store.kind} store cannot delete executions`);
+    return removal;
+  }
+
+  /** One deletion, under the execution's claim: a retry or a new run here cannot start on it meanwhile. */
+  private async removeHere(executionId: string): Promise<'deleted' | 'unfinished' | 'missing' | 'held'> {
+    const removal = this.removal();
+    if (this.claims.has(executionId)) return 'held';
+    this.claims.add(executionId);
+    try {
+      const outcome = await removal.remove(executionId);
+      if (outcome === 'deleted') await Promise.all(outputStorages().map((storage) => storage.discard?.(executionId)));
+      return outcome;
+    } finally {
+      this.claims.delete(executionId);
     }
   }
 
@@ -919,6 +1003,7 @@ export class ActorRuntime implements Runtime {
     this.closing = true;
     await this.declaring;
     await this.scheduler?.close();
+    await this.retention?.close();
     await this.wakes?.close();
     this.sweeper?.clear();
     await this.recovering?.catch(() => undefined);

@@ -10,6 +10,8 @@ import type { ExecutionRecord, ListFilter } from '../engine/event-store.js';
 import type { SecretManager } from '../engine/secrets.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import type { RecoveryReport } from './recovery.js';
+import type { Duration } from '../engine/duration.js';
+import type { FinishedState } from '../engine/execution-state.js';
 
 export type { RecoveryReport } from './recovery.js';
 
@@ -33,6 +35,14 @@ export interface StartOptions {
 }
 
 /** See `StartOptions.idReuse`. */
+/** Which finished executions `purge` deletes. */
+export interface PurgeOptions {
+  /** How long after its last event a finished execution is kept: ms, or '30d', '12h'. */
+  olderThan: Duration;
+  state?: FinishedState;
+  workflow?: string;
+}
+
 export type IdReusePolicy = 'sameInput' | 'allowIfFinished';
 export const ID_REUSE_POLICIES: readonly IdReusePolicy[] = ['sameInput', 'allowIfFinished'];
 
@@ -126,6 +136,18 @@ export interface Runtime {
    */
   result<I = unknown, O = unknown>(executionId: string, options?: ResultOptions): Promise<ExecutionContext<I, O>>;
   list(filter?: ListFilter): Promise<ExecutionSummary[]>;
+  /**
+   * Deletes a finished execution with everything kept for it: its log, snapshot, large values, index
+   * entry, and the outputs its output storage keeps. A running, paused or waiting execution is
+   * refused (ExecutionStateError) and kept; an unknown one is an ExecutionNotFoundError. Child
+   * executions are executions of their own: each is deleted on its own.
+   */
+  delete(executionId: string): Promise<void>;
+  /**
+   * Deletes every finished execution whose last event is older than `olderThan` (and of the state
+   * and workflow given); resolves with how many. What `retention` does by itself.
+   */
+  purge(options: PurgeOptions): Promise<number>;
   /**
    * SQLite: takes over, now, the executions left running by runtimes that died (and those this
    * runtime stopped driving because their writes failed); see `RuntimeOptions.recover`. Resolves

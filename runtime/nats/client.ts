@@ -14,7 +14,9 @@ import { Kvm } from '@nats-io/kv';
 import { v7 as uuidv7 } from 'uuid';
 import {
   decodeEventBatch,
+  decodeExecutionStatus,
   encodeCancelCommand,
+  encodeDeleteCommand,
   encodeForkCommand,
   encodeResumeCommand,
   encodeRetryCommand,
@@ -27,13 +29,14 @@ import { traceparentOf } from '../engine/tracing.js';
 import { TRACEPARENT_HEADER } from './task-wire.js';
 import { argumentsHash } from '../engine/identity.js';
 import { checkVersion } from '../engine/workflow-versions.js';
-import type { IdReusePolicy } from '../host/runtime.js';
+import type { IdReusePolicy, PurgeOptions } from '../host/runtime.js';
 import { accepts, rebuildSnapshot, stateOf } from '../../actors/lifecycle.js';
 import {
   ExecutionNotFoundError,
   ExecutionStateError,
   ExecutionExistsError,
   FluxError,
+  hasErrorCode,
   PayloadTooLargeError,
   StoreFullError,
   WorkflowNotFoundError,
@@ -41,8 +44,11 @@ import {
 } from '../engine/errors.js';
 import { ExecutionContext, toExecutionEvent } from '../engine/execution-context.js';
 import type { ExecutionEvent, StoredEvent } from '../engine/events.js';
-import { isFinished, isSettled, SETTLING_EVENTS } from '../engine/execution-state.js';
-import { encodeValue } from '../engine/serialization.js';
+import { FINISHED_STATES, isFinished, isSettled, SETTLING_EVENTS } from '../engine/execution-state.js';
+import { encodeValue, fromErrorInfo } from '../engine/serialization.js';
+import { toMilliseconds } from '../engine/duration.js';
+import { inboxOf } from './inbox.js';
+import { REPLY_HEADER } from './command-loop.js';
 import { NatsStore } from './nats-store.js';
 import { isStoreFull } from './store-writes.js';
 import type { ExecutionRecord, ListFilter } from '../engine/event-store.js';
@@ -100,6 +106,13 @@ export interface Client {
    * fork, which takes over the steps before it. Resolves with the fork's id once the command is stored.
    */
   fork(executionId: string, options: { from: string | number; executionId?: string }): Promise<string>;
+  /**
+   * Deletes a finished execution with everything kept for it (a worker serving its workflow does);
+   * resolves once it is gone. A running, paused or waiting one is refused (checked before sending).
+   */
+  delete(executionId: string, options?: { timeoutMs?: number }): Promise<void>;
+  /** Deletes the finished executions older than `olderThan` (of a state, a workflow); resolves with how many. */
+  purge(options: PurgeOptions): Promise<number>;
   inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
   list(filter?: ListFilter): Promise<ExecutionRecord[]>;
   /** The workflows that running workers serve, by name (sorted). */
@@ -231,13 +244,15 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     msgID: string,
     what: string,
     executionId?: string,
+    replyTo?: string,
   ): Promise<void> => {
     const limit = nc.info?.max_payload ?? 1024 * 1024;
     if (data.length > limit - 1024) throw new PayloadTooLargeError(what, data.length, limit, executionId);
     // The caller's span, when it is traced: the run this command begins links to it.
     const traceparent = traceparentOf(trace.getSpan(context.active()));
-    const h = traceparent ? headers() : undefined;
+    const h = traceparent || replyTo ? headers() : undefined;
     if (traceparent) h!.set(TRACEPARENT_HEADER, traceparent);
+    if (replyTo) h!.set(REPLY_HEADER, replyTo);
     await js.publish(subject, data, { msgID, ...(h && { headers: h }) }).catch((error: unknown) => {
       if (!isStoreFull(error)) throw error;
       throw new StoreFullError(`the command for execution ${executionId ?? '(new)'} was not stored`, {
@@ -499,6 +514,59 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
       );
       rememberStart(forkId);
       return forkId;
+    },
+
+    async delete(executionId: string, deleteOptions: { timeoutMs?: number } = {}) {
+      const record = await store.get(checkExecutionId(executionId));
+      if (!record) throw new ExecutionNotFoundError(executionId);
+      startedHere.delete(executionId); // its log is about to be empty: a read must not wait for it to begin
+      if (!isFinished(record.state))
+        throw new ExecutionStateError(executionId, record.state, 'deleted', FINISHED_STATES);
+      // Carried out by a worker (a client may not purge streams), which answers on this inbox.
+      const inbox = inboxOf(nc);
+      const answer = nc.subscribe(inbox, { max: 1 });
+      const timeoutMs = deleteOptions.timeoutMs ?? 60_000;
+      const timer = clock.setTimeout(() => answer.unsubscribe(), timeoutMs);
+      try {
+        await send(
+          names.command(record.workflow, 'delete'),
+          encodeDeleteCommand({ workflow: record.workflow, executionId }),
+          `delete:${executionId}:${record.updatedAt}`,
+          `the delete of execution ${executionId}`,
+          executionId,
+          inbox,
+        );
+        for await (const message of answer) {
+          const status = decodeExecutionStatus(message.data);
+          if (status.error) throw fromErrorInfo(status.error);
+          return;
+        }
+        throw new FluxError(
+          'RESULT_TIMEOUT',
+          `execution ${executionId} was not deleted within ${timeoutMs} ms: is a worker serving ${record.workflow} running?`,
+          { executionId },
+        );
+      } finally {
+        timer.clear();
+        answer.unsubscribe();
+      }
+    },
+
+    async purge(purgeOptions: PurgeOptions) {
+      const before = new Date((workflowClock ?? clock).now() - toMilliseconds(purgeOptions.olderThan)).toISOString();
+      let deleted = 0;
+      for (const record of await store.list(purgeOptions.workflow ? { workflow: purgeOptions.workflow } : {})) {
+        if (!isFinished(record.state) || record.updatedAt >= before) continue;
+        if (purgeOptions.state && record.state !== purgeOptions.state) continue;
+        // One that moved on meanwhile (a retry) is refused and kept.
+        await client.delete(record.executionId).then(
+          () => deleted++,
+          (error: unknown) => {
+            if (!hasErrorCode(error, 'INVALID_EXECUTION_STATE', 'EXECUTION_NOT_FOUND')) throw error;
+          },
+        );
+      }
+      return deleted;
     },
 
     async inspect<I, O>(executionId: string) {

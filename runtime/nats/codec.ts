@@ -424,6 +424,35 @@ export function decodeForkCommand(bytes: Uint8Array): ForkCommand {
   });
 }
 
+export interface DeleteCommand {
+  workflow: string;
+  executionId: string;
+}
+
+export function encodeDeleteCommand(command: DeleteCommand): Uint8Array {
+  return v1.DeleteCommand.encode(command).finish();
+}
+
+export function decodeDeleteCommand(bytes: Uint8Array): DeleteCommand {
+  return decodeWith('DeleteCommand', () => {
+    const wire = v1.DeleteCommand.decode(bytes);
+    if (!wire.executionId) throw new Error('execution_id is required');
+    return { workflow: wire.workflow ?? '', executionId: wire.executionId };
+  });
+}
+
+export function decodeExecutionStatus(bytes: Uint8Array): ExecutionStatus {
+  return decodeWith('ExecutionStatus', () => {
+    const wire = v1.ExecutionStatus.decode(bytes);
+    return {
+      executionId: wire.executionId ?? '',
+      workflow: wire.workflow ?? '',
+      state: wire.state ?? '',
+      ...(wire.error && { error: fromWireError(wire.error) }),
+    };
+  });
+}
+
 export function encodeExecutionStatus(status: ExecutionStatus): Uint8Array {
   return v1.ExecutionStatus.encode({
     executionId: status.executionId,

@@ -18,6 +18,7 @@ import { TRACEPARENT_HEADER } from './task-wire.js';
 import { v7 as uuidv7 } from 'uuid';
 import {
   decodeCancelCommand,
+  decodeDeleteCommand,
   decodeForkCommand,
   decodeResumeCommand,
   decodeRetryCommand,
@@ -286,6 +287,11 @@ export class CommandLoop {
       });
       accepted('running'); // its WORKFLOW_STARTED is durable
       await fork.result().catch(() => undefined);
+    } else if (kind === 'delete') {
+      const command = decodeDeleteCommand(msg.data);
+      answer.executionId = checkExecutionId(command.executionId);
+      await this.runtime.delete(answer.executionId);
+      accepted('deleted');
     } else {
       throw new MalformedMessageError('command', `unknown command subject ${msg.subject}`);
     }

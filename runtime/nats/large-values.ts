@@ -17,6 +17,12 @@ export interface LargeValues {
   readonly messageLimit: number;
   putLarge(objectName: string, json: string): Promise<void>;
   getLarge(objectName: string): Promise<string>;
+  remove(objectName: string): Promise<void>;
+}
+
+/** Where an executor puts a task output too large for its result message; the dispatcher removes it once read. */
+export function largeOutputName(executionId: string, taskId: string): string {
+  return `${executionId}/${taskId}/output`;
 }
 
 /** An event on its way to or from the wire: its value may be in the object store. */
@@ -50,6 +56,20 @@ export class LargeValueStore implements LargeValues {
       () => this.payloads.putBlob({ name: objectName }, encoder.encode(json)),
       this.clock,
     );
+  }
+
+  /**
+   * Removes an object with nothing left behind: its chunks and its entry, not a tombstone as
+   * `ObjectStore.delete` leaves (a deleted execution must not cost bytes for ever).
+   */
+  async remove(objectName: string): Promise<void> {
+    const info = await this.payloads.info(objectName);
+    if (!info) return;
+    const bucket = this.names.payloadsBucket;
+    // The object store's own names: chunks under the object's nuid, its entry under its name in padded base64url.
+    const entry = Buffer.from(objectName).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+    await this.jsm.streams.purge(`OBJ_${bucket}`, { filter: `$O.${bucket}.C.${info.nuid}` });
+    await this.jsm.streams.purge(`OBJ_${bucket}`, { filter: `$O.${bucket}.M.${entry}` });
   }
 
   async getLarge(objectName: string): Promise<string> {

@@ -157,6 +157,20 @@ export class Leases implements DriverHooks {
     );
   }
 
+  /**
+   * Whether this worker's id sorts first among the live workers: the one that does what only one
+   * should do at a time (retention). Two may think so for a lease period while one joins or dies;
+   * what they do is safe twice.
+   */
+  async first(): Promise<boolean> {
+    const now = this.clock.now();
+    for (const worker of (await this.keysOf.workers()).sort()) {
+      if (worker >= this.workerId) return true;
+      if (await this.alive(worker, now)) return false;
+    }
+    return true;
+  }
+
   private async alive(worker: string, now: number): Promise<boolean> {
     const entry = await this.workers.get(worker);
     if (entry?.operation !== 'PUT') return false;

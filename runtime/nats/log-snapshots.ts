@@ -22,7 +22,7 @@ const SNAPSHOT_AFTER = new Set<string>(['WORKFLOW_COMPLETED', 'WORKFLOW_FAILED',
 /** How long after an end its snapshot is written. */
 const SNAPSHOT_DELAY_MS = 50;
 /** On a snapshot message whose compressed text did not fit: the object holding it. */
-const SNAPSHOT_OBJECT_HEADER = 'Flux-Snapshot-Object';
+export const SNAPSHOT_OBJECT_HEADER = 'Flux-Snapshot-Object';
 const deflate = promisify(deflateRaw);
 const inflate = promisify(inflateRaw);
 

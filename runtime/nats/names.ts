@@ -15,7 +15,7 @@ export interface NatsNames {
   snapshot(executionId: string): string;
   /** Durable start/resume/cancel commands: a work queue, kept until a worker takes them. */
   readonly commandsStream: string;
-  command(workflow: string, kind: 'start' | 'resume' | 'cancel' | 'wake' | 'retry' | 'fork'): string;
+  command(workflow: string, kind: 'start' | 'resume' | 'cancel' | 'wake' | 'retry' | 'fork' | 'delete'): string;
   /** Commands for one workflow: what a worker that knows it consumes. */
   commandsOf(workflow: string): string;
   /** KV buckets: the execution index, the task cache, sealed secrets; the object store for large values. */

@@ -92,6 +92,7 @@ export async function openNats(options: NatsOptions): Promise<NatsParts> {
   const store = await NatsStore.open(nc, names, {
     secretKeyFile: secretKeyFile ?? `${process.env.FLUX_HOME || './.flux'}/secret.key`,
     ...(replicas !== undefined && { replicas }),
+    workflowClock: clock,
   });
   let dispatcher: NatsTaskDispatcher | undefined;
   const server = new NatsTaskServer(

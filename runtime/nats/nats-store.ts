@@ -27,10 +27,11 @@ import {
 import { Kvm, type KV } from '@nats-io/kv';
 import type { WakeEntryValue } from './nats-wakes.js';
 import { Objm, type ObjectStore } from '@nats-io/obj';
-import type { NatsConnection } from '@nats-io/nats-core';
+import { headers, type NatsConnection } from '@nats-io/nats-core';
 import { systemClock, type Clock } from '../engine/clock.js';
 import { ExecutionConflictError, FluxError } from '../engine/errors.js';
 import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from '../engine/event-store.js';
+import { CACHE_WRITTEN_HEADER, NatsRemoval } from './nats-removal.js';
 import type { StoredEvent } from '../engine/events.js';
 import { SecretCipher } from '../engine/secrets.js';
 import { ackedPublish } from './acked-publish.js';
@@ -54,6 +55,8 @@ export interface NatsStoreOptions {
   secretKeyFile: string;
   /** What the store waits on (a write's retries, a snapshot after an end). Default: the system's. */
   clock?: Clock | undefined;
+  /** The executions' clock (a test clock skips): when a cached output was written, for retention. Default: `clock`. */
+  workflowClock?: Clock | undefined;
 }
 
 /** JetStream's "wrong last sequence": another driver appended first (or, for the whole stream, anyone). */
@@ -77,6 +80,8 @@ export class NatsStore implements EventStore {
   private readonly reader: JetStreamClient;
   /** Where the acks of appends and index puts come back. */
   private readonly replies: Replies;
+  /** Deleting finished executions: retention, `flux delete`, `flux purge`. */
+  readonly removal: NatsRemoval;
 
   private constructor(
     readonly nc: NatsConnection,
@@ -105,8 +110,26 @@ export class NatsStore implements EventStore {
         return { valueJson: entry.value.length === 0 ? undefined : entry.string() };
       },
       // Best effort, never rejecting: a result not memoised is computed again by the next execution.
-      write: async (key, valueJson) => void (await cache.put(cacheKey(key), valueJson ?? '').catch(() => undefined)),
+      // When it was written goes with it, on the workflow clock: retention forgets it by that.
+      write: async (key, valueJson) => {
+        const h = headers();
+        h.set(CACHE_WRITTEN_HEADER, String((options.workflowClock ?? this.clock).now()));
+        await js
+          .publish(`$KV.${names.cacheBucket}.${cacheKey(key)}`, valueJson ?? '', { headers: h, timeout: 5000 })
+          .catch(() => undefined);
+      },
     };
+    this.removal = new NatsRemoval({
+      jsm,
+      js: this.reader,
+      names,
+      index,
+      large: this.large,
+      forget: (executionId) => {
+        this.recent.forget(executionId);
+        this.lastSeqs.delete(executionId);
+      },
+    });
     this.secrets = new NatsSecrets(secrets, new SecretCipher(options.secretKeyFile));
   }
 
@@ -236,6 +259,9 @@ export class NatsStore implements EventStore {
     lastSeq: number,
   ): Promise<number> {
     const subject = this.names.events(executionId);
+    // Not a lost index but a log that is gone (deleted): it is not started again with a gap.
+    if (!(await this.jsm.direct.getMessage(this.names.eventsStream, { seq: 1, next_by_subj: subject })))
+      throw new ExecutionConflictError(executionId);
     for (let attempt = 0; attempt < 20; attempt++) {
       const after = await this.jsm.direct.getMessage(this.names.eventsStream, {
         seq: lastSeq + 1,

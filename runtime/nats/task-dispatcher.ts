@@ -25,7 +25,7 @@ import { decodeTaskResult, encodeTaskCommand, OBJECT_REF_CONTENT_TYPE } from './
 import { ExecutorWatch } from './executor-watch.js';
 import { guarded } from './guarded.js';
 import { inboxOf } from './inbox.js';
-import type { LargeValues } from './large-values.js';
+import { largeOutputName, type LargeValues } from './large-values.js';
 import type { NatsNames } from './names.js';
 import { outboxOf } from './outbox.js';
 import { PendingCall } from './pending-call.js';
@@ -308,7 +308,11 @@ export class NatsTaskDispatcher implements TaskSender {
     // An output too large for a message: the executor put it in the object store.
     const { name } = JSON.parse(payloadJson(result.output)!) as { name: string };
     this.large.getLarge(name).then(
-      (json) => reply({ ...result, output: { contentType: JSON_CONTENT_TYPE, data: new Uint8Array(0), json } }),
+      (json) => {
+        reply({ ...result, output: { contentType: JSON_CONTENT_TYPE, data: new Uint8Array(0), json } });
+        // Only carried the output here (the log keeps it): gone once read, if it is where this result's own would be.
+        if (name === largeOutputName(result.executionId, result.taskId)) this.large.remove(name).catch(() => undefined);
+      },
       (error: unknown) =>
         reply({
           executionId: result.executionId,

@@ -22,7 +22,7 @@ import {
   OBJECT_REF_CONTENT_TYPE,
 } from './codec.js';
 import { guarded } from './guarded.js';
-import type { LargeValues } from './large-values.js';
+import { largeOutputName, type LargeValues } from './large-values.js';
 import type { NatsNames } from './names.js';
 import { outboxOf } from './outbox.js';
 import { isLiteralSubject } from './reply-subjects.js';
@@ -116,7 +116,7 @@ export class NatsTaskServer {
 
   /** The message carries the object's name instead of the output. */
   private async publishLarge(to: string, result: TaskResult & { outcome: 'output' }): Promise<void> {
-    const name = `${result.executionId}/${result.taskId}/output`;
+    const name = largeOutputName(result.executionId, result.taskId);
     try {
       await this.large.putLarge(name, payloadJson(result.output) ?? 'null');
       this.publish(

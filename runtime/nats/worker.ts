@@ -27,6 +27,7 @@ import type { ScheduleSpec } from '../engine/schedule-spec.js';
 import type { DueWake } from '../engine/event-store.js';
 import { servedKey, WorkflowVersions } from '../engine/workflow-versions.js';
 import { instruments } from '../engine/metrics.js';
+import { toMilliseconds, type Duration } from '../engine/duration.js';
 
 export { REPLY_HEADER } from './command-loop.js';
 
@@ -47,6 +48,13 @@ export interface WorkerOptions {
    * A subject under the deployment's prefix or the server's own (`$JS`, `$KV`, `$O`, `$SYS`) is never answered.
    */
   replyPrefixes?: readonly string[];
+  /**
+   * Bounded storage: finished executions are deleted this long after their last event ('30d', or
+   * ms), with their log, snapshot, large values, index entry; cached task outputs older than that
+   * are forgotten. One worker sweeps at a time (the live worker whose id sorts first). Running,
+   * paused and waiting executions are never deleted. Default: everything is kept.
+   */
+  retention?: Duration;
 }
 
 export interface Worker {
@@ -118,6 +126,9 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     schedules: { store: schedules, start: startFire, pollMs: clampInterval(leaseMs, 100) },
     workflows: options.workflows,
     served,
+    ...(options.retention !== undefined && {
+      retention: { periodMs: toMilliseconds(options.retention), turn: () => leases.first() },
+    }),
   });
   schedules.onChange = () => runtime.schedulesChanged();
   await schedules.watch();

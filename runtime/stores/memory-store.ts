@@ -2,11 +2,13 @@
 import { ExecutionConflictError } from '../engine/errors.js';
 import type { StoredEvent } from '../engine/events.js';
 import { MemorySecrets } from '../engine/secrets.js';
+import { isFinished } from '../engine/execution-state.js';
 import { MemorySchedules } from './memory-schedules.js';
 import type {
   DueWake,
   EventStore,
   ExecutionRecord,
+  ExecutionRemoval,
   ListFilter,
   LogWriter,
   TaskCache,
@@ -17,13 +19,46 @@ export class MemoryStore implements EventStore {
   readonly kind = 'memory';
   private readonly logs = new Map<string, StoredEvent[]>();
   private readonly records = new Map<string, ExecutionRecord>();
-  private readonly cached = new Map<string, string | undefined>();
+  private readonly cached = new Map<string, { valueJson: string | undefined; writtenAt: number }>();
   readonly secrets = new MemorySecrets();
   readonly schedules = new MemorySchedules();
 
+  /** @param now when a cached task output is written: the runtime's clock. */
+  constructor(private readonly now: () => number = Date.now) {}
+
   readonly cache: TaskCache = {
-    read: async (key) => (this.cached.has(key) ? { valueJson: this.cached.get(key) } : undefined),
-    write: async (key, valueJson) => void this.cached.set(key, valueJson),
+    read: async (key) => {
+      const entry = this.cached.get(key);
+      return entry && { valueJson: entry.valueJson };
+    },
+    write: async (key, valueJson) => void this.cached.set(key, { valueJson, writtenAt: this.now() }),
+  };
+
+  readonly removal: ExecutionRemoval = {
+    expired: async ({ before, state, workflow, limit }) =>
+      [...this.records.values()]
+        .filter(
+          (r) =>
+            isFinished(r.state) &&
+            r.updatedAt < before &&
+            (!state || r.state === state) &&
+            (!workflow || r.workflow === workflow),
+        )
+        .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0))
+        .slice(0, limit),
+    remove: async (executionId) => {
+      const record = this.records.get(executionId);
+      if (!record) return 'missing';
+      if (!isFinished(record.state)) return 'unfinished';
+      // A finished execution wakes by nothing: it has no entry among the waking ones.
+      this.records.delete(executionId);
+      this.logs.delete(executionId);
+      this.awaitedBy.delete(executionId);
+      return 'deleted';
+    },
+    expireCache: async (before) => {
+      for (const [key, entry] of this.cached) if (entry.writtenAt < before) this.cached.delete(key);
+    },
   };
 
   /** The records that wake by themselves: few next to all, so a scan of them is the timer index. */

@@ -11,8 +11,9 @@ import { FluxError } from '../engine/errors.js';
  * 3: executions have their durable timer: when they wake (`wake_at`), or which execution's end wakes them (`awaits`).
  * 4: schedules (./sqlite-schedules.ts).
  * 5: the workflow version an execution runs on: on its WORKFLOW_STARTED event and in the index.
+ * 6: indexes for retention: finished executions by their last change, cached outputs by when written.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** The columns of an event, as `toEvents` reads them (a file older than schema 5 has no version). */
 export function eventColumns(schema: number): string {
@@ -46,6 +47,7 @@ CREATE TABLE IF NOT EXISTS executions (
 CREATE INDEX IF NOT EXISTS executions_by_state ON executions (state, workflow);
 CREATE INDEX IF NOT EXISTS executions_by_wake ON executions (wake_at) WHERE wake_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS executions_by_awaited ON executions (awaits) WHERE awaits IS NOT NULL;
+CREATE INDEX IF NOT EXISTS executions_by_end ON executions (updated_at) WHERE state IN ('succeeded', 'failed', 'cancelled');
 CREATE TABLE IF NOT EXISTS schedules (
   id TEXT PRIMARY KEY,
   record TEXT NOT NULL, -- the schedule as JSON (runtime/engine/schedule-store.ts)
@@ -59,6 +61,7 @@ CREATE TABLE IF NOT EXISTS task_cache (
   value TEXT NOT NULL, -- '' for a task that returned nothing
   written_at INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS task_cache_by_written ON task_cache (written_at);
 CREATE TABLE IF NOT EXISTS runtimes (
   id TEXT PRIMARY KEY,
   pid INTEGER NOT NULL,
@@ -74,6 +77,7 @@ const STEPS: Record<number, string> = {
   2: 'ALTER TABLE executions ADD COLUMN wake_at INTEGER; ALTER TABLE executions ADD COLUMN awaits TEXT;',
   3: '', // the schedules table: made by TABLES
   4: 'ALTER TABLE events ADD COLUMN version TEXT; ALTER TABLE executions ADD COLUMN version TEXT;',
+  5: '', // the retention indexes: made by TABLES
 };
 
 export function migrate(db: Database.Database, path: string): void {

@@ -14,6 +14,7 @@ import type {
   DueWake,
   EventStore,
   ExecutionRecord,
+  ExecutionRemoval,
   ListFilter,
   LogWriter,
   TaskCache,
@@ -37,6 +38,7 @@ export class SqliteStore implements EventStore {
   private readonly selectLog: Database.Statement<[string]>;
   private readonly selectLogAfter: Database.Statement<[string, number]>;
   private readonly selectRecord: Database.Statement<[string]>;
+  private readonly hasEvent: Database.Statement<[string, number]>;
   private readonly transaction: Record<
     'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo',
     Database.Statement
@@ -47,6 +49,7 @@ export class SqliteStore implements EventStore {
   readonly leases: SqliteLeases;
   readonly wakes: WakeIndex;
   readonly schedules: SqliteSchedules;
+  readonly removal: ExecutionRemoval;
 
   /**
    * @param clock the runtime's clock: when a cached task output was written. (The leases keep real
@@ -83,6 +86,9 @@ export class SqliteStore implements EventStore {
       )
       .raw(true);
     this.selectRecord = this.db.prepare<[string]>('SELECT * FROM executions WHERE id = ?');
+    this.hasEvent = this.db
+      .prepare<[string, number]>('SELECT 1 FROM events WHERE execution_id = ? AND seq = ?')
+      .pluck();
     this.transaction = {
       begin: this.db.prepare('BEGIN'),
       commit: this.db.prepare('COMMIT'),
@@ -111,6 +117,7 @@ export class SqliteStore implements EventStore {
     };
     this.wakes = sqliteWakes(this.db, () => this.writes.flushNow());
     this.schedules = new SqliteSchedules(this.db);
+    this.removal = sqliteRemoval(this.db, () => this.writes.flushNow());
     // Last: every table exists by now, whatever the cap.
     if (options.maxBytes !== undefined) this.limitSize(options.maxBytes);
   }
@@ -204,6 +211,10 @@ export class SqliteStore implements EventStore {
   }
 
   private writeExecution({ executionId, events, record }: PendingWrites): void {
+    // A log goes on only from its last event: one deleted meanwhile (retention) is not started again with a gap.
+    const first = events[0]?.seq;
+    if (first !== undefined && first > 1 && !this.hasEvent.get(executionId, first - 1))
+      throw new ExecutionConflictError(executionId);
     for (const e of events)
       this.insertEvent.run(
         executionId,
@@ -231,6 +242,7 @@ export class SqliteStore implements EventStore {
   }
 
   private writeError(executionId: string, error: unknown): FluxError {
+    if (error instanceof ExecutionConflictError) return error;
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'))
       return new ExecutionConflictError(executionId, error);
@@ -269,5 +281,44 @@ function sqliteWakes(db: Database.Database, flush: () => void): WakeIndex {
       flush();
       return awaiting.all(executionId) as DueWake[];
     },
+  };
+}
+
+const FINISHED = "state IN ('succeeded', 'failed', 'cancelled')";
+
+/** Deleting finished executions: rows go, and SQLite reuses their pages for what is written next. */
+function sqliteRemoval(db: Database.Database, flush: () => void): ExecutionRemoval {
+  const state = db.prepare<[string]>('SELECT state FROM executions WHERE id = ?').pluck();
+  const deleteRecord = db.prepare<[string]>(`DELETE FROM executions WHERE id = ? AND ${FINISHED}`);
+  const deleteEvents = db.prepare<[string]>('DELETE FROM events WHERE execution_id = ?');
+  const deleteCache = db.prepare<[number]>('DELETE FROM task_cache WHERE written_at < ?');
+  // Within one transaction: a driver in another process that writes in between finds the log gone.
+  const remove = db.transaction((executionId: string) => {
+    if (deleteRecord.run(executionId).changes === 0)
+      return state.get(executionId) === undefined ? ('missing' as const) : ('unfinished' as const);
+    deleteEvents.run(executionId);
+    return 'deleted' as const;
+  });
+  return {
+    expired: async ({ before, state: only, workflow, limit }) => {
+      flush();
+      const where = [FINISHED, 'updated_at < ?'];
+      const params: (string | number)[] = [before];
+      for (const [column, value] of [
+        ['state', only],
+        ['workflow', workflow],
+      ] as const) {
+        if (value === undefined) continue;
+        where.push(`${column} = ?`);
+        params.push(value);
+      }
+      const sql = `SELECT * FROM executions WHERE ${where.join(' AND ')} ORDER BY updated_at LIMIT ?`;
+      return (db.prepare(sql).all(...params, limit) as RecordRow[]).map(toRecord);
+    },
+    remove: async (executionId) => {
+      flush();
+      return remove.immediate(executionId);
+    },
+    expireCache: async (before) => void deleteCache.run(before),
   };
 }

@@ -33,6 +33,8 @@ describe('flux CLI', function () {
         'cancel',
         'retry',
         'fork',
+        'delete',
+        'purge',
         'inspect',
         'list',
         'visualize',
@@ -279,6 +281,31 @@ describe('flux CLI', function () {
       expect(counted()).to.deep.equal(['tuesday']);
       expect(await fluxFails(['fork', id, '--from', '7', '-m', REPAIR], env, 'FORK_STEP_NOT_FOUND')).to.contain(id);
       expect(await fluxFails(['retry', id, '-m', REPAIR], env, 'INVALID_EXECUTION_STATE')).to.contain('succeeded');
+    });
+
+    it('delete removes a finished execution and refuses a paused one; purge deletes by age and state', async () => {
+      const own = { FLUX_HOME: tempDir('flux-cli-delete-') };
+      const paused = await fluxJson(['exec', APPROVAL, 'expenseApproval', '20'], own);
+      const id = paused.executionId as string;
+      expect(await fluxFails(['delete', id], own, 'INVALID_EXECUTION_STATE')).to.contain('paused');
+      const failed = await flux(['exec', REPAIR, 'cliRepairReport', '"monday"'], own);
+      expect(failed.code, failed.stderr).to.equal(3);
+      const failedId = JSON.parse(failed.stdout).executionId as string;
+      const done = await fluxJson(['resume', id, '{"approved":true,"reviewer":"ada"}', '-m', APPROVAL, '--json'], own);
+      expect(done).to.include({ state: 'succeeded' });
+
+      expect(await fluxJson(['purge', '--older-than', '1h', '--json'], own)).to.deep.equal({ deleted: 0 });
+      expect(await fluxJson(['purge', '--older-than', '0', '--state', 'failed', '--json'], own)).to.deep.equal({
+        deleted: 1,
+      });
+      expect(await fluxFails(['inspect', failedId], own, 'EXECUTION_NOT_FOUND')).to.contain(failedId);
+      const deleted = await flux(['delete', id], own);
+      expect(deleted.code, deleted.stderr).to.equal(0);
+      expect(deleted.stdout).to.equal(`deleted ${id}\n`);
+      expect((await flux(['list'], own)).stdout).to.not.contain(id);
+      const badAge = await flux(['purge', '--older-than', 'soon'], own);
+      expect(badAge.code).to.not.equal(0);
+      expect(badAge.stderr).to.contain("'soon'").and.contain("'30d'");
     });
 
     it('start --version pins a version, a start by name runs the newest, list --version finds what still needs v1', async () => {

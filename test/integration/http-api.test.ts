@@ -230,6 +230,23 @@ for (const { kind, open } of kinds) {
       expect(notFailed.body.error.code).to.equal('INVALID_EXECUTION_STATE');
     });
 
+    it('DELETE /executions/{id}: 204 for a finished one, 409 for a paused one, 404 once gone', async () => {
+      const paused = await call('POST', '/workflows/expenseApproval/run?mode=sync', '12');
+      const id = paused.body.executionId as string;
+      const refused = await call('DELETE', `/executions/${id}`);
+      expect([refused.status, refused.body.error?.code]).to.deep.equal([409, 'INVALID_EXECUTION_STATE']);
+      expect((await call('GET', `/executions/${id}`)).body.state).to.equal('paused');
+      await call('POST', `/executions/${id}/cancel`);
+      const deleted = await call('DELETE', `/executions/${id}`);
+      expect(deleted.status).to.equal(204);
+      const gone = await call('GET', `/executions/${id}`);
+      expect([gone.status, gone.body.error?.code]).to.deep.equal([404, 'EXECUTION_NOT_FOUND']);
+      expect((await call('DELETE', `/executions/${id}`)).status).to.equal(404);
+      expect(
+        (await call('GET', '/executions')).body.executions.map((e: { executionId: string }) => e.executionId),
+      ).to.not.include(id);
+    });
+
     it('runs async (202 and the id at once) and cancels', async () => {
       const started = await call('POST', '/workflows/expenseApproval/run?mode=async', '3');
       expect(started.status).to.equal(202);

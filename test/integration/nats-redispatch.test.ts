@@ -13,7 +13,12 @@ import { EXECUTOR_HEADER, NatsTaskDispatcher, RESULTS_HEADER } from '../../runti
 import { sharedNatsServer } from '../fixtures/runtimes.js';
 
 const TIMEOUT_MS = 200;
-const NO_LARGE_VALUES = { messageLimit: 1_000_000, putLarge: async () => undefined, getLarge: async () => 'null' };
+const NO_LARGE_VALUES = {
+  messageLimit: 1_000_000,
+  putLarge: async () => undefined,
+  getLarge: async () => 'null',
+  remove: async () => undefined,
+};
 
 /** A stand-in executor on a connection of its own: takes the commands of task `t`, answers probes as told. */
 class FakeExecutor {

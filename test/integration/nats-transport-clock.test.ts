@@ -22,7 +22,12 @@ import {
 import { ManualClock } from '../fixtures/manual-clock.js';
 import { sharedNatsServer } from '../fixtures/runtimes.js';
 
-const NO_LARGE_VALUES = { messageLimit: 1_000_000, putLarge: async () => undefined, getLarge: async () => 'null' };
+const NO_LARGE_VALUES = {
+  messageLimit: 1_000_000,
+  putLarge: async () => undefined,
+  getLarge: async () => 'null',
+  remove: async () => undefined,
+};
 const MINUTE = 60_000;
 
 let releaseSlow: () => void = () => undefined;

@@ -128,6 +128,13 @@ describe("security: nats.conf's users have least privilege", function () {
     expect((await client.resume(id, undefined, { timeoutMs: 30_000 })).output).to.equal(20 * 1024 * 1024);
     expect((await client.cancel(paused, { timeoutMs: 10_000 })).state).to.equal('cancelled');
     expect((await client.list()).length).to.be.greaterThan(1);
+    // Deleted by the worker (the client may not purge): the 20 MB object goes with its execution.
+    const payloads = async () => (await (await jetstreamManager(raw)).streams.info('OBJ_flux_payloads')).state.bytes;
+    expect(await payloads()).to.be.greaterThan(20 * 1024 * 1024);
+    await client.delete(id);
+    await client.delete(paused);
+    expect(await client.inspect(id).catch((e: { code?: string }) => e.code)).to.equal('EXECUTION_NOT_FOUND');
+    expect(await payloads()).to.be.lessThan(1024 * 1024);
     expect(server.log()).to.not.match(/Violation - User "worker"/);
   });
 });
