@@ -17,7 +17,7 @@ import { accepts, stateOf, type ExecutionSnapshot } from './lifecycle.js';
 import type { TaskSender } from './task-executor.js';
 import type { CancelOptions } from './cancel-options.js';
 import { hasErrorCode } from '../runtime/engine/errors.js';
-import { ExecutionContext } from '../runtime/engine/execution-context.js';
+import { executionOf, type Execution } from '../runtime/engine/execution-context.js';
 import type { ExecutionLog } from '../runtime/engine/execution-log.js';
 import type { ExecutionState } from '../runtime/engine/execution-state.js';
 import type { EventType, StoredEvent } from '../runtime/engine/events.js';
@@ -39,7 +39,7 @@ export type { CancelOptions } from './cancel-options.js';
 export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachineHost {
   readonly executionId: string;
   /** The first report: the run reached a pause (reported at once, calls may still be draining) or an end. */
-  readonly done: Promise<ExecutionContext<I, O>>;
+  readonly done: Promise<Execution<I, O>>;
   /** Resolves once this actor hosts the execution no more: its pause drained, or it ended (or stopped on an error). */
   readonly stopped: Promise<void>;
   /** The definitions this execution's calls used, one per name (a cancel's rollbacks run these). */
@@ -59,7 +59,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
   private readonly stragglers = new Set<string>();
   /** Calls open in the log when this actor, not their driver, carries out a cancel. */
   private abandoned: { taskId: string; name: string }[] = [];
-  private settle!: { resolve(ctx: ExecutionContext<I, O>): void; reject(error: Error): void };
+  private settle!: { resolve(ctx: Execution<I, O>): void; reject(error: Error): void };
   private markStopped!: () => void;
   private hasStopped = false;
   /** Set when a resume came while the pause drained: the run that stops hands its running calls over. */
@@ -174,8 +174,8 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
    * A resume while the pause drains: the body starts again by replay and takes over the calls
    * still running (they are not sent again). Resolves with the run's next pause or end.
    */
-  resumeDraining(event: Extract<ExecutionMachineEvent, { type: 'RESUME' }>): Promise<ExecutionContext<I, O>> {
-    const next = new Promise<ExecutionContext<I, O>>((resolve, reject) => {
+  resumeDraining(event: Extract<ExecutionMachineEvent, { type: 'RESUME' }>): Promise<Execution<I, O>> {
+    const next = new Promise<Execution<I, O>>((resolve, reject) => {
       this.settle = { resolve, reject };
     });
     this.reached = false;
@@ -198,10 +198,10 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
    * interrupted tasks are rolled back only when asked. A result that arrives later is recorded and
    * changes nothing. A cancel already under way is joined.
    */
-  cancel(options: CancelOptions = {}): Promise<ExecutionContext<I, O>> {
+  cancel(options: CancelOptions = {}): Promise<Execution<I, O>> {
     if (this.reported) {
       // Paused, its calls still draining: the cancel's end is reported anew.
-      const next = new Promise<ExecutionContext<I, O>>((resolve, reject) => {
+      const next = new Promise<Execution<I, O>>((resolve, reject) => {
         this.settle = { resolve, reject };
       });
       this.reached = false;
@@ -231,7 +231,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
    * with the options the cancel recorded; a rollback already settled is not run again, one that
    * was running runs again.
    */
-  finishRecordedCancel(): Promise<ExecutionContext<I, O>> {
+  finishRecordedCancel(): Promise<Execution<I, O>> {
     this.send({ type: 'RECOVER' });
     return this.done;
   }
@@ -470,7 +470,7 @@ export class ExecutionActor<I = unknown, O = unknown> implements ExecutionMachin
     this.reported = true;
     const draining = this.inRunning('draining');
     if (!draining) this.actor.stop(); // the end, or a pause with nothing running: nothing more happens here
-    const ctx = new ExecutionContext<I, O>({
+    const ctx = executionOf<I, O>({
       executionId: this.executionId,
       name: this.definition.name,
       state,

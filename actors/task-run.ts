@@ -399,5 +399,7 @@ function call(scope: TaskScope, fn: TaskFunction, args: unknown[]): Promise<unkn
 function finalError(taskName: string, context: TaskMachineContext, executionId: string): ErrorInfo {
   const { lastError, fallbackError, policy, attempt } = context;
   if (fallbackError) return fallbackFailure(taskName, fallbackError, lastError);
-  return policy.maxAttempts > 1 ? toErrorInfo(new RetryError(taskName, attempt, lastError, executionId)) : lastError;
+  if (policy.maxAttempts <= 1) return lastError;
+  // The last attempt's error, with its stack and causes, is the retry error's cause.
+  return { ...toErrorInfo(new RetryError(taskName, attempt, lastError, executionId)), cause: lastError };
 }

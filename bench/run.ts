@@ -11,6 +11,7 @@ import { fillEvents, startNatsBench, tasksServedLocally, w7, type NatsBench, typ
 import { natsServerMissing, natsServerVersion } from './nats-server.js';
 import { w8Embedded, w8Nats, w9Embedded, w9Nats } from './time.js';
 import { w10 } from './change.js';
+import { w11 } from './retention.js';
 import { w12 } from './tracing.js';
 import {
   collectGarbage,
@@ -78,6 +79,7 @@ const timeWorkloads = (kind: 'memory' | 'sqlite'): Workload[] => [
   { name: 'W8 wake', once: true, run: () => w8Embedded(kind) },
   { name: 'W9 schedules', once: true, run: () => w9Embedded(kind) },
   { name: 'W10 replay check', once: true, run: () => w10(kind) },
+  { name: 'W11 retention', once: true, run: () => w11(kind) },
 ];
 
 /** A fresh prefix and key file on the bench's nats-server, for a workload that starts its own worker. */

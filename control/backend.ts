@@ -49,8 +49,11 @@ export interface Backend {
    * names the pause it answers when several are pending.
    */
   resume(executionId: string, value: unknown, options?: ResumeWaitOptions): Promise<ExecutionContext>;
-  /** Cancels a running or paused execution and waits until it is cancelled. */
-  cancel(executionId: string, options?: WaitOptions): Promise<ExecutionContext>;
+  /**
+   * Cancels a running or paused execution and waits until it is cancelled; with `rollback`, the
+   * rollbacks of its completed tasks run first, newest first.
+   */
+  cancel(executionId: string, options?: WaitOptions & { rollback?: boolean }): Promise<ExecutionContext>;
   /** Runs a failed execution again from where it failed; waits until it pauses again or finishes. */
   retry(executionId: string, options?: WaitOptions): Promise<ExecutionContext>;
   /** Forks a finished execution from a step; returns the fork's id once it is started (or sent). */

@@ -108,7 +108,8 @@ export async function embeddedBackend(
       runtime
         .resume(executionId, value, options.pause === undefined ? undefined : { pause: options.pause })
         .catch(withModulesHint),
-    cancel: (executionId) => runtime.cancel(executionId).catch(withModulesHint),
+    cancel: (executionId, options = {}) =>
+      runtime.cancel(executionId, undefined, { rollback: options.rollback ?? false }).catch(withModulesHint),
     retry: (executionId) => runtime.retry(executionId).catch(withModulesHint),
     async fork(executionId, options) {
       const handle = await runtime.fork(executionId, options).catch(withModulesHint);

@@ -134,12 +134,21 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams, metrics }: 
     const max = limitParam === null ? undefined : Number(limitParam);
     if (max !== undefined && (!Number.isInteger(max) || max < 1))
       throw new HttpError('BAD_ARGUMENT', `limit must be a positive integer, not '${limitParam}'`);
+    const offsetParam = query.get('offset');
+    const offset = offsetParam === null ? undefined : Number(offsetParam);
+    if (offset !== undefined && (!Number.isInteger(offset) || offset < 0))
+      throw new HttpError('BAD_ARGUMENT', `offset must be an integer from 0, not '${offsetParam}'`);
+    const createdAfter = isoTime(query, 'createdAfter');
+    const createdBefore = isoTime(query, 'createdBefore');
     json(res, 200, {
       executions: await backend.list({
         ...(state && { state: state as ExecutionState }),
         ...(workflow && { workflow }),
         ...(version && { version }),
+        ...(createdAfter && { createdAfter }),
+        ...(createdBefore && { createdBefore }),
         ...(max && { limit: max }),
+        ...(offset && { offset }),
       }),
     });
   };
@@ -199,9 +208,13 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams, metrics }: 
       method: 'POST',
       pattern: /^\/executions\/([^/]+)\/cancel$/,
       params: ['executionId'],
-      handler: async (req, res, [id]) => {
+      // `?rollback=true`: the rollbacks of its completed tasks run first.
+      handler: async (req, res, [id], query) => {
         await readJsonBody(req, limit);
-        json(res, 200, executionJson(await backend.cancel(id!), false));
+        const rollback = query.get('rollback');
+        if (rollback !== null && rollback !== 'true' && rollback !== 'false')
+          throw new HttpError('BAD_ARGUMENT', "rollback is 'true' or 'false'");
+        json(res, 200, executionJson(await backend.cancel(id!, { rollback: rollback === 'true' }), false));
       },
     },
     {
@@ -398,4 +411,14 @@ async function inspectSoon(backend: Backend, executionId: string, patienceMs: nu
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+}
+
+/** A time parameter, as the index keeps times (ISO 8601, UTC); any form `Date` reads is taken. */
+function isoTime(query: URLSearchParams, name: string): string | undefined {
+  const text = query.get(name);
+  if (!text) return undefined;
+  const time = text.length <= 40 ? Date.parse(text) : Number.NaN;
+  if (!Number.isFinite(time))
+    throw new HttpError('BAD_ARGUMENT', `${name} must be a time such as 2026-12-07T10:00:00Z`);
+  return new Date(time).toISOString();
 }

@@ -23,6 +23,10 @@ export interface ErrorInfo {
   code?: string;
   /** Plain data of a flux error (a RetryError's attempts and last error, a timeout's limit). */
   details?: Record<string, unknown>;
+  /** Where it was thrown (cut to 4,000 characters); secrets redacted as every logged value. */
+  stack?: string;
+  /** The error it was thrown because of (`new Error(msg, { cause })`), and so on, at most 4 deep. */
+  cause?: ErrorInfo;
 }
 
 export interface TaskCommand {

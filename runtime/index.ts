@@ -35,6 +35,7 @@ export type { OutputStorage } from './engine/output-storage.js';
 export type { SecretManager } from './engine/secrets.js';
 export type { TaskContext } from './api/task-context.js';
 export { ExecutionContext } from './engine/execution-context.js';
+export type { Execution, OutputIn } from './engine/execution-context.js';
 export type { ExecutionEvent, EventType } from './engine/events.js';
 export { EVENT_TYPES } from './engine/events.js';
 export type { ExecutionState, FinishedState } from './engine/execution-state.js';
@@ -45,7 +46,7 @@ export { createRuntime } from './api/create-runtime.js';
 export { startWorker, connectClient } from './api/on-nats.js';
 export type { Worker, WorkerOptions } from './nats/worker.js';
 
-export type { Client } from './nats/client.js';
+export type { Client, WorkflowHandle } from './nats/client.js';
 export { PayloadTooLargeError } from './engine/errors.js';
 export type { NatsOptions } from './nats/nats-runtime.js';
 export type { Logger, LogFields, LogLevel } from './engine/logger.js';

@@ -102,10 +102,12 @@ export function executionCommands(program: Command): void {
   withBackendOptions(program.command('cancel'))
     .description('cancel a running or paused execution; prints it once cancelled (exit 0)')
     .argument('<executionId>')
-    .action(async (executionId: string, flags: BackendFlags) => {
+    .option('--rollback', 'run the rollbacks of its completed tasks first, newest first')
+    .action(async (executionId: string, flags: BackendFlags & { rollback?: boolean }) => {
       checkExecutionId(executionId);
       await usingBackend(flags, async (backend) => {
-        printExecution(await withProgress(`cancelling ${executionId}`, backend.cancel(executionId)), flags);
+        const cancelled = backend.cancel(executionId, { rollback: flags.rollback === true });
+        printExecution(await withProgress(`cancelling ${executionId}`, cancelled), flags);
       });
     });
 

@@ -81,12 +81,36 @@ const executionPath = (id, rest = '') => `/executions/${encodeURIComponent(id)}$
 async function loadWorkflows() {
   const { workflows } = await api('GET', '/workflows');
   $('workflow').replaceChildren(...workflows.map((name) => element('option', { value: name, textContent: name })));
+  $('filter-workflow').replaceChildren(
+    element('option', { value: '', textContent: 'any workflow' }),
+    ...workflows.map((name) => element('option', { value: name, textContent: name })),
+  );
   const { backend } = await api('GET', '/health');
   $('backend').textContent = backend;
 }
 
+const PAGE_SIZE = 50;
+/** The list's page (0: the newest), under the filters of the form above it. */
+let page = 0;
+
+function listQuery() {
+  const query = new URLSearchParams({ limit: String(PAGE_SIZE + 1), offset: String(page * PAGE_SIZE) });
+  if ($('filter-state').value) query.set('state', $('filter-state').value);
+  if ($('filter-workflow').value) query.set('workflow', $('filter-workflow').value);
+  // The browser's local time, as the operator picked it; the server keeps UTC.
+  if ($('filter-since').value) query.set('createdAfter', new Date($('filter-since').value).toISOString());
+  return query;
+}
+
 async function loadExecutions() {
-  const { executions } = await api('GET', '/executions?limit=50');
+  const { executions: found } = await api('GET', `/executions?${listQuery()}`);
+  // One more than a page is asked for: whether there is an older page.
+  const executions = found.slice(0, PAGE_SIZE);
+  $('older').disabled = found.length <= PAGE_SIZE;
+  $('newer').disabled = page === 0;
+  $('page').textContent = executions.length
+    ? `${page * PAGE_SIZE + 1}–${page * PAGE_SIZE + executions.length}`
+    : 'none';
   $('executions').replaceChildren(
     ...executions.map((record) => {
       const item = element(
@@ -185,8 +209,29 @@ async function refreshState() {
   // Retry where it applies (a failed execution), fork from a finished one.
   const finished = ['succeeded', 'failed', 'cancelled'].includes(execution.state);
   $('retry').hidden = execution.state !== 'failed';
+  showFailure(execution.state === 'failed' ? execution.error : undefined);
   $('fork').hidden = !finished;
   $('fork-from').hidden = !finished;
+}
+
+/** A failure in full: its message, each cause it was thrown because of, and where, each stack one click away. */
+function showFailure(error) {
+  const parts = [];
+  for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+    const line = `${depth ? 'caused by ' : ''}${e.name}${e.code ? ` [${e.code}]` : ''}: ${e.message}`;
+    parts.push(element('p', { className: depth ? 'cause' : 'error', textContent: line }));
+    if (e.stack)
+      parts.push(
+        element(
+          'details',
+          { className: 'stack' },
+          element('summary', { textContent: 'stack' }),
+          element('pre', { textContent: e.stack }),
+        ),
+      );
+  }
+  $('failure').replaceChildren(...parts);
+  $('failure').hidden = parts.length === 0;
 }
 
 /** The executions this one was forked from and forked as: each a link that selects it. */
@@ -333,7 +378,7 @@ $('resume').addEventListener('click', async () => {
 $('cancel').addEventListener('click', async () => {
   try {
     say('');
-    await api('POST', executionPath(selected, '/cancel'));
+    await api('POST', executionPath(selected, `/cancel${$('cancel-rollback').checked ? '?rollback=true' : ''}`));
   } catch (error) {
     say(error.message);
   }
@@ -358,6 +403,32 @@ $('fork').addEventListener('click', async () => {
   } catch (error) {
     say(error.message);
   }
+});
+
+for (const id of ['filter-state', 'filter-workflow', 'filter-since'])
+  $(id).addEventListener('change', () => {
+    page = 0;
+    loadExecutions().catch((error) => say(error.message));
+  });
+$('filter-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const id = $('find-id').value.trim();
+  if (!id) return;
+  try {
+    await api('GET', executionPath(id)); // an id that is not there is said so, beside the list
+    $('list-message').textContent = '';
+    await select(id);
+  } catch (error) {
+    $('list-message').textContent = error.message;
+  }
+});
+$('older').addEventListener('click', () => {
+  page++;
+  loadExecutions().catch((error) => say(error.message));
+});
+$('newer').addEventListener('click', () => {
+  page = Math.max(0, page - 1);
+  loadExecutions().catch((error) => say(error.message));
 });
 
 loadWorkflows().catch((error) => say(error.message));

@@ -161,6 +161,12 @@ export namespace flux {
             /** ErrorInfo details. */
             details?: (flux.v1.Payload.$Properties|null);
 
+            /** ErrorInfo stack. */
+            stack: string;
+
+            /** ErrorInfo cause. */
+            cause?: (flux.v1.ErrorInfo.$Properties|null);
+
             /**
              * Creates a new ErrorInfo instance using the specified properties.
              * @param [properties] Properties to set
@@ -256,6 +262,12 @@ export namespace flux {
 
                 /** ErrorInfo details */
                 details?: (flux.v1.Payload.$Properties|null);
+
+                /** ErrorInfo stack */
+                stack?: (string|null);
+
+                /** ErrorInfo cause */
+                cause?: (flux.v1.ErrorInfo.$Properties|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

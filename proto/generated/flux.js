@@ -349,6 +349,8 @@ export const flux = $root.flux = (() => {
              * @property {string|null} [message] ErrorInfo message
              * @property {string|null} [code] ErrorInfo code
              * @property {flux.v1.Payload.$Properties|null} [details] ErrorInfo details
+             * @property {string|null} [stack] ErrorInfo stack
+             * @property {flux.v1.ErrorInfo.$Properties|null} [cause] ErrorInfo cause
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -413,6 +415,22 @@ export const flux = $root.flux = (() => {
             ErrorInfo.prototype.details = null;
 
             /**
+             * ErrorInfo stack.
+             * @member {string} stack
+             * @memberof flux.v1.ErrorInfo
+             * @instance
+             */
+            ErrorInfo.prototype.stack = "";
+
+            /**
+             * ErrorInfo cause.
+             * @member {flux.v1.ErrorInfo.$Properties|null|undefined} cause
+             * @memberof flux.v1.ErrorInfo
+             * @instance
+             */
+            ErrorInfo.prototype.cause = null;
+
+            /**
              * Creates a new ErrorInfo instance using the specified properties.
              * @function create
              * @memberof flux.v1.ErrorInfo
@@ -452,6 +470,10 @@ export const flux = $root.flux = (() => {
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.code);
                 if (message.details != null && $Object.hasOwnProperty.call(message, "details"))
                     $root.flux.v1.Payload.encode(message.details, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.stack != null && $Object.hasOwnProperty.call(message, "stack") && message.stack !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.stack);
+                if (message.cause != null && $Object.hasOwnProperty.call(message, "cause"))
+                    $root.flux.v1.ErrorInfo.encode(message.cause, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -542,6 +564,21 @@ export const flux = $root.flux = (() => {
                             message.details = $root.flux.v1.Payload.decode(reader, reader.size(), $undefined, _depth + 1, message.details);
                             continue;
                         }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.stack = value;
+                            else
+                                delete message.stack;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.cause = $root.flux.v1.ErrorInfo.decode(reader, reader.size(), $undefined, _depth + 1, message.cause);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -604,6 +641,14 @@ export const flux = $root.flux = (() => {
                     if (error)
                         return "details." + error;
                 }
+                if (message.stack != null && $Object.hasOwnProperty.call(message, "stack"))
+                    if (!$util.isString(message.stack))
+                        return "stack: string expected";
+                if (message.cause != null && $Object.hasOwnProperty.call(message, "cause")) {
+                    let error = $root.flux.v1.ErrorInfo.verify(message.cause, _depth + 1);
+                    if (error)
+                        return "cause." + error;
+                }
                 return null;
             };
 
@@ -639,6 +684,14 @@ export const flux = $root.flux = (() => {
                         throw $TypeError(".flux.v1.ErrorInfo.details: object expected");
                     message.details = $root.flux.v1.Payload.fromObject(object.details, _depth + 1);
                 }
+                if (object.stack != null)
+                    if (typeof object.stack !== "string" || object.stack.length)
+                        message.stack = $String(object.stack);
+                if (object.cause != null) {
+                    if (!$util.isObject(object.cause))
+                        throw $TypeError(".flux.v1.ErrorInfo.cause: object expected");
+                    message.cause = $root.flux.v1.ErrorInfo.fromObject(object.cause, _depth + 1);
+                }
                 return message;
             };
 
@@ -664,6 +717,8 @@ export const flux = $root.flux = (() => {
                     object.message = "";
                     object.code = "";
                     object.details = null;
+                    object.stack = "";
+                    object.cause = null;
                 }
                 if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
                     object.name = message.name;
@@ -673,6 +728,10 @@ export const flux = $root.flux = (() => {
                     object.code = message.code;
                 if (message.details != null && $Object.hasOwnProperty.call(message, "details"))
                     object.details = $root.flux.v1.Payload.toObject(message.details, options, _depth + 1);
+                if (message.stack != null && $Object.hasOwnProperty.call(message, "stack"))
+                    object.stack = message.stack;
+                if (message.cause != null && $Object.hasOwnProperty.call(message, "cause"))
+                    object.cause = $root.flux.v1.ErrorInfo.toObject(message.cause, options, _depth + 1);
                 return object;
             };
 

@@ -112,6 +112,37 @@ export type Stage = (input: any) => unknown;
  * @example
  * const report = await pipeline(parse, validate, summarise, { input: rawText });
  */
+export function pipeline<A, B>(s1: (a: A) => B, options: { input: A }): Promise<Awaited<B>>;
+export function pipeline<A, B, C>(
+  s1: (a: A) => B,
+  s2: (b: Awaited<B>) => C,
+  options: { input: A },
+): Promise<Awaited<C>>;
+export function pipeline<A, B, C, D>(
+  s1: (a: A) => B,
+  s2: (b: Awaited<B>) => C,
+  s3: (c: Awaited<C>) => D,
+  options: { input: A },
+): Promise<Awaited<D>>;
+export function pipeline<A, B, C, D, E>(
+  s1: (a: A) => B,
+  s2: (b: Awaited<B>) => C,
+  s3: (c: Awaited<C>) => D,
+  s4: (d: Awaited<D>) => E,
+  options: { input: A },
+): Promise<Awaited<E>>;
+export function pipeline<A, B, C, D, E, F>(
+  s1: (a: A) => B,
+  s2: (b: Awaited<B>) => C,
+  s3: (c: Awaited<C>) => D,
+  s4: (d: Awaited<D>) => E,
+  s5: (e: Awaited<E>) => F,
+  options: { input: A },
+): Promise<Awaited<F>>;
+/** Six stages or more: typed by stage no more (fewer stages are checked by the overloads above). */
+export function pipeline(
+  ...args: [Stage, Stage, Stage, Stage, Stage, Stage, ...Stage[], { input: unknown }]
+): Promise<unknown>;
 export async function pipeline(...args: [...Stage[], { input: unknown }]): Promise<unknown> {
   const options = args[args.length - 1] as { input: unknown };
   if (typeof options !== 'object' || options === null || !('input' in options)) {

@@ -7,7 +7,7 @@ import { ChildContext, childFailure } from '../engine/children.js';
 import { fromErrorInfo } from '../engine/serialization.js';
 import { getDefaultRuntime } from './default-runtime.js';
 import { hasErrorCode, isFluxError, type ErrorCode } from '../engine/errors.js';
-import type { ExecutionContext } from '../engine/execution-context.js';
+import type { Execution } from '../engine/execution-context.js';
 import { parallel, type ParallelOptions } from './parallel.js';
 import type { Runtime } from '../host/runtime.js';
 import { currentSession } from '../engine/scope.js';
@@ -31,7 +31,7 @@ export async function call<I, O>(
   if (session) return (await session.callWorkflow(child as WorkflowDefinition, input)).output as O;
   const runtime = options.runtime ?? (await getDefaultRuntime());
   const ctx = await runtime.run(child, input);
-  if (ctx.hasSucceeded) return ctx.output;
+  if (ctx.state === 'succeeded') return ctx.output;
   // The same error a workflow body gets from a failed child.
   const info = ctx.isPaused
     ? {
@@ -52,7 +52,7 @@ export async function mapWorkflow<I, O>(
   child: WorkflowDefinition<I, O>,
   inputs: readonly I[],
   options: ParallelOptions & { runtime?: Runtime } = {},
-): Promise<ExecutionContext<I, O>[]> {
+): Promise<Execution<I, O>[]> {
   const session = currentSession();
   if (!session) {
     const runtime = options.runtime ?? (await getDefaultRuntime());
@@ -61,13 +61,14 @@ export async function mapWorkflow<I, O>(
       { maxConcurrent: options.maxConcurrent ?? Infinity },
     );
   }
-  const one = (input: I): Promise<ExecutionContext<I, O>> =>
+  const one = (input: I): Promise<Execution<I, O>> =>
     session.callWorkflow(child as WorkflowDefinition, input).then(
-      ({ executionId, output }) => new ChildContext<I, O>(executionId, child.name, 'succeeded', input, output),
+      ({ executionId, output }) =>
+        new ChildContext<I, O>(executionId, child.name, 'succeeded', input, output) as Execution<I, O>,
       (error: unknown) => {
         const info = childErrorOf(error);
         if (!info) throw error;
-        return new ChildContext<I, O>(info.executionId, child.name, info.state, input, info.error);
+        return new ChildContext<I, O>(info.executionId, child.name, info.state, input, info.error) as Execution<I, O>;
       },
     );
   return parallel(

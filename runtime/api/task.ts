@@ -39,11 +39,31 @@ export function task<A extends unknown[], R>(fn: (...args: A) => R): Task<A, Awa
  * @example
  * const charge = task.withOptions({ name: 'charge_card' })(async (order: Order) => { ... });
  */
-task.withOptions = function withOptions(options: TaskOptions) {
-  const define = <A extends unknown[], R>(fn: (...args: A) => R): Task<A, Awaited<R>> =>
-    defineTask(fn, options, definitionSite(define));
+task.withOptions = function withOptions<const O extends TaskOptions>(options: O) {
+  const define = <A extends unknown[], R>(
+    fn: (...args: A) => R,
+    ..._fits: FitsTask<O, A>
+  ): Task<A, Awaited<R> | FallbackResult<O>> => defineTask(fn, options, definitionSite(define));
   return define;
 };
+
+/**
+ * A fallback and a rollback are called with the task's arguments: `[]` when they can take them,
+ * else one more (impossible) argument, so that TypeScript refuses the definition ("An argument for
+ * 'fallbackDoesNotFit' was not provided").
+ */
+type FitsTask<O, A extends unknown[]> = [TakesArgs<O, 'fallback', A>, TakesArgs<O, 'rollback', A>] extends [true, true]
+  ? []
+  : [TakesArgs<O, 'fallback', A>] extends [true]
+    ? [rollbackDoesNotFit: never]
+    : [fallbackDoesNotFit: never];
+type TakesArgs<O, K extends string, A extends unknown[]> = O extends { [key in K]: infer F }
+  ? F extends (...args: A) => unknown
+    ? true
+    : false
+  : true;
+/** A fallback's result becomes the task's: a task with one returns either. */
+type FallbackResult<O> = O extends { fallback: (...args: never[]) => infer FR } ? Awaited<FR> : never;
 
 function defineTask<A extends unknown[], R>(
   fn: (...args: A) => R,

@@ -3,7 +3,7 @@
  * pause, a resume or a crash, so everything non-deterministic in it must go through a task.
  */
 import { getDefaultRuntime } from './default-runtime.js';
-import type { ExecutionContext } from '../engine/execution-context.js';
+import type { Execution, ExecutionContext } from '../engine/execution-context.js';
 import { checkOptions, resolveName } from '../engine/names.js';
 import { registerWorkflow } from '../engine/registry.js';
 import { checkVersion } from '../engine/workflow-versions.js';
@@ -27,13 +27,13 @@ export type RunArgs<I> = undefined extends I ? [input?: I, options?: RunOptions]
 
 export interface Workflow<I = unknown, O = unknown> extends WorkflowDefinition<I, O> {
   /** Runs to the end or to a pause. A workflow that throws resolves with `hasFailed`, it does not reject. */
-  run(...args: RunArgs<I>): Promise<ExecutionContext<I, O>>;
+  run(...args: RunArgs<I>): Promise<Execution<I, O>>;
   /** Starts and returns at once with the execution id; `result()` resolves like `run`. */
   start(...args: RunArgs<I>): Promise<ExecutionHandle<I, O>>;
   /** Resumes a paused execution of this workflow; its `pause()` returns `value`. */
-  resume(executionId: string, value?: unknown, options?: ResumeOptions): Promise<ExecutionContext<I, O>>;
+  resume(executionId: string, value?: unknown, options?: ResumeOptions): Promise<Execution<I, O>>;
   /** Cancels a running or paused execution of this workflow; resolves once it is cancelled. */
-  cancel(executionId: string, options?: ResumeOptions & CancelOptions): Promise<ExecutionContext<I, O>>;
+  cancel(executionId: string, options?: ResumeOptions & CancelOptions): Promise<Execution<I, O>>;
   /**
    * Inside a workflow: runs one child execution per input, concurrently, and returns their
    * contexts in input order (a failed child's context included, not thrown). Outside: runs each.

@@ -245,7 +245,10 @@ export class RetryError extends FluxError {
       `task '${taskName}' failed after ${attempts} attempts; the last one with ${lastError.name}: ${lastError.message}`,
       executionId === undefined ? {} : { executionId },
     );
-    this.details = { attempts, lastError };
+    // Plain data: the last error's stack and causes go in the chain (`cause`), not here.
+    const { name, message } = lastError;
+    const code = (lastError as { code?: string }).code;
+    this.details = { attempts, lastError: { name, message, ...(code && { code }) } };
   }
 }
 

@@ -52,7 +52,30 @@ export interface ListFilter {
   workflow?: string;
   /** Only executions pinned to this workflow version. */
   version?: string;
+  /** Only executions created at or after this time (ISO 8601, as `createdAt`). */
+  createdAfter?: string;
+  /** Only executions created before this time (ISO 8601). */
+  createdBefore?: string;
   limit?: number;
+  /** Skip this many of those selected (newest first): the next page. */
+  offset?: number;
+}
+
+/** Whether a record passes a filter's conditions (not its limit and offset): for stores that filter in code. */
+export function matchesFilter(record: ExecutionRecord, filter: ListFilter): boolean {
+  return (
+    (!filter.state || record.state === filter.state) &&
+    (!filter.workflow || record.workflow === filter.workflow) &&
+    (!filter.version || record.version === filter.version) &&
+    (!filter.createdAfter || record.createdAt >= filter.createdAfter) &&
+    (!filter.createdBefore || record.createdAt < filter.createdBefore)
+  );
+}
+
+/** The page a filter's offset and limit select. */
+export function pageOf<T>(items: T[], filter: ListFilter): T[] {
+  const from = filter.offset ?? 0;
+  return filter.limit === undefined ? items.slice(from) : items.slice(from, from + filter.limit);
 }
 
 /**

@@ -15,6 +15,18 @@ export interface ExecutionContextData {
 }
 
 /**
+ * What `output` holds in each state: the workflow's return value once succeeded, the failure once
+ * failed, the pause's output while paused, nothing otherwise.
+ */
+export type OutputIn<S extends ExecutionState, O> = S extends 'succeeded'
+  ? O
+  : S extends 'failed'
+    ? ErrorInfo
+    : S extends 'paused'
+      ? unknown
+      : undefined;
+
+/**
  * One execution as seen at a moment: its id, workflow, input, state, output and whole event log.
  * Inside a workflow body `state` is `'running'`; `run`/`resume` return it once finished or paused.
  *
@@ -22,10 +34,10 @@ export interface ExecutionContextData {
  * const ctx = await greet.run('world');
  * if (ctx.hasSucceeded) console.log(ctx.output);
  */
-export class ExecutionContext<I = unknown, O = unknown> {
+export class ExecutionContext<I = unknown, O = unknown, S extends ExecutionState = ExecutionState> {
   readonly executionId: string;
   readonly name: string;
-  readonly state: ExecutionState;
+  readonly state: S;
   private readonly log: readonly StoredEvent[];
   private cachedEvents: ExecutionEvent[] | undefined;
   private cachedInput: { value: I } | undefined;
@@ -33,7 +45,7 @@ export class ExecutionContext<I = unknown, O = unknown> {
   constructor(data: ExecutionContextData) {
     this.executionId = data.executionId;
     this.name = data.name;
-    this.state = data.state;
+    this.state = data.state as S;
     this.log = data.log;
   }
 
@@ -52,9 +64,9 @@ export class ExecutionContext<I = unknown, O = unknown> {
    * The result: the workflow's return value once succeeded, `{ name, message, code? }` once failed,
    * the pause's output while paused; undefined otherwise.
    */
-  get output(): O {
+  get output(): OutputIn<S, O> {
     const type = OUTPUT_EVENT[this.state];
-    if (!type) return undefined as O;
+    if (!type) return undefined as OutputIn<S, O>;
     for (let i = this.log.length - 1; i >= 0; i--) {
       const event = this.log[i]!;
       if (event.type !== type) continue;
@@ -63,14 +75,16 @@ export class ExecutionContext<I = unknown, O = unknown> {
         type === 'WORKFLOW_COMPLETED'
           ? (findWorkflow(this.name) as WorkflowDefinition | undefined)?.options.outputStorage
           : undefined;
-      return decodeOutput(event.valueJson, storage) as O;
+      return decodeOutput(event.valueJson, storage) as OutputIn<S, O>;
     }
-    return undefined as O;
+    return undefined as OutputIn<S, O>;
   }
 
-  /** The failure, typed, when the execution failed (the same object as `output` then). */
-  get error(): ErrorInfo | undefined {
-    return this.state === 'failed' ? (this.output as unknown as ErrorInfo) : undefined;
+  /** The failure when the execution failed (the same object as `output` then). */
+  get error(): S extends 'failed' ? ErrorInfo : ErrorInfo | undefined {
+    return (this.state === 'failed' ? this.output : undefined) as S extends 'failed'
+      ? ErrorInfo
+      : ErrorInfo | undefined;
   }
 
   /** The execution's whole log, across every run and resume. */
@@ -102,9 +116,9 @@ export class ExecutionContext<I = unknown, O = unknown> {
   toJSON(): {
     executionId: string;
     name: string;
-    state: ExecutionState;
+    state: S;
     input: I;
-    output: O;
+    output: OutputIn<S, O>;
     events: ExecutionEvent[];
   } {
     return {
@@ -157,4 +171,22 @@ export function fromExecutionEvents(events: readonly ExecutionEvent[]): StoredEv
     time: Date.parse(event.time),
     ...(event.version !== undefined && { version: event.version }),
   }));
+}
+
+/**
+ * An execution as `run`, `result`, `resume` and `inspect` return it: one `ExecutionContext` per
+ * state, so that checking `state` tells TypeScript what `output` holds.
+ *
+ * @example
+ * const ctx = await order.run(42);
+ * if (ctx.state === 'succeeded') ctx.output; // the workflow's output type
+ * else if (ctx.state === 'failed') ctx.output.message; // ErrorInfo
+ */
+export type Execution<I = unknown, O = unknown> = {
+  [S in ExecutionState]: ExecutionContext<I, O, S>;
+}[ExecutionState];
+
+/** An execution's context as the union of its states (see `Execution`): what the runtimes hand out. */
+export function executionOf<I = unknown, O = unknown>(data: ExecutionContextData): Execution<I, O> {
+  return new ExecutionContext<I, O>(data) as Execution<I, O>;
 }

@@ -98,17 +98,23 @@ function describeKey(key: string): string {
 }
 
 /** The plain form of an error that the log stores: `{ name, message, code? }`. */
-export function toErrorInfo(thrown: unknown): ErrorInfo {
+export function toErrorInfo(thrown: unknown, depth = 0): ErrorInfo {
   if (thrown instanceof Error) {
     const info: ErrorInfo = { name: String(thrown.name), message: String(thrown.message) };
     if (isFluxError(thrown)) info.code = thrown.code;
     const details = (thrown as { details?: unknown }).details;
     if (details && typeof details === 'object' && encodeable(details))
       info.details = details as Record<string, unknown>;
+    if (typeof thrown.stack === 'string') info.stack = thrown.stack.slice(0, MAX_STACK);
+    // The chain an operator follows to the root cause; a cycle or a deep one is cut.
+    if (thrown.cause !== undefined && depth < MAX_CAUSES) info.cause = toErrorInfo(thrown.cause, depth + 1);
     return info;
   }
   return { name: 'Error', message: typeof thrown === 'string' ? thrown : describeThrown(thrown) };
 }
+
+const MAX_STACK = 4000;
+const MAX_CAUSES = 4;
 
 function encodeable(value: object): boolean {
   try {
@@ -145,6 +151,9 @@ export function fromErrorInfo(info: ErrorInfo, extra: Record<string, unknown> = 
   error.name = info.name;
   if (info.code) (error as Error & { code?: string }).code = info.code;
   if (info.details) Object.assign(error, info.details, { details: info.details });
+  // Where it was first thrown, and why: the same on every replay, as the log keeps them.
+  if (info.stack) error.stack = info.stack;
+  if (info.cause) error.cause = fromErrorInfo(info.cause);
   Object.assign(error, extra);
   // A failed child's error names the child, not the parent it was thrown into.
   if (error instanceof ExecutionError && info.details?.executionId)

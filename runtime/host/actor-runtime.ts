@@ -21,7 +21,7 @@ import {
   WorkflowNotFoundError,
   WorkflowVersionError,
 } from '../engine/errors.js';
-import { ExecutionContext } from '../engine/execution-context.js';
+import { executionOf, type Execution, type ExecutionContext } from '../engine/execution-context.js';
 import { ExecutionLog } from '../engine/execution-log.js';
 import { runStart, sameStart, type StoredEvent } from '../engine/events.js';
 import { definedWorkflows, findTask, findWorkflow, outputStorages } from '../engine/registry.js';
@@ -404,7 +404,7 @@ export class ActorRuntime implements Runtime {
         )) ??
           true);
       if (orphaned) return { state, handle: await this.continue(workflow, executionId) };
-      const ctx = new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state, log: events });
+      const ctx = executionOf<I, O>({ executionId, name: events[0]!.name, state, log: events });
       return { state, handle: { executionId, result: async () => ctx } };
     }
     // Taking up an execution (a takeover, a run that stopped): an empty log is never a start without its input.
@@ -459,11 +459,7 @@ export class ActorRuntime implements Runtime {
     return this.store.kind;
   }
 
-  async run<I, O>(
-    workflow: WorkflowDefinition<I, O>,
-    input?: I,
-    options: StartOptions = {},
-  ): Promise<ExecutionContext<I, O>> {
+  async run<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options: StartOptions = {}): Promise<Execution<I, O>> {
     return (await this.start(workflow, input, options)).result();
   }
 
@@ -525,7 +521,7 @@ export class ActorRuntime implements Runtime {
     executionId: string,
     value?: unknown,
     target?: WorkflowDefinition<I, O> | ResumeTarget<I, O>,
-  ): Promise<ExecutionContext<I, O>> {
+  ): Promise<Execution<I, O>> {
     const { workflow, pause } = resumeTargetOf(target);
     return this.resumeOne(checkExecutionId(executionId), { value, workflow, pause, forward: true });
   }
@@ -537,7 +533,7 @@ export class ActorRuntime implements Runtime {
     workflow: WorkflowDefinition<I, O> | undefined,
     onAccepted: () => void,
     pause?: string,
-  ): Promise<ExecutionContext<I, O>> {
+  ): Promise<Execution<I, O>> {
     return this.resumeOne(executionId, { value, workflow, pause, forward: true, onAccepted });
   }
 
@@ -585,7 +581,7 @@ export class ActorRuntime implements Runtime {
     });
   }
 
-  private async resumeOne<I, O>(executionId: string, how: ResumeHow<I, O>): Promise<ExecutionContext<I, O>> {
+  private async resumeOne<I, O>(executionId: string, how: ResumeHow<I, O>): Promise<Execution<I, O>> {
     const valueJson = how.wake
       ? undefined
       : encodeValue(how.value, `the resume value for execution ${executionId}`, executionId);
@@ -605,7 +601,7 @@ export class ActorRuntime implements Runtime {
       draining = undefined;
     }
     this.claim(executionId);
-    let ctx: ExecutionContext<I, O>;
+    let ctx: Execution<I, O>;
     let log: readonly StoredEvent[];
     try {
       const { definition, events } = await this.load(executionId, how.workflow);
@@ -633,7 +629,7 @@ export class ActorRuntime implements Runtime {
         answers = wakeAnswers(waits, this.clock.now(), (id) => ended.get(id));
         if (answers.length === 0) {
           this.claims.delete(executionId);
-          return undefined as unknown as ExecutionContext<I, O>; // nothing due: see `wake`
+          return undefined as unknown as Execution<I, O>; // nothing due: see `wake`
         }
       } else {
         const child = waits.pauses.length === 0 ? pausedChild(events) : undefined;
@@ -663,10 +659,7 @@ export class ActorRuntime implements Runtime {
    * again on the code deployed now (a failed child they called is retried with them), everything
    * that completed keeps its recorded outcome. Resolves with its next pause or end.
    */
-  retry<I = unknown, O = unknown>(
-    executionId: string,
-    workflow?: WorkflowDefinition<I, O>,
-  ): Promise<ExecutionContext<I, O>> {
+  retry<I = unknown, O = unknown>(executionId: string, workflow?: WorkflowDefinition<I, O>): Promise<Execution<I, O>> {
     return this.retryOne(checkExecutionId(executionId), workflow);
   }
 
@@ -675,7 +668,7 @@ export class ActorRuntime implements Runtime {
     executionId: string,
     workflow?: WorkflowDefinition<I, O>,
     onAccepted?: () => void,
-  ): Promise<ExecutionContext<I, O>> {
+  ): Promise<Execution<I, O>> {
     await this.unlessSettling(executionId);
     this.claim(executionId);
     try {
@@ -791,7 +784,7 @@ export class ActorRuntime implements Runtime {
     actor: ExecutionActor<I, O>,
     how: ResumeHow<I, O>,
     valueJson: string | undefined,
-  ): Promise<ExecutionContext<I, O>> {
+  ): Promise<Execution<I, O>> {
     const { executionId } = actor;
     if (how.workflow && how.workflow.name !== actor.definition.name)
       throw new WorkflowMismatchError(executionId, how.workflow.name, actor.definition.name);
@@ -813,7 +806,7 @@ export class ActorRuntime implements Runtime {
     // something that comes only after that resume returns. It goes on by itself.
     this.inBackground(woken.then(() => undefined));
     await actor.durable.catch(() => undefined);
-    return new ExecutionContext<I, O>({
+    return executionOf<I, O>({
       executionId,
       name: actor.definition.name,
       state: 'running',
@@ -846,7 +839,7 @@ export class ActorRuntime implements Runtime {
     executionId: string,
     workflow?: WorkflowDefinition<I, O>,
     options: CancelOptions = {},
-  ): Promise<ExecutionContext<I, O>> {
+  ): Promise<Execution<I, O>> {
     const ctx = await this.cancelOne(checkExecutionId(executionId), workflow, options);
     // Its children that are still open (the one it waits on, paused ones it left behind) go too.
     const children = openChildren(await this.store.load(executionId));
@@ -860,7 +853,7 @@ export class ActorRuntime implements Runtime {
     executionId: string,
     workflow: WorkflowDefinition<I, O> | undefined,
     options: CancelOptions,
-  ): Promise<ExecutionContext<I, O>> {
+  ): Promise<Execution<I, O>> {
     const active = this.active.get(executionId) as ExecutionActor<I, O> | undefined;
     if (active && !active.settling) return active.cancel(options);
     // A run that just paused or finished: let it make its events durable, then decide from the log.
@@ -879,14 +872,14 @@ export class ActorRuntime implements Runtime {
     }
   }
 
-  async inspect<I, O>(executionId: string): Promise<ExecutionContext<I, O>> {
+  async inspect<I, O>(executionId: string): Promise<Execution<I, O>> {
     const events = await this.store.load(checkExecutionId(executionId));
     if (events.length === 0) throw new ExecutionNotFoundError(executionId);
     const state = stateOf(rebuildSnapshot(executionId, events));
-    return new ExecutionContext<I, O>({ executionId, name: events[0]!.name, state, log: events });
+    return executionOf<I, O>({ executionId, name: events[0]!.name, state, log: events });
   }
 
-  async result<I, O>(executionId: string, options: ResultOptions = {}): Promise<ExecutionContext<I, O>> {
+  async result<I, O>(executionId: string, options: ResultOptions = {}): Promise<Execution<I, O>> {
     const release = this.wakes?.hold();
     try {
       return await this.untilDone<I, O>(executionId, options.until === 'finished' ? isFinished : isSettled);
@@ -898,7 +891,7 @@ export class ActorRuntime implements Runtime {
   private async untilDone<I, O>(
     executionId: string,
     done: (state: ExecutionState) => boolean,
-  ): Promise<ExecutionContext<I, O>> {
+  ): Promise<Execution<I, O>> {
     for (;;) {
       // Registered before the look, so a run that ends in between is not missed.
       const next = new Promise<void>((resolve) => {
@@ -1048,7 +1041,7 @@ export class ActorRuntime implements Runtime {
       return this.handleOf(actor);
     }
     if (state !== 'running') {
-      const ctx = new ExecutionContext<I, O>({ executionId, name: definition.name, state, log: events });
+      const ctx = executionOf<I, O>({ executionId, name: definition.name, state, log: events });
       return { executionId, result: async () => ctx };
     }
     this.claim(executionId);
@@ -1141,7 +1134,7 @@ export class ActorRuntime implements Runtime {
    * A run's end. A run that lost its execution to another driver (ExecutionConflictError: a cancel
    * carried out by another process) ends with what that driver made of it, once it is finished.
    */
-  private outcome<I, O>(actor: ExecutionActor<I, O>): Promise<ExecutionContext<I, O>> {
+  private outcome<I, O>(actor: ExecutionActor<I, O>): Promise<Execution<I, O>> {
     const ended = actor.done.catch(async (error: unknown) => {
       if (!(error instanceof ExecutionConflictError)) throw error;
       const now = await this.inspect<I, O>(actor.executionId).catch(() => undefined);

@@ -91,7 +91,7 @@ export class ChildExecutions implements ChildRunner {
     let cancelled: CancelOptions | undefined;
     let detached = false;
     const settledOf = async (running: ExecutionActor<unknown, unknown>): Promise<ChildSettled> => {
-      let ctx = await running.done;
+      let ctx: { state: ExecutionState } = await running.done;
       // A child parked on a long sleep has not settled: its step stays open until it wakes and does.
       if (ctx.state === 'waiting') ctx = await this.host.result(childId);
       return { state: ctx.state, events: await this.host.store.load(childId) };

@@ -5,7 +5,7 @@
  */
 import type { Schedules } from './schedules.js';
 import type { CancelOptions } from '../../actors/execution-actor.js';
-import type { ExecutionContext } from '../engine/execution-context.js';
+import type { Execution } from '../engine/execution-context.js';
 import type { ExecutionRecord, ListFilter } from '../engine/event-store.js';
 import type { SecretManager } from '../engine/secrets.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
@@ -59,7 +59,7 @@ export interface ForkOptions<I = unknown, O = unknown> {
 /** A started execution: its id at once, its result when it finishes or pauses. */
 export interface ExecutionHandle<I = unknown, O = unknown> {
   readonly executionId: string;
-  result(): Promise<ExecutionContext<I, O>>;
+  result(): Promise<Execution<I, O>>;
 }
 
 export type ExecutionSummary = ExecutionRecord;
@@ -91,7 +91,7 @@ export interface Runtime {
   readonly schedules: Schedules;
   /** Secrets for task bodies: `set`, `get`, `delete`. */
   readonly secrets: SecretManager;
-  run<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionContext<I, O>>;
+  run<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<Execution<I, O>>;
   start<I, O>(workflow: WorkflowDefinition<I, O>, input?: I, options?: StartOptions): Promise<ExecutionHandle<I, O>>;
   /**
    * Resumes a paused execution: the `pause()` it waits on returns `value`. With several pauses
@@ -102,7 +102,7 @@ export interface Runtime {
     executionId: string,
     value?: unknown,
     target?: WorkflowDefinition<I, O> | ResumeTarget<I, O>,
-  ): Promise<ExecutionContext<I, O>>;
+  ): Promise<Execution<I, O>>;
   /**
    * Cancels a running or paused execution; resolves with its context once it is `cancelled`. A
    * finished execution cannot be cancelled (ExecutionStateError).
@@ -111,30 +111,27 @@ export interface Runtime {
     executionId: string,
     workflow?: WorkflowDefinition<I, O>,
     options?: CancelOptions,
-  ): Promise<ExecutionContext<I, O>>;
+  ): Promise<Execution<I, O>>;
   /**
    * Runs a failed execution again from where it failed, on the code deployed now: the calls whose
    * failures failed it run again, every completed call keeps its recorded outcome (nothing that
    * completed runs twice). Resolves with its next pause or end. Only a `failed` execution can be
    * retried (ExecutionStateError); one that failed on a `NonDeterminismError` can, once its code fits.
    */
-  retry<I = unknown, O = unknown>(
-    executionId: string,
-    workflow?: WorkflowDefinition<I, O>,
-  ): Promise<ExecutionContext<I, O>>;
+  retry<I = unknown, O = unknown>(executionId: string, workflow?: WorkflowDefinition<I, O>): Promise<Execution<I, O>>;
   /**
    * Forks a finished execution: a new execution whose log takes over the source's steps before
    * `from` (their outputs reused, not run again) and goes on from there on the code deployed now.
    * The fork's log records its source (WORKFLOW_FORKED_FROM), the source's the fork (WORKFLOW_FORKED).
    */
   fork<I = unknown, O = unknown>(executionId: string, options: ForkOptions<I, O>): Promise<ExecutionHandle<I, O>>;
-  inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
+  inspect<I = unknown, O = unknown>(executionId: string): Promise<Execution<I, O>>;
   /**
    * Waits for an execution driven by this runtime: resolves once it is paused or finished
    * (`until: 'settled'`, the default) or finished (`until: 'finished'`), at once if it is already.
    * What wakes a paused execution (a timer, a resume) may happen meanwhile.
    */
-  result<I = unknown, O = unknown>(executionId: string, options?: ResultOptions): Promise<ExecutionContext<I, O>>;
+  result<I = unknown, O = unknown>(executionId: string, options?: ResultOptions): Promise<Execution<I, O>>;
   list(filter?: ListFilter): Promise<ExecutionSummary[]>;
   /**
    * Deletes a finished execution with everything kept for it: its log, snapshot, large values, index

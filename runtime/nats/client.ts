@@ -42,7 +42,7 @@ import {
   WorkflowNotFoundError,
   WorkflowVersionError,
 } from '../engine/errors.js';
-import { ExecutionContext, toExecutionEvent } from '../engine/execution-context.js';
+import { executionOf, toExecutionEvent, type Execution } from '../engine/execution-context.js';
 import type { ExecutionEvent, StoredEvent } from '../engine/events.js';
 import { FINISHED_STATES, isFinished, isSettled, SETTLING_EVENTS } from '../engine/execution-state.js';
 import { encodeValue, fromErrorInfo } from '../engine/serialization.js';
@@ -64,6 +64,20 @@ import type { NatsOptions } from './nats-runtime.js';
 import { bucketKeys } from './bucket-keys.js';
 import { servedWorkflows } from './leases.js';
 
+/**
+ * An execution of a known workflow, typed from its definition (as Temporal's `WorkflowHandle`):
+ * what `result`, `resume`, `cancel` and `retry` resolve with knows the workflow's input and output.
+ */
+export interface WorkflowHandle<I, O> {
+  readonly executionId: string;
+  result(options?: { timeoutMs?: number }): Promise<Execution<I, O>>;
+  resume(value?: unknown, options?: { timeoutMs?: number; pause?: string }): Promise<Execution<I, O>>;
+  cancel(options?: { rollback?: boolean; timeoutMs?: number }): Promise<Execution<I, O>>;
+  retry(options?: { timeoutMs?: number }): Promise<Execution<I, O>>;
+  inspect(): Promise<Execution<I, O>>;
+  delete(): Promise<void>;
+}
+
 export interface Client {
   /**
    * Sends a start command; resolves with the new execution's id once the command is stored. With a
@@ -78,7 +92,7 @@ export interface Client {
   result<I = unknown, O = unknown>(
     executionId: string,
     options?: { timeoutMs?: number; afterSeq?: number },
-  ): Promise<ExecutionContext<I, O>>;
+  ): Promise<Execution<I, O>>;
   /**
    * Resumes a paused execution and waits until it pauses again or finishes. With several pauses
    * pending, `pause` names the one to answer (else `AMBIGUOUS_RESUME`, checked before sending).
@@ -87,20 +101,17 @@ export interface Client {
     executionId: string,
     value?: unknown,
     options?: { timeoutMs?: number; pause?: string },
-  ): Promise<ExecutionContext<I, O>>;
+  ): Promise<Execution<I, O>>;
   /** Cancels a running or paused execution and waits until it is cancelled. */
   cancel<I = unknown, O = unknown>(
     executionId: string,
     options?: { rollback?: boolean; timeoutMs?: number },
-  ): Promise<ExecutionContext<I, O>>;
+  ): Promise<Execution<I, O>>;
   /**
    * Runs a failed execution again from where it failed (a worker does, on the code it has) and
    * waits until it pauses or finishes. Only a `failed` one (checked before sending).
    */
-  retry<I = unknown, O = unknown>(
-    executionId: string,
-    options?: { timeoutMs?: number },
-  ): Promise<ExecutionContext<I, O>>;
+  retry<I = unknown, O = unknown>(executionId: string, options?: { timeoutMs?: number }): Promise<Execution<I, O>>;
   /**
    * Forks a finished execution from a step (its number, task id or task name): a worker starts the
    * fork, which takes over the steps before it. Resolves with the fork's id once the command is stored.
@@ -113,8 +124,16 @@ export interface Client {
   delete(executionId: string, options?: { timeoutMs?: number }): Promise<void>;
   /** Deletes the finished executions older than `olderThan` (of a state, a workflow); resolves with how many. */
   purge(options: PurgeOptions): Promise<number>;
-  inspect<I = unknown, O = unknown>(executionId: string): Promise<ExecutionContext<I, O>>;
+  inspect<I = unknown, O = unknown>(executionId: string): Promise<Execution<I, O>>;
   list(filter?: ListFilter): Promise<ExecutionRecord[]>;
+  /** Starts an execution as `start` does, and returns a handle typed from the definition. */
+  startWorkflow<I, O>(
+    workflow: WorkflowDefinition<I, O>,
+    input?: I,
+    options?: { executionId?: string; version?: string; idReuse?: IdReusePolicy },
+  ): Promise<WorkflowHandle<I, O>>;
+  /** A handle on an execution of `workflow` started earlier (by anyone), typed from the definition. */
+  handle<I, O>(workflow: WorkflowDefinition<I, O>, executionId: string): WorkflowHandle<I, O>;
   /** The workflows that running workers serve, by name (sorted). */
   workflows(): Promise<string[]>;
   /** Calls `onEvent` with each event appended to the execution's log from now on; returns a stop function. */
@@ -186,8 +205,8 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     }
   })();
 
-  const contextOf = <I, O>(executionId: string, events: StoredEvent[]): ExecutionContext<I, O> =>
-    new ExecutionContext<I, O>({
+  const contextOf = <I, O>(executionId: string, events: StoredEvent[]): Execution<I, O> =>
+    executionOf<I, O>({
       executionId,
       name: events[0]!.name,
       state: stateOf(rebuildSnapshot(executionId, events)),
@@ -306,6 +325,21 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
 
   const client: Client = {
     schedules,
+    async startWorkflow(workflow, input, startOptions) {
+      return client.handle(workflow, await client.start(workflow, input, startOptions));
+    },
+    handle<I, O>(_workflow: WorkflowDefinition<I, O>, executionId: string): WorkflowHandle<I, O> {
+      checkExecutionId(executionId);
+      return {
+        executionId,
+        result: (options) => client.result<I, O>(executionId, options),
+        resume: (value, options) => client.resume<I, O>(executionId, value, options),
+        cancel: (options) => client.cancel<I, O>(executionId, options),
+        retry: (options) => client.retry<I, O>(executionId, options),
+        inspect: () => client.inspect<I, O>(executionId),
+        delete: () => client.delete(executionId),
+      };
+    },
     async start(workflow, input, startOptions = {}) {
       const name = checkName(typeof workflow === 'string' ? workflow : workflow.name, 'workflow name');
       const executionId =
@@ -365,10 +399,10 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     async result<I, O>(executionId: string, resultOptions: { timeoutMs?: number; afterSeq?: number } = {}) {
       // A new run started here under an id whose execution had finished: its end is the one awaited.
       const after = resultOptions.afterSeq ?? restartedAfter.get(executionId) ?? 0;
-      return new Promise<ExecutionContext<I, O>>((resolve, reject) => {
+      return new Promise<Execution<I, O>>((resolve, reject) => {
         /** The seq of the last settling event a notification announced. */
         let announced = 0;
-        const finish = (error?: Error, ctx?: ExecutionContext<I, O>) => {
+        const finish = (error?: Error, ctx?: Execution<I, O>) => {
           if (poller.stopped) return;
           poller.stop();
           timer.clear();

@@ -76,6 +76,8 @@ export function toWireError(error: ErrorInfo): flux.v1.ErrorInfo.$Properties {
     message: error.message,
     code: error.code ?? '',
     ...(error.details && { details: jsonBytes(JSON.stringify(error.details)) }),
+    ...(error.stack && { stack: error.stack }),
+    ...(error.cause && { cause: toWireError(error.cause) }),
   };
 }
 
@@ -86,6 +88,8 @@ export function fromWireError(wire: flux.v1.IErrorInfo | null | undefined): Erro
     ? (JSON.parse(decoder.decode(wire.details.data)) as Record<string, unknown>)
     : undefined;
   if (details) info.details = details;
+  if (wire?.stack) info.stack = wire.stack;
+  if (wire?.cause) info.cause = fromWireError(wire.cause);
   return info;
 }
 

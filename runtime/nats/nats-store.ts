@@ -30,7 +30,15 @@ import { Objm, type ObjectStore } from '@nats-io/obj';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
 import { systemClock, type Clock } from '../engine/clock.js';
 import { ExecutionConflictError, FluxError } from '../engine/errors.js';
-import type { EventStore, ExecutionRecord, ListFilter, LogWriter, TaskCache } from '../engine/event-store.js';
+import {
+  matchesFilter,
+  pageOf,
+  type EventStore,
+  type ExecutionRecord,
+  type ListFilter,
+  type LogWriter,
+  type TaskCache,
+} from '../engine/event-store.js';
 import { CACHE_WRITTEN_HEADER, NatsRemoval } from './nats-removal.js';
 import type { StoredEvent } from '../engine/events.js';
 import { SecretCipher } from '../engine/secrets.js';
@@ -350,19 +358,13 @@ export class NatsStore implements EventStore {
     const records: ExecutionRecord[] = [];
     for (const key of await bucketKeys(this.jsm, this.names.executionsBucket)) {
       const record = await this.get(key);
-      if (
-        record &&
-        (!filter.state || record.state === filter.state) &&
-        (!filter.workflow || record.workflow === filter.workflow) &&
-        (!filter.version || record.version === filter.version)
-      )
-        records.push(record);
+      if (record && matchesFilter(record, filter)) records.push(record);
     }
     // Newest first, as the other stores list them.
     records.sort((a, b) =>
       a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.executionId < b.executionId ? 1 : -1,
     );
-    return filter.limit === undefined ? records : records.slice(0, filter.limit);
+    return pageOf(records, filter);
   }
 
   /** Waits for the snapshots still being written. */

@@ -3,6 +3,7 @@ import { ExecutionConflictError } from '../engine/errors.js';
 import type { StoredEvent } from '../engine/events.js';
 import { MemorySecrets } from '../engine/secrets.js';
 import { isFinished } from '../engine/execution-state.js';
+import { matchesFilter, pageOf } from '../engine/event-store.js';
 import { MemorySchedules } from './memory-schedules.js';
 import type {
   DueWake,
@@ -132,15 +133,10 @@ export class MemoryStore implements EventStore {
 
   async list(filter: ListFilter = {}): Promise<ExecutionRecord[]> {
     // Newest first, as the SQLite store lists them.
-    const matches = [...this.records.values()]
-      .reverse()
-      .filter(
-        (r) =>
-          (!filter.state || r.state === filter.state) &&
-          (!filter.workflow || r.workflow === filter.workflow) &&
-          (!filter.version || r.version === filter.version),
-      );
-    return filter.limit === undefined ? matches : matches.slice(0, filter.limit);
+    return pageOf(
+      [...this.records.values()].reverse().filter((r) => matchesFilter(r, filter)),
+      filter,
+    );
   }
 
   async close(): Promise<void> {}

@@ -58,8 +58,16 @@ export function listRecords(db: Database.Database, filter: ListFilter, order: 'n
     where.push('version = ?');
     params.push(filter.version);
   }
+  if (filter.createdAfter) {
+    where.push('created_at >= ?');
+    params.push(filter.createdAfter);
+  }
+  if (filter.createdBefore) {
+    where.push('created_at < ?');
+    params.push(filter.createdBefore);
+  }
   const direction = order === 'newest' ? 'DESC' : 'ASC';
-  const sql = `SELECT * FROM executions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at ${direction}, id ${direction} LIMIT ?`;
-  params.push(filter.limit ?? -1);
+  const sql = `SELECT * FROM executions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at ${direction}, id ${direction} LIMIT ? OFFSET ?`;
+  params.push(filter.limit ?? -1, filter.offset ?? 0);
   return (db.prepare(sql).all(...params) as RecordRow[]).map(toRecord);
 }

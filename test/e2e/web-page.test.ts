@@ -126,6 +126,10 @@ describe('the web page of flux server (headless Chromium)', function () {
     await page.click('#resume');
     expect(await waitForText(page, '#execution-state', 'failed')).to.equal('failed');
     const source = (await page.textContent('#execution-title'))!.split(' ').at(-1)!;
+    // The failure in full: its message, and where it was thrown one click away.
+    await page.locator('#failure p.error').waitFor();
+    expect(await page.textContent('#failure p.error')).to.match(/Error.*: /);
+    expect(await page.locator('#failure details.stack').count()).to.be.greaterThan(0);
     await page.locator('#retry').waitFor({ state: 'visible' });
     await page.click('#retry');
     await page.locator('#timeline li', { hasText: 'WORKFLOW_RETRIED' }).waitFor();
@@ -178,6 +182,96 @@ describe('the web page of flux server (headless Chromium)', function () {
     });
     expect(cancelledColour).to.not.equal(failedColour);
     expect(await page.textContent(`#executions li[data-id="${toCancel}"] .id`)).to.match(/· 20\d\d-\d\d-\d\dT/);
+    expect(failures).to.deep.equal([]);
+  });
+});
+
+describe('the web page as a console (headless Chromium)', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let server: ChildProcess;
+  let base: string;
+
+  before(async () => {
+    server = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'cli', 'flux.ts'),
+        'server',
+        join(ROOT, 'examples', 'pause-with-input.ts'),
+        '--port',
+        '0',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, FLUX_HOME: tempDir('flux-console-'), FLUX_NATS_URL: '' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    base = await new Promise<string>((resolve, reject) => {
+      let said = '';
+      server.stdout!.on('data', (chunk: Buffer) => {
+        said += chunk.toString();
+        const url = /on (http:\/\/\S+)/.exec(said)?.[1];
+        if (url) resolve(url);
+      });
+      server.once('exit', (code) => reject(new Error(`flux server exited with ${code}: ${said}`)));
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  it('filters the list by state, pages through it, and finds an execution by id', async () => {
+    const start = async (input: number) => {
+      const answer = await fetch(`${base}/workflows/expenseApproval/run?mode=sync`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: String(input),
+      });
+      return ((await answer.json()) as { executionId: string }).executionId;
+    };
+    const ids: string[] = [];
+    for (let i = 0; i < 53; i++) ids.push(await start(i));
+    const cancelled = ids[0]!;
+    await fetch(`${base}/executions/${cancelled}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    await page.goto(base);
+    await page.locator('#filter-workflow option[value="expenseApproval"]').waitFor({ state: 'attached' });
+    await waitForText(page, '#page', '1–50');
+    expect(await page.isDisabled('#older')).to.equal(false);
+    await page.click('#older');
+    await waitForText(page, '#page', '51–53');
+    expect(await page.locator('#executions li').count()).to.equal(3);
+    expect(await page.isDisabled('#older')).to.equal(true);
+
+    await page.selectOption('#filter-state', 'cancelled');
+    await waitForText(page, '#page', '1–1');
+    expect(await page.getAttribute('#executions li', 'data-id')).to.equal(cancelled);
+    await page.selectOption('#filter-state', 'succeeded');
+    await waitForText(page, '#page', 'none');
+
+    await page.fill('#find-id', ids[7]!);
+    await page.press('#find-id', 'Enter');
+    await page.locator('#execution-title', { hasText: ids[7]! }).waitFor();
+    await page.fill('#find-id', 'no-such-execution');
+    await page.press('#find-id', 'Enter');
+    await page.locator('#list-message', { hasText: 'EXECUTION_NOT_FOUND' }).waitFor();
     expect(failures).to.deep.equal([]);
   });
 });
