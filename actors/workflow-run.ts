@@ -45,6 +45,7 @@ import type { TaskDefinition } from '../runtime/engine/task-definition.js';
 import type { WorkflowDefinition } from '../runtime/engine/workflow-definition.js';
 import { jsonPayload, payloadJson, type TaskCommand, type TaskResult } from '../proto/messages.js';
 import type { CancelOptions } from './cancel-options.js';
+import { instruments } from '../runtime/engine/metrics.js';
 
 /** A call running now: a task at an executor, or a durable timer. */
 export interface LiveCall {
@@ -173,6 +174,7 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
 
   /** Stops the run: deliveries end, every call running is stopped, nothing more is recorded. */
   stop(): void {
+    this.replayEnded();
     // Handed over and never reached by the replay (the body took another way): stopped too.
     for (const { call } of this.inherited?.calls.values() ?? []) call.handle?.cancel();
     this.inherited?.calls.clear();
@@ -556,7 +558,18 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
     );
   }
 
+  /** When the body began replaying a recorded log (a resume, a recovery), until its first live call or its stop. */
+  private replayFrom: number | undefined;
+
+  private replayEnded(): void {
+    if (this.replayFrom === undefined) return;
+    const took = this.host.log.clock.now() - this.replayFrom;
+    this.replayFrom = undefined;
+    instruments().replayDuration.record(took, { workflow: this.host.definition.name });
+  }
+
   private startLive(taskId: string, name: string, start: (call: LiveCall) => void): Promise<unknown> {
+    this.replayEnded();
     return new Promise((resolve, reject) => {
       const call: LiveCall = { taskId, name, resolve, reject, ticket: this.delivery.liveStarted() };
       this.live.set(taskId, call);
@@ -663,6 +676,7 @@ export class WorkflowRun implements WorkflowSession, NestedCalls {
   private startBody(sendBack: (event: ExecutionMachineEvent) => void): void {
     if (this.stopped) return;
     const { definition, log } = this.host;
+    if (this.replay.replaying) this.replayFrom = log.clock.now();
     const ctx = new ExecutionContext<unknown>({
       executionId: this.executionId,
       name: definition.name,

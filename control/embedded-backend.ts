@@ -35,12 +35,14 @@ export async function embeddedBackend(
   modules: LoadedModules,
   databasePath = defaultDatabasePath(),
   recover = false,
+  retention?: string,
 ): Promise<Backend> {
   // The modules' workflows are served here: their declared schedules are made in the store and fired.
   const runtime: Runtime = await createRuntime({
     store: { sqlite: databasePath },
     recover,
     workflows: modules.allWorkflows,
+    ...(retention !== undefined && { retention }),
   });
   const running = new Map<string, ExecutionHandle>();
 

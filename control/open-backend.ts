@@ -23,6 +23,8 @@ export interface BackendChoice {
   recover?: boolean;
   /** NATS: where the client reports losing and regaining its server. */
   logger?: Logger | undefined;
+  /** Embedded: delete finished executions this long after their end ('30d'); on NATS, workers do. */
+  retention?: string | undefined;
 }
 
 export async function openBackend(choice: BackendChoice): Promise<{ backend: Backend; modules: LoadedModules }> {
@@ -35,6 +37,11 @@ export async function openBackend(choice: BackendChoice): Promise<{ backend: Bac
         login: choice.login,
         logger: choice.logger,
       })
-    : await (await import('./embedded-backend.js')).embeddedBackend(modules, undefined, choice.recover ?? false);
+    : await (await import('./embedded-backend.js')).embeddedBackend(
+        modules,
+        undefined,
+        choice.recover ?? false,
+        choice.retention,
+      );
   return { backend, modules };
 }

@@ -10,12 +10,13 @@ import {
   type FinishedState,
 } from '../../runtime/index.js';
 
-function isDuration(text: string): boolean {
+/** A duration option ('30d', '12h', '90m', or ms), refused here, before anything is opened. */
+export function durationArgument(text: string): string {
   try {
     toMilliseconds(/^\d+$/.test(text) ? Number(text) : text);
-    return true;
+    return text;
   } catch {
-    return false;
+    throw new InvalidArgumentError("use a duration such as '30d', '12h', '90m' or ms");
   }
 }
 
@@ -37,11 +38,7 @@ export function deleteCommands(program: Command): void {
 
   withBackendOptions(program.command('purge'))
     .description('delete the finished executions whose last event is older than --older-than; prints how many')
-    .requiredOption('--older-than <duration>', "e.g. '30d', '12h' (0: every finished one)", (text) => {
-      // Refused here, before anything is opened.
-      if (!isDuration(text)) throw new InvalidArgumentError("use a duration such as '30d', '12h', '90m' or ms");
-      return text;
-    })
+    .requiredOption('--older-than <duration>', "e.g. '30d', '12h' (0: every finished one)", durationArgument)
     .addOption(new Option('--state <state>', 'only executions that ended so').choices(FINISHED_STATES))
     .option('--workflow <name>', 'only executions of this workflow')
     .action(async (flags: BackendFlags & { olderThan: string; state?: FinishedState; workflow?: string }) => {

@@ -8,6 +8,7 @@ import { natsLoginOf, withNatsLoginOptions, type NatsLoginFlags } from '../nats-
 import { printJsonLine } from '../output.js';
 import { whenStopSignalled } from '../stop-signal.js';
 import { positiveInteger } from './executions.js';
+import { durationArgument } from './deletes.js';
 import { jsonLogger, LOG_LEVELS, type LogLevel } from '../../runtime/index.js';
 
 interface ServerFlags {
@@ -37,7 +38,12 @@ export function serverCommand(program: Command): void {
       '127.0.0.1',
     )
     .option('--nats <url>', 'a NATS server (default: $FLUX_NATS_URL; unset: the embedded runtime under $FLUX_HOME)')
-    .option('--prefix <prefix>', 'the prefix of every stream, bucket and subject on NATS', 'flux');
+    .option('--prefix <prefix>', 'the prefix of every stream, bucket and subject on NATS', 'flux')
+    .option(
+      '--retention <duration>',
+      "embedded: delete finished executions this long after their end, e.g. '30d' (on NATS, workers do: flux worker --retention)",
+      durationArgument,
+    );
   httpOptions(command)
     .option('--json', 'say where it listens as a JSON line')
     .addOption(
@@ -51,7 +57,8 @@ export function serverCommand(program: Command): void {
     .action(
       async (
         files: string[],
-        flags: ServerFlags & Omit<NatsLoginFlags, 'token'> & { natsToken?: string; logLevel: LogLevel },
+        flags: ServerFlags &
+          Omit<NatsLoginFlags, 'token'> & { natsToken?: string; logLevel: LogLevel; retention?: string },
       ) => {
         const logger = jsonLogger(flags.logLevel);
         const token = flags.token || process.env.FLUX_TOKEN || undefined;
@@ -65,6 +72,7 @@ export function serverCommand(program: Command): void {
           modules: files,
           recover: true,
           logger,
+          retention: flags.retention,
         });
         // GET /metrics, when the optional packages are there (else it answers 501 METRICS_UNAVAILABLE).
         const metrics = await prometheusMetrics().catch((error: Error) => {

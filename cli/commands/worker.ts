@@ -12,6 +12,7 @@ import { natsLoginOf, withNatsLoginOptions, type NatsLoginFlags } from '../nats-
 import { printJsonLine } from '../output.js';
 import { whenStopSignalled } from '../stop-signal.js';
 import { positiveInteger } from './executions.js';
+import { durationArgument } from './deletes.js';
 import { FluxError, jsonLogger, LOG_LEVELS, startWorker, type LogLevel } from '../../runtime/index.js';
 
 export function workerCommand(program: Command): void {
@@ -33,6 +34,11 @@ export function workerCommand(program: Command): void {
       (text) => (text === '0' ? 0 : positiveInteger(text, '--metrics-port')),
     )
     .option('--metrics-host <host>', 'the address the metrics are served on', '127.0.0.1')
+    .option(
+      '--retention <duration>',
+      "delete finished executions this long after their end, e.g. '30d' (one worker at a time does)",
+      durationArgument,
+    )
     .addOption(
       new Option(
         '--log-level <level>',
@@ -52,6 +58,7 @@ export function workerCommand(program: Command): void {
           logLevel: LogLevel;
           metricsPort?: number;
           metricsHost: string;
+          retention?: string;
         },
       ) => {
         const url = flags.nats ?? process.env.FLUX_NATS_URL;
@@ -75,6 +82,7 @@ export function workerCommand(program: Command): void {
           workflows: modules.allWorkflows,
           tasks: [...modules.tasks.values()],
           concurrency: flags.concurrency,
+          ...(flags.retention !== undefined && { retention: flags.retention }),
         }).catch((error: unknown) => {
           throw natsConnectError(url, error);
         });

@@ -45,6 +45,8 @@ export interface WakeIndex {
   due(until: number, limit: number): Promise<DueWake[]>;
   /** The executions whose pending `onComplete` pause waits on `executionId`. */
   awaiting(executionId: string): Promise<DueWake[]>;
+  /** How many executions have a wake time (the `flux.timers.parked` gauge). */
+  count?(): Promise<number>;
 }
 
 export interface ListFilter {

@@ -64,6 +64,7 @@ import { Wakes } from './wakes.js';
 import { Scheduler } from './scheduler.js';
 import { deleteExpired, Retention } from './retention.js';
 import { toMilliseconds } from '../engine/duration.js';
+import { observeGauges } from '../engine/metrics.js';
 import { ScheduleBook, unavailableSchedules, type Schedules } from './schedules.js';
 import type { ScheduleSpec } from '../engine/schedule-spec.js';
 import type { ScheduleStore } from '../engine/schedule-store.js';
@@ -143,6 +144,8 @@ export interface ActorRuntimeOptions {
    * `turn` says whether this process sweeps now, where several share the store (default: always).
    */
   retention?: { periodMs: number; turn?(): Promise<boolean> };
+  /** What the `flux.commands.pending` gauge reads (a worker's consumers); the parked timers are the timer index's. */
+  pendingCommands?(): Promise<Map<string, number>>;
 }
 
 /** See `ActorRuntimeOptions.parkAfterMs`. */
@@ -188,6 +191,8 @@ export class ActorRuntime implements Runtime {
   private readonly served: WorkflowVersions<WorkflowDefinition>;
   /** Deletes finished executions past the retention period, if one is set. */
   private readonly retention: Retention | undefined;
+  /** Takes the gauges off the MeterProvider. */
+  private readonly unobserve: () => void;
 
   constructor(
     readonly store: EventStore,
@@ -276,6 +281,10 @@ export class ActorRuntime implements Runtime {
       this.schedules = unavailableSchedules(store.kind);
       this.declaring = Promise.resolve();
     }
+    this.unobserve = observeGauges({
+      ...(index?.count && { parkedTimers: () => index.count!() }),
+      ...(options.pendingCommands && { pendingCommands: options.pendingCommands }),
+    });
     if (options.retention) {
       this.retention = new Retention({
         removal: this.removal(),
@@ -997,6 +1006,7 @@ export class ActorRuntime implements Runtime {
     await this.declaring;
     await this.scheduler?.close();
     await this.retention?.close();
+    this.unobserve();
     await this.wakes?.close();
     this.sweeper?.clear();
     await this.recovering?.catch(() => undefined);

@@ -133,6 +133,17 @@ export class CommandLoop {
     }
   }
 
+  /** The commands stored for each workflow here and not yet delivered to a worker (the `flux.commands.pending` gauge). */
+  async pending(): Promise<Map<string, number>> {
+    const jsm = await jetstreamManager(this.nc);
+    const counts = new Map<string, number>();
+    for (const workflow of this.workflows.keys()) {
+      const info = await jsm.consumers.info(this.names.commandsStream, this.consumerOf(workflow).durable);
+      counts.set(workflow, info.num_pending);
+    }
+    return counts;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake();

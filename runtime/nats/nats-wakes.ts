@@ -84,6 +84,13 @@ export class NatsWakes implements WakeIndex {
     return this.fired.get(executionId) !== entry.revision;
   }
 
+  /** The timers armed: an entry left behind by an execution that woke counts until it is found stale. */
+  async count(): Promise<number> {
+    let armed = 0;
+    for (const entry of this.entries.values()) if (entry.wakeAt !== undefined) armed++;
+    return armed;
+  }
+
   async next(): Promise<number | undefined> {
     let next: number | undefined;
     for (const [id, entry] of this.entries)

@@ -126,6 +126,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     schedules: { store: schedules, start: startFire, pollMs: clampInterval(leaseMs, 100) },
     workflows: options.workflows,
     served,
+    // The command loop is made below, for this runtime: read only once the gauge is collected.
+    pendingCommands: () => commands.pending(),
     ...(options.retention !== undefined && {
       retention: { periodMs: toMilliseconds(options.retention), turn: () => leases.first() },
     }),

@@ -80,6 +80,7 @@ export class MemoryStore implements EventStore {
         .sort((a, b) => a.wakeAt! - b.wakeAt!)
         .slice(0, limit)
         .map(dueWake),
+    count: async () => [...this.waking.values()].filter((r) => r.wakeAt !== undefined).length,
     awaiting: async (executionId) =>
       [...(this.awaitedBy.get(executionId) ?? [])].map((id) => dueWake(this.waking.get(id)!)),
   };

@@ -265,6 +265,7 @@ function sqliteWakes(db: Database.Database, flush: () => void): WakeIndex {
   const due = db.prepare<[number, number]>(
     'SELECT id AS executionId, workflow, wake_at AS wakeAt FROM executions WHERE wake_at IS NOT NULL AND wake_at <= ? ORDER BY wake_at LIMIT ?',
   );
+  const count = db.prepare('SELECT COUNT(*) FROM executions WHERE wake_at IS NOT NULL').pluck();
   const awaiting = db.prepare<[string]>(
     'SELECT id AS executionId, workflow, COALESCE(wake_at, 0) AS wakeAt FROM executions WHERE awaits = ?',
   );
@@ -280,6 +281,10 @@ function sqliteWakes(db: Database.Database, flush: () => void): WakeIndex {
     awaiting: async (executionId) => {
       flush();
       return awaiting.all(executionId) as DueWake[];
+    },
+    count: async () => {
+      flush();
+      return count.get() as number;
     },
   };
 }

@@ -105,8 +105,7 @@ describe('the web page of flux server (headless Chromium)', function () {
     const id = (await page.textContent('#execution-title'))!.split(' ').at(-1)!;
     const stored = (await (await fetch(`${base}/executions/${id}`)).json()) as { state: string; output: unknown };
     expect(stored).to.include({ state: 'succeeded', output: 'paid 640, approved by page' });
-    // FLUX_SCREENSHOT=docs/web-page.png: the README's picture of the page.
-    if (process.env.FLUX_SCREENSHOT) await page.screenshot({ path: process.env.FLUX_SCREENSHOT, fullPage: true });
+    await screenshot(page, 'web-page.png');
     expect(failures).to.deep.equal([]);
   });
 
@@ -130,6 +129,8 @@ describe('the web page of flux server (headless Chromium)', function () {
     await page.locator('#failure p.error').waitFor();
     expect(await page.textContent('#failure p.error')).to.match(/Error.*: /);
     expect(await page.locator('#failure details.stack').count()).to.be.greaterThan(0);
+    await page.locator('#failure details.stack').first().click();
+    await screenshot(page, 'console-failure.png');
     await page.locator('#retry').waitFor({ state: 'visible' });
     await page.click('#retry');
     await page.locator('#timeline li', { hasText: 'WORKFLOW_RETRIED' }).waitFor();
@@ -255,6 +256,7 @@ describe('the web page as a console (headless Chromium)', function () {
     await page.locator('#filter-workflow option[value="expenseApproval"]').waitFor({ state: 'attached' });
     await waitForText(page, '#page', '1–50');
     expect(await page.isDisabled('#older')).to.equal(false);
+    await screenshot(page, 'console-list.png');
     await page.click('#older');
     await waitForText(page, '#page', '51–53');
     expect(await page.locator('#executions li').count()).to.equal(3);
@@ -275,6 +277,12 @@ describe('the web page as a console (headless Chromium)', function () {
     expect(failures).to.deep.equal([]);
   });
 });
+
+/** FLUX_SCREENSHOTS=docs: the README's pictures of the page, taken where the tests get to each view. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.FLUX_SCREENSHOTS)
+    await page.screenshot({ path: join(process.env.FLUX_SCREENSHOTS, name), fullPage: true });
+}
 
 async function waitForText(page: Page, selector: string, text: string): Promise<string | null> {
   // Runs in the page (this project's lib has no DOM types): `document` is the page's.

@@ -7,7 +7,19 @@ import { expect } from 'chai';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { metrics } from '@opentelemetry/api';
-import { createRuntime, task, workflow, type ExecutionContext } from 'flux-actors';
+import { join } from 'node:path';
+import {
+  connectClient,
+  createRuntime,
+  pause,
+  sleep,
+  startWorker,
+  task,
+  workflow,
+  type ExecutionContext,
+} from 'flux-actors';
+import { sharedNatsServer, tempDir } from '../fixtures/runtimes.js';
+import { signal, until } from '../fixtures/wait-for.js';
 import { metricsServer, prometheusMetrics, type MetricsHandler } from '../../control/prometheus-metrics.js';
 import { rawRequest, startHttpServer } from '../fixtures/http-server.js';
 
@@ -32,6 +44,22 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   }
   return undefined;
 }
+
+const approved = workflow(async function metricsApproved(ctx: ExecutionContext<string>) {
+  const priced = await price(ctx.input);
+  const by = await pause<string>('approve');
+  return `${priced} by ${by} (${await price(by)})`;
+});
+const monthly = workflow(async function metricsMonthly() {
+  await sleep('30d');
+});
+let gate = signal();
+const held = task(async function metricsHeld() {
+  await gate.promise;
+});
+const slow = workflow(async function metricsSlow() {
+  await held();
+});
 
 describe('metrics as Prometheus text', function () {
   this.timeout(30_000);
@@ -82,4 +110,53 @@ describe('metrics as Prometheus text', function () {
       await off.close();
     }
   });
+
+  it("times a resumed body's replay, and counts the timers parked", async () => {
+    const runtime = await createRuntime({ store: 'memory' });
+    try {
+      const paused = await approved.run('tea', { runtime });
+      await runtime.resume(paused.executionId, 'ana');
+      const parked = await monthly.start(undefined, { runtime });
+      await until(async () => (await runtime.inspect(parked.executionId)).state === 'waiting' || undefined);
+      const text = await scrape(handler);
+      expect(sample(text, 'flux_replay_duration_count', { workflow: 'metricsApproved' })).to.equal(1);
+      expect(sample(text, 'flux_timers_parked', {})).to.equal(1);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  it('a worker reports the commands waiting for it, by workflow', async () => {
+    gate = signal();
+    const nats = {
+      servers: (await sharedNatsServer()).url,
+      prefix: `metrics${process.pid}`,
+      secretKeyFile: join(tempDir(), 'secret.key'),
+    };
+    const worker = await startWorker({ nats, workflows: [slow], tasks: [held], concurrency: 1 });
+    const client = await connectClient(nats);
+    try {
+      for (let i = 0; i < 4; i++) await client.start(slow);
+      // One taken (its task held), the others stored: pending for the one slot.
+      const waiting = await until(async () => {
+        const count = sample(await scrape(handler), 'flux_commands_pending', { workflow: 'metricsSlow' });
+        return count !== undefined && count >= 2 ? count : undefined;
+      });
+      expect(waiting).to.be.at.most(3);
+    } finally {
+      gate.resolve();
+      await client.close();
+      await worker.stop();
+    }
+  });
 });
+
+async function scrape(handler: MetricsHandler): Promise<string> {
+  const server = metricsServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    return await (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`)).text();
+  } finally {
+    server.close();
+  }
+}
