@@ -11,6 +11,7 @@ import type { ExecutionEvent } from '../runtime/engine/events.js';
 import type { ExecutionSummary, IdReusePolicy, PurgeOptions } from '../runtime/host/runtime.js';
 import type { ListFilter } from '../runtime/engine/event-store.js';
 import type { Schedules } from '../runtime/host/schedules.js';
+import type { Graph } from '../runtime/api/graph.js';
 
 export interface WaitOptions {
   /** Give up waiting (RESULT_TIMEOUT) after this long. Default: wait as long as it takes. */
@@ -64,6 +65,8 @@ export interface Backend {
   /** Deletes the finished executions older than `olderThan` (of a state, a workflow); resolves with how many. */
   purge(options: PurgeOptions): Promise<number>;
   list(filter?: ListFilter): Promise<ExecutionSummary[]>;
+  /** The workflow Graphs of the modules loaded here (embedded); none where the bodies run elsewhere. */
+  graphs?(): readonly Graph[];
   /** Schedules: the embedded runtime's, or those in NATS that workers fire. */
   readonly schedules: Schedules;
   /**

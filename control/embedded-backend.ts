@@ -87,6 +87,7 @@ export async function embeddedBackend(
 
   return {
     description: `embedded (${databasePath})`,
+    graphs: () => [...modules.graphs.values()],
     health: async () => ({ ok: true }),
     async workflows() {
       return [...modules.workflows.keys()].sort();

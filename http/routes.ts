@@ -4,7 +4,7 @@ import { withCallerTrace } from '../control/caller-trace.js';
 import type { MetricsHandler } from '../control/prometheus-metrics.js';
 import { follow, type Backend } from '../control/backend.js';
 import { executionJson } from '../control/execution-json.js';
-import { executionPicture, machinePicture, type PictureFormat } from '../pictures/index.js';
+import { executionPicture, graphPathPicture, machinePicture, type PictureFormat } from '../pictures/index.js';
 import { readJsonBody } from './body.js';
 import { HttpError } from './errors.js';
 import { openEventStream, type streamLimit } from './sse.js';
@@ -281,6 +281,21 @@ export function apiRoutes({ backend, bodyLimitBytes: limit, streams, metrics }: 
             format,
           ),
         );
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/executions\/([^/]+)\/graph$/,
+      params: ['executionId'],
+      // The workflow Graph whose nodes ran this execution's tasks, with the path it took; 404 where there is none.
+      handler: async (_req, res, [id], query) => {
+        const format = pictureFormat(query);
+        const ctx = await backend.inspect(id!);
+        for (const graph of backend.graphs?.() ?? []) {
+          const picture = await graphPathPicture(graph, ctx, format);
+          if (picture !== undefined) return sendPicture(res, format, picture);
+        }
+        throw new HttpError('NOT_FOUND', `no Graph loaded here runs the tasks of execution ${ctx.executionId}`);
       },
     },
     {

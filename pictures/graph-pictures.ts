@@ -28,22 +28,57 @@ export function graphMermaid(graph: Graph): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function graphDot(graph: Graph): string {
+/**
+ * @param visited nodes an execution ran (filled), for the picture of the path it took through the graph.
+ */
+export function graphDot(graph: Graph, visited?: ReadonlySet<string>): string {
   const lines = [
     `digraph ${dotString(graph.name)} {`,
     `  label=${dotString(`graph ${graph.name}`)}; labelloc=t; fontname="Helvetica"; rankdir=TB;`,
     '  node [shape=box, style=rounded, fontname="Helvetica"];',
     '  edge [fontname="Helvetica", fontsize=10];',
-    ...graph.nodes.map(
-      (node) => `  ${dotString(node)}${isTerminal(node) ? ' [shape=oval, style=filled, fillcolor="#e5e7eb"]' : ''};`,
-    ),
+    ...graph.nodes.map((node) => `  ${dotString(node)}${nodeStyle(node, visited)};`),
   ];
   for (const edge of graph.edges) {
     const label = conditionLabel(edge);
+    const taken = visited?.has(edge.from) && visited.has(edge.to);
+    const attributes = [
+      ...(label ? [`label=${dotString(label)}`, 'style=dashed'] : []),
+      ...(taken ? ['color="#2563eb"', 'penwidth=2'] : []),
+    ];
     lines.push(
-      `  ${dotString(edge.from)} -> ${dotString(edge.to)}${label ? ` [label=${dotString(label)}, style=dashed]` : ''};`,
+      `  ${dotString(edge.from)} -> ${dotString(edge.to)}${attributes.length ? ` [${attributes.join(', ')}]` : ''};`,
     );
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;
+}
+
+function nodeStyle(node: string, visited: ReadonlySet<string> | undefined): string {
+  if (visited?.has(node))
+    return ` [${isTerminal(node) ? 'shape=oval, ' : ''}style="rounded,filled", fillcolor="#bfdbfe", color="#2563eb"]`;
+  return isTerminal(node) ? ' [shape=oval, style=filled, fillcolor="#e5e7eb"]' : '';
+}
+
+/**
+ * The nodes an execution ran, from the task names its log completed: START always, END once it
+ * succeeded. Undefined when the graph does not run the execution's tasks (it is not its graph).
+ */
+export function visitedNodes(
+  graph: Graph,
+  events: readonly { type: string; name: string }[],
+  succeeded: boolean,
+): Set<string> | undefined {
+  const byTask = new Map<string, string>();
+  for (const node of graph.nodes) {
+    const taskName = graph.taskOf(node);
+    if (taskName) byTask.set(taskName, node);
+  }
+  const started = events.filter((e) => e.type === 'TASK_STARTED').map((e) => e.name);
+  if (started.length === 0 || !started.some((name) => byTask.has(name))) return undefined;
+  const visited = new Set<string>(['START']);
+  for (const event of events)
+    if (event.type === 'TASK_COMPLETED' && byTask.has(event.name)) visited.add(byTask.get(event.name)!);
+  if (succeeded) visited.add('END');
+  return visited;
 }

@@ -10,7 +10,7 @@
  */
 import type { Graph } from '../runtime/api/graph.js';
 import { executionPictureOf, type ExecutionToDraw } from './execution-picture.js';
-import { graphDot, graphMermaid } from './graph-pictures.js';
+import { graphDot, graphMermaid, visitedNodes } from './graph-pictures.js';
 import { machineDot } from './machine-dot.js';
 import { machineMermaid } from './machine-mermaid.js';
 import { graphOfMachine } from './machines.js';
@@ -37,6 +37,24 @@ export async function machinePicture(name: string, format: PictureFormat): Promi
 /** A workflow Graph: its nodes, START and END, and its edges, a conditional one labelled `if <condition>`. */
 export async function graphPicture(graph: Graph, format: PictureFormat): Promise<string> {
   return draw({ title: `graph ${graph.name}`, mermaid: () => graphMermaid(graph), dot: () => graphDot(graph) }, format);
+}
+
+/**
+ * A workflow Graph with the nodes an execution ran filled and the edges between them drawn bold, in
+ * DOT, SVG or HTML (Mermaid draws it unmarked). Undefined when the graph does not run the
+ * execution's tasks.
+ */
+export async function graphPathPicture(
+  graph: Graph,
+  execution: Pick<ExecutionToDraw, 'state' | 'events'>,
+  format: PictureFormat,
+): Promise<string | undefined> {
+  const visited = visitedNodes(graph, execution.events, execution.state === 'succeeded');
+  if (!visited) return undefined;
+  return draw(
+    { title: `graph ${graph.name}`, mermaid: () => graphMermaid(graph), dot: () => graphDot(graph, visited) },
+    format,
+  );
 }
 
 /**

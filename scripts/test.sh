@@ -2,7 +2,7 @@
 # `npm test`: the whole test suite on a fresh Debian machine with Node 20: installs what is missing (nats-server,
 # chromium for the web page's test and, for better-sqlite3's build, a C++ toolchain, from Debian; the npm
 # dependencies), then checks
-# the types, the format, the lint rules and the layers, builds, runs every test, then packs the package and
+# the types, the format, the lint rules and the layers, builds (and the API reference), runs every test, then packs the package and
 # runs a workflow from the installed tarball (scripts/pack-check.sh). Exit code: the first that failed.
 set -eu
 cd "$(dirname "$0")/.."
@@ -24,6 +24,8 @@ npm ci --no-audit --no-fund
 npm run typecheck
 npm run lint
 npm run build
+# The API reference builds from the TSDoc (TypeDoc, with its own TypeScript: scripts/api-docs.sh).
+sh scripts/api-docs.sh > /dev/null
 # A run that does not end (a server or socket left open) fails here with a message, not at CI's deadline.
 timeout --foreground 1200 npx mocha || {
   code=$?

@@ -189,6 +189,11 @@ async function refreshPicture() {
   const id = selected;
   const svg = await api('GET', executionPath(id, '/picture?format=svg'));
   if (id === selected) $('picture').replaceChildren(safeSvg(svg));
+  // The workflow's own Graph, where the server has one that runs its tasks, with the path taken.
+  const graph = await request('GET', executionPath(id, '/graph?format=svg'));
+  if (id !== selected) return;
+  $('graph').hidden = !graph.ok;
+  $('graph').replaceChildren(...(graph.ok ? [safeSvg(await graph.text())] : []));
 }
 
 function schedulePicture() {

@@ -65,6 +65,12 @@ export class Graph {
     return this.edgeList;
   }
 
+  /** The task a node runs, by its durable name, when its action is a task (`task(fn)`). */
+  taskOf(node: string): string | undefined {
+    const taskName = (this.actions.get(node) as { taskName?: unknown } | undefined)?.taskName;
+    return typeof taskName === 'string' ? taskName : undefined;
+  }
+
   /** Refuses a graph with no start, no end, a node START cannot reach, or a cycle, naming the node. */
   validate(): this {
     if (!this.edgeList.some((e) => e.from === Graph.START))

@@ -157,7 +157,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   // Heartbeats and sweeps keep real time, whatever the runtime's clock: they tell live workers from dead ones.
   const heartbeat = repeat(systemClock, beat, clampInterval(leaseMs / 3, 100));
 
-  const commands = new CommandLoop(nc, names, runtime, workflows, {
+  const commands: CommandLoop = new CommandLoop(nc, names, runtime, workflows, {
     concurrency: options.concurrency ?? 64,
     leaseMs,
     replicas,

@@ -98,7 +98,10 @@ for (const kind of STORE_KINDS) {
       failuresLeft = 2;
       const ctx = await quickly(clock, retriesHourly.run(undefined, { runtime }));
       expect(ctx.output).to.equal('third time lucky');
-      const retries = ctx.events.filter((e) => e.type === 'TASK_RETRY_STARTED').map((e) => e.value);
+      const retries = ctx.events
+        .filter((e) => e.type === 'TASK_RETRY_STARTED')
+        .map((e) => e.value as { attempt: number; delay: number; error: { name: string; message: string } })
+        .map(({ attempt, delay, error }) => ({ attempt, delay, error: { name: error.name, message: error.message } }));
       expect(retries).to.deep.equal([
         { attempt: 2, delay: HOUR, error: { name: 'Error', message: 'not yet' } },
         { attempt: 3, delay: 2 * HOUR, error: { name: 'Error', message: 'not yet' } },

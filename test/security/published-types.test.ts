@@ -20,7 +20,7 @@ export const doubled = workflow(async function doubled(ctx: ExecutionContext<num
 });
 const runtime = await createRuntime({ store: { sqlite: 'flux.db' } });
 const ctx = await doubled.run(21, { runtime });
-export const output: number | undefined = ctx.output;
+export const output: number | undefined = ctx.state === 'succeeded' ? ctx.output : undefined;
 await runtime.close();
 `;
 
