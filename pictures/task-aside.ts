@@ -33,7 +33,9 @@ export function tasksCluster(tasks: readonly TaskSummary[]): string[] {
     'subgraph cluster_tasks {',
     `  label=${dotString(`tasks (${tasks.length})`)}; style=rounded; color="#d1d5db";`,
     // A name no state of the execution machine has, so the table never merges with a state.
-    `  ${dotString('[task calls]')} [shape=plaintext, label=<${table}>];`,
+    // In Courier: Graphviz sizes the cells from its own estimate of the font, and a browser's
+    // monospace face has Courier's widths, where its Helvetica (often another sans) is wider.
+    `  ${dotString('[task calls]')} [shape=plaintext, fontname="Courier", label=<${table}>];`,
     '}',
   ];
 }

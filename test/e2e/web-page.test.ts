@@ -130,6 +130,7 @@ describe('the web page of flux server (headless Chromium)', function () {
     expect(await page.textContent('#failure p.error')).to.match(/Error.*: /);
     expect(await page.locator('#failure details.stack').count()).to.be.greaterThan(0);
     await page.locator('#failure details.stack').first().click();
+    await page.locator('#picture svg g.node.current', { hasText: 'failed' }).waitFor();
     await screenshot(page, 'console-failure.png');
     await page.locator('#retry').waitFor({ state: 'visible' });
     await page.click('#retry');
@@ -256,7 +257,6 @@ describe('the web page as a console (headless Chromium)', function () {
     await page.locator('#filter-workflow option[value="expenseApproval"]').waitFor({ state: 'attached' });
     await waitForText(page, '#page', '1–50');
     expect(await page.isDisabled('#older')).to.equal(false);
-    await screenshot(page, 'console-list.png');
     await page.click('#older');
     await waitForText(page, '#page', '51–53');
     expect(await page.locator('#executions li').count()).to.equal(3);
@@ -274,6 +274,15 @@ describe('the web page as a console (headless Chromium)', function () {
     await page.fill('#find-id', 'no-such-execution');
     await page.press('#find-id', 'Enter');
     await page.locator('#list-message', { hasText: 'EXECUTION_NOT_FOUND' }).waitFor();
+
+    // 800 px wide: nothing is cut off or pushes the page sideways; the picture scrolls in its frame.
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.locator('#picture svg').waitFor();
+    const widths = await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document;
+      return doc.documentElement.scrollWidth;
+    });
+    expect(widths, 'the page is no wider than the window').to.be.at.most(800);
     expect(failures).to.deep.equal([]);
   });
 });
