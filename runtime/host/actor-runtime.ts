@@ -4,7 +4,7 @@
  * can open too.
  */
 import { clampInterval } from '../engine/timers.js';
-import { repeat, systemClock, type Clock, type Timer } from '../engine/clock.js';
+import { repeat, systemClock, wait, type Clock, type Timer } from '../engine/clock.js';
 import { v7 as uuidv7 } from 'uuid';
 import { ExecutionActor, type CancelOptions } from '../../actors/execution-actor.js';
 import { bindExecutionMachine } from '../../actors/execution-binding.js';
@@ -345,12 +345,23 @@ export class ActorRuntime implements Runtime {
     if (this.claims.has(executionId)) return 'held';
     this.claims.add(executionId);
     try {
-      const outcome = await removal.remove(executionId);
+      let outcome = await removal.remove(executionId);
+      // The index follows the log: an execution whose end was just written may be indexed as running
+      // for a moment (on NATS the two are separate writes). Its log says it ended: look again.
+      for (let look = 0; outcome !== 'deleted' && look < 20 && (await this.endedInLog(executionId)); look++) {
+        await wait(systemClock, 50);
+        outcome = await removal.remove(executionId);
+      }
       if (outcome === 'deleted') await Promise.all(outputStorages().map((storage) => storage.discard?.(executionId)));
       return outcome;
     } finally {
       this.claims.delete(executionId);
     }
+  }
+
+  private async endedInLog(executionId: string): Promise<boolean> {
+    const events = await this.store.load(executionId);
+    return events.length > 0 && isFinished(stateOf(rebuildSnapshot(executionId, events)));
   }
 
   /** A schedule's fire, started here: under its id, once (a second start finds it and starts nothing). */

@@ -551,11 +551,12 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     },
 
     async delete(executionId: string, deleteOptions: { timeoutMs?: number } = {}) {
-      const record = await store.get(checkExecutionId(executionId));
-      if (!record) throw new ExecutionNotFoundError(executionId);
+      // The log is the authority (the index may not have caught up with the end just read).
+      const events = await load(checkExecutionId(executionId));
+      const state = stateOf(rebuildSnapshot(executionId, events));
       startedHere.delete(executionId); // its log is about to be empty: a read must not wait for it to begin
-      if (!isFinished(record.state))
-        throw new ExecutionStateError(executionId, record.state, 'deleted', FINISHED_STATES);
+      if (!isFinished(state)) throw new ExecutionStateError(executionId, state, 'deleted', FINISHED_STATES);
+      const record = { workflow: events[0]!.name };
       // Carried out by a worker (a client may not purge streams), which answers on this inbox.
       const inbox = inboxOf(nc);
       const answer = nc.subscribe(inbox, { max: 1 });
@@ -565,7 +566,7 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
         await send(
           names.command(record.workflow, 'delete'),
           encodeDeleteCommand({ workflow: record.workflow, executionId }),
-          `delete:${executionId}:${record.updatedAt}`,
+          `delete:${executionId}:${events.length}`,
           `the delete of execution ${executionId}`,
           executionId,
           inbox,

@@ -18,48 +18,10 @@ const ROOT = join(import.meta.dirname, '..', '..');
 describe('the web page of flux server (headless Chromium)', function () {
   this.timeout(60_000);
   let browser: Browser;
-  let server: ChildProcess;
   let base: string;
-
-  before(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (npm test installs it)`);
-    server = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(ROOT, 'cli', 'flux.ts'),
-        'server',
-        join(ROOT, 'examples', 'pause-with-input.ts'),
-        '--port',
-        '0',
-      ],
-      {
-        cwd: ROOT,
-        env: { ...process.env, FLUX_HOME: tempDir('flux-page-'), FLUX_NATS_URL: '' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    base = await new Promise<string>((resolve, reject) => {
-      let said = '';
-      server.stdout!.on('data', (chunk: Buffer) => {
-        said += chunk.toString();
-        const url = /on (http:\/\/\S+)/.exec(said)?.[1];
-        if (url) resolve(url);
-      });
-      server.once('exit', (code) => reject(new Error(`flux server exited with ${code}: ${said}`)));
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  });
-
-  after(async () => {
-    await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+  usePageServer('flux-page-', (url, chromium) => {
+    base = url;
+    browser = chromium;
   });
 
   it('starts a workflow, resumes it with a value from the page, and the picture shows the final state', async () => {
@@ -191,46 +153,10 @@ describe('the web page of flux server (headless Chromium)', function () {
 describe('the web page as a console (headless Chromium)', function () {
   this.timeout(60_000);
   let browser: Browser;
-  let server: ChildProcess;
   let base: string;
-
-  before(async () => {
-    server = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(ROOT, 'cli', 'flux.ts'),
-        'server',
-        join(ROOT, 'examples', 'pause-with-input.ts'),
-        '--port',
-        '0',
-      ],
-      {
-        cwd: ROOT,
-        env: { ...process.env, FLUX_HOME: tempDir('flux-console-'), FLUX_NATS_URL: '' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    base = await new Promise<string>((resolve, reject) => {
-      let said = '';
-      server.stdout!.on('data', (chunk: Buffer) => {
-        said += chunk.toString();
-        const url = /on (http:\/\/\S+)/.exec(said)?.[1];
-        if (url) resolve(url);
-      });
-      server.once('exit', (code) => reject(new Error(`flux server exited with ${code}: ${said}`)));
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  });
-
-  after(async () => {
-    await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+  usePageServer('flux-console-', (url, chromium) => {
+    base = url;
+    browser = chromium;
   });
 
   it('filters the list by state, pages through it, and finds an execution by id', async () => {
@@ -286,6 +212,51 @@ describe('the web page as a console (headless Chromium)', function () {
     expect(failures).to.deep.equal([]);
   });
 });
+
+/**
+ * `flux server` with the approval example, as a user starts it (the CLI, in a process of its own, on
+ * an embedded store of its own), and headless Chromium, for the enclosing `describe`.
+ */
+function usePageServer(home: string, use: (base: string, browser: Browser) => void): void {
+  let browser: Browser | undefined;
+  let server: ChildProcess | undefined;
+  before(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (npm test installs it)`);
+    const args = [
+      '--import',
+      'tsx',
+      join(ROOT, 'cli', 'flux.ts'),
+      'server',
+      join(ROOT, 'examples', 'pause-with-input.ts'),
+    ];
+    const started = spawn(process.execPath, [...args, '--port', '0'], {
+      cwd: ROOT,
+      env: { ...process.env, FLUX_HOME: tempDir(home), FLUX_NATS_URL: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    server = started;
+    const base = await new Promise<string>((resolve, reject) => {
+      let said = '';
+      started.stdout!.on('data', (chunk: Buffer) => {
+        said += chunk.toString();
+        const url = /on (http:\/\/\S+)/.exec(said)?.[1];
+        if (url) resolve(url);
+      });
+      started.once('exit', (code) => reject(new Error(`flux server exited with ${code}: ${said}`)));
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    use(base, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+  });
+}
 
 /** FLUX_SCREENSHOTS=docs: the README's pictures of the page, taken where the tests get to each view. */
 async function screenshot(page: Page, name: string): Promise<void> {
