@@ -2,6 +2,7 @@
 import { ExecutionConflictError } from '../engine/errors.js';
 import type { StoredEvent } from '../engine/events.js';
 import { MemorySecrets } from '../engine/secrets.js';
+import { systemClock } from '../engine/clock.js';
 import { isFinished } from '../engine/execution-state.js';
 import { matchesFilter, pageOf } from '../engine/event-store.js';
 import { MemorySchedules } from './memory-schedules.js';
@@ -25,7 +26,7 @@ export class MemoryStore implements EventStore {
   readonly schedules = new MemorySchedules();
 
   /** @param now when a cached task output is written: the runtime's clock. */
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = () => systemClock.now()) {}
 
   readonly cache: TaskCache = {
     read: async (key) => {
