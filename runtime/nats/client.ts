@@ -55,7 +55,7 @@ import type { ExecutionRecord, ListFilter } from '../engine/event-store.js';
 import type { WorkflowDefinition } from '../engine/workflow-definition.js';
 import { drainOrClose } from './connection.js';
 import { guarded } from './guarded.js';
-import { systemClock } from '../engine/clock.js';
+import { systemClock, wait } from '../engine/clock.js';
 import { consoleLogger } from '../engine/logger.js';
 import { checkExecutionId, checkName } from '../engine/names.js';
 import { LogPoller, type ReadVerdict } from './log-poller.js';
@@ -141,6 +141,16 @@ export interface Client {
   /** Schedules, kept in the schedules bucket; workers fire them. */
   readonly schedules: Schedules;
   close(): Promise<void>;
+}
+
+/** How long a command waits for its stream to answer again while it elects a leader. */
+const ELECTION_PATIENCE_MS = 10_000;
+
+/** "No responders" (nats.js calls it JetStreamNotEnabled): nobody serves the stream's subject now. */
+function answeredByNobody(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause)
+    if (e.name === 'NoResponders' || e.name === 'JetStreamNotEnabled') return true;
+  return false;
 }
 
 /** How long a start sent by this client is remembered, so that a read of it waits for a worker to take it. */
@@ -272,13 +282,22 @@ export async function connectClient(options: NatsOptions): Promise<Client> {
     const h = traceparent || replyTo ? headers() : undefined;
     if (traceparent) h!.set(TRACEPARENT_HEADER, traceparent);
     if (replyTo) h!.set(REPLY_HEADER, replyTo);
-    await js.publish(subject, data, { msgID, ...(h && { headers: h }) }).catch((error: unknown) => {
-      if (!isStoreFull(error)) throw error;
-      throw new StoreFullError(`the command for execution ${executionId ?? '(new)'} was not stored`, {
-        cause: error,
-        ...(executionId && { executionId }),
-      });
-    });
+    for (let waited = 0, pause = 100; ; waited += pause, pause = Math.min(pause * 2, 1000)) {
+      try {
+        await js.publish(subject, data, { msgID, ...(h && { headers: h }) });
+        return;
+      } catch (error) {
+        if (isStoreFull(error))
+          throw new StoreFullError(`the command for execution ${executionId ?? '(new)'} was not stored`, {
+            cause: error,
+            ...(executionId && { executionId }),
+          });
+        // The commands stream electing a leader (its node went down) answers nothing for a moment;
+        // the message id makes a command sent again one command.
+        if (!answeredByNobody(error) || waited >= ELECTION_PATIENCE_MS) throw error;
+        await wait(clock, pause);
+      }
+    }
   };
 
   // A workflow seen served stays trusted for a while: scanning the workers bucket costs a few ms per

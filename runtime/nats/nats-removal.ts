@@ -15,6 +15,14 @@ import type { LargeValueStore, WireEvent } from './large-values.js';
 import { SNAPSHOT_OBJECT_HEADER } from './log-snapshots.js';
 import type { NatsNames } from './names.js';
 
+/** The last event of a finished execution's log (a fork's source records WORKFLOW_FORKED while finished). */
+const END_EVENTS: ReadonlySet<string> = new Set([
+  'WORKFLOW_COMPLETED',
+  'WORKFLOW_FAILED',
+  'WORKFLOW_CANCELLED',
+  'WORKFLOW_FORKED',
+]);
+
 /** On each cached output: when it was written, on the workflow clock (the server's own timestamps are real time). */
 export const CACHE_WRITTEN_HEADER = 'Flux-Written-At';
 
@@ -50,15 +58,19 @@ export class NatsRemoval implements ExecutionRemoval {
   async remove(executionId: string): Promise<RemoveOutcome> {
     const { index, jsm, names, large } = this.parts;
     const entry = await index.get(executionId);
-    if (entry?.operation !== 'PUT') return 'missing';
-    const record = entry.json() as ExecutionRecord;
-    if (!isFinished(record.state)) return 'unfinished';
-    // Only the finished record read: a driver that has written it since (a retry, a new run) keeps it.
-    const kept = await index.delete(executionId, { previousSeq: entry.revision }).then(
-      () => false,
-      () => true,
-    );
-    if (kept) return 'unfinished';
+    if (entry?.operation !== 'PUT') {
+      // No index entry, but a log that ended: what a deletion stopped half-way (after the index) left.
+      if (!(await this.endedLog(executionId))) return 'missing';
+    } else {
+      const record = entry.json() as ExecutionRecord;
+      if (!isFinished(record.state)) return 'unfinished';
+      // Only the finished record read: a driver that has written it since (a retry, a new run) keeps it.
+      const kept = await index.delete(executionId, { previousSeq: entry.revision }).then(
+        () => false,
+        () => true,
+      );
+      if (kept) return 'unfinished';
+    }
     const objects = await this.objectsOf(executionId);
     // The log first: a driver still about to append finds it gone (a conflict), never a log with a gap.
     await jsm.streams.purge(names.eventsStream, { filter: names.events(executionId) });
@@ -86,6 +98,14 @@ export class NatsRemoval implements ExecutionRemoval {
     });
     if (keepFrom === undefined && last === 0) return;
     await this.parts.jsm.streams.purge(stream, { seq: keepFrom ?? last + 1 });
+  }
+
+  /** Whether the execution's log is there and its last event is an end. */
+  private async endedLog(executionId: string): Promise<boolean> {
+    const { jsm, names } = this.parts;
+    const last = await jsm.direct.getMessage(names.eventsStream, { last_by_subj: names.events(executionId) });
+    const type = last ? decodeEventBatch(last.data).at(-1)?.type : undefined;
+    return type !== undefined && END_EVENTS.has(type);
   }
 
   /** The large values of its log, and its snapshot's object if the snapshot was too large for a message. */

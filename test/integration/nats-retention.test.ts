@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import { Kvm } from '@nats-io/kv';
 import {
   connectClient,
   pause,
@@ -95,6 +96,21 @@ describe('deleting finished executions on NATS', function () {
     const after = await kept();
     expect(after).to.include({ events: 0, snapshots: 0, index: 0, payloads: 0 });
     expect(await client.delete(id).catch((e: { code?: string }) => e.code)).to.equal('EXECUTION_NOT_FOUND');
+  });
+
+  it('a deletion stopped after the index entry went is finished by the next delete', async () => {
+    const id = await client.start(monthly, 10);
+    await client.result(id, { timeoutMs: 20_000 });
+    const nc = await connect({ servers: url });
+    try {
+      // What a worker that died between the index and the log leaves: the log, no index entry.
+      await (await new Kvm(nc).open(`${prefix}_executions`)).purge(id);
+    } finally {
+      await nc.close();
+    }
+    expect((await kept()).events).to.be.greaterThan(0);
+    await client.delete(id);
+    expect((await kept()).events).to.equal(0);
   });
 
   it('a paused execution is refused and stays resumable', async () => {
