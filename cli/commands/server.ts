@@ -9,7 +9,7 @@ import { printJsonLine } from '../output.js';
 import { whenStopSignalled } from '../stop-signal.js';
 import { positiveInteger } from './executions.js';
 import { durationArgument } from './deletes.js';
-import { jsonLogger, LOG_LEVELS, type LogLevel } from '../../runtime/index.js';
+import { FluxError, jsonLogger, LOG_LEVELS, type LogLevel } from '../../runtime/index.js';
 
 interface ServerFlags {
   port: number;
@@ -64,6 +64,11 @@ export function serverCommand(program: Command): void {
         const token = flags.token || process.env.FLUX_TOKEN || undefined;
         // Before anything is opened: a server others could reach without a token never starts.
         if (!token && !isLoopbackAddress(flags.host)) throw tokenRequired(flags.host);
+        if (flags.retention !== undefined && (flags.nats ?? process.env.FLUX_NATS_URL))
+          throw new FluxError(
+            'BAD_ARGUMENT',
+            'on NATS the server is a client and deletes nothing by itself: give the workers --retention',
+          );
         checkTokenChoice(token);
         const { backend } = await openBackend({
           nats: flags.nats,

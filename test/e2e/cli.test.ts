@@ -306,6 +306,10 @@ describe('flux CLI', function () {
       const badAge = await flux(['purge', '--older-than', 'soon'], own);
       expect(badAge.code).to.not.equal(0);
       expect(badAge.stderr).to.contain("'soon'").and.contain("'30d'");
+      // Retention on NATS is the workers': a server there (a client) refuses it rather than ignore it.
+      expect(
+        await fluxFails(['server', '--retention', '30d', '--nats', 'nats://127.0.0.1:1'], own, 'BAD_ARGUMENT'),
+      ).to.contain('--retention');
     });
 
     it('start --version pins a version, a start by name runs the newest, list --version finds what still needs v1', async () => {
