@@ -74,10 +74,12 @@ export class NatsRemoval implements ExecutionRemoval {
     const objects = await this.objectsOf(executionId);
     // The log first: a driver still about to append finds it gone (a conflict), never a log with a gap.
     await jsm.streams.purge(names.eventsStream, { filter: names.events(executionId) });
-    await jsm.streams.purge(names.snapshotsStream, { filter: names.snapshot(executionId) });
-    for (const name of objects) await large.remove(name);
-    await jsm.streams.purge(`KV_${names.wakesBucket}`, { filter: `$KV.${names.wakesBucket}.${executionId}` });
-    await jsm.streams.purge(`KV_${names.executionsBucket}`, { filter: `$KV.${names.executionsBucket}.${executionId}` });
+    await Promise.all([
+      jsm.streams.purge(names.snapshotsStream, { filter: names.snapshot(executionId) }),
+      ...objects.map((name) => large.remove(name)),
+      jsm.streams.purge(`KV_${names.wakesBucket}`, { filter: `$KV.${names.wakesBucket}.${executionId}` }),
+      jsm.streams.purge(`KV_${names.executionsBucket}`, { filter: `$KV.${names.executionsBucket}.${executionId}` }),
+    ]);
     this.parts.forget(executionId);
     return 'deleted';
   }
