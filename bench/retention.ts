@@ -4,12 +4,27 @@
  * should settle at what 5 minutes hold and stay there. The store's size is sampled every 10,000
  * executions; 100 paused executions started first must all be there at the end, and resume.
  * Then, apart: how fast a pass deletes 10,000 expired executions at once.
+ *
+ * On NATS (`w11Nats`): 5,000 executions of 3 steps, a worker's retention of 30 s, the test clock
+ * moved 1 s per 50; the bytes of the events stream and the index bucket every 1,000.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createRuntime, pause, TestClock, workflow, type ExecutionContext, type Runtime } from 'flux-actors';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import {
+  connectClient,
+  createRuntime,
+  pause,
+  startWorker,
+  task,
+  TestClock,
+  workflow,
+  type ExecutionContext,
+  type Runtime,
+} from 'flux-actors';
 import { check, collectGarbage, sequential, type Figures } from './workloads.js';
 
 const EXECUTIONS = Number(process.env.BENCH_RETAINED ?? 100_000);
@@ -113,4 +128,61 @@ function memorySize(_runtime: Runtime): () => Promise<number> {
     collectGarbage();
     return process.memoryUsage().heapUsed;
   };
+}
+
+const NATS_EXECUTIONS = Number(process.env.BENCH_RETAINED_NATS ?? 5_000);
+
+// Its own step: the NATS session counts the bench's steps run in this process, and this worker runs these here.
+const retainedStep = task(async function benchRetainedStep(n: number) {
+  return n + 1;
+});
+const retained = workflow(async function benchRetained(ctx: ExecutionContext<number>) {
+  let value = ctx.input;
+  for (let i = 0; i < 3; i++) value = await retainedStep(value);
+  return value;
+});
+
+export async function w11Nats(url: string, prefix: string, secretKeyFile: string): Promise<Figures> {
+  const clock = new TestClock(Date.parse('2030-01-01T00:00:00Z'));
+  const nats = { servers: url, prefix, secretKeyFile, clock };
+  const worker = await startWorker({ nats, workflows: [retained], tasks: [retainedStep], retention: '30s' });
+  const client = await connectClient(nats);
+  const nc = await connect({ servers: url });
+  const jsm = await jetstreamManager(nc);
+  const bytes = async (stream: string) => (await jsm.streams.info(stream)).state.bytes;
+  const upper = prefix.toUpperCase();
+  try {
+    const samples: Figures = {};
+    const started = performance.now();
+    for (let done = 0; done < NATS_EXECUTIONS; done += BATCH) {
+      const ids = await Promise.all(Array.from({ length: BATCH }, () => client.start(retained, 0)));
+      for (const ctx of await Promise.all(ids.map((id) => client.result(id, { timeoutMs: 60_000 }))))
+        check(ctx.state === 'succeeded', `execution ${ctx.executionId} succeeded`);
+      await clock.advance('1s');
+      if ((done + BATCH) % 1000 === 0) {
+        const k = (done + BATCH) / 1000;
+        samples[`eventsBytesAt${k}k`] = await bytes(`${upper}_EVENTS`);
+        samples[`indexBytesAt${k}k`] = await bytes(`KV_${prefix}_executions`);
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const kept = (await jsm.streams.info(`KV_${prefix}_executions`)).state.messages;
+    check(kept < NATS_EXECUTIONS, `retention deleted executions on NATS (${kept} of ${NATS_EXECUTIONS} kept)`);
+    // Then no more arrivals: the clock past everyone's expiry, and the time the worker takes to delete them.
+    const draining = performance.now();
+    await clock.advance('1m');
+    while ((await jsm.streams.info(`KV_${prefix}_executions`)).state.messages > 0) await clock.advance('1s');
+    const drainSeconds = (performance.now() - draining) / 1000;
+    return {
+      executions: NATS_EXECUTIONS,
+      executionsPerSecond: NATS_EXECUTIONS / seconds,
+      keptAtEnd: kept,
+      deletedPerSecondIdle: kept / drainSeconds,
+      ...samples,
+    };
+  } finally {
+    await nc.close();
+    await client.close();
+    await worker.stop();
+  }
 }

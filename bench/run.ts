@@ -11,7 +11,7 @@ import { fillEvents, startNatsBench, tasksServedLocally, w7, type NatsBench, typ
 import { natsServerMissing, natsServerVersion } from './nats-server.js';
 import { w8Embedded, w8Nats, w9Embedded, w9Nats } from './time.js';
 import { w10 } from './change.js';
-import { w11 } from './retention.js';
+import { w11, w11Nats } from './retention.js';
 import { w12 } from './tracing.js';
 import {
   collectGarbage,
@@ -167,6 +167,14 @@ const targets: Target[] = [
         run: () => {
           const { url, prefix, key } = ownNats();
           return w9Nats(url, prefix, key);
+        },
+      },
+      {
+        name: 'W11 retention',
+        once: true,
+        run: () => {
+          const { url, prefix, key } = ownNats();
+          return w11Nats(url, prefix, key);
         },
       },
     ],
